@@ -1,0 +1,46 @@
+# dossier: `make demo` sets everything up and builds the example corpus; `make test` runs the tests.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+STORY   := examples/gerd
+DEMO_DB := build/demo.db
+
+.PHONY: demo install test eval bench browser-deps clean lock
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	mkdir -p build
+	$(BIN)/dossier build $(STORY) --db $(DEMO_DB)
+	$(BIN)/dossier docs --db $(DEMO_DB)
+	$(BIN)/dossier report --db $(DEMO_DB) --out build/demo-report.html
+	@echo "store: $(DEMO_DB)   report: build/demo-report.html   app: $(BIN)/dossier serve --db $(DEMO_DB)"
+
+# Chromium for the browser test comes from Debian (Playwright cannot download its own browser here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: install browser-deps
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+eval: install
+	$(BIN)/python eval/run.py
+
+bench: install
+	$(BIN)/python bench/run.py
+
+# Regenerate the hashed lock after editing requirements.in.
+lock:
+	$(BIN)/python -m pip install -q pip-tools
+	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+
+clean:
+	rm -rf build $(VENV) *.egg-info

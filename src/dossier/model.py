@@ -1,0 +1,322 @@
+"""The one data model every stage shares.
+
+Every extracted thing is a view into a document's clean text (``Span``: character offsets), plus the
+evidence and a confidence, so anything shown can be traced to its sentence and anything uncertain
+says so. Dataclasses are frozen: stages return new objects instead of mutating shared state, which
+keeps the per-document map step pure (safe to run in worker processes or on a Dask cluster).
+
+Serialisation: ``to_dict`` / ``from_dict`` turn any model object into plain JSON-able dicts and back;
+the store and the JSON outputs use them, so a new field only needs a default to stay compatible.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+Precision = Literal["day", "month", "year", "decade", "none"]
+EntityType = Literal["person", "org", "place", "gov", "other"]
+QuoteKind = Literal["direct", "indirect"]
+EventStatus = Literal["happened", "planned", "possible"]
+DocStatus = Literal["ok", "duplicate", "non_english", "raw", "empty"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets [start, end) into ``Document.text`` of document ``doc_id``."""
+
+    doc_id: str
+    start: int
+    end: int
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.doc_id == other.doc_id and self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why the tool believes something: the rule that fired, the phrase it read, how sure it is."""
+
+    rule: str
+    text: str = ""
+    span: Span | None = None
+    confidence: float = 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# ingest -> clean -> date
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """One raw input item as read from disk (a file, a JSONL line or a WARC record).
+
+    ``media`` is "html" or "text". ``declared`` holds metadata given by the container (JSONL fields,
+    WARC headers, ``--date`` from the user): url, title, published, outlet, author.
+    """
+
+    source: str
+    raw: bytes
+    media: Literal["html", "text"]
+    declared: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None  # a charset declared by the container (HTTP header, meta tag)
+
+
+@dataclass(frozen=True)
+class RemovedBlock:
+    """A line or paragraph the cleaner dropped, kept so a user can see (and undo) it."""
+
+    text: str
+    reason: str
+    position: int  # index of the block in the page's block list
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    value: str | None = None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    precision: Precision = "none"
+    confidence: float = 0.0
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str  # stable: hash of the raw content
+    source: str
+    text: str  # the clean text every Span points into
+    media: str = "text"
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
+    published: PublicationDate = field(default_factory=PublicationDate)
+    removed: tuple[RemovedBlock, ...] = ()
+    paragraphs: tuple[tuple[int, int], ...] = ()  # (start, end) of each kept paragraph in text
+    duplicate_of: str | None = None
+    status: DocStatus = "ok"
+    reason: str | None = None
+    encoding: str | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# nlp: sentences, mentions, times, figures
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named (or pronominal) reference to an entity.
+
+    ``label`` is the corrected entity label (PERSON, ORG, GPE, LOC, NORP, FAC, PRON, TITLE...).
+    ``canonical`` is the fullest name this mention refers to within its document ("Kono" ->
+    "Taro Kono"); ``entity_id`` is filled by cross-document resolution.
+    """
+
+    span: Span
+    text: str
+    label: str
+    canonical: str | None = None
+    entity_id: str | None = None
+    title: str | None = None  # a role title attached in the text ("Foreign Minister")
+    confidence: float = 1.0
+    rule: str = "ner"
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression with a TIMEX3-style normalised value (2019-02-16, 2018-11, P70Y, ...)."""
+
+    span: Span
+    text: str
+    value: str | None
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    granularity: str = "day"
+    anchor: str | None = None  # the date it was resolved against (relative expressions)
+    confidence: float = 1.0
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with its unit and what it measures ("17 percent of Russians")."""
+
+    span: Span
+    text: str
+    value: float
+    unit: str | None = None
+    about: str | None = None
+    about_span: Span | None = None
+    confidence: float = 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# extract: quotes, events, claims (per document), positions, conflicts (corpus)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    content: Span
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None  # resolved name (full name when known)
+    speaker_span: Span | None = None  # the mention the attribution names ("he" in '"...," he said')
+    cue_span: Span | None = None  # the reporting verb
+    speaker_entity: str | None = None
+    confidence: float = 1.0
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event mention (per document) or a merged event (corpus level, ``mentions`` from many docs)."""
+
+    id: str
+    kind: str  # meeting, talks, summit, visit, call, agreement, declaration, treaty, ...
+    summary: str
+    mentions: tuple[Span, ...]
+    participants: tuple[str, ...] = ()  # entity ids (or names before resolution)
+    place: str | None = None
+    date: str | None = None
+    precision: Precision = "none"
+    status: EventStatus = "happened"
+    confidence: float = 1.0
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A stance taken in one sentence: an actor demands/refuses/proposes/claims something."""
+
+    span: Span
+    actor: str  # entity id or name as resolved
+    stance: str  # demand, refusal, condition, proposal, claim, ...
+    statement: str
+    key_phrase: str = ""
+    date: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Position:
+    actor: str
+    issue: str
+    stance: str
+    statement: str
+    span: Span
+    date: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    of: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    mentions: int = 0
+    docs: tuple[str, ...] = ()
+    government_of: str | None = None  # for capitals/seats used as actors: the country entity id
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # figure, date, title
+    about: str
+    values: tuple[str, ...]
+    sources: tuple[Span, ...]
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """Everything the per-document map step finds in one document."""
+
+    doc_id: str
+    sentences: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    model: str | None = None  # language model name and version
+
+    def sentence_of(self, span: Span) -> Span | None:
+        for s in self.sentences:
+            if s.start <= span.start < s.end:
+                return s
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# (de)serialisation
+# ---------------------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """Model object -> JSON-able structure (tuples become lists)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    if isinstance(obj, bytes):
+        raise TypeError("bytes are not serialised by to_dict")
+    return obj
+
+
+def _build(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(args[0], data) if len(args) == 1 else data
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_build(args[0], x) for x in data)
+        return tuple(_build(a, x) for a, x in zip(args, data))
+    if origin is list:
+        (arg,) = typing.get_args(tp)
+        return [_build(arg, x) for x in data]
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, data)
+    return data
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Inverse of ``to_dict``; unknown keys are ignored, missing keys take defaults."""
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _build(hints[f.name], data[f.name])
+    return cls(**kwargs)
