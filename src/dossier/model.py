@@ -70,6 +70,14 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read as a page, with one clear line saying why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class RemovedBlock:
     """A line or paragraph the cleaner dropped, kept so a user can see (and undo) it."""
 

@@ -1,0 +1,108 @@
+"""The Python API: ``from dossier import Dossier``.
+
+    d = Dossier.open("dossier.db")
+    d.build(["pages/"])
+    for ev in d.timeline(entity="Putin"):
+        print(ev.date, ev.summary)
+
+Every method returns the typed model objects of ``dossier.model`` (the CLI prints the same objects as
+text or JSON); ``cite(span)`` gives the sentence any of them came from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from dossier.config import config_path, load_config
+from dossier.model import Conflict, Document, Entity, Event, Position, Quote, Span
+from dossier.pipeline import BuildReport, Settings, build, reduce_corpus
+from dossier.query import Citation, Reader
+from dossier.store import Store, open_store
+
+
+class Dossier:
+    """One story's store, with the reads the CLI, web app and report use."""
+
+    def __init__(self, store: Store, config: Path | None = None):
+        self.store = store
+        self.config = config
+        self._reader: Reader | None = None
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, config: str | Path | None = None) -> "Dossier":
+        store = open_store(path)
+        return cls(store, config_path(store.location, config))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Dossier":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def reader(self) -> Reader:
+        if self._reader is None:
+            self._reader = Reader(self.store)
+        return self._reader
+
+    def settings(self, workers: int = 1) -> Settings:
+        model = load_config(self.config).get("model")
+        return Settings(model=model, workers=workers, config=self.config)
+
+    # -- writing --------------------------------------------------------------------------------
+    def build(
+        self,
+        paths: Iterable[str | Path],
+        workers: int = 1,
+        date: str | None = None,
+        on_progress: Callable[[str, int, int], None] | None = None,
+    ) -> BuildReport:
+        declared = {"published": date} if date else None
+        report = build(paths, self.store, self.settings(workers), declared, on_progress)
+        self._reader = None
+        return report
+
+    def resolve(self) -> None:
+        """Rerun the cross-document step alone (after editing corrections)."""
+        reduce_corpus(self.store, self.settings())
+        self._reader = None
+
+    # -- reading --------------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return self.reader.all_documents
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.reader.document(doc_id)
+
+    def entities(self, type: str | None = None) -> list[Entity]:
+        return self.reader.entities(type)
+
+    def who(self, name: str) -> list[Entity]:
+        return self.reader.who(name)
+
+    def timeline(self, entity: str | None = None, start: str | None = None, end: str | None = None) -> list[Event]:
+        return self.reader.timeline(entity, start, end)
+
+    def quotes(self, speaker: str | None = None) -> list[Quote]:
+        return self.reader.quotes(speaker)
+
+    def positions(self, actor: str | None = None, issue: str | None = None) -> list[Position]:
+        return self.reader.positions(actor, issue)
+
+    def figures(self) -> list[dict]:
+        return self.reader.figures()
+
+    def conflicts(self) -> list[Conflict]:
+        return self.reader.conflicts()
+
+    def cite(self, span: Span) -> Citation | None:
+        return self.reader.cite(span)
+
+    def ask(self, question: str):
+        from dossier.query.ask import ask
+
+        return ask(self.reader, question)

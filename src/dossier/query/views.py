@@ -1,0 +1,138 @@
+"""Model objects -> the JSON shapes printed by ``--json`` and served under ``/api/``.
+
+One function per listing, so the CLI, the HTTP API and the report print the very same fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.model import Conflict, Document, Entity, Event, Position, Quote, Span
+from dossier.query import Citation, Reader
+
+
+def cite_dict(c: Citation | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {
+        "doc": c.doc_id,
+        "source": c.source,
+        "outlet": c.outlet,
+        "published": c.published,
+        "sentence": c.sentence,
+        "start": c.start,
+        "end": c.end,
+        "hit_start": c.hit_start,
+        "hit_end": c.hit_end,
+    }
+
+
+def document_row(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "source": d.source,
+        "title": d.title,
+        "outlet": d.outlet,
+        "author": d.author,
+        "published": d.published.value,
+        "published_precision": d.published.precision,
+        "published_confidence": round(d.published.confidence, 3),
+        "published_evidence": list(d.published.evidence),
+        "language": d.language,
+        "words": d.words,
+        "duplicate_of": d.duplicate_of,
+        "status": d.status,
+        "reason": d.reason,
+    }
+
+
+def document_detail(reader: Reader, d: Document) -> dict[str, Any]:
+    row = document_row(d)
+    row["url"] = d.url
+    row["removed"] = [{"text": r.text, "reason": r.reason, "position": r.position} for r in d.removed]
+    return row
+
+
+def entity_row(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "roles": [{"title": r.title, "of": r.of, "from": r.first_seen, "to": r.last_seen} for r in e.roles],
+        "mentions": e.mentions,
+        "docs": list(e.docs),
+        "government_of": e.government_of,
+    }
+
+
+def event_row(reader: Reader, ev: Event) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "date": ev.date,
+        "precision": ev.precision,
+        "kind": ev.kind,
+        "summary": ev.summary,
+        "participants": [reader.entity_name(p) for p in ev.participants],
+        "participant_ids": list(ev.participants),
+        "place": ev.place,
+        "status": ev.status,
+        "confidence": round(ev.confidence, 3),
+        "sources": [_source(reader, s) for s in ev.mentions],
+    }
+
+
+def _source(reader: Reader, span: Span) -> dict[str, Any]:
+    c = reader.cite(span)
+    return cite_dict(c) or {"doc": span.doc_id, "sentence": None, "start": span.start, "end": span.end}
+
+
+def quote_row(reader: Reader, q: Quote) -> dict[str, Any]:
+    c = reader.cite(q.content)
+    doc = reader.docs.get(q.content.doc_id)
+    return {
+        "speaker": reader.entity_name(q.speaker_entity) if q.speaker_entity else q.speaker,
+        "speaker_id": q.speaker_entity,
+        "text": q.text,
+        "kind": q.kind,
+        "doc": q.content.doc_id,
+        "date": doc.published.value if doc else None,
+        "sentence": c.sentence if c else None,
+        "start": q.content.start,
+        "end": q.content.end,
+        "confidence": round(q.confidence, 3),
+        "source": cite_dict(c),
+    }
+
+
+def position_row(reader: Reader, p: Position) -> dict[str, Any]:
+    c = reader.cite(p.span)
+    return {
+        "actor": p.actor,
+        "issue": p.issue,
+        "stance": p.stance,
+        "statement": p.statement,
+        "date": p.date,
+        "doc": p.span.doc_id,
+        "sentence": c.sentence if c else None,
+        "confidence": round(p.confidence, 3),
+        "source": cite_dict(c),
+    }
+
+
+def figure_row(reader: Reader, f: dict[str, Any]) -> dict[str, Any]:
+    row = {k: f.get(k) for k in ("value", "unit", "about", "date", "doc", "sentence")}
+    span = f.get("span")
+    if isinstance(span, dict) and "doc_id" in span:
+        row["source"] = cite_dict(reader.cite(Span(span["doc_id"], span["start"], span["end"])))
+    return row
+
+
+def conflict_row(reader: Reader, c: Conflict) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "about": c.about,
+        "values": list(c.values),
+        "confidence": round(c.confidence, 3),
+        "sources": [_source(reader, s) for s in c.sources],
+    }

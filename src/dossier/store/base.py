@@ -1,0 +1,61 @@
+"""The store interface every backend implements (SQLite now, PostgreSQL later)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Protocol
+
+from dossier.model import Annotations, Conflict, Document, Entity, Event, Position, PublicationDate
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What the cross-document (reduce) step computes; replaced as a whole on every build."""
+
+    entities: tuple[Entity, ...] = ()
+    mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()
+    positions: tuple[Position, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    figures: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    snippet: str  # the sentence with hits wrapped in [[...]] markers (escaped by the renderer)
+    score: float
+
+
+class Store(Protocol):
+    location: str
+
+    def close(self) -> None: ...
+    def get_meta(self, key: str) -> str | None: ...
+    def set_meta(self, key: str, value: str) -> None: ...
+
+    # per-document (map) results: each put is one atomic commit
+    def has_document(self, doc_id: str, version: str) -> bool: ...
+    def put_document(self, doc: Document, annots: Annotations, raw: bytes, version: str) -> None: ...
+    def add_source(self, source: str, doc_id: str) -> None: ...
+    def add_skipped(self, source: str, reason: str) -> None: ...
+    def skipped(self) -> list[tuple[str, str]]: ...
+    def documents(self) -> list[Document]: ...
+    def document(self, doc_id: str) -> Document | None: ...
+    def annotations(self, doc_id: str) -> Annotations | None: ...
+    def all_annotations(self) -> dict[str, Annotations]: ...
+    def raw(self, doc_id: str) -> bytes | None: ...
+
+    # cross-document (reduce) results
+    def update_documents(
+        self,
+        dates: dict[str, PublicationDate],
+        duplicates: dict[str, str | None],
+        annotations: Iterable[Annotations] = (),
+    ) -> None: ...
+    def replace_corpus(self, corpus: Corpus) -> None: ...
+    def corpus(self) -> Corpus: ...
+    def search(self, query: str, limit: int = 20, doc_ids: Iterable[str] | None = None) -> list[SearchHit]: ...

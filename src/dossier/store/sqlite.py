@@ -1,0 +1,297 @@
+"""SQLite backend: one file, WAL, versioned schema, FTS5 over sentences.
+
+Per-document rows are written in one transaction each, so a build killed at any moment leaves every
+document either fully stored or absent; corpus-level tables are replaced in one transaction too.
+Model objects are stored as JSON beside the few columns that queries filter on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import zlib
+from pathlib import Path
+from typing import Any, Iterable
+
+from dossier.model import (
+    Annotations,
+    Conflict,
+    Document,
+    Entity,
+    Event,
+    Position,
+    PublicationDate,
+    from_dict,
+    to_dict,
+)
+from dossier.store.base import Corpus, SearchHit
+
+# Each entry migrates the schema from version i to i+1. Never edit a released entry: append one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        status TEXT NOT NULL,
+        published TEXT,
+        outlet TEXT,
+        duplicate_of TEXT,
+        version TEXT NOT NULL,
+        doc_json TEXT NOT NULL,
+        annotations_json TEXT NOT NULL,
+        raw BLOB NOT NULL,
+        added_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE sources (source TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
+    CREATE TABLE skipped (source TEXT PRIMARY KEY, reason TEXT NOT NULL,
+                          at TEXT NOT NULL DEFAULT (datetime('now')));
+    CREATE VIRTUAL TABLE sentences USING fts5(
+        text, doc_id UNINDEXED, start UNINDEXED, end UNINDEXED, tokenize = 'porter unicode61'
+    );
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, json TEXT NOT NULL);
+    CREATE TABLE mention_entity (doc_id TEXT, start INTEGER, end INTEGER, entity_id TEXT,
+                                 PRIMARY KEY (doc_id, start, end));
+    CREATE INDEX mention_entity_entity ON mention_entity (entity_id);
+    CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT, kind TEXT, json TEXT NOT NULL);
+    CREATE TABLE positions (n INTEGER PRIMARY KEY, actor TEXT, issue TEXT, date TEXT, json TEXT NOT NULL);
+    CREATE TABLE conflicts (n INTEGER PRIMARY KEY, kind TEXT, json TEXT NOT NULL);
+    CREATE TABLE figures (n INTEGER PRIMARY KEY, json TEXT NOT NULL);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+class SQLiteStore:
+    """The embedded default store (see ``dossier.store.base.Store`` for the interface)."""
+
+    def __init__(self, path: Path):
+        self.location = str(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    # -- schema ---------------------------------------------------------------------------------
+    def _version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self._version()
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"store {self.location} has schema v{current}, newer than this dossier (v{SCHEMA_VERSION})"
+            )
+        for i in range(current, SCHEMA_VERSION):
+            with self.conn:
+                self.conn.executescript("BEGIN;" + MIGRATIONS[i] + f"PRAGMA user_version = {i + 1};COMMIT;")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- meta -----------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- documents ------------------------------------------------------------------------------
+    def has_document(self, doc_id: str, version: str) -> bool:
+        row = self.conn.execute("SELECT version FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return bool(row) and row[0] == version
+
+    def put_document(self, doc: Document, annots: Annotations, raw: bytes, version: str) -> None:
+        with self.conn:  # one transaction: the document, its sentences and its source, or nothing
+            self.conn.execute("DELETE FROM sentences WHERE doc_id = ?", (doc.id,))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO documents (id, source, status, published, outlet, duplicate_of,"
+                " version, doc_json, annotations_json, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    doc.source,
+                    doc.status,
+                    doc.published.value,
+                    doc.outlet,
+                    doc.duplicate_of,
+                    version,
+                    _dumps(doc),
+                    _dumps(annots),
+                    zlib.compress(raw, 6),
+                ),
+            )
+            self._index_sentences(doc, annots)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO sources (source, doc_id) VALUES (?, ?)", (doc.source, doc.id)
+            )
+            self.conn.execute("DELETE FROM skipped WHERE source = ?", (doc.source,))
+
+    def _index_sentences(self, doc: Document, annots: Annotations) -> None:
+        rows = [(doc.text[s.start : s.end], doc.id, s.start, s.end) for s in annots.sentences]
+        if not rows and doc.text:
+            rows = [(doc.text[a:b], doc.id, a, b) for a, b in doc.paragraphs] or [
+                (doc.text, doc.id, 0, len(doc.text))
+            ]
+        self.conn.executemany("INSERT INTO sentences (text, doc_id, start, end) VALUES (?, ?, ?, ?)", rows)
+
+    def add_source(self, source: str, doc_id: str) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO sources (source, doc_id) VALUES (?, ?)", (source, doc_id))
+            self.conn.execute("DELETE FROM skipped WHERE source = ?", (source,))
+
+    def add_skipped(self, source: str, reason: str) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO skipped (source, reason) VALUES (?, ?)", (source, reason))
+
+    def skipped(self) -> list[tuple[str, str]]:
+        return [tuple(r) for r in self.conn.execute("SELECT source, reason FROM skipped ORDER BY source")]
+
+    def documents(self) -> list[Document]:
+        rows = self.conn.execute("SELECT doc_json FROM documents ORDER BY published IS NULL, published, source")
+        return [from_dict(Document, json.loads(r[0])) for r in rows]
+
+    def _resolve_id(self, doc_id: str) -> str | None:
+        """Accept a full id or a unique prefix (users type the first characters)."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id = ? OR id LIKE ? LIMIT 2", (doc_id, doc_id + "%")
+        ).fetchall()
+        exact = [r[0] for r in rows if r[0] == doc_id]
+        if exact:
+            return exact[0]
+        return rows[0][0] if len(rows) == 1 else None
+
+    def document(self, doc_id: str) -> Document | None:
+        full = self._resolve_id(doc_id)
+        if full is None:
+            return None
+        row = self.conn.execute("SELECT doc_json FROM documents WHERE id = ?", (full,)).fetchone()
+        return from_dict(Document, json.loads(row[0]))
+
+    def annotations(self, doc_id: str) -> Annotations | None:
+        full = self._resolve_id(doc_id)
+        if full is None:
+            return None
+        row = self.conn.execute("SELECT annotations_json FROM documents WHERE id = ?", (full,)).fetchone()
+        return from_dict(Annotations, json.loads(row[0]))
+
+    def all_annotations(self) -> dict[str, Annotations]:
+        rows = self.conn.execute("SELECT id, annotations_json FROM documents")
+        return {r[0]: from_dict(Annotations, json.loads(r[1])) for r in rows}
+
+    def raw(self, doc_id: str) -> bytes | None:
+        full = self._resolve_id(doc_id)
+        if full is None:
+            return None
+        row = self.conn.execute("SELECT raw FROM documents WHERE id = ?", (full,)).fetchone()
+        return zlib.decompress(row[0])
+
+    # -- corpus level ---------------------------------------------------------------------------
+    def update_documents(
+        self,
+        dates: dict[str, PublicationDate],
+        duplicates: dict[str, str | None],
+        annotations: Iterable[Annotations] = (),
+    ) -> None:
+        """Apply what the reduce step learnt about documents (re-dating, duplicates) in one transaction."""
+        by_id = {a.doc_id: a for a in annotations}
+        ids = set(dates) | set(duplicates) | set(by_id)
+        with self.conn:
+            for doc_id in ids:
+                row = self.conn.execute("SELECT doc_json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+                if not row:
+                    continue
+                data = json.loads(row[0])
+                if doc_id in dates:
+                    data["published"] = to_dict(dates[doc_id])
+                if doc_id in duplicates:
+                    data["duplicate_of"] = duplicates[doc_id]
+                    if duplicates[doc_id]:
+                        data["status"] = "duplicate"
+                    elif data.get("status") == "duplicate":
+                        data["status"] = "ok"
+                self.conn.execute(
+                    "UPDATE documents SET doc_json = ?, published = ?, duplicate_of = ?, status = ? WHERE id = ?",
+                    (
+                        json.dumps(data, ensure_ascii=False),
+                        (data.get("published") or {}).get("value"),
+                        data.get("duplicate_of"),
+                        data.get("status", "ok"),
+                        doc_id,
+                    ),
+                )
+                if doc_id in by_id:
+                    self.conn.execute(
+                        "UPDATE documents SET annotations_json = ? WHERE id = ?", (_dumps(by_id[doc_id]), doc_id)
+                    )
+
+    def replace_corpus(self, corpus: Corpus) -> None:
+        with self.conn:
+            for table in ("entities", "mention_entity", "events", "positions", "conflicts", "figures"):
+                self.conn.execute(f"DELETE FROM {table}")
+            self.conn.executemany(
+                "INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)",
+                [(e.id, e.name, e.type, _dumps(e)) for e in corpus.entities],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO mention_entity (doc_id, start, end, entity_id) VALUES (?, ?, ?, ?)",
+                [(d, s, e, ent) for (d, s, e), ent in corpus.mention_entity.items()],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)",
+                [(e.id, e.date, e.kind, _dumps(e)) for e in corpus.events],
+            )
+            self.conn.executemany(
+                "INSERT INTO positions (actor, issue, date, json) VALUES (?, ?, ?, ?)",
+                [(p.actor, p.issue, p.date, _dumps(p)) for p in corpus.positions],
+            )
+            self.conn.executemany(
+                "INSERT INTO conflicts (kind, json) VALUES (?, ?)", [(c.kind, _dumps(c)) for c in corpus.conflicts]
+            )
+            self.conn.executemany("INSERT INTO figures (json) VALUES (?)", [(_dumps(f),) for f in corpus.figures])
+
+    def corpus(self) -> Corpus:
+        q = self.conn.execute
+        return Corpus(
+            entities=tuple(from_dict(Entity, json.loads(r[0])) for r in q("SELECT json FROM entities ORDER BY name")),
+            mention_entity={(r[0], r[1], r[2]): r[3] for r in q("SELECT doc_id, start, end, entity_id FROM mention_entity")},
+            events=tuple(
+                from_dict(Event, json.loads(r[0])) for r in q("SELECT json FROM events ORDER BY date IS NULL, date, id")
+            ),
+            positions=tuple(from_dict(Position, json.loads(r[0])) for r in q("SELECT json FROM positions ORDER BY n")),
+            conflicts=tuple(from_dict(Conflict, json.loads(r[0])) for r in q("SELECT json FROM conflicts ORDER BY n")),
+            figures=tuple(json.loads(r[0]) for r in q("SELECT json FROM figures ORDER BY n")),
+        )
+
+    # -- search ---------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, doc_ids: Iterable[str] | None = None) -> list[SearchHit]:
+        """BM25 over sentences (FTS5). The query is reduced to plain terms so user input is never syntax."""
+        terms = re.findall(r"\w+", query, flags=re.UNICODE)
+        if not terms:
+            return []
+        match = " OR ".join(f'"{t}"' for t in terms)
+        sql = (
+            "SELECT doc_id, start, end, text, highlight(sentences, 0, '[[', ']]'), bm25(sentences) AS score"
+            " FROM sentences WHERE sentences MATCH ?"
+        )
+        params: list[Any] = [match]
+        if doc_ids is not None:
+            ids = list(doc_ids)
+            if not ids:
+                return []
+            sql += f" AND doc_id IN ({','.join('?' * len(ids))})"
+            params.extend(ids)
+        sql += " ORDER BY score LIMIT ?"
+        params.append(limit)
+        return [
+            SearchHit(doc_id=r[0], start=int(r[1]), end=int(r[2]), text=r[3], snippet=r[4], score=-float(r[5]))
+            for r in self.conn.execute(sql, params)
+        ]
