@@ -1,0 +1,79 @@
+"""Flat-text cleaner vs trafilatura on HTML pages rendered flat (menus and footers included).
+
+Pages: ../shared/data/dates/pages, English ones only (py3langid on trafilatura's main text). Each
+page is rendered the way a simple scraper would (lxml text of block elements, one per line), then
+cleaned by ``clean_page`` as media="text". Reference: trafilatura's main text from the full HTML
+(it sees the markup, we do not). Scores are bag-of-words token overlap (multiset), micro-averaged
+over all pages. For scale, ``f1_nocleaning`` keeps every flat line. Note the reference is itself an
+extractor, not human gold, so the figures say "how close to trafilatura", not absolute accuracy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dates" / "pages"
+
+METRICS = [
+    ("precision", None, "tokens kept that trafilatura keeps too (flat text, English pages)"),
+    ("recall", None, "trafilatura's main-text tokens that the flat cleaner kept"),
+    ("f1", 0.77, "token F1 vs trafilatura main text; goal = jusText on flat lines (DEPENDENCIES.md)"),
+    ("f1_nocleaning", None, "same F1 when every flat line is kept (baseline)"),
+    ("pages", None, "share of the 200 pages used (English, non-empty reference)"),
+]
+
+
+def _tokens(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text.lower()))
+
+
+def _overlap(pred: Counter, gold: Counter) -> int:
+    return sum((pred & gold).values())
+
+
+def run() -> dict[str, float]:
+    import lxml.html
+    import py3langid
+    import trafilatura
+
+    from dossier.clean import clean_page
+    from dossier.clean.decode import decode
+    from dossier.clean.render import flat_lines
+    from dossier.model import Page
+
+    files = sorted(DATA.glob("*.html"))
+    tp = n_pred = n_gold = tp0 = n_flat = used = 0
+    for f in files:
+        raw = f.read_bytes()
+        html, _, _ = decode(raw, None, "html")
+        gold_text = trafilatura.extract(html, include_comments=False) or ""
+        if len(gold_text) < 200 or py3langid.classify(gold_text[:3000])[0] != "en":
+            continue
+        try:
+            flat = "\n".join(flat_lines(lxml.html.fromstring(html)))
+        except Exception:
+            continue
+        doc = clean_page(Page(source=f.name, raw=flat.encode("utf-8"), media="text"))
+        gold, pred, allflat = _tokens(gold_text), _tokens(doc.text), _tokens(flat)
+        tp += _overlap(pred, gold)
+        n_pred += sum(pred.values())
+        n_gold += sum(gold.values())
+        tp0 += _overlap(allflat, gold)
+        n_flat += sum(allflat.values())
+        used += 1
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    p0, r0 = (tp0 / n_flat if n_flat else 0.0), (tp0 / n_gold if n_gold else 0.0)
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "f1_nocleaning": 2 * p0 * r0 / (p0 + r0) if p0 + r0 else 0.0,
+        "pages": used / len(files) if files else 0.0,
+    }
+
+
+if __name__ == "__main__":
+    print(run())

@@ -1,0 +1,153 @@
+"""Clean: a raw Page becomes a Document with clean text, removed furniture (with reasons) and metadata.
+
+HTML goes through trafilatura (main text + title/author/sitename). Flat text, which trafilatura
+passes through untouched, goes through our block classifier (``flat.py``). Every removed block is
+kept as a RemovedBlock so a user can see and undo the cleaner's choices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dossier.clean.decode import decode
+from dossier.clean.flat import Block, classify, mark_repeats, norm, select, split_blocks
+from dossier.clean.meta import find_author, find_outlet
+from dossier.ingest import doc_id
+from dossier.model import Document, Page, RemovedBlock
+
+MIN_LANG_CHARS = 40  # below this language id is a guess; keep the page as English
+
+__all__ = ["clean_page", "clean_text", "repeated_lines"]
+
+
+def repeated_lines(pages: Iterable[Page]) -> frozenset[str]:
+    """Normalised short lines found in two or more flat pages of one build (site furniture).
+
+    HTML pages are skipped: trafilatura already knows their furniture from the markup.
+    """
+    count: dict[str, int] = {}
+    for page in pages:
+        if page.media != "text":
+            continue
+        text, _, _ = decode(page.raw, page.encoding, page.media)
+        keys = {norm(b.text) for b in split_blocks(text)}
+        for k in keys:
+            if k and len(k.split()) <= 20:
+                count[k] = count.get(k, 0) + 1
+    return frozenset(k for k, c in count.items() if c >= 2)
+
+
+def clean_text(text: str, repeated: frozenset[str] = frozenset(), english: bool = True) -> dict:
+    """Flat text -> kept paragraphs, removed blocks, title, outlet, author (pure, no I/O)."""
+    blocks = split_blocks(text)
+    verdicts = [classify(b, len(blocks), english) for b in blocks]
+    verdicts = mark_repeats(blocks, verdicts, repeated)
+    kept, removed, title = select(blocks, verdicts)
+    removed_blocks = tuple(
+        RemovedBlock(text=blocks[i].text, reason=v.reason, position=i, confidence=v.confidence)
+        for i, v in sorted(removed.items())
+    )
+    lines = [b.text for b in blocks]
+    bios = [blocks[i].text for i, v in removed.items() if v.reason == "author bio"]
+    return {
+        "paragraphs": [blocks[i].text for i in kept],
+        "removed": removed_blocks,
+        "title": blocks[title].text if title is not None else None,
+        "outlet": find_outlet([b.text for b in _outside(blocks, kept)]) or find_outlet(lines),
+        "author": find_author(lines, bios),
+    }
+
+
+def _outside(blocks: list[Block], kept: list[int]) -> list[Block]:
+    """Removed blocks first: footer lines name the outlet more reliably than article prose."""
+    keep = set(kept)
+    return [b for b in blocks if b.index not in keep]
+
+
+def _html(text: str, url: str | None) -> dict | None:
+    """trafilatura's main text and metadata; None when it finds no main text."""
+    import trafilatura  # lazy: heavy import, only HTML input needs it
+
+    try:
+        found = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
+                                            include_tables=True)
+        doc = found.as_dict() if found is not None else None
+    except Exception:  # trafilatura/lxml raise on some broken markup; fall back below
+        doc = None
+    if not doc or not (doc.get("text") or "").strip():
+        return None
+    paragraphs = [" ".join(p.split()) for p in doc["text"].split("\n") if p.strip()]
+    return {"paragraphs": paragraphs, "removed": (), "title": doc.get("title"),
+            "outlet": doc.get("sitename"), "author": doc.get("author")}
+
+
+def _html_fallback(text: str, repeated: frozenset[str]) -> dict | None:
+    """When trafilatura finds nothing, take the page's text and clean it as flat text."""
+    try:
+        import lxml.html
+
+        from dossier.clean.render import flat_lines
+
+        lines = flat_lines(lxml.html.fromstring(text))
+    except Exception:  # really broken markup: nothing to read
+        return None
+    if not lines:
+        return None
+    return clean_text("\n".join(lines), repeated)
+
+
+def _language(text: str) -> str | None:
+    if len(text) < MIN_LANG_CHARS:
+        return None
+    import py3langid  # lazy: loads its model on first use
+
+    return py3langid.classify(text[:5000])[0]
+
+
+def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
+    """Decode, extract the article, find title/outlet/author and language; never raises on content."""
+    ident = doc_id(page.raw)
+    declared = page.declared
+    text, encoding, note = decode(page.raw, page.encoding, page.media)
+    text = text.replace("\x00", "")
+    reasons = [note] if note else []
+    result: dict | None
+    if page.media == "html":
+        result = _html(text, declared.get("url"))
+        if result is None:
+            result = _html_fallback(text, repeated)
+            if result is not None:
+                reasons.append("trafilatura found no main text; page text cleaned as flat text")
+    else:
+        lang = _language(text)
+        result = clean_text(text, repeated, english=lang in (None, "en"))
+    base = {"id": ident, "source": page.source, "media": page.media, "url": declared.get("url"),
+            "encoding": encoding}
+    if result is None:
+        return Document(**base, text="", status="raw",
+                        reason="; ".join(reasons + ["unreadable page: no text could be extracted"]))
+    paragraphs = [p for p in result["paragraphs"] if p.strip()]
+    body = "\n\n".join(paragraphs)
+    offsets, pos = [], 0
+    for p in paragraphs:
+        offsets.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    lang = _language(body)
+    status, why = "ok", None
+    if not body.strip():
+        status, why = "empty", "no article text left after cleaning"
+    elif lang and lang != "en":
+        status, why = "non_english", f"language is {lang!r}, not English (text kept)"
+    reason = "; ".join(reasons + ([why] if why else [])) or None
+    return Document(
+        **base,
+        text=body,
+        title=declared.get("title") or result["title"],
+        outlet=declared.get("outlet") or result["outlet"],
+        author=declared.get("author") or result["author"],
+        language=lang or ("en" if body else None),
+        removed=result["removed"],
+        paragraphs=tuple(offsets),
+        status=status,  # type: ignore[arg-type]
+        reason=reason,
+    )

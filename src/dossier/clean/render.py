@@ -1,0 +1,38 @@
+"""HTML -> flat lines the way a simple scraper renders a page: one line per block element.
+
+Used as the fallback when trafilatura finds no main text, and by the cleaner's evaluation to make
+flat pages (menus and footers included) from HTML with a known main text.
+"""
+
+from __future__ import annotations
+
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body br dd details div dl dt fieldset figcaption figure footer
+    form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul title""".split()
+)
+SKIP_TAGS = frozenset("script style noscript template svg head iframe object button select option".split())
+
+
+def flat_lines(root) -> list[str]:
+    """Text of each block element on its own line (whitespace collapsed, empty lines dropped)."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.split("}")[-1].lower()
+        if tag in SKIP_TAGS or not isinstance(el.tag, str):
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(root)
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]

@@ -1,0 +1,85 @@
+"""The flat-text block classifier on generic furniture shapes (no story strings needed)."""
+
+from __future__ import annotations
+
+from dossier.clean import clean_text
+from dossier.clean.flat import Block, classify, split_blocks
+
+BODY = [
+    "The committee met on Monday to discuss the future of the harbour, which has lost most of its "
+    "traffic since the new motorway opened ten years ago.",
+    "Several members said that the port could still be used for tourism if the town found the "
+    "money to rebuild the old piers and the ferry terminal.",
+    "A final decision is expected before the end of the year, the chairman said after the meeting.",
+    "Local businesses have asked to be heard before then, and a public hearing will be held in the "
+    "town hall next month.",
+]
+
+
+def reasons(text: str) -> dict[str, str]:
+    return {r.text: r.reason for r in clean_text(text)["removed"]}
+
+
+def test_wrapped_lines_are_joined_but_lines_starting_upper_are_not():
+    blocks = split_blocks("Stay with us;\nthe best news.\nNext Line\n\nAnother")
+    assert [b.text for b in blocks] == ["Stay with us; the best news.", "Next Line", "Another"]
+
+
+def test_generic_furniture_shapes():
+    cases = {
+        "Icon FacebookIcon LinkedinIcon MailIcon Twitter": "concatenated link/icon labels",
+        "Try 3 months for $9": "price or subscription offer",
+        "You have {{count}} free articles left": "template placeholder",
+        "0:00 0:01:17 0:00": "no words (numbers, symbols, timestamps)",
+        "XS": "fragment",
+        "To find out more, click here.": "call to action / page UI ('find out more')",
+        "WATCH: Crowds gathered in the square on Sunday.": "media or link label",
+        "Publication: Weekly Volume: 6 Issue: 207": "metadata field line",
+    }
+    for text, why in cases.items():
+        v = classify(Block(text, 5), 10)
+        assert (v.label, v.reason) == ("bad", why), text
+
+
+def test_prose_is_good_and_short_sentence_is_near():
+    assert classify(Block(BODY[0], 3), 10).label == "good"
+    assert classify(Block("Analysts were not impressed.", 3), 10).label == "near"
+    assert classify(Block("Breaking News", 3), 10).label == "short"
+
+
+def test_body_kept_furniture_removed_title_found():
+    page = "\n\n".join(
+        ["Skip to main content", "Harbour plan divides the town council", "Photo of the harbour (Reuters)"]
+        + BODY[:2] + ["Second Section"] + BODY[2:]
+        + ["Jane Doe", "Jane Doe is a freelance journalist covering local politics and the economy of the coast.",
+           "If you enjoyed this article, please support our newsroom today.", "© 2024 Coast Herald"]
+    )
+    out = clean_text(page)
+    assert out["paragraphs"] == BODY[:2] + ["Second Section"] + BODY[2:]
+    assert out["title"] == "Harbour plan divides the town council"
+    assert out["outlet"] == "Coast Herald"
+    assert out["author"] == "Jane Doe"
+    why = reasons(page)
+    assert why["Photo of the harbour (Reuters)"] == "photo caption (ends with a credit)"
+    assert why["If you enjoyed this article, please support our newsroom today."] == "addresses the reader"
+    assert why["Jane Doe is a freelance journalist covering local politics and the economy of the coast."] == "author bio"
+
+
+def test_caption_shown_twice_in_a_row_is_removed():
+    cap = "The mayor speaks to reporters outside the town hall on Monday."
+    out = clean_text("\n".join([cap, cap] + BODY))
+    assert out["paragraphs"] == BODY
+    assert reasons("\n".join([cap, cap] + BODY))[cap].startswith("shown twice in a row")
+
+
+def test_repeated_set_removes_site_lines():
+    out = clean_text("\n".join(["Top Stories"] + BODY + ["Most Shared"]), frozenset({"top stories"}))
+    assert out["paragraphs"] == BODY
+    removed = {r.text: r.reason for r in out["removed"]}
+    assert removed["Top Stories"] == "repeated across pages"
+
+
+def test_byline_gives_author():
+    out = clean_text("\n".join(["By Maria Rossi"] + BODY))
+    assert out["author"] == "Maria Rossi"
+    assert out["paragraphs"] == BODY
