@@ -1,0 +1,36 @@
+"""Dates from HTML with htmldate (metadata, structured data, URL, visible stamps)."""
+
+from __future__ import annotations
+
+from dossier.model import PublicationDate
+
+
+def _decode(raw: bytes, encoding: str | None) -> str:
+    for enc in (encoding, "utf-8", "cp1252"):
+        if not enc:
+            continue
+        try:
+            return raw.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+def date_from_html(raw: bytes, encoding: str | None = None, url: str | None = None) -> PublicationDate:
+    """htmldate's original (not last-modified) date; its fast pass first, the extensive search
+    only when the fast pass finds nothing (extensive guesses from any date-like string, so it is
+    trusted less)."""
+    from htmldate import find_date
+
+    html = _decode(raw, encoding)
+    if not html.strip():
+        return PublicationDate()
+    for extensive, conf in ((False, 0.85), (True, 0.6)):
+        try:
+            found = find_date(html, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d")
+        except Exception:  # noqa: BLE001 - htmldate raises on odd markup; treat as "no date"
+            found = None
+        if found:
+            mode = "extensive search" if extensive else "metadata"
+            return PublicationDate(found, "day", conf, (f"htmldate ({mode}) {found}",))
+    return PublicationDate()
