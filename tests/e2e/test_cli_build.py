@@ -1,0 +1,135 @@
+"""End to end: the real `dossier` CLI over the Kuril pages and over bad input.
+
+The build over the five Kuril pages runs once per module (it loads spaCy) and the tests read the store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture(scope="module")
+def kuril_db(tmp_path_factory, kuril_dir) -> Path:
+    db = tmp_path_factory.mktemp("kuril") / "k.db"
+    code, out = run("build", str(kuril_dir), "--db", str(db))
+    assert code == 0, out
+    assert "added 5" in out
+    return db
+
+
+def test_docs_json_lists_five_clean_dated_documents(kuril_db):
+    code, out = run("docs", "--db", str(kuril_db), "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 5
+    keys = {"id", "source", "title", "outlet", "author", "published", "published_precision",
+            "published_confidence", "published_evidence", "language", "words", "duplicate_of", "status", "reason"}
+    for row in rows:
+        assert keys <= set(row)
+        assert row["status"] == "ok" and row["language"] == "en"
+        assert row["words"] > 300
+        assert 0.0 <= row["published_confidence"] <= 1.0
+
+
+def test_rebuild_skips_unchanged_documents(kuril_db, kuril_dir):
+    code, out = run("build", str(kuril_dir), "--db", str(kuril_db))
+    assert code == 0
+    assert "added 0, unchanged 5" in out
+
+
+def test_show_and_text(kuril_db):
+    rows = json.loads(run("docs", "--db", str(kuril_db), "--json")[1])
+    doc = next(r for r in rows if r["source"].endswith("004_88f331eb946bdea1.txt"))
+    code, out = run("show", doc["id"][:8], "--db", str(kuril_db), "--json")
+    detail = json.loads(out)
+    assert code == 0 and detail["id"] == doc["id"]
+    assert any("Try 3 months" in r["text"] or "subscription" in r["text"] for r in detail["removed"])
+    code, out = run("text", doc["id"], "--db", str(kuril_db))
+    assert "Try 3 months for $9" not in out
+    assert "MOSCOW -- Japanese Prime Minister Shinzo Abe" in out
+    assert run("show", "nosuchid", "--db", str(kuril_db))[0] == 1
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    code, _ = run("docs", "--db", str(tmp_path / "none.db"))
+    assert code == 1
+
+
+def test_bad_inputs_are_reported_and_nothing_stored_is_lost(tmp_path, kuril_dir):
+    db = tmp_path / "b.db"
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_text((kuril_dir / "000_5fe1ee3c21c004c6.txt").read_text())
+    assert run("build", str(good), "--db", str(db))[0] == 0
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (bad / "broken.html").write_text("<html><body><p>Unclosed <b>tags <div>and nothing else")
+    with open(bad / "huge.txt", "wb") as fh:  # sparse: 50 MB without writing 50 MB
+        fh.seek(50 * 1024 * 1024)
+        fh.write(b"x")
+    code, out = run("build", str(bad), str(tmp_path / "missing.txt"), "--db", str(db), "--json")
+    report = json.loads(out)
+    reasons = dict(report["skipped"]) | dict(report["failed"])
+    assert any("empty" in r for r in reasons.values())
+    assert any("binary" in r for r in reasons.values())
+    assert any("large" in r for r in reasons.values())
+    assert any("missing.txt" in s for s in reasons)
+    rows = json.loads(run("docs", "--db", str(db), "--json")[1])
+    assert any(r["source"].endswith("a.txt") for r in rows)  # the earlier document is still there
+
+
+def test_killed_build_resumes(tmp_path, kuril_dir):
+    """kill -9 in the middle of a build leaves a consistent store; the next build finishes the job."""
+    db = tmp_path / "kill.db"
+    env = dict(os.environ)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dossier.cli", "build", str(kuril_dir), "--db", str(db)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+    deadline = time.time() + 120
+    count = 0
+    while time.time() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as conn:
+                    count = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                count = 0
+            if count >= 1:
+                break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 1 <= count < 5, "the build should be killed part-way"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert 1 <= stored < 5
+    code, out = run("build", str(kuril_dir), "--db", str(db))
+    assert code == 0
+    assert f"added {5 - stored}, unchanged {stored}" in out
+    assert len(json.loads(run("docs", "--db", str(db), "--json")[1])) == 5
