@@ -3,7 +3,7 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-STORY   := examples/gerd
+STORY   := examples/gerd/html examples/gerd/text
 DEMO_DB := build/demo.db
 
 .PHONY: demo install test eval bench browser-deps clean lock

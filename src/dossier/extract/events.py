@@ -1,0 +1,563 @@
+"""Event mentions per sentence (meetings, talks, visits, agreements, protests...) and a timeline.
+
+``find_events`` reads one document: a trigger word (noun or verb, see ``events_lexicon``) plus its
+dependency neighbourhood gives the participants ("X met Y", "talks between X and Y", "his meeting
+with Y"), the place ("in Paris"), the date (the time expression nearest in the parse tree) and the
+status (planned / possible / happened from modal and tense cues, or from the date against the
+document date). ``merge_events`` (in ``events_merge``) joins mentions of one event across reports;
+``timeline`` sorts and filters events for display.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from dossier.extract import events_lexicon as lex
+from dossier.extract.events_dates import (
+    compare_dates,
+    date_of_time,
+    days_apart,
+    partial_of_time,
+    shift_year,
+)
+from dossier.extract.events_merge import merge_events
+from dossier.model import Annotations, Document, Event, Evidence, Mention, Span, TimeExpr
+
+__all__ = ["find_events", "merge_events", "timeline", "event_summary"]
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'/-]{2,40}?)(?:,\s*[A-Z][A-Za-z ./]{1,30}?)*\s*(?:--|—|–|-)\s")
+_MAX_TIME_DISTANCE = 6  # tree hops between a time expression and the trigger it dates
+
+
+# ---------------------------------------------------------------------------------------------
+# small helpers over the parse
+# ---------------------------------------------------------------------------------------------
+
+
+def _ancestors_path(tok: Token) -> list[Token]:
+    """``tok`` and its heads up to the root."""
+    path = [tok]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (large if in different trees)."""
+    pa, pb = _ancestors_path(a), _ancestors_path(b)
+    ia = {t.i: k for k, t in enumerate(pa)}
+    for kb, t in enumerate(pb):
+        if t.i in ia:
+            return ia[t.i] + kb
+    return 99
+
+
+def _span_root(sdoc: SpacyDoc, start: int, end: int) -> Token | None:
+    sp = sdoc.char_span(start, end, alignment_mode="expand")
+    return sp.root if sp is not None and len(sp) else None
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest ancestor verb that has its own subject (the clause that carries tense)."""
+    cur = tok
+    for _ in range(12):
+        if _is_verb(cur) and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return cur
+        if cur.head.i == cur.i:
+            return cur if _is_verb(cur) else None
+        cur = cur.head
+    return None
+
+
+def _expand_heads(heads: list[Token]) -> list[Token]:
+    """Follow conjunctions, appositions and compounds: "X and his counterpart, Y" -> X, Y."""
+    seen: dict[int, Token] = {}
+    stack = list(heads)
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen[t.i] = t
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos", "compound", "flat"))
+    return [seen[k] for k in sorted(seen)]
+
+
+def find_dateline(text: str) -> tuple[tuple[int, int], str | None]:
+    """((start, end), city) of the first "PARIS -- " dateline: the place a "here" refers to,
+    and a name that is not an actor of the sentence it is glued to."""
+    for m in re.finditer(r"(?:^|\n)", text):
+        got = _DATELINE.match(text[m.end() : m.end() + 80])
+        if got:
+            word = got.group(1).strip().split("/")[0].strip()
+            if word.replace(" ", "").isalpha():
+                return (m.end(), m.end() + got.end()), word.title()
+    return (-1, -1), None
+
+
+# ---------------------------------------------------------------------------------------------
+# triggers
+# ---------------------------------------------------------------------------------------------
+
+
+def _meets_people(verb: Token) -> bool:
+    """"met his counterpart" / "met Merkel", not "meet domestic levels" (an object that is no one)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        return True
+    o = objs[0]
+    return o.pos_ in ("PROPN", "PRON") or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+        o.lower_ in lex.PEOPLE_NOUNS
+    )
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The event kind a token announces, or None."""
+    word = tok.lower_
+    if word in lex.CALL_NOUNS and tok.pos_ == "NOUN":
+        near = {c.lower_ for c in tok.children} | {tok.nbor(-1).lower_ if tok.i > 0 else ""}
+        return "call" if near & lex.PHONE_WORDS else None
+    kind = lex.TRIGGERS.get(word)
+    if kind is None:
+        return None
+    is_noun = tok.pos_ in ("NOUN", "PROPN")
+    if word in lex.NOUN_ONLY and not is_noun:
+        return None
+    if word in lex.VERB_ONLY and not _is_verb(tok):
+        return None
+    if tok.pos_ not in ("NOUN", "PROPN", "VERB", "AUX"):
+        return None
+    if kind == "meeting" and _is_verb(tok) and not _meets_people(tok):
+        return None
+    if kind == "sign":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ in ("acl", "relcl"):
+            objs.append(tok.head)
+        for o in objs:
+            if o.lower_ in lex.SIGNED_KIND:
+                return lex.SIGNED_KIND[o.lower_]
+        return "agreement"
+    return kind
+
+
+# ---------------------------------------------------------------------------------------------
+# participants, place, status
+# ---------------------------------------------------------------------------------------------
+
+
+def _mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:
+    for m in mentions:
+        if m.span.start <= tok.idx < m.span.end:
+            return m
+    return None
+
+
+def _party_name(m: Mention) -> str | None:
+    if m.label in lex.PARTICIPANT_LABELS:
+        return m.canonical or m.text
+    if m.label == "PRON" and m.canonical:
+        return m.canonical
+    return None
+
+
+def _names_under(heads: list[Token], mentions: Sequence[Mention], skip: tuple[int, int]) -> list[Mention]:
+    out: list[Mention] = []
+    for t in _expand_heads(heads):
+        m = _mention_at(mentions, t)
+        if m is not None and not skip[0] <= m.span.start < skip[1] and _party_name(m) and m not in out:
+            out.append(m)
+    return out
+
+
+def _reports_speech(verb: Token) -> bool:
+    """"Lukin says of the talks": the speaker of a reporting verb is not a participant."""
+    try:
+        from dossier.nlp.cues import is_speech_verb
+    except ImportError:  # pragma: no cover - cue lexicon not installed
+        return verb.lower_ in ("said", "says", "say", "told", "tells", "added", "noted")
+    return is_speech_verb(verb)
+
+
+def _own_party_heads(trig: Token, kind: str) -> list[Token]:
+    heads: list[Token] = []
+    for c in trig.children:
+        if c.dep_ in ("nsubj", "agent") or (c.dep_ == "poss"):
+            heads.append(c)
+        elif c.dep_ == "dobj" and kind in ("meeting", "talks", "call", "visit"):
+            heads.append(c)
+        elif c.dep_ == "prep" and c.lower_ in lex.PARTY_PREPS:
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "compound" and kind != "visit":
+            heads.append(c)
+    return heads
+
+
+def find_participants(
+    trig: Token, kind: str, mentions: Sequence[Mention], skip: tuple[int, int]
+) -> list[Mention]:
+    """Named participants: the trigger's own arguments, else the subject of its clause."""
+    own = _names_under(_own_party_heads(trig, kind), mentions, skip)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+    if own and (has_subject or not _is_verb(trig)):
+        return own
+    clause = _clause_verb(trig.head if trig.head.i != trig.i else trig)
+    if clause is not None and clause.i != trig.i and not _reports_speech(clause):
+        subj = [c for c in clause.children if c.dep_ == "nsubj"]
+        for m in _names_under(subj, mentions, skip):
+            if m not in own:
+                own.append(m)
+    return own
+
+
+def find_place(trig: Token, kind: str, mentions: Sequence[Mention], here: str | None) -> Mention | str | None:
+    """``in/at <GPE|LOC|FAC>`` on the trigger (or its clause verb); "visited Japan" for visits."""
+    candidates = [trig]
+    if _is_verb(trig):  # "meet his counterpart, X, in Paris": the parser often hangs it on the object
+        candidates.extend(c for c in trig.children if c.dep_ == "dobj")
+    if trig.dep_ in ("pobj", "dobj", "pcomp") and trig.head.i != trig.i:
+        verb = trig.head if _is_verb(trig.head) else trig.head.head
+        if verb.i != trig.i:
+            candidates.append(verb)
+    for cand in candidates:
+        for c in cand.children:
+            pobjs: list[Token] = []
+            if c.dep_ == "prep" and c.lower_ in lex.PLACE_PREPS and (c.lower_ != "to" or kind == "visit"):
+                pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "dobj" and kind == "visit":
+                pobjs = [c]
+            for p in pobjs:
+                for t in [p, *p.subtree]:
+                    m = _mention_at(mentions, t)
+                    if m is not None and m.label in lex.PLACE_LABELS:
+                        return m
+        if here and any(c.lower_ == "here" for c in cand.children):
+            return here
+    return None
+
+
+def _status_cues(trig: Token) -> tuple[str | None, str]:
+    """('planned'|'possible'|None, cue word) from modals, plan verbs and "is to" near the trigger."""
+    words: list[Token] = [c for c in trig.children if c.dep_ in ("aux", "amod", "advmod", "acl", "neg")]
+    cur = trig
+    for _ in range(10):
+        words.append(cur)
+        words.extend(c for c in cur.children if c.dep_ in ("aux", "auxpass", "advmod"))
+        if cur is not trig and cur.dep_ == "xcomp" and cur.head.lower_ in lex.BE_FORMS:
+            return "planned", f"{cur.head.text} to"
+        if _is_verb(cur) and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if trig.dep_ == "xcomp" and trig.head.lower_ in lex.BE_FORMS:
+        return "planned", f"{trig.head.text} to"
+    for w in words:
+        if w.lower_ in lex.PLANNED_WORDS and w.i != trig.i:
+            return "planned", w.text
+    for w in words:
+        if w.lower_ in lex.POSSIBLE_WORDS and w.i != trig.i:
+            return "possible", w.text
+    return None, ""
+
+
+def _tense(trig: Token) -> str | None:
+    """'past' or 'present' from the trigger (verbs) or its clause verb (nouns)."""
+    verb = trig if _is_verb(trig) else _clause_verb(trig)
+    if verb is None:
+        return None
+    tags = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "VBD" in tags or ("VBN" in tags and any(c.lower_ in ("has", "have", "had") for c in verb.children)):
+        return "past"
+    if any(t in ("VBZ", "VBP", "MD") for t in tags):
+        return "present"
+    return None
+
+
+_FUTURE_TIME = re.compile(r"\b(next|coming|upcoming|tomorrow|later this)\b", re.I)
+_PAST_TIME = re.compile(r"\b(last|ago|yesterday|earlier|previous|past|recent)\b", re.I)
+
+
+def decide_status(
+    trig: Token, date: str | None, doc_date: str | None, time_text: str = ""
+) -> tuple[str, Evidence]:
+    """planned / possible / happened, with the cue that decided it."""
+    cue, word = _status_cues(trig)
+    if cue is not None:
+        return cue, Evidence(rule=f"status:{cue}", text=word, confidence=0.8)
+    if _FUTURE_TIME.search(time_text):
+        return "planned", Evidence(rule="status:future-time", text=time_text, confidence=0.8)
+    if _PAST_TIME.search(time_text):
+        return "happened", Evidence(rule="status:past-time", text=time_text, confidence=0.8)
+    if _tense(trig) == "past" and _is_verb(trig):
+        return "happened", Evidence(rule="status:past-tense", text=trig.text, confidence=0.75)
+    order = compare_dates(date, doc_date) if date and doc_date else None
+    if order == "before":
+        return "happened", Evidence(rule="status:date-before-document", text=date or "", confidence=0.8)
+    if order == "after":
+        return "planned", Evidence(rule="status:date-after-document", text=date or "", confidence=0.75)
+    tense = _tense(trig)
+    if tense == "past":
+        return "happened", Evidence(rule="status:past-tense", text=trig.text, confidence=0.75)
+    if tense == "present" and _is_verb(trig) and trig.tag_ in ("VBP", "VBZ", "VB"):
+        return "planned", Evidence(rule="status:present-verb", text=trig.text, confidence=0.45)
+    return "happened", Evidence(rule="status:default", text=trig.text, confidence=0.5)
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+# ---------------------------------------------------------------------------------------------
+
+
+def attach_times(
+    sdoc: SpacyDoc, triggers: Sequence[Token], times: Sequence[TimeExpr]
+) -> dict[int, TimeExpr]:
+    """Each DATE/TIME expression goes to the nearest trigger in the parse tree (trigger.i -> time)."""
+    best: dict[int, tuple[int, TimeExpr]] = {}
+    for t in times:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        root = _span_root(sdoc, t.span.start, t.span.end)
+        if root is None or not triggers:
+            continue
+        dist, trig = min(((tree_distance(root, g), g) for g in triggers), key=lambda x: (x[0], x[1].i))
+        if dist > _MAX_TIME_DISTANCE:
+            continue
+        prev = best.get(trig.i)
+        if prev is None or dist < prev[0]:
+            best[trig.i] = (dist, t)
+    return {k: v[1] for k, v in best.items()}
+
+
+def _fix_year(date: str, status: str, doc_date: str, time_text: str) -> str:
+    """A yearless date ("in June") put on the wrong side of the page date by the time resolver:
+    a planned event is not in the past and a held one not in the future."""
+    if re.search(r"\b\d{4}\b|'\d{2}\b", time_text):
+        return date
+    order = compare_dates(date, doc_date)
+    if (days_apart(date, doc_date) or 0) <= 31:
+        return date  # near the page date: more likely right than a year off
+    if status == "planned" and order == "before":
+        return shift_year(date, 1)
+    if status == "happened" and order == "after":
+        return shift_year(date, -1)
+    return date
+
+
+def _document_date(doc: Document) -> str | None:
+    return doc.published.value if doc.published and doc.published.value else None
+
+
+def _coarser(value: str) -> tuple[str, str]:
+    """The document date as a stand-in event date: one step less precise."""
+    if len(value) >= 10:
+        return value[:7], "month"
+    if len(value) == 7:
+        return value, "month"
+    return value[:4], "year"
+
+
+# ---------------------------------------------------------------------------------------------
+# summaries and ids
+# ---------------------------------------------------------------------------------------------
+
+
+def short_name(name: str) -> str:
+    """"Angela Merkel" -> "Merkel" for people-like names; organisations and places stay whole."""
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+        w.lower() in ("of", "the", "and", "for") for w in words
+    ):
+        return words[-1]
+    return name
+
+
+def event_summary(kind: str, participants: Sequence[str], place: str | None) -> str:
+    """A short line: "Merkel – Macron talks in Paris"."""
+    who = " – ".join(short_name(p) for p in participants[:4])
+    line = f"{who} {kind}" if who else kind.capitalize()
+    if place:
+        line += f" {'to' if kind == 'visit' else 'in'} {place}"
+    return line
+
+
+def event_id(doc_id: str, sentence: Span, kind: str, trigger_start: int) -> str:
+    """Stable from content: the same text always gives the same id."""
+    key = f"{doc_id}:{sentence.start}:{sentence.end}:{kind}:{trigger_start}"
+    return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------------------
+# one sentence -> events
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class _Draft:
+    """A mutable working record for one trigger before it is frozen into an Event."""
+
+    trig: Token
+    kind: str
+    parties: list[Mention]
+    place: str | None
+    time: TimeExpr | None
+
+
+_TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead", "prior", "than"})
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """One trigger governs the other ("meet ... for talks"), not across "after"/"before"."""
+    for low, high in ((a, b), (b, a)):
+        path = _ancestors_path(low)
+        ids = [t.i for t in path]
+        if high.i in ids[1:6]:
+            between = path[1 : ids.index(high.i)]
+            return not any(t.lower_ in _TEMPORAL_PREPS for t in [low, *between])
+    return False
+
+
+def _same_sentence_duplicate(a: _Draft, b: _Draft) -> bool:
+    from dossier.extract.events_merge import kinds_compatible
+
+    if not kinds_compatible(a.kind, b.kind) or not _linked(a.trig, b.trig):
+        return False
+    na = {_party_name(m) for m in a.parties}
+    nb = {_party_name(m) for m in b.parties}
+    if na and nb and not (na <= nb or nb <= na):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    if a.time and b.time and a.time.span != b.time.span:
+        return False
+    return True
+
+
+def _collapse(drafts: list[_Draft]) -> list[_Draft]:
+    """Several triggers of one event in a sentence ("meet ... for talks") become one draft."""
+    out: list[_Draft] = []
+    for d in drafts:
+        host = next((o for o in out if _same_sentence_duplicate(o, d)), None)
+        if host is None:
+            out.append(d)
+            continue
+        if len(d.parties) > len(host.parties):
+            host.parties = d.parties + [m for m in host.parties if m not in d.parties]
+        if lex.KIND_RANK.get(d.kind, 9) < lex.KIND_RANK.get(host.kind, 9):
+            host.kind = d.kind
+        host.place = host.place or d.place
+        host.time = host.time or d.time
+    return out
+
+
+def _sentence_drafts(
+    sdoc: SpacyDoc, sent: Span, mentions: Sequence[Mention], times: Sequence[TimeExpr],
+    here: str | None, skip: tuple[int, int],
+) -> list[_Draft]:
+    sp = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if sp is None:
+        return []
+    found = [(t, k) for t in sp if (k := trigger_kind(t))]
+    if not found:
+        return []
+    times_of = attach_times(sdoc, [t for t, _ in found], times)
+    drafts = []
+    for trig, kind in found:
+        parties = find_participants(trig, kind, mentions, skip)
+        place = find_place(trig, kind, mentions, here)
+        place_name = place if isinstance(place, str) or place is None else (place.canonical or place.text)
+        parties = [m for m in parties if (m.canonical or m.text) != place_name]
+        drafts.append(_Draft(trig, kind, parties, place_name, times_of.get(trig.i)))
+    return _collapse(drafts)
+
+
+def _freeze(doc: Document, sent: Span, d: _Draft) -> Event | None:
+    """Draft -> Event; mentions with no participant, place or date say too little to keep."""
+    names: list[str] = []
+    for m in d.parties:
+        n = _party_name(m)
+        if n and n not in names:
+            names.append(n)
+    doc_date = _document_date(doc)
+    date, precision = date_of_time(d.time) if d.time else (None, "none")
+    evidence = [Evidence(rule=f"event:{d.kind}", text=d.trig.text,
+                         span=Span(doc.id, d.trig.idx, d.trig.idx + len(d.trig.text)))]
+    if not names and d.place is None and date is None:
+        return None
+    if d.time is not None:
+        partial = partial_of_time(d.time)
+        evidence.append(Evidence(rule="date:time" if date else "date:unresolved", text=partial or d.time.text,
+                                 span=d.time.span, confidence=d.time.confidence))
+    status, status_ev = decide_status(d.trig, date, doc_date, d.time.text if d.time else "")
+    evidence.append(status_ev)
+    if date and doc_date and d.time is not None:
+        date = _fix_year(date, status, doc_date, d.time.text)
+    confidence = 0.55 + (0.15 if len(names) >= 2 else 0.0) + (0.1 if date else 0.0) + (0.05 if d.place else 0.0)
+    if date is None and doc_date:
+        date, precision = _coarser(doc_date)
+        evidence.append(Evidence(rule="date:document", text=date, confidence=0.4))
+    return Event(
+        id=event_id(doc.id, sent, d.kind, d.trig.idx),
+        kind=d.kind,
+        summary=event_summary(d.kind, names, d.place),
+        mentions=(sent,),
+        participants=tuple(names),
+        place=d.place,
+        date=date,
+        precision=precision,  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
+        confidence=round(min(confidence, 0.9), 3),
+        evidence=tuple(evidence),
+    )
+
+
+def find_events(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Event]:
+    """Event mentions of one document, in text order (``sdoc`` is the parsed ``doc.text``)."""
+    skip, here = find_dateline(doc.text)
+    events: list[Event] = []
+    for sent in annots.sentences:
+        mentions = [m for m in annots.mentions if sent.start <= m.span.start < sent.end]
+        times = [t for t in annots.times if sent.start <= t.span.start < sent.end]
+        for d in _sentence_drafts(sdoc, sent, mentions, times, here, skip):
+            ev = _freeze(doc, sent, d)
+            if ev is not None:
+                events.append(ev)
+    return events
+
+
+# ---------------------------------------------------------------------------------------------
+# timeline
+# ---------------------------------------------------------------------------------------------
+
+
+def _in_window(date: str | None, start: str | None, end: str | None) -> bool:
+    if start is None and end is None:
+        return True
+    if date is None:
+        return False
+    if start is not None and date[: len(start)] < start[: len(date)]:
+        return False
+    if end is not None and date[: len(end)] > end[: len(date)]:
+        return False
+    return True
+
+
+def timeline(
+    events: Sequence[Event], entity: str | None = None, start: str | None = None, end: str | None = None
+) -> list[Event]:
+    """Events sorted by date (undated last), optionally only those with ``entity`` among the
+    participants and a date inside [start, end] (ISO prefixes: "2019", "2019-01", "2019-01-22")."""
+    def wanted(e: Event) -> bool:
+        if entity is not None and entity not in e.participants:
+            return False
+        return _in_window(e.date, start, end)
+
+    return sorted((e for e in events if wanted(e)), key=lambda e: (e.date is None, e.date or "", e.id))

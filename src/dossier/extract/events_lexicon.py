@@ -1,0 +1,77 @@
+"""Generic English word lists for event mentions: triggers, kinds, status cues.
+
+Hand-written because no installed library ships an event-trigger lexicon for news (spaCy has no
+event layer; FrameNet/VerbNet are not available offline). The lists hold inflected forms because
+the pipeline runs without a lemmatizer. Nothing here knows any story.
+"""
+
+from __future__ import annotations
+
+# surface form (lower case) -> event kind; "sign" forms take their kind from their object
+TRIGGERS: dict[str, str] = {
+    **{w: "meeting" for w in ("meet", "meets", "met", "meeting", "meetings")},
+    **{w: "talks" for w in ("talks", "talk", "talked", "negotiations", "consultations")},
+    **{w: "summit" for w in ("summit", "summits")},
+    **{w: "visit" for w in ("visit", "visits", "visited", "visiting", "trip", "trips")},
+    **{w: "call" for w in ("phoned", "telephoned")},
+    **{w: "agreement" for w in ("agreement", "agreements", "agreed", "deal", "accord")},
+    **{w: "declaration" for w in ("declaration", "declarations", "declared")},
+    **{w: "sign" for w in ("sign", "signs", "signed", "signing")},
+    **{w: "pledge" for w in ("pledge", "pledges", "pledged", "vowed", "promised")},
+    **{w: "election" for w in ("election", "elections", "elected", "vote", "voted", "votes", "referendum")},
+    **{w: "protest" for w in ("protest", "protests", "protested", "rally", "rallies", "demonstration",
+                              "demonstrations", "demonstrated")},
+    **{w: "poll" for w in ("poll", "polls", "survey", "surveys")},
+    **{w: "speech" for w in ("speech", "speeches", "address", "addressed")},
+    **{w: "launch" for w in ("launch", "launched", "launches")},
+}
+
+# words that only count as triggers with this part of speech ("address" the noun is a speech,
+# "addressed" the verb too; "deal" as a verb is not an event)
+NOUN_ONLY = frozenset({"deal", "accord", "trip", "trips", "poll", "polls", "survey", "surveys",
+                       "speech", "speeches", "address", "talks", "negotiations", "consultations"})
+VERB_ONLY = frozenset({"phoned", "telephoned", "addressed", "talk", "talked"})
+
+# "phone call", "telephone call": a call is an event only with a phone word next to it
+CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations"})
+PHONE_WORDS = frozenset({"phone", "telephone", "video"})
+
+# the object of "sign" decides the kind of the signing
+SIGNED_KIND = {
+    "treaty": "treaty", "treaties": "treaty", "pact": "treaty",
+    "declaration": "declaration", "agreement": "agreement", "deal": "agreement", "accord": "agreement",
+}
+
+# kinds that can name the same real-world event in different reports
+KIND_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"meeting", "talks", "summit", "visit"}),
+    frozenset({"agreement", "declaration", "treaty", "pledge"}),
+    frozenset({"protest"}),
+    frozenset({"election"}),
+)
+
+# the most specific kind wins when two compatible mentions are merged
+KIND_RANK = {"summit": 0, "talks": 1, "meeting": 2, "visit": 3, "treaty": 0, "declaration": 1,
+             "agreement": 2, "pledge": 3}
+
+PLANNED_WORDS = frozenset({
+    "will", "'ll", "shall", "scheduled", "schedule", "plans", "plan", "planned", "planning",
+    "expected", "expects", "expect", "prepare", "prepares", "preparing", "next", "upcoming",
+    "due", "forthcoming", "intends", "intend", "tentatively", "proposed",
+})
+POSSIBLE_WORDS = frozenset({"may", "might", "could", "hopes", "hope", "hoped", "possible", "possibly",
+                            "perhaps", "likely"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "am", "'s", "'re"})
+
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "GOV"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset({"in", "at", "to"})
+PARTY_PREPS = frozenset({"with", "between", "by", "among"})
+
+# objects that make "meet X" a meeting of people rather than "meet demands / levels / targets"
+PEOPLE_NOUNS = frozenset({
+    "counterpart", "counterparts", "leader", "leaders", "president", "minister", "ministers",
+    "officials", "official", "delegation", "delegations", "representatives", "envoy", "envoys",
+    "ambassador", "chancellor", "king", "queen", "premier", "head", "heads", "members", "students",
+    "families", "residents", "protesters", "journalists", "reporters", "mayor", "governor", "pope",
+})

@@ -1,0 +1,325 @@
+"""One event, many reports: merge per-document event mentions into corpus events.
+
+Two mentions are one event when their kinds are compatible (talks ~ meeting ~ summit), their
+participants overlap, their places agree when both are known, and their dates agree (same day, or
+one coarser date containing the other). Mentions without a date of their own (dated only by their
+page) join an event of the same participants and place within about two months of the page date;
+mentions from an undated page join only when exactly one event fits. A "held" report wins over a
+"planned" one when its source was published on or after the event date.
+
+Greedy clustering in a fixed order (precise dates first, then page order) keeps it deterministic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from dossier.extract import events_lexicon as lex
+from dossier.extract.events_dates import (
+    PRECISION_RANK,
+    compare_dates,
+    contains,
+    days_apart,
+    partial_matches,
+    precision_of,
+)
+from dossier.model import Annotations, Document, Event, Evidence, Mention
+
+SOFT_WINDOW_DAYS = 62  # "within ~2 months": a page-dated mention and the event it reports
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    """Same kind, or kinds that name one event in different reports (talks ~ summit)."""
+    return a == b or any(a in g and b in g for g in lex.KIND_GROUPS)
+
+
+def _name_key(name: str) -> str:
+    try:  # the resolver's spelling-insensitive key (Dmitry/Dmitri) when available
+        from dossier.resolve.names import translit_key
+
+        return translit_key(name) or name.lower()
+    except ImportError:  # pragma: no cover - resolver not installed
+        return " ".join(name.lower().split())
+
+
+def _keys_match(a: str, b: str) -> bool:
+    """Participant keys denote the same actor (entity ids: equal; names: same name up to spelling)."""
+    if a == b:
+        return True
+    if a.startswith("name:") and b.startswith("name:"):
+        try:
+            from dossier.resolve.names import same_person_name
+        except ImportError:  # pragma: no cover
+            return False
+        return same_person_name(a[5:], b[5:])
+    return False
+
+
+def shared_participants(a: Sequence[str], b: Sequence[str]) -> int:
+    return sum(1 for x in a if any(_keys_match(x, y) for y in b))
+
+
+def participants_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Overlap of at least one actor, and of two when both sides name two or more."""
+    if not a or not b:
+        return False
+    need = min(2, len(a), len(b))
+    return shared_participants(a, b) >= need
+
+
+@dataclasses.dataclass
+class _Item:
+    """A per-document event with what merging needs to know about its source."""
+
+    event: Event
+    doc: Document
+    order: int
+    keys: list[str]
+    names: dict[str, str]
+    place: str | None
+    date: str | None  # from a time expression in the text
+    soft: str | None  # from the page date only
+    partial: str | None  # "XXXX-01-22" on an undated page
+    pub: str | None
+
+
+@dataclasses.dataclass
+class _Cluster:
+    items: list[_Item]
+
+    @property
+    def kind(self) -> str:
+        return self.items[0].event.kind
+
+    @property
+    def keys(self) -> list[str]:
+        out: list[str] = []
+        for it in self.items:
+            out.extend(k for k in it.keys if not any(_keys_match(k, o) for o in out))
+        return out
+
+    @property
+    def place(self) -> str | None:
+        return next((it.place for it in self.items if it.place), None)
+
+    @property
+    def date(self) -> str | None:
+        dated = [it.date for it in self.items if it.date]
+        if not dated:
+            return None
+        return min(dated, key=lambda d: (PRECISION_RANK[precision_of(d)], -Counter(dated)[d], d))
+
+    @property
+    def soft(self) -> str | None:
+        return next((it.soft for it in self.items if it.soft), None)
+
+
+def _participant_keys(
+    ev: Event, annots: Annotations, entity_of: Callable[[Mention], str | None] | None
+) -> tuple[list[str], dict[str, str]]:
+    """Participant names -> keys (entity ids when a resolver is given), with display names."""
+    keys: list[str] = []
+    names: dict[str, str] = {}
+    sentences = ev.mentions
+    for name in ev.participants:
+        key = None
+        if entity_of is not None:
+            for m in annots.mentions:
+                if (m.canonical or m.text) == name and any(s.start <= m.span.start < s.end for s in sentences):
+                    key = entity_of(m)
+                    if key:
+                        break
+        key = key or ("name:" + _name_key(name))
+        if key not in names:
+            keys.append(key)
+            names[key] = name
+    return keys, names
+
+
+def _item(ev: Event, doc: Document, order: int, annots: Annotations,
+          entity_of: Callable[[Mention], str | None] | None) -> _Item:
+    keys, names = _participant_keys(ev, annots, entity_of)
+    rules = {e.rule: e for e in ev.evidence}
+    soft = ev.date if "date:document" in rules else None
+    date = ev.date if ev.date and soft is None else None
+    partial = rules["date:unresolved"].text if "date:unresolved" in rules else None
+    if partial is not None and not partial.startswith(("XXXX", "1", "2")):
+        partial = None
+    return _Item(ev, doc, order, keys, names, (ev.place or "").lower() or None, date, soft, partial,
+                 doc.published.value if doc.published else None)
+
+
+def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
+    cdate = cl.date
+    if it.date and cdate:
+        return contains(it.date, cdate)
+    if it.date and not cdate:
+        csoft = cl.soft
+        return csoft is None or (days_apart(it.date, csoft) or 0) <= SOFT_WINDOW_DAYS
+    if it.soft:
+        if not (it.place and cl.place):
+            return False  # dated only by its page: same actors *and* same place, or no merge
+        return _soft_fits(it, cdate or cl.soft, bool(cdate))
+    if not (it.place and cl.place):
+        return False  # an undated page: same actors and same place, and (below) only one candidate
+    if it.partial and cdate:
+        return partial_matches(it.partial, cdate)
+    return True
+
+
+def _soft_fits(it: _Item, ref: str | None, explicit: bool) -> bool:
+    """A mention dated only by its page joins an event within ~2 months, on the right side of
+    the page date (held: before it; planned: after it), and only a month- or day-precise one."""
+    if ref is None:
+        return True
+    pub = it.pub or it.soft or ""
+    if explicit and precision_of(ref) not in ("day", "month"):
+        return False
+    gap = days_apart(pub, ref)
+    if gap is None or gap > SOFT_WINDOW_DAYS:
+        return False
+    order = compare_dates(ref, pub) if explicit else None
+    if it.event.status == "happened" and order == "after":
+        return False  # a page cannot report as held an event after its own date
+    if it.event.status == "planned" and order == "before":
+        return False
+    return True
+
+
+def places_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown, the same place, or a capital and its country ("Paris" ~ "France")."""
+    if not a or not b or a == b:
+        return True
+    try:
+        from dossier.resolve.geo import country_named, country_of_capital
+    except ImportError:  # pragma: no cover - gazetteer not installed
+        return False
+    ca, cb = country_of_capital(a), country_of_capital(b)
+    return (ca is not None and ca == country_named(b)) or (cb is not None and cb == country_named(a))
+
+
+def _fits(it: _Item, cl: _Cluster) -> bool:
+    if not kinds_compatible(it.event.kind, cl.kind):
+        return False
+    if not all(places_compatible(it.place, o.place) for o in cl.items):
+        return False
+    if not it.keys or not cl.keys:
+        # nothing names the actors: only the same explicit date can tie the reports together
+        if not it.date or not cl.date:
+            return False
+        return it.date == cl.date or (bool(it.place and cl.place) and contains(it.date, cl.date))
+    if not participants_compatible(it.keys, cl.keys):
+        return False
+    return _dates_compatible(it, cl)
+
+
+def _sort_key(it: _Item) -> tuple:
+    if it.date:
+        tier = 0
+    elif it.soft:
+        tier = 1
+    else:
+        tier = 2
+    prec = PRECISION_RANK[precision_of(it.date)] if it.date else 4
+    return (tier, prec, it.order, it.event.mentions[0].start, it.event.id)
+
+
+def cluster_items(items: list[_Item]) -> list[_Cluster]:
+    """Greedy, ordered clustering: precise dates seed events, vaguer mentions join them."""
+    clusters: list[_Cluster] = []
+    for it in sorted(items, key=_sort_key):
+        fits = [c for c in clusters if _fits(it, c)]
+        if it.date is None and it.soft is None and len(fits) > 1:
+            fits = []  # an undated page's mention joins only an unambiguous event
+        if fits:
+            best = max(fits, key=lambda c: (shared_participants(it.keys, c.keys), -clusters.index(c)))
+            best.items.append(it)
+        else:
+            clusters.append(_Cluster([it]))
+    return clusters
+
+
+def _held_counts(it: _Item, date: str | None) -> bool:
+    """A held report counts when its page is not older than the event it reports."""
+    if it.event.status != "happened":
+        return False
+    if date and it.pub and compare_dates(date, it.pub) == "after":
+        return False
+    return True
+
+
+def _merged_status(cl: _Cluster, date: str | None) -> tuple[str, Evidence]:
+    held = [it for it in cl.items if _held_counts(it, date)]
+    if held:
+        return "happened", Evidence(rule="merge:held", text=held[0].doc.source, span=held[0].event.mentions[0])
+    statuses = {it.event.status for it in cl.items}
+    status = "planned" if "planned" in statuses else ("possible" if "possible" in statuses else "happened")
+    return status, Evidence(rule=f"merge:{status}", text=cl.items[0].doc.source)
+
+
+def _earliest(cl: _Cluster) -> _Item:
+    return min(cl.items, key=lambda it: (it.pub or "9999", it.doc.id, it.event.mentions[0].start))
+
+
+def _to_event(cl: _Cluster, use_ids: bool) -> Event:
+    from dossier.extract.events import event_summary
+
+    first = _earliest(cl)
+    date = cl.date
+    dated_by = next((it for it in sorted(cl.items, key=_sort_key) if it.date == date), None) if date else None
+    if date is None:
+        date = cl.soft
+        precision = precision_of(date) if date else "none"
+    else:
+        precision = precision_of(date)
+    status, status_ev = _merged_status(cl, cl.date)
+    keys = cl.keys
+    display = {}
+    for it in cl.items:
+        for k, n in it.names.items():
+            display.setdefault(k, n)
+    names = [next((display[o] for o in display if _keys_match(k, o)), k) for k in keys]
+    participants = tuple(k if use_ids and not k.startswith("name:") else names[i] for i, k in enumerate(keys))
+    kind = min((it.event.kind for it in cl.items), key=lambda k: (lex.KIND_RANK.get(k, 9), k))
+    place = next((it.event.place for it in sorted(cl.items, key=_sort_key) if it.event.place), None)
+    mentions = tuple(sorted({s for it in cl.items for s in it.event.mentions},
+                            key=lambda s: (s.doc_id, s.start)))
+    evidence = [ev for it in sorted(cl.items, key=_sort_key) for ev in it.event.evidence]
+    if dated_by is not None:
+        evidence.append(Evidence(rule="date:source", text=date or "", span=dated_by.event.mentions[0]))
+    evidence.append(status_ev)
+    docs = {it.doc.id for it in cl.items}
+    evidence.append(Evidence(rule="merge:reports", text=f"{len(cl.items)} mentions in {len(docs)} documents"))
+    confidence = min(0.95, max(it.event.confidence for it in cl.items) + 0.05 * (len(docs) - 1))
+    return Event(
+        id=first.event.id,
+        kind=kind,
+        summary=event_summary(kind, names, place),
+        mentions=mentions,
+        participants=participants,
+        place=place,
+        date=date,
+        precision=precision,  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
+        confidence=round(confidence, 3),
+        evidence=tuple(evidence),
+    )
+
+
+def merge_events(
+    docs: Sequence[Document],
+    annots: Sequence[Annotations],
+    entity_of: Callable[[Mention], str | None] | None = None,
+) -> list[Event]:
+    """Corpus events from the per-document ``annots[i].events`` of ``docs[i]``, sorted by date."""
+    by_id = {a.doc_id: a for a in annots}
+    items = []
+    for order, doc in enumerate(docs):
+        ann = by_id.get(doc.id)
+        if ann is None:
+            continue
+        items.extend(_item(ev, doc, order, ann, entity_of) for ev in ann.events)
+    events = [_to_event(c, entity_of is not None) for c in cluster_items(items)]
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))

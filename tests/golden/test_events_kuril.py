@@ -1,0 +1,120 @@
+"""Events on the Kuril pages, checked against what the pages say (read by hand).
+
+Page dates are set by hand here (dating is another stage): 000 early January 2001 (Kono's trip
+to Moscow "next week"), 001 2019-02-18 (after the Feb. 16 Munich meeting, before the Feb. 20
+speech), 002 2000-11-06 (Monitor issue on Kono's Moscow visit of early November), 003 2019-01-21
+(after the Jan. 20 rallies, before the Jan. 22 talks), 004 2019-01-22 (the summit "Tuesday").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.date.redate import redate_documents
+from dossier.extract.events import merge_events, timeline
+
+_SUPPORT = Path(__file__).resolve().parents[1] / "unit" / "extract" / "test_events_support.py"
+
+
+def _support():
+    if "test_events_support" in sys.modules:
+        return sys.modules["test_events_support"]
+    spec = importlib.util.spec_from_file_location("test_events_support", _SUPPORT)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["test_events_support"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+DATES = {"000": "2001-01-10", "001": "2019-02-18", "002": "2000-11-06", "003": "2019-01-21", "004": "2019-01-22"}
+
+
+def _corpus(nlp, kuril_texts, dates):
+    S = _support()
+    docs, anns = [], []
+    for name, text in sorted(kuril_texts.items()):
+        doc = S.make_doc(text, dates[name[:3]], source=name, doc_id=name[:3])
+        docs.append(doc)
+        anns.append(S.with_events(doc, nlp))
+    return docs, anns
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp, kuril_texts):
+    docs, anns = _corpus(nlp, kuril_texts, DATES)
+    return docs, anns, merge_events(docs, anns)
+
+
+def _find(events, names, date_prefix):
+    hits = [e for e in events if e.date and e.date.startswith(date_prefix)
+            and all(any(n in p for p in e.participants) for n in names)]
+    assert hits, [(e.summary, e.date) for e in events]
+    return hits[0]
+
+
+def _docs_of(ev):
+    return {s.doc_id for s in ev.mentions}
+
+
+def test_abe_putin_moscow_talks_reported_planned_and_held(corpus):
+    _, anns, events = corpus
+    ev = _find(events, ("Abe", "Putin"), "2019-01-22")
+    assert ev.kind in ("talks", "summit", "meeting")
+    assert ev.place == "Moscow"
+    assert _docs_of(ev) >= {"003", "004"}
+    assert ev.status == "happened"  # 003 announces it, 004 reports it held: held wins
+    local = {a.doc_id: [e for e in a.events if set(e.mentions) & set(ev.mentions)] for a in anns}
+    assert any(e.status == "planned" for e in local["003"])
+    assert any(e.status == "happened" for e in local["004"])
+
+
+def test_kono_lavrov_munich_meeting(corpus):
+    _, _, events = corpus
+    ev = _find(events, ("Kono", "Lavrov"), "2019-02-16")
+    assert (ev.place, ev.precision, ev.status) == ("Munich", "day", "happened")
+    assert "001" in _docs_of(ev)
+    assert any("Taro Kono" == p for p in ev.participants)
+
+
+def test_kono_lavrov_moscow_meeting_in_january_is_another_event(corpus):
+    _, _, events = corpus
+    ev = _find(events, ("Kono", "Lavrov"), "2019-01")
+    assert ev.place == "Moscow"
+    assert ev.date == "2019-01-14"
+    assert _docs_of(ev) >= {"003", "004"}  # "earlier this month" (003) and "on Jan. 14" (004)
+
+
+def test_kono_ivanov_talks_2001_planned_and_not_merged_with_2000(corpus):
+    _, _, events = corpus
+    ev = _find(events, ("Yohei Kono", "Igor Ivanov"), "2001-01")
+    assert ev.status == "planned"
+    assert ev.place == "Moscow"
+    assert ev.date == "2001-01-16"
+    assert _docs_of(ev) == {"000"}
+    nov = _find(events, ("Ivanov", "Kono"), "2000-11-03")
+    assert nov.status == "happened" and _docs_of(nov) == {"002"}
+
+
+def test_timeline_of_putin_is_in_date_order(corpus):
+    _, _, events = corpus
+    putin = next(p for e in events for p in e.participants if p.endswith("Putin"))
+    line = timeline(events, entity=putin, start="2019-01", end="2019-12")
+    dates = [e.date for e in line]
+    assert dates == sorted(dates) and dates
+    assert all(d >= "2019-01" for d in dates)
+    assert any(e.date == "2019-01-22" for e in line)
+
+
+def test_page_without_a_date_is_dated_from_shared_events(nlp, kuril_texts):
+    docs, anns = _corpus(nlp, kuril_texts, {**DATES, "003": None})
+    events = merge_events(docs, anns)
+    out = redate_documents(docs, anns, events)
+    assert set(out) == {"003"}
+    new = out["003"]
+    assert (new.value, new.precision) == ("2019-01", "month")
+    assert new.confidence >= 0.6
+    assert any("dated 2019-01-14 by 004" in line for line in new.evidence)

@@ -1,0 +1,98 @@
+"""redate_documents: dating weakly dated pages from events shared with well-dated pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.date.redate import combine, Constraint, is_weak, rebase_times, redate_documents, relative_range
+from dossier.model import Annotations, Document, Event, Evidence, PublicationDate, Span, TimeExpr
+
+D = dt.date
+
+
+def _doc(i: str, text: str, pub: PublicationDate) -> Document:
+    return Document(id=i, source=f"page-{i}", text=text, published=pub)
+
+
+def test_relative_phrases_give_page_date_ranges():
+    jan14 = (D(2019, 1, 14), D(2019, 1, 14))
+    nov = (D(2018, 11, 1), D(2018, 11, 30))
+    assert relative_range("earlier this month", jan14, "happened") == (D(2019, 1, 14), D(2019, 1, 31))
+    assert relative_range("last November", nov, "happened") == (D(2018, 12, 1), D(2019, 11, 30))
+    assert relative_range("November last year", nov, "happened") == (D(2019, 1, 1), D(2019, 12, 31))
+    assert relative_range("next month", (D(2019, 2, 1), D(2019, 2, 28)), "planned") == (D(2019, 1, 1), D(2019, 1, 31))
+    assert relative_range("last week", jan14, "happened") == (D(2019, 1, 15), D(2019, 1, 27))
+    assert relative_range("on Tuesday", jan14, "happened") == (D(2019, 1, 14), D(2019, 1, 21))
+    assert relative_range("on January 22", (D(2019, 1, 22),) * 2, "planned") == (D(2018, 7, 23), D(2019, 1, 22))
+    assert relative_range("in 1956", (D(1956, 1, 1), D(1956, 12, 31)), "happened") is None
+
+
+def test_combine_skips_a_conflicting_constraint():
+    a = Constraint(D(2019, 1, 14), D(2019, 1, 31), "a")
+    b = Constraint(D(2018, 7, 1), D(2019, 1, 22), "b")
+    c = Constraint(D(2020, 1, 1), D(2020, 1, 31), "c")  # contradicts the others
+    (lo, hi), used = combine([a, b, c])
+    assert (lo, hi) == (D(2019, 1, 14), D(2019, 1, 22))
+    assert {x.why for x in used} == {"a", "b"}
+
+
+def test_weak_dates():
+    assert is_weak(PublicationDate())
+    assert is_weak(PublicationDate("2019", "year", 0.9))
+    assert is_weak(PublicationDate("2019-01-02", "day", 0.3))
+    assert not is_weak(PublicationDate("2019-01-02", "day", 0.9))
+
+
+def _setup(weak_pub: PublicationDate):
+    strong_text = "After meeting with Kono in Moscow on Jan. 14, Lavrov said no."
+    weak_text = "After talks in Moscow earlier this month between Lavrov and Kono, nothing moved."
+    strong = _doc("s", strong_text, PublicationDate("2019-01-22", "day", 0.9))
+    weak = _doc("w", weak_text, weak_pub)
+    s_sent, w_sent = Span("s", 0, len(strong_text)), Span("w", 0, len(weak_text))
+    phrase = weak_text.index("earlier this month")
+    local_w = Event(id="w1", kind="talks", summary="talks", mentions=(w_sent,), participants=("Lavrov", "Kono"),
+                    place="Moscow", status="happened",
+                    evidence=(Evidence("date:unresolved", "earlier this month", Span("w", phrase, phrase + 18)),))
+    local_s = Event(id="s1", kind="meeting", summary="m", mentions=(s_sent,), date="2019-01-14", precision="day")
+    merged = Event(id="s1", kind="meeting", summary="Kono – Lavrov meeting in Moscow", mentions=(s_sent, w_sent),
+                   participants=("Kono", "Lavrov"), place="Moscow", date="2019-01-14", precision="day",
+                   evidence=(Evidence("date:source", "2019-01-14", s_sent),))
+    anns = [Annotations("s", events=(local_s,)), Annotations("w", events=(local_w,))]
+    return [strong, weak], anns, [merged]
+
+
+def test_weak_page_is_dated_from_a_shared_event_with_a_relative_phrase():
+    docs, anns, events = _setup(PublicationDate())
+    out = redate_documents(docs, anns, events)
+    assert list(out) == ["w"]
+    new = out["w"]
+    assert (new.value, new.precision) == ("2019-01", "month")
+    assert 0.6 <= new.confidence <= 0.75
+    assert new.evidence[-1].startswith("shares event Kono – Lavrov meeting in Moscow dated 2019-01-14 by page-s")
+
+
+def test_well_dated_pages_and_unshared_events_change_nothing():
+    docs, anns, events = _setup(PublicationDate("2019-01-20", "day", 0.9))
+    assert redate_documents(docs, anns, events) == {}
+    docs, anns, _ = _setup(PublicationDate())
+    assert redate_documents(docs, anns, []) == {}
+
+
+def test_a_date_given_by_the_weak_page_itself_is_no_evidence():
+    docs, anns, events = _setup(PublicationDate())
+    src = events[0].evidence[0]
+    only_self = [Event(**{**events[0].__dict__, "evidence": (Evidence("date:source", src.text, Span("w", 0, 5)),)})]
+    assert redate_documents(docs, anns, only_self) == {}
+
+
+def test_rebase_times_moves_relative_times_with_the_new_date():
+    from dossier.nlp.timex import find_times
+
+    text = "They met last month, on January 5."
+    doc = _doc("w", text, PublicationDate())
+    annots = Annotations("w", times=tuple(find_times(text, None, "w")))
+    assert [t.value for t in annots.times][0] is None  # unresolvable without a page date
+    out = rebase_times(doc, annots, PublicationDate("2019-02", "month", 0.7))
+    assert [t.span for t in out.times] == [t.span for t in annots.times]
+    assert out.times[0].value == "2019-01"
+    assert all(t.anchor == "2019-02" for t in out.times)
