@@ -248,6 +248,7 @@ class Entity:
     mentions: int = 0
     docs: tuple[str, ...] = ()
     government_of: str | None = None  # for capitals/seats used as actors: the country entity id
+    confidence: float = 1.0  # low for a bare name never given in full (who it is stays uncertain)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,69 @@
+"""Aliases the text itself gives: 'X, known in Japan as Y', 'X (Y in Japanese)', 'administered by
+A as X but claimed by B as Y'. Only names the text declares equivalent are linked; two different
+names for one thing are never guessed from spelling.
+
+Why hand-written: no installed library extracts naming statements; these are generic English
+patterns matched around the named mentions of one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dossier.model import Mention, Span
+
+_NAMING_VERB = r"(?:known|referred\s+to|called|claimed|administered|designated|named|labell?ed|termed|identified)"
+# Text between a naming verb and the alias, ending right before it: "known in Japan as ", "called ".
+_AS_BEFORE = re.compile(
+    rf"\b{_NAMING_VERB}\b(?:\s+(?:by|in|to)\b[^,.;()]{{0,40}}?)?\s+as\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?[\"“‘']?$",
+    re.I,
+)
+_CALLED_BEFORE = re.compile(r"\b(?:called|named|dubbed|nicknamed)\s+(?:the\s+)?[\"“‘']?$", re.I)
+_CALLS_BEFORE = re.compile(
+    r"\b(?:which|what)\s+\w+(?:\s+\w+)?\s+(?:calls?|call|refers?\s+to\s+as|knows?\s+as|names?)\s+(?:the\s+|its\s+|their\s+)?[\"“‘']?$",
+    re.I,
+)
+# What may stand between X and the naming phrase for the phrase to be about X.
+_LINK = re.compile(r"^[\s,(–—\-]*(?:(?:also|better|widely|often|now|sometimes|formerly|officially)\s+)*$", re.I)
+# 'X (Y in Japanese)' / 'X (or Y)' / 'X (also Y)'.
+_PAREN = re.compile(r"^\s*\(\s*(?:or|also|aka|a\.k\.a\.)?\s*$", re.I)
+_PAREN_AFTER = re.compile(r"^\s*(?:in\s+[A-Z][a-z]+)?\s*\)")
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _sentences(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
+    if sentences:
+        return [(s.start, s.end) for s in sentences]
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", text)]
+
+
+def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Span] = ()) -> list[tuple[Mention, Mention]]:
+    """Pairs (X, Y) of named mentions the text declares to be names of one thing."""
+    named = sorted((m for m in mentions if m.label in _NAME_LABELS), key=lambda m: m.span.start)
+    pairs: list[tuple[Mention, Mention]] = []
+    for s_start, s_end in _sentences(text, sentences):
+        inside = [m for m in named if s_start <= m.span.start and m.span.end <= s_end]
+        as_names: list[tuple[Mention, int]] = []  # (alias mention, start of its naming phrase)
+        for y in inside:
+            head = text[s_start : y.span.start]
+            m = _AS_BEFORE.search(head) or _CALLED_BEFORE.search(head) or _CALLS_BEFORE.search(head)
+            if m:
+                as_names.append((y, s_start + m.start()))
+                continue
+            # Parenthetical: 'X (Y in Japanese)'.
+            prev = [x for x in inside if x.span.end <= y.span.start]
+            if prev and _PAREN.match(text[prev[-1].span.end : y.span.start]) and "(" in text[prev[-1].span.end : y.span.start]:
+                if _PAREN_AFTER.match(text[y.span.end : s_end]):
+                    pairs.append((prev[-1], y))
+        linked = set()
+        for y, phrase_start in as_names:
+            before = [x for x in inside if x.span.end <= phrase_start]
+            if before and _LINK.match(text[before[-1].span.end : phrase_start]):
+                pairs.append((before[-1], y))
+                linked.add(id(y))
+        # Several names given to one unnamed thing in one sentence are names of one another.
+        free = [y for y, _ in as_names if id(y) not in linked]
+        pairs.extend((free[0], y) for y in free[1:])
+    return pairs

@@ -1,0 +1,110 @@
+"""Reading a mention's surroundings: is a place name used as an actor, is a name a place?
+
+Why hand-written: the resolver sees mentions and text, not a parse. These cues are small, generic
+English patterns ("Tokyo insists", "talks in Moscow", "the island of X", "X Islands").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words before a name that make it a location ("talks in Moscow", "north of Tokyo").
+_LOCATIVE = frozenset(
+    "in at from near into onto outside inside around across to toward towards via through within "
+    "throughout over of off visit visited visiting visits reached arrived left".split()
+)
+# Words before a name that make it a party to an action ("talks with Moscow", "claimed by Japan").
+_AGENTIVE = frozenset("with against by".split())
+# Auxiliaries and modals: "Moscow has", "Tokyo will".
+_AUX = frozenset(
+    "has had have is was will would should must may might can could does did cannot won't wont "
+    "isn't hasn't didn't doesn't".split()
+)
+# Stance, action and reporting verbs (stems) that make the subject an actor.
+_VERB_STEMS = frozenset(
+    """say insist refuse reject demand want hope claim believe make see agree deny warn accuse argue
+    urge seek announce expect consider maintain interpret eye call respond propose offer decline
+    oppose support threaten plan intend accept recognise recognize protest condemn welcome sign seize
+    declare blast press push counter dismiss stress suggest retaliate tell state send sanction veto
+    vow pledge promise order approve ban impose criticize criticise object fear view regard link
+    need continue remain stick tend confirm repeat reiterate insist note admit acknowledge allege
+    threat dispute contend request invite host ratify annex occupy invade attack strike launch
+    establish wage reclaim capture""".split()
+)
+_IRREGULAR = frozenset("said made sought told saw took gave sent held kept began struck won lost thinks thought".split())
+# Nouns after "X's" that make X the government that holds them ("Moscow's position").
+_STANCE_NOUNS = frozenset(
+    """position positions stance policy policies demand demands claim claims insistence refusal offer
+    proposal proposals view views efforts effort strategy decision response approach intention plan
+    plans bid concern concerns control government administration leadership officials diplomats
+    negotiators envoy ambassador objections objection reply warning threat sanctions""".split()
+)
+# Nouns after a name that make it a place ("Falkland Islands", "Kamchatka Peninsula").
+_PLACE_NOUNS = frozenset(
+    """island islands islet islets isle isles archipelago peninsula strait straits bay gulf sea ocean
+    river lake mountain mountains mount valley province prefecture region district county city town
+    village port harbour harbor coast""".split()
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(island|islands|isles|islets|isle|city|town|village|port|province|prefecture|region|republic) of\s+(the\s+)?"
+    r"(?:[A-Z][\w\-]*(?:\s*,\s*|\s+and\s+|\s+or\s+))*$",  # also later items of a list: "islands of A, B and X"
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _words_before(text: str, start: int, n: int = 2) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[max(0, start - 60) : start])][-n:]
+
+
+def _verb_like(word: str) -> bool:
+    w = word.lower()
+    if w in _AUX or w in _IRREGULAR:
+        return True
+    for suffix in ("ies", "es", "s", "ed", "d", ""):
+        if suffix and not w.endswith(suffix):
+            continue
+        stem = w[: len(w) - len(suffix)] if suffix else w
+        if stem in _VERB_STEMS or (suffix == "ies" and stem + "y" in _VERB_STEMS):
+            return True
+    return False
+
+
+def is_actor(text: str, start: int, end: int) -> bool:
+    """A place name used as a political actor: subject of a stance verb, 'with X', "X's position".
+
+    "Tokyo refuses", "Moscow, on the other hand, has claimed", "talks with Moscow" -> True;
+    "talks in Moscow", "north of Tokyo" -> False.
+    """
+    before = _words_before(text, start, 1)
+    if before and before[0] in _LOCATIVE:
+        return False
+    if before and before[0] in _AGENTIVE:
+        return True
+    after = text[end : end + 80]
+    m = re.match(r"\s*['’]s?\s+(?:[a-z\-]+\s+){0,2}?([a-z]+)", after)
+    if m and re.match(r"\s*['’]", after):
+        return m.group(1) in _STANCE_NOUNS
+    after = re.sub(r"^\s*,[^,.;]{1,40},", " ", after)  # skip a parenthetical: "Tokyo, on the other hand,"
+    words = _WORD.findall(after)[:3]
+    if not words or not words[0].islower():
+        return False
+    if _verb_like(words[0]):
+        return True
+    # One adverb between subject and verb: "Tokyo consistently insists".
+    return words[0].endswith("ly") and len(words) > 1 and _verb_like(words[1])
+
+
+def place_cue(text: str, start: int, end: int) -> bool:
+    """The text itself says this name is a place: 'X Islands', 'X islets', 'the island of X'."""
+    words = _WORD.findall(text[end : end + 30])
+    if words and words[0].lower() in _PLACE_NOUNS:
+        return True
+    last = _WORD.findall(text[start:end])
+    if last and last[-1].lower() in _PLACE_NOUNS:
+        return True
+    # Names listed before a place noun: "A, B, X and C islands".
+    tail = re.match(r"(?:\s*(?:,|and|or)\s*[A-Z][\w\-]*)+\s+(islands|islets|isles)\b", text[end : end + 120])
+    if tail:
+        return True
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 120) : start]))

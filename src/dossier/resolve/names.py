@@ -1,0 +1,127 @@
+"""Name normalisation and matching: spelling variants and transliterations of one name.
+
+Why hand-written: rapidfuzz scores string similarity but knows nothing of the regular ways one
+foreign name is romanised differently (Sergey/Sergei, Dmitriy/Dmitry, Tskhinvali/Tskhinval,
+diacritics, doubled letters). ``translit_key`` folds those generic differences; rapidfuzz then
+handles the remaining small typos. Different names given in the text as equivalent are aliases,
+handled elsewhere, never guessed here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+_APOS = "'’`"
+_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Honorifics and courtesy titles that prefix a person's name but are not part of it.
+_HONORIFICS = frozenset(
+    "mr mrs ms miss dr prof sir dame lord lady madam mme mr. mrs. ms. dr. prof. rev fr".split()
+)
+
+
+def clean_name(text: str) -> str:
+    """Surface form -> display name: trims articles, possessives, quotes and line breaks."""
+    s = " ".join(text.replace("\n", " ").split())
+    s = s.strip(" \t\"“”‘’'.,;:()[]-–—")
+    s = _LEADING.sub("", s)
+    s = _POSSESSIVE.sub("", s) if re.search(r"['’]s?$", s) else s
+    return s.strip(" \"“”‘’'.,;:()[]-–—")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII letters, digits and spaces only (diacritics removed)."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(rf"[{_APOS}]", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return " ".join(s.split())
+
+
+def translit_word(word: str) -> str:
+    """Fold the regular romanisation variants of one word.
+
+    ey/ei -> e + i, y -> i, doubled letters -> one, a final -i/-iy/-ii dropped, so that
+    Sergey/Sergei, Dmitriy/Dmitry/Dmitri and Tskhinvali/Tskhinval share a key.
+    """
+    w = word.replace("y", "i")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if len(w) > 4 and w.endswith("i"):
+        w = w[:-1]
+    return w
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded tokens of a name with honorifics removed."""
+    toks = fold(name).split()
+    return [t for t in toks if t not in _HONORIFICS] or toks
+
+
+def translit_key(name: str) -> str:
+    """The spelling-insensitive key of a whole name."""
+    return " ".join(translit_word(t) for t in name_tokens(name))
+
+
+def word_match(a: str, b: str) -> bool:
+    """Two name words are the same word up to romanisation (and a small typo in long words)."""
+    ka, kb = translit_word(a), translit_word(b)
+    if ka == kb:
+        return True
+    # A typo in a long word, but not a different ending (Ivanov / Ivanova are two surnames).
+    return min(len(ka), len(kb)) >= 6 and ka[-1] == kb[-1] and fuzz.ratio(ka, kb) >= 85
+
+
+def first_names_compatible(a: list[str], b: list[str]) -> bool:
+    """First-name parts agree: same word up to spelling, or one is the other's initial."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return word_match(x, y)
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Two full person names denote the same name: same surname and compatible first names.
+
+    'Jane Smith' vs 'John Smith' -> False (namesakes); 'Sergey Ivanov' vs 'Sergei Ivanov' -> True.
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb or not word_match(ta[-1], tb[-1]):
+        return False
+    return first_names_compatible(ta[:-1], tb[:-1])
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two non-person names are spelling variants of one another (whole-string comparison)."""
+    ka, kb = translit_key(a), translit_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    return min(len(ka), len(kb)) >= 7 and fuzz.ratio(ka, kb) >= 90
+
+
+def surname(name: str) -> str:
+    """Last folded token of a person name ('' when empty)."""
+    toks = name_tokens(name)
+    return toks[-1] if toks else ""
+
+
+def similarity(query: str, name: str) -> float:
+    """0..100 score of how well ``query`` names ``name`` (for look-ups, best first)."""
+    kq, kn = translit_key(query), translit_key(name)
+    if not kq or not kn:
+        return 0.0
+    if kq == kn:
+        return 100.0
+    qt, nt = kq.split(), kn.split()
+    if all(any(q == n for n in nt) for q in qt):
+        return 95.0 - 2 * (len(nt) - len(qt))  # every query word is a word of the name
+    score = fuzz.ratio(kq, kn)
+    if min(len(kq), len(kn)) < 6:  # short names: one letter more or less is another name
+        score = min(score, 70.0)
+    return float(score)

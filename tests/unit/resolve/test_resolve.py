@@ -1,0 +1,170 @@
+from pathlib import Path
+
+from dossier.resolve import (
+    Corrections,
+    add_merge,
+    add_rename,
+    add_split,
+    add_type,
+    load_corrections,
+    resolve_entities,
+    save_corrections,
+    who,
+)
+
+from .helpers import annotate, make_doc
+
+
+def _names(res, typ=None):
+    return sorted(e.name for e in res.entities if typ is None or e.type == typ)
+
+
+def _one(res, name):
+    (e,) = [e for e in res.entities if e.name == name]
+    return e
+
+
+def test_namesakes_stay_apart_and_bare_surnames_follow_their_document():
+    a = make_doc("a", "Foreign Minister Yohei Kono arrived. Kono said little.", "2000-11")
+    b = make_doc("b", "Foreign Minister Taro Kono met Lavrov. Kono smiled.", "2019-02")
+    res = resolve_entities(
+        [a, b],
+        [
+            annotate(a, ("Yohei Kono", "PERSON", None, "Foreign Minister"), ("Kono", "PERSON", "Yohei Kono")),
+            annotate(b, ("Taro Kono", "PERSON", None, "Foreign Minister"), ("Kono", "PERSON", "Taro Kono")),
+        ],
+    )
+    yohei, taro = _one(res, "Yohei Kono"), _one(res, "Taro Kono")
+    assert yohei.id != taro.id
+    assert yohei.docs == ("a",) and taro.docs == ("b",)
+    assert yohei.mentions == 2 and taro.mentions == 2
+    assert [(r.title, r.first_seen) for r in yohei.roles] == [("foreign minister", "2000-11")]
+    assert sorted(e.name for e in who(res, "Kono")) == ["Taro Kono", "Yohei Kono"]
+
+
+def test_bare_surname_links_to_the_namesake_closest_in_time():
+    a = make_doc("a", "Foreign Minister Yohei Kono arrived.", "2000-11")
+    b = make_doc("b", "Foreign Minister Taro Kono arrived.", "2019-02")
+    c = make_doc("c", "Kono spoke to the press.", "2019-03")
+    d = make_doc("d", "Kono spoke to the press.", "2001-01")
+    e = make_doc("e", "Kono spoke to the press.")  # undated: cannot tell
+    docs = [a, b, c, d, e]
+    res = resolve_entities(
+        docs,
+        [
+            annotate(a, ("Yohei Kono", "PERSON", None, "Foreign Minister")),
+            annotate(b, ("Taro Kono", "PERSON", None, "Foreign Minister")),
+            annotate(c, ("Kono", "PERSON")),
+            annotate(d, ("Kono", "PERSON")),
+            annotate(e, ("Kono", "PERSON")),
+        ],
+    )
+    assert _one(res, "Taro Kono").docs == ("b", "c")
+    assert _one(res, "Yohei Kono").docs == ("a", "d")
+    bare = _one(res, "Kono")
+    assert bare.docs == ("e",) and bare.confidence < 1.0
+
+
+def test_spelling_variants_cluster_and_different_names_do_not():
+    a = make_doc("a", "Sergey Lavrov visited Kunashiri and Etorofu.", "2019-01")
+    b = make_doc("b", "Sergei Lavrov visited Kunashir and Iturup.", "2019-02")
+    res = resolve_entities(
+        [a, b],
+        [
+            annotate(a, ("Sergey Lavrov", "PERSON"), ("Kunashiri", "LOC"), ("Etorofu", "LOC")),
+            annotate(b, ("Sergei Lavrov", "PERSON"), ("Kunashir", "GPE"), ("Iturup", "LOC")),
+        ],
+    )
+    (lavrov,) = [e for e in res.entities if e.type == "person"]
+    assert lavrov.docs == ("a", "b") and {lavrov.name, *lavrov.aliases} == {"Sergey Lavrov", "Sergei Lavrov"}
+    assert _names(res, "place") == ["Etorofu", "Iturup", "Kunashir"] or _names(res, "place") == ["Etorofu", "Iturup", "Kunashiri"]
+
+
+def test_capitals_and_seats_as_actors_are_the_government():
+    text = "Tokyo insists on the return. After talks in Moscow, the Kremlin said no. Moscow made clear it would not."
+    a = make_doc("a", text, "2019-01")
+    ann = annotate(a, ("Tokyo", "GPE"), ("Moscow", "GPE"), ("Kremlin", "ORG"))
+    res = resolve_entities([a], [ann])
+    gov_ru = _one(res, "Government of Russia")
+    gov_jp = _one(res, "Government of Japan")
+    assert gov_ru.type == "gov" and gov_ru.mentions == 2  # the Kremlin said, Moscow made clear
+    assert gov_jp.mentions == 1
+    moscow = _one(res, "Moscow")
+    assert moscow.type == "place" and moscow.mentions == 1  # talks in Moscow
+    assert gov_ru.government_of == _one(res, "Russia").id  # the country exists as an entity to point at
+    m = [m for m in ann.mentions if m.text == "Kremlin"][0]
+    assert res.entity_of(m) == gov_ru
+
+
+def test_alias_given_in_text_joins_entities():
+    a = make_doc("a", "They visited Iturup, known in Japan as Etorofu, in May.", "2019-01")
+    b = make_doc("b", "Etorofu is large.", "2019-02")
+    res = resolve_entities([a, b], [annotate(a, ("Iturup", "LOC"), ("Japan", "GPE"), ("Etorofu", "LOC")), annotate(b, ("Etorofu", "LOC"))])
+    (island,) = [e for e in res.entities if e.name in ("Iturup", "Etorofu")]
+    assert island.mentions == 3 and set(island.docs) == {"a", "b"}
+    assert {island.name, *island.aliases} == {"Iturup", "Etorofu"}
+
+
+def test_type_vote_with_place_cues_overrides_a_person_label():
+    a = make_doc("a", "Habomai said. The Habomai islets and Shikotan islands.", "2019-01")
+    res = resolve_entities([a], [annotate(a, ("Habomai", "PERSON"), ("Shikotan", "LOC"))])
+    assert _one(res, "Habomai").type == "place" and _one(res, "Habomai").mentions == 2
+
+
+def _kono_corpus():
+    a = make_doc("a", "Yohei Kono met Igor Ivanov.", "2000-11")
+    b = make_doc("b", "Taro Kono met Lavrov.", "2019-02")
+    return [a, b], [annotate(a, ("Yohei Kono", "PERSON"), ("Igor Ivanov", "PERSON")), annotate(b, ("Taro Kono", "PERSON"), ("Lavrov", "ORG"))]
+
+
+def test_ids_are_stable_across_rebuilds_and_input_order():
+    docs, anns = _kono_corpus()
+    r1 = resolve_entities(docs, anns)
+    r2 = resolve_entities(list(reversed(docs)), list(reversed(anns)))
+    assert {e.name: e.id for e in r1.entities} == {e.name: e.id for e in r2.entities}
+    assert all(e.id.startswith("e_") for e in r1.entities)
+    assert len({e.id for e in r1.entities}) == len(r1.entities)
+
+
+def test_corrections_merge_split_rename_type(tmp_path: Path):
+    docs, anns = _kono_corpus()
+    base = resolve_entities(docs, anns)
+    taro_id = _one(base, "Taro Kono").id
+    c = add_merge(Corrections(), ["Yohei Kono", "Taro Kono"])
+    merged = resolve_entities(docs, anns, c)
+    assert len([e for e in merged.entities if "Kono" in e.name]) == 1
+    c = add_split(c, "Taro Kono", ["Yohei Kono"])
+    split = resolve_entities(docs, anns, c)
+    assert _one(split, "Yohei Kono").docs == ("a",) and len([e for e in split.entities if "Kono" in e.name]) == 2
+    c2 = add_type(add_rename(Corrections(), taro_id, "Kono Taro"), "Lavrov", "person")
+    fixed = resolve_entities(docs, anns, c2)
+    assert _one(fixed, "Kono Taro").id == taro_id  # a rename keeps the id
+    assert _one(fixed, "Lavrov").type == "person"
+    path = tmp_path / "corrections.toml"
+    full = add_type(add_rename(c, taro_id, "Kono Taro"), "Lavrov", "person")
+    save_corrections(path, full)
+    assert load_corrections(path) == full
+    assert load_corrections(tmp_path / "missing.toml") == Corrections()
+
+
+def test_pronouns_follow_their_canonical_and_are_not_aliases():
+    a = make_doc("a", "Vladimir Putin spoke. He said no.", "2019-01")
+    ann = annotate(a, ("Vladimir Putin", "PERSON"), ("He", "PRON", "Vladimir Putin"))
+    res = resolve_entities([a], [ann])
+    putin = _one(res, "Vladimir Putin")
+    assert putin.mentions == 2 and "He" not in putin.aliases
+
+
+def test_short_forms_and_acronyms_join_one_longer_name_only():
+    a = make_doc("a", "The Associated Press said the Boston Red Sox won. Japan Times wrote.", "2019-01")
+    b = make_doc("b", "AP said the Red Sox lost. Japan said no.", "2019-02")
+    res = resolve_entities(
+        [a, b],
+        [
+            annotate(a, ("Associated Press", "ORG"), ("Boston Red Sox", "ORG"), ("Japan Times", "ORG")),
+            annotate(b, ("AP", "ORG"), ("Red Sox", "ORG"), ("Japan", "GPE")),
+        ],
+    )
+    assert _one(res, "Associated Press").mentions == 2
+    assert _one(res, "Boston Red Sox").mentions == 2
+    assert _one(res, "Japan Times").mentions == 1 and _one(res, "Japan").type == "place"
