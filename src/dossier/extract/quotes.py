@@ -1,0 +1,590 @@
+"""Who said what: direct quotes and reported speech, each tied to its speaker and reporting verb.
+
+Direct quotes come from the quotation marks (``quotes_marks``); each quoted passage is attributed by
+the reporting clause next to it in the same sentence ('"...," he said', 'said X: "..."'), else by
+the quote it continues (a split quote, a multi-paragraph quote, a quote paragraph after a quote of the
+same speaker). Reported speech comes from the dependency parse: the clausal complement of a reporting
+verb ("X said that ...", "X made clear that ...") and the "according to X" phrase.
+
+Speakers are read from the parse (the reporting verb's subject, or the noun after it in an inverted
+'"...," said X'), then resolved: a named mention gives its fullest in-document name, a pronoun its
+antecedent (the annotator's, else the most recent salient speaker or sentence subject of the right
+kind), a title phrase ("a Foreign Ministry official") stays as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from dossier.extract.quotes_marks import Segment, find_segments, paragraph_bounds
+from dossier.model import Document, Mention, Quote, Span
+from dossier.nlp.cues import ROLE_NOUNS, speech_verbs
+
+# Reporting verbs the shared cue table lacks, with their forms (generic English).
+_EXTRA_CUES = frozenset(
+    """charge charges charged charging learn learns learned learnt learning reveal reveals revealed
+    indicate indicates indicated disclose discloses disclosed caution cautions cautioned mention
+    mentions mentioned propose proposes proposed demand demands demanded exclaim exclaimed boast
+    boasted answer answered allege alleges alleged testify testified assure assured signal signaled
+    signalled hint hinted speculate speculated recount recounted retort retorted quip quipped
+    counter countered contend contended reckon reckoned continue continues continued continuing""".split()
+)
+# Attribution verbs that often take no speech ("called him", "shows up"): they count only with a
+# subject in the parse and never through the nearest-name fallback.
+_WEAK_CUES = frozenset(
+    """call calls called calling show shows showed shown hope hopes hoped fear fears feared worry
+    worries worried feel feels felt expect expects expected cite cites cited find finds found
+    ask asks asked""".split()
+)
+_PERSON_PRONOUNS = frozenset("he she him her".split())
+_THING_PRONOUNS = frozenset("it they".split())
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_LEFT_DEPS = frozenset("det compound amod poss nummod nmod case quantmod".split())
+_RIGHT_DEPS = frozenset("compound flat amod nummod".split())
+_PERSON_LABELS = frozenset({"PERSON"})
+_THING_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PRON"})
+_SALIENCE_WINDOW = 600  # characters: about two news paragraphs
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """A reporting clause found in the parse: its verb, the speaker's head token and extent."""
+
+    cue: tuple[int, int]
+    head: Token | None
+    extent: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _Salient:
+    """A referent a later pronoun may point to: position, resolved name and kind."""
+
+    pos: int
+    name: str
+    kind: str  # "person" or "thing"
+
+
+# ---------------------------------------------------------------------------------------------
+# cues and speakers in the parse
+# ---------------------------------------------------------------------------------------------
+
+
+def is_cue(token: Token, forms: frozenset[str]) -> bool:
+    """A reporting verb (any tense) or "according" of "according to"."""
+    low = token.lower_
+    if low == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    if low in forms or low in _EXTRA_CUES or low in _WEAK_CUES:
+        return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if low in ("make", "makes", "made", "making"):  # "made clear that ..."
+        return any(c.lower_ == "clear" for c in token.children)
+    return False
+
+
+def _cue_extent(token: Token) -> tuple[int, int]:
+    """Character range of the cue: "made clear", "according to", "pointed out", else the verb."""
+    end = token.idx + len(token.text)
+    for c in token.children:
+        if c.i > token.i and (c.lower_ in ("clear", "out") or (token.lower_ == "according" and c.lower_ == "to")):
+            end = max(end, c.idx + len(c.text))
+    return token.idx, end
+
+
+def _subject(cue: Token, first_in_clause: bool) -> Token | None:
+    """The speaker's head token: the cue's subject, the noun after an inverted cue, the object of
+    "according to", or the subject of the verb the cue hangs from ("was quoted as saying")."""
+    if cue.lower_ == "according":
+        for to in cue.children:
+            if to.lower_ == "to":
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                return objs[0] if objs else None
+        return None
+    tok: Token | None = cue
+    for _ in range(3):
+        assert tok is not None
+        subj = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if subj and subj[0].dep_ == "nsubjpass" and not tok.lower_.startswith("quot"):
+            # "X was told/declared ...": X is not the speaker; the agent ("by Y") is
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return agents[0] if agents else None
+        if subj:
+            return subj[0]
+        if tok is cue and first_in_clause:
+            after = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                     and c.pos_ in ("NOUN", "PROPN", "PRON")]
+            if after:
+                return after[0]
+        if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "prep") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _extent(head: Token) -> tuple[int, int]:
+    """The speaker phrase around its head: determiners, titles and "of ..." kept; relative
+    clauses, appositions and participles ("a presenter covering the event") left out."""
+    lo, hi = head.i, head.i
+    for c in head.children:
+        if c.i < head.i and c.dep_ in _LEFT_DEPS:
+            lo = min(lo, c.left_edge.i)
+        elif c.i > head.i and (c.dep_ in _RIGHT_DEPS or (c.dep_ == "prep" and c.lower_ == "of")):
+            if c.i == hi + 1 or c.dep_ == "prep" or c.dep_ in _RIGHT_DEPS:
+                hi = max(hi, c.right_edge.i)
+    doc = head.doc
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _cover_mention(extent: tuple[int, int], head: Token, mentions: Sequence[Mention]) -> tuple[int, int]:
+    """Widen a speaker phrase to the whole name its head belongs to (a misparsed "Stephen R. Nagy")."""
+    m = _mention_at(mentions, head.idx)
+    if m is None or m.label == "PRON":
+        return extent
+    return min(extent[0], m.span.start), max(extent[1], m.span.end)
+
+
+def _appositive_name(head: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """A named apposition of the head ("the newspaper, the X Shimbun, said")."""
+    for c in head.children:
+        if c.dep_ == "appos":
+            m = _mention_at(mentions, c.idx)
+            if m is not None and m.label in _SPEAKER_LABELS - {"PRON"}:
+                return m
+    return None
+
+
+def _mention_at(mentions: Sequence[Mention], char: int) -> Mention | None:
+    for m in mentions:
+        if m.span.start <= char < m.span.end:
+            return m
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# fallback mentions (when the annotator gave none)
+# ---------------------------------------------------------------------------------------------
+
+
+def mentions_from_ents(doc: Document, sdoc: SpacyDoc) -> list[Mention]:
+    """Mentions straight from spaCy's entities, canonical = the longest same-label name in the
+    document ending with the same word ("Ono" -> "Tsutomu Ono"). A stand-in for the annotator."""
+    ents = [e for e in sdoc.ents if e.label_ in _SPEAKER_LABELS]
+    out: list[Mention] = []
+    for e in ents:
+        last = e[-1].lower_
+        same = [o.text for o in ents if o.label_ == e.label_ and o[-1].lower_ == last]
+        canonical = max(same, key=len) if e.label_ == "PERSON" else e.text
+        canonical = re.sub(r"^(?:the|The)\s+", "", canonical)
+        out.append(Mention(Span(doc.id, e.start_char, e.end_char), e.text, e.label_, canonical,
+                           rule="spacy-ent"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# the text around quotes
+# ---------------------------------------------------------------------------------------------
+
+
+def _clause_after(text: str, seg: Segment, limit: int) -> tuple[int, int]:
+    """The text after a closing mark up to the end of its sentence (or the next quote)."""
+    start = (seg.close_at + 1) if seg.close_at is not None else seg.end
+    m = _SENTENCE_END.search(text, start)  # no endpos: the look-ahead must see past the limit
+    end = m.start() + 1 if m and m.start() < limit else limit
+    return start, max(start, end)
+
+
+def _clause_before(text: str, seg: Segment, limit: int) -> tuple[int, int]:
+    """The text before an opening mark back to the start of its sentence (or the previous quote)."""
+    end = seg.open_at
+    start = limit
+    for m in _SENTENCE_END.finditer(text, limit):
+        if m.end() > end:
+            break
+        start = m.end()
+    return start, max(start, end)
+
+
+def _tokens_in(sdoc: SpacyDoc, a: int, b: int) -> list[Token]:
+    span = sdoc.char_span(a, b, alignment_mode="contract")
+    return [t for t in span if not t.is_space] if span is not None else []
+
+
+def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after: bool,
+                    quote_ended_sentence: bool) -> _Attribution | None:
+    """The reporting clause inside text [a, b) next to a quote, if there is one."""
+    toks = _tokens_in(sdoc, a, b)
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return None
+    cues = [t for t in words if is_cue(t, forms)]
+    if not cues:
+        return None
+    cue = cues[0] if after else cues[-1]
+    if after:
+        if words.index(cue) > 10:
+            return None
+        # '"...." Smith said the plan ...' starts a new attribution with its own content
+        if quote_ended_sentence and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+            return None
+    head = _subject(cue, first_in_clause=words[0] is cue or (after and words.index(cue) == 0))
+    if head is not None and not (a <= head.idx < b):
+        head = None
+    passive = any(c.dep_ == "nsubjpass" for c in cue.children) and not cue.lower_.startswith("quot")
+    if head is None and not passive and cue.lower_ not in _WEAK_CUES:  # a passive without its agent names no speaker
+        head = _nearest_name(words, cue, after)
+    return _Attribution(_cue_extent(cue), head, _clip(_extent(head), a, b) if head is not None else None)
+
+
+def _nearest_name(words: list[Token], cue: Token, after: bool) -> Token | None:
+    """Parse gave no subject: the closest proper noun or pronoun on the speaker's side of the cue."""
+    nominal = [t for t in words if t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS]
+    right = [t for t in nominal if t.i > cue.i]
+    left = [t for t in nominal if t.i < cue.i]
+    if words[0] is cue and right:
+        return right[0] if right[0].pos_ == "PRON" else _last_of_name(right[0])
+    if left:
+        return left[-1]
+    return right[0] if (after and right) else None
+
+
+def _last_of_name(tok: Token) -> Token:
+    while tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
+        tok = tok.doc[tok.i + 1]
+    return tok
+
+
+def _clip(extent: tuple[int, int], a: int, b: int) -> tuple[int, int]:
+    return max(extent[0], a), min(extent[1], b)
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution
+# ---------------------------------------------------------------------------------------------
+
+
+def _resolve_named(head: Token, extent: tuple[int, int], text: str,
+                   mentions: Sequence[Mention]) -> tuple[str, str] | None:
+    """(name, kind) for a non-pronoun speaker: its mention's canonical name or the phrase itself."""
+    m = _mention_at(mentions, head.idx)
+    if m is not None and m.label != "PRON" and m.label in _SPEAKER_LABELS:
+        return (m.canonical or m.text), ("person" if m.label in _PERSON_LABELS else "thing")
+    app = _appositive_name(head, mentions)
+    if app is not None:
+        return (app.canonical or app.text), ("person" if app.label in _PERSON_LABELS else "thing")
+    phrase = text[extent[0] : extent[1]].strip()
+    if not phrase:
+        return None
+    kind = "person" if head.lower_ in ROLE_NOUNS or head.lower_ in ("source", "sources") else "thing"
+    return phrase, kind
+
+
+def _salient_subjects(sdoc: SpacyDoc, mentions: Sequence[Mention], quoted: "_Quoted") -> list[_Salient]:
+    """Main-clause subjects naming a person or organisation: what a later pronoun most likely
+    points to (centering: the subject of the previous sentence outranks other mentions)."""
+    out: list[_Salient] = []
+    for tok in sdoc:
+        if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not quoted.contains(tok.idx):
+            m = _mention_at(mentions, tok.idx)
+            if m is not None and m.label in (_PERSON_LABELS | _THING_LABELS):
+                kind = "person" if m.label in _PERSON_LABELS else "thing"
+                out.append(_Salient(tok.idx, m.canonical or m.text, kind))
+    return out
+
+
+def _resolve_pronoun(head: Token, mentions: Sequence[Mention], salient: list[_Salient],
+                     quoted: "_Quoted") -> str | None:
+    """The antecedent of a speaker pronoun: the annotator's if given, else the latest salient
+    referent of the right kind (person for he/she, organisation for it/they), else the latest
+    named mention of that kind outside quotes."""
+    kind = "person" if head.lower_ in _PERSON_PRONOUNS else "thing"
+    before = [s for s in salient if s.pos < head.idx and s.kind == kind]
+    if before and head.idx - max(s.pos for s in before) < _SALIENCE_WINDOW:
+        # a speaker or main-clause subject just before outranks a general antecedent: news
+        # writing keeps "he says" for the person being quoted
+        return max(before, key=lambda s: s.pos).name
+    m = _mention_at(mentions, head.idx)
+    if m is not None and m.label == "PRON" and m.canonical:
+        return m.canonical
+    if before:
+        return max(before, key=lambda s: s.pos).name
+    labels = _PERSON_LABELS if kind == "person" else _THING_LABELS
+    named = [x for x in mentions if x.label in labels and x.span.end <= head.idx and not quoted.contains(x.span.start)]
+    if named:
+        last = max(named, key=lambda x: x.span.start)
+        return last.canonical or last.text
+    return None
+
+
+class _Quoted:
+    """Membership test for characters inside quoted passages (sorted, non-overlapping)."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self._starts = [s.start for s in segments]
+        self._segments = list(segments)
+
+    def contains(self, char: int) -> bool:
+        i = bisect.bisect_right(self._starts, char) - 1
+        return i >= 0 and self._segments[i].start <= char < self._segments[i].end
+
+    def share(self, a: int, b: int) -> float:
+        """Share of [a, b) inside quoted passages."""
+        inside = sum(max(0, min(b, s.end) - max(a, s.start)) for s in self._segments)
+        return inside / max(1, b - a)
+
+
+# ---------------------------------------------------------------------------------------------
+# direct quotes
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A quote before pronoun resolution."""
+
+    content: tuple[int, int]
+    kind: str
+    head: Token | None
+    extent: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    rule: str
+    confidence: float
+    inherit_from: int | None = None  # index of the draft whose speaker this one continues
+
+
+def _sentence_start(text: str, seg: Segment, para_start: int) -> bool:
+    """Does the quote open its sentence (paragraph start or after . ! ? :)?"""
+    before = text[para_start : seg.open_at].rstrip()
+    return not before or before[-1] in ".!?:"
+
+
+def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
+                   paras: list[tuple[int, int]], forms: frozenset[str],
+                   mentions: Sequence[Mention], reported: list[_Draft]) -> list[_Draft]:
+    """Reported-speech drafts followed by one draft per quoted passage that is speech.
+
+    A passage without its own reporting clause continues the speaker of the quote it continues
+    (multi-paragraph), of the last quote before it in its paragraph (split quote), or of the last
+    attribution of the previous paragraph when it opens its paragraph; a long passage opening a
+    sentence stays unattributed; a short one inside a sentence is a scare quote and is dropped.
+    """
+    text = doc.text
+    drafts: list[_Draft] = list(reported)
+    cue_para = {i: _paragraph_index(paras, d.cue[0]) for i, d in enumerate(reported) if d.cue}
+    last_direct: int | None = None
+    for k, seg in enumerate(segments):
+        pa, pb = paras[seg.paragraph]
+        same_para_next = k + 1 < len(segments) and segments[k + 1].paragraph == seg.paragraph
+        nxt = segments[k + 1].open_at if same_para_next else pb
+        prev_seg = segments[k - 1] if k > 0 else None
+        prv = (prev_seg.close_at + 1) if (prev_seg and prev_seg.paragraph == seg.paragraph
+                                          and prev_seg.close_at is not None) else pa
+        content = (seg.start, seg.end)
+        ended = text[seg.start : seg.end].rstrip()[-1:] in (".", "")
+        att, rule = None, ""
+        if seg.closed:
+            a, b = _clause_after(text, seg, nxt)
+            att = _attribution_in(sdoc, a, b, forms, after=True, quote_ended_sentence=ended)
+            rule = "quote-then-cue"
+        if att is None:
+            a, b = _clause_before(text, seg, prv)
+            att = _attribution_in(sdoc, a, b, forms, after=False, quote_ended_sentence=False)
+            rule = "cue-then-quote"
+        if att is None and seg.open_at == pa and seg.paragraph > 0 and text[paras[seg.paragraph - 1][1] - 1] == ":":
+            # 'X stated:' closing one paragraph introduces the quote that opens the next
+            qa, qb = paras[seg.paragraph - 1]
+            starts = [m.end() for m in _SENTENCE_END.finditer(text, qa) if m.end() < qb]
+            att = _attribution_in(sdoc, starts[-1] if starts else qa, qb, forms, after=False,
+                                  quote_ended_sentence=False)
+            rule = "cue-colon-paragraph"
+        in_para = [i for i, p in cue_para.items() if p == seg.paragraph and drafts[i].cue[0] < seg.open_at]  # type: ignore[index]
+        prev_para = [i for i, p in cue_para.items() if p == seg.paragraph - 1]
+        if last_direct is not None and drafts[last_direct].content[0] >= pa:
+            in_para.append(last_direct)
+        elif last_direct is not None and _paragraph_index(paras, drafts[last_direct].content[0]) == seg.paragraph - 1:
+            prev_para.append(last_direct)
+        latest = lambda ids: max(ids, key=lambda i: (drafts[i].cue or drafts[i].content)[0])  # noqa: E731
+        if att is not None and att.head is not None:
+            extent = _cover_mention(att.extent, att.head, mentions) if att.extent else None
+            draft = _Draft(content, "direct", att.head, extent, att.cue, rule, 0.9)
+        elif seg.continued and last_direct is not None:
+            draft = _Draft(content, "direct", None, None, None, "multi-paragraph", 0.85, last_direct)
+        elif in_para:
+            draft = _Draft(content, "direct", None, None, None, "split-quote", 0.8, latest(in_para))
+        elif seg.open_at == pa and prev_para and _sentence_like(text[seg.start : seg.end]):
+            draft = _Draft(content, "direct", None, None, None, "previous-paragraph", 0.7, latest(prev_para))
+        elif _sentence_start(text, seg, pa) and len(text[seg.start : seg.end].split()) >= 5:
+            draft = _Draft(content, "direct", None, None, None, "unattributed", 0.3)
+        else:
+            continue  # a scare quote or a title: no speech
+        drafts.append(draft)
+        last_direct = len(drafts) - 1
+    return drafts
+
+
+def _sentence_like(quoted: str) -> bool:
+    """A quote paragraph rather than a quoted headline: five words or a closing punctuation."""
+    return len(quoted.split()) >= 5 or quoted.rstrip()[-1:] in (".", "?", "!", ",")
+
+
+def _paragraph_index(paras: list[tuple[int, int]], char: int) -> int:
+    starts = [a for a, _ in paras]
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# reported speech
+# ---------------------------------------------------------------------------------------------
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:.—–-"):
+        b -= 1
+    return a, b
+
+
+def _paragraph_of(paras: list[tuple[int, int]], char: int) -> tuple[int, int]:
+    starts = [a for a, _ in paras]
+    i = max(0, bisect.bisect_right(starts, char) - 1)
+    return paras[i] if paras else (0, char + 1)
+
+
+def _indirect_drafts(sdoc: SpacyDoc, text: str, quoted: _Quoted, paras: list[tuple[int, int]],
+                     forms: frozenset[str], mentions: Sequence[Mention]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for tok in sdoc:
+        if quoted.contains(tok.idx) or not is_cue(tok, forms):
+            continue
+        pa, pb = _paragraph_of(paras, tok.idx)
+        if tok.lower_ == "according":
+            head = _subject(tok, False)
+            if head is None:
+                continue
+            sent = tok.sent
+            a, b = max(sent.start_char, pa), min(sent.end_char, pb)
+            lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            left, right = _trimmed(text, a, lo), _trimmed(text, hi, b)
+            content = right if right[1] - right[0] >= left[1] - left[0] else left
+            rule = "according-to"
+        else:
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            comps += [g for c in tok.children if c.lower_ == "clear" for g in c.children  # "made clear"
+                      if g.dep_ in ("ccomp", "csubj") and g.pos_ in ("VERB", "AUX")]
+            comps += [a for p in tok.children if p.dep_ == "prep" and p.i > tok.i for o in p.children
+                      if o.dep_ == "pobj" for a in o.children
+                      if a.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+            if not comps:
+                continue
+            comp = comps[0]
+            content = _trimmed(text, max(comp.left_edge.idx, pa), min(comp.right_edge.idx + len(comp.right_edge.text), pb))
+            head = _subject(tok, first_in_clause=False)
+            if head is None:
+                continue
+            rule = "speech-verb-ccomp"
+        if content[1] - content[0] < 12 or quoted.share(*content) > 0.5:
+            continue
+        if content[0] <= head.idx < content[1]:
+            continue  # the "speaker" sits inside what is said: a misparse
+        extent = _cover_mention(_extent(head), head, mentions)
+        drafts.append(_Draft(content, "indirect", head, extent, _cue_extent(tok), rule, 0.75))
+    return drafts
+
+
+def _headline_drafts(sdoc: SpacyDoc, text: str, paras: list[tuple[int, int]],
+                     mentions: Sequence[Mention]) -> list[_Draft]:
+    """The headline convention 'Name: what they said' (a short named prefix ending in a colon)."""
+    drafts: list[_Draft] = []
+    for a, b in paras:
+        colon = text.find(":", a, b)
+        if colon < 0 or len(text[a:colon].split()) > 6 or b - colon < 12:
+            continue
+        m = _mention_at(mentions, colon - 1)
+        if m is None or m.label not in (_PERSON_LABELS | _THING_LABELS):
+            continue
+        span = sdoc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        content = _trimmed(text, colon + 1, b)
+        drafts.append(_Draft(content, "indirect", span.root, (a, colon), (colon, colon + 1), "name-colon", 0.6))
+    return drafts
+
+
+# ---------------------------------------------------------------------------------------------
+# the stage
+# ---------------------------------------------------------------------------------------------
+
+
+def find_quotes(doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention]) -> list[Quote]:
+    """Direct and reported speech in one document, each with its resolved speaker.
+
+    ``sdoc`` must be the parse of ``doc.text``; ``mentions`` may be empty (spaCy's own entities
+    are used then).
+    """
+    if sdoc.text != doc.text:
+        raise ValueError("the spaCy Doc does not hold this document's text")
+    text = doc.text
+    mentions = list(mentions) or mentions_from_ents(doc, sdoc)
+    forms = speech_verbs()
+    paras = paragraph_bounds(text, doc.paragraphs)
+    segments = find_segments(text, paras)
+    quoted = _Quoted(segments)
+    reported = _indirect_drafts(sdoc, text, quoted, paras, forms, mentions)
+    reported += _headline_drafts(sdoc, text, paras, mentions)
+    drafts = _direct_drafts(doc, sdoc, segments, paras, forms, mentions, reported)
+    return _resolve_all(doc, drafts, mentions, _salient_subjects(sdoc, mentions, quoted), quoted)
+
+
+def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention],
+                 salient: list[_Salient], quoted: _Quoted) -> list[Quote]:
+    """Resolve speakers in reading order, so a resolved speaker is there for the next pronoun."""
+    text = doc.text
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].cue or drafts[i].content)[0])
+    names: dict[int, str | None] = {}
+    salient = list(salient)
+    for i in order:
+        d = drafts[i]
+        if d.head is None or d.extent is None:
+            continue
+        if d.head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
+            name = _resolve_pronoun(d.head, mentions, salient, quoted)
+            kind = "person" if d.head.lower_ in _PERSON_PRONOUNS else "thing"
+        else:
+            got = _resolve_named(d.head, d.extent, text, mentions)
+            name, kind = got if got else (None, "thing")
+        names[i] = name
+        if name:
+            salient.append(_Salient(d.head.idx, name, kind))
+    quotes: list[Quote] = []
+    for i, d in enumerate(drafts):
+        src = i
+        for _ in range(len(drafts)):  # follow continuation links to the attributed quote
+            if drafts[src].inherit_from is None:
+                break
+            src = drafts[src].inherit_from  # type: ignore[assignment]
+        s = drafts[src]
+        pron = s.head is not None and s.head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS
+        conf = d.confidence * (0.85 if pron else 1.0) * (1.0 if names.get(src) or s.head is None else 0.6)
+        quotes.append(Quote(
+            content=Span(doc.id, *d.content),
+            text=text[d.content[0] : d.content[1]],
+            kind=d.kind,  # type: ignore[arg-type]
+            speaker=names.get(src),
+            speaker_span=Span(doc.id, *s.extent) if s.extent else None,
+            cue_span=Span(doc.id, *s.cue) if s.cue else None,
+            confidence=round(conf, 3),
+            rule=d.rule if d.head is not None else f"{d.rule}<-{s.rule}" if d.inherit_from is not None else d.rule,
+        ))
+    return sorted(quotes, key=lambda q: (q.content.start, q.kind))

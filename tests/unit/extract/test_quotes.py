@@ -1,0 +1,253 @@
+"""find_quotes on synthetic sentences: every quote style, every attribution pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.quotes import find_quotes, mentions_from_ents
+from dossier.extract.quotes_marks import find_segments, paragraph_bounds
+from dossier.model import Document, Mention, Quote, Span
+
+
+def _mentions(doc: Document, sdoc, nlp) -> list[Mention]:
+    """Mentions from the annotator when it is there, else from spaCy's entities."""
+    try:
+        from dossier.nlp.annotate import annotate_document
+    except ImportError:
+        return mentions_from_ents(doc, sdoc)
+    return list(annotate_document(doc, nlp)[0].mentions)
+
+
+def run(nlp, text: str, use_mentions: bool = True) -> tuple[str, list[Quote]]:
+    doc = Document(id="t", source="t", text=text)
+    sdoc = nlp(text)
+    mentions = _mentions(doc, sdoc, nlp) if use_mentions else []
+    return text, find_quotes(doc, sdoc, mentions)
+
+
+def direct(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind == "direct"]
+
+
+def by_text(quotes: list[Quote], start: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert found, f"no quote starting {start!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+# -- quotation marks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("'", "'")],
+)
+def test_every_quote_style_is_found_and_attributed(nlp, opening: str, closing: str) -> None:
+    text = f"{opening}We will not give up the fight for our workers,{closing} said Maria Gonzalez."
+    _, quotes = run(nlp, text)
+    (q,) = direct(quotes)
+    assert q.text == "We will not give up the fight for our workers,"
+    assert q.speaker == "Maria Gonzalez"
+    assert text[q.speaker_span.start : q.speaker_span.end] == "Maria Gonzalez"
+    assert text[q.cue_span.start : q.cue_span.end] == "said"
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "The union's leaders' plan isn't 'final yet' in the '90s sense, and don’t ask."
+    segs = find_segments(text, paragraph_bounds(text))
+    assert [text[s.start : s.end] for s in segs] == ["final yet"]
+
+
+def test_single_quotes_nested_in_double_quotes_stay_inside() -> None:
+    text = "\"There will be some sort of 'advance,'\" Smith said."
+    segs = find_segments(text, paragraph_bounds(text))
+    assert [text[s.start : s.end] for s in segs] == ["There will be some sort of 'advance,'"]
+
+
+def test_multi_paragraph_quote_continues_with_the_same_speaker(nlp) -> None:
+    text = (
+        '"We really cannot expect very much," said commentator John Miller. "The talks are hard.\n\n'
+        '"But the government may still surprise us with a small step."\n\n'
+        "The meeting is on Monday."
+    )
+    _, quotes = run(nlp, text)
+    cont = by_text(direct(quotes), "But the government")
+    assert cont.speaker == "John Miller"
+    assert cont.rule.startswith("multi-paragraph")
+    assert by_text(quotes, "The talks are hard").speaker == "John Miller"
+
+
+# -- speakers --------------------------------------------------------------------------------
+
+
+def test_split_quote_second_part_has_the_same_speaker(nlp) -> None:
+    _, quotes = run(nlp, '"It is a very important visit," John Miller said. "We expect wide talks on trade."')
+    first, second = direct(quotes)
+    assert first.speaker == second.speaker == "John Miller"
+    assert second.rule.startswith("split-quote")
+
+
+def test_quote_interrupted_by_attribution_mid_sentence(nlp) -> None:
+    text = '"Let us sign an agreement by the end of the year," he told the minister, "without any conditions."'
+    _, quotes = run(nlp, "Peter Brown turned to his guest.\n\n" + text)
+    first, second = direct(quotes)
+    assert first.speaker == second.speaker == "Peter Brown"
+
+
+def test_surname_resolves_to_the_full_name(nlp) -> None:
+    text = (
+        "Analyst Tsutomu Ono spoke on Monday about the negotiations.\n\n"
+        '"There will probably be some small advance," Ono said.'
+    )
+    _, quotes = run(nlp, text)
+    (q,) = direct(quotes)
+    assert q.speaker == "Tsutomu Ono"
+    assert text[q.speaker_span.start : q.speaker_span.end] == "Ono"
+
+
+def test_title_speaker_keeps_the_phrase(nlp) -> None:
+    text = '"It is a very important visit in terms of preparation," a Foreign Ministry official said.'
+    _, quotes = run(nlp, text)
+    (q,) = direct(quotes)
+    assert q.speaker == "a Foreign Ministry official"
+
+
+def test_inverted_title_speaker_after_the_verb(nlp) -> None:
+    text = '"This is a sensation," gushed a television presenter covering the event.'
+    _, quotes = run(nlp, text)
+    (q,) = direct(quotes)
+    assert q.speaker == "a television presenter"
+    assert text[q.cue_span.start : q.cue_span.end] == "gushed"
+
+
+def test_pronoun_speaker_takes_the_antecedent(nlp) -> None:
+    text = (
+        "Senator Laura Chen met farmers in Iowa on Tuesday.\n\n"
+        '"We have heard your concerns and we will act on them soon," she says.'
+    )
+    _, quotes = run(nlp, text)
+    (q,) = direct(quotes)
+    assert q.speaker == "Laura Chen"
+    assert text[q.speaker_span.start : q.speaker_span.end] == "she"
+
+
+def test_it_said_refers_to_the_newspaper(nlp) -> None:
+    text = (
+        "The Daily Herald said in an editorial on Friday that no concessions should be made.\n\n"
+        '"We must enter the talks resolute in our stance," it said.'
+    )
+    _, quotes = run(nlp, text)
+    (q,) = direct(quotes)
+    assert q.speaker is not None and "Daily Herald" in q.speaker
+    assert text[q.speaker_span.start : q.speaker_span.end] == "it"
+
+
+def test_quote_paragraph_continues_the_previous_paragraphs_speaker(nlp) -> None:
+    text = (
+        '"Prices will keep rising this winter," Anna Novak said.\n\n'
+        '"Families should prepare for higher heating bills."'
+    )
+    _, quotes = run(nlp, text)
+    q = by_text(quotes, "Families should")
+    assert q.speaker == "Anna Novak"
+    assert q.rule.startswith("previous-paragraph")
+
+
+def test_colon_paragraph_introduces_the_next_quote(nlp) -> None:
+    text = 'Governor Mark Davis stated:\n\n"The department is not a political weapon and never will be."'
+    _, quotes = run(nlp, text)
+    (q,) = direct(quotes)
+    assert q.speaker == "Mark Davis"
+
+
+@pytest.mark.parametrize("verb", ["added", "insisted", "warned", "argued", "noted", "says", "told reporters"])
+def test_speech_verbs_in_any_tense(nlp, verb: str) -> None:
+    _, quotes = run(nlp, f'"The plan will cost far too much money," Robert Klein {verb}.')
+    (q,) = direct(quotes)
+    assert q.speaker == "Robert Klein"
+    assert "Robert Klein" not in q.text
+
+
+def test_cue_before_quote_with_colon(nlp) -> None:
+    _, quotes = run(nlp, 'Robert Klein told reporters: "Negotiations are steadily making headway."')
+    (q,) = direct(quotes)
+    assert (q.speaker, q.text) == ("Robert Klein", "Negotiations are steadily making headway.")
+
+
+def test_scare_quotes_are_not_speech(nlp) -> None:
+    _, quotes = run(nlp, 'The islands, called the "Northern Territories" in Japan, lie in the sea.')
+    assert direct(quotes) == []
+
+
+def test_works_without_any_mentions(nlp) -> None:
+    _, quotes = run(nlp, '"We will win this election," said Maria Gonzalez.', use_mentions=False)
+    (q,) = direct(quotes)
+    assert q.speaker == "Maria Gonzalez"
+
+
+def test_rejects_a_parse_of_another_text(nlp) -> None:
+    doc = Document(id="t", source="t", text="one text")
+    with pytest.raises(ValueError):
+        find_quotes(doc, nlp("another text"), [])
+
+
+def test_annotator_pronoun_antecedent_is_trusted(nlp) -> None:
+    text = '"We will act constructively," he said.'
+    doc = Document(id="t", source="t", text=text)
+    sdoc = nlp(text)
+    he = text.index("he said")
+    pron = Mention(Span("t", he, he + 2), "he", "PRON", canonical="Igor Petrov", rule="pronoun-speaker")
+    (q,) = find_quotes(doc, sdoc, [pron])
+    assert q.speaker == "Igor Petrov"
+
+
+# -- reported speech -------------------------------------------------------------------------
+
+
+def test_said_that_is_indirect_speech(nlp) -> None:
+    text = "Foreign Minister Anna Novak said that the two countries would resume talks in March."
+    _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.kind == "indirect"
+    assert q.text == "that the two countries would resume talks in March"
+    assert q.speaker == "Anna Novak"
+    assert text[q.cue_span.start : q.cue_span.end] == "said"
+
+
+def test_made_clear_that(nlp) -> None:
+    text = "After the talks, Berlin made clear that Poland must accept the new border before any deal."
+    _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.kind == "indirect" and q.speaker == "Berlin"
+    assert q.text.startswith("that Poland must accept")
+    assert text[q.cue_span.start : q.cue_span.end] == "made clear"
+
+
+def test_stated_that_with_a_title(nlp) -> None:
+    text = "During a TV appearance, government spokesman Dmitri Orlov stated that Paris should sign the treaty."
+    _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.speaker == "Dmitri Orlov"
+    assert q.text == "that Paris should sign the treaty"
+
+
+def test_according_to(nlp) -> None:
+    text = "According to the Interior Ministry, the new plan involves three more border posts."
+    _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.kind == "indirect" and q.rule == "according-to"
+    assert q.text == "the new plan involves three more border posts"
+    assert "Interior Ministry" in q.speaker
+
+
+def test_content_before_the_verb(nlp) -> None:
+    text = "The convoy was supposed to be escorted by the police, another source said."
+    _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.kind == "indirect" and q.speaker == "another source"
+    assert q.text.startswith("The convoy was supposed")
+
+
+def test_passive_speech_verb_does_not_make_the_subject_a_speaker(nlp) -> None:
+    _, quotes = run(nlp, 'The station has been declared an "undesirable organization" by the government.')
+    assert all(q.speaker != "The station" for q in quotes)
