@@ -1,0 +1,324 @@
+"""Answer a plain question from the sources, offline, every answer item with its citation.
+
+No language model: the question is parsed with a few generic rules (names matched against the
+corpus's entities and aliases, fuzzy with rapidfuzz; years and months; an intent from the question
+word and verb), then answered from events, quotes, positions and BM25-ranked sentences
+(``Reader.search``). When nothing fits, the answer says so (``found=False``) instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz, process, utils
+
+from dossier.model import Entity, Event, Span
+from dossier.query import Reader
+from dossier.query.views import cite_dict
+
+NOT_FOUND = "Not found in the sources."
+FUZZY_CUTOFF = 90  # rapidfuzz ratio: one typo in a full name passes, a short common word never matches a short name
+MAX_ITEMS = 10
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), start=1)}
+_STOP = frozenset(
+    "a an the of in on at to for from by with about over and or but is are was were be been being do does did "
+    "what when where who whom whose which why how that this these those it its their his her he she they them "
+    "there any some all ever has have had will would shall should can could may might must not no than then "
+    "as into onto upon regarding concerning say said says tell told think thought meet met meeting meetings "
+    "mean means talk talked speak spoke state stated claim claimed argue argued stance position view views "
+    "happen happened hold held take took place first last ever".split()
+)
+_SAY = re.compile(r"\b(say|said|says|saying|tell|told|think|thinks|thought|state|stated|claim|claimed|argue|argued|"
+                  r"stance|position|positions|view|views|opinion|comment|commented|speak|spoke|quote|quoted)\b", re.I)
+_MEET = re.compile(r"\b(meet|met|meeting|meetings|visit|visited|talks|summit|call|called|sign|signed|hold|held)\b", re.I)
+_WHO = re.compile(r"^\s*(who|what)\s+(is|was|are|were)\s+(?P<name>.+?)\s*\??\s*$", re.I)
+_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)*)")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WORD = re.compile(r"[A-Za-z][\w\-']*")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What ``dossier ask`` prints: a one-line answer and the cited items it rests on."""
+
+    question: str
+    intent: str  # who | events | quotes | search
+    answer: str
+    items: list[dict[str, Any]] = field(default_factory=list)  # {"text": ..., "citation": cite_dict | None}
+    found: bool = False
+    entities: list[str] = field(default_factory=list)  # the entity ids the question was read as naming
+    dates: list[str] = field(default_factory=list)  # year / year-month prefixes the question restricts to
+
+
+# ---------------------------------------------------------------------------------------------
+# parsing
+# ---------------------------------------------------------------------------------------------
+
+
+def detect_intent(question: str) -> str:
+    """who / events / quotes / search, from the question word and the main verb."""
+    m = _WHO.match(question)
+    if m and not _SAY.search(question):
+        name = m.group("name").split()
+        # "What is the capacity of ...?" asks for a fact, not for a person: names are short, no article
+        if m.group(1).lower() == "who" or (len(name) <= 4 and name[0].lower() not in ("the", "a", "an")):
+            return "who"
+    if re.match(r"^\s*when\b", question, re.I) or _MEET.search(question):
+        return "events"
+    if _SAY.search(question):
+        return "quotes"
+    return "search"
+
+
+def parse_dates(question: str) -> list[str]:
+    """Years and 'Month YYYY' in the question as ISO prefixes ('2018', '2018-11')."""
+    out: list[str] = []
+    for m in re.finditer(r"\b(?P<month>[A-Za-z]+)\s+(?P<year>1[89]\d\d|20\d\d)\b", question):
+        month = _MONTHS.get(m.group("month").lower())
+        if month:
+            out.append(f"{m.group('year')}-{month:02d}")
+    years = {p[:4] for p in out}
+    out += [y for y in _YEAR.findall(question) if y not in years]
+    return out
+
+
+def _ngrams(words: list[re.Match[str]], n_max: int = 4) -> Iterable[tuple[int, int, str]]:
+    for n in range(min(n_max, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            yield words[i].start(), words[i + n - 1].end(), " ".join(w.group(0) for w in words[i : i + n])
+
+
+def match_entities(question: str, entities: Iterable[Entity]) -> list[tuple[str, list[Entity]]]:
+    """Phrases of the question that name entities -> every entity that phrase may stand for.
+
+    Longest phrases first, non-overlapping; a phrase matches a name or alias exactly (any case) or
+    within FUZZY_CUTOFF. All entities sharing the best-matching name are kept (a bare surname may
+    name several people); they are ordered by mentions.
+    """
+    names: dict[str, list[Entity]] = {}
+    for e in entities:
+        for n in {e.name, *e.aliases}:
+            if len(n) >= 2:
+                names.setdefault(n, []).append(e)
+    choices = list(names)
+    words = list(_WORD.finditer(question))
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, list[Entity]]] = []
+    for a, b, phrase in _ngrams(words):
+        if any(a < tb and ta < b for ta, tb in taken):
+            continue
+        tokens = phrase.lower().split()
+        if all(t in _STOP for t in tokens) or len(phrase) < 3:
+            continue
+        best = process.extractOne(phrase, choices, scorer=fuzz.ratio, processor=utils.default_process,
+                                  score_cutoff=FUZZY_CUTOFF)
+        if not best:
+            continue
+        ents = sorted({e.id: e for e in names[best[0]]}.values(), key=lambda e: (-e.mentions, e.name))
+        taken.append((a, b))
+        found.append((a, phrase, ents))
+    return [(phrase, ents) for _, phrase, ents in sorted(found, key=lambda t: t[0])]
+
+
+def topic_terms(question: str, named: Iterable[str]) -> list[str]:
+    """Content words of the question that are not names, question words or reporting verbs."""
+    skip = {w.lower() for phrase in named for w in phrase.split()}
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(question))
+            if w not in _STOP and w not in skip and len(w) > 2 and not _YEAR.fullmatch(w)]
+
+
+def _stem(word: str) -> str:
+    """A crude prefix stem so 'sovereignty' finds 'sovereign' (FTS5's porter does this for search)."""
+    w = word.lower()
+    return w[: max(5, len(w) - 3)] if len(w) > 5 else w
+
+
+def mentions_topic(text: str, terms: list[str]) -> bool:
+    if not terms:
+        return True
+    words = [w.lower() for w in _WORD.findall(text)]
+    return any(any(w.startswith(_stem(t)) for w in words) for t in terms)
+
+
+def _date_ok(date: str | None, dates: list[str]) -> bool:
+    return not dates or bool(date) and any(date.startswith(d) or d.startswith(date) for d in dates)  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------------------------------------
+# answering
+# ---------------------------------------------------------------------------------------------
+
+
+def _item(reader: Reader, text: str, span: Span | None) -> dict[str, Any]:
+    return {"text": text, "citation": cite_dict(reader.cite(span)) if span else None}
+
+
+def _who(reader: Reader, question: str, name: str) -> Answer:
+    cands = reader.who(name)
+    if not cands:
+        return Answer(question, "who", NOT_FOUND)
+    items = []
+    for e in cands:
+        roles = "; ".join(
+            f"{r.title}{' of ' + (reader.entity_name(r.of) or '') if r.of else ''} ({r.first_seen or '?'} to {r.last_seen or '?'})"
+            for r in e.roles
+        )
+        span = next((r.evidence[0] for r in e.roles if r.evidence), None) or _first_mention(reader, e.id)
+        text = f"{e.name} ({e.type}, {e.mentions} mentions)" + (f": {roles}" if roles else "")
+        if e.aliases:
+            text += f"; also called {', '.join(e.aliases)}"
+        items.append(_item(reader, text, span))
+    head = cands[0].name if len(cands) == 1 else f"{len(cands)} candidates: " + ", ".join(e.name for e in cands)
+    return Answer(question, "who", head, items, True, [e.id for e in cands])
+
+
+def _first_mention(reader: Reader, entity_id: str) -> Span | None:
+    keys = sorted(k for k, ent in reader.corpus.mention_entity.items() if ent == entity_id)
+    return Span(*keys[0]) if keys else None
+
+
+def _sentences_naming(reader: Reader, entity_ids: set[str]) -> dict[tuple[str, int, int], set[str]]:
+    """Sentence (doc, start, end) -> which of ``entity_ids`` it mentions."""
+    out: dict[tuple[str, int, int], set[str]] = {}
+    for (doc, start, end), ent in reader.corpus.mention_entity.items():
+        if ent in entity_ids:
+            c = reader.cite(Span(doc, start, end))
+            if c:
+                out.setdefault((doc, c.start, c.end), set()).add(ent)
+    return out
+
+
+def _events(reader: Reader, question: str, people: list[Entity], dates: list[str]) -> Answer:
+    place_m = _PLACE.search(question)
+    place = place_m.group("place") if place_m else None
+    wanted = {e.id for e in people if not (place and e.name.lower() == place.lower())}
+    names = {e.id: {e.name.lower(), *(a.lower() for a in e.aliases)} for e in people}
+
+    def has(ev: Event, ent_id: str) -> bool:
+        return ent_id in ev.participants or any(p.lower() in names[ent_id] for p in ev.participants)
+
+    def at_place(ev: Event) -> bool:
+        if not place:
+            return True
+        if ev.place and fuzz.ratio(ev.place.lower(), place.lower()) >= FUZZY_CUTOFF:
+            return True
+        return any(place.lower() in (c.sentence.lower() if (c := reader.cite(s)) else "") for s in ev.mentions)
+
+    events = [ev for ev in reader.timeline() if all(has(ev, i) for i in wanted) and _date_ok(ev.date, dates)]
+    events = [ev for ev in events if at_place(ev)] or ([] if place and wanted else events)
+    if not wanted and not dates and not place:
+        events = []
+    if events:
+        items = [
+            _item(reader, f"{ev.date or 'undated'}: {ev.summary} ({'held' if ev.status == 'happened' else ev.status}"
+                          f"{', in ' + ev.place if ev.place else ''})", ev.mentions[0] if ev.mentions else None)
+            for ev in events[:MAX_ITEMS]
+        ]
+        held = [ev for ev in events if ev.status == "happened"]
+        first = (held or events)[0]
+        head = f"{first.date or 'undated'}: {first.summary}" + (f" (and {len(events) - 1} more)" if len(events) > 1 else "")
+        return Answer(question, "events", head, items, True, sorted(wanted), dates)
+    # no merged event: fall back to sentences that name every participant
+    if len(wanted) >= 2:
+        sents = [k for k, ents in _sentences_naming(reader, wanted).items() if ents >= wanted]
+        if sents:
+            items = [_item(reader, reader.docs[d].text[a:b].strip(), Span(d, a, b)) for d, a, b in sorted(sents)[:MAX_ITEMS]]
+            return Answer(question, "events", "No event was extracted, but these sentences name them together.",
+                          items, True, sorted(wanted), dates)
+    return Answer(question, "events", NOT_FOUND, [], False, sorted(wanted), dates)
+
+
+def _quotes(reader: Reader, question: str, speakers: list[Entity], terms: list[str], dates: list[str]) -> Answer:
+    ids = {e.id for e in speakers}
+    names = {n.lower() for e in speakers for n in (e.name, *e.aliases)}
+    items: list[dict[str, Any]] = []
+    for q in reader.quotes():
+        doc = reader.docs.get(q.content.doc_id)
+        spoke = q.speaker_entity in ids or (q.speaker or "").lower() in names
+        if not spoke or not _date_ok(doc.published.value if doc else None, dates):
+            continue
+        c = reader.cite(q.content)
+        if mentions_topic(f"{q.text} {c.sentence if c else ''}", terms):
+            items.append(_item(reader, f"{q.speaker or 'unknown'} ({q.kind}): {q.text}", q.content))
+    for p in reader.positions():
+        if p.actor.lower() in names and _date_ok(p.date, dates) and mentions_topic(f"{p.issue} {p.statement}", terms):
+            items.append(_item(reader, f"{p.actor} on {p.issue} ({p.stance}, {p.date or 'undated'}): {p.statement}", p.span))
+    if not items and terms:  # sentences that name the person and the topic, best BM25 first
+        naming = _sentences_naming(reader, ids)
+        for h in reader.search(" ".join(terms), limit=200):
+            key = next((k for k in naming if k[0] == h.doc_id and k[1] <= h.start < k[2]), None)
+            if key and mentions_topic(h.text, terms):
+                items.append(_item(reader, h.text.strip(), Span(h.doc_id, h.start, h.end)))
+    items = _dedupe(items)[:MAX_ITEMS]
+    if not items:
+        return Answer(question, "quotes", NOT_FOUND, [], False, sorted(ids), dates)
+    who = speakers[0].name
+    about = f" about {' '.join(terms)}" if terms else ""
+    return Answer(question, "quotes", f"{len(items)} statements by {who}{about}.", items, True, sorted(ids), dates)
+
+
+def _search(reader: Reader, question: str, terms: list[str], ents: list[Entity], dates: list[str]) -> Answer:
+    words = terms + [e.name for e in ents]
+    if not words:
+        return Answer(question, "search", NOT_FOUND, [], False, [e.id for e in ents], dates)
+    hits = reader.search(" ".join(words), limit=50)
+    need = max(1, (len(terms) + 1) // 2)  # a sentence must carry at least half the topic words
+    items = []
+    for h in hits:
+        doc = reader.docs.get(h.doc_id)
+        if not _date_ok(doc.published.value if doc else None, dates):
+            continue
+        if terms and sum(mentions_topic(h.text, [t]) for t in terms) < need:
+            continue
+        items.append(_item(reader, h.text.strip(), Span(h.doc_id, h.start, h.end)))
+    items = _dedupe(items)[:MAX_ITEMS]
+    if not items:
+        return Answer(question, "search", NOT_FOUND, [], False, [e.id for e in ents], dates)
+    return Answer(question, "search", f"{len(items)} sentences match.", items, True, [e.id for e in ents], dates)
+
+
+def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for it in items:
+        c = it.get("citation") or {}
+        key = (c.get("doc"), c.get("hit_start"), c.get("hit_end"), it["text"])
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+def ask(reader: Reader, question: str) -> Answer:
+    """Answer ``question`` from the store behind ``reader``; see the module docstring."""
+    question = question.strip()
+    if not question:
+        return Answer(question, "search", NOT_FOUND)
+    intent = detect_intent(question)
+    dates = parse_dates(question)
+    if intent == "who":
+        m = _WHO.match(question)
+        answer = _who(reader, question, m.group("name").strip(" ?.!\"'")) if m else Answer(question, "who", NOT_FOUND)
+        if answer.found:
+            return answer
+        intent = "search"
+    matched = match_entities(question, reader.entities())
+    terms = topic_terms(question, [phrase for phrase, _ in matched] + _months_in(question))
+    best = [ents[0] for _, ents in matched]
+    if intent == "events":
+        answer = _events(reader, question, best, dates)
+        return answer if answer.found or not terms else _search(reader, question, terms, best, dates)
+    if intent == "quotes":
+        speakers = [e for e in best if e.type in ("person", "org", "gov")] or best
+        if speakers:
+            return _quotes(reader, question, speakers[:1], terms, dates)
+    return _search(reader, question, terms, best, dates)
+
+
+def _months_in(question: str) -> list[str]:
+    return [w for w in _WORD.findall(question) if w.lower() in _MONTHS]

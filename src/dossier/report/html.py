@@ -1,0 +1,162 @@
+"""HTML pieces shared by the single-file report and the web app.
+
+Everything that comes from a source page passes through ``markupsafe.escape`` here (or through
+jinja2's autoescape in the templates); only markup built in this module is trusted. Hand-written
+because no library marks overlapping character spans inside escaped text or draws a dependency-free
+inline SVG timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from markupsafe import Markup, escape
+
+_SNIPPET_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One span to wrap in a tag: ``<tag class=cls id=id title=title>`` over text[start:end]."""
+
+    start: int
+    end: int
+    tag: str = "span"
+    cls: str = ""
+    id: str | None = None
+    title: str | None = None
+    href: str | None = None
+    attrs: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+def _open(layer: Layer, first: bool) -> Markup:
+    parts = [Markup("<{}").format(Markup(layer.tag))]
+    if layer.cls:
+        parts.append(Markup(' class="{}"').format(layer.cls))
+    if first and layer.id:
+        parts.append(Markup(' id="{}"').format(layer.id))
+    if layer.title:
+        parts.append(Markup(' title="{}"').format(layer.title))
+    if layer.href:
+        parts.append(Markup(' href="{}"').format(layer.href))
+    for k, v in layer.attrs:
+        parts.append(Markup(' {}="{}"').format(Markup(k), v))
+    parts.append(Markup(">"))
+    return Markup("").join(parts)
+
+
+def mark_text(text: str, layers: Iterable[Layer], base: int = 0) -> Markup:
+    """Escape ``text`` and wrap the layers' spans (offsets relative to ``base``) in their tags.
+
+    Overlapping layers are handled by cutting the text at every boundary and reopening the tags that
+    cover each piece, so the HTML always nests; an ``id`` is put only on a layer's first piece.
+    Outer layers (earlier start, later end) open first.
+    """
+    end_all = base + len(text)
+    spans = [l for l in layers if l.end > l.start and l.start < end_all and l.end > base]
+    cuts = sorted({base, end_all} | {max(base, min(end_all, x)) for l in spans for x in (l.start, l.end)})
+    order = sorted(spans, key=lambda l: (l.start, -l.end))
+    out: list[Markup] = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = escape(text[a - base : b - base])
+        active = [l for l in order if l.start <= a and b <= l.end]
+        for l in active:
+            out.append(_open(l, first=(a == max(base, l.start))))
+        out.append(piece)
+        for l in reversed(active):
+            out.append(Markup("</{}>").format(Markup(l.tag)))
+    return Markup("").join(out)
+
+
+def highlight_snippet(snippet: str) -> Markup:
+    """A search snippet with ``[[...]]`` hit markers -> escaped HTML with ``<mark>`` (markers
+    are turned into tags only after escaping, so page text can never inject markup)."""
+    escaped = str(escape(snippet))
+    return Markup(_SNIPPET_MARK.sub(lambda m: f"<mark>{m.group(1)}</mark>", escaped))
+
+
+# ---------------------------------------------------------------------------------------------
+# timeline chart
+# ---------------------------------------------------------------------------------------------
+
+
+def date_to_year(value: str | None) -> float | None:
+    """'2018', '2018-11' or '2018-11-14' -> a fractional year for placing on an axis."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not m:
+        return None
+    year = int(m.group(1))
+    if not m.group(2):
+        return year + 0.5
+    day = int(m.group(3)) if m.group(3) else 15
+    return year + (int(m.group(2)) - 1) / 12 + (day - 1) / 365
+
+
+def _lanes(xs: Sequence[float], gap: float, max_lanes: int = 8) -> list[int]:
+    """Greedy lane assignment so markers closer than ``gap`` pixels stack instead of overlapping;
+    past ``max_lanes`` a marker joins the lane that has been free longest (the chart stays short)."""
+    last: list[float] = []
+    lanes = []
+    for x in xs:
+        free = next((i for i, lx in enumerate(last) if x - lx >= gap), None)
+        if free is None and len(last) < max_lanes:
+            last.append(x)
+            free = len(last) - 1
+        elif free is None:
+            free = min(range(len(last)), key=lambda i: last[i])
+        last[free] = x
+        lanes.append(free)
+    return lanes
+
+
+def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any]], str | None], width: int = 920) -> Markup:
+    """An inline SVG timeline of event rows (``views.event_row``): held events as filled dots,
+    planned/possible ones as hollow dashed rings, each linking to its source sentence."""
+    dated = sorted(
+        ((date_to_year(e.get("date")), e) for e in events if date_to_year(e.get("date")) is not None),
+        key=lambda t: t[0],
+    )
+    if not dated:
+        return Markup('<p class="muted">No dated events.</p>')
+    lo, hi = int(dated[0][0]), int(dated[-1][0]) + 1
+    left, right, top, lane_h = 40, 20, 34, 15
+    span = max(hi - lo, 1)
+
+    def x_of(y: float) -> float:
+        return left + (y - lo) / span * (width - left - right)
+
+    xs = [x_of(y) for y, _ in dated]
+    lanes = _lanes(xs, 14)
+    n_lanes = max(lanes) + 1
+    axis_y = top + n_lanes * lane_h + 6
+    height = axis_y + 30
+    step = max(1, -(-span // 12))
+    out = [
+        Markup('<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
+               'width="100%" role="img" aria-label="Timeline of events">').format(w=width, h=height),
+        Markup('<g class="legend"><circle cx="{x}" cy="12" r="6" class="ev held"/>'
+               '<text x="{tx}" y="16">held</text>'
+               '<circle cx="{x2}" cy="12" r="6" class="ev planned"/><text x="{tx2}" y="16">planned or possible</text></g>')
+        .format(x=left, tx=left + 10, x2=left + 70, tx2=left + 80),
+        Markup('<line x1="{a}" y1="{y}" x2="{b}" y2="{y}" class="axis"/>').format(a=left, b=width - right, y=axis_y),
+    ]
+    for year in range(lo, hi + 1, step):
+        x = x_of(year)
+        out.append(
+            Markup('<line x1="{x:.1f}" y1="{y1}" x2="{x:.1f}" y2="{y2}" class="tick"/>'
+                   '<text x="{x:.1f}" y="{ty}" class="tick-label">{year}</text>')
+            .format(x=x, y1=axis_y - 4, y2=axis_y + 4, ty=axis_y + 18, year=year)
+        )
+    # planned markers are drawn last so a crowded lane never hides one under a held marker
+    for (year, ev), x, lane in sorted(zip(dated, xs, lanes), key=lambda t: t[0][1].get("status") != "happened"):
+        status = "held" if ev.get("status") == "happened" else "planned"
+        label = f"{ev.get('date')} {ev.get('kind')} ({'held' if status == 'held' else ev.get('status')}): {ev.get('summary')}"
+        circle = Markup('<circle cx="{x:.1f}" cy="{y}" r="6" class="ev {s}"><title>{t}</title></circle>').format(
+            x=x, y=top + lane * lane_h, s=status, t=label
+        )
+        link = href(ev)
+        out.append(Markup('<a href="{h}">{c}</a>').format(h=link, c=circle) if link else circle)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
