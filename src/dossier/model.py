@@ -129,8 +129,8 @@ class Mention:
     """A named (or pronominal) reference to an entity.
 
     ``label`` is the corrected entity label (PERSON, ORG, GPE, LOC, NORP, FAC, PRON, TITLE...).
-    ``canonical`` is the fullest name this mention refers to within its document ("Kono" ->
-    "Taro Kono"); ``entity_id`` is filled by cross-document resolution.
+    ``canonical`` is the fullest name this mention refers to within its document ("Ruiz" ->
+    "Ana Ruiz"); ``entity_id`` is filled by cross-document resolution.
     """
 
     span: Span

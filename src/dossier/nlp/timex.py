@@ -65,6 +65,12 @@ _NUMW = (
     r"hundred|a couple of|a couple|a few|few|several|many|some|an|a)"
 )
 _REL = r"(?:last|next|this|coming|past|previous|following|current)"
+_SPELLED_YEAR = (
+    r"(?:nineteen|eighteen)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------
 # anchor arithmetic
@@ -129,7 +135,26 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 _FUTURE_CUES = re.compile(
     r"\b(will|won't|shall|'ll|going to|plans? to|planning to|scheduled|slated|expected to|"
     r"is to|are to|was to|were to|due to|would|upcoming|intends? to|set to|aims? to|hopes? to|"
-    r"to be held|to meet|to visit|to hold|to sign|prepare for|preparing for|ahead of|until|next)\b",
+    r"to be held|to meet|to visit|to hold|to sign|prepare for|preparing for|ahead of|until|"
+    r"next(?!\s+(?:to|day|morning|afternoon|evening|night)\b))\b",
+    re.I,
+)
+# Cues that *govern* what follows them in the clause: a plan, a modal or "next" fixes the
+# direction of a date after it even when a past verb stands further back ("We instructed our
+# ministers to hold the next round ... in February": the February is ahead).
+_GOVERNING_FUTURE = re.compile(
+    r"\b(will|won't|shall|'ll|going to|plans? to|planning to|scheduled|slated|expected to|is to|"
+    r"are to|intends? to|set to|aims? to|upcoming|next)\b",
+    re.I,
+)
+# A past verb of intent or instruction followed by "to" ("agreed to meet", "instructed the
+# ministers to hold", "committed to holding") reports a decision whose object lies ahead: the
+# verb is past, the event it governs is not.
+_INTENT_TO = re.compile(
+    r"\b(?:agreed|decided|promised|pledged|vowed|committed|planned|instructed|ordered|asked|urged|"
+    r"invited|told|hoped|wanted|intended|arranged|proposed|offered|threatened|called on|"
+    r"resolved|undertook)\b(?:\s+[\w'’-]+){0,4}?\s+to\b"
+    r"(?!\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|\d))",  # "agreed to the deal": no plan
     re.I,
 )
 _PAST_CUES = re.compile(
@@ -145,19 +170,98 @@ _REPORTING = {"said", "told", "noted", "added", "stated", "explained", "announce
               "stressed", "insisted", "claimed", "argued", "warned", "wrote", "declared"}  # fmt: skip
 
 
+def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of text whose verbs may bear on [start, end): its sentence, at most 140 chars
+    each way; a semicolon before it starts a new clause ("will issue shares; last Monday, it had")."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 140, 0)
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return lo, min([*hi_candidates, end + 140, len(text)])
+
+
+_INTENT_REACH = 60  # chars after "agreed to": further on, a date more often dates the agreeing
+
+
+def _live_intents(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of "agreed ... to" style intents that point ahead of the page's own time.
+
+    Not when the decision is itself set back: "had agreed to", or an explicit year earlier in
+    the sentence ("In 1997 they pledged to conclude a treaty by 2000": the plan is relative to
+    1997, not to the page).
+    """
+    sent = max(text.rfind(". ", 0, lo + 1), text.rfind("\n", 0, lo + 1), lo - 400, 0)
+    out = []
+    for m in _INTENT_TO.finditer(text, lo, hi):
+        if re.search(r"\bhad\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
+            continue
+        if re.search(r"\b(?:1[6-9]\d\d|20\d\d)\b", text[sent : m.start()]):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _attributive(text: str, start: int) -> bool:
+    """ "the 1956 declaration": a date naming a thing, not the time of the clause's event."""
+    return bool(re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", text[max(0, start - 8) : start], re.I))
+
+
+def _adjacent_past_verb(text: str, lo: int, start: int) -> bool:
+    """ "said Monday", "met on Tuesday": a past verb right before the date is the event it dates."""
+    m = re.search(r"(?:\b(be|been|being)\s+)?\b([\w']+)\s+(?:on\s+)?$", text[max(lo, start - 40) : start], re.I)
+    if not m or m.group(1):
+        return False  # "will be disclosed this morning": a passive participle, not a past verb
+    word = m.group(2).lower()
+    return bool(_PAST_CUES.fullmatch(word)) and word not in _NOT_PAST and word not in ("earlier", "previous")
+
+
+def _set_back(text: str, pos: int) -> bool:
+    """ "had been scheduled to", "was due to": a plan seen from the past, not from the page."""
+    return bool(re.search(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+ly\s+)?$", text[max(0, pos - 30) : pos], re.I))
+
+
+def _governing(text: str, lo: int, start: int) -> Tense | None:
+    """The tense fixed by the cue nearest before the expression, if that cue governs it.
+
+    A past verb right before the date dates that event ("said Monday"); a plan, modal, "next"
+    or live intent verb with its infinitive governs the date after it, whatever lies further
+    back ("We instructed our ministers to hold the next round ... in February").
+    """
+    if _attributive(text, start):
+        return None
+    if _adjacent_past_verb(text, lo, start):
+        return "past"
+    nearest: tuple[int, bool] | None = None  # (end of the cue, is it a governing future cue)
+    for m in _GOVERNING_FUTURE.finditer(text, lo, start):
+        nearest = max(nearest or (-1, False), (m.end(), not _set_back(text, m.start())))
+    intents = _live_intents(text, lo, start)
+    for _, i_end in intents:
+        if start - i_end <= _INTENT_REACH:
+            nearest = max(nearest or (-1, False), (i_end, True))
+    for m in _PAST_CUES.finditer(text, lo, start):
+        if m.group(0).lower() in _NOT_PAST or any(s <= m.start() < e for s, e in intents):
+            continue
+        if nearest is None or m.end() > nearest[0]:
+            nearest = (m.end(), False)
+    return "future" if nearest is not None and nearest[1] else None
+
+
 def tense_at(text: str, start: int, end: int) -> Tense:
     """Past or future reading of the clause around [start, end), from nearby verb cues.
 
-    Hand-written because no parser runs this early; closer cues weigh more, and "will"/"is to"
-    style cues are strong because news prose states plans explicitly.
+    Hand-written because no parser runs this early. A plan, modal, "next" or intent verb
+    ("agreed to", "instructed ... to") standing nearest before the expression governs it;
+    otherwise closer cues weigh more, and "will"/"is to" style cues are strong because news
+    prose states plans explicitly. Past intent verbs count for the future: "agreed to meet in
+    May" is a plan.
     """
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 140, 0)
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    hi = min([*hi_candidates, end + 140, len(text)])
+    lo, hi = _sentence_window(text, start, end)
+    governed = _governing(text, lo, start)
+    if governed is not None:
+        return governed
+    intents = [] if _attributive(text, start) else _live_intents(text, lo, hi)
     past = future = 0.0
     for m in _FUTURE_CUES.finditer(text, lo, hi):
-        if start <= m.start() < end:
-            continue
+        if start <= m.start() < end or _set_back(text, m.start()):
+            continue  # "had been scheduled to expire Friday": a superseded plan says nothing ahead
         dist = start - m.end() if m.end() <= start else m.start() - end
         future += 1.5 / (1 + max(dist, 0) / 25)
     for m in _PAST_CUES.finditer(text, lo, hi):
@@ -167,7 +271,11 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         if m.start() >= end and word in _REPORTING:
             continue  # '"... in February," he noted': the report is past, not what it reports
         dist = start - m.end() if m.end() <= start else m.start() - end
-        past += 1.0 / (1 + max(dist, 0) / 25)
+        weight = 1.0 / (1 + max(dist, 0) / 25)
+        if any(s <= m.start() < e and 0 <= start - e <= _INTENT_REACH for s, e in intents):
+            future += weight  # "agreed to meet in May": a past decision about something ahead
+        else:
+            past += weight
     if future > past and future > 0.3:
         return "future"
     if past > future and past > 0.3:
@@ -341,11 +449,16 @@ def _h_deictic_day(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     return _Hit(value, confidence=0.95 if d else 0.3)
 
 
+_PRESENT_WORDS = ("now", "currently", "at present", "nowadays", "presently", "the present", "these days")
+_FUTURE_WORDS = ("the future", "soon", "the near future", "the near term", "the short term")
+
+
 def _h_ref(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
-    word = m.group(0).lower()
-    if word in ("now", "currently", "at present", "nowadays", "presently", "the present"):
+    """Deictic words with no calendar value: PRESENT_REF / FUTURE_REF / PAST_REF."""
+    word = re.sub(r"^(?:right|more|most|until|very)\s+", "", m.group(0).lower())
+    if word in _PRESENT_WORDS:
         return _Hit("PRESENT_REF", granularity="ref", confidence=0.8)
-    if word in ("the future", "soon", "in the future"):
+    if word in _FUTURE_WORDS:
         return _Hit("FUTURE_REF", granularity="ref", confidence=0.7)
     return _Hit("PAST_REF", granularity="ref", confidence=0.7)
 
@@ -416,16 +529,57 @@ def _shift(anc: Anchor, unit: str, delta: int) -> tuple[str | None, str]:
     return None, unit
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_NARRATIVE_DATE = re.compile(rf"\b(?P<mon>{_MONTH})(?:\s+{_DAY})?(?:,?\s+(?P<y>{_YEAR}))?\b|(?<![\d$.,])(?P<y2>{_YEAR})\b(?![\d%]|,\d)")
+
+
+def _season_value(code: str, rel: str, anc: Anchor) -> str | None:
+    """ "this past spring" = the latest spring begun before the anchor, "this coming winter" the
+    first one after it; "last/next summer" are the previous/next year's (TimeBank's reading)."""
+    if anc.year is None:
+        return None
+    step = -1 if rel in ("last", "past", "previous", "this past") else 1 if rel in ("next", "coming", "this coming", "following") else 0
+    if anc.month is None or not rel.startswith("this "):
+        return f"{anc.year + step}-{code}"  # TimeBank: "last spring" in October is last year's
+    start = _SEASON_START[code]
+    if step < 0:
+        y = anc.year if start < anc.month else anc.year - 1
+    else:
+        y = anc.year if start > anc.month else anc.year + 1
+    return f"{y}-{code}"
+
+
+def _narrative_anchor(text: str, pos: int, anc: Anchor) -> Anchor | None:
+    """The last explicit date named before ``pos`` ("On May 22, 1995, ... the following year"):
+    "the following/previous year" counts from the story's time, not from the page's."""
+    last = None
+    for last in _NARRATIVE_DATE.finditer(text, max(0, pos - 600), pos):
+        pass
+    if last is None:
+        return None
+    y = last["y"] or last["y2"]
+    if last["mon"] and last["mon"].lower().rstrip(".") == "may" and not y:
+        return None  # the modal verb
+    year = int(y) if y else anc.year
+    if year is None:
+        return None
+    return Anchor(year, _month_num(last["mon"]) if last["mon"] else None)
+
+
 def _h_relative_unit(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     """"last week", "this month", "next year", "earlier this month", "late last week"."""
-    rel = m["rel"].lower()
+    rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
     if unit in SEASONS:
-        if anc.year is None:
-            return _Hit(None, granularity="season")
-        y = anc.year + {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
-        return _Hit(f"{y}-{SEASONS[unit]}", granularity="season", confidence=0.8)
-    delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        value = _season_value(SEASONS[unit], rel, anc)
+        return _Hit(value, granularity="season", confidence=0.8 if value else 0.3)
+    delta = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1,
+             "this coming": 1, "following": 1}.get(rel, 0)  # fmt: skip
+    if rel in ("following", "previous") and unit in ("year", "month") and m.group(0).lower().startswith("the"):
+        story = _narrative_anchor(text, m.start(), anc)
+        if story is not None and (unit == "year" or story.month is not None):
+            value, gran = _shift(story, unit, delta)
+            return _Hit(value, granularity=gran, confidence=0.6 if value else 0.3)
     value, gran = _shift(anc, unit, delta)
     return _Hit(value, granularity=gran, confidence=0.9 if value else 0.3)
 
@@ -433,6 +587,8 @@ def _h_relative_unit(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
 def _h_the_unit(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     """"the end of the year", "the year", "year-end": the anchor's own year/month/week."""
     unit = m["unit"].lower()
+    if unit == "year" and m.group(0).lower() == "the year" and _year_ended(text, m.end()):
+        return _Hit("P1Y", type="DURATION", granularity="duration", confidence=0.7)
     value, gran = _shift(anc, unit, 0)
     return _Hit(value, granularity=gran, confidence=0.7 if value else 0.3)
 
@@ -443,7 +599,7 @@ def _h_end_of_year(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
 
 def _h_ago(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     """"two years ago", "a month earlier": the anchor moved back (TimeBank keeps day precision
-    for years and days, month precision for months)."""
+    for "a year ago" and days, month precision for months, year precision for N >= 2 years)."""
     n = _num(m["n"])
     unit = m["unit"].lower().rstrip("s")
     sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
@@ -458,6 +614,9 @@ def _h_ago(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
         if anc.year is None or anc.month is None:
             return _Hit(None, granularity="month")
         return _Hit(_fmt_month(*_add_months(anc.year, anc.month, sign * n)), granularity="month")
+    if unit == "year" and n >= 2 and anc.year:
+        # "five years ago" is vague to the day; TimeBank (and readers) take the year: 1984
+        return _Hit(str(anc.year + sign * n), granularity="year", confidence=0.8)
     if unit == "year":
         if d is not None:
             nd = _safe_date(d.year + sign * n, d.month, d.day) or _safe_date(d.year + sign * n, d.month, 28)
@@ -493,11 +652,41 @@ def _h_year_earlier(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
 
 def _h_spelled_year(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     """Transcribed speech: "nineteen ninety-six" -> 1996."""
-    tail = _num(m["rest"]) if m["rest"] else 0
-    if tail is None or tail >= 100:
+    y = _spelled_year_value(m.group(0))
+    return _Hit(str(y), granularity="year", confidence=0.8) if y else None
+
+
+def _spelled_year_value(words: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996 (None when the tail is not a two-digit number)."""
+    head, _, rest = words.lower().replace("-", " ").partition(" ")
+    tail = _num(rest) if rest else 0
+    if tail is None or tail >= 100 or head not in ("nineteen", "eighteen"):
         return None
-    y = {"nineteen": 1900, "eighteen": 1800}[m["c"].lower()] + tail
-    return _Hit(str(y), granularity="year", confidence=0.8)
+    return {"nineteen": 1900, "eighteen": 1800}[head] + tail
+
+
+def _h_period_of_year(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
+    """ "the winter of 1994", "January nineteen ninety-seven": a season or month of a named year."""
+    y = int(m["y"]) if m["y"] else _spelled_year_value(m["sy"])
+    if y is None:
+        return None
+    if m["season"]:
+        return _Hit(f"{y}-{SEASONS[m['season'].lower()]}", granularity="season", confidence=0.9)
+    return _Hit(_fmt_month(y, _month_num(m["mon"])), granularity="month", confidence=0.9)
+
+
+def _h_decade_word(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
+    """ "the nineties" -> 199: spoken decades are this century's past ones (19xx before 2000)."""
+    digit = _DECADE_WORDS[m["dec"].lower()]
+    century = 19 if anc.year is None or anc.year < 2000 + digit * 10 else 20
+    return _Hit(f"{century}{digit}", granularity="decade", confidence=0.7)
+
+
+def _h_each_named(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
+    """ "each July", "every Thursday": a recurring month or weekday (TIMEX3 SET XXXX-07, XXXX-WXX-4)."""
+    if m["mon"]:
+        return _Hit(f"XXXX-{_month_num(m['mon']):02d}", type="SET", granularity="set", confidence=0.8)
+    return _Hit(f"XXXX-WXX-{WEEKDAYS.index(m['wd'].lower()) + 1}", type="SET", granularity="set", confidence=0.8)
 
 
 def _h_weekend(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
@@ -517,7 +706,15 @@ def _h_season(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     return _Hit(f"{anc.year}-{SEASONS[m['unit'].lower()]}", granularity="season", confidence=0.6)
 
 
+def _year_ended(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+(?:ended|ending)\b", text[end : end + 10]))
+
+
 def _h_this_year_word(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
+    """ "the current year" is the anchor's year; "the (fiscal) year ended June 30" is a twelve-month
+    period ending on that date (TimeBank marks it P1Y), not the anchor's calendar year."""
+    if _year_ended(text, m.end()):
+        return _Hit("P1Y", type="DURATION", granularity="duration", confidence=0.7)
     return _Hit(str(anc.year) if anc.year else None, granularity="year", confidence=0.7)
 
 
@@ -555,6 +752,49 @@ def _h_quarter(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     return _Hit(f"{y2}-Q{q2 + 1}", granularity="quarter", confidence=0.7)
 
 
+def _last_reported_quarter(anc: Anchor) -> tuple[int, int] | None:
+    """(year, quarter) of the quarter a results story reports: the one before the anchor's."""
+    if anc.year is None or anc.month is None:
+        return None
+    y, q = divmod(anc.year * 4 + _quarter(anc.month) - 2, 4)
+    return y, q + 1
+
+
+def _h_quarter_of_year(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
+    """A quarter tied to a year: "the 1988 second quarter", "last year's quarter", "the
+    year-ago third quarter", "the corresponding period last year", "the quarter a year ago".
+
+    Why: financial news compares a quarter with the same quarter a year back; the year word
+    moves the year, the ordinal (or, without one, the quarter being reported) gives the quarter.
+    """
+    reported = _last_reported_quarter(anc)
+    q = ORDINALS.get((m["ord"] or "").lower()) or (reported[1] if reported else None)
+    rel = (m["rel"] or m["rel2"] or "").lower()
+    if m["y"]:
+        y: int | None = int(m["y"])
+    elif rel in ("this", "next", "last"):
+        y = anc.year + {"this": 0, "next": 1, "last": -1}[rel] if anc.year else None
+    else:  # year-ago, year-earlier, a year ago: the reported quarter's year, one back
+        y = (reported[0] if reported and not m["ord"] else anc.year) if anc.year else None
+        y = y - 1 if y else None
+    if y is None or q is None:
+        return _Hit(None, granularity="quarter")
+    return _Hit(f"{y}-Q{q}", granularity="quarter", confidence=0.8)
+
+
+def _h_half(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
+    """ "the first half of 1990", "the second half" -> 1990-H1 / this year's H2 (TIMEX3 halves)."""
+    half = 1 if m["which"].lower() == "first" else 2
+    yw = (m["y"] or "").lower()
+    if yw.isdigit():
+        y: int | None = int(yw)
+    elif anc.year is None:
+        y = None
+    else:
+        y = anc.year + (-1 if yw.startswith("last") else 1 if yw.startswith("next") else 0)
+    return _Hit(f"{y}-H{half}" if y else None, granularity="half", confidence=0.8)
+
+
 def _h_fiscal(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     return _Hit(m["y"], granularity="year", confidence=0.8)
 
@@ -572,11 +812,25 @@ def _duration_value(n: int | None, unit: str) -> str:
     return f"P{amount}{code}"
 
 
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d[\d,.]*|million|billion|thousand|hundred|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s+[a-z]+)?\s+$",
+    re.I,
+)
+
+
+def _after_amount(text: str, start: int) -> bool:
+    """ "$500 million a year", "700 seats a week": an amount right before "a <unit>"."""
+    return bool(_AMOUNT_BEFORE.search(text[max(0, start - 30) : start]))
+
+
 def _h_duration(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     """"90-minute", "70 years", "two-day", "the past two months", "several years"."""
     raw = m["n"]
-    if m["unit"].lower().startswith("quarter") and (raw.lower() in ("a", "an") or m.group(0)[len(raw)] == "-"):
-        return None  # "a quarter of", "three-quarters": fractions, not periods
+    if m["unit"].lower().startswith("quarter") and (raw.lower() in ("a", "an") or text[m.end("n")] == "-"):
+        return None  # "a quarter of", "about three-quarters": fractions, not periods
+    if raw.lower() in ("a", "an") and m.start() == m.start("n") and _after_amount(text, m.start()):
+        return None  # "$1.76 a year", "four flights a week": a rate, not a period of time
     n = _num(raw) if raw else None
     if raw and n is None and re.fullmatch(r"\d+\.\d+", raw):
         return None
@@ -630,7 +884,8 @@ _RULES: list[tuple[str, re.Pattern[str], _Handler]] = [
     ("month_day", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?:\s*-\s*{_DAY}\b)?"), _h_md),
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?!\w)"), _h_md),
     ("month", re.compile(
-        rf"(?:\b(?P<mod>(?i:this past|this coming|last|next|this|past|coming|early|late|mid|earlier in|later in))[- ]|"
+        rf"(?:\b(?P<mod>(?i:this past|this coming|last|next|this|past|coming|early|late|mid|earlier in|later in|"
+        rf"the end of|the beginning of|the middle of|the start of))[- ]|"
         rf"\b(?P<pre>(?i:in|since|until|by|through|during|from|before|after|of))\s+)?"
         rf"\b(?P<mon>{_MONTH})(?!\w)(?:\s+(?P<yrel>(?i:last|this|next) year))?"), _h_month),
     ("decade", re.compile(r"\b(?i:the\s+)?(?:(?i:early|late|mid)[- ])?(?:(?P<full>1[0-9]\d0|20[0-9]0)'?s|'(?P<short>\d0)s)\b"), _h_decade),
@@ -638,16 +893,17 @@ _RULES: list[tuple[str, re.Pattern[str], _Handler]] = [
     ("end_of_year", re.compile(rf"\b(?i:the\s+(?:end|beginning|start|middle) of|early|late|mid)[- ](?P<y>{_YEAR})\b"), _h_end_of_year),
     ("fiscal", re.compile(rf"\b(?i:fiscal(?:\s+year)?)\s+(?P<y>{_YEAR})\b"), _h_fiscal),
     ("year", re.compile(rf"(?<![\d,.$£€#-])(?P<y>{_YEAR})(?!\d|[,.]\d|\s*(?:%|percent))(?!-(?:year|month|day|week))"), _h_year),
-    ("deictic_day", re.compile(r"\b(?i:(?:late |early )?(?:yesterday|today|tomorrow|tonight)|last night)\b"), _h_deictic_day),
-    ("ref", re.compile(r"\b(?i:now|currently|at present|nowadays|presently|recently|"
-                       r"the past|the future|lately|these days|the near future|the near term)\b(?![- ](?:\d|year|month|week|day|decade|centur|quarter|few|several|two|three|four|five|six|seven|eight|nine|ten))"), _h_ref),
+    ("deictic_day", re.compile(r"\b(?i:(?:late |early |later |earlier )?(?:yesterday|today|tomorrow|tonight)|last night)\b"), _h_deictic_day),
+    ("ref", re.compile(r"\b(?i:(?:right )?now|currently|at present|nowadays|presently|(?:more |most |until |very )?recently|"
+                       r"the past|the future|lately|these days|the near future|the near term|the short term|(?<!as )soon(?! after))\b(?![- ](?:\d|year|month|week|day|decade|centur|quarter|few|several|two|three|four|five|six|seven|eight|nine|ten))"), _h_ref),
     ("part_of_day", re.compile(r"\b(?i:this|early this|late this|later this)\s+(?P<part>(?i:morning|afternoon|evening))\b"), _h_part_of_day),
     ("weekday", re.compile(
-        rf"\b(?:(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{_WEEKDAY})(?:'s)?"
+        rf"\b(?:(?P<mod>(?i:last|next|this|past|coming))\s+|(?i:early|late|earlier|later)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?"
         rf"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"), _h_weekday),
     ("relative_unit", re.compile(
-        rf"\b(?:(?i:earlier|later|early|late|the end of|the beginning of|the start of|the rest of|the middle of)\s+)?"
-        rf"(?P<rel>(?i:last|next|this|coming|past|previous|following|current))\s+"
+        rf"\b(?:(?i:earlier|later|early|late|the end of|the beginning of|the start of|the rest of|the middle of)\s+|"
+        rf"(?i:the)\s+(?=(?i:past|last|previous|following|next)\s))?"  # "the past year": TimeBank keeps "the"
+        rf"(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|previous|following|current))\s+"
         rf"(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|spring|summer|autumn|fall|winter))\b"
         rf"(?!\s*'s\s+\w+\s+quarter)"), _h_relative_unit),
     ("the_unit", re.compile(
@@ -656,12 +912,21 @@ _RULES: list[tuple[str, re.Pattern[str], _Handler]] = [
     ("ago", re.compile(
         rf"\b(?:(?i:about|nearly|almost|some|more than|over|just|only)\s+)?(?P<n>{_NUMW}|(?i:several|few|many))"
         rf"[- ](?P<unit>(?i:{_UNIT})s?)\s+(?P<dir>(?i:ago|earlier|before|later|from now|hence))\b", _I), _h_ago),
+    ("quarter_of_year", re.compile(
+        r"\b(?i:the\s+)?(?:(?i:comparable|corresponding|same)\s+)?"
+        r"(?:(?P<y>(?:19|20)\d\d)|(?P<rel>(?i:this|last|next)) year's|(?i:year-ago|year-earlier|year ago|year earlier))\s+"
+        r"(?:(?i:fiscal|calendar)[- ])?(?:(?P<ord>(?i:first|second|third|fourth))[- ])?(?i:quarter|period)(?!-)\b"
+        r"|\b(?i:the\s+)(?:(?i:comparable|corresponding|same)\s+)?(?i:quarter|period)\s+(?:(?i:of\s+)?(?P<rel2>(?i:last)) year|(?i:a year (?:ago|earlier)))\b"), _h_quarter_of_year),
+    ("half", re.compile(
+        r"\b(?i:the\s+)(?P<which>(?i:first|second|last|latter))\s+(?i:half)"
+        r"(?:\s+(?i:of)\s+(?P<y>(?:19|20)\d\d|(?i:this|last|next) year|(?i:the year)))?(?!\s+(?:of\s+)?(?:the\s+)?'?\d0s)\b"), _h_half),
     ("quarter", re.compile(
         r"\b(?i:the\s+)?(?:(?i:company's|fiscal|same)\s+)?(?:(?P<which>(?i:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|"
         r"current|this|next|coming|following|year-earlier|year-ago|year earlier|year ago|recent))[- ])?"
         r"(?:(?i:fiscal|calendar)\s+)?(?i:quarter(?!ly)|(?<=latest )period|(?<=year-earlier )period|(?<=year-ago )period)(?:\s+(?i:of|in)\s+(?P<qy>\d{4}|(?i:this|last|next) year|fiscal \d{4}))?\b"), _h_quarter),
     ("duration", re.compile(
-        rf"\b(?:(?i:the\s+)?(?i:past|last|next|first|previous|coming|following|latest|final|recent)\s+)?"
+        rf"\b(?:(?i:the\s+)?(?i:past|last|next|first|previous|coming|following|latest|final|recent)\s+|"
+        rf"(?i:the)\s+(?=[^\s-]+\s))?"  # "the nine months" (TimeBank spans keep "the"), not "the 90-minute talks"
         rf"(?:(?i:about|nearly|almost|more than|over|at least|up to|some|another)\s+)?"
         rf"(?P<n>{_NUMW})[- ](?P<unit>(?i:{_UNIT})s?)\b(?:[- ](?i:long))?(?![- ]old)", _I), _h_duration),
     ("vague_duration", re.compile(
@@ -674,6 +939,11 @@ _RULES: list[tuple[str, re.Pattern[str], _Handler]] = [
     ("spelled_year", re.compile(r"\b(?P<c>(?i:nineteen|eighteen))[- ](?P<rest>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b"), _h_spelled_year),
     ("weekend", re.compile(r"\b(?i:the|this) (?i:weekend)\b"), _h_weekend),
     ("this_year_word", re.compile(r"\b(?i:the (?:current |full |latest |)(?:fiscal |calendar )?year(?=\s*(?:'s|,|\.|\bto\b|\bended\b|\bending\b))|year's end)"), _h_this_year_word),
+    ("period_of_year", re.compile(
+        rf"\b(?:(?i:the)\s+)?(?:(?i:early|late|mid)[- ])?(?:(?P<season>(?i:summer|winter|spring|autumn|fall))\s+(?i:of)|(?P<mon>{_MONTH})(?:\s+(?i:of))?)"
+        rf"\s+(?:(?P<y>{_YEAR})\b|(?P<sy>(?i:{_SPELLED_YEAR}))\b)"), _h_period_of_year),
+    ("decade_word", re.compile(r"\b(?i:the)\s+(?:(?i:early|late|mid)[- ])?(?P<dec>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"), _h_decade_word),
+    ("each_named", re.compile(rf"\b(?i:each|every)\s+(?:(?P<mon>{_MONTH})|(?P<wd>{_WEEKDAY}))(?!\w)"), _h_each_named),
     ("season", re.compile(r"\b(?:(?i:the|this)\s+)?(?:(?i:early|late|mid)[- ])?(?P<unit>(?i:summer|winter|spring|autumn))\b"), _h_season),
     ("clock", re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.m\.|[AP]M\b|[ap]m\b)", _I), _h_clock),
     ("noon", re.compile(r"\b(?i:noon|midnight)\b"), _h_noon),
@@ -723,9 +993,15 @@ def _select(cands: list[tuple[int, int, str, _Hit]]) -> list[tuple[int, int, str
 
 
 def _merge_clock_dates(chosen: list[tuple[int, int, str, _Hit]], text: str) -> list[tuple[int, int, str, _Hit]]:
-    """"10 p.m. Wednesday", "noon Thursday": one TIME on the named day, as TIMEX3 marks it."""
+    """"10 p.m. Wednesday", "noon Thursday": one TIME on the named day, as TIMEX3 marks it;
+    "Friday, Oct. 13": one DATE with the explicit date's value."""
     out: list[tuple[int, int, str, _Hit]] = []
     for c in chosen:
+        if out and out[-1][2] == "weekday" and c[2] in ("month_day", "month_day_year", "day_month", "day_month_year") \
+                and re.fullmatch(r",?\s", text[out[-1][1] : c[0]]):  # fmt: skip
+            prev = out.pop()  # "Friday Oct. 13", "Saturday, April 25": one date, the explicit one
+            out.append((prev[0], c[1], c[2], c[3]))
+            continue
         if out and out[-1][2] in ("clock", "noon") and c[2] in ("weekday", "month_day", "month_day_year") \
                 and re.fullmatch(r"\s*(?:[A-Z]{3}\s*)?,?\s*", text[out[-1][1] : c[0]]):  # fmt: skip
             prev = out.pop()
@@ -791,9 +1067,15 @@ def renormalize(times: Sequence[TimeExpr], text: str, anchor: str | None) -> lis
     if not times:
         return []
     anc = parse_anchor(anchor)
+    found = {(t.span.start, t.span.end): t for t in find_times(text, anchor)}
     fresh = {(s, e): (rule, hit) for s, e, rule, hit in _candidates(text, anc)}
     out = []
     for t in times:
+        same = found.get((t.span.start, t.span.end))
+        if same is not None and same.rule == t.rule:  # merged spans ("10 p.m. Wednesday") too
+            out.append(dataclasses.replace(t, value=same.value, anchor=anchor, granularity=same.granularity,
+                                           confidence=same.confidence))  # fmt: skip
+            continue
         got = fresh.get((t.span.start, t.span.end))
         if got is None or got[0] != t.rule:
             got = next(((r, h) for (s, e), (r, h) in fresh.items()

@@ -1,0 +1,68 @@
+"""Language-layer throughput (words/s) on the quotes corpus texts, as a ratio to bare spaCy.
+
+Rows, all measured in this process on the same texts (the first N files of
+shared/data/quotes/train/text, sorted):
+- baseline: bare ``nlp.pipe`` with only NER (and the tok2vec it needs) enabled;
+- bare spaCy, full pipeline (tagger + parser + NER), the floor of what annotate pays;
+- dossier ``annotate_many`` (parser on, the default: quotes and events read the parse);
+- dossier ``annotate_many(parse=False)`` (the senter replaces the parser).
+The issue's goal: annotate_many >= 0.7 x bare NER throughput.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "train" / "text"
+N_TEXTS = 100
+GOAL = 0.7
+
+
+def _texts(n: int = N_TEXTS) -> list[str]:
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(DATA.glob("*.txt"))[:n]]
+
+
+def _timed(fn: Callable[[], None], rounds: int = 2) -> float:
+    """Best CPU time of this process over ``rounds`` runs: the machine's 2 cores are shared, so
+    wall-clock time measures the neighbours as much as the code (spaCy runs single-threaded)."""
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def run() -> list[dict]:
+    from dossier.model import Document
+    from dossier.nlp.annotate import annotate_many
+    from dossier.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    texts = _texts()
+    words = sum(len(t.split()) for t in texts)
+    docs = [Document(id=str(i), source=str(i), text=t) for i, t in enumerate(texts)]
+    ner_only = [n for n in nlp.pipe_names if n not in ("ner", "tok2vec")]
+
+    list(nlp.pipe(texts[:5]))  # warm-up: first calls allocate
+    bare_ner = words / _timed(lambda: list(nlp.pipe(texts, disable=ner_only, batch_size=32)))
+    bare_full = words / _timed(lambda: list(nlp.pipe(texts, batch_size=32)))
+    ours = words / _timed(lambda: list(annotate_many(docs, nlp, batch_size=32)))
+    ours_fast = words / _timed(lambda: list(annotate_many(docs, nlp, batch_size=32, parse=False)))
+
+    note = f"{len(texts)} texts, {words} words, CPU time best of 2; baseline = bare nlp.pipe, NER only"
+    return [
+        {"bench": "language: bare spaCy full", "unit": "words/s", "value": bare_full, "baseline": bare_ner,
+         "ratio": bare_full / bare_ner, "goal": None, "note": "tagger+parser+NER, no dossier code; " + note},
+        {"bench": "language: annotate_many", "unit": "words/s", "value": ours, "baseline": bare_ner,
+         "ratio": ours / bare_ner, "goal": GOAL, "note": "parser on (default); " + note},
+        {"bench": "language: annotate parse=False", "unit": "words/s", "value": ours_fast, "baseline": bare_ner,
+         "ratio": ours_fast / bare_ner, "goal": GOAL, "note": "senter instead of parser; " + note},
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)

@@ -1,0 +1,462 @@
+"""Named mentions from spaCy's entities, corrected with what the rest of the document says.
+
+spaCy's small English model labels each occurrence on its own, so an unfamiliar surname becomes an
+ORG in one sentence and a PERSON in the next, and an unfamiliar island a PERSON. A document usually
+holds the evidence to fix that (a title before the name, "islands" after it, the full name three
+paragraphs earlier), and no library combines it, so this module does, in small steps:
+
+1. ``candidate_spans``: keep the entity labels dossier uses, trim "the" and possessive "'s".
+2. ``correct_labels``: local cues (title before -> PERSON; place noun, "city of", list of places,
+   "in/off" -> place), then document cues (a surname of a named person -> PERSON; the majority
+   label of the same string in the document).
+3. ``canonical_names``: "Merkel" -> "Angela Merkel" when the full name is in the document.
+4. ``title_mentions`` and ``pronoun_speakers``: "the foreign minister" and '"...," he said' pointed at
+   the person they most likely stand for, with lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dossier.model import Mention, Span
+from dossier.nlp.cues import (
+    GPE_NOUNS,
+    HONORIFICS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
+    _title_token,
+    is_speech_verb,
+    normalise_title,
+    role_head,
+    role_title_after,
+    role_title_before,
+)
+
+KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Place nouns that, right after a name, make it a place ("X Islands", "X River"); "state" or
+# "capital" are left out: "X state media" is an organisation's phrase as often as a place's.
+_FOLLOWING_PLACE_NOUNS = PLACE_NOUNS - {"state", "capital", "port", "coast", "territory", "territories"}
+# Prepositions after which a one-word PERSON is far more often a place; for ORG only the clearly
+# geographic ones ("in Reuters" never happens, but "in the Kremlin" does).
+_ORG_PLACE_PREPOSITIONS = frozenset({"off", "near"})
+# "they said" after "Russian-Japanese talks" must not point at a nationality adjective: ORG only.
+_PRONOUN_LABELS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG",), "they": ("ORG",)}
+# Last words that make a name an organisation ("Levada Center", "Kyoto University").
+ORG_NOUNS = frozenset(
+    """center centre university institute ministry party agency council committee bank company
+    corporation group forum foundation association union times news post review journal
+    commission office department service club league""".split()
+)
+_PRONOUN_CONFIDENCE = {"he": 0.7, "she": 0.7, "it": 0.5, "they": 0.4}
+_QUOTE_PAIRS = re.compile(r'"[^"\n]{1,2000}"|“[^”]{1,2000}”')
+
+
+@dataclass(frozen=True)
+class _Cand:
+    """A mention being built: a spaCy span plus the label and the rule that set it."""
+
+    span: SpacySpan
+    label: str
+    rule: str = "ner"
+    confidence: float = 1.0
+
+
+# ------------------------------------------------------------------------------------------
+# 1. candidates
+# ------------------------------------------------------------------------------------------
+
+
+def trim_entity(ent: SpacySpan) -> SpacySpan | None:
+    """Drop a leading article, a trailing possessive or punctuation, and anything after a line
+    break (spaCy sometimes runs a byline name into the next paragraph)."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i < end - 1 and "\n" in doc[i].whitespace_):
+            end = i if "\n" in doc[i].text else i + 1
+            break
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    if end <= start:
+        return None
+    return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def candidate_spans(sdoc: Doc) -> list[_Cand]:
+    """spaCy entities with a label dossier uses, trimmed."""
+    cands = []
+    for ent in sdoc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        span = trim_entity(ent)
+        if span is not None and any(t.is_alpha and not t.is_lower for t in span):  # not "tablet apps"
+            cands.append(_Cand(span, ent.label_))
+    return split_glued_names(cands)
+
+
+def split_glued_names(cands: list[_Cand]) -> list[_Cand]:
+    """Split a PERSON span that swallowed a following place ("with Merkel Germany's position"):
+    when its last word is a one-word place elsewhere in the document, it becomes that place."""
+    places = {c.span.text: c.label for c in cands if c.label in PLACE_LABELS and len(c.span) == 1}
+    out = []
+    for c in cands:
+        last = c.span[-1]
+        if c.label == "PERSON" and len(c.span) >= 2 and last.text in places:
+            doc = c.span.doc
+            out.append(replace(c, span=doc[c.span.start : c.span.end - 1], rule="split-place", confidence=0.8))
+            out.append(_Cand(doc[last.i : last.i + 1], places[last.text], rule="split-place", confidence=0.8))
+        else:
+            out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# 2. label corrections
+# ------------------------------------------------------------------------------------------
+
+
+def _looks_like_name(span: SpacySpan) -> bool:
+    return all(t.is_title or t.text in (".", "-") or t.lower_ in HONORIFICS for t in span)
+
+
+def _place_label_for(noun: str) -> str:
+    return "GPE" if noun.lower() in GPE_NOUNS else "LOC"
+
+
+def place_cue(span: SpacySpan, label: str) -> str | None:
+    """A place label from the words around a non-place entity, or None.
+
+    "Tarakan islands" / "the city of Irkutsk" / "islands of A, B and C" / "off X" (ORG) /
+    "in X" (one-word PERSON not followed by a possessive).
+    """
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _FOLLOWING_PLACE_NOUNS:
+        return _place_label_for(nxt.text)
+    # "<place noun> of X" directly, or "<place noun> of A, B and X" (a list of places).
+    i = span.start - 1
+    while i >= 1 and (doc[i].text == "," or doc[i].lower_ in ("and", "or") or doc[i].ent_type_ in PLACE_LABELS
+                      or (doc[i].is_title and doc[i].ent_type_)):
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
+        return _place_label_for(doc[i - 1].text)
+    prev = doc[span.start - 1] if span.start > 0 else None
+    possessive = nxt is not None and nxt.lower_ in ("'s", "’s")
+    if prev is not None and not possessive and len(span) == 1:
+        if label == "PERSON" and prev.lower_ in PLACE_PREPOSITIONS:
+            return "GPE"
+        if label == "ORG" and prev.lower_ in _ORG_PLACE_PREPOSITIONS:
+            return "GPE"
+    return None
+
+
+def list_cue(span: SpacySpan, labels_by_token: dict[int, str]) -> str | None:
+    """The place label of the list this entity stands in ("A, B, X and C" where A, B, C are places)."""
+    doc = span.doc
+    root = span.root
+    neighbours: list[str] = []
+    for conj in list(root.conjuncts):
+        lab = labels_by_token.get(conj.i)
+        if lab:
+            neighbours.append(lab)
+    # Flat lists the parser did not link: the entity right before ", " / "and", and right after.
+    if span.start >= 2 and doc[span.start - 1].text in (",", "and", "or"):
+        lab = labels_by_token.get(span.start - 2)
+        if lab:
+            neighbours.append(lab)
+    if span.end + 1 < len(doc) and doc[span.end].text in (",", "and", "or"):
+        lab = labels_by_token.get(span.end + 1)
+        if lab:
+            neighbours.append(lab)
+    places = [lab for lab in neighbours if lab in PLACE_LABELS]
+    if places and len(places) * 2 > len(neighbours) and "PERSON" not in neighbours:
+        return Counter(places).most_common(1)[0][0]
+    return None
+
+
+def _labels_by_token(cands: list[_Cand]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for c in cands:
+        for t in c.span:
+            out[t.i] = c.label
+    return out
+
+
+def correct_local(cands: list[_Cand]) -> list[_Cand]:
+    """Fix labels from cues in the sentence: a title before a name, place nouns, place lists.
+
+    Names the document also gives as a full person name ("Merkel" beside "Angela Merkel") and names
+    with a title before them are never turned into places.
+    """
+    by_token = _labels_by_token(cands)
+    full, surnames = person_names(cands)
+    out = []
+    for c in cands:
+        titled = _looks_like_name(c.span) and role_title_before(c.span) is not None
+        if c.label != "PERSON" and titled:
+            out.append(replace(c, label="PERSON", rule="title-person", confidence=0.9))
+            continue
+        if c.label == "PERSON" and len(c.span) >= 2 and c.span[-1].lower_ in ORG_NOUNS:
+            out.append(replace(c, label="ORG", rule="org-noun", confidence=0.85))
+            continue
+        name = " ".join(_name_words(c.span.text))
+        known_person = titled or name in full or name in surnames
+        proper = c.label != "NORP" or c.span.root.tag_ in ("NNP", "NNPS")  # not "Siberian city"
+        if c.label in ("PERSON", "ORG", "NORP") and proper and not known_person:
+            lab = place_cue(c.span, c.label)
+            if lab:
+                out.append(replace(c, label=lab, rule="place-cue", confidence=0.85))
+                continue
+            lab = list_cue(c.span, by_token) if c.label == "PERSON" and len(c.span) == 1 else None
+            if lab:
+                out.append(replace(c, label=lab, rule="place-list", confidence=0.8))
+                continue
+        out.append(c)
+    return out
+
+
+def person_names(cands: list[_Cand]) -> tuple[set[str], set[str]]:
+    """(full names of two or more words, their surnames) among PERSON candidates."""
+    full, surnames = set(), set()
+    for c in cands:
+        if c.label == "PERSON":
+            words = _name_words(c.span.text)
+            if len(words) >= 2:
+                full.add(" ".join(words))
+                surnames.add(words[-1])
+    return full, surnames
+
+
+def correct_by_document(cands: list[_Cand]) -> list[_Cand]:
+    """Fix labels from the rest of the document: a known surname is a PERSON; otherwise a string
+    takes the label it has most often in the document (raw NER labels only are overridden)."""
+    full, surnames = person_names(cands)
+    votes: dict[str, Counter] = {}
+    for c in cands:
+        votes.setdefault(c.span.text, Counter())[c.label] += 1
+    out = []
+    for c in cands:
+        text = " ".join(_name_words(c.span.text))
+        if c.label != "PERSON" and c.rule == "ner" and (text in full or text in surnames) and _looks_like_name(c.span):
+            out.append(replace(c, label="PERSON", rule="doc-surname", confidence=0.85))
+            continue
+        if c.rule == "ner" and not (c.label == "PERSON" and (text in surnames or text in full)):
+            ranked = votes[c.span.text].most_common()
+            if len(ranked) > 1 and ranked[0][0] != c.label and ranked[0][1] > ranked[1][1]:
+                out.append(replace(c, label=ranked[0][0], rule="doc-vote", confidence=0.75))
+                continue
+        out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# 3. canonical names and titles
+# ------------------------------------------------------------------------------------------
+
+
+def _name_words(text: str) -> list[str]:
+    """Words of a name without honorifics ("Mr. Smith" -> ["Smith"])."""
+    return [w for w in text.split() if w.lower() not in HONORIFICS]
+
+
+def canonical_names(cands: list[_Cand]) -> list[str]:
+    """The fullest name in the document each candidate refers to.
+
+    A PERSON mention whose words end a longer PERSON name ("Merkel", "Mrs. Merkel") takes that name;
+    when several full names share the surname, the most frequent (then the first) wins.
+    """
+    full_counts: Counter = Counter()
+    order: dict[str, int] = {}
+    for c in cands:
+        if c.label == "PERSON":
+            name = " ".join(_name_words(c.span.text))
+            if len(name.split()) >= 2:
+                full_counts[name] += 1
+                order.setdefault(name, c.span.start)
+    out = []
+    for c in cands:
+        words = _name_words(c.span.text) or c.span.text.split()
+        name = " ".join(words)
+        if c.label == "PERSON":
+            longer = [n for n in full_counts if n != name and n.endswith(" " + name)]
+            if longer:
+                name = max(longer, key=lambda n: (full_counts[n], -order[n]))
+        out.append(name)
+    return out
+
+
+def title_of(span: SpacySpan) -> str | None:
+    """A role title attached to a person's name, before it or as an appositive after it."""
+    return role_title_before(span) or role_title_after(span)
+
+
+def build_mentions(cands: list[_Cand], doc_id: str) -> list[Mention]:
+    canon = canonical_names(cands)
+    out = []
+    for c, name in zip(cands, canon):
+        title = title_of(c.span) if c.label == "PERSON" else None
+        out.append(
+            Mention(
+                span=Span(doc_id, c.span.start_char, c.span.end_char),
+                text=c.span.text,
+                label=c.label,
+                canonical=name,
+                title=title,
+                confidence=c.confidence,
+                rule=c.rule,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# 4. title-only mentions and pronoun speakers
+# ------------------------------------------------------------------------------------------
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside double quotes (straight quotes within a line, or curly pairs)."""
+    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+def _bare_title_tokens(sdoc: Doc, i: int) -> list | None:
+    """Tokens of "the [qualifiers] <role>" ending at token i, if it is not followed by a name."""
+    tok = sdoc[i]
+    if tok.lower_ not in ROLE_NOUNS or tok.ent_type_ or tok.lower_ == "officials":
+        return None
+    if i + 1 < len(sdoc) and (sdoc[i + 1].lower_ in ROLE_NOUNS or sdoc[i + 1].ent_type_ or sdoc[i + 1].pos_ == "PROPN"):
+        return None
+    j = i
+    tokens = []
+    while j >= 0 and (j == i or _title_token(sdoc[j])) and len(tokens) < 5:
+        tokens.insert(0, sdoc[j])
+        j -= 1
+    if j < 0 or sdoc[j].lower_ != "the":
+        return None
+    return tokens
+
+
+def _compatible_titles(qualifier: str, people: list[Mention]) -> list[Mention]:
+    """People whose title agrees with a bare title's qualifier ("the Russian foreign minister" is
+    not the Japanese one); with no qualifier, anyone holding the role."""
+    if not qualifier:
+        return people
+    key = qualifier.split()[0].removesuffix("'s")
+    return [m for m in people if key in (m.title or "").lower()]
+
+
+def _is_appositive(first: Token) -> bool:
+    """ "Mikhail Gorbachev, the final Soviet leader": the title is already the person's ``title``."""
+    doc = first.doc
+    i = first.i - 1  # the determiner
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON"
+
+
+def title_mentions(sdoc: Doc, mentions: list[Mention], doc_id: str, text: str) -> list[Mention]:
+    """ "the foreign minister" -> the closest preceding named person holding that role."""
+    people = [m for m in mentions if m.label == "PERSON" and m.title]
+    if not people:
+        return []
+    out = []
+    for i in range(len(sdoc)):
+        tokens = _bare_title_tokens(sdoc, i)
+        if not tokens:
+            continue
+        title = normalise_title(tokens)
+        head = role_head(title)
+        start = tokens[0].idx
+        before = [m for m in people if m.span.end <= start and role_head(m.title or "").endswith(head)]
+        before = _compatible_titles(title[: len(title) - len(head)].strip().lower(), before)
+        if not before or _is_appositive(tokens[0]):
+            continue
+        target = before[-1]
+        out.append(
+            Mention(
+                span=Span(doc_id, start, tokens[-1].idx + len(tokens[-1].text)),
+                text=text[start : tokens[-1].idx + len(tokens[-1].text)],
+                label="TITLE",
+                canonical=target.canonical,
+                title=title,
+                confidence=0.5,
+                rule="title-coref",
+            )
+        )
+    return out
+
+
+def _is_subject(m: Mention, sdoc: Doc) -> bool:
+    span = sdoc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") or is_speech_verb(root.head)
+
+
+def pronoun_antecedent(
+    pron_start: int, labels: tuple[str, ...], mentions: list[Mention], sdoc: Doc, quotes: list[tuple[int, int]],
+    window: int = 800,
+) -> Mention | None:
+    """The most recent compatible mention before a pronoun, outside quotes, preferring one that
+    was itself a subject or a speaker (the topic of the passage) over an object of a preposition."""
+    cands = [
+        m for m in mentions
+        if m.label in labels and m.span.end <= pron_start and pron_start - m.span.end <= window
+        and not _inside(m.span.start, quotes)
+    ]
+    if not cands:
+        return None
+    subjects = [m for m in cands if _is_subject(m, sdoc)]
+    return (subjects or cands)[-1]
+
+
+def pronoun_speakers(sdoc: Doc, mentions: list[Mention], doc_id: str, text: str) -> list[Mention]:
+    """ "he says", "it said", "she added": the pronoun as a PRON mention with its antecedent."""
+    quotes = quoted_regions(text)
+    ordered = sorted((m for m in mentions if m.label != "TITLE"), key=lambda m: m.span.start)
+    out = []
+    for tok in sdoc:
+        low = tok.lower_
+        if low not in _PRONOUN_LABELS or tok.dep_ not in ("nsubj", "nsubjpass") or not is_speech_verb(tok.head):
+            continue
+        ante = pronoun_antecedent(tok.idx, _PRONOUN_LABELS[low], ordered, sdoc, quotes)
+        if ante is None:
+            continue
+        out.append(
+            Mention(
+                span=Span(doc_id, tok.idx, tok.idx + len(tok.text)),
+                text=tok.text,
+                label="PRON",
+                canonical=ante.canonical,
+                confidence=_PRONOUN_CONFIDENCE[low],
+                rule="pronoun-speaker",
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+
+
+def find_mentions(sdoc: Doc, doc_id: str, text: str | None = None) -> tuple[Mention, ...]:
+    """All mentions of a parsed document: corrected named mentions, title-only mentions and
+    speaking pronouns, in text order. ``text`` is ``sdoc.text`` when the caller has it (spaCy
+    rebuilds that string on every access)."""
+    text = sdoc.text if text is None else text
+    cands = correct_by_document(correct_local(candidate_spans(sdoc)))
+    named = build_mentions(cands, doc_id)
+    extra = title_mentions(sdoc, named, doc_id, text) + pronoun_speakers(sdoc, named, doc_id, text)
+    return tuple(sorted(named + extra, key=lambda m: (m.span.start, m.span.end)))

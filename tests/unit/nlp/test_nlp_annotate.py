@@ -1,0 +1,166 @@
+"""annotate_document: sentences, mentions (labels, titles, canonical names, pronoun speakers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.model import Document
+from dossier.nlp.annotate import annotate_document, annotate_many
+
+
+def _annotate(nlp, text: str, doc_id: str = "d1"):
+    ann, sdoc = annotate_document(Document(id=doc_id, source="t", text=text), nlp)
+    return ann, sdoc
+
+
+def _by_text(ann, text: str):
+    return [m for m in ann.mentions if m.text == text]
+
+
+def test_sentences_end_at_paragraph_breaks(nlp):
+    text = "Talks Stall Again\n\nThe ministers met in Geneva on Monday. They agreed on nothing."
+    ann, _ = _annotate(nlp, text)
+    got = [s.text_in(text) for s in ann.sentences]
+    assert got == ["Talks Stall Again", "The ministers met in Geneva on Monday.", "They agreed on nothing."]
+    assert all(s.doc_id == "d1" for s in ann.sentences)
+
+
+def test_returns_spacy_doc_and_model_label(nlp):
+    text = "Angela Merkel visited Paris."
+    ann, sdoc = _annotate(nlp, text)
+    assert sdoc.text == text
+    assert ann.doc_id == "d1"
+    assert ann.model and "3.8" in ann.model
+    assert not ann.quotes and not ann.events and not ann.claims
+
+
+def test_mentions_strip_possessive_and_article(nlp):
+    text = "The United Nations said Germany's chancellor would attend."
+    ann, _ = _annotate(nlp, text)
+    texts = {m.text for m in ann.mentions}
+    assert "United Nations" in texts
+    assert "Germany" in texts
+    for m in ann.mentions:
+        assert m.span.text_in(text) == m.text
+
+
+def test_title_before_name_and_canonical_surname(nlp):
+    text = (
+        "French Foreign Minister Jean-Yves Le Drian arrived in Rome on Monday. "
+        "Le Drian met Italian Prime Minister Giuseppe Conte. Later, Conte said the talks were useful."
+    )
+    ann, _ = _annotate(nlp, text)
+    conte = [m for m in ann.mentions if m.label == "PERSON" and m.text == "Giuseppe Conte"]
+    assert conte and conte[0].title == "Italian Prime Minister"
+    bare = [m for m in ann.mentions if m.label == "PERSON" and m.text == "Conte"]
+    assert bare and bare[0].canonical == "Giuseppe Conte"
+
+
+def test_appositive_title_after_name(nlp):
+    text = "The plan was welcomed by Igor Petrov, Russia's foreign minister, on Tuesday."
+    ann, _ = _annotate(nlp, text)
+    petrov = [m for m in ann.mentions if m.label == "PERSON" and m.text == "Igor Petrov"]
+    assert petrov and petrov[0].title == "Russia's Foreign Minister"
+
+
+def test_honorific_mention_gets_full_name(nlp):
+    text = "Prime Minister Shinzo Abe flew to Delhi. Mr. Abe met business leaders there."
+    ann, _ = _annotate(nlp, text)
+    abes = [m for m in ann.mentions if m.label == "PERSON" and m.span.start > text.index("Mr.")]
+    assert abes and abes[0].canonical == "Shinzo Abe"
+
+
+def test_surname_tagged_org_becomes_person(nlp):
+    text = (
+        "Foreign Minister Sergei Ryabkov met the envoy. The envoy and Ryabkov spoke for an hour. "
+        "Officials said Ryabkov was pleased."
+    )
+    ann, _ = _annotate(nlp, text)
+    for m in ann.mentions:
+        if m.text == "Ryabkov":
+            assert m.label == "PERSON", m
+            assert m.canonical == "Sergei Ryabkov"
+
+
+def test_name_before_islands_is_a_place(nlp):
+    text = "Fishing boats sailed past the Tarakan Islands. The Tarakan Islands are disputed."
+    ann, _ = _annotate(nlp, text)
+    assert not [m for m in ann.mentions if "Tarakan" in m.text and m.label == "PERSON"]
+
+
+def test_list_of_islands_are_places(nlp):
+    text = (
+        "Japan claims the islands of Kunashiri, Etorofu, Habomai and Shikotan. "
+        "Russia controls Habomai and Shikotan."
+    )
+    ann, _ = _annotate(nlp, text)
+    names = [m for m in ann.mentions if m.text in ("Kunashiri", "Etorofu", "Habomai", "Shikotan")]
+    assert len(names) >= 5
+    assert all(m.label in ("LOC", "GPE") for m in names), [(m.text, m.label) for m in names]
+
+
+def test_pronoun_speaker_points_to_person(nlp):
+    text = 'Prime Minister Mark Rutte arrived late. "We need a deal," he said.'
+    ann, _ = _annotate(nlp, text)
+    prons = [m for m in ann.mentions if m.label == "PRON"]
+    assert len(prons) == 1
+    assert prons[0].text == "he" and prons[0].canonical == "Mark Rutte"
+    assert prons[0].rule == "pronoun-speaker" and prons[0].confidence < 1
+
+
+def test_pronoun_it_points_to_organisation(nlp):
+    text = "The World Health Organization published new data on Friday. It said cases were falling."
+    ann, _ = _annotate(nlp, text)
+    prons = [m for m in ann.mentions if m.label == "PRON"]
+    assert prons and prons[0].canonical == "World Health Organization"
+
+
+def test_pronoun_not_subject_of_speech_verb_is_ignored(nlp):
+    text = "Prime Minister Mark Rutte arrived late. He ate lunch."
+    ann, _ = _annotate(nlp, text)
+    assert not [m for m in ann.mentions if m.label == "PRON"]
+
+
+def test_title_only_mention_points_to_titled_person(nlp):
+    text = (
+        "Japanese Foreign Minister Taro Aso met Chinese Foreign Minister Wang Yi in Beijing. "
+        "Later the Chinese foreign minister left for Seoul."
+    )
+    ann, _ = _annotate(nlp, text)
+    titles = [m for m in ann.mentions if m.label == "TITLE"]
+    assert titles and titles[0].canonical == "Wang Yi"
+    assert titles[0].confidence < 1
+
+
+def test_annotate_many_matches_single(nlp):
+    docs = [
+        Document(id=f"d{i}", source="t", text=t)
+        for i, t in enumerate(["President Joe Biden spoke in Ohio.", "Biden said 17 percent of voters agreed."])
+    ]
+    many = list(annotate_many(docs, nlp, batch_size=2))
+    assert [a.doc_id for a, _ in many] == ["d0", "d1"]
+    for doc, (ann, _) in zip(docs, many):
+        single, _ = annotate_document(doc, nlp)
+        assert ann.mentions == single.mentions and ann.figures == single.figures
+
+
+def test_parse_false_uses_senter(nlp):
+    text = "Talks Stall Again\n\nThe ministers met in Geneva. They agreed on nothing."
+    ann, sdoc = annotate_document(Document(id="d", source="t", text=text), nlp, parse=False)
+    assert len(ann.sentences) == 3
+    assert not sdoc.has_annotation("DEP")
+
+
+def test_times_come_from_timex_when_present(nlp, monkeypatch):
+    import dossier.nlp.annotate as annotate
+
+    sentinel = ("t",)
+    monkeypatch.setattr(annotate, "find_times", lambda doc: sentinel)
+    ann, _ = annotate.annotate_document(Document(id="d", source="t", text="It rained."), nlp)
+    assert ann.times == sentinel
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_empty_text(nlp, text):
+    ann, _ = _annotate(nlp, text)
+    assert ann.sentences == () and ann.mentions == () and ann.figures == ()
