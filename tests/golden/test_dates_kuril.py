@@ -8,8 +8,8 @@
      Brunei meeting "on November 15" ahead; deadline "the year 2000")          -> 2000-11
 003 (protests "on January 20", talks "on January 22" ahead; no year after 1956 in the text)
                                                                                -> 2019-01
-004 (summit "Tuesday"; Lavrov-Kono "Jan. 14"; ministers meet "in February"; no year after 1956
-     except a plan for 2023)                                                   -> 2019-01
+004 (summit "Tuesday"; Lavrov-Kono "Jan. 14"; ministers meet "in February" (a plan); no year
+     after 1956 except a plan for 2023)                                        -> 2019-01
 
 003 and 004 never state their year, so the page alone cannot date them: the honest output is no
 value with low confidence (the month is still reported). The brief asked for four of five in
@@ -68,3 +68,6 @@ def test_kuril_month_of_year_even_without_year(kuril_texts: dict[str, str]) -> N
     months = {n: date_from_text(t).month for n, t in kuril_texts.items()}
     right = [n for n, m in months.items() if m == int(TRUE_MONTH[n][5:7])]
     assert len(right) >= 4, months
+    # 004's "instructed ... to hold the next round ... in February" and "committed to holding
+    # their next summit ... after [they] meet in February" are plans: the page is January's
+    assert months["004_88f331eb946bdea1.txt"] == 1, months

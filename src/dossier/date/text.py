@@ -65,8 +65,8 @@ def collect_clues(text: str) -> list[Clue]:
             if times and times[0].value:
                 clues.append(Clue("dateline", f'{m["place"].strip()}, {m["date"]}', times[0].value, "none", 3.0))
     for t in find_times(text, None):
-        if t.type != "DATE" or not t.value or not re.match(r"(\d{4}|XXXX)(-\d\d)?", t.value):
-            continue
+        if t.type != "DATE" or not t.value or not re.fullmatch(r"(\d{4}|XXXX)(-\d\d(-\d\d)?)?", t.value):
+            continue  # calendar dates only: not quarters, halves, seasons or decades
         stamp = _stamp_kind(text, t)
         if stamp:
             clues.append(Clue("stamp:" + stamp, t.text, t.value, "none", 2.0))

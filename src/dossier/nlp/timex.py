@@ -213,6 +213,11 @@ def _adjacent_past_verb(text: str, lo: int, start: int) -> bool:
     return bool(_PAST_CUES.fullmatch(word)) and word not in _NOT_PAST and word not in ("earlier", "previous")
 
 
+def _participle(text: str, pos: int) -> bool:
+    """ "will be disclosed", "is expected": a participle after a present/infinitive "be" is no past."""
+    return bool(re.search(r"\b(?:be|been|being|is|are|am)\s+$", text[max(0, pos - 8) : pos], re.I))
+
+
 def _set_back(text: str, pos: int) -> bool:
     """ "had been scheduled to", "was due to": a plan seen from the past, not from the page."""
     return bool(re.search(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+ly\s+)?$", text[max(0, pos - 30) : pos], re.I))
@@ -237,7 +242,7 @@ def _governing(text: str, lo: int, start: int) -> Tense | None:
         if start - i_end <= _INTENT_REACH:
             nearest = max(nearest or (-1, False), (i_end, True))
     for m in _PAST_CUES.finditer(text, lo, start):
-        if m.group(0).lower() in _NOT_PAST or any(s <= m.start() < e for s, e in intents):
+        if m.group(0).lower() in _NOT_PAST or _participle(text, m.start()) or any(s <= m.start() < e for s, e in intents):
             continue
         if nearest is None or m.end() > nearest[0]:
             nearest = (m.end(), False)
@@ -266,7 +271,7 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         future += 1.5 / (1 + max(dist, 0) / 25)
     for m in _PAST_CUES.finditer(text, lo, hi):
         word = m.group(0).lower()
-        if start <= m.start() < end or word in _NOT_PAST:
+        if start <= m.start() < end or word in _NOT_PAST or _participle(text, m.start()):
             continue
         if m.start() >= end and word in _REPORTING:
             continue  # '"... in February," he noted': the report is past, not what it reports
@@ -530,7 +535,9 @@ def _shift(anc: Anchor, unit: str, delta: int) -> tuple[str | None, str]:
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_NARRATIVE_DATE = re.compile(rf"\b(?P<mon>{_MONTH})(?:\s+{_DAY})?(?:,?\s+(?P<y>{_YEAR}))?\b|(?<![\d$.,])(?P<y2>{_YEAR})\b(?![\d%]|,\d)")
+_NARRATIVE_DATE = re.compile(
+    rf"\b(?P<mon>{_MONTH})(?:\s+{_DAY})?(?:,?\s+(?P<y>{_YEAR}))?\b|(?<![\d$.,])(?P<y2>{_YEAR})\b(?![\d%]|,\d)"
+)
 
 
 def _season_value(code: str, rel: str, anc: Anchor) -> str | None:
@@ -538,7 +545,8 @@ def _season_value(code: str, rel: str, anc: Anchor) -> str | None:
     first one after it; "last/next summer" are the previous/next year's (TimeBank's reading)."""
     if anc.year is None:
         return None
-    step = -1 if rel in ("last", "past", "previous", "this past") else 1 if rel in ("next", "coming", "this coming", "following") else 0
+    back, ahead = ("last", "past", "previous", "this past"), ("next", "coming", "this coming", "following")
+    step = -1 if rel in back else 1 if rel in ahead else 0
     if anc.month is None or not rel.startswith("this "):
         return f"{anc.year + step}-{code}"  # TimeBank: "last spring" in October is last year's
     start = _SEASON_START[code]

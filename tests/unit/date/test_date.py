@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dossier.date import date_document, date_from_text, parse_declared
+from dossier.date.text import collect_clues
 from dossier.model import Document, Page
 
 
@@ -83,3 +84,15 @@ def test_html_uses_metadata() -> None:
     assert got.value == "2020-06-07"
     assert got.confidence >= 0.8
     assert "htmldate" in got.evidence[0]
+
+
+def test_planned_month_after_intent_verb_is_ahead() -> None:
+    # past verbs of intent govern plans ("committed to holding their next summit ... after [they]
+    # meet in February"): February lies after the page, so the page is January's
+    text = ("Abe and Putin met for the 25th time. They also committed to holding their next summit in "
+            "Japan in June after Russian Foreign Minister Sergey Lavrov and Japanese counterpart Taro "
+            "Kono meet in February.\n\nAfter meeting with Kono in Moscow on Jan. 14, Lavrov said that "
+            "progress was difficult.\n\nOffer ends October 31st")
+    clues = [(c.text, c.tense) for c in collect_clues(text)]
+    assert ("February", "future") in clues, clues
+    assert date_from_text(text).month == 1

@@ -120,3 +120,111 @@ def test_renormalize_moves_relative_values_only() -> None:
     assert [t.span for t in again] == [t.span for t in first]
     assert all(t.anchor == "2019-02-18" for t in again)
     assert renormalize([], text, "2019-02-18") == []
+
+
+# --- tense: the cue that governs the expression ------------------------------------------------
+
+
+def _tense(sentence: str, phrase: str) -> str:
+    i = sentence.index(phrase)
+    return tense_at(sentence, i, i + len(phrase))
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, tense",
+    [
+        # a plan / "next" / intent verb nearest before the date wins over a past verb further back
+        ('"We instructed our foreign ministers to hold the next round of talks on the sidelines of the '
+         'security conference in Munich in February," he also noted.', "February", "future"),
+        ("They also committed to holding their next summit in Japan in June after the two foreign "
+         "ministers meet in February.", "February", "future"),
+        ("The prime minister promised to put the question to a referendum in March.", "March", "future"),
+        # ... but not when the intent is itself dated in the past, or the date names a thing
+        ("In 1997, the leaders pledged to conclude a peace treaty by the end of 2000.", "2000", "past"),
+        ("It had been due to expire Friday evening.", "Friday evening", "past"),
+        ("When they met in November, they agreed to use the 1956 declaration as a basis.", "1956", "past"),
+        ("The two agreed in Singapore last November to accelerate talks.", "last November", "past"),
+        # a past verb right before the date dates that event, whatever follows
+        ("Paribas said Monday that it intends to bid for the rest.", "Monday", "past"),
+        # a superseded plan ("had been scheduled") does not point ahead
+        ("The offer previously had been scheduled to expire at midnight Friday.", "Friday", "past"),
+        ("Earnings will be disclosed this morning.", "this morning", "future"),
+    ],
+)
+def test_governing_tense(sentence: str, phrase: str, tense: str) -> None:
+    assert _tense(sentence, phrase) == tense
+
+
+def test_intent_month_resolves_ahead() -> None:
+    text = "We instructed our ministers to hold the next round of talks in Munich in February."
+    t = [x for x in find_times(text, "2019-01-22") if x.text == "February"][0]
+    assert t.value == "2019-02"
+    assert one("Paribas said Monday that it intends to bid.", "1989-10-27").value == "1989-10-23"
+
+
+# --- TimeBank-style rules ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, anchor, phrase, value",
+    [
+        # a quarter tied to a year: the ordinal or the quarter being reported, the year moved
+        ("It took a charge in the 1988 second quarter.", "1989-11-02", "the 1988 second quarter", "1988-Q2"),
+        ("U.K. sales for last year's quarter were $3 million.", "1989-11-01", "last year's quarter", "1988-Q3"),
+        ("It could be effective as early as next year's first quarter.", "1989-10-31",
+         "next year's first quarter", "1990-Q1"),
+        ("In the year-ago third quarter it earned $22 million.", "1989-10-30", "the year-ago third quarter", "1988-Q3"),
+        ("Net was $1.8 million for the corresponding period last year.", "1989-11-01",
+         "the corresponding period last year", "1988-Q3"),
+        ("Losses will last through the first half of 1990.", "1989-10-26", "the first half of 1990", "1990-H1"),
+        # seasons: "this past" is the latest one, "last" the previous year's
+        ("The strike began this past spring.", "1989-10-30", "this past spring", "1989-SP"),
+        ("The strike began last spring.", "1989-10-26", "last spring", "1988-SP"),
+        ("It was the winter of nineteen ninety-four.", "1998-02-23", "the winter of nineteen ninety-four", "1994-WI"),
+        ("January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven", "1997-01"),
+        ("Numbers kept dropping through the nineties.", "1998-03-03", "the nineties", "199"),
+        # deictic references
+        ("Rates may rise in the near future.", "1989-11-01", "the near future", "FUTURE_REF"),
+        ("Nobody saves these days.", "1989-10-30", "these days", "PRESENT_REF"),
+        ("It is very difficult right now.", "1989-10-30", "right now", "PRESENT_REF"),
+        ("The company will soon begin selling boxes.", "1989-10-30", "soon", "FUTURE_REF"),
+        # "N years ago" is a year, not a day
+        ("The plant closed five years ago.", "1989-10-26", "five years ago", "1984"),
+        # spans TimeBank keeps whole
+        ("Net rose 5% in the nine months.", "1989-10-26", "the nine months", "P9M"),
+        ("Prices fell over the past year.", "1989-10-30", "the past year", "1988"),
+        ("It was completed by the end of November.", "1989-11-02", "the end of November", "1989-11"),
+        ("Earlier yesterday, the index fell.", "1989-11-01", "Earlier yesterday", "1989-10-31"),
+        ("$14 million seeped out Friday Oct. 13 alone.", "1989-10-27", "Friday Oct. 13", "1989-10-13"),
+        # a narrative "the following year" counts from the story's last date
+        ("On May 22, 1995, he was promoted, and the following year he left.", "1998-04-18",
+         "the following year", "1996"),
+    ],
+)
+def test_timebank_style_rules(text: str, anchor: str, phrase: str, value: str) -> None:
+    times = {t.text: t.value for t in find_times(text, anchor)}
+    assert times.get(phrase) == value, times
+
+
+def test_year_ended_is_a_duration_and_sets() -> None:
+    t = find_times("Net income for the year ended March 31 rose.", "1989-11-01")[0]
+    assert (t.text, t.value, t.type) == ("the year", "P1Y", "DURATION")
+    t = one("Orangemen march each July.", "1998-03-22")
+    assert (t.text, t.value, t.type) == ("each July", "XXXX-07", "SET")
+    assert one("They play every Thursday.", "1998-02-13").value == "XXXX-WXX-4"
+
+
+def test_rates_and_fractions_are_not_periods() -> None:
+    assert find_times("It will save $500 million a year in costs.", "1989-10-30") == []
+    assert find_times("It added 700 seats a week on the route.", "1998-02-13") == []
+    assert find_times("Iraq imports about three-quarters of its food.", "1990-08-15") == []
+    assert find_times("Buyers came as soon as trading opened.", "1989-11-01") == []
+    assert one("It will finish within a year.", "1998-02-27").value == "P1Y"
+
+
+def test_renormalize_keeps_merged_spans() -> None:
+    text = "$14 million seeped out Friday Oct. 13 alone."
+    first = find_times(text, None)
+    assert [t.text for t in first] == ["Friday Oct. 13"]
+    again = renormalize(first, text, "1989-10-27")
+    assert [t.value for t in again] == ["1989-10-13"]
