@@ -22,11 +22,19 @@ METRICS = [
     ("f1", 0.77, "token F1 vs trafilatura main text; goal = jusText on flat lines (DEPENDENCIES.md)"),
     ("f1_nocleaning", None, "same F1 when every flat line is kept (baseline)"),
     ("pages", None, "share of the 200 pages used (English, non-empty reference)"),
+    ("author_recall", None, "pages whose markup names an author (trafilatura metadata) where the flat "
+     "cleaner finds a name sharing a word with it (reference is noisy: agencies, site names)"),
+    ("author_precision", None, "of the flat cleaner's authors on those pages, share sharing a word with the reference"),
 ]
 
 
 def _tokens(text: str) -> Counter:
     return Counter(re.findall(r"\w+", text.lower()))
+
+
+def _name_words(name: str | None) -> set[str]:
+    """Lower-case words of a name, without "by" (so "By Jane Doe" and "Jane Doe" match)."""
+    return set(re.findall(r"[^\W\d_]{2,}", (name or "").lower())) - {"by", "and", "the"}
 
 
 def _overlap(pred: Counter, gold: Counter) -> int:
@@ -45,6 +53,7 @@ def run() -> dict[str, float]:
 
     files = sorted(DATA.glob("*.html"))
     tp = n_pred = n_gold = tp0 = n_flat = used = 0
+    a_gold = a_pred = a_hit = 0
     for f in files:
         raw = f.read_bytes()
         html, _, _ = decode(raw, None, "html")
@@ -63,6 +72,13 @@ def run() -> dict[str, float]:
         tp0 += _overlap(allflat, gold)
         n_flat += sum(allflat.values())
         used += 1
+        meta = trafilatura.extract_metadata(html)
+        ref = _name_words(meta.author if meta is not None else None)
+        if ref:
+            got = _name_words(doc.author)
+            a_gold += 1
+            a_pred += bool(got)
+            a_hit += bool(got & ref)
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     p0, r0 = (tp0 / n_flat if n_flat else 0.0), (tp0 / n_gold if n_gold else 0.0)
@@ -72,6 +88,8 @@ def run() -> dict[str, float]:
         "f1": 2 * p * r / (p + r) if p + r else 0.0,
         "f1_nocleaning": 2 * p0 * r0 / (p0 + r0) if p0 + r0 else 0.0,
         "pages": used / len(files) if files else 0.0,
+        "author_recall": a_hit / a_gold if a_gold else 0.0,
+        "author_precision": a_hit / a_pred if a_pred else 0.0,
     }
 
 

@@ -10,8 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dossier.clean.decode import decode
+from dossier.clean.flat import BIO as BIO_SHAPE
 from dossier.clean.flat import Block, classify, mark_repeats, norm, select, split_blocks
-from dossier.clean.meta import find_author, find_outlet
+from dossier.clean.meta import (
+    BYLINE,
+    bare_name,
+    date_line,
+    find_author,
+    find_outlet,
+    header_bylines,
+    labelled_date_line,
+    strong_byline,
+)
 from dossier.ingest import doc_id
 from dossier.model import Document, Page, RemovedBlock
 
@@ -42,7 +52,7 @@ def clean_text(text: str, repeated: frozenset[str] = frozenset(), english: bool 
     blocks = split_blocks(text)
     verdicts = [classify(b, len(blocks), english) for b in blocks]
     verdicts = mark_repeats(blocks, verdicts, repeated)
-    kept, removed, title = select(blocks, verdicts)
+    kept, removed, title, bylines = select(blocks, verdicts)
     removed_blocks = tuple(
         RemovedBlock(text=blocks[i].text, reason=v.reason, position=i, confidence=v.confidence)
         for i, v in sorted(removed.items())
@@ -54,7 +64,7 @@ def clean_text(text: str, repeated: frozenset[str] = frozenset(), english: bool 
         "removed": removed_blocks,
         "title": blocks[title].text if title is not None else None,
         "outlet": find_outlet([b.text for b in _outside(blocks, kept)]) or find_outlet(lines),
-        "author": find_author(lines, bios),
+        "author": find_author(lines, bios, bylines),
     }
 
 
@@ -79,6 +89,71 @@ def _html(text: str, url: str | None) -> dict | None:
     paragraphs = [" ".join(p.split()) for p in doc["text"].split("\n") if p.strip()]
     return {"paragraphs": paragraphs, "removed": (), "title": doc.get("title"),
             "outlet": doc.get("sitename"), "author": doc.get("author")}
+
+
+def _lead_header(paragraphs: list[str], title: str | None) -> tuple[list[str], dict[str, str]]:
+    """Split header lines off the top of trafilatura's main text: (body paragraphs, {line: reason}).
+
+    trafilatura often keeps "By Jane Doe" or "Published: 3 May 2020" as the first paragraphs;
+    in flat text these are removed as bylines / date lines, so they are here too. Only short
+    leading paragraphs are looked at; a name-only line counts right under the headline.
+    """
+    title_key = norm(title or "")
+    dropped: dict[str, str] = {}
+    after_title = False
+    for p in paragraphs[:6]:
+        if len(p.split()) >= 15:
+            break
+        if title_key and norm(p) == title_key:
+            after_title = True
+            continue
+        reason = date_line(p) or (BYLINE if strong_byline(p) or (after_title and bare_name(p)) else None)
+        if not reason:
+            break
+        dropped[p] = reason
+    return [p for p in paragraphs if p not in dropped], dropped
+
+
+def _html_header(text: str, found: dict) -> dict:
+    """Date lines and bylines of an HTML page, which trafilatura drops or keeps without saying.
+
+    The dating stage needs those lines (by their reasons "date line" / "update stamp") and the
+    byline gives the author when the markup names none. The page is rendered to flat lines, the
+    body located by the main-text paragraphs, and the flat-text header rules applied to the
+    lines outside it; header lines trafilatura kept at the top of the text are moved out.
+    """
+    try:
+        import lxml.html
+
+        from dossier.clean.render import flat_lines
+
+        lines = flat_lines(lxml.html.fromstring(text))
+    except Exception:  # broken markup: trafilatura's result stands alone
+        return found
+    paragraphs, dropped = _lead_header(found["paragraphs"], found["title"])
+    para_keys = {norm(p) for p in paragraphs}
+    body = " ".join(norm(p) for p in paragraphs)
+    keys = [norm(line) for line in lines]
+    title_key = norm(found["title"] or "")
+    title = next((i for i, k in enumerate(keys) if title_key and k == title_key), None)
+    # trafilatura sometimes repeats the headline as the first paragraph: it does not start the body
+    in_body = [i != title and (k in para_keys or (len(k.split()) >= 4 and k in body)) for i, k in enumerate(keys)]
+    start = in_body.index(True) if True in in_body else len(lines)
+    bios = [i for i, line in enumerate(lines) if i > start and not in_body[i] and BIO_SHAPE.search(line)]
+    bylines = {i: n for i, n in header_bylines(lines, title, start, bios).items() if not in_body[i]}
+    removed: list[RemovedBlock] = []
+    for i, line in enumerate(lines):
+        if in_body[i]:
+            continue
+        reason = date_line(line) if i < start else labelled_date_line(line)
+        reason = reason or (BYLINE if i in bylines else None) or dropped.get(line)
+        if reason:
+            removed.append(RemovedBlock(text=line, reason=reason, position=i, confidence=0.8))
+    seen = {norm(r.text) for r in removed}
+    removed += [RemovedBlock(text=p, reason=why, position=-1, confidence=0.8)  # not found in the rendering
+                for p, why in dropped.items() if norm(p) not in seen]
+    author = found["author"] or find_author(lines, [lines[i] for i in bios], bylines)
+    return {**found, "paragraphs": paragraphs, "removed": tuple(removed), "author": author}
 
 
 def _html_fallback(text: str, repeated: frozenset[str]) -> dict | None:
@@ -114,7 +189,9 @@ def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
     result: dict | None
     if page.media == "html":
         result = _html(text, declared.get("url"))
-        if result is None:
+        if result is not None:
+            result = _html_header(text, result)
+        else:
             result = _html_fallback(text, repeated)
             if result is not None:
                 reasons.append("trafilatura found no main text; page text cleaned as flat text")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dossier.clean.meta import BYLINE, bare_name, date_line, header_bylines, labelled_date_line, strong_byline
+
 # Generic English function words (the jusText idea: prose is dense in them, menus are not).
 STOPWORDS = frozenset(
     """a about above after again against all also although am an and any are as at be because been
@@ -31,7 +33,8 @@ CTA = re.compile(
     r"skipping the main|social media|follow us|read more|find out more|learn more|see all|"
     r"unlimited access|free trial|free articles?|sponsored content|advertisement|accessibility|"
     r"please wait|media source|share this|related (stories|articles)|most (read|popular)|"
-    r"comments? \(\d+\)|back to top|next article|previous article|view comments)\b",
+    r"comments? \(\d+\)|back to top|next article|previous article|view comments|"
+    r"listen to (?:this|the) (?:article|story)|\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)|reading time)\b",
     re.I,
 )
 LABEL = re.compile(
@@ -120,6 +123,11 @@ def furniture_reason(text: str, ws: list[str], rel_pos: float) -> tuple[str, flo
     n = len(ws)
     if "{{" in text or "}}" in text or "%s" in text:
         return "template placeholder", 0.99
+    dated = labelled_date_line(text)
+    if dated:  # "Published: ...", "Last updated: ...": the dating stage reads these by reason
+        return dated, 0.9
+    if strong_byline(text):
+        return BYLINE, 0.9
     if n == 0 or sum(c.isalpha() for c in text) < 0.5 * len(text.replace(" ", "")):
         return "no words (numbers, symbols, timestamps)", 0.95
     if sum(bool(CAMEL.search(w)) for w in text.split()) >= max(3, len(text.split()) // 3):
@@ -217,19 +225,26 @@ def body_range(blocks: list[Block], verdicts: list[Verdict]) -> tuple[int, int]:
 
 
 def headline_like(text: str) -> bool:
-    """A short line shaped like a headline: 3-25 words, letters, no final full stop."""
+    """A short line shaped like a headline: 3-25 words, letters, no final full stop, not a date."""
     ws = words(text)
     return 3 <= len(ws) <= 25 and not text.rstrip().endswith((".", ",", ";", ":")) and text[0].isupper() \
-        and sum(c.isalpha() for c in text) >= 0.6 * len(text)
+        and sum(c.isalpha() for c in text) >= 0.6 * len(text) and not date_line(text)
 
 
 def pick_title(blocks: list[Block], verdicts: list[Verdict], start: int) -> tuple[int | None, int | None]:
     """(title index, subtitle index) among the lines before the body.
 
-    The headline is the headline-shaped line closest to the body; when two such lines are
-    adjacent the first is the headline and the second its deck (the usual layout).
+    The headline is the headline-shaped line closest to the body, or to the byline when there is
+    one before the body (headline, deck, byline is the usual layout, and UI lines such as a
+    "listen" widget may sit between byline and body); a line that is only a personal name is
+    taken only when nothing else is headline-shaped. When two headline lines are adjacent the
+    first is the headline and the second its deck.
     """
+    bylines = [i for i in range(start) if verdicts[i].reason == BYLINE]
     cands = [i for i in range(start) if verdicts[i].label in ("short", "near") and headline_like(blocks[i].text)]
+    if bylines and any(i < bylines[0] for i in cands):
+        cands = [i for i in cands if i < bylines[0]]
+    cands = [i for i in cands if not bare_name(blocks[i].text)] or cands
     if not cands:
         return None, None
     last = cands[-1]
@@ -238,10 +253,19 @@ def pick_title(blocks: list[Block], verdicts: list[Verdict], start: int) -> tupl
     return last, None
 
 
-def select(blocks: list[Block], verdicts: list[Verdict]) -> tuple[list[int], dict[int, Verdict], int | None]:
-    """Indices of kept blocks, the verdict of each removed block, and the title index."""
+def select(
+    blocks: list[Block], verdicts: list[Verdict]
+) -> tuple[list[int], dict[int, Verdict], int | None, dict[int, str]]:
+    """Indices of kept blocks, the verdict of each removed block, the title index and the bylines.
+
+    Bylines (index -> author name) and header date lines are removed with the reasons "byline",
+    "date line" or "update stamp" so later stages can read them back from Document.removed.
+    """
     start, end = body_range(blocks, verdicts)
     title, deck = pick_title(blocks, verdicts, start)
+    texts = [b.text for b in blocks]
+    bios = [i for i, v in enumerate(verdicts) if v.reason == "author bio"]
+    bylines = header_bylines(texts, title, start, bios)
     kept: list[int] = []
     removed: dict[int, Verdict] = {}
     for i, v in enumerate(verdicts):
@@ -263,4 +287,10 @@ def select(blocks: list[Block], verdicts: list[Verdict]) -> tuple[list[int], dic
                 kept.append(i)
             else:
                 removed[i] = Verdict("bad", "short lines inside the body (widget or menu)", 0.6)
-    return kept, removed, title
+    for i in list(removed):
+        dated = date_line(texts[i]) if i < start else labelled_date_line(texts[i])
+        if dated:
+            removed[i] = Verdict("bad", dated, 0.9)
+        elif i in bylines:
+            removed[i] = Verdict("bad", BYLINE, 0.85)
+    return kept, removed, title, {i: n for i, n in bylines.items() if i in removed}

@@ -1,4 +1,9 @@
-"""Outlet and author from the lines of a flat page, by generic footer/byline shapes only."""
+"""Outlet, author, bylines and header date lines from the lines of a page, by generic shapes only.
+
+Hand-written because no library reads these from flat text (trafilatura and htmldate need markup):
+the shapes are the usual newspaper ones ("By X", "X | Reporter", "Published: 3 May 2020",
+"© 2020 X"), with English month and weekday names as the only vocabulary.
+"""
 
 from __future__ import annotations
 
@@ -16,16 +21,66 @@ OUTLET_PATTERNS = [
     re.compile(r"^([A-Z][\w&/'’.-]*(?:\s+[A-Z][\w&/'’.-]*){0,3}) has been (?:declared|designated|labell?ed)\b"),
     re.compile(r"^((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}) on (?:social media|Facebook|Twitter|X)\s*$"),
 ]
-BYLINE = re.compile(rf"^(?:By|BY|Written by|Words by)\s+({NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*$")
+BYLINE_PREFIX = re.compile(r"^(?:[Bb]y|BY|Written by|Words by|Story by|Text by|Reporting by)\s*:?\s+(.+)$")
+ROLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|columnist|contributor|journalist|photographer|producer|"
+    r"analyst|bureau chief|staff|author|freelancer?|stringer)s?\b",
+    re.I,
+)
+# Separators of header fields ("Name · City · 13 July 2023", "Name | Reporter", "Name ·").
+SEP = re.compile(r"\s*(?:\||·|•|—|–|\s-\s|/)\s*|\s+(?:for|For|FOR)\s+")
+HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")  # e-mail addresses and social handles after a byline
+ORG = rf"(?:The\s+)?{NAME}|(?:The\s+)?[A-Z][\w'’.-]+"
+LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 CREDIT = re.compile(r"^\((?:[^()]*?\b)?(?:original|reporting|written|story|text) by\s+(.+)\)\s*$", re.I)
 CREDIT_NAME = re.compile(rf"(?:^|\band\s+|&\s*)({NAME})")
-BIO_NAME = re.compile(rf"^({NAME})\s+(?:is|was|has been)\s+an?\b")
+BIO_NAME = re.compile(rf"^({NAME})\s+(?:is|was|has been|covers|writes|reports)\b")
+# Page-UI and section words that are capitalised like names but are not people (generic, no site).
+NOT_NAME = frozenset(
+    """home news menu search share print email comments comment related more read latest breaking live
+    top stories story politics world opinion sport sports business video videos podcast podcasts region
+    analysis culture economy features editorial login register subscribe newsletter contact about
+    advertise privacy terms photos gallery weather science health tech technology lifestyle local
+    national international trending popular most editor editors picks follow account profile edition
+    member network app apps mobile download sign manage information photo foto by por par the a an of
+    and in on for to""".split()
+)
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b",
+    re.I,
+)
+DATE_FILLER = re.compile(
+    rf"\b(?:{WEEKDAY}|published|updated|last|posted|first|modified|revised|edited|on|at|date|"
+    r"gmt|utc|[a-z]st|[a-z]dt|cet|cest|eat|cat|wat|ist|local time)\b"
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[+-]\d{2}:?\d{2}",
+    re.I,
+)
+UPDATE = re.compile(r"\b(?:updated|modified|revised|edited)\b", re.I)
+PUBLISHED = re.compile(r"\b(?:published|posted)\b", re.I)
+# A date label at the start of the line or of a header field: "Published: ...", "| Updated ...".
+DATE_LABEL = re.compile(r"(?:^|[|·•:;,]\s*)[\W]*(?:last\s+|first\s+)?(?:updated|published|posted|modified)\b", re.I)
+PROSE_VERB = re.compile(r"\b(?:said|says|told|tells|added|wrote|is|was|are|were|has|had|will|would)\b")
+CALENDAR = re.compile(rf"^(?:{MONTH}|{WEEKDAY})$", re.I)
+LETTERS = re.compile(r"[^\W\d_][\w'’-]*")  # words in any script (a CJK headline is a few long ones)
+
+DATE_LINE = "date line"
+UPDATE_STAMP = "update stamp"
+BYLINE = "byline"
 
 
 def find_outlet(lines: Sequence[str]) -> str | None:
-    """The site name from generic footer/label lines; the strongest pattern wins."""
+    """The site name from generic footer/label lines; the strongest pattern wins.
+
+    Lines are read from the end: the site's own footer comes last, while a syndicated story
+    carries its wire's copyright right after the body, above the site footer.
+    """
     for pat in OUTLET_PATTERNS:
-        for line in lines:
+        for line in reversed(lines):
             m = pat.search(line)
             if m:
                 value = m.group(1).strip(" .,;:-–|")
@@ -34,12 +89,124 @@ def find_outlet(lines: Sequence[str]) -> str | None:
     return None
 
 
-def find_author(lines: Sequence[str], bio_lines: Sequence[str] = ()) -> str | None:
-    """A byline ("By X"), a credit line ("(... original by X and Y)") or an author bio's name."""
-    for line in lines:
-        m = BYLINE.match(line)
-        if m:
-            return m.group(1).strip()
+def date_line(text: str) -> str | None:
+    """"date line" / "update stamp" for a short line that is a date and little else, else None.
+
+    Such lines are page furniture for the cleaner but evidence for the dating stage, which reads
+    them back from Document.removed by these reason strings.
+    """
+    if len(text.split()) > 14 or text.rstrip().endswith(("!", "?")) or not DATE.search(text):
+        return None
+    left = LETTERS.findall(DATE_FILLER.sub(" ", DATE.sub(" ", text)))
+    if len(left) > 4 or len("".join(left)) > 30 or (text.rstrip().endswith(".") and len(left) > 1):
+        return None
+    return UPDATE_STAMP if UPDATE.search(text) and not PUBLISHED.search(text) else DATE_LINE
+
+
+def labelled_date_line(text: str) -> str | None:
+    """A date line that says what it is ("Published: ...", "Last updated: ..."), safe anywhere."""
+    return date_line(text) if DATE_LABEL.search(text) else None
+
+
+def _names(segment: str) -> list[str]:
+    """Leading personal names of "A, B and C, Staff Reporter" (stops at the first non-name)."""
+    out: list[str] = []
+    for part in LIST_SEP.split(segment.strip()):
+        if not part or ROLE.search(part) or not re.fullmatch(NAME, part) or not _namey(part):
+            break
+        out.append(part)
+    return out
+
+
+def _namey(text: str) -> bool:
+    """Capitalised words that could be a person: not shouted, not page-UI or section words."""
+    ws = text.split()
+    return not text.isupper() and not any(w.lower().strip(".") in NOT_NAME or CALENDAR.match(w) for w in ws)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def strong_byline(line: str) -> str | None:
+    """The author of a line that says it is a byline: "By X", "Written by X", "X | Reporter".
+
+    Safe anywhere in a page (the shapes do not occur in prose); returns the name(s) or None.
+    """
+    if len(line.split()) > 16:
+        return None
+    m = BYLINE_PREFIX.match(line.strip())
+    if m:
+        names = _names(SEP.split(m.group(1))[0])
+        return _join(names) if names else None
+    if len(line.split()) > 8 or line.rstrip().endswith((".", "!", "?")) or PROSE_VERB.search(line):
+        return None  # "Jane Doe, an analyst, said ..." is prose, not a byline
+    fields = [f for f in re.split(rf"{SEP.pattern}|\s*,\s*", line.strip()) if f]
+    if len(fields) >= 2 and len(fields[1].split()) <= 5 and ROLE.search(fields[1]):
+        names = _names(fields[0])
+        return names[0] if names and len(names[0].split()) <= 4 else None
+    return None
+
+
+def bare_name(line: str) -> str | None:
+    """A line that is only personal names, maybe with an outlet, place or date: "Jane Doe",
+    "Jane Doe ·", "Jane Doe, The Daily X", "A B and C D", "Jane Doe · Cairo · 13 July 2023".
+
+    Only meaningful by position (right under a title, or above the author's bio): the shape alone
+    cannot tell a name from a two-word heading.
+    """
+    text = HANDLE.sub(" ", line).strip().strip("|·•—–-, ")
+    fields = [f for f in SEP.split(text) if f]
+    if not fields or len(text.split()) > 12:
+        return None
+    parts = [p for p in LIST_SEP.split(fields[0]) if p]
+    names = _names(fields[0])
+    if not names:
+        return None
+    for f in parts[len(names):] + fields[1:]:  # the rest: an outlet, role, place or date/time
+        if not (DATE.search(f) or ROLE.search(f) or DATE_FILLER.sub("", f).strip() == "" or re.fullmatch(ORG, f)):
+            return None
+    return _join(names)
+
+
+def bio_name(line: str) -> str | None:
+    """The person an author bio is about ("Jane Doe is the Herald's correspondent ...")."""
+    m = BIO_NAME.match(line)
+    return m.group(1) if m else None
+
+
+def header_bylines(lines: Sequence[str], title: int | None, start: int, bios: Sequence[int] = ()) -> dict[int, str]:
+    """Line index -> author name for byline lines, found by shape and position.
+
+    Strong shapes ("By X", "X | Reporter") count anywhere; a bare name counts in the few lines
+    between the title and the body, or right above a bio that names the same person.
+    """
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        name = strong_byline(line)
+        if name:
+            out[i] = name
+    # Under a real headline only (≥5 words): a wrongly picked "title" in a menu has names of
+    # sections under it. One line may sit between (the deck).
+    if title is not None and title < start and len(lines[title].split()) >= 5:
+        for i in range(title + 1, min(start, title + 3)):
+            name = bare_name(lines[i])
+            if name and i not in out:
+                out[i] = name
+    for b in bios:
+        person = bio_name(lines[b])
+        if person and b > 0 and bare_name(lines[b - 1]) == person:
+            out.setdefault(b - 1, person)
+    return out
+
+
+def find_author(
+    lines: Sequence[str], bio_lines: Sequence[str] = (), bylines: dict[int, str] | None = None
+) -> str | None:
+    """A byline ("By X", "X | Reporter", a name under the title), a credit line, or a bio's name."""
+    found = bylines if bylines is not None else {i: n for i, l in enumerate(lines) if (n := strong_byline(l))}
+    if found:
+        return found[min(found)]
     for line in lines:
         m = CREDIT.match(line)
         if m:
@@ -47,7 +214,7 @@ def find_author(lines: Sequence[str], bio_lines: Sequence[str] = ()) -> str | No
             if names:
                 return " and ".join(dict.fromkeys(names))
     for line in bio_lines:
-        m = BIO_NAME.match(line)
-        if m:
-            return m.group(1)
+        name = bio_name(line)
+        if name:
+            return name
     return None
