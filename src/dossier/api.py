@@ -84,8 +84,14 @@ class Dossier:
     def who(self, name: str) -> list[Entity]:
         return self.reader.who(name)
 
-    def timeline(self, entity: str | None = None, start: str | None = None, end: str | None = None) -> list[Event]:
-        return self.reader.timeline(entity, start, end)
+    def timeline(
+        self,
+        entity: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        min_confidence: float | None = None,
+    ) -> list[Event]:
+        return self.reader.timeline(entity, start, end, min_confidence)
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         return self.reader.quotes(speaker)

@@ -281,13 +281,16 @@ def timeline(
     entity: Optional[str] = typer.Option(None, "--entity"),
     start: Optional[str] = typer.Option(None, "--from", help="YYYY[-MM[-DD]]"),
     end: Optional[str] = typer.Option(None, "--to", help="YYYY[-MM[-DD]]"),
+    min_confidence: Optional[float] = typer.Option(
+        None, "--min-confidence", min=0.0, max=1.0, help="Hide weaker events (default 0.5; 0 shows all)."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
     """What happened when (planned or held), each event once with all its sources."""
     from dossier.query.views import event_row
 
     d = _open(db)
-    rows = [event_row(d.reader, ev) for ev in d.timeline(entity, start, end)]
+    rows = [event_row(d.reader, ev) for ev in d.timeline(entity, start, end, min_confidence)]
     if as_json:
         return _print_json(rows)
     _table(

@@ -31,7 +31,10 @@ from dossier.model import Annotations, Document, Event, Evidence, Mention, Span,
 
 __all__ = ["find_events", "merge_events", "timeline", "event_summary"]
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'/-]{2,40}?)(?:,\s*[A-Z][A-Za-z ./]{1,30}?)*\s*(?:--|—|–|-)\s")
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z .'/-]{2,40}?)(?:,\s*[A-Z][A-Za-z0-9 ./]{1,30}?)*(?:\s*\([A-Za-z .&'-]{1,40}\))?"
+    r"\s*(?:--|—|–|-)\s"
+)
 _MAX_TIME_DISTANCE = 6  # tree hops between a time expression and the trigger it dates
 
 
@@ -169,10 +172,33 @@ def _party_name(m: Mention) -> str | None:
     return None
 
 
-def _names_under(heads: list[Token], mentions: Sequence[Mention], skip: tuple[int, int]) -> list[Mention]:
-    out: list[Mention] = []
+def _through_people_nouns(heads: list[Token], mentions: Sequence[Mention]) -> list[Token]:
+    """"the foreign ministers of X, Y and Z" -> X, Y, Z: a group named by role stands for the
+    governments (or bodies) it belongs to."""
+    out = list(heads)
     for t in _expand_heads(heads):
+        if t.lower_ in lex.PEOPLE_NOUNS and _mention_at(mentions, t) is None:
+            out.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _person_named(tok: Token, people: Sequence[Mention]) -> Mention | None:
+    """A bare capitalised name the tagger missed or mislabelled ("Maria" tagged as a law) that is part of
+    a person's full name elsewhere on the page: that person."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    return next((m for m in people if tok.text in (m.canonical or m.text).split() and
+                 len((m.canonical or m.text).split()) >= 2), None)
+
+
+def _names_under(heads: list[Token], mentions: Sequence[Mention], skip: tuple[int, int],
+                 people: Sequence[Mention] = ()) -> list[Mention]:
+    out: list[Mention] = []
+    for t in _expand_heads(_through_people_nouns(heads, mentions)):
         m = _mention_at(mentions, t)
+        if (m is None or not _party_name(m)) and people:
+            m = _person_named(t, people) or m
         if m is not None and not skip[0] <= m.span.start < skip[1] and _party_name(m) and m not in out:
             out.append(m)
     return out
@@ -198,21 +224,24 @@ def _own_party_heads(trig: Token, kind: str) -> list[Token]:
             heads.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "compound" and kind != "visit":
             heads.append(c)
+        elif c.dep_ == "acl" and c.lower_ in lex.HOST_VERBS:  # "a summit chaired by X"
+            heads.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
     return heads
 
 
 def find_participants(
-    trig: Token, kind: str, mentions: Sequence[Mention], skip: tuple[int, int]
+    trig: Token, kind: str, mentions: Sequence[Mention], skip: tuple[int, int], people: Sequence[Mention] = ()
 ) -> list[Mention]:
-    """Named participants: the trigger's own arguments, else the subject of its clause."""
-    own = _names_under(_own_party_heads(trig, kind), mentions, skip)
+    """Named participants: the trigger's own arguments, else the subject of its clause.
+    ``people`` (the page's PERSON mentions) recovers bare names the tagger missed."""
+    own = _names_under(_own_party_heads(trig, kind), mentions, skip, people)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
     if own and (has_subject or not _is_verb(trig)):
         return own
     clause = _clause_verb(trig.head if trig.head.i != trig.i else trig)
     if clause is not None and clause.i != trig.i and not _reports_speech(clause):
         subj = [c for c in clause.children if c.dep_ == "nsubj"]
-        for m in _names_under(subj, mentions, skip):
+        for m in _names_under(subj, mentions, skip, people):
             if m not in own:
                 own.append(m)
     return own
@@ -373,10 +402,14 @@ def _coarser(value: str) -> tuple[str, str]:
 def short_name(name: str) -> str:
     """"Angela Merkel" -> "Merkel" for people-like names; organisations and places stay whole."""
     words = name.split()
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+    if words and words[-1].lower() in lex.ORG_HEADS:
+        return name  # "African Union", "United Nations Security Council": a body, not a surname
+    if 2 <= len(words) <= 4 and all(w.split("-")[-1][:1].isupper() for w in words) and not any(
         w.lower() in ("of", "the", "and", "for") for w in words
     ):
-        return words[-1]
+        last = words[-1]
+        head, _, tail = last.partition("-")
+        return tail if tail and head.islower() else last  # "al-Bashir" -> "Bashir": a particle, not a name
     return name
 
 
@@ -396,6 +429,69 @@ def event_id(doc_id: str, sentence: Span, kind: str, trigger_start: int) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# what kind of mention: a named thing, a goal, the page's news, a background reference
+# ---------------------------------------------------------------------------------------------
+
+
+def thing_name(trig: Token, kind: str, mentions: Sequence[Mention]) -> str | None:
+    """"declaration of principles" for an agreement-like noun with an "of <thing>" complement:
+    reports that name the same document refer to one event, whoever they say signed it."""
+    nouns = [trig] if trig.pos_ in ("NOUN", "PROPN") else [
+        c for c in trig.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lex.SIGNED_KIND]
+    if kind not in lex.AGREEMENT_KINDS:
+        return None
+    for noun in nouns:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                m = _mention_at(mentions, obj)
+                if obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in lex.PEOPLE_NOUNS and (
+                    m is None or m.label not in lex.PARTICIPANT_LABELS
+                ):
+                    return f"{noun.lower_} of {obj.lower_}"
+    return None
+
+
+def is_irrealis(trig: Token, kind: str) -> bool:
+    """An agreement-like noun that is wanted, demanded or missing ("seeking a binding agreement",
+    "ended without agreement") names a goal, not an event."""
+    if kind not in lex.AGREEMENT_KINDS or trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    near = [c for c in trig.children if c.dep_ in ("det", "amod", "neg")]
+    cur = trig
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        near.append(cur)
+        if _is_verb(cur):
+            break
+    return any(t.lower_ in lex.IRREALIS_WORDS for t in near)
+
+
+def lead_spans(doc: Document, text: str) -> tuple[tuple[int, int], ...]:
+    """The first two real paragraphs (a one-line headline does not count): the page's own news."""
+    paras = list(doc.paragraphs) or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
+    real = [(a, b) for a, b in paras if len(text[a:b].split()) >= 12]
+    return tuple(real[:2])
+
+
+def is_background(date: str | None, precision: str, doc_date: str | None) -> bool:
+    """A year-only date two or more years before the page ("the 1959 agreement"): history the
+    page recalls, not news it reports."""
+    if not date or not doc_date or precision != "year":
+        return False
+    return date[:4].isdigit() and doc_date[:4].isdigit() and int(doc_date[:4]) - int(date[:4]) >= 2
+
+
+def mention_confidence(n_parties: int, precision: str, place: bool, lead: bool, named: bool) -> float:
+    """How much a single mention says: named actors, a date of its own, a place, the page's news."""
+    score = 0.45 + (0.15 if n_parties >= 2 else 0.08 if n_parties == 1 else 0.0)
+    score += {"day": 0.15, "month": 0.12, "year": 0.05}.get(precision, 0.0)
+    score += (0.05 if place else 0.0) + (0.05 if lead else 0.0) + (0.05 if named else 0.0)
+    return round(min(score, 0.9), 3)
+
+
+# ---------------------------------------------------------------------------------------------
 # one sentence -> events
 # ---------------------------------------------------------------------------------------------
 
@@ -409,6 +505,8 @@ class _Draft:
     parties: list[Mention]
     place: str | None
     time: TimeExpr | None
+    name: str | None = None
+    irrealis: bool = False
 
 
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead", "prior", "than"})
@@ -432,8 +530,8 @@ def _same_sentence_duplicate(a: _Draft, b: _Draft) -> bool:
         return False
     na = {_party_name(m) for m in a.parties}
     nb = {_party_name(m) for m in b.parties}
-    if na and nb and not (na <= nb or nb <= na):
-        return False
+    if len(na) >= 2 and len(nb) >= 2 and not (na & nb):
+        return False  # two different groups of actors: two events even if the parse links them
     if a.place and b.place and a.place != b.place:
         return False
     if a.time and b.time and a.time.span != b.time.span:
@@ -451,16 +549,20 @@ def _collapse(drafts: list[_Draft]) -> list[_Draft]:
             continue
         if len(d.parties) > len(host.parties):
             host.parties = d.parties + [m for m in host.parties if m not in d.parties]
+        else:
+            host.parties = host.parties + [m for m in d.parties if m not in host.parties]
         if lex.KIND_RANK.get(d.kind, 9) < lex.KIND_RANK.get(host.kind, 9):
             host.kind = d.kind
         host.place = host.place or d.place
         host.time = host.time or d.time
+        host.name = host.name or d.name
+        host.irrealis = host.irrealis and d.irrealis
     return out
 
 
 def _sentence_drafts(
     sdoc: SpacyDoc, sent: Span, mentions: Sequence[Mention], times: Sequence[TimeExpr],
-    here: str | None, skip: tuple[int, int],
+    here: str | None, skip: tuple[int, int], people: Sequence[Mention] = (),
 ) -> list[_Draft]:
     sp = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
     if sp is None:
@@ -471,16 +573,42 @@ def _sentence_drafts(
     times_of = attach_times(sdoc, [t for t, _ in found], times)
     drafts = []
     for trig, kind in found:
-        parties = find_participants(trig, kind, mentions, skip)
+        parties = find_participants(trig, kind, mentions, skip, people)
         place = find_place(trig, kind, mentions, here)
         place_name = place if isinstance(place, str) or place is None else (place.canonical or place.text)
         parties = [m for m in parties if (m.canonical or m.text) != place_name]
-        drafts.append(_Draft(trig, kind, parties, place_name, times_of.get(trig.i)))
-    return _collapse(drafts)
+        drafts.append(_Draft(trig, kind, parties, place_name, times_of.get(trig.i),
+                             thing_name(trig, kind, mentions), is_irrealis(trig, kind)))
+    return drop_undated_repeats(_collapse(drafts))
 
 
-def _freeze(doc: Document, sent: Span, d: _Draft) -> Event | None:
-    """Draft -> Event; mentions with no participant, place or date say too little to keep."""
+SUPPORT_CONFIDENCE = 0.3  # a mention that may only support an event found elsewhere
+
+
+def drop_undated_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """In one sentence, a trigger with no date of its own whose actors a dated trigger of a
+    compatible kind already names ("will meet next week ... after years of negotiations") adds
+    nothing: keep the dated one."""
+    from dossier.extract.events_merge import kinds_compatible
+
+    def names(d: _Draft) -> set[str]:
+        return {n for m in d.parties if (n := _party_name(m))}
+
+    return [d for d in drafts if d.time is not None or not any(
+        o is not d and o.time is not None and kinds_compatible(o.kind, d.kind) and names(d) <= names(o)
+        for o in drafts)]
+
+
+def _freeze(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | None:
+    """Draft -> Event, or None for a mention that is no event.
+
+    An event needs named actors or a place (or a document name), and a date of its own unless it
+    is the page's lead news. A mention dated only by its page outside the lead, or naming nobody
+    and nowhere, is kept as *support* (``Evidence("scope:support")``, confidence 0.3): the merge
+    lets it join an event reported elsewhere but never start one. Goals ("a binding agreement")
+    are dropped."""
+    if d.irrealis:
+        return None
     names: list[str] = []
     for m in d.parties:
         n = _party_name(m)
@@ -490,7 +618,9 @@ def _freeze(doc: Document, sent: Span, d: _Draft) -> Event | None:
     date, precision = date_of_time(d.time) if d.time else (None, "none")
     evidence = [Evidence(rule=f"event:{d.kind}", text=d.trig.text,
                          span=Span(doc.id, d.trig.idx, d.trig.idx + len(d.trig.text)))]
-    if not names and d.place is None and date is None:
+    if d.name:
+        evidence.append(Evidence(rule="event:name", text=d.name))
+    if not names and d.place is None and date is None and not (d.name and lead):
         return None
     if d.time is not None:
         partial = partial_of_time(d.time)
@@ -500,10 +630,21 @@ def _freeze(doc: Document, sent: Span, d: _Draft) -> Event | None:
     evidence.append(status_ev)
     if date and doc_date and d.time is not None:
         date = _fix_year(date, status, doc_date, d.time.text)
-    confidence = 0.55 + (0.15 if len(names) >= 2 else 0.0) + (0.1 if date else 0.0) + (0.05 if d.place else 0.0)
+    confidence = mention_confidence(len(names), precision if date else "none", bool(d.place), lead, bool(d.name))
+    has_own_date = date is not None or (d.time is not None and partial_of_time(d.time) is not None)
     if date is None and doc_date:
         date, precision = _coarser(doc_date)
         evidence.append(Evidence(rule="date:document", text=date, confidence=0.4))
+    support = (not names and d.place is None) or (not has_own_date and not lead)
+    if support:
+        evidence.append(Evidence(rule="scope:support", text="no date of its own outside the lead"
+                                 if names or d.place else "names no actor or place"))
+        confidence = min(confidence, SUPPORT_CONFIDENCE)
+    elif is_background(date, precision, doc_date):
+        evidence.append(Evidence(rule="scope:background", text=date or ""))
+        confidence = min(confidence, 0.6)
+    elif lead:
+        evidence.append(Evidence(rule="scope:lead", text=""))
     return Event(
         id=event_id(doc.id, sent, d.kind, d.trig.idx),
         kind=d.kind,
@@ -514,7 +655,7 @@ def _freeze(doc: Document, sent: Span, d: _Draft) -> Event | None:
         date=date,
         precision=precision,  # type: ignore[arg-type]
         status=status,  # type: ignore[arg-type]
-        confidence=round(min(confidence, 0.9), 3),
+        confidence=confidence,
         evidence=tuple(evidence),
     )
 
@@ -522,12 +663,15 @@ def _freeze(doc: Document, sent: Span, d: _Draft) -> Event | None:
 def find_events(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Event]:
     """Event mentions of one document, in text order (``sdoc`` is the parsed ``doc.text``)."""
     skip, here = find_dateline(doc.text)
+    leads = lead_spans(doc, doc.text)
+    people = [m for m in annots.mentions if m.label == "PERSON" and len((m.canonical or m.text).split()) >= 2]
     events: list[Event] = []
     for sent in annots.sentences:
+        lead = any(a <= sent.start < b for a, b in leads)
         mentions = [m for m in annots.mentions if sent.start <= m.span.start < sent.end]
         times = [t for t in annots.times if sent.start <= t.span.start < sent.end]
-        for d in _sentence_drafts(sdoc, sent, mentions, times, here, skip):
-            ev = _freeze(doc, sent, d)
+        for d in _sentence_drafts(sdoc, sent, mentions, times, here, skip, people):
+            ev = _freeze(doc, sent, d, lead)
             if ev is not None:
                 events.append(ev)
     return events
@@ -550,12 +694,19 @@ def _in_window(date: str | None, start: str | None, end: str | None) -> bool:
     return True
 
 
+DEFAULT_MIN_CONFIDENCE = 0.5  # hides lone mentions that name one actor and no date of their own
+
+
 def timeline(
-    events: Sequence[Event], entity: str | None = None, start: str | None = None, end: str | None = None
+    events: Sequence[Event], entity: str | None = None, start: str | None = None, end: str | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[Event]:
     """Events sorted by date (undated last), optionally only those with ``entity`` among the
-    participants and a date inside [start, end] (ISO prefixes: "2019", "2019-01", "2019-01-22")."""
+    participants and a date inside [start, end] (ISO prefixes: "2019", "2019-01", "2019-01-22").
+    Events below ``min_confidence`` are hidden; pass 0 to get every event with its confidence."""
     def wanted(e: Event) -> bool:
+        if e.confidence < min_confidence:
+            return False
         if entity is not None and entity not in e.participants:
             return False
         return _in_window(e.date, start, end)

@@ -75,3 +75,29 @@ PEOPLE_NOUNS = frozenset({
     "ambassador", "chancellor", "king", "queen", "premier", "head", "heads", "members", "students",
     "families", "residents", "protesters", "journalists", "reporters", "mayor", "governor", "pope",
 })
+
+# participial verbs whose agent takes part in the event they modify ("a summit chaired by X")
+HOST_VERBS = frozenset({"chaired", "hosted", "led", "convened", "attended", "organised", "organized",
+                        "brokered", "mediated", "sponsored"})
+
+# words that make an agreement-like noun a goal or a demand rather than something that happened
+# ("wants a binding agreement", "ended without agreement", "any deal must be binding")
+IRREALIS_WORDS = frozenset({
+    "want", "wants", "wanted", "seek", "seeks", "seeking", "sought", "demand", "demands", "demanding",
+    "reach", "reaching", "without", "no", "any", "insist", "insists", "insisted", "push", "pushing",
+    "pressing", "aim", "goal", "finalise", "finalize", "conclude", "wanting", "accept", "reject",
+    "rejects", "rejected", "refuse", "refuses", "refused", "binding",
+})
+
+# kinds of the "things agreed" family: a named one ("Declaration of Principles") is the same thing
+# in every report that names it
+AGREEMENT_KINDS = frozenset({"agreement", "declaration", "treaty", "pledge"})
+MEETING_KINDS = frozenset({"meeting", "talks", "summit", "visit", "call"})
+
+# last words that make a capitalised name a body rather than a person ("African Union")
+ORG_HEADS = frozenset({
+    "council", "union", "bank", "ministry", "treasury", "party", "agency", "committee", "court",
+    "assembly", "parliament", "commission", "university", "organization", "organisation", "nations",
+    "fund", "forces", "office", "department", "corporation", "company", "group", "government",
+    "army", "navy", "police", "league", "alliance", "federation", "institute", "congress", "senate",
+})

@@ -83,6 +83,8 @@ class _Item:
     soft: str | None  # from the page date only
     partial: str | None  # "XXXX-01-22" on an undated page
     pub: str | None
+    name: str | None = None  # a named document ("declaration of principles")
+    support: bool = False  # may join an event, never start one (see ``find_events``)
 
 
 @dataclasses.dataclass
@@ -125,17 +127,103 @@ def _participant_keys(
     sentences = ev.mentions
     for name in ev.participants:
         key = None
-        if entity_of is not None:
-            for m in annots.mentions:
-                if (m.canonical or m.text) == name and any(s.start <= m.span.start < s.end for s in sentences):
-                    key = entity_of(m)
-                    if key:
-                        break
+        if entity_of is not None:  # the mention in the event's sentence, else the same name on the page
+            named = [m for m in annots.mentions if (m.canonical or m.text) == name]
+            named.sort(key=lambda m: not any(s.start <= m.span.start < s.end for s in sentences))
+            key = next((k for m in named if (k := entity_of(m))), None)
         key = key or ("name:" + _name_key(name))
         if key not in names:
             keys.append(key)
             names[key] = name
     return keys, names
+
+
+_ACTOR_LABELS = frozenset({"GPE", "GOV", "NORP"})
+
+
+def actor_aliases(
+    annots: Sequence[Annotations], entity_of: Callable[[Mention], str | None]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(entity id -> representative id, entity id -> short display name), from the mentions.
+
+    A country and its government ("France" the place, "France" the actor, "Paris insists") may be
+    two entities to the resolver; for who took part in an event they are one actor, so ids that
+    share a place-name surface are folded together. The short name of a person is the one-word
+    form the pages use most ("Lula", "Merkel"), so summaries read the way the reports do."""
+    surfaces: dict[str, Counter[str]] = {}
+    for ann in annots:
+        for m in ann.mentions:
+            if m.label not in lex.PARTICIPANT_LABELS and m.label not in _ACTOR_LABELS:
+                continue
+            eid = entity_of(m)
+            if eid:
+                surfaces.setdefault(eid, Counter())[f"{m.label}:{m.text.strip()}"] += 1
+    persons = {eid for ann in annots for m in ann.mentions if m.label == "PERSON" and (eid := entity_of(m))}
+    full: dict[str, str] = {}
+    for ann in annots:
+        for m in ann.mentions:
+            name = m.canonical or m.text
+            if len(name.split()) >= 2 and (eid := entity_of(m)) in persons:
+                if len(name) > len(full.get(eid, "")):
+                    full[eid] = name
+    rep: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for eid in sorted(full, key=lambda e: (len(full[e]), e)):
+        # "Ana Maria" and "Ana Maria Silva": a full name that starts another one is the same person
+        longer = sorted((o for o in full if o != eid and full[o].split()[: len(full[eid].split())] == full[eid].split()),
+                        key=lambda o: (len(full[o]), o))
+        if longer:
+            rep[eid] = rep.get(longer[0], longer[0])
+    for eid in sorted(surfaces):
+        places = sorted(k.split(":", 1)[1].lower() for k in surfaces[eid] if k.split(":", 1)[0] in _ACTOR_LABELS)
+        hit = next((owner[p] for p in places if p in owner), None)
+        rep[eid] = rep.get(hit, hit) if hit else rep.get(eid, eid)
+        for p in places:
+            owner.setdefault(p, rep[eid])
+    alone = Counter(m.text.strip() for ann in annots for m in ann.mentions if len(m.text.split()) == 1)
+    short: dict[str, str] = {}
+    for eid, name in full.items():
+        # the part of the full name the pages use on its own, whatever label the tagger gave it
+        parts = [w for w in name.split() if w.split("-")[-1][:1].isupper()]
+        used = [w for w in parts if alone[w] or alone[w.split("-")[-1]]]
+        if used:
+            best = max(used, key=lambda w: (alone[w] + alone[w.split("-")[-1]], parts.index(w)))
+            short[eid] = best if alone[best] >= alone[best.split("-")[-1]] else best.split("-")[-1]
+    return rep, short
+
+
+def _ids_by_name(annots: Sequence[Annotations], entity_of: Callable[[Mention], str | None]) -> dict[str, str]:
+    """Spelling-insensitive name key -> entity id, for names of several words the resolver mapped
+    once: a mention it left unmapped ("el-Sisi" where another page says "al-Sisi") still counts."""
+    votes: dict[str, Counter[str]] = {}
+    for ann in annots:
+        for m in ann.mentions:
+            name = m.canonical or m.text
+            if m.label in lex.PARTICIPANT_LABELS and len(name.split()) >= 2 and (eid := entity_of(m)):
+                votes.setdefault(_name_key(name), Counter())[eid] += 1
+    return {k: min(c, key=lambda e: (-c[e], e)) for k, c in votes.items() if len(c) == 1}
+
+
+def _names_of_entities(annots: Sequence[Annotations], entity_of: Callable[[Mention], str | None]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for ann in annots:
+        for m in ann.mentions:
+            if m.label == "PERSON" and (eid := entity_of(m)):
+                out.setdefault(eid, set()).add(m.canonical or m.text)
+    return out
+
+
+def _only_entity_named(name: str, names_of: dict[str, set[str]]) -> str | None:
+    """The one person entity whose names fit ``name`` up to spelling ("el-Sisi" ~ "Sisi"); none
+    when two people fit (namesakes stay apart)."""
+    try:
+        from dossier.resolve.names import same_person_name
+    except ImportError:  # pragma: no cover - resolver not installed
+        return None
+    if len(name.split()) < 2:
+        return None
+    hits = [eid for eid, names in sorted(names_of.items()) if any(same_person_name(name, n) for n in names)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _item(ev: Event, doc: Document, order: int, annots: Annotations,
@@ -148,7 +236,8 @@ def _item(ev: Event, doc: Document, order: int, annots: Annotations,
     if partial is not None and not partial.startswith(("XXXX", "1", "2")):
         partial = None
     return _Item(ev, doc, order, keys, names, (ev.place or "").lower() or None, date, soft, partial,
-                 doc.published.value if doc.published else None)
+                 doc.published.value if doc.published else None,
+                 rules["event:name"].text if "event:name" in rules else None, "scope:support" in rules)
 
 
 def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
@@ -200,11 +289,38 @@ def places_compatible(a: str | None, b: str | None) -> bool:
     return (ca is not None and ca == country_named(b)) or (cb is not None and cb == country_named(a))
 
 
-def _fits(it: _Item, cl: _Cluster) -> bool:
-    if not kinds_compatible(it.event.kind, cl.kind):
+def _same_day_across_kinds(it: _Item, cl: _Cluster) -> bool:
+    """A meeting and the agreement it produced, reported as "met" in one page and "agreed" in
+    another: the same two or more actors on the same day are one event."""
+    a, b = it.event.kind, cl.kind
+    families = (lex.MEETING_KINDS, lex.AGREEMENT_KINDS)
+    if not any(a in f and b not in f for f in families) or not all(
+        any(k in f for f in families) for k in (a, b)
+    ):
         return False
+    return bool(it.date and cl.date and it.date == cl.date and precision_of(it.date) == "day"
+                and shared_participants(it.keys, cl.keys) >= 2)
+
+
+def _named_alike(it: _Item, cl: _Cluster) -> bool:
+    """Reports naming the same document ("the Declaration of Principles") in a compatible year."""
+    names = {o.name for o in cl.items if o.name}
+    if not it.name or it.name not in names:
+        return False
+    mine = it.date or it.soft
+    theirs = cl.date or cl.soft
+    return bool(mine and theirs and contains(mine, theirs)) or (mine is None) != (theirs is None)
+
+
+def _fits(it: _Item, cl: _Cluster) -> bool:
     if not all(places_compatible(it.place, o.place) for o in cl.items):
         return False
+    if _same_day_across_kinds(it, cl):
+        return True
+    if not kinds_compatible(it.event.kind, cl.kind):
+        return False
+    if _named_alike(it, cl):
+        return True
     if not it.keys or not cl.keys:
         # nothing names the actors: only the same explicit date can tie the reports together
         if not it.date or not cl.date:
@@ -216,14 +332,16 @@ def _fits(it: _Item, cl: _Cluster) -> bool:
 
 
 def _sort_key(it: _Item) -> tuple:
-    if it.date:
+    if it.support:
+        tier = 3  # supporting mentions come last: they only join events found before them
+    elif it.date:
         tier = 0
     elif it.soft:
         tier = 1
     else:
         tier = 2
     prec = PRECISION_RANK[precision_of(it.date)] if it.date else 4
-    return (tier, prec, it.order, it.event.mentions[0].start, it.event.id)
+    return (min(tier, 3), prec, it.order, it.event.mentions[0].start, it.event.id)
 
 
 def cluster_items(items: list[_Item]) -> list[_Cluster]:
@@ -236,7 +354,7 @@ def cluster_items(items: list[_Item]) -> list[_Cluster]:
         if fits:
             best = max(fits, key=lambda c: (shared_participants(it.keys, c.keys), -clusters.index(c)))
             best.items.append(it)
-        else:
+        elif not it.support:
             clusters.append(_Cluster([it]))
     return clusters
 
@@ -263,7 +381,7 @@ def _earliest(cl: _Cluster) -> _Item:
     return min(cl.items, key=lambda it: (it.pub or "9999", it.doc.id, it.event.mentions[0].start))
 
 
-def _to_event(cl: _Cluster, use_ids: bool) -> Event:
+def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) -> Event:
     from dossier.extract.events import event_summary
 
     first = _earliest(cl)
@@ -282,7 +400,9 @@ def _to_event(cl: _Cluster, use_ids: bool) -> Event:
             display.setdefault(k, n)
     names = [next((display[o] for o in display if _keys_match(k, o)), k) for k in keys]
     participants = tuple(k if use_ids and not k.startswith("name:") else names[i] for i, k in enumerate(keys))
-    kind = min((it.event.kind for it in cl.items), key=lambda k: (lex.KIND_RANK.get(k, 9), k))
+    kinds = [it.event.kind for it in cl.items]
+    meeting = [k for k in kinds if k in lex.MEETING_KINDS]  # a meeting that produced a deal: a meeting
+    kind = min(meeting or kinds, key=lambda k: (lex.KIND_RANK.get(k, 9), k))
     place = next((it.event.place for it in sorted(cl.items, key=_sort_key) if it.event.place), None)
     mentions = tuple(sorted({s for it in cl.items for s in it.event.mentions},
                             key=lambda s: (s.doc_id, s.start)))
@@ -296,7 +416,7 @@ def _to_event(cl: _Cluster, use_ids: bool) -> Event:
     return Event(
         id=first.event.id,
         kind=kind,
-        summary=event_summary(kind, names, place),
+        summary=event_summary(kind, [(short or {}).get(k, n) for k, n in zip(keys, names)], place),
         mentions=mentions,
         participants=participants,
         place=place,
@@ -321,5 +441,23 @@ def merge_events(
         if ann is None:
             continue
         items.extend(_item(ev, doc, order, ann, entity_of) for ev in ann.events)
-    events = [_to_event(c, entity_of is not None) for c in cluster_items(items)]
+    short: dict[str, str] = {}
+    if entity_of is not None:
+        used = [by_id[d.id] for d in docs if d.id in by_id]
+        rep, short = actor_aliases(used, entity_of)
+        by_name = _ids_by_name(used, entity_of)
+        names_of = _names_of_entities(used, entity_of)
+        for it in items:
+            folded: list[str] = []
+            for key in it.keys:
+                k = key
+                if k.startswith("name:"):  # a name the resolver left alone: the entity of that name
+                    k = by_name.get(k[5:]) or _only_entity_named(it.names.get(k, k[5:]), names_of) or k
+                r = rep.get(k, k)
+                if r not in folded:
+                    folded.append(r)
+                    it.names.setdefault(r, it.names.get(key, r))
+            it.keys = folded
+        short = {**{rep.get(k, k): v for k, v in sorted(short.items())}, **{k: v for k, v in short.items() if rep.get(k, k) == k}}
+    events = [_to_event(c, entity_of is not None, short) for c in cluster_items(items)]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))

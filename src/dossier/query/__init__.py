@@ -101,17 +101,21 @@ class Reader:
         return who(res, name)
 
     def timeline(
-        self, entity: str | None = None, start: str | None = None, end: str | None = None
+        self,
+        entity: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        min_confidence: float | None = None,
     ) -> list[Event]:
-        events = list(self.corpus.events)
+        """Events by date; ``entity`` is a name (every person or body it may denote) or an entity id."""
+        from dossier.extract.events import DEFAULT_MIN_CONFIDENCE, timeline
+
+        floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+        events = timeline(self.corpus.events, None, start, end, floor)
         if entity:
-            ids = {e.id for e in self.who(entity)[:1]} | {entity}
+            ids = {entity} | {e.id for e in self.who(entity)}
             events = [ev for ev in events if ids & set(ev.participants)]
-        if start:
-            events = [ev for ev in events if ev.date and ev.date[: len(start)] >= start[: len(ev.date)]]
-        if end:
-            events = [ev for ev in events if ev.date and ev.date[: len(end)] <= end[: len(ev.date)]]
-        return sorted(events, key=lambda ev: (ev.date is None, ev.date or "", ev.id))
+        return events
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         out: list[Quote] = []

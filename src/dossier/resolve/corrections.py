@@ -97,9 +97,34 @@ def dump_corrections(c: Corrections) -> str:
     return "\n".join(out)
 
 
+CORRECTION_TABLES = ("[[merge]]", "[[split]]", "[[rename]]", "[[type]]")
+_HEADER_COMMENT = "# dossier entity corrections"
+
+
+def other_settings(text: str) -> str:
+    """The file's text without the correction tables, so saving keeps the user's other settings.
+
+    Hand-written because tomllib only reads: a correction table runs from its ``[[...]]`` header to the
+    next table header; everything else (top-level keys, ``[issues]``, comments) is kept as written.
+    """
+    kept: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        head = line.strip()
+        if head.startswith("["):
+            inside = head in CORRECTION_TABLES
+        if not inside and not head.startswith(_HEADER_COMMENT):
+            kept.append(line)
+    return "\n".join(kept).strip()
+
+
 def save_corrections(path: Path, corrections: Corrections) -> None:
+    """Write the corrections, keeping whatever else the settings file holds (model, issues)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dump_corrections(corrections), encoding="utf-8")
+    rest = other_settings(path.read_text(encoding="utf-8")) if path.exists() else ""
+    # Top-level keys must come before any table, so the user's settings go first.
+    text = (rest + "\n\n" if rest else "") + dump_corrections(corrections)
+    path.write_text(text, encoding="utf-8")
 
 
 def add_merge(c: Corrections, names: list[str] | tuple[str, ...]) -> Corrections:
