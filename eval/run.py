@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FLOORS = HERE / "floors.json"
 TOLERANCE = 0.01
-TASKS = ["clean", "dates", "timex", "coref", "quotes"]
+TASKS = ["clean", "dates", "timex", "coref", "events", "quotes"]
 
 
 def main() -> int:
