@@ -3,9 +3,11 @@
 Gold ENTITY mentions only (events are left out): HUMAN_PART_*, LOC_*, NON_HUMAN_PART* markables.
 Each becomes a Mention (text from the tokens; label from the markable type; pronouns -> PRON);
 ``resolve_entities`` runs once per topic (all its ecb and ecb+ documents together), and its
-clusters are scored against the gold CROSS_DOC_COREF / INTRA_DOC_COREF clusters. Mentions the
-resolver leaves unmapped (pronouns and common-noun mentions with no name, which the resolver is
-not built to link) count as singletons; gold singletons are included in all scores.
+clusters are scored against the gold CROSS_DOC_COREF / INTRA_DOC_COREF clusters. All gold entity
+mentions are scored: names, common nouns (the resolver links them by head word, case-sensitive
+number kept) and pronouns (attached to the nearest earlier agreeing mention within 100 characters).
+Mentions the resolver leaves unmapped ('who', 'that', first-person pronouns) count as singletons;
+gold singletons are included in all scores.
 No document dates are given (the 'closest in time' rule for bare surnames does not fire).
 
 Baseline: same head word (last token, lowercased, crude plural strip) within a topic.
@@ -37,6 +39,8 @@ METRICS = [
     ("baseline_b3_f1", None, "same head word baseline, B-cubed"),
     ("names_conll_f1", None, "only mentions written with a capital (names): the resolver's own ground"),
     ("baseline_names_conll_f1", None, "same head word baseline on those name mentions"),
+    ("commons_conll_f1", None, "only lowercase non-pronoun mentions (common nouns)"),
+    ("baseline_commons_conll_f1", None, "same head word baseline on those common-noun mentions"),
 ]
 
 _PRONOUNS = frozenset(
@@ -183,6 +187,8 @@ def run() -> dict[str, float]:
     base: dict[str, list[float]] = {}
     ours_names: dict[str, list[float]] = {}
     base_names: dict[str, list[float]] = {}
+    ours_commons: dict[str, list[float]] = {}
+    base_commons: dict[str, list[float]] = {}
     for topic in sorted(p for p in DATA.iterdir() if p.is_dir()):
         docs, anns, gold = [], [], {}
         for path in sorted(topic.glob("*.xml")):
@@ -199,12 +205,17 @@ def run() -> dict[str, float]:
         names = [k for k in gold if any(c.isupper() for c in texts[k]) and texts[k].lower() not in _PRONOUNS]
         score({k: gold[k] for k in names}, {k: pred[k] for k in names}, ours_names)
         score({k: gold[k] for k in names}, {k: heads[k] for k in names}, base_names)
+        commons = [k for k in gold if not any(c.isupper() for c in texts[k]) and texts[k].lower() not in _PRONOUNS]
+        score({k: gold[k] for k in commons}, {k: pred[k] for k in commons}, ours_commons)
+        score({k: gold[k] for k in commons}, {k: heads[k] for k in commons}, base_commons)
     out = finish(ours)
     b = finish(base)
     out["baseline_conll_f1"] = b["conll_f1"]
     out["baseline_b3_f1"] = b["b3_f1"]
     out["names_conll_f1"] = finish(ours_names)["conll_f1"]
     out["baseline_names_conll_f1"] = finish(base_names)["conll_f1"]
+    out["commons_conll_f1"] = finish(ours_commons)["conll_f1"]
+    out["baseline_commons_conll_f1"] = finish(base_commons)["conll_f1"]
     return out
 
 

@@ -108,3 +108,23 @@ def place_cue(text: str, start: int, end: int) -> bool:
     if tail:
         return True
     return bool(_PLACE_BEFORE.search(text[max(0, start - 120) : start]))
+
+
+# Nouns that say the name after (or before) them is a publication, broadcaster or agency:
+# "the French newspaper Le Monde", "news program Panorama", "Xinhua news agency".
+_MEDIA_NOUNS = frozenset(
+    """newspaper newspapers daily weekly magazine journal tabloid paper broadsheet agency broadcaster
+    channel network program programme show website outlet radio television tv station""".split()
+)
+
+
+def org_cue(text: str, start: int, end: int) -> bool:
+    """The text says this name is a publication or broadcaster (an organisation, never a person
+    or a place): 'the newspaper X', 'news program X', 'X newspaper', 'X news agency'."""
+    before = _words_before(text, start, 1)
+    if before and before[0] in _MEDIA_NOUNS:
+        return True
+    after = _WORD.findall(text[end : end + 25])[:2]
+    if after and after[0].lower() in _MEDIA_NOUNS and after[0].islower():
+        return True
+    return len(after) == 2 and after[0].lower() == "news" and after[1].lower() in _MEDIA_NOUNS

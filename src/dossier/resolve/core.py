@@ -25,10 +25,15 @@ from dataclasses import dataclass, field
 from dossier.model import Annotations, Document, Entity, EntityType, Mention, Span
 from dossier.resolve import geo
 from dossier.resolve.aliases import find_aliases
-from dossier.resolve.context import is_actor, place_cue
+from dossier.resolve.common import head_lemma, is_pronoun, pronoun_fits, singular
+from dossier.resolve.context import is_actor, org_cue, place_cue
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.names import (
     clean_name,
+    coordination,
+    extends_name,
+    joined_names,
+    malformed,
     name_tokens,
     same_name,
     same_person_name,
@@ -57,6 +62,8 @@ class Obs:
     date: str | None
     country: str | None = None  # for gov: the country it stands for
     place: bool = False  # the text says it is a place ("X islands")
+    org: bool = False  # the text says it is a publication or agency ("the newspaper X")
+    shape: str = "name"  # name | coord ('X and Y') | joined ('X-Y') | malformed | common | pron
 
 
 @dataclass
@@ -133,16 +140,45 @@ def current_title(m: Mention, text: str) -> str | None:
     return None if re.search(r"\b(then|former|ex|late)[\s-]*$", before) else m.title
 
 
+def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]], ...]:
+    """Full PERSON names of one document by surname key and by first-name key, and bare PERSON
+    names by key, so a bare name elsewhere in the document can find its person."""
+    by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    bare: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for m in annots.mentions:
+        if m.label != "PERSON" or coordination(m.text):
+            continue
+        full = clean_name(m.canonical or m.text)
+        toks = name_tokens(full)
+        if len(toks) >= 2:
+            by_surname[translit_word(toks[-1])].append((m.span.start, full))
+            by_first[translit_word(toks[0])].append((m.span.start, full))
+        elif toks:
+            bare[translit_word(toks[0])].append((m.span.start, full))
+    return by_surname, by_first, bare
+
+
+def _same_doc_person(m: Mention, tok: str, tables: tuple[dict[str, list[tuple[int, str]]], ...]) -> str | None:
+    """The person a bare name means within its own document: a full name with that surname, else
+    with that first name ('Tesfaye' after 'Tesfaye Alemu': given names are used alone in some
+    naming customs), else the same bare name tagged PERSON (a 'Tesfaye' tagged LAW next to 'Tesfaye'
+    tagged PERSON). The nearest such name before the mention wins."""
+    k = translit_word(tok)
+    for table in tables:
+        cands = table.get(k, [])
+        if cands and (table is not tables[1] or len({n for _, n in cands}) == 1):
+            before = [c for c in cands if c[0] <= m.span.start]
+            return (before or cands)[-1][1]
+    return None
+
+
 def observe(doc: Document, annots: Annotations) -> list[Obs]:
-    """Mentions of one document -> observations (pronouns without a canonical name are dropped)."""
+    """Mentions of one document -> observations (pronouns without a canonical name are kept as
+    'pron', non-name noun phrases as 'common'; both are linked after the names)."""
     text = doc.text
     date = doc.published.value
-    full_names: dict[str, list[tuple[int, str]]] = defaultdict(list)  # surname key -> (start, name)
-    for m in annots.mentions:
-        if m.label == "PERSON":
-            full = clean_name(m.canonical or m.text)
-            if len(name_tokens(full)) >= 2:
-                full_names[translit_word(surname(full))].append((m.span.start, full))
+    tables = _person_tables(annots)
     out = []
     for m in sorted(annots.mentions, key=lambda m: (m.span.start, m.span.end)):
         key = (doc.id, m.span.start, m.span.end)
@@ -150,29 +186,49 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
         surface = clean_name(m.text)
         name = clean_name(m.canonical) if m.canonical else surface
         if m.label in _POINTERS:
-            # "he", "the foreign minister": only useful when nlp said whom they stand for.
+            # "he", "the foreign minister": nlp said whom they stand for, or a pronoun to attach later.
             if m.canonical and _is_name(name):
                 out.append(Obs(key, m, name, surface, "pointer", date))
+            elif m.label == "PRON" and is_pronoun(m.text):
+                out.append(Obs(key, m, m.text.strip().lower(), surface, "pron", date, shape="pron"))
             continue
-        if not name or not _is_name(name) or m.label not in _NAMEISH or m.label == "NORP":
+        if m.label == "NORP" or m.label not in _NAMEISH or not name:
             continue  # 'Japanese', 'Russian': adjectives, not actors or places
+        if not _is_name(name) or (malformed(name) and _lower_head(name)):
+            # 'the actress', 'two hospitals', 'Danube bridge': a noun phrase, linked by its head word.
+            if is_pronoun(name):
+                out.append(Obs(key, m, name.lower(), surface, "pron", date, shape="pron"))
+            elif head_lemma(name):
+                out.append(Obs(key, m, head_lemma(name), surface, "common", date, shape="common"))
+            continue
         country = _gov_country(m, name, text)
         if country:
             out.append(Obs(key, m, name, surface, "gov", date, country=country))
             continue
+        shape = "coord" if coordination(name) and not geo.country_named(name) else (
+            "malformed" if malformed(name) else "joined" if joined_names(name, lambda p: True) else "name")
         toks = name_tokens(name)
-        if m.label in ("PERSON", "ORG") and len(toks) == 1:
-            # A bare surname whose full name is in this document (robust to a missing canonical).
-            cands = full_names.get(translit_word(toks[0]), [])
-            before = [c for c in cands if c[0] <= m.span.start]
-            if cands:
-                out.append(Obs(key, m, (before or cands)[-1][1], surface, "person", date))
+        if len(toks) == 1 and m.label not in ("GPE", "LOC") and shape == "name":
+            # A bare name whose person is in this document (robust to a missing canonical).
+            person = _same_doc_person(m, toks[0], tables)
+            if person and (m.label == "PERSON" or not geo.country_named(name)):
+                out.append(Obs(key, m, person, surface, "person", date, place=place_cue(text, m.span.start, m.span.end),
+                               org=org_cue(text, m.span.start, m.span.end)))
                 continue
-        kind = "person" if m.label == "PERSON" else "name"
+        kind = "person" if m.label == "PERSON" and shape in ("name", "joined") else "name"
         if geo.country_named(name):
             name, kind = geo.country_named(name) or name, "name"
-        out.append(Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end)))
+        out.append(
+            Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
+                org=org_cue(text, m.span.start, m.span.end), shape=shape)
+        )
     return out
+
+
+def _lower_head(name: str) -> bool:
+    """The last word is lowercase: a noun phrase with a name in it ('Danube bridge'), not a name."""
+    words = name.split()
+    return bool(words) and words[-1][:1].islower()
 
 
 def demote_non_persons(obs: list[Obs]) -> list[Obs]:
@@ -182,6 +238,8 @@ def demote_non_persons(obs: list[Obs]) -> list[Obs]:
     for o in obs:
         if o.mention.label in _LABEL_TYPE and o.kind != "gov":
             votes[translit_key(o.name)][_LABEL_TYPE[o.mention.label] == "person"] += 1
+        if o.org:
+            votes[translit_key(o.name)][False] += 3
     titled = {translit_key(o.name) for o in obs if o.mention.title}
     out = []
     for o in obs:
@@ -242,7 +300,17 @@ def _group_full_names(names: Iterable[str]) -> dict[str, str]:
             for b in group[a_i + 1 :]:
                 if same_person_name(a, b):
                     uf.union(a, b)
+    _join_extensions(sorted(set(uf.parent)), uf)
     return {n: uf.find(n) for n in uf.parent}
+
+
+def _join_extensions(names: list[str], uf: _UnionFind) -> None:
+    """A full name that another full name extends is that person ('John Maynard' / 'John Maynard Keynes')
+    when it extends only one person: a shorter name two people extend stays ambiguous and apart."""
+    for short in names:
+        longer = {uf.find(n) for n in names if extends_name(short, n)}
+        if len(longer) == 1:
+            uf.union(short, next(iter(longer)))
 
 
 def _person_label(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, str]:
@@ -261,8 +329,13 @@ def _person_label(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         if norm:
             p["roles"].add(norm[0])
     by_surname: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
     for lab in sorted(profile):
         by_surname[translit_word(surname(lab.split(":", 1)[1]))].append(lab)
+    for o in full:
+        first = translit_word(name_tokens(o.name)[0])
+        if labels[o.key] not in by_first[first]:
+            by_first[first].append(labels[o.key])
     for o in obs:
         if o.kind == "pointer" and o.name in groups:
             labels[o.key] = "person:" + groups[o.name]
@@ -270,6 +343,9 @@ def _person_label(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
             continue
         toks = name_tokens(o.name)
         cands = by_surname.get(translit_word(toks[-1]), []) if toks else []
+        if not cands and len(toks) == 1:
+            # No one has it as a surname: a given name used alone ('Tesfaye').
+            cands = by_first.get(translit_word(toks[0]), [])
         best = _closest_candidate(o, cands, profile)
         if best or o.kind == "person":
             labels[o.key] = best or "bare:" + translit_key(o.name)
@@ -305,7 +381,7 @@ def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, se
 
 def _name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey, str]:
     """Cluster labels for the remaining names: spelling-insensitive key, then fuzzy key merges."""
-    rest = [o for o in obs if o.key not in taken and o.kind != "gov"]
+    rest = [o for o in obs if o.key not in taken and o.kind not in ("gov", "common", "pron")]
     keys = sorted({translit_key(o.name) for o in rest} - {""})
     uf = _UnionFind()
     for i, a in enumerate(keys):
@@ -313,7 +389,10 @@ def _name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKe
         for b in keys[i + 1 :]:
             if abs(len(a) - len(b)) <= 3 and same_name(a, b):
                 uf.union(a, b)
-    _short_forms(keys, uf)
+    place_votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for o in rest:
+        place_votes[translit_key(o.name)][o.mention.label in ("GPE", "LOC") or o.place] += 1
+    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]})
     labels = {}
     for o in rest:
         k = translit_key(o.name)
@@ -326,11 +405,12 @@ def _name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKe
 _DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower central greater inner outer".split())
 
 
-def _short_forms(keys: list[str], uf: _UnionFind) -> None:
+def _short_forms(keys: list[str], uf: _UnionFind, places: frozenset[str] | set[str] = frozenset()) -> None:
     """A short name that begins or ends exactly one longer name is that name ('Red Sox' for
     'Boston Red Sox', 'Falkland' for 'Falkland Islands'); so is an acronym of exactly one name
     ('AP' for 'Associated Press'). Countries and capitals never shorten another name
-    ('Japan' is not 'Japan Times')."""
+    ('Japan' is not 'Japan Times'), and a place never shortens a name it ends: 'White Volta' is a
+    part of the 'Volta', not another name for it."""
     toks = {k: k.split() for k in keys}
     for short in keys:
         st = toks[short]
@@ -339,7 +419,7 @@ def _short_forms(keys: list[str], uf: _UnionFind) -> None:
         longer = [
             k for k in keys
             if len(toks[k]) > len(st)
-            and (toks[k][: len(st)] == st or toks[k][-len(st) :] == st)
+            and (toks[k][: len(st)] == st or (toks[k][-len(st) :] == st and short not in places))
             and not _DIRECTIONS & set(toks[k][len(st) :] if toks[k][: len(st)] == st else toks[k][: -len(st)])
         ]
         if len(st) == 1 and 2 <= len(short) <= 5 and not longer:
@@ -354,6 +434,8 @@ def _vote_type(obs: list[Obs]) -> EntityType:
     for o in obs:
         if o.place:
             votes["place"] += 3
+        if o.org:
+            votes["org"] += 3
         if geo.country_named(o.name) or geo.country_of_capital(o.name):
             votes["place"] += 3
         label = o.mention.label
@@ -438,7 +520,9 @@ def _display_name(c: Cluster) -> str:
     """The most used full form: most frequent, then longest, then alphabetical (deterministic)."""
     if c.kind == "gov" and c.country:
         return f"Government of {geo.with_article(c.country)}"
-    names = Counter(o.name for o in c.obs)
+    names = Counter(o.name for o in c.obs if o.kind != "pron")
+    if c.kind == "common":
+        names = Counter(o.surface for o in c.obs if o.kind != "pron")
     if c.kind == "person":
         multi = Counter({n: k for n, k in names.items() if len(name_tokens(n)) >= 2})
         names = multi or names
@@ -457,7 +541,11 @@ def _dedupe(forms: Iterable[str]) -> tuple[str, ...]:
 
 def _to_entity(c: Cluster, country_ids: dict[str, str]) -> Entity:
     obs = sorted(c.obs, key=lambda o: o.key)
-    forms = sorted(Counter([o.name for o in obs] + [o.surface for o in obs if o.mention.label not in _POINTERS]).items(), key=lambda kv: (-kv[1], kv[0]))
+    named = [o for o in obs if o.kind not in ("pron", "common")]
+    forms = sorted(
+        Counter([o.name for o in named] + [o.surface for o in obs if o.mention.label not in _POINTERS]).items(),
+        key=lambda kv: (-kv[1], kv[0]),
+    )
     aliases = tuple(a for a in _dedupe(f for f, _ in forms) if a.casefold() != c.name.casefold())
     observations = [
         (o.mention.title, o.date, o.mention.span) for o in obs if o.mention.title
@@ -480,7 +568,7 @@ def resolve_entities(
 ) -> Resolution:
     """Cluster the mentions of many documents into entities (see the module docstring)."""
     by_id = {d.id: d for d in docs}
-    obs = demote_non_persons([o for a in annots if a.doc_id in by_id for o in observe(by_id[a.doc_id], a)])
+    obs = refuse_non_names(demote_non_persons([o for a in annots if a.doc_id in by_id for o in observe(by_id[a.doc_id], a)]))
     groups = _group_full_names(o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2)
     labels = _person_label(groups, obs)
     # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).
@@ -489,6 +577,8 @@ def resolve_entities(
     for o in obs:
         if o.kind == "gov" and o.country:
             labels[o.key] = "gov:" + o.country
+        elif o.kind == "common":
+            labels[o.key] = "common:" + o.name
     uf = _UnionFind()
     _alias_unions(docs, annots, labels, uf)
     members: dict[str, list[Obs]] = defaultdict(list)
@@ -496,6 +586,9 @@ def resolve_entities(
         if o.key in labels:
             members[uf.find(labels[o.key])].append(o)
     clusters = [_make_cluster(lab, ob) for lab, ob in sorted(members.items())]
+    # An entity made only of malformed or joined mentions is NER noise ('Chile- One').
+    clusters = [c for c in clusters if any(o.shape in ("name", "common") for o in c.obs)]
+    _attach_pronouns(clusters, [o for o in obs if o.kind == "pron"])
     have = {c.country for c in clusters if c.kind == "country"}
     clusters += [_country_cluster(c.country) for c in clusters if c.kind == "gov" and c.country and c.country not in have]
     _ensure_unique_ids(clusters)
@@ -510,9 +603,60 @@ def resolve_entities(
     return Resolution(entities=entities, mention_entity=mention_entity)
 
 
+def refuse_non_names(obs: list[Obs]) -> list[Obs]:
+    """Drop mentions that stand for two things: 'Merkel and Macron' (a coordination; always for a
+    PERSON tag, else when both parts are names met on their own) and 'France-Germany' (two
+    names joined by a hyphen, each a name on its own)."""
+    known = {translit_key(x) for o in obs if o.shape == "name" for x in (o.name, o.surface)}
+    known |= {translit_word(t) for o in obs if o.kind == "person" for t in name_tokens(o.name)}
+
+    def is_known(part: str) -> bool:
+        return translit_key(part) in known or bool(geo.country_named(part) or geo.country_of_capital(part))
+
+    out = []
+    for o in obs:
+        if o.shape == "coord":
+            parts = coordination(o.surface) or coordination(o.name)
+            if parts and (o.mention.label == "PERSON" or all(is_known(p) for p in parts)):
+                continue
+        if o.shape == "joined" and joined_names(o.surface, is_known):
+            continue
+        out.append(dataclasses.replace(o, shape="name") if o.shape in ("coord", "joined") else o)
+    return out
+
+
+def _attach_pronouns(clusters: list[Cluster], prons: list[Obs], window: int = 100) -> None:
+    """A pronoun nlp did not resolve joins the nearest earlier mention of its document that it
+    agrees with ('she' a person, 'it' a thing, 'they' a group), within ``window`` characters;
+    otherwise it stays unlinked."""
+    by_doc: dict[str, list[tuple[int, Cluster, Obs]]] = defaultdict(list)
+    for c in clusters:
+        for o in c.obs:
+            by_doc[o.key[0]].append((o.key[1], c, o))
+    for items in by_doc.values():
+        items.sort(key=lambda t: t[0])
+    for p in prons:
+        for start, c, o in reversed(by_doc.get(p.key[0], [])):
+            if start >= p.key[1]:
+                continue
+            if p.key[1] - start > window:
+                break
+            plural = o.kind == "common" and singular(o.name) != o.name
+            if pronoun_fits(p.name, c.type, plural):
+                c.obs.append(p)
+                break
+
+
 def _make_cluster(label: str, obs: list[Obs]) -> Cluster:
     """A working cluster with its automatic type, display name, confidence and stable id."""
     c = Cluster(obs=list(obs))
+    if label.startswith("common:"):
+        # Noun phrases linked by their head word ('the actress'): a guess, said with low confidence.
+        c.kind, c.type, c.confidence = "common", _vote_type(obs), 0.5
+        forms = Counter(o.surface for o in obs)
+        c.name = min(forms, key=lambda n: (-forms[n], len(n), n))
+        c.id = _hash_id("common", c.type, label[7:])
+        return c
     if label.startswith("gov:"):
         c.kind, c.country, c.type = "gov", label[4:], "gov"
         c.name = _display_name(c)

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
 _APOS = "'’`"
+# Leading articles, and prepositions a mention boundary sometimes takes in ('in the Gulf of Aden').
+_LEADING_PREP = re.compile(r"^(?:in|at|on|from|into|near)\s+(?=the\s|[A-Z])")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
+# Generational suffixes are not the surname ('Arcade Joseph Comeaux Jr' -> surname 'Comeaux').
+_SUFFIXES = frozenset("jr sr".split())  # not roman numerals: "World War II"
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Honorifics and courtesy titles that prefix a person's name but are not part of it.
 _HONORIFICS = frozenset(
@@ -23,11 +28,25 @@ _HONORIFICS = frozenset(
 )
 
 
+# A spaced dash ends a name: 'NAIROBI - Kenyan' is a dateline run into the next words.
+_SPACED_DASH = re.compile(r"\s[-–—]+\s")
+# The Arabic article written attached with a hyphen ('al-Assad', 'el-Assad', 'El-Baradei'): romanised
+# either way, so it is left out of the spelling key.
+_ARTICLE_PARTICLE = re.compile(r"(?<![\w'’])(?:a|e)[ln][-‑](?=\w)", re.I)
+# Lowercase words that may stand inside a proper name ('Bank of England', 'Osama bin Laden').
+_NAME_PARTICLES = frozenset(
+    """of the and for on in at to upon de da del della der den di do dos das du des la le van von
+    bin ibn bint al el ul ud y e et zu ter ten st""".split()
+)
+_COUNTRYISH = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)*$")
+
+
 def clean_name(text: str) -> str:
     """Surface form -> display name: trims articles, possessives, quotes and line breaks."""
     s = " ".join(text.replace("\n", " ").split())
+    s = _SPACED_DASH.split(s)[0]
     s = s.strip(" \t\"“”‘’'.,;:()[]-–—")
-    s = _LEADING.sub("", s)
+    s = _LEADING.sub("", _LEADING_PREP.sub("", s))
     s = _POSSESSIVE.sub("", s) if re.search(r"['’]s?$", s) else s
     return s.strip(" \"“”‘’'.,;:()[]-–—")
 
@@ -55,8 +74,10 @@ def translit_word(word: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """Folded tokens of a name with honorifics removed."""
-    toks = fold(name).split()
+    """Folded tokens of a name with honorifics and hyphenated al-/el- articles removed."""
+    toks = fold(_ARTICLE_PARTICLE.sub("", name)).split()
+    while len(toks) > 2 and toks[-1] in _SUFFIXES:
+        toks = toks[:-1]
     return [t for t in toks if t not in _HONORIFICS] or toks
 
 
@@ -82,6 +103,69 @@ def first_names_compatible(a: list[str], b: list[str]) -> bool:
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
     return word_match(x, y)
+
+
+def extends_name(short: str, long: str) -> bool:
+    """``long`` is ``short`` with more name parts: same first name, and every word of ``short``
+    found in order in ``long`` ('John Maynard' -> 'John Maynard Keynes', 'Hassan al-Turabi' ->
+    'Hassan Abdallah al-Turabi'). Needs two words in ``short`` so a bare name never extends."""
+    ts, tl = name_tokens(short), name_tokens(long)
+    if len(ts) < 2 or len(tl) <= len(ts) or not word_match(ts[0], tl[0]):
+        return False
+    i = 1
+    for w in ts[1:]:
+        while i < len(tl) and not word_match(w, tl[i]):
+            i += 1
+        if i == len(tl):
+            return False
+        i += 1
+    return True
+
+
+def coordination(text: str) -> tuple[str, str] | None:
+    """'Merkel and Macron' -> ('Merkel', 'Macron'): a mention that joins two names is two mentions, not one
+    name. Only capitalised parts count ('Ministry of Water and Energy' has a lowercase head word
+    before 'and' and is left alone by the caller's checks)."""
+    m = re.match(r"^(.+?)\s+(?:and|&)\s+(.+)$", clean_name(text))
+    if not m:
+        return None
+    a, b = m.group(1).strip(), m.group(2).strip()
+    if not (_COUNTRYISH.match(a) and _COUNTRYISH.match(b)) or fold(a) == fold(b):
+        return None
+    return a, b
+
+
+def malformed(text: str) -> bool:
+    """Mention text that is not a usable name: NER noise such as two names glued by a hyphen
+    ('France-Germany'), a dangling hyphen ('Chile- One'), mostly digits, or a lowercase word
+    that is no name particle ('Danube bridge')."""
+    s = clean_name(text)
+    if not s:
+        return True
+    if re.search(r"\w-\s|\s-\w", s):
+        return True
+    digits = sum(c.isdigit() for c in s)
+    letters = sum(c.isalpha() for c in s)
+    if digits and digits >= letters:
+        return True
+    for w in s.split():
+        if w[:1].isalpha() and w[:1].islower() and w.lower() not in _NAME_PARTICLES and "-" not in w:
+            return True
+    return False
+
+
+def joined_names(text: str, is_name: Callable[[str], bool]) -> bool:
+    """Two names run together with a hyphen, each a name on its own ('United States-Mexico',
+    'France-Germany'): a relation between two things, not a third thing. 'al-Assad' and
+    'El-Baradei' are one name (the left part is an article)."""
+    s = clean_name(text)
+    parts = re.split(r"(?<=[A-Za-z])-(?=[A-Z])", s)
+    if len(parts) != 2 or not parts[0].split():
+        return False
+    left_word = parts[0].split()[-1]
+    if not left_word[:1].isupper() or left_word.lower() in _NAME_PARTICLES or len(left_word) < 3:
+        return False
+    return all(is_name(p) for p in parts)
 
 
 def same_person_name(a: str, b: str) -> bool:

@@ -1,0 +1,71 @@
+"""Mentions that are not names: common nouns ('the actress', 'two hospitals') and pronouns.
+
+Why hand-written: the resolver sees mention strings, not a parse, and spaCy's lemmatiser needs the
+loaded pipeline. The head of an English noun phrase is its last word before a post-modifier
+('the president of the company' -> 'president'); a crude plural fold is enough to compare heads.
+Within one story, noun phrases with the same head mostly name the same thing; pronouns point back
+to the nearest earlier mention they agree with.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that start a post-modifier: the head is the word before them.
+_POSTMOD = frozenset(
+    """of in at on for from with by who whom whose which that near to after during between under over
+    about into outside inside behind across since when where""".split()
+)
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "people", "feet": "foot"}
+_DETERMINERS = frozenset("a an the this that these those his her its their our my your some any".split())
+
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+THING_PRONOUNS = frozenset("it its itself".split())
+GROUP_PRONOUNS = frozenset("they them their theirs themselves we us our ours ourselves".split())
+
+
+def singular(word: str) -> str:
+    """A crude English plural fold: 'hospitals' -> 'hospital', 'cities' -> 'city'."""
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and re.search(r"(?:ches|shes|sses|xes|zes)$", w):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not re.search(r"(?:ss|us|is)$", w):
+        return w[:-1]
+    return w
+
+
+def head_lemma(text: str) -> str:
+    """The head word of a noun phrase, lowercased ('' when there is none). Number stays as written:
+    on coreference data 'the woman' and 'women' are mostly different referents, so plurals are not
+    folded. A phrase without words ('31-24', '5.9') is its own last token."""
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*", text.replace("’", "'"))
+    head = ""
+    for i, w in enumerate(words):
+        if i > 0 and w.lower() in _POSTMOD:
+            break
+        if w.lower() not in _DETERMINERS:
+            head = w
+    if not head:
+        toks = text.split()
+        return toks[-1].strip("'’\"").lower() if toks else ""
+    return head.lower()
+
+
+def is_pronoun(text: str) -> bool:
+    w = text.strip().lower()
+    return w in PERSON_PRONOUNS or w in THING_PRONOUNS or w in GROUP_PRONOUNS
+
+
+def pronoun_fits(pronoun: str, entity_type: str, plural: bool = False) -> bool:
+    """Agreement between a pronoun and a candidate antecedent: 'she' wants a person, 'it' a
+    non-person thing, 'they' a group (an organisation, a government, a plural noun)."""
+    w = pronoun.strip().lower()
+    if w in PERSON_PRONOUNS:
+        return entity_type == "person" and not plural
+    if w in THING_PRONOUNS:
+        return entity_type != "person" and not plural
+    return plural or entity_type in ("org", "gov")
