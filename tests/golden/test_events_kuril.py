@@ -118,3 +118,51 @@ def test_page_without_a_date_is_dated_from_shared_events(nlp, kuril_texts):
     assert (new.value, new.precision) == ("2019-01", "month")
     assert new.confidence >= 0.6
     assert any("dated 2019-01-14 by 004" in line for line in new.evidence)
+
+
+# --- issue 5: the real build dates the undated pages from the events they share -----------------
+
+TRUE_MONTHS = {"000": "2001-01", "001": "2019-02", "002": "2000-11", "003": "2019-01", "004": "2019-01"}
+
+
+@pytest.fixture(scope="module")
+def built(kuril_dir, tmp_path_factory):
+    """``dossier build`` on the five pages: the map (text-only dating) and the real reduce."""
+    from dossier.pipeline import build
+    from dossier.store import open_store
+
+    store = open_store(tmp_path_factory.mktemp("kuril") / "k.db")
+    build([kuril_dir], store)
+    docs = {Path(d.source).name[:3]: d for d in store.documents()}
+    events = store.corpus().events
+    store.close()
+    return docs, events
+
+
+def test_build_dates_four_of_five_pages_to_their_true_month(built):
+    docs, _ = built
+    assert set(docs) == set(TRUE_MONTHS)
+    right = {k for k, d in docs.items() if (d.published.value or "")[:7] == TRUE_MONTHS[k]}
+    assert len(right) >= 4, {k: (d.published.value, d.published.confidence) for k, d in docs.items()}
+    for k in set(docs) - right:
+        assert docs[k].published.confidence < 0.5, (k, docs[k].published)
+
+
+def test_undated_pages_name_the_event_they_share_with_a_dated_page(built):
+    docs, _ = built
+    for k in ("003", "004"):
+        pub = docs[k].published
+        assert pub.value == TRUE_MONTHS[k] and 0.5 <= pub.confidence <= 0.7, (k, pub)
+        shared = [line for line in pub.evidence if line.startswith("shares event")]
+        assert any("Kono – Lavrov" in line and "Moscow" in line and "2019-01-14" in line
+                   and "001_" in line for line in shared), pub.evidence
+
+
+def test_build_timeline_has_the_january_events_dated(built):
+    docs, events = built
+    kl = [e for e in events if e.date == "2019-01-14" and e.place == "Moscow"]
+    assert len(kl) == 1
+    assert {s.doc_id for s in kl[0].mentions} == {docs[k].id for k in ("001", "003", "004")}
+    assert any(e.date == "2019-01-22" and e.place == "Moscow" for e in events)  # 003's planned talks
+    singapore = [e for e in events if e.date == "2018-11" and e.place == "Singapore"]
+    assert any({docs["001"].id, docs["004"].id} <= {s.doc_id for s in e.mentions} for e in singapore)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dossier.extract.events_dates import (
     add_days,
@@ -22,9 +22,14 @@ from dossier.extract.events_dates import (
     month_end,
     month_start,
 )
-from dossier.model import Annotations, Document, Event, PublicationDate
+from dossier.model import Annotations, Document, Event, PublicationDate, Span
 
 WEAK_CONFIDENCE = 0.6
+SOURCE_MIN = 0.4  # a page dated at least this well (to the month, with its year) may date others
+MAX_CONFIDENCE = 0.75
+OWN_MONTH_CONFIDENCE = 0.6  # the page's month from its text, its year from a shared event
+OWN_MONTH_MAX = 0.65
+CONFLICT_MAX = 0.45  # some shared events disagree: say so with a low confidence
 _FAR_PAST = dt.date(1, 1, 1)
 _FAR_FUTURE = dt.date(9999, 12, 31)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -41,6 +46,7 @@ class Constraint:
     lo: dt.date
     hi: dt.date
     why: str
+    source_confidence: float = 1.0  # how sure the other page is of the date it lends
 
     @property
     def width(self) -> int:
@@ -100,8 +106,14 @@ def relative_range(phrase: str, event: Range, status: str) -> Range | None:
         return dt.date(e0.year, 1, 1), dt.date(e0.year, 12, 31)
     if re.search(rf"\b({_WEEKDAYS})\b", p):
         return (e0, add_days(e1, 7)) if status == "happened" else (add_days(e0, -7), e1)
+    if re.search(rf"\b({_MONTHS})\b", p) and not re.search(r"\d", p):
+        # a bare month ("meet in February"): news says "this month" for its own month, so the
+        # page lies in another month, within about half a year
+        if status == "happened":
+            return add_days(month_end(e1), 1), add_days(e1, 183)
+        return add_days(e0, -183), add_days(month_start(e0), -1)
     if re.search(rf"\b({_MONTHS})\b", p) and not re.search(r"\b\d{4}\b", p):
-        # a yearless month or day ("on January 22"): news names dates within about half a year
+        # a yearless day ("on January 22"): news names dates within about half a year
         return (e0, add_days(e1, 183)) if status == "happened" else (add_days(e0, -183), e1)
     return None
 
@@ -142,9 +154,8 @@ def constraints_for(
         rng = as_range(ev.date)
         if src is None or rng is None:
             continue
-        mine = {s for s in ev.mentions if s.doc_id == doc.id}
         for local in local_events:
-            if not mine.intersection(local.mentions) or not _kind_shared(local, ev):
+            if not took(ev, local, doc.id) or not _kind_shared(local, ev):
                 continue
             phrase = _time_text(local, doc.text)
             ranges = [r for r in (relative_range(phrase, rng, local.status) if phrase else None,
@@ -155,8 +166,25 @@ def constraints_for(
             if lo > hi:
                 continue
             how = f'"{phrase}"' if phrase else local.status
-            out.append(Constraint(lo, hi, f"shares event {ev.summary} dated {ev.date} by {src.source} ({how})"))
+            out.append(Constraint(lo, hi, f"{SHARED_PREFIX}{ev.summary} dated {ev.date} by {src.source} ({how})",
+                                  src.published.confidence))
     return out
+
+
+def _trigger_spans(event: Event, doc_id: str) -> set[Span]:
+    """The trigger words of an event in one page: a merged event keeps the evidence of every report
+    it joined, so this tells which of the page's own mentions it took (not just the same sentence)."""
+    return {e.span for e in event.evidence if e.rule.startswith("event:") and e.span is not None
+            and e.span.doc_id == doc_id}
+
+
+def took(merged: Event, local: Event, doc_id: str) -> bool:
+    """The merged event includes this mention of the page: the same trigger word when both carry
+    one, else the same sentence."""
+    mine, theirs = _trigger_spans(local, doc_id), _trigger_spans(merged, doc_id)
+    if mine and theirs:
+        return bool(mine & theirs)
+    return bool({s for s in merged.mentions if s.doc_id == doc_id}.intersection(local.mentions))
 
 
 def _kind_shared(local: Event, merged: Event) -> bool:
@@ -192,33 +220,102 @@ def pick_month(lo: dt.date, hi: dt.date) -> tuple[str, float] | None:
     return f"{day.year:04d}-{day.month:02d}", conf
 
 
+SHARED_PREFIX = "shares event "  # evidence lines written here
+
+
+def can_date_others(pub: PublicationDate) -> bool:
+    """A page date with its year, to the month or day, not a guess, and not itself borrowed from
+    shared events (a rerun of the reduce must not let two pages confirm each other in a loop)."""
+    return (bool(pub.value) and pub.precision in ("day", "month") and pub.confidence >= SOURCE_MIN
+            and not any(line.startswith(SHARED_PREFIX) for line in pub.evidence))
+
+
+def text_month(doc: Document) -> int | None:
+    """The month an undated page gives for itself ("January", no year), from the dating stage."""
+    try:
+        from dossier.date import date_from_text
+    except ImportError:  # pragma: no cover - dating stage not installed
+        return None
+    return date_from_text(doc.text).month
+
+
+def pick_own_month(lo: dt.date, hi: dt.date, month: int) -> tuple[str, bool] | None:
+    """The occurrence of the page's own month inside [lo, hi] (the nearest to what the page
+    reports), and whether it is the only one; None when the month cannot fit the range."""
+    if lo == _FAR_PAST and hi == _FAR_FUTURE:
+        return None
+    if lo == _FAR_PAST:  # only "before X": the last such month before it
+        year = hi.year if hi.month >= month else hi.year - 1
+        return f"{year:04d}-{month:02d}", False
+    year = lo.year if lo.month <= month else lo.year + 1
+    first = dt.date(year, month, 1)
+    if first > hi:
+        return None
+    return f"{year:04d}-{month:02d}", dt.date(year + 1, month, 1) > hi
+
+
+def _new_date(doc: Document, cons: list[Constraint], month: int | None) -> PublicationDate | None:
+    """Intersect the constraints and read a month off the result, with a calibrated confidence."""
+    got = combine(cons)
+    if got is None:
+        return None
+    (lo, hi), used = got
+    shared = [c for c in used if c.why.startswith(SHARED_PREFIX)]
+    if not shared:
+        return None
+    conflict = len(used) < len(cons)
+    extra: list[str] = []
+    own = pick_own_month(lo, hi, month) if month is not None else None
+    if own is not None:
+        value, only = own
+        conf = (OWN_MONTH_CONFIDENCE if only else 0.5) + 0.05 * (len(shared) - 1)
+        conf = min(conf, OWN_MONTH_MAX)
+        extra.append(f"month {value[5:]} from the page's own text, year {value[:4]} from shared events")
+    else:
+        picked = pick_month(lo, hi)
+        if picked is None:
+            return None
+        value, conf = picked
+        conf = min(MAX_CONFIDENCE, conf + 0.05 * (len(shared) - 1))
+        if month is not None:  # the page's text names another month than its events allow
+            conflict = True
+            extra.append(f"conflicting: the page's own text points to month {month:02d}")
+    conf = min(conf, max(c.source_confidence for c in shared) + 0.2)  # no surer than what lends the year
+    if conflict:
+        conf = min(conf, CONFLICT_MAX)
+        extra += [f"conflicting: {c.why}" for c in cons if c not in used]
+    whys = list(dict.fromkeys(c.why for c in shared))
+    evidence = tuple(doc.published.evidence) + tuple(whys) + tuple(extra)
+    return PublicationDate(value=value, precision="month", confidence=round(conf, 3), evidence=evidence)
+
+
 def redate_documents(
-    docs: Sequence[Document], annots: Sequence[Annotations], events: Sequence[Event]
+    docs: Sequence[Document], annots: Sequence[Annotations], events: Sequence[Event],
+    own_month: Callable[[Document], int | None] = text_month,
 ) -> dict[str, PublicationDate]:
-    """New publication dates for weakly dated pages that share dated events (changed ones only)."""
-    strong = {d.id: d for d in docs if not is_weak(d.published)}
+    """New publication dates for weakly dated pages that share dated events (changed ones only).
+
+    A page's events lend it a range of dates (see ``constraints_for``); an undated page whose
+    text names its month ("January", no year) takes that month in the range. The other pages
+    must be dated with their year and more surely than this one (``can_date_others``)."""
     local_of = {a.doc_id: a.events for a in annots}
     changed: dict[str, PublicationDate] = {}
     for doc in docs:
-        if doc.id in strong:
+        if not is_weak(doc.published):
             continue
-        cons = constraints_for(doc, local_of.get(doc.id, ()), events, strong)
+        sources = {d.id: d for d in docs if d.id != doc.id and can_date_others(d.published)
+                   and d.published.confidence > doc.published.confidence}
+        cons = constraints_for(doc, local_of.get(doc.id, ()), events, sources)
+        if not cons:
+            continue
         old = as_range(doc.published.value) if doc.published.value else None
         if old is not None:
             cons.append(Constraint(old[0], old[1], f"earlier date {doc.published.value}"))
-        got = combine(cons)
-        if got is None:
+        month = own_month(doc) if doc.published.value is None else None
+        new = _new_date(doc, cons, month)
+        if new is None or new.confidence <= doc.published.confidence:
             continue
-        (lo, hi), used = got
-        picked = pick_month(lo, hi)
-        if picked is None:
-            continue
-        value, conf = picked
-        conf = round(min(0.75, conf + 0.05 * (len(used) - 1)), 3)
-        if conf <= doc.published.confidence or (value == doc.published.value and conf <= doc.published.confidence):
-            continue
-        evidence = tuple(doc.published.evidence) + tuple(c.why for c in used if not c.why.startswith("earlier"))
-        changed[doc.id] = PublicationDate(value=value, precision="month", confidence=conf, evidence=evidence)
+        changed[doc.id] = new
     return changed
 
 
@@ -229,4 +326,10 @@ def rebase_times(doc: Document, annots: Annotations, new_date: PublicationDate |
     except ImportError:  # the time resolver is not installed: keep the times as they are
         return annots
     anchor = new_date.value if isinstance(new_date, PublicationDate) else new_date
-    return dataclasses.replace(annots, times=tuple(renormalize(annots.times, doc.text, anchor)))
+    rebased = dataclasses.replace(annots, times=tuple(renormalize(annots.times, doc.text, anchor)))
+    if not anchor or not annots.events:
+        return rebased
+    from dossier.extract.events import redate_mentions  # the page's events move with its times
+
+    pub = new_date if isinstance(new_date, PublicationDate) else PublicationDate(anchor, "month", 0.5)
+    return dataclasses.replace(rebased, events=redate_mentions(dataclasses.replace(doc, published=pub), rebased))

@@ -29,7 +29,7 @@ from dossier.extract.events_dates import (
 from dossier.extract.events_merge import merge_events
 from dossier.model import Annotations, Document, Event, Evidence, Mention, Span, TimeExpr
 
-__all__ = ["find_events", "merge_events", "timeline", "event_summary"]
+__all__ = ["find_events", "merge_events", "timeline", "event_summary", "redate_mentions"]
 
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'/-]{2,40}?)(?:,\s*[A-Z][A-Za-z0-9 ./]{1,30}?)*(?:\s*\([A-Za-z .&'-]{1,40}\))?"
@@ -675,6 +675,51 @@ def find_events(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Even
             if ev is not None:
                 events.append(ev)
     return events
+
+
+# ---------------------------------------------------------------------------------------------
+# after a page is re-dated
+# ---------------------------------------------------------------------------------------------
+
+
+def redate_mention(ev: Event, doc_date: str, times: dict[tuple[int, int], TimeExpr]) -> Event:
+    """One mention of a re-dated page: its own yearless time ("January 22") now resolves against
+    the new page date; a mention with no time of its own takes the page's month. Needs no parse:
+    the mention keeps the time expression it was given (``date:unresolved``)."""
+    rules = {e.rule: e for e in ev.evidence}
+    if ev.date is not None and "date:document" not in rules:
+        return ev  # a date of its own that did not depend on the page date
+    evidence = [e for e in ev.evidence if e.rule not in ("date:document", "scope:background")]
+    date, precision = None, "none"
+    unresolved = rules.get("date:unresolved")
+    t = times.get((unresolved.span.start, unresolved.span.end)) if unresolved and unresolved.span else None
+    if t is not None:
+        date, precision = date_of_time(t)
+        if date:
+            date = _fix_year(date, ev.status, doc_date, t.text)
+            evidence = [Evidence("date:time", date, e.span, e.confidence) if e is unresolved else e for e in evidence]
+    own = date is not None
+    if date is None:
+        date, precision = _coarser(doc_date)
+        evidence.append(Evidence(rule="date:document", text=date, confidence=0.4))
+    confidence = mention_confidence(len(ev.participants), precision if own else "none", bool(ev.place),
+                                    "scope:lead" in rules, "event:name" in rules)
+    if "scope:support" in rules:
+        confidence = min(confidence, SUPPORT_CONFIDENCE)
+    elif is_background(date, precision, doc_date):
+        evidence.append(Evidence(rule="scope:background", text=date))
+        confidence = min(confidence, 0.6)
+    return dataclasses.replace(ev, date=date, precision=precision, confidence=confidence,  # type: ignore[arg-type]
+                               evidence=tuple(evidence))
+
+
+def redate_mentions(doc: Document, annots: Annotations) -> tuple[Event, ...]:
+    """The page's event mentions dated against its (new) publication date and re-resolved times."""
+    doc_date = _document_date(doc)
+    if not doc_date:
+        return annots.events
+    times = {(t.span.start, t.span.end): t for t in annots.times}
+    return tuple(redate_mention(ev, doc_date, times) for ev in annots.events)
 
 
 # ---------------------------------------------------------------------------------------------

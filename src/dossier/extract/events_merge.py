@@ -13,6 +13,7 @@ Greedy clustering in a fixed order (precise dates first, then page order) keeps 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -226,15 +227,39 @@ def _only_entity_named(name: str, names_of: dict[str, set[str]]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_THIS_MONTH = re.compile(r"\b(?:earlier |later |early |late )?this month\b", re.I)
+
+
+def page_month(doc: Document) -> int | None:
+    """The month an undated page names for itself (its text says "January" but no year), or None."""
+    if doc.published is not None and doc.published.value:
+        return None
+    try:
+        from dossier.date import date_from_text
+    except ImportError:  # pragma: no cover - dating stage not installed
+        return None
+    return date_from_text(doc.text).month
+
+
+def _partial_of(rules: dict[str, Evidence], month: int | None) -> str | None:
+    """A yearless date of the mention: "XXXX-01-22", or "this month" on a page whose month is known."""
+    if "date:unresolved" not in rules:
+        return None
+    text = rules["date:unresolved"].text
+    if text.startswith(("XXXX", "1", "2")):
+        return text
+    if month is not None and _THIS_MONTH.search(text):
+        return f"XXXX-{month:02d}"
+    return None
+
+
 def _item(ev: Event, doc: Document, order: int, annots: Annotations,
-          entity_of: Callable[[Mention], str | None] | None) -> _Item:
+          entity_of: Callable[[Mention], str | None] | None, month: int | None = None) -> _Item:
     keys, names = _participant_keys(ev, annots, entity_of)
     rules = {e.rule: e for e in ev.evidence}
     soft = ev.date if "date:document" in rules else None
     date = ev.date if ev.date and soft is None else None
-    partial = rules["date:unresolved"].text if "date:unresolved" in rules else None
-    if partial is not None and not partial.startswith(("XXXX", "1", "2")):
-        partial = None
+    partial = _partial_of(rules, month) if date is None and soft is None else None
     return _Item(ev, doc, order, keys, names, (ev.place or "").lower() or None, date, soft, partial,
                  doc.published.value if doc.published else None,
                  rules["event:name"].text if "event:name" in rules else None, "scope:support" in rules)
@@ -251,11 +276,20 @@ def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
         if not (it.place and cl.place):
             return False  # dated only by its page: same actors *and* same place, or no merge
         return _soft_fits(it, cdate or cl.soft, bool(cdate))
+    if month_partial(it.partial) and cdate and precision_of(cdate) in ("day", "month"):
+        # an undated page naming the month ("on Jan. 14"): the month (and day) must agree with a
+        # dated report of the same actors; the place only when both name one (checked in ``_fits``)
+        return partial_matches(it.partial or "", cdate)
     if not (it.place and cl.place):
         return False  # an undated page: same actors and same place, and (below) only one candidate
     if it.partial and cdate:
         return partial_matches(it.partial, cdate)
     return True
+
+
+def month_partial(partial: str | None) -> bool:
+    """A yearless date that names at least the month ("XXXX-01", "XXXX-01-14")."""
+    return bool(partial and partial.startswith("XXXX-") and len(partial) >= 7)
 
 
 def _soft_fits(it: _Item, ref: str | None, explicit: bool) -> bool:
@@ -381,6 +415,15 @@ def _earliest(cl: _Cluster) -> _Item:
     return min(cl.items, key=lambda it: (it.pub or "9999", it.doc.id, it.event.mentions[0].start))
 
 
+def refine_day(cl: _Cluster, month: str) -> tuple[str, _Item | None]:
+    """A month-dated event whose undated reports all name one day of that month ("Jan. 14"):
+    the year from the dated report, the day from the others."""
+    days = [it for it in cl.items if it.partial and len(it.partial) == 10 and partial_matches(it.partial, month)]
+    if not days or len({it.partial for it in days}) != 1:
+        return month, None
+    return month + (days[0].partial or "")[7:], days[0]
+
+
 def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) -> Event:
     from dossier.extract.events import event_summary
 
@@ -391,6 +434,10 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
         date = cl.soft
         precision = precision_of(date) if date else "none"
     else:
+        precision = precision_of(date)
+    day_from = None
+    if date is not None and precision == "month":
+        date, day_from = refine_day(cl, date)
         precision = precision_of(date)
     status, status_ev = _merged_status(cl, cl.date)
     keys = cl.keys
@@ -408,7 +455,9 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
                             key=lambda s: (s.doc_id, s.start)))
     evidence = [ev for it in sorted(cl.items, key=_sort_key) for ev in it.event.evidence]
     if dated_by is not None:
-        evidence.append(Evidence(rule="date:source", text=date or "", span=dated_by.event.mentions[0]))
+        evidence.append(Evidence(rule="date:source", text=cl.date or "", span=dated_by.event.mentions[0]))
+    if day_from is not None:
+        evidence.append(Evidence(rule="date:day", text=day_from.partial or "", span=day_from.event.mentions[0]))
     evidence.append(status_ev)
     docs = {it.doc.id for it in cl.items}
     evidence.append(Evidence(rule="merge:reports", text=f"{len(cl.items)} mentions in {len(docs)} documents"))
@@ -440,7 +489,8 @@ def merge_events(
         ann = by_id.get(doc.id)
         if ann is None:
             continue
-        items.extend(_item(ev, doc, order, ann, entity_of) for ev in ann.events)
+        month = page_month(doc) if any(not e.date for e in ann.events) else None
+        items.extend(_item(ev, doc, order, ann, entity_of, month) for ev in ann.events)
     short: dict[str, str] = {}
     if entity_of is not None:
         used = [by_id[d.id] for d in docs if d.id in by_id]

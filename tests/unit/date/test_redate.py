@@ -96,3 +96,82 @@ def test_rebase_times_moves_relative_times_with_the_new_date():
     assert [t.span for t in out.times] == [t.span for t in annots.times]
     assert out.times[0].value == "2019-01"
     assert all(t.anchor == "2019-02" for t in out.times)
+
+
+def test_a_bare_month_puts_the_page_in_another_month():
+    feb16 = (D(2019, 2, 16), D(2019, 2, 16))
+    nov = (D(2018, 11, 1), D(2018, 11, 30))
+    assert relative_range("in February", feb16, "planned") == (D(2018, 8, 17), D(2019, 1, 31))
+    assert relative_range("in November", nov, "happened") == (D(2018, 12, 1), D(2019, 6, 1))
+
+
+def _month_setup(source_conf: float, phrase: str = "on Jan. 14"):
+    """A source page (dated with its year) and an undated page whose text names only the month."""
+    src_text = "Lavrov had made a similar remark at his first talks with Kono in January."
+    text = f"After meeting with Kono in Moscow {phrase}, Lavrov said no."
+    src = _doc("s", src_text, PublicationDate("2019-02", "month", source_conf))
+    und = _doc("u", text, PublicationDate(None, "none", 0.15))
+    s_sent, u_sent = Span("s", 0, len(src_text)), Span("u", 0, len(text))
+    at = text.index(phrase)
+    local = Event(id="u1", kind="meeting", summary="m", mentions=(u_sent,), participants=("Kono",), place="Moscow",
+                  evidence=(Evidence("event:meeting", "meeting", Span("u", 6, 13)),
+                            Evidence("date:unresolved", "XXXX-01-14", Span("u", at, at + len(phrase)))))
+    merged = Event(id="s1", kind="talks", summary="Kono – Lavrov talks in Moscow", mentions=(s_sent, u_sent),
+                   participants=("Kono", "Lavrov"), place="Moscow", date="2019-01-14", precision="day",
+                   evidence=(Evidence("event:talks", "talks", Span("s", 50, 55)), local.evidence[0],
+                             Evidence("date:source", "2019-01", s_sent)))
+    anns = [Annotations("s"), Annotations("u", events=(local,))]
+    return [src, und], anns, [merged]
+
+
+def test_undated_page_takes_its_own_month_and_the_year_of_a_shared_event():
+    docs, anns, events = _month_setup(0.45)
+    out = redate_documents(docs, anns, events, own_month=lambda d: 1)
+    new = out["u"]
+    assert (new.value, new.precision) == ("2019-01", "month")
+    assert 0.5 <= new.confidence <= 0.65
+    assert any(line.startswith("shares event Kono – Lavrov talks in Moscow dated 2019-01-14 by page-s")
+               for line in new.evidence)
+    assert any("month 01 from the page's own text" in line for line in new.evidence)
+
+
+def test_own_month_that_the_events_rule_out_gives_a_low_confidence():
+    docs, anns, events = _month_setup(0.9, phrase="earlier this month")  # the page is in 2019-01
+    out = redate_documents(docs, anns, events, own_month=lambda d: 3)  # its text says March
+    new = out["u"]
+    assert new.value == "2019-01" and new.confidence < 0.5
+    assert any(line.startswith("conflicting") for line in new.evidence)
+
+
+def test_pages_that_cannot_lend_a_date():
+    # a source no surer than the page, or a guess below 0.4: nothing to borrow
+    docs, anns, events = _month_setup(0.3)
+    assert redate_documents(docs, anns, events, own_month=lambda d: 1) == {}
+    # a date that was itself borrowed from shared events is never lent on (no loops on a rerun)
+    docs, anns, events = _month_setup(0.9)
+    borrowed = PublicationDate("2019-02", "month", 0.9, ("shares event X dated 2019-02 by page-z (held)",))
+    docs = [Document(**{**docs[0].__dict__, "published": borrowed}), docs[1]]
+    assert redate_documents(docs, anns, events, own_month=lambda d: 1) == {}
+
+
+def test_rebase_times_dates_the_events_of_a_redated_page():
+    from dossier.nlp.timex import find_times
+
+    text = "Putin and Abe prepare for talks in Moscow on January 22."
+    times = tuple(find_times(text, None, "u"))
+    at = text.index("January 22")
+    t = next(x for x in times if x.span.start == at)
+    planned = Event(id="e", kind="talks", summary="talks", mentions=(Span("u", 0, len(text)),),
+                    participants=("Putin", "Abe"), place="Moscow", status="planned", confidence=0.65,
+                    evidence=(Evidence("event:talks", "talks", Span("u", 26, 31)),
+                              Evidence("date:unresolved", "XXXX-01-22", t.span)))
+    bare = Event(id="f", kind="meeting", summary="m", mentions=(Span("u", 0, 9),), participants=("Abe",))
+    doc = _doc("u", text, PublicationDate())
+    out = rebase_times(doc, Annotations("u", times=times, events=(planned, bare)),
+                       PublicationDate("2019-01", "month", 0.6))
+    ev, other = out.events
+    assert (ev.date, ev.precision) == ("2019-01-22", "day")
+    assert [e.rule for e in ev.evidence if e.rule.startswith("date:")] == ["date:time"]
+    assert ev.confidence > planned.confidence
+    assert (other.date, other.precision) == ("2019-01", "month")
+    assert any(e.rule == "date:document" for e in other.evidence)

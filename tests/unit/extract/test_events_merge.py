@@ -132,3 +132,40 @@ def test_kind_and_place_compatibility():
     assert not kinds_compatible("talks", "protest")
     assert places_compatible("Moscow", "Russia") and places_compatible(None, "Tokyo")
     assert not places_compatible("Moscow", "Japan")
+
+
+def test_undated_page_naming_the_day_joins_a_month_dated_report_and_gives_it_the_day():
+    # a dated page: "their talks in January" (no place); an undated page: "met in Moscow on Jan. 14"
+    a, u = _doc("a", "2019-02-18"), _doc("u", None)
+    jan = _event("a", 10, "talks", ("Kono", "Lavrov"), None, "2019-01")
+    day = _event("u", 10, "meeting", ("Kono",), "Moscow", None, partial="XXXX-01-14")
+    other = _event("u", 90, "meeting", ("Kono",), "Moscow", None, partial="XXXX-03-02")  # another month
+    merged = merge_events([a, u], [_ann("a", jan), _ann("u", day, other)])
+    main = next(e for e in merged if "a" in {s.doc_id for s in e.mentions})
+    assert {(s.doc_id, s.start) for s in main.mentions} == {("a", 10), ("u", 10)}
+    assert (main.date, main.precision, main.place) == ("2019-01-14", "day", "Moscow")
+    rules = {e.rule: e for e in main.evidence}
+    assert rules["date:source"].span.doc_id == "a" and rules["date:source"].text == "2019-01"
+    assert rules["date:day"].span.doc_id == "u"
+
+
+def test_undated_month_mention_needs_the_same_month_and_a_compatible_place():
+    a, u = _doc("a", "2019-02-18"), _doc("u", None)
+    munich = _event("a", 10, "meeting", ("Kono", "Lavrov"), "Munich", "2019-02-16")
+    moscow = _event("u", 10, "talks", ("Kono", "Lavrov"), "Moscow", None, partial="XXXX-02")
+    march = _event("u", 60, "talks", ("Kono", "Lavrov"), None, None, partial="XXXX-03")
+    feb = _event("u", 90, "talks", ("Lavrov", "Kono"), None, None, "planned", partial="XXXX-02")
+    merged = merge_events([a, u], [_ann("a", munich), _ann("u", moscow, march, feb)])
+    main = next(e for e in merged if e.date == "2019-02-16")
+    assert {(s.doc_id, s.start) for s in main.mentions} == {("a", 10), ("u", 90)}
+
+
+def test_this_month_on_an_undated_page_uses_the_month_its_text_names():
+    text = "Talks were held in Moscow on January 14 and again later. " + "x" * 150
+    a, u = _doc("a", "2019-02-18"), _doc("u", None, text)
+    jan = _event("a", 10, "talks", ("Kono", "Lavrov"), None, "2019-01-14")
+    dec = _event("a", 60, "talks", ("Kono", "Lavrov"), None, "2018-12-10")
+    this = _event("u", 10, "talks", ("Lavrov", "Kono"), None, None, partial="earlier this month")
+    merged = merge_events([a, u], [_ann("a", jan, dec), _ann("u", this)])
+    main = next(e for e in merged if e.date == "2019-01-14")
+    assert "u" in {s.doc_id for s in main.mentions}  # "this month" = January, the page's own month
