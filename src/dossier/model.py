@@ -227,6 +227,7 @@ class Position:
     span: Span
     date: str | None = None
     confidence: float = 1.0
+    precision: Precision = "none"  # of ``date``: the sentence's own date, else the page's date
 
 
 @dataclass(frozen=True)

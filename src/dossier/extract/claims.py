@@ -49,6 +49,7 @@ _VERB_CUES: dict[str, tuple[str, tuple[str, ...]]] = {
     "eye": ("aim", ("eyes", "eyed", "eyeing")),
     "aim": ("aim", ()),
     "intend": ("aim", ()),
+    "prefer": ("aim", ("prefers", "preferred", "preferring")),
 }
 # Verb + particle cues ("call for", "rule out", "make clear"): base -> {particle: stance}.
 _PHRASAL_CUES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
@@ -104,6 +105,19 @@ _OBLIGATION = frozenset({"must", "should", "need", "needs", "necessary", "ought"
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "GOV", "LOC", "PRON"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _KEY_PREPS = frozenset({"of", "over", "on", "for", "to"})
+# Nouns naming the parties themselves, never what they disagree about.
+_ACTOR_NOUNS = frozenset(
+    "countries country sides side parties party nations nation governments government leaders leader "
+    "officials official states state people we they both".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow week month year
+    weekend morning afternoon evening night""".split()
+)
+# A pronoun whose antecedent the annotator is this unsure of gives no actor (a wrong side is
+# worse than a missing claim).
+_MIN_PRONOUN_CONFIDENCE = 0.5
 # Prepositions whose object can stand for what a verb is about ("insist on X", "call for X");
 # place/time/source prepositions ("in Oslo", "from France") never can.
 _TOPIC_PREPS = frozenset({"on", "for", "of", "to", "about", "over", "with", "toward", "towards"})
@@ -136,6 +150,7 @@ def _forms(table: dict[str, tuple]) -> dict[str, str]:
 
 
 _VERB_FORMS = _forms(_VERB_CUES)
+_LINK_FORMS = frozenset(_forms({"link": (), "tie": ("ties", "tied", "tying"), "connect": (), "condition": ()}))
 _PHRASAL_FORMS = _forms(_PHRASAL_CUES)
 _REPORT_FORMS = _forms({k: (v,) for k, v in _REPORT_VERBS.items()})
 
@@ -196,16 +211,30 @@ def _noun_phrase(head: Token, depth: int = 0) -> list[Token]:
 
 
 def _object_of(verb: Token, depth: int = 0) -> Token | None:
-    """The noun a verb (or a verb chain: "sign a treaty", "having X returned") is about."""
+    """The noun a verb (or a verb chain: "sign a treaty", "having X returned") is about.
+
+    "link/tie X to Y" is about Y: the stance makes X depend on it.
+    """
+    if verb.lower_ in _LINK_FORMS:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "on", "with"):
+                objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                if objs:
+                    return objs[0]
     for dep in ("dobj", "attr", "oprd", "nsubjpass", "dative"):
         for child in verb.children:
             if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN", "NUM"):
                 return child
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
-            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and not _timeish(c)]
             if objs:
                 return objs[0]
+            acts = [c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+            if acts and depth < 3:  # "insist on linking X to Y"
+                found = _object_of(acts[0], depth + 1)
+                if found is not None:
+                    return found
     if depth < 3:
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp") and child.pos_ in ("VERB", "AUX"):
@@ -215,6 +244,11 @@ def _object_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _timeish(tok: Token) -> bool:
+    """ "on Thursday", "in March": a time, never what a stance is about."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS
+
+
 def _clause_key(clause: Token) -> Token | None:
     """Key noun of a complement clause: its common-noun subject when the clause only describes it
     ("the islands are/became ..."), else what the verb acts on ("France must accept German
@@ -222,6 +256,8 @@ def _clause_key(clause: Token) -> Token | None:
     describes = clause.lower_ in _COPULAS or not any(c.dep_ == "dobj" for c in clause.children)
     for child in clause.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and describes:
+            if child.lower_ in _ACTOR_NOUNS and _object_of(clause) is not None:
+                return _object_of(clause)  # "the two sides move forward on X": X is the topic
             if child.lower_ in _NOUN_CUES:  # "France's position remained that X": X is the point
                 inner = next((c for c in clause.children if c.dep_ == "ccomp"), None)
                 if inner is not None and inner is not clause:
@@ -239,9 +275,9 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
-        for child in tok.children:
-            if child.dep_ in ("nsubj",):
-                return child
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and not _dateline(c)]
+        if subjects:  # "OSLO -- Lopez agreed": the parser may give two subjects; the nearer is real
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         for child in tok.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -254,6 +290,15 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _dateline(tok: Token) -> bool:
+    """A sentence-initial place line ("OSLO -- ...", "PARIS (Reuters) -"): never an actor."""
+    sent = tok.sent
+    if tok.i - sent.start > 2 or not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.text in ("--", "—", "–", "-", "(", ",") or nxt.text.isupper())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,6 +353,15 @@ def _actors(head: Token, annots: Annotations, sent_floor: int) -> list[tuple[str
                     m = _mention_at(annots.mentions, left.idx)
                     if m is not None:
                         break
+        if m is None and h.lower_ in _ACTOR_NOUNS:  # "officials in X", "diplomats from X"
+            for prep in h.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    m = _mention_at(annots.mentions, pobj.idx) if pobj is not None else None
+                    if m is not None:
+                        break
+        if m is not None and m.label == "PRON" and m.confidence < _MIN_PRONOUN_CONFIDENCE:
+            continue  # "they" read as a university: the antecedent is doubtful, drop it
         if m is not None:
             name = _mention_name(m)
             if name:
@@ -547,18 +601,37 @@ def _mistagged_verb_hits(sent: SpacySpan, annots: Annotations) -> Iterator[_Hit]
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def sentence_date(annots: Annotations, sentence: Span, fallback: str | None) -> str | None:
+def sentence_date(
+    annots: Annotations, sentence: Span, fallback: str | None, sdoc: SpacyDoc | None = None
+) -> str | None:
     """The first calendar date expressed in the sentence, else the document's date.
 
     A date after the document's own date is a deadline or a plan ("until September 2021"), not
-    when the stance was taken, so it is skipped.
+    when the stance was taken, so it is skipped. With the parse (``sdoc``), a date that only
+    names a thing ("the 1956 declaration", "the Declaration of October 1956") is skipped too: it
+    dates the thing talked about, not the stance.
     """
     for t in annots.times:
         if sentence.start <= t.span.start < sentence.end and t.type == "DATE" and t.value and _ISO.match(t.value):
             if fallback and t.value[: len(fallback)] > fallback:
                 continue
+            if fallback and len(t.value) < len(fallback) and fallback.startswith(t.value):
+                continue  # "by the end of the year": coarser than the page date, says nothing more
+            if sdoc is not None and _names_a_thing(sdoc, t.span):
+                continue
             return t.value
     return fallback
+
+
+def _names_a_thing(sdoc: SpacyDoc, span: Span) -> bool:
+    """True for a date inside a noun phrase: a prenominal modifier or an "of" attachment."""
+    tspan = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if tspan is None or not len(tspan):
+        return False
+    root = tspan.root
+    if root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.i > tspan.end - 1
+    return root.dep_ == "pobj" and root.head.lower_ == "of"
 
 
 def _key_text(key_tok: Token | None) -> str:
@@ -596,7 +669,7 @@ def find_claims(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Clai
     for n, sent in enumerate(sents):
         floor = sents[max(0, n - 3)].start_char
         span = Span(doc.id, sent.start_char, sent.end_char)
-        date = sentence_date(annots, span, doc.published.value)
+        date = sentence_date(annots, span, doc.published.value, sdoc)
         hits = [
             *_verb_hits(sent),
             *_report_hits(sent),

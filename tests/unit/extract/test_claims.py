@@ -81,3 +81,45 @@ def test_no_claim_without_actor_or_cue(nlp, text):
 def test_future_deadline_is_not_the_claim_date(nlp):
     claims = _claims(nlp, "Italy agreed to sign the pact before May 2025.", published="2020-03-01")
     assert _one(claims, "Italy", "agreement").date == "2020-03-01"
+
+
+def test_dateline_is_not_the_actor(nlp):
+    claims = _claims(nlp, "OSLO -- Finance Minister Maria Lopez agreed to resume the talks on fishing quotas.")
+    assert {c.actor for c in claims} == {"Maria Lopez"}
+
+
+def test_a_date_that_names_a_thing_is_not_the_claim_date(nlp):
+    claims = _claims(nlp, "Spain offered to negotiate on the basis of the 1978 agreement.", published="2020-03-01")
+    c = _one(claims, "Spain", "proposal")
+    assert c.date == "2020-03-01"
+    held = _claims(nlp, "Spain offered in 2019 to negotiate on the basis of the old agreement.", published="2020-03-01")
+    assert _one(held, "Spain", "proposal").date == "2019"
+
+
+def test_link_x_to_y_is_about_y(nlp):
+    claims = _claims(nlp, "Madrid insisted on linking the trade talks to a settlement of the fishing dispute.")
+    assert _one(claims, "Madrid", "demand").key_phrase == "a settlement of the fishing dispute"
+
+
+def test_time_words_are_never_the_key_phrase(nlp):
+    claims = _claims(nlp, "Spain and Italy agreed on Thursday to finalise a deal on fishing quotas.")
+    c = _one(claims, "Spain", "agreement")
+    assert c.key_phrase == "a deal on fishing quotas"
+
+
+def test_pronoun_with_a_doubtful_antecedent_gives_no_actor(nlp):
+    import dataclasses
+
+    from dossier.model import Mention, Span
+
+    from dossier.nlp.annotate import annotate_document
+
+    text = "The report came from Oslo University. They agreed to sell the plant."
+    doc = Document(id="d1", source="d1", text=text, published=PublicationDate(value="2020-03-01", precision="day"))
+    annots, sdoc = annotate_document(doc, nlp)
+    start = text.index("They")
+    others = tuple(m for m in annots.mentions if not (m.span.start <= start < m.span.end))
+    for conf, expected in ((0.4, set()), (0.9, {"Oslo University"})):
+        pron = Mention(Span("d1", start, start + 4), "They", "PRON", canonical="Oslo University", confidence=conf)
+        found = find_claims(doc, sdoc, dataclasses.replace(annots, mentions=(*others, pron)))
+        assert {c.actor for c in found} == expected

@@ -4,27 +4,48 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from dossier.extract.positions import build_positions, cluster_issues, default_actor_of
-from dossier.model import Annotations, Claim, Entity, Role, Span
+from dossier.extract.positions import (
+    OTHER,
+    build_positions,
+    cluster_issues,
+    default_actor_of,
+    phrase_terms,
+    summarize_positions,
+)
+from dossier.model import Annotations, Claim, Document, Entity, PublicationDate, Role, Span, TimeExpr
 
 
 def _claim(doc: str, start: int, actor: str, stance: str, key: str, date: str) -> Claim:
     return Claim(Span(doc, start, start + 10), actor, stance, f"statement {key}", key_phrase=key, date=date)
 
 
-def test_cluster_issues_groups_overlapping_phrases_and_names_them_centrally():
+def test_phrase_terms_skip_light_heads_and_fold_plurals():
+    assert phrase_terms("the return of four rocky islands")[0] == "island"
+    assert phrase_terms("the basis of the 1956 declaration")[0] == "declaration"
+    assert phrase_terms("the Northern Territories issue")[0] == "territory"
+    assert phrase_terms("an agreement on the filling")[0] == "filling"
+    assert phrase_terms("a binding treaty")[0] == phrase_terms("any deal")[0]  # near-synonyms
+    assert phrase_terms("the outcome of World War II")[0] == "world war ii"
+    assert phrase_terms("the two countries") == ()
+
+
+def test_cluster_issues_groups_by_head_and_names_by_the_common_short_form():
     names = cluster_issues(
-        ["the return of four islands", "the islands", "the two smaller islands", "a peace treaty", "the peace treaty"]
+        ["the return of four islands", "the islands", "the two smaller islands", "a peace treaty", "the peace treaty",
+         "finalization of the treaty accord"]
     )
     assert names["the return of four islands"] == names["the two smaller islands"] == "islands"
-    assert names["a peace treaty"] == names["the peace treaty"] == "peace treaty"
-    assert names["the islands"] != names["a peace treaty"]
+    assert names["a peace treaty"] == names["the peace treaty"] == names["finalization of the treaty accord"]
+    assert names["a peace treaty"] == "peace treaty"
 
 
-def test_cluster_issues_keeps_unrelated_phrases_apart():
-    names = cluster_issues(["economic assistance", "a fishing quota"])
-    assert names["economic assistance"] == "economic assistance"
-    assert names["a fishing quota"] == "fishing quota"
+def test_cluster_issues_puts_unshared_phrases_under_other():
+    names = cluster_issues(["economic assistance", "a fishing quota", "fishing quotas"])
+    assert names["economic assistance"] == OTHER
+    assert names["a fishing quota"] == names["fishing quotas"] == "fishing quota"
+    # two claims from one sentence are one piece of evidence
+    one = cluster_issues(["a quota", "the quota"], sentences=["s1", "s1"])
+    assert one["a quota"] == OTHER
 
 
 def _resolution():
@@ -36,6 +57,10 @@ def _resolution():
             Entity("p1", "Ann Lee", "person", roles=(Role("Foreign Minister", of="c1"),)),
             Entity("p2", "Bo Chan", "person", roles=(Role("Sylvanian Prime Minister"),)),
             Entity("p3", "Cy Dee", "person", roles=(Role("analyst"),)),
+            Entity("g2", "Government of Sylvania", "gov", aliases=("Sylvania", "Sylvaton"), government_of="c2"),
+            Entity("c3", "Sylvaton", "place"),
+            Entity("p4", "Di Eve", "person", roles=(Role("chief cabinet secretary"),)),
+            Entity("p5", "Ed Fox", "person", roles=(Role("professor", of="State University"),)),
         )
     )
 
@@ -49,6 +74,17 @@ def test_default_actor_of_uses_government_of_roles_and_nationality():
     assert actor_of(mk("Cy Dee")) == "Cy Dee"  # speaks for herself
     assert actor_of(mk("Sylvanian")) == "Sylvania"  # a bare demonym
     assert actor_of(mk("Nobody Known")) == "Nobody Known"
+    assert actor_of(mk("Government of Sylvania")) == "Sylvania"  # a government is its country
+    assert actor_of(mk("Sylvaton")) == "Sylvania"  # a capital that is also a place entity
+    assert actor_of(mk("Ed Fox")) == "Ed Fox"  # a professor is not a side, whatever his "of"
+
+
+def test_official_without_body_speaks_for_the_country_whose_position_he_voices():
+    actor_of = default_actor_of(_resolution())
+    said = Claim(Span("d", 0, 5), "Di Eve", "demand", "that Freedonia's position remained that X")
+    assert actor_of(said) == "Freedonia"
+    bare = Claim(Span("d", 0, 5), "Di Eve", "demand", "that talks go on")
+    assert actor_of(bare) == "Di Eve"
 
 
 def test_build_positions_maps_actor_renames_issue_and_sorts_by_date():
@@ -64,6 +100,39 @@ def test_build_positions_maps_actor_renames_issue_and_sorts_by_date():
     assert [(p.actor, p.issue, p.stance, p.date) for p in positions] == [
         ("Freedonia", "Territory", "refusal", "2001-01-10"),
         ("Freedonia", "Territory", "demand", "2019-02-01"),
-        ("Sylvania", "peace treaty", "proposal", "2001-01-10"),
+        ("Sylvania", OTHER, "proposal", "2001-01-10"),
     ]
     assert positions[1].span == Span("d1", 50, 60)
+
+
+def test_position_date_is_the_sentence_date_else_the_page_date_with_its_precision():
+    text = "Ann Lee demanded the islands in March 2018. Fredville refused the islands."
+    doc = Document("d1", "d1", text, published=PublicationDate("2019-05", "month", 0.8))
+    times = (TimeExpr(Span("d1", 32, 42), "March 2018", "2018-03", granularity="month"),)
+    claims = (
+        Claim(Span("d1", 0, 43), "Ann Lee", "demand", "the islands", key_phrase="the islands", date="2018-03"),
+        Claim(Span("d1", 44, 73), "Fredville", "refusal", "the islands", key_phrase="the islands", date=None),
+    )
+    annot = Annotations("d1", sentences=(Span("d1", 0, 43), Span("d1", 44, 73)), times=times, claims=claims)
+    positions = build_positions([doc], [annot], default_actor_of(_resolution()))
+    assert [(p.date, p.precision) for p in positions] == [("2018-03", "month"), ("2019-05", "month")]
+    undated = build_positions([Document("d1", "d1", text)], [annot], default_actor_of(_resolution()))
+    assert [p.date for p in undated] == ["2018-03", None]
+
+
+def test_summarize_positions_runs_of_stances_in_time_order():
+    a = Annotations(
+        "d1",
+        claims=(
+            _claim("d1", 0, "Ann Lee", "demand", "the islands", "2001-01-10"),
+            _claim("d1", 20, "Ann Lee", "demand", "all the islands", "2002-05-01"),
+            _claim("d1", 40, "Ann Lee", "aim", "two islands", "2019-02-01"),
+        ),
+    )
+    (row,) = summarize_positions(build_positions([], [a], default_actor_of(_resolution())))
+    assert (row["actor"], row["issue"], row["first_date"], row["last_date"], row["count"]) == (
+        "Freedonia", "islands", "2001-01-10", "2019-02-01", 3)
+    assert [(s["stance"], s["count"], s["first_date"], s["last_date"]) for s in row["stances"]] == [
+        ("demand", 2, "2001-01-10", "2002-05-01"),
+        ("aim", 1, "2019-02-01", "2019-02-01"),
+    ]
