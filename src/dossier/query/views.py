@@ -113,6 +113,7 @@ def position_row(reader: Reader, p: Position) -> dict[str, Any]:
         "stance": p.stance,
         "statement": p.statement,
         "date": p.date,
+        "precision": p.precision,
         "doc": p.span.doc_id,
         "sentence": c.sentence if c else None,
         "confidence": round(p.confidence, 3),
