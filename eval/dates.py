@@ -22,6 +22,8 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dates"
 METRICS = [
     ("day_exact", 0.90, "the 195 pages with a gold date; htmldate reports 0.90 on its own set"),
     ("within_31d", None, "predicted date within 31 days of gold"),
+    ("confident_wrong", None, "share of pages dated wrong (not the gold day) with confidence >= 0.5; lower is better"),
+    ("ece", None, "expected calibration error of confidence vs day-exact, 5 bins; lower is better"),
 ]
 
 
@@ -50,7 +52,8 @@ def _days(a: str, b: str) -> int | None:
 
 def run() -> dict[str, float]:
     gold = json.loads((DATA / "gold.json").read_text())
-    exact = near = total = 0
+    exact = near = total = confident_wrong = 0
+    scored: list[tuple[float, bool]] = []
     for url, item in sorted(gold.items()):
         path = DATA / "pages" / item["file"]
         if not path.exists() or not isinstance(item.get("date"), str):  # 5 gold entries are NaN
@@ -58,11 +61,27 @@ def run() -> dict[str, float]:
         page = Page(source=str(path), raw=path.read_bytes(), media="html", declared={"url": url})
         pred = date_document(_document(page), page)
         total += 1
+        right = False
         if pred.value and len(pred.value) == 10:
             d = _days(pred.value, item["date"])
-            exact += d == 0
+            right = d == 0
+            exact += right
             near += d is not None and d <= 31
-    return {"day_exact": exact / max(total, 1), "within_31d": near / max(total, 1), "pages": float(total)}
+        confident_wrong += pred.confidence >= 0.5 and not right
+        scored.append((pred.confidence, right))
+    return {"day_exact": exact / max(total, 1), "within_31d": near / max(total, 1),
+            "confident_wrong": confident_wrong / max(total, 1), "ece": _ece(scored), "pages": float(total)}
+
+
+def _ece(scored: list[tuple[float, bool]], bins: int = 5) -> float:
+    """Expected calibration error: |mean confidence - accuracy| per confidence bin, weighted."""
+    err = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        cell = [(c, r) for c, r in scored if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if cell:
+            err += len(cell) * abs(sum(c for c, _ in cell) / len(cell) - sum(r for _, r in cell) / len(cell))
+    return err / max(len(scored), 1)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,36 @@
-"""Publication dates: weigh the declared date, the HTML metadata and the text's own clues.
+"""Publication dates: weigh the declared date, the HTML metadata, the header date lines and the text.
 
 Strongest first: a date the user or the container declared (``page.declared["published"]``),
-then htmldate on the raw HTML (metadata, URL, visible stamps), then the text (datelines, stamps,
-explicit dates and the latest dated facts). Each source comes with a confidence; the text's
-evidence is also used to check an HTML date that is far from what the text reports.
+then htmldate on the raw HTML (metadata, URL, visible stamps), then the header date line the
+cleaner removed as furniture ("Friday, 1 November 2019", kept in ``Document.removed``), then the
+text (datelines, stamps, explicit dates and the latest dated facts). Each source comes with a
+confidence; the text's evidence checks the others: a date (metadata, header line or stamp) years
+after everything the text reports, and labelled as an update, is an edit or crawl date.
+
+Calibration (the rule is "never a confident wrong date"): >= 0.75 only when a source names the
+page's day (declared, metadata, header date line, dateline with its year); ~0.6 when the text pins
+it by arithmetic; below 0.5 whenever the year is only a lower bound.
 """
 
 from __future__ import annotations
 
-from dossier.date.html import date_from_html
-from dossier.date.text import TextDating, collect_clues, date_from_text
+from dossier.date.html import date_from_html, date_role
+from dossier.date.text import HeaderDate, TextDating, collect_clues, date_from_text, header_dates
 from dossier.model import Document, Page, PublicationDate
 
-__all__ = ["date_document", "date_from_text", "date_from_html", "parse_declared", "TextDating", "collect_clues"]
+__all__ = [
+    "date_document",
+    "date_from_text",
+    "date_from_html",
+    "parse_declared",
+    "TextDating",
+    "collect_clues",
+    "header_dates",
+    "HeaderDate",
+]
+
+HEADER_CONFIDENCE = 0.8  # a full date line above the headline: the page's own date (or, rarely, today's)
+FALLBACK_CAP = 0.6  # the text's date when the metadata turned out to be an edit date
 
 
 def parse_declared(value: str) -> PublicationDate | None:
@@ -38,12 +56,106 @@ def date_document(doc: Document, page: Page | None = None) -> PublicationDate:
         declared = parse_declared(page.declared["published"])
         if declared is not None:
             return declared
-    from_text = date_from_text(doc.text)
+    text = date_from_text(doc.text)
+    flat = (page.media if page is not None else doc.media) != "html"
+    header = header_dates(doc.removed, flat=flat)
     if page is not None and page.media == "html":
-        from_html = date_from_html(page.raw, page.encoding, url=page.declared.get("url") or doc.url)
-        if from_html.value is not None:
-            return _check_html_with_text(from_html, from_text)
-    return from_text.date
+        html = date_from_html(page.raw, page.encoding, url=page.declared.get("url") or doc.url)
+        if html.value is not None:
+            edited = _edit_date(html.value, page, header)
+            after = _after_text(html.value, text)
+            if not (edited and after):
+                return _check_html_with_text(_with_header(html, header), text)
+            return _fallback(html, f"htmldate {html.value} is an update date ({edited}), {after}", header, text)
+    return _from_header(header, text) or text.date
+
+
+def _edit_date(value: str, page: Page, header: list[HeaderDate]) -> str | None:
+    """Why htmldate's ``value`` is a modification date (None when nothing says so).
+
+    Only a labelled edit counts: on real pages a published date years after every year the text
+    names is common (the text recalls old events), so the gap alone is no evidence.
+    """
+    if date_role(page.raw, value, page.encoding) == "modified":
+        return "marked as modified in the markup"
+    updated = any(h.kind == "updated" and h.value == value for h in header)
+    published = any(h.kind == "published" and h.value == value for h in header)
+    return "the page says updated" if updated and not published else None
+
+
+def _after_text(value: str, text: TextDating) -> str | None:
+    """Why ``value`` postdates the text by years (None when it does not): an edit or crawl date."""
+    bound = max((y for y in (text.latest_year, text.pinned_year) if y is not None), default=None)
+    if bound is None or int(value[:4]) <= bound + 1:
+        return None
+    return f"the text reports nothing after {bound}"
+
+
+def _crawl_bar(value: str, text: TextDating) -> str | None:
+    """Why a header date line is a "today's date" bar (None when it is not): the text dates itself
+    (a dateline, a pinned year) more than a year earlier. Old years the text merely names are not
+    enough: a page about 2020 may recall 1959."""
+    own = text.date
+    if own.value is None or own.confidence < 0.5 or int(value[:4]) <= int(own.value[:4]) + 1:
+        return None
+    return f"the text dates itself {own.value} ({own.evidence[0]})"
+
+
+def _fallback(stale: PublicationDate, why: str, header: list[HeaderDate], text: TextDating) -> PublicationDate:
+    """An edit date was found: the header's own date line, else the text (capped), else the edit date, low."""
+    own = _from_header([h for h in header if h.value != stale.value], text)
+    if own is not None and own.confidence >= 0.5:
+        return PublicationDate(own.value, own.precision, own.confidence, (*own.evidence, why))
+    t = text.date
+    if t.value is not None and t.confidence >= 0.5:
+        conf = round(min(t.confidence, FALLBACK_CAP), 2)
+        return PublicationDate(t.value, t.precision, conf, (*t.evidence, f"{why}: the text's date is used"))
+    # the text names only old years (background, often): keep the date, say it may be an edit's
+    return PublicationDate(stale.value, stale.precision, 0.55, (*stale.evidence, f"{why}: it may be an edit date"))
+
+
+def _from_header(header: list[HeaderDate], text: TextDating) -> PublicationDate | None:
+    """The page's date from its header date lines, checked against what the text reports.
+
+    A line labelled "Published"/"Posted" is preferred, else the first one. A date line years
+    after everything the text reports is a crawl date (a "today's date" bar), an update stamp is
+    used only when no date line exists, and then modestly (the page may be older than its edit).
+    """
+    pubs = [h for h in header if h.kind == "published"]
+    pubs.sort(key=lambda h: not h.labelled)  # stable: labelled first, then page order
+    for h in pubs:
+        if _crawl_bar(h.value, text):
+            continue
+        conf = HEADER_CONFIDENCE + (0.05 if h.labelled else 0.0)
+        evidence = [f'header date line "{h.line}"']
+        if text.month is not None and text.month == int(h.value[5:7]):
+            conf += 0.05
+            evidence.append(f"the text's dated facts agree on {h.value[:7]}")
+        return PublicationDate(h.value, "day", round(min(conf, 0.92), 2), tuple(evidence))
+    ignored = [f'header date line "{h.line}" ignored: {_crawl_bar(h.value, text)}' for h in pubs]
+    for h in (h for h in header if h.kind == "updated"):
+        after = _after_text(h.value, text)
+        if after:
+            ignored.append(f'update stamp "{h.line}" ignored: an edit date, {after}')
+            continue
+        if text.date.value and text.date.confidence >= 0.5:
+            break  # the text's own date beats an edit stamp
+        return PublicationDate(h.value, "day", 0.55, (f'update stamp "{h.line}" (the page may be older)', *ignored))
+    if ignored and text.date.value is None:
+        return PublicationDate(None, "none", text.date.confidence, (*text.date.evidence, *ignored))
+    if ignored:
+        d = text.date
+        return PublicationDate(d.value, d.precision, d.confidence, (*d.evidence, *ignored))
+    return None
+
+
+def _with_header(html: PublicationDate, header: list[HeaderDate]) -> PublicationDate:
+    """A header date line naming the same day as the metadata raises it a little."""
+    same = next((h for h in header if h.kind == "published" and h.value == html.value), None)
+    if same is None:
+        return html
+    return PublicationDate(html.value, html.precision, round(min(0.92, html.confidence + 0.05), 2),
+                           (*html.evidence, f'header date line "{same.line}" agrees'))  # fmt: skip
 
 
 def _check_html_with_text(html: PublicationDate, text: TextDating) -> PublicationDate:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dossier.model import PublicationDate
 
 
@@ -34,3 +36,24 @@ def date_from_html(raw: bytes, encoding: str | None = None, url: str | None = No
             mode = "extensive search" if extensive else "metadata"
             return PublicationDate(found, "day", conf, (f"htmldate ({mode}) {found}",))
     return PublicationDate()
+
+
+_ROLE_KEY = re.compile(r"(?i)(modif|updat|publish|creat|issued|pubdate|posted)")
+
+
+def date_role(raw: bytes, value: str, encoding: str | None = None) -> str:
+    """How the markup labels ``value`` (YYYY-MM-DD): "published", "modified" or "unknown".
+
+    htmldate with ``original_date`` still returns a modification date when the page has no
+    other; a page whose only machine-readable date sits in ``dateModified`` /
+    ``og:updated_time`` may have been edited long after it was written. Hand-written: htmldate
+    does not say which field its date came from. The key nearest before each occurrence decides.
+    """
+    html = _decode(raw, encoding)
+    roles = set()
+    for m in re.finditer(re.escape(value), html):
+        keys = _ROLE_KEY.findall(html[max(0, m.start() - 80) : m.start()])
+        if keys:
+            k = keys[-1].lower()
+            roles.add("modified" if k in ("modif", "updat") else "published")
+    return "published" if "published" in roles else "modified" if roles else "unknown"

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
-from dossier.model import PublicationDate, TimeExpr
-from dossier.nlp.timex import MONTHS, find_times, tense_at
+from dossier.model import PublicationDate, RemovedBlock, TimeExpr
+from dossier.nlp.timex import MONTHS, NUMBER_WORDS, find_times, tense_at
 
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"]  # fmt: skip
@@ -28,6 +29,23 @@ _DATELINE = re.compile(
     r",\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}"
 )
 _RELATIVE_YEAR = re.compile(r"(?i)\b(?:last|this|next|previous|past) year\b|\bthe previous year\b")
+# Phrases whose date is counted from the page's own day: the page reports recent news by them,
+# so an explicit date far older than them is background, a lower bound on the page's date.
+_ANCHORED = re.compile(
+    r"(?i)\b(?:yesterday|today|tonight|tomorrow|(?:last|this|next) (?:week|weekend|month)|"
+    r"(?:earlier|later) this (?:week|month)|(?:on |last |next |this )?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d+ days ago|days ago)\b"
+)
+_NUMBER = r"(?:\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w] > 1), key=len, reverse=True)) + ")"
+_ABOUT = r"(?:(?:almost|nearly|about|around|some|roughly|more than|over|just over|less than|barely)\s+)?"
+# "began in 2011, almost eleven years ago" / "eleven years ago, in 2011": the page's year is
+# the sum. The only text clue that pins a year rather than bounding it from below.
+_YEARS_AGO = re.compile(
+    rf"(?i)\b(?P<y1>(?:19|20)\d\d)\s*(?:,|\(|[-–—]{{1,2}})\s*{_ABOUT}(?P<n1>{_NUMBER})\s+years?\s+ago\b"
+    rf"|\b{_ABOUT}(?P<n2>{_NUMBER})\s+years?\s+ago,?\s+(?:in|back in)\s+(?P<y2>(?:19|20)\d\d)\b"
+)
+# "more than two years ago" with no year: the text itself says what it reports lies years back
+_UNANCHORED_AGO = re.compile(rf"(?i)\b{_ABOUT}(?P<n>{_NUMBER}|a few|several|many)\s+years\s+ago\b")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,6 +66,8 @@ class TextDating:
     date: PublicationDate
     month: int | None = None  # month of publication even when the year is unknown
     clues: tuple[Clue, ...] = ()
+    latest_year: int | None = None  # the latest year the text reports (a lower bound on the page)
+    pinned_year: int | None = None  # a year the text pins ("in 2011, eleven years ago")
 
 
 def _stamp_kind(text: str, t: TimeExpr) -> str | None:
@@ -95,6 +115,8 @@ def _best_month(facts: list[Clue]) -> tuple[int | None, float]:
     facts), a planned one at or after it (a small cost for a long wait). The cost is circular so a
     January page may report December facts.
     """
+    # "February last year" lies a year or more back: its month says nothing of the page's
+    facts = [c for c in facts if not re.search(r"(?i)\b(?:last|previous) year\b", c.text)]
     if not facts:
         return None, 0.0
     costs = []
@@ -129,66 +151,132 @@ def _future_years(clues: list[Clue]) -> list[int]:
     return [int(c.value[:4]) for c in clues if c.kind in ("year", "explicit") and c.tense == "future"]
 
 
+def years_ago_year(text: str) -> tuple[int, str] | None:
+    """(the page's year, the phrase) from a year given with its distance ("in 2011, eleven years ago")."""
+    for m in _YEARS_AGO.finditer(text):
+        n = _count(m["n1"] or m["n2"])
+        if n is not None and 1 <= n <= 100:
+            return int(m["y1"] or m["y2"]) + n, " ".join(m.group(0).split())
+    return None
+
+
+def _count(word: str) -> int | None:
+    w = word.lower()
+    return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
+
+
+def anchored_phrases(text: str) -> list[str]:
+    """Phrases dated from the page's own (unstated) day: "last Tuesday", "earlier this month"."""
+    return list(dict.fromkeys(" ".join(m.group(0).split()) for m in _ANCHORED.finditer(text)))
+
+
+def years_back(text: str) -> str | None:
+    """A bare "more than two years ago" (two or more, no year): what the text reports is years old."""
+    for m in _UNANCHORED_AGO.finditer(text):
+        n = _count(m["n"]) if m["n"].lower() not in ("a few", "several", "many") else 3
+        if n is not None and n >= 2 and not _YEARS_AGO.search(text[max(0, m.start() - 60) : m.end() + 30]):
+            return " ".join(m.group(0).split())
+    return None
+
+
 def date_from_text(text: str) -> TextDating:
-    """Weigh the text's clues into a PublicationDate (with the month even when the year is unknown)."""
+    """Weigh the text's clues into a PublicationDate (with the month even when the year is unknown).
+
+    Calibration: a dateline with its year or a stamp pins the date (0.75-0.85); a year the text
+    pins by arithmetic ("in 2011, eleven years ago") gives ~0.6; a year taken from the latest year
+    the text names is only a lower bound, so it stays below 0.5 and is dropped (value None) when
+    the text itself says that what it reports lies years back.
+    """
     clues = collect_clues(text)
     evidence: list[str] = []
     year, year_clue = _latest_past_year(clues)
+    pinned = years_ago_year(text)
+    if pinned is not None and year is not None and pinned[0] < year:
+        pinned = None  # the arithmetic contradicts a reported year: trust neither over the other
+    bound = max(y for y in (year, pinned[0] if pinned else None, 0) if y is not None) or None
     datelines = [c for c in clues if c.kind == "dateline"]
     stamps = [c for c in clues if c.kind.startswith("stamp")]
     facts = [c for c in clues if c.kind == "fact"]
 
+    def result(date: PublicationDate, month: int | None) -> TextDating:
+        return TextDating(date, month, tuple(clues), year, pinned[0] if pinned else None)
+
     # 1. a dateline with a full date is the strongest thing flat text can say
     for c in datelines:
         if not c.value.startswith("XXXX"):
-            return TextDating(PublicationDate(c.value, "day", 0.85, (f'dateline "{c.text}"',)), int(c.value[5:7]), tuple(clues))
+            return result(PublicationDate(c.value, "day", 0.85, (f'dateline "{c.text}"',)), int(c.value[5:7]))
 
     # 2. stamps: believed unless they postdate everything the text reports (a crawl or edit date)
     for c in stamps:
         sy = int(c.value[:4]) if not c.value.startswith("XXXX") else None
         if sy is None:
             continue
-        if year is not None and sy > year + 1:
-            evidence.append(f'stamp "{c.kind.split(":")[1]}: {c.text}" ignored: the text reports nothing after {year}')
+        if bound is not None and sy > bound + 1:
+            evidence.append(f'stamp "{c.kind.split(":")[1]}: {c.text}" ignored: the text reports nothing after {bound}')
             continue
         conf = 0.6 if "updat" in c.kind or "modif" in c.kind else 0.75
         prec = "day" if len(c.value) == 10 else "month" if len(c.value) == 7 else "year"
-        return TextDating(PublicationDate(c.value, prec, conf, (f'stamp "{c.kind.split(":")[1]}: {c.text}"', *evidence)),
-                          int(c.value[5:7]) if len(c.value) >= 7 else None, tuple(clues))  # fmt: skip
+        return result(PublicationDate(c.value, prec, conf, (f'stamp "{c.kind.split(":")[1]}: {c.text}"', *evidence)),
+                      int(c.value[5:7]) if len(c.value) >= 7 else None)  # fmt: skip
 
-    # 3. year-less facts give the month; the year comes from the latest year the text names
+    # 3. year-less facts give the month; the year comes from the text's arithmetic or, as a
+    #    lower bound, from the latest year it names
     dateline = datelines[0] if datelines else None
     month, margin = (int(dateline.value[5:7]), 1.0) if dateline else _best_month(facts)
+    if month is not None and not dateline and not any(len(c.value) == 10 and int(c.value[5:7]) == month for c in facts):
+        # only bare month names ("in April", "in August") voted: background as often as news, and
+        # a page telling its news by "on Thursday" / "earlier this month" names no month of its own
+        names = ", ".join(dict.fromkeys(f'"{c.text}"' for c in facts))[:120]
+        evidence.append(f"month uncertain: only month names without a day ({names})")
+        month = None
     if month is not None:
         latest = _latest_fact(facts, month)
         planned = [c for c in facts if c.tense == "future" and int(c.value[5:7]) == month]
         about = (f'dateline "{dateline.text}"' if dateline else f'latest dated fact "{latest.text}"' if latest
                  else f'planned "{planned[0].text}"' if planned else f"month {_MONTH_NAMES[month - 1]}")
+        day = dateline.value[8:10] if dateline else None
+        if pinned is not None:
+            conf = (0.6 if dateline else 0.45) * (0.6 + 0.4 * margin)
+            value = f"{pinned[0]:04d}-{month:02d}" + (f"-{day}" if day else "")
+            evidence += [f'{about} ({pinned[0]} from "{pinned[1]}")']
+            return result(PublicationDate(value, "day" if day else "month", round(conf, 2), tuple(evidence)), month)
         if year is None or year_clue is None:
             evidence += [about, f"month {_MONTH_NAMES[month - 1]}; the year is not stated in the text"]
-            return TextDating(PublicationDate(None, "none", 0.1, tuple(e for e in evidence if e)), month, tuple(clues))
+            return result(PublicationDate(None, "none", 0.1, tuple(e for e in evidence if e)), month)
         pub_year, conf, why = _infer_year(year, year_clue, month, clues, text)
-        if conf < 0.4:  # the named year is only a lower bound here: say so instead of guessing
+        back = years_back(text)
+        if conf < 0.4 or back:  # the named year is only a lower bound here: say so instead of guessing
             evidence += [about, f"month {_MONTH_NAMES[month - 1]}; year not stated (not before {year}, "
                                 f'from "{year_clue.text}")']
-            return TextDating(PublicationDate(None, "none", 0.15, tuple(evidence)), month, tuple(clues))
-        day = dateline.value[8:10] if dateline else None
+            if back:
+                evidence.append(f'the text reports things "{back}": {year} may be years before the page')
+            return result(PublicationDate(None, "none", 0.15, tuple(evidence)), month)
         value = f"{pub_year:04d}-{month:02d}" + (f"-{day}" if day else "")
-        conf = conf * (0.6 + 0.4 * margin)
+        conf = min(0.45, conf * (0.6 + 0.4 * margin))  # a lower bound, not a pinned year
         evidence += [f'{about} ({pub_year} inferred from "{year_clue.text}"{why})']
         evidence += [f'relative phrase "{c.text}"' for c in facts if "this" in c.text.lower()][:2]
-        return TextDating(PublicationDate(value, "day" if day else "month", round(conf, 2), tuple(evidence)), month, tuple(clues))
+        return result(PublicationDate(value, "day" if day else "month", round(conf, 2), tuple(evidence)), month)
 
     # 4. only explicit dates: the page is no older than the latest one it reports
     explicit = [c for c in clues if c.kind == "explicit" and c.tense != "future"]
+    anchored = anchored_phrases(text)
+    shown = ", ".join(f'"{a}"' for a in anchored[:3])
     if explicit:
         c = max(explicit, key=lambda c: c.value)
+        if anchored and len(c.value) < 10:
+            # recent news told by "last Tuesday" and a month long past: only a lower bound
+            evidence += [f'not before {c.value} (latest explicit date "{c.text}"); {shown} count from an unstated day']
+            return result(PublicationDate(None, "none", 0.1, tuple(evidence)), None)
         prec = "day" if len(c.value) == 10 else "month"
-        return TextDating(PublicationDate(c.value, prec, 0.4, (f'latest explicit date "{c.text}"', *evidence)),
-                          int(c.value[5:7]), tuple(clues))  # fmt: skip
+        return result(PublicationDate(c.value, prec, 0.4, (f'latest explicit date "{c.text}"', *evidence)), int(c.value[5:7]))
+    if pinned is not None:
+        return result(PublicationDate(str(pinned[0]), "year", 0.4, (f'{pinned[0]} from "{pinned[1]}"', *evidence)), None)
+    if year is not None and year_clue is not None and anchored:
+        evidence += [f'not before {year} (latest year named "{year_clue.text}"); {shown} count from an unstated day']
+        return result(PublicationDate(None, "none", 0.1, tuple(evidence)), None)
     if year is not None and year_clue is not None:
-        return TextDating(PublicationDate(str(year), "year", 0.2, (f'latest year named "{year_clue.text}"', *evidence)), None, tuple(clues))
-    return TextDating(PublicationDate(None, "none", 0.0, tuple(evidence)), None, tuple(clues))
+        return result(PublicationDate(str(year), "year", 0.2, (f'latest year named "{year_clue.text}"', *evidence)), None)
+    return result(PublicationDate(None, "none", 0.0, tuple(evidence)), None)
 
 
 def _latest_fact(facts: list[Clue], month: int) -> Clue | None:
@@ -214,3 +302,83 @@ def _infer_year(year: int, year_clue: Clue, month: int, clues: list[Clue], text:
     if month <= 3 and says_last_year:
         return year + 1, conf, ', early in the year after it'
     return year, conf, ""
+
+
+# ---------------------------------------------------------------------------------------------
+# header lines: the date lines the cleaner removed as furniture ("Friday, 1 November 2019")
+# ---------------------------------------------------------------------------------------------
+
+DATE_LINE_REASON = "date line"  # the cleaner's reasons for removed date lines (dossier.clean.meta)
+UPDATE_REASON = "update stamp"
+_UPDATE_WORD = re.compile(r"(?i)\b(?:last\s+)?(?:updated?|modified|revised|edited|uppdaterad|aktualisiert)\b")
+_PUBLISHED_WORD = re.compile(r"(?i)\b(?:first\s+)?(?:published|posted)\b")
+# Numeric dates with dots are day-first where they are written (28.04.2020); our time-expression
+# rules read slashes month-first (US usage), so dotted and ISO-like dates are read here.
+_DOTTED = re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")
+_YMD = re.compile(r"\b(?P<y>(?:19|20)\d\d)[.\-/](?P<m>[01]?\d)[.\-/](?P<d>[0-3]?\d)\b")
+
+
+@dataclasses.dataclass(frozen=True)
+class HeaderDate:
+    """A full date read from a removed header line: the page's own date or its update stamp."""
+
+    kind: str  # "published" or "updated"
+    value: str  # YYYY-MM-DD
+    line: str  # the whole line, as evidence
+    labelled: bool  # the line says "Published"/"Posted" (or "Updated")
+    position: int
+
+
+def line_date(text: str) -> str | None:
+    """The first full calendar date (YYYY-MM-DD) in a short line, or None."""
+    import datetime as dt
+
+    hits: list[tuple[int, str]] = []
+    for t in find_times(text, None):
+        if t.value and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+            hits.append((t.span.start, t.value))
+    for pat in (_DOTTED, _YMD):
+        for m in pat.finditer(text):
+            try:
+                hits.append((m.start(), dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()))
+            except ValueError:
+                continue
+    return min(hits)[1] if hits else None
+
+
+def _dates_in_line(text: str, reason: str, position: int) -> list[HeaderDate]:
+    """A line split at its update label: dates before it are the page's, after it the edit's."""
+    line = " ".join(text.split())
+    m = _UPDATE_WORD.search(line)
+    parts = [("published", line[: m.start()]), ("updated", line[m.start() :])] if m else [
+        ("updated" if reason == UPDATE_REASON else "published", line)]  # fmt: skip
+    out = []
+    for kind, part in parts:
+        value = line_date(part)
+        if value:
+            labelled = bool(_PUBLISHED_WORD.search(part)) if kind == "published" else True
+            out.append(HeaderDate(kind, value, line, labelled, position))
+    return out
+
+
+def _body_start(removed: Sequence[RemovedBlock]) -> int:
+    """Index of the first kept block of a flat page (its removed blocks are all the others)."""
+    taken = {b.position for b in removed}
+    return next(i for i in range(len(taken) + 1) if i not in taken)
+
+
+def header_dates(removed: Sequence[RemovedBlock], flat: bool = False) -> list[HeaderDate]:
+    """Dates of the removed date lines, in page order.
+
+    Uses the cleaner's "date line" / "update stamp" reasons; on flat pages (where every block is
+    either kept or removed) also any short removed block before the body that is a full date,
+    so this works with a cleaner that does not label them.
+    """
+    start = _body_start(removed) if flat else -1
+    out: list[HeaderDate] = []
+    for b in removed:
+        if b.reason in (DATE_LINE_REASON, UPDATE_REASON):
+            out += _dates_in_line(b.text, b.reason, b.position)
+        elif flat and 0 <= b.position < start and len(b.text.split()) <= 8:
+            out += _dates_in_line(b.text, DATE_LINE_REASON, b.position)
+    return out
