@@ -24,17 +24,17 @@ from spacy.tokens import Token
 
 from dossier.extract.quotes_marks import Segment, find_segments, paragraph_bounds
 from dossier.model import Document, Mention, Quote, Span
-from dossier.nlp.cues import ROLE_NOUNS, speech_verbs
+from dossier.nlp.cues import ROLE_NOUNS, inflect, speech_verbs
 
-# Reporting verbs the shared cue table lacks, with their forms (generic English).
-_EXTRA_CUES = frozenset(
-    """charge charges charged charging learn learns learned learnt learning reveal reveals revealed
-    indicate indicates indicated disclose discloses disclosed caution cautions cautioned mention
-    mentions mentioned propose proposes proposed demand demands demanded exclaim exclaimed boast
-    boasted answer answered allege alleges alleged testify testified assure assured signal signaled
-    signalled hint hinted speculate speculated recount recounted retort retorted quip quipped
-    counter countered contend contended reckon reckoned continue continues continued continuing""".split()
-)
+# Reporting verbs the shared cue table lacks: base form -> irregular forms (generic English).
+_EXTRA_CUE_VERBS: dict[str, tuple[str, ...]] = {
+    "charge": (), "learn": ("learns", "learned", "learnt", "learning"), "reveal": (),
+    "indicate": (), "disclose": (), "caution": (), "mention": (), "propose": (), "demand": (),
+    "exclaim": (), "boast": (), "answer": (), "allege": (), "testify": (), "assure": (),
+    "signal": ("signals", "signaled", "signalled", "signaling", "signalling"), "hint": (),
+    "speculate": (), "recount": (), "retort": (), "quip": ("quips", "quipped", "quipping"),
+    "counter": (), "contend": (), "reckon": (), "continue": (),
+}
 # Attribution verbs that often take no speech ("called him", "shows up"): they count only with a
 # subject in the parse and never through the nearest-name fallback.
 _WEAK_CUES = frozenset(
@@ -68,26 +68,16 @@ _PARTICLE_STANCES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _regular_forms(base: str) -> tuple[str, ...]:
-    """Regular English inflections (no lemmatizer runs in the pipeline)."""
-    if base.endswith("e"):
-        return (base, base + "s", base + "d", base[:-1] + "ing")
-    if base.endswith(("s", "sh", "ch", "x")):
-        return (base, base + "es", base + "ed", base + "ing")
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
-    return (base, base + "s", base + "ed", base + "ing")
-
-
 def _form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """Surface form -> base form for a verb table."""
     out: dict[str, str] = {}
     for base, irregular in table.items():
-        for form in (base, *irregular) if irregular else _regular_forms(base):
+        for form in (base, *irregular) if irregular else inflect(base):
             out[form] = base
     return out
 
 
+_EXTRA_CUES = frozenset(_form_table(_EXTRA_CUE_VERBS))
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _THING_PRONOUNS = frozenset("it they".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -280,21 +270,25 @@ def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after
         return None
     cue = cues[0] if after else cues[-1]
     if after:
-        if words.index(cue) > 10:
+        # 'X, the 2016 frontrunner and polling leader in the state, said': a long apposition
+        # may sit between the quote and the verb when the verb's subject opens the clause
+        if words.index(cue) > 10 and not any(s in words[:3] for s in cue.children if s.dep_ == "nsubj"):
             return None
         # '"...." Smith said the plan ...' starts a new attribution with its own content
         if quote_ended_sentence and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
             return None
     head = _subject(cue, first_in_clause=words[0] is cue or (after and words.index(cue) == 0))
     if head is not None and not (a <= head.idx < b):
-        head = None
+        # the parse may also hang a word of the quote on the verb as a subject: take the one here
+        here = [c for c in cue.children if c.dep_ == "nsubj" and a <= c.idx < b]
+        head = here[0] if here else None
     passive = any(c.dep_ == "nsubjpass" for c in cue.children) and not cue.lower_.startswith("quot")
     if head is None and not passive and cue.lower_ not in _WEAK_CUES:  # a passive without its agent names no speaker
         head = _nearest_name(words, cue, after)
     return _Attribution(_cue_extent(cue), head, _clip(_extent(head), a, b) if head is not None else None)
 
 
-def _opens_attribution(text: str, seg: Segment) -> bool:
+def _opens_attribution(text: str, seg: Segment, forms: frozenset[str] = frozenset()) -> bool:
     """Can a reporting clause follow this quote in the same sentence? Yes after '"...,"', after a
     "?"/"!" or "." followed by a lower-case word ('"Great!" he said'), or a short tail clause."""
     quoted = text[seg.start : seg.end].rstrip()
@@ -308,7 +302,12 @@ def _opens_attribution(text: str, seg: Segment) -> bool:
         # '"We will win." Smith said.': a capitalised tail only counts when it is a short sentence
         m = _SENTENCE_END.search(after)
         tail = after[: m.start() + 1] if m else after
-        return len(tail.split()) <= 6 and tail.rstrip().endswith(".")
+        if len(tail.split()) <= 6 and tail.rstrip().endswith("."):
+            return True
+        # '"... for our nominee!" Senator Ann Lee said as she opened the vote.': a
+        # reporting verb among the first words of the tail still reports the quote
+        first = [w.strip(",.;:").lower() for w in tail.split()[:6]]
+        return last in ("?", "!") and any(w in forms or w in _EXTRA_CUES for w in first[1:])
     return True
 
 
@@ -343,17 +342,40 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
     if not tops:
         return None
     first: tuple[Token, Token] | None = None
+    inner: _Attribution | None = None
     tried = False
     v: Token = tops[0].head
-    for _ in range(8):
+    prev: Token = tops[0]
+    for _ in range(10):
         if _outside(v, seg) and not quoted.contains(v.idx):
+            aside = _parenthetical_cue(v, seg, forms)
+            if aside is not None:
+                return aside
+            said = _clause_taker(v, prev, seg) if inner is None else None
+            if said is not None:
+                return said
             if is_cue(v, forms):
                 head = _subject(v, first_in_clause=False)
+                if head is None and not _is_passive(v):
+                    head = _left_name(v, seg, quoted)  # 'X, a senator, Y said ...': no nsubj parsed
                 if head is not None and _outside(head, seg):
-                    return _Attribution(_cue_extent(v), head, _extent(head))
-                if v.dep_ in ("acl", "relcl"):
-                    return None  # 'the islands, called the "X"': a name given, nobody speaking
+                    att = _Attribution(_cue_extent(v), head, _extent(head))
+                    if inner is not None:
+                        return att if head.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS else inner
+                    if head.pos_ != "PRON" or v.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+                        return att
+                    # 'X said he would tell the "bigots" ...': the outer reporting verb owns the
+                    # quote (news attributes the words to X, "he" only repeats X)
+                    inner = att
+                elif v.dep_ in ("acl", "relcl"):
+                    return inner  # 'the islands, called the "X"': a name given, nobody speaking
                 tried = True
+            elif inner is not None and v.pos_ == "VERB":
+                # 'X assures his audience he will tell the "bigots" ...': a named subject of the
+                # verb above the pronoun's reporting clause is who the pronoun repeats
+                subj = _subject(v, first_in_clause=False)
+                if subj is not None and subj.pos_ == "PROPN" and _outside(subj, seg):
+                    return _Attribution(inner.cue, subj, _extent(subj))
             elif not tried and v.pos_ in ("VERB", "AUX"):
                 # only the lowest verb: beyond it the quote is part of someone else's clause
                 tried = True
@@ -361,13 +383,65 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
                 if (subj is not None and subj.lower_ not in ("there", "it", "this", "that", "which")
                         and _outside(subj, seg) and not quoted.contains(subj.idx)):
                     first = (v, subj)
-        if v.head is v:
+        if v.head == v:
             break
-        v = v.head
+        v, prev = v.head, v
+    if inner is not None:
+        return inner
     if first is None:
         return None
     verb, head = first
     return _Attribution(_cue_extent(verb), head, _extent(head), loose=True)
+
+
+# Nouns naming something said: their possessor is its speaker ("her remark that "..."").
+_SPEECH_NOUNS = frozenset(
+    """remark remarks comment comments statement statements claim claims words promise promises
+    warning warnings assertion assertions argument vow pledge insistence suggestion accusation
+    accusations message tweet tweets declaration admission answer reply response""".split()
+)
+
+
+def _clause_taker(v: Token, prev: Token, seg: Segment) -> _Attribution | None:
+    """A word that takes the clause holding the quote as what was said, though it is no listed
+    reporting verb: a verb after the clausal complement it takes ('Taxes are "...", X proclaimed')
+    or a speech noun with a possessor ('her remark that "..."'). A verb before its complement
+    is left to the reporting-verb table: "X knows/means that ..." is seldom speech."""
+    if v.pos_ == "VERB" and prev.dep_ == "ccomp" and prev.head == v and prev.i < v.i and not _is_passive(v):
+        subj = [c for c in v.children if c.dep_ == "nsubj" and _outside(c, seg)]
+        if subj and subj[0].lower_ not in _NO_SOURCE and subj[0].pos_ in ("PROPN", "NOUN", "PRON"):
+            return _Attribution(_cue_extent(v), subj[0], _extent(subj[0]))
+    if v.pos_ == "NOUN" and v.lower_ in _SPEECH_NOUNS and prev.dep_ in ("acl", "ccomp", "appos", "relcl", "prep"):
+        poss = [c for c in v.children if c.dep_ == "poss" and _outside(c, seg)]
+        if poss:
+            return _Attribution((v.idx, v.idx + len(v.text)), poss[0], _extent(poss[0]))
+    return None
+
+
+def _parenthetical_cue(verb: Token, seg: Segment, forms: frozenset[str]) -> _Attribution | None:
+    """'The paper, Smith said, called the deal "a win"': a reporting clause set off inside the sentence
+    (a parataxis in the parse) owns the whole sentence, quotes included."""
+    for c in verb.children:
+        if c.dep_ == "parataxis" and _outside(c, seg) and is_cue(c, forms) and c.i < verb.i + 3:
+            head = _subject(c, first_in_clause=True)
+            if head is not None and _outside(head, seg) and not _is_passive(c):
+                return _Attribution(_cue_extent(c), head, _extent(head))
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """"X was asked/told ...": the subject is not the speaker."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and not verb.lower_.startswith("quot")
+
+
+def _left_name(verb: Token, seg: Segment, quoted: "_Quoted") -> Token | None:
+    """The parse lost a reporting verb's subject ('..., former president John Smith said his
+    wife ...' parsed as an apposition): the closest name before the verb in its sentence."""
+    names = [t for t in verb.sent if t.i < verb.i and _outside(t, seg) and not quoted.contains(t.idx)
+             and (t.pos_ == "PROPN" or t.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS)]
+    if not names or verb.i - names[-1].i > 3:
+        return None
+    return names[-1]
 
 
 def _loose_after(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
@@ -383,6 +457,44 @@ def _loose_after(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
                 return _Attribution(_cue_extent(t), subj[0], _clip(_extent(subj[0]), a, b))
             return None
     return None
+
+
+def _signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[Mention]) -> _Attribution | None:
+    """A quoted passage whose last line is a short 'Name, Affiliation.' signature (pull quotes in
+    round-ups): the name on that line is the speaker."""
+    body = text[seg.start : seg.end]
+    nl = body.rstrip().rfind("\n")
+    if nl < 0:
+        return None
+    a = seg.start + nl + 1
+    line = text[a : seg.end].strip()
+    if not line or len(line.split()) > 12 or not line[0].isupper() or line.rstrip(".")[-1:] in ("?", "!"):
+        return None
+    if len(text[seg.start : a].split()) < 5:
+        return None
+    named = [m for m in mentions if a <= m.span.start < seg.end and m.label in (_PERSON_LABELS | _THING_LABELS)]
+    comma = text.find(",", a, seg.end)
+    name_end = comma if comma > 0 else seg.end
+    if not named or named[0].span.start > a + 3 or named[0].span.start >= name_end:
+        return None
+    span = sdoc.char_span(named[0].span.start, named[0].span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    end = name_end if comma > 0 else named[0].span.end
+    return _Attribution((a, a), span.root, _trimmed(text, a, end))
+
+
+def _root_subject(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
+    """'Y gestured, then leaned in and boomed:', 'The treaty affirms:': the subject of the main
+    verb of the clause a colon closes introduces the quote whatever that verb is."""
+    toks = _tokens_in(sdoc, a, b)
+    roots = [t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if not roots:
+        return None
+    subj = [c for c in roots[-1].children if c.dep_ in _SUBJECT_DEPS and a <= c.idx < b]
+    if not subj or subj[0].lower_ in _NO_SOURCE or subj[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return _Attribution(_cue_extent(roots[-1]), subj[0], _clip(_extent(subj[0]), a, b))
 
 
 def _colon_name(sdoc: SpacyDoc, a: int, b: int, mentions: Sequence[Mention]) -> _Attribution | None:
@@ -556,7 +668,10 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
             rule = "embedded-verb" if att is not None and att.loose else "embedded"
             if att is not None and att.loose and _title_like(text[seg.start : seg.end]) and _name_slot(sdoc, seg):
                 continue  # 'appeared on "Fox News Sunday"': a title, not words someone said
-        if att is None and seg.closed and not embedded and _opens_attribution(text, seg):
+        if att is None and not embedded:
+            att = _signature(sdoc, text, seg, mentions)  # '"..." / Jane Roe, Some Institute."'
+            rule = "signature"
+        if att is None and seg.closed and not embedded and _opens_attribution(text, seg, forms):
             a, b = _clause_after(text, seg, nxt)
             att = _attribution_in(sdoc, a, b, forms, after=True, quote_ended_sentence=ended)
             rule = "quote-then-cue"
@@ -569,14 +684,18 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
             rule = "cue-then-quote"
         if att is None and lead.endswith(":"):
             # 'Smith went even further: "..."', 'Ann Lee: "..."': the clause before the colon
-            att = _governor_attribution(sdoc, seg, forms, quoted) or _colon_name(sdoc, pa_, pb_, mentions)
+            att = (_governor_attribution(sdoc, seg, forms, quoted) or _colon_name(sdoc, pa_, pb_, mentions)
+                   or _root_subject(sdoc, pa_, pb_))
             rule = "colon-intro"
         if att is None and seg.open_at == pa and seg.paragraph > 0 and text[paras[seg.paragraph - 1][1] - 1] == ":":
             # 'X stated:' closing one paragraph introduces the quote that opens the next
             qa, qb = paras[seg.paragraph - 1]
             starts = [m.end() for m in _SENTENCE_END.finditer(text, qa) if m.end() < qb]
-            att = _attribution_in(sdoc, starts[-1] if starts else qa, qb, forms, after=False,
-                                  quote_ended_sentence=False)
+            sa = starts[-1] if starts else qa
+            att = (_attribution_in(sdoc, sa, qb, forms, after=False, quote_ended_sentence=False)
+                   or _root_subject(sdoc, sa, qb))  # 'X released the following statement:'
+            if att is not None and att.extent is not None and not (qa <= att.extent[0] < qb):
+                att = None
             rule = "cue-colon-paragraph"
         in_para = [i for i, p in cue_para.items() if p == seg.paragraph and drafts[i].cue[0] < seg.open_at]  # type: ignore[index]
         prev_para = [i for i, p in cue_para.items() if p == seg.paragraph - 1]
@@ -597,12 +716,38 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
         elif seg.open_at == pa and prev_para and _sentence_like(text[seg.start : seg.end]):
             draft = _Draft(content, "direct", None, None, None, "previous-paragraph", 0.7, latest(prev_para))
         elif _sentence_start(text, seg, pa) and len(text[seg.start : seg.end].split()) >= 5:
-            draft = _Draft(content, "direct", None, None, None, "unattributed", 0.3)
+            near = _recent_subject(sdoc, seg, quoted, mentions, pa, paras)
+            if near is not None:
+                # no clause names the speaker: the person or organisation the text was just
+                # about ('X released the following statement: / "..."') is the best guess
+                draft = _Draft(content, "direct", near, _extent(near), None, "recent-subject", 0.35)
+            else:
+                draft = _Draft(content, "direct", None, None, None, "unattributed", 0.3)
         else:
             continue  # a scare quote or a title: no speech
         drafts.append(draft)
         last_direct = len(drafts) - 1
     return drafts
+
+
+def _recent_subject(sdoc: SpacyDoc, seg: Segment, quoted: "_Quoted", mentions: Sequence[Mention],
+                    para_start: int, paras: list[tuple[int, int]]) -> Token | None:
+    """The latest main-clause subject naming a person or organisation before a quote, in its
+    paragraph or the one before (centering: what the text is about is who most likely speaks)."""
+    k = _paragraph_index(paras, para_start)
+    lo = paras[k - 1][0] if k > 0 else para_start
+    start = sdoc.char_span(lo, seg.open_at, alignment_mode="contract")
+    if start is None:
+        return None
+    for tok in reversed(start):
+        if tok.dep_ not in _SUBJECT_DEPS or tok.head.dep_ != "ROOT" or quoted.contains(tok.idx):
+            continue
+        if tok.dep_ == "nsubjpass":
+            continue
+        m = _mention_at(mentions, tok.idx)
+        if m is not None and m.label in (_PERSON_LABELS | _THING_LABELS - {"GPE"}):
+            return tok
+    return None
 
 
 def _sentence_like(quoted: str) -> bool:

@@ -92,6 +92,15 @@ def _can_close(text: str, i: int, open_char: str) -> bool:
     return True
 
 
+def _mistyped_close(text: str, i: int, open_char: str) -> bool:
+    """'“... for her here,“ said X': an opening curly mark typed where the closing one belongs
+    (word processors' autocorrect). It closes when it ends a word and no word follows it."""
+    if open_char != "“" or text[i] != "“" or i == 0:
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not text[i - 1].isspace() and (nxt.isspace() or nxt in ".,;:!?)")
+
+
 def _scan_paragraph(text: str, a: int, b: int, index: int) -> list[Segment]:
     """Left-to-right scan of one paragraph; marks inside an open quote only matter as its closer."""
     segments: list[Segment] = []
@@ -104,7 +113,7 @@ def _scan_paragraph(text: str, a: int, b: int, index: int) -> list[Segment]:
         if open_char is None:
             if ch in PAIRS and i not in skip and _can_open(text, i, a):
                 open_char, open_pos = ch, i
-        elif ch == PAIRS[open_char] and _can_close(text, i, open_char):
+        elif (ch == PAIRS[open_char] and _can_close(text, i, open_char)) or _mistyped_close(text, i, open_char):
             s, e = _strip(text, open_pos + 1, i)
             if e > s:
                 segments.append(Segment(s, e, open_pos, i, index))

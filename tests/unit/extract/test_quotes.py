@@ -315,3 +315,96 @@ def test_stance_verbs_are_attributions(nlp, sentence, content, source) -> None:
 def test_stance_verb_needs_a_subject_and_a_complement(nlp) -> None:
     _, quotes = run(nlp, "It seems late. There appears to be a problem. This wants care.")
     assert [q for q in quotes if q.rule == "stance-verb"] == []
+
+
+# -- third pass: speaker fixes ---------------------------------------------------------------
+
+
+def _speaker_span(text: str, quote: Quote) -> str | None:
+    return text[quote.speaker_span.start : quote.speaker_span.end] if quote.speaker_span else None
+
+
+def test_mistyped_opening_mark_closes_the_quote(nlp) -> None:
+    text = "“We will win the state,“ said Jim Clyburn, a Democratic congressman from South Carolina."
+    segs = find_segments(text, paragraph_bounds(text))
+    assert [text[s.start : s.end] for s in segs] == ["We will win the state,"]
+    text, quotes = run(nlp, text)
+    assert _speaker_span(text, by_text(direct(quotes), "We will win")) == "Jim Clyburn"
+
+
+def test_parenthetical_reporter_owns_the_partial_quote(nlp) -> None:
+    text, quotes = run(nlp, "CNN, Cruz said, called the announcement “highly significant.”")
+    assert _speaker_span(text, by_text(direct(quotes), "highly")) == "Cruz"
+
+
+def test_pronoun_reporting_clause_defers_to_the_named_outer_subject(nlp) -> None:
+    text, quotes = run(nlp, "Graham assures his audience he will tell the “bigots” to “shut up.”")
+    assert _speaker_span(text, by_text(direct(quotes), "bigots")) == "Graham"
+
+
+def test_verb_after_the_clause_it_takes_names_the_speaker(nlp) -> None:
+    text, quotes = run(nlp, "Guns are “the ultimate public health crisis,” Howard Dean proclaimed to a cheering crowd.")
+    assert _speaker_span(text, by_text(direct(quotes), "the ultimate")) == "Howard Dean"
+
+
+def test_possessor_of_a_speech_noun_is_the_speaker(nlp) -> None:
+    text, quotes = run(nlp, "Madeleine Albright fanned controversy over her remark that “there’s a special "
+                            "place in hell for women who don’t help each other.”")
+    q = by_text(direct(quotes), "there’s")
+    assert _speaker_span(text, q) == "her" and q.speaker == "Madeleine Albright"
+
+
+def test_reporting_verb_subject_missing_from_the_parse(nlp) -> None:
+    text, quotes = run(nlp, "Former president Bill Clinton said his wife was uniquely qualified to be "
+                            "president because “the world’s in tough shape.”")
+    assert by_text(direct(quotes), "the world").speaker == "Bill Clinton"
+
+
+def test_long_apposition_between_quote_and_verb(nlp) -> None:
+    text, quotes = run(nlp, "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential "
+                            "frontrunner nationally and current polling leader in South Carolina by a wide "
+                            "margin, said on Monday.")
+    assert _speaker_span(text, by_text(direct(quotes), "Very good")) == "Trump"
+
+
+def test_exclamation_then_a_long_reporting_sentence(nlp) -> None:
+    text, quotes = run(nlp, "“One vote for Marco Rubio, and 36 votes for the next president of the United "
+                            "States!” US Senator Jeff Sessions said as he launched the process.")
+    assert by_text(direct(quotes), "One vote").speaker == "Jeff Sessions"
+
+
+def test_quote_without_a_clause_takes_the_recent_subject(nlp) -> None:
+    text, quotes = run(nlp, "The Democratic National Committee issued a statement on Monday.\n\n“On behalf of "
+                            "everyone at the party, we want to offer a deep and sincere apology to the "
+                            "senator and his supporters.”")
+    q = by_text(direct(quotes), "On behalf")
+    assert q.rule == "recent-subject" and q.speaker == "Democratic National Committee"
+    assert q.confidence < 0.5
+
+
+def test_colon_after_any_verb_names_its_subject(nlp) -> None:
+    text, quotes = run(nlp, "Trump gestured as if to stop the noise, then leaned in and boomed: "
+                            "“Let’s defeat her in November.”")
+    assert by_text(direct(quotes), "Let’s").speaker == "Trump"
+
+
+def test_colon_paragraph_with_a_statement_verb(nlp) -> None:
+    text, quotes = run(nlp, "When Wallace died in 1998, President Clinton released the following statement:\n\n"
+                            "“Hillary and I offer our condolences to the family and friends of George Wallace.”")
+    assert _speaker_span(text, by_text(direct(quotes), "Hillary and I")) == "President Clinton"
+
+
+def test_signature_line_inside_the_quote(nlp) -> None:
+    text, quotes = run(nlp, 'The economists disagree.\n\n"I worry that we may see a resurgence of Democrats '
+                            'singing the virtues of balanced budgets.\nDean Baker, Center for Economic and '
+                            'Policy Research."')
+    q = by_text(direct(quotes), "I worry")
+    assert q.rule == "signature" and _speaker_span(text, q) == "Dean Baker"
+
+
+def test_inflect_is_shared_with_the_cue_table() -> None:
+    from dossier.nlp.cues import _inflect, inflect
+
+    assert inflect("testify") == ("testify", "testifies", "testified", "testifying")
+    assert inflect("quote") == ("quote", "quotes", "quoted", "quoting")
+    assert _inflect is inflect
