@@ -25,6 +25,7 @@ METRICS = [
     ("confident_wrong", None, "share of pages dated wrong (not the gold day) with confidence >= 0.5; lower is better"),
     ("ece", None, "expected calibration error of confidence vs day-exact, 5 bins; lower is better"),
 ]
+LOWER_IS_BETTER = ("confident_wrong", "ece")
 
 
 def _document(page: Page) -> Document:
