@@ -133,3 +133,16 @@ def test_killed_build_resumes(tmp_path, kuril_dir):
     assert code == 0
     assert f"added {5 - stored}, unchanged {stored}" in out
     assert len(json.loads(run("docs", "--db", str(db), "--json")[1])) == 5
+
+
+def test_workers_build_the_same_store(tmp_path, kuril_dir, kuril_db):
+    """The map step in a process pool stores what the serial build stores."""
+    db = tmp_path / "w.db"
+    code, out = run("build", str(kuril_dir), "--db", str(db), "--workers", "2")
+    assert code == 0 and "added 5" in out
+    serial = {r["id"]: r for r in json.loads(run("docs", "--db", str(kuril_db), "--json")[1])}
+    parallel = {r["id"]: r for r in json.loads(run("docs", "--db", str(db), "--json")[1])}
+    assert serial.keys() == parallel.keys()
+    for doc_id, row in serial.items():
+        assert parallel[doc_id]["published"] == row["published"]
+        assert parallel[doc_id]["words"] == row["words"]
