@@ -168,6 +168,7 @@ class Figure:
     about: str | None = None
     about_span: Span | None = None
     confidence: float = 1.0
+    qualifiers: tuple[Span, ...] = ()  # words of its clause saying when/how it holds ("will", "in May")
 
 
 # ---------------------------------------------------------------------------------------------

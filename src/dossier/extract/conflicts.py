@@ -1,11 +1,13 @@
 """Corpus views over figures, and conflicts: the same fact reported differently by two sources.
 
 Three generic checks, each keeping both sources so the analyst can read them side by side:
-- figures: the same measure (similar "about" words, same unit) with values that differ beyond
-  rounding in different documents, reported around the same time and not worded as a change;
+- figures: the same measure (same head noun of "about", compatible modifiers, same unit family)
+  with values that differ beyond rounding in different documents, holding around the same time
+  (the figure's own clause date, else the page date), both plans or both facts, and neither
+  worded as a change ("rose to", "now put at", "trimmed to", "a further");
 - dates: one merged event whose mentions in different documents carry different calendar days;
-- titles: one person called by incompatible head titles (president vs prime minister) in different
-  documents around the same time.
+- titles: one person called by incompatible offices (president vs prime minister, or ministers of
+  disjoint portfolios as the page writes the title) in different documents around the same time.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from dossier.model import Annotations, Conflict, Document, Entity, Event, Figure, Mention, Span
+from dossier.nlp.figures import singular
 
 # Words that mark a figure as one point of a series, not a competing report of one value.
 _CHANGE_WORDS = re.compile(
     r"\b(rose|rise[sn]?|rising|fell|fall(s|en|ing)?|increas\w*|decreas\w*|grew|grow(s|n|ing)?|"
     r"climb\w*|drop\w*|declin\w*|jump\w*|surg\w*|plung\w*|up from|down from|compared with|"
-    r"from \S+ to|doubl\w*|tripl\w*|halv\w*|shr[ai]nk\w*|target|goal|by \d{4})\b",
+    r"from \S+ to|doubl\w*|tripl\w*|halv\w*|shr[ai]nk\w*|target|goal|by \d{4}|trimm\w*|"
+    r"revis\w*|originally|initially|previously|formerly|no longer)\b",
     re.IGNORECASE,
 )
 # Head titles that one person cannot hold at the same time (longest first for matching).
@@ -48,6 +52,27 @@ _EXCLUSIVE_TITLES = (
 )
 # Titles that name the same office ("premier" is what some outlets call a prime minister).
 _SAME_OFFICE = {"premier": "prime minister"}
+# Words that mark change only inside the figure's own clause ("now put at", "once called for",
+# "trimmed to 13 turbines and 5,150 MW", "from 6,000 to 5,150"); in a whole sentence they are too common.
+_CLAUSE_CHANGE_WORDS = re.compile(
+    r"\b(from|now|once|cut|rais\w*|lower\w*|reduc\w*|expand\w*|boost\w*|added|adding)\b", re.IGNORECASE
+)
+# An increment, not a total: "a further 13.5 bcm", "another 5,000".
+_INCREMENT = re.compile(r"\b(further|another|additional|extra)\s+$", re.IGNORECASE)
+# Words of a figure's clause that make it a plan or forecast, not what is there now.
+_PLAN_WORDS = re.compile(
+    r"\b(will|would|shall|could|might|may|'ll|expect\w*|plan\w*|design\w*|aim\w*|intend\w*|"
+    r"project(ed|s|ing)?|forecast\w*|eventually|due|propos\w*|envisag\w*|hope\w*)\b",
+    re.IGNORECASE,
+)
+# Units of one family, with their factor to the family's base unit.
+_UNIT_FAMILIES = {
+    "kW": ("power", 1e3), "MW": ("power", 1e6), "GW": ("power", 1e9),
+    "m": ("length", 1.0), "km": ("length", 1e3), "miles": ("length", 1609.344),
+    "km2": ("area", 1e6), "ha": ("area", 1e4), "acres": ("area", 4046.86), "square miles": ("area", 2.59e6),
+    "kg": ("mass", 1.0), "tonnes": ("mass", 1e3),
+}
+_MONTH_ONLY = re.compile(r"XXXX-(\d{2})")
 _STOP = frozenset("a an the of in on for to and or by with from at as per".split())
 _MAX_FIGURE_GAP_DAYS = 45
 _MAX_TITLE_GAP_DAYS = 365
@@ -71,11 +96,25 @@ def _sentence_text(doc: Document, annot: Annotations, span: Span) -> tuple[Span,
     return sent, doc.text[sent.start : sent.end]
 
 
-def _sentence_date(doc: Document, annot: Annotations, sent: Span) -> str | None:
-    for t in annot.times:
-        if sent.start <= t.span.start < sent.end and t.type == "DATE" and _iso_date(t.value):
-            return t.value
+def figure_date(doc: Document, annot: Annotations, fig: Figure) -> str | None:
+    """When a figure holds: the time adjunct of its own clause ("began generating 750 MW in
+    February last year"), else the page's date. An unresolved year stays "XXXX-MM"; None when
+    neither is known. A date elsewhere in the sentence ("under a 1959 agreement", a relative clause)
+    is not used: it dates something else."""
+    for q in fig.qualifiers:
+        for t in annot.times:
+            if t.type == "DATE" and t.value and t.span.start < q.end and q.start < t.span.end:
+                if _iso_date(t.value) or _MONTH_ONLY.fullmatch(t.value):
+                    return t.value
     return doc.published.value
+
+
+def _qualifier_text(doc: Document, annot: Annotations, fig: Figure) -> str:
+    """The words that say how the figure holds; the whole sentence for figures without them."""
+    if fig.qualifiers:
+        return " ".join(doc.text[q.start : q.end] for q in fig.qualifiers)
+    sent = annot.sentence_of(fig.span) or fig.span
+    return doc.text[sent.start : sent.end]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,7 +137,7 @@ def collect_figures(docs: Sequence[Document], annots: Sequence[Annotations]) -> 
                     "value": fig.value,
                     "unit": fig.unit,
                     "about": fig.about,
-                    "date": _sentence_date(doc, annot, sent),
+                    "date": figure_date(doc, annot, fig),
                     "doc": doc.id,
                     "sentence": text.strip(),
                     "span": fig.span,
@@ -108,9 +147,34 @@ def collect_figures(docs: Sequence[Document], annots: Sequence[Annotations]) -> 
     return rows
 
 
-def _about_words(about: str | None) -> str:
-    words = re.findall(r"[a-z][a-z\-']*", (about or "").lower())
-    return " ".join(w for w in words if w not in _STOP)
+def about_key(about: str | None) -> tuple[str, frozenset[str]] | None:
+    """(head noun, modifiers) of an ``about`` phrase, singular and lower case, for matching
+    "first turbine" with "turbine" and "combined capacity" with "capacity"."""
+    words = [singular(w) for w in re.findall(r"[a-z][a-z\-']*", (about or "").lower()) if w not in _STOP]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    if not words:
+        return None
+    return words[-1], frozenset(words[:-1])
+
+
+def same_about(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """The same measure: the same head noun (spelling variants allowed) and modifiers of one
+    contained in the other's, or near-identical wording ("first turbine" ~ "turbine", but not
+    "second turbine")."""
+    (ha, ma), (hb, mb) = a, b
+    if ha != hb and fuzz.ratio(ha, hb) < 90:
+        return False
+    if ma <= mb or mb <= ma:
+        return True
+    return fuzz.token_set_ratio(" ".join(sorted(ma)), " ".join(sorted(mb))) >= 90
+
+
+def _in_base_unit(fig: Figure) -> tuple[str, float]:
+    """(unit family, value in the family's base unit): 0.75 GW and 750 MW are one figure."""
+    family = _UNIT_FAMILIES.get(fig.unit or "")
+    if family is None:
+        return fig.unit or "", fig.value
+    return family[0], fig.value * family[1]
 
 
 def _decimals(text: str) -> int:
@@ -120,6 +184,9 @@ def _decimals(text: str) -> int:
 
 def _differ_beyond_rounding(a: Figure, b: Figure) -> bool:
     """True when no rounding of the more precise value gives the less precise one."""
+    if a.unit != b.unit:  # same family, other unit ("0.75 GW" / "750 MW"): a relative test
+        va, vb = _in_base_unit(a)[1], _in_base_unit(b)[1]
+        return abs(va - vb) > 0.02 * max(abs(va), abs(vb))
     if a.value == b.value:
         return False
     places = min(_decimals(a.text), _decimals(b.text))
@@ -133,6 +200,37 @@ def _differ_beyond_rounding(a: Figure, b: Figure) -> bool:
     return not (step and abs(a.value - b.value) < step / 2)
 
 
+def _date_range(value: str | None) -> tuple[date, date] | None:
+    """The days a (possibly coarse) ISO value covers: "2022-02" -> Feb 1 .. Feb 28."""
+    start = _iso_date(value)
+    if start is None or value is None:
+        return None
+    parts = value.split("-")
+    if len(parts) >= 3:
+        return start, start
+    if len(parts) == 2:
+        nxt = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, date.fromordinal(nxt.toordinal() - 1)
+    return start, date(start.year, 12, 31)
+
+
+def dates_close(a: str | None, b: str | None, max_days: int = _MAX_FIGURE_GAP_DAYS) -> float:
+    """How sure we are that two figure dates are "around the same time": 1.0 when their spans lie
+    within ``max_days``; 0.7 when one has no year ("XXXX-02") and the months agree; else 0."""
+    ra, rb = _date_range(a), _date_range(b)
+    if ra and rb:
+        gap = max(0, (max(ra[0], rb[0]) - min(ra[1], rb[1])).days)
+        return 1.0 if gap <= max_days else 0.0
+    month_a = _MONTH_ONLY.fullmatch(a or "")
+    month_b = _MONTH_ONLY.fullmatch(b or "")
+    if month_a and (rb or month_b):
+        other = rb[0].month if rb else int(month_b.group(1))  # type: ignore[union-attr]
+        return 0.7 if int(month_a.group(1)) == other else 0.0
+    if month_b and ra:
+        return 0.7 if int(month_b.group(1)) == ra[0].month else 0.0
+    return 0.0
+
+
 def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations]) -> list[Conflict]:
     by_id = {d.id: d for d in docs}
     items = []
@@ -141,30 +239,36 @@ def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations]) -
         if doc is None:
             continue
         for fig in annot.figures:
-            about = _about_words(fig.about)
-            if not about:
+            key = about_key(fig.about)
+            if key is None:
                 continue
-            sent, text = _sentence_text(doc, annot, fig.span)
-            items.append((fig, about, _iso_date(_sentence_date(doc, annot, sent)), text))
+            words = _qualifier_text(doc, annot, fig)
+            plan = bool(_PLAN_WORDS.search(words))
+            change = bool(
+                _CHANGE_WORDS.search(words)
+                or (fig.qualifiers and _CLAUSE_CHANGE_WORDS.search(words))
+                or _INCREMENT.search(doc.text[max(0, fig.span.start - 20) : fig.span.start])
+            )
+            items.append((fig, key, figure_date(doc, annot, fig), plan, change))
     out: list[Conflict] = []
-    for (fa, aa, da, ta), (fb, ab, db, tb) in combinations(items, 2):
-        if fa.span.doc_id == fb.span.doc_id or (fa.unit or "") != (fb.unit or ""):
+    for (fa, ka, da, pa, ca), (fb, kb, db, pb, cb) in combinations(items, 2):
+        if fa.span.doc_id == fb.span.doc_id or _in_base_unit(fa)[0] != _in_base_unit(fb)[0]:
             continue
-        if fuzz.token_set_ratio(aa, ab) < 85:
+        if ca or cb or pa != pb:
+            continue  # one point of a series, or a plan set against what is installed
+        if not same_about(ka, kb):
             continue
-        if da is None or db is None or abs((da - db).days) > _MAX_FIGURE_GAP_DAYS:
-            continue  # reported at different times: a series, not a conflict
-        if _CHANGE_WORDS.search(ta) or _CHANGE_WORDS.search(tb):
+        near = dates_close(da, db)
+        if not near or not _differ_beyond_rounding(fa, fb):
             continue
-        if not _differ_beyond_rounding(fa, fb):
-            continue
+        about = fa.about if len(ka[1]) >= len(kb[1]) else fb.about
         out.append(
             Conflict(
                 kind="figure",
-                about=fa.about or aa,
+                about=about or "",
                 values=(fa.text, fb.text),
                 sources=(fa.span, fb.span),
-                confidence=round(min(fa.confidence, fb.confidence) * 0.8, 3),
+                confidence=round(min(fa.confidence, fb.confidence) * 0.8 * near, 3),
             )
         )
     return out
@@ -231,13 +335,65 @@ def head_title(title: str | None) -> str | None:
     return None
 
 
-def _compatible(a: str, b: str) -> bool:
-    """ "minister" is compatible with any "<x> minister" (a foreign minister is a minister)."""
-    if a == b:
-        return True
-    return (a == "minister" and b.endswith(" minister") and b != "prime minister") or (
-        b == "minister" and a.endswith(" minister") and a != "prime minister"
+# Words naming a minister's portfolio, folded to one spelling (generic English, no country).
+_PORTFOLIOS = {
+    "foreign": "foreign", "external": "foreign", "defence": "defence", "defense": "defence",
+    "finance": "finance", "treasury": "finance", "interior": "interior", "home": "interior",
+    "justice": "justice", "health": "health", "education": "education", "agriculture": "agriculture",
+    "trade": "trade", "commerce": "trade", "industry": "industry", "economy": "economy",
+    "economic": "economy", "energy": "energy", "power": "energy", "electricity": "energy",
+    "water": "water", "irrigation": "irrigation", "transport": "transport", "environment": "environment",
+    "labour": "labour", "labor": "labour", "culture": "culture", "tourism": "tourism",
+    "information": "information", "communications": "communications", "housing": "housing",
+    "mines": "mines", "mining": "mines", "petroleum": "petroleum", "oil": "petroleum",
+    "fisheries": "fisheries", "sport": "sports", "sports": "sports", "youth": "youth",
+    "planning": "planning", "development": "development", "security": "security",
+    "immigration": "immigration", "science": "science", "technology": "technology",
+}
+_LEADING_WORDS = re.compile(r"^(?:(?:the|a|an|but|and|then|meanwhile|also|when|while|as)\s+)+", re.IGNORECASE)
+
+
+def title_office(title: str | None) -> tuple[str, frozenset[str]] | None:
+    """(office, portfolio words) of a title: "Kenyan Water Minister" -> ("minister",
+    {"water"}), "Minister of Water, Irrigation and Energy" -> ("minister", {"water",
+    "irrigation", "energy"}); None for titles that are not exclusive offices or mark a past one."""
+    head = head_title(title)
+    if head is None:
+        return None
+    words = re.findall(r"[a-z]+", (title or "").lower())
+    portfolio = frozenset(_PORTFOLIOS[w] for w in words if w in _PORTFOLIOS)
+    for office in ("minister", "secretary"):
+        if head.endswith(" " + office) and head.split()[0] in _PORTFOLIOS:
+            return office, portfolio
+    return head, portfolio if head in ("minister", "secretary") else frozenset()
+
+
+def _compatible(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """One office: same head, and portfolios that share a word or are not given ("Minister" is
+    any minister; "Water Minister" and "Minister of Water and Energy" agree; "Foreign" does not)."""
+    return a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
+
+
+def written_title(text: str, m: Mention) -> str:
+    """The title as the page writes it around the name, which can say more than ``m.title``
+    ("Water Minister Ann Ruiz", "Minister of Water, Irrigation and Energy, Ann Ruiz")."""
+    title = m.title or ""
+    if not title:
+        return title
+    head = re.escape(title.split()[-1])
+    before = text[max(0, m.span.start - 120) : m.span.start]
+    found = re.search(
+        rf"((?:[A-Z][\w'’\-]*\s+){{0,4}}{head}(?:(?:\s+(?:of|for|and)|\s*,)\s+(?:the\s+)?[A-Z][\w\-]*){{0,5}})\s*,?\s*$",
+        before,
+        re.IGNORECASE if not title[-1:].isupper() else 0,
     )
+    if found is None:
+        after = text[m.span.end : m.span.end + 120]
+        found = re.match(rf"\s*,\s*([^,.;:]{{0,60}}?\b{head}\b(?:\s+(?:of|for)\s+[^.;:]{{0,60}}?)?)\s*[,.;]", after, re.IGNORECASE)
+    if found is None:
+        return title
+    written = _LEADING_WORDS.sub("", found.group(1).strip(" ,"))
+    return written or title
 
 
 def _title_conflicts(
@@ -246,35 +402,44 @@ def _title_conflicts(
     entities: Sequence[Entity],
     mention_entity: dict | None,
 ) -> list[Conflict]:
+    """One conflict per person and per office that disagrees with the office most mentions give."""
     dates = {d.id: _iso_date(d.published.value) for d in docs}
+    texts = {d.id: d.text for d in docs}
     names = {e.id: e.name for e in entities}
-    # entity -> head title -> [(mention, doc date)]
-    seen: dict[str, dict[str, list[Mention]]] = {}
+    seen: dict[str, list[tuple[Mention, tuple[str, frozenset[str]], str]]] = {}
     for annot in annots:
+        text = texts.get(annot.doc_id, "")
         for m in annot.mentions:
             ent = m.entity_id or (mention_entity or {}).get((m.span.doc_id, m.span.start, m.span.end))
-            head = head_title(m.title)
-            if ent and head:
-                seen.setdefault(ent, {}).setdefault(head, []).append(m)
-    out: list[Conflict] = []
-    for ent, heads in seen.items():
-        for ha, hb in combinations(sorted(heads), 2):
-            if _compatible(ha, hb):
+            if not ent or not m.title:
                 continue
-            pair = _closest_pair(heads[ha], heads[hb], dates)
+            written = written_title(text, m)
+            office = title_office(written) or title_office(m.title)
+            if office is None:
+                continue
+            shown = written if office[1] != (title_office(m.title) or ("", frozenset()))[1] else m.title
+            seen.setdefault(ent, []).append((m, office, shown))
+    out: list[Conflict] = []
+    for ent, items in seen.items():
+        keys = sorted({k for _, k, _ in items}, key=lambda k: (sorted(k[1]), k[0]))
+        support = {k: sum(_compatible(k, o) for _, o, _ in items) for k in keys}
+        main = max(keys, key=lambda k: (support[k], len(k[1])))
+        agree = [it for it in items if _compatible(main, it[1])]
+        rest = [it for it in items if not _compatible(main, it[1])]
+        while rest:
+            other = max({k for _, k, _ in rest}, key=lambda k: (sum(_compatible(k, o) for _, o, _ in rest), len(k[1])))
+            group = [it for it in rest if _compatible(other, it[1])]
+            rest = [it for it in rest if not _compatible(other, it[1])]
+            pair = _closest_pair(agree, group, dates)
             if pair is None:
                 continue
-            ma, mb = pair
-            support_a, support_b = len(heads[ha]), len(heads[hb])
-            # the less used title is the suspect one: list the majority reading first
-            if support_b > support_a:
-                ma, mb = mb, ma
-            conf = 0.5 + 0.4 * abs(support_a - support_b) / (support_a + support_b)
+            (ma, _, ta), (mb, _, tb) = pair
+            conf = 0.5 + 0.4 * abs(len(agree) - len(group)) / (len(agree) + len(group))
             out.append(
                 Conflict(
                     kind="title",
                     about=names.get(ent, ent),
-                    values=(ma.title or "", mb.title or ""),
+                    values=(ta, tb),
                     sources=(ma.span, mb.span),
                     confidence=round(conf, 3),
                 )
@@ -282,16 +447,17 @@ def _title_conflicts(
     return out
 
 
-def _closest_pair(
-    first: list[Mention], second: list[Mention], dates: dict[str, date | None]
-) -> tuple[Mention, Mention] | None:
+_Item = tuple[Mention, tuple[str, frozenset[str]], str]
+
+
+def _closest_pair(first: list[_Item], second: list[_Item], dates: dict[str, date | None]) -> tuple[_Item, _Item] | None:
     """Two mentions from different documents dated within a year of each other (closest first)."""
-    best: tuple[int, Mention, Mention] | None = None
+    best: tuple[int, _Item, _Item] | None = None
     for a in first:
         for b in second:
-            if a.span.doc_id == b.span.doc_id:
+            if a[0].span.doc_id == b[0].span.doc_id:
                 continue
-            da, db = dates.get(a.span.doc_id), dates.get(b.span.doc_id)
+            da, db = dates.get(a[0].span.doc_id), dates.get(b[0].span.doc_id)
             gap = abs((da - db).days) if da and db else _MAX_TITLE_GAP_DAYS
             if gap <= _MAX_TITLE_GAP_DAYS and (best is None or gap < best[0]):
                 best = (gap, a, b)

@@ -5,6 +5,10 @@ counted; no installed library turns "US$6 billion worth of credits" into (6e9, U
 value parser, the unit table and the walk over the dependency parse are written here. Years, dates,
 ordinals, times, list numbers and numbers inside names are left out (the first four are other
 entity labels; the last two are checked explicitly).
+
+``about`` (what is measured) and ``qualifiers`` (the words of the figure's own clause that say
+when and how it holds: "will", "now", "in February") come from the dependency parse, so the
+corpus step can tell one fact reported twice from a plan, a revision or a series.
 """
 
 from __future__ import annotations
@@ -130,14 +134,80 @@ def unit_of(tokens: list[Token]) -> str | None:
     return None
 
 
+_FIGURE_ENTS = ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+# Verbs whose subject is the thing a figure measures ("the reservoir will hold 74 bcm"), by base
+# form; no lemmatizer runs in the pipeline, so inflections are folded by ``_verb_base``.
+MEASURING_VERBS = frozenset(
+    """hold store cost produce generate reach rise fall total number have carry deliver contain
+    employ earn weigh measure supply provide export import consume spend pump release receive
+    draw get output yield exceed top climb drop grow shrink hit count stand amount cover span
+    house seat accommodate trim cut raise lower reduce increase revise expand boost""".split()
+)
+_IRREGULAR = {
+    "held": "hold", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "has": "have",
+    "had": "have", "grew": "grow", "grown": "grow", "shrank": "shrink", "shrunk": "shrink", "got": "get",
+    "gotten": "get", "drew": "draw", "drawn": "draw", "spent": "spend", "stood": "stand", "dropped": "drop",
+    "topped": "top", "hit": "hit", "cost": "cost", "costs": "cost", "costing": "cost", "put": "put",
+}
+# A measuring verb's own noun, used when its subject is a pronoun ("it will cost $5 bn" -> cost).
+_VERB_NOUNS = {"cost": "cost", "weigh": "weight", "earn": "earnings", "spend": "spending", "employ": "staff"}
+# Nouns too light to say what is measured: they hand over to the clause ("reached the target of X").
+_LIGHT_NOUNS = frozenset(
+    "target total figure level amount sum mark record peak estimate value number quantity volume tally".split()
+)
+# Heads of "the first of its turbines": the thing is the "of" object, kept with the word.
+_PART_WORDS = frozenset(
+    """first second third fourth fifth last final one each some most many all part half rest
+    majority remainder""".split()
+)
+_SINGULAR_PARTS = frozenset("first second third fourth fifth last final one each".split())
+_MAX_ABOUT_WORDS = 5
+_RELATIVE = frozenset("which that who whom".split())
+
+
+def _verb_base(tok: Token) -> str:
+    """Base form of an inflected verb, by rule ("generating" -> "generate", "holds" -> "hold")."""
+    low = tok.lower_
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y")):
+        if low.endswith(suffix):
+            return low[: -len(suffix)] + repl
+    for suffix in ("ing", "ed", "es", "s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stem = low[: -len(suffix)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+                stem = stem[:-1]  # "dropped" -> "drop", but "called" stays "call"
+            if stem in MEASURING_VERBS:
+                return stem
+            if stem + "e" in MEASURING_VERBS:
+                return stem + "e"
+            return stem
+    return low
+
+
+def singular(word: str) -> str:
+    """A plural noun folded to its singular by rule, for comparing "turbines" with "turbine"."""
+    low = word.lower()
+    if len(low) > 4 and low.endswith("ies"):
+        return word[:-3] + "y"
+    if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
+
+
 def _noun_phrase(noun: Token) -> SpacySpan:
     """The noun with its adjacent compound/adjective modifiers ("gas supplies", "economic aid")."""
     start = noun.i
     for child in reversed(list(noun.lefts)):
-        if child.dep_ in ("compound", "amod") and child.i == start - 1 and child.ent_type_ not in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+        if child.dep_ in ("compound", "amod") and child.i == start - 1 and child.ent_type_ not in _FIGURE_ENTS:
             start = child.i
         else:
             break
+    doc = noun.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2  # "Russian-Japanese trade": the tokenizer splits the hyphenated modifier
+    start = max(start, noun.i - _MAX_ABOUT_WORDS + 1)
     return noun.doc[start : noun.i + 1]
 
 
@@ -150,27 +220,193 @@ def _of_object(tok: Token) -> Token | None:
     return None
 
 
-def measured_noun(ent: SpacySpan) -> SpacySpan | None:
-    """What a figure measures: "of X" after it, "worth of X", or the noun it modifies."""
+def _content_noun(tok: Token | None) -> bool:
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and tok.ent_type_ not in _FIGURE_ENTS + ("DATE", "TIME")
+
+
+def _thing(noun: Token) -> tuple[str, SpacySpan] | None:
+    """What a noun names, short: "the first of its turbines" -> ("first turbine", span)."""
+    if noun.lower_ in _LIGHT_NOUNS:  # "the number of Russian visitors" -> "Russian visitors"
+        obj = _of_object(noun)
+        return _thing(obj) if obj is not None and obj.lower_ not in _LIGHT_NOUNS else None
+    if noun.pos_ == "PRON":
+        return None
+    if noun.lower_ in _PART_WORDS:
+        obj = _of_object(noun)
+        if obj is None or obj.pos_ == "PRON":
+            return None
+        phrase = _noun_phrase(obj)
+        words = [t.text for t in phrase]
+        if noun.lower_ in _SINGULAR_PARTS:
+            words[-1] = singular(words[-1])
+        start = min(noun.i, phrase.start)
+        return " ".join([noun.lower_, *words][:_MAX_ABOUT_WORDS]), noun.doc[start : phrase.end]
+    if not _content_noun(noun):
+        return None
+    phrase = _noun_phrase(noun)
+    return phrase.text, phrase
+
+
+def _verb_of(tok: Token) -> Token | None:
+    """The verb a figure's token hangs from: "generating" in "is generating 375 MW"."""
+    for _ in range(4):
+        if tok.dep_ in ("dobj", "attr", "oprd", "npadvmod", "nsubjpass", "dative"):
+            return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            return tok.head.head
+        if tok.dep_ == "conj":
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, looking up through xcomp/conj ("began generating", "and is designed")."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head  # "the reservoir, which will hold 74 bcm"
+                return child
+        if verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head is not verb:
+            if verb.dep_ == "ccomp":
+                return None  # "X expects it to ..." has its own subject; "it" was not found
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def measured(ent: SpacySpan) -> tuple[str, SpacySpan] | None:
+    """What a figure measures, as (short noun phrase, its span in the text), from the parse.
+
+    In order: "N percent of X" (a share is of its whole); the noun the number counts ("16
+    turbines"); the subject of a measuring verb ("the reservoir will hold 74 bcm", "the first of
+    its turbines began generating 750 MW"); "put X at <figure>" (X); "a capacity of <figure>"
+    (unless the noun is light: "the target of X" hands over to the clause); "<figure> of X",
+    "worth of X", "<money> in X"; "<percent> complete" -> the subject; a measuring verb's own noun
+    ("it has cost $5 bn" -> cost). None when nothing fits.
+    """
     doc = ent.doc
-    last = doc[ent.end - 1]
-    for tok in (last, ent.root):
-        obj = _of_object(tok)
-        if obj is not None:
-            return _noun_phrase(obj)
+    root, last = ent.root, doc[ent.end - 1]
     after = doc[ent.end] if ent.end < len(doc) else None
-    if after is not None and after.lower_ == "worth":
-        obj = _of_object(after)
-        if obj is not None:
-            return _noun_phrase(obj)
-    root = ent.root
+    of_obj = _of_object(last) or _of_object(root)
+    if ent.label_ == "PERCENT" and of_obj is not None and (found := _thing(of_obj)):
+        return found
     head = root.head
-    if root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN") and not (ent.start <= head.i < ent.end):
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN") and not (ent.start <= head.i < ent.end):
         if head.lower_ == "worth":
             obj = _of_object(head)
-            return _noun_phrase(obj) if obj is not None else None
-        return _noun_phrase(head)
+            return _thing(obj) if obj is not None else None
+        if (found := _thing(head)) is not None:
+            return found
+    verb = _verb_of(root)
+    if verb is not None:
+        base = _verb_base(verb)
+        if root.dep_ == "pobj" and root.head.lower_ in ("at", "to", "by"):
+            for child in verb.children:  # "put its cost at $5 bn", "raise trade by 50 percent"
+                if child.dep_ in ("dobj", "nsubjpass") and (found := _thing(child)):
+                    return found
+        if base in MEASURING_VERBS:
+            subj = _subject_of(verb)  # a person is not a measure ("O'Malley had raised $3m")
+            if subj is not None and subj.ent_type_ != "PERSON" and (found := _thing(subj)):
+                noun = _VERB_NOUNS.get(base)  # "the project will cost $4.8 bn" -> "project cost"
+                if noun and len(found[0].split()) < _MAX_ABOUT_WORDS and found[0].split()[-1].lower() != noun:
+                    return f"{found[0]} {noun}", found[1]
+                return found
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        owner = root.head.head
+        if owner.lower_ not in _LIGHT_NOUNS and (found := _thing(owner)):
+            return found
+        owner_verb = _verb_of(owner)
+        subj = _subject_of(owner_verb) if owner_verb is not None else None
+        if subj is not None and (found := _thing(subj)):
+            return found
+    if of_obj is not None and (found := _thing(of_obj)):
+        return found
+    if after is not None and after.lower_ == "worth":
+        obj = _of_object(after)
+        if obj is not None and (found := _thing(obj)):
+            return found
+    if ent.label_ == "MONEY":
+        for tok in (root, last):
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None and (found := _thing(obj)):
+                        return found
+    if root.dep_ == "npadvmod" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        subj = _subject_of(head.head)  # "the dam is 70 percent complete"
+        if subj is not None and (found := _thing(subj)):
+            return found
+    if verb is not None and (noun := _VERB_NOUNS.get(_verb_base(verb))):
+        return noun, doc[verb.i : verb.i + 1]
     return None
+
+
+def measured_noun(ent: SpacySpan) -> SpacySpan | None:
+    """The text span of what a figure measures (see ``measured``)."""
+    found = measured(ent)
+    return found[1] if found else None
+
+
+def _clause_verbs(ent: SpacySpan) -> list[Token]:
+    """The verb chain a figure belongs to, nearest first ("generating", "began")."""
+    tok = ent.root
+    for _ in range(6):  # climb through nouns and prepositions to the first verb
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    chain = [tok]
+    while tok.dep_ in ("xcomp", "conj", "ccomp", "advcl") and tok.head is not tok and len(chain) < 3:
+        if tok.dep_ == "advcl" and tok.head.pos_ not in ("VERB", "AUX"):
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _time_children(verb: Token) -> list[SpacySpan]:
+    """Time adjuncts of a verb: "in February last year", "on Sunday", "now", "last April"."""
+    out = []
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "prep":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            # "from the previous year" is the baseline of a comparison, not when the figure holds
+            if obj is not None and obj.ent_type_ in ("DATE", "TIME") and child.lower_ not in ("from", "than"):
+                out.append(doc[child.i : obj.right_edge.i + 1])
+        elif child.dep_ in ("npadvmod", "advmod", "tmod") and child.ent_type_ in ("DATE", "TIME"):
+            out.append(doc[child.left_edge.i : child.right_edge.i + 1])
+    return out
+
+
+def qualifiers_of(ent: SpacySpan) -> list[SpacySpan]:
+    """Words of the figure's own clause that say when and how it holds, for telling a plan
+    ("will produce"), a change ("rose to", "now put at") and a date ("in February") apart.
+
+    Time adjuncts come first, nearest verb first; then each verb of the chain with its auxiliaries,
+    negation, particles, adverbs and subject head ("Plans once called for").
+    """
+    chain = _clause_verbs(ent)
+    doc = ent.doc
+    times = [span for verb in chain for span in _time_children(verb)]
+    words: list[SpacySpan] = []
+    for verb in chain:
+        words.append(doc[verb.i : verb.i + 1])
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass", "neg", "prt", "advmod", "nsubj", "nsubjpass", "mark") and not (ent.start <= child.i < ent.end):
+                words.append(doc[child.i : child.i + 1])
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "to":  # "from 6,000 to 5,150": a change
+        for sib in root.head.head.children:
+            if sib.dep_ == "prep" and sib.lower_ == "from":
+                words.append(doc[sib.i : sib.i + 1])
+                words.append(doc[root.head.i : root.head.i + 1])
+    return times + words
 
 
 def _is_year(ent: SpacySpan) -> bool:
@@ -218,7 +454,8 @@ def figure_of(ent: SpacySpan, doc_id: str, text: str) -> Figure | None:
         unit = "percent"
     if unit is None and _spelled_small(ent, value):
         return None
-    about = measured_noun(ent)
+    found = measured(ent)
+    about = found[1] if found else None
     if about is not None and unit is None:
         root = about.root
         if root.lower_ in PEOPLE_NOUNS or root.ent_type_ == "NORP":
@@ -234,9 +471,10 @@ def figure_of(ent: SpacySpan, doc_id: str, text: str) -> Figure | None:
         text=text[ent.start_char : end],
         value=value,
         unit=unit,
-        about=about.text if about is not None else None,
+        about=found[0] if found else None,
         about_span=Span(doc_id, about.start_char, about.end_char) if about is not None else None,
         confidence=confidence,
+        qualifiers=tuple(Span(doc_id, q.start_char, q.end_char) for q in qualifiers_of(ent)),
     )
 
 

@@ -121,3 +121,143 @@ def test_title_conflict_via_mention_entity_map():
     mapping = {("a", 0, 5): "p1", ("b", 0, 5): "p1"}
     conflicts = find_conflicts(docs, annots, [], [Entity("p1", "Ann X", "person")], mapping)
     assert len(conflicts) == 1 and set(conflicts[0].values) == {"President", "Prime Minister"}
+
+
+# ---------------------------------------------------------------------------------------------
+# figure rules: about matching, plan vs actual, change wording in the clause, units, dates
+# ---------------------------------------------------------------------------------------------
+
+from dossier.extract.conflicts import about_key, dates_close, same_about, title_office, written_title  # noqa: E402
+
+
+def _qfig(doc: Document, number: str, value: float, about: str, unit: str, *words: str) -> Figure:
+    """A figure whose qualifiers are the given words of its sentence (as figures.py finds them)."""
+    start = doc.text.index(number)
+    quals = tuple(Span(doc.id, doc.text.index(w), doc.text.index(w) + len(w)) for w in words)
+    return Figure(Span(doc.id, start, start + len(number)), number, value, unit=unit, about=about, qualifiers=quals)
+
+
+def test_same_about_head_and_modifiers():
+    assert same_about(about_key("first turbine"), about_key("turbine"))
+    assert same_about(about_key("the first of its turbines"), about_key("first turbine"))
+    assert same_about(about_key("combined capacity"), about_key("capacity"))
+    assert not same_about(about_key("second turbine"), about_key("first turbine"))
+    assert not same_about(about_key("reservoir"), about_key("turbine"))
+    assert about_key("") is None
+
+
+def test_turbine_output_conflict_across_units_and_month_only_date():
+    a = _doc("a", "The turbine is generating 375 megawatts, officials said.", "2022-02-20")
+    b = _doc("b", "The first of its turbines began generating 0.75 GW in February last year.", "")
+    fa = _qfig(a, "375 megawatts", 375, "turbine", "MW", "generating", "is")
+    fb = _qfig(b, "0.75 GW", 0.75, "first turbine", "GW", "in February last year", "began", "generating")
+    tb = TimeExpr(Span("b", b.text.index("February"), b.text.index("February") + 18), "February last year", "XXXX-02")
+    annots = [_annot(a, figures=(fa,)), _annot(b, figures=(fb,), times=(tb,))]
+    (c,) = find_conflicts([a, b], annots, [], [])
+    assert (c.kind, c.about, c.values) == ("figure", "first turbine", ("375 megawatts", "0.75 GW"))
+    assert [s.doc_id for s in c.sources] == ["a", "b"]
+    assert c.confidence < 0.8 * 0.9  # an unknown year lowers it
+    same = _qfig(b, "0.75 GW", 0.375, "first turbine", "GW", "began")  # 375 MW written in GW
+    assert find_conflicts([a, b], [annots[0], _annot(b, figures=(same,))], [], []) == []
+
+
+def test_plan_is_not_set_against_what_is_installed():
+    a = _doc("a", "The plant will produce 6,000 megawatts.", "2022-02-20")
+    b = _doc("b", "The plant produces 375 megawatts.", "2022-02-22")
+    c = _doc("c", "The plant is designed to produce 5,150 megawatts.", "2022-02-25")
+    annots = [
+        _annot(a, figures=(_qfig(a, "6,000 megawatts", 6000, "plant", "MW", "will", "produce"),)),
+        _annot(b, figures=(_qfig(b, "375 megawatts", 375, "plant", "MW", "produces"),)),
+        _annot(c, figures=(_qfig(c, "5,150 megawatts", 5150, "plant", "MW", "designed", "produce"),)),
+    ]
+    found = find_conflicts([a, b, c], annots, [], [])
+    assert [(x.values) for x in found] == [("6,000 megawatts", "5,150 megawatts")]  # two plans disagree
+
+
+def test_change_words_of_the_clause_and_increments_make_a_series():
+    a = _doc("a", "Officials now put its cost at $5 billion.", "2022-02-20")
+    b = _doc("b", "The dam will cost $4 billion, and it cost a lot.", "2022-02-21")
+    c = _doc("c", "They will store a further 13.5 billion cubic metres.", "2022-02-21")
+    d = _doc("d", "They will store 74 billion cubic metres.", "2022-02-22")
+    annots = [
+        _annot(a, figures=(_qfig(a, "$5 billion", 5e9, "cost", "USD", "now", "put"),)),
+        _annot(b, figures=(_qfig(b, "$4 billion", 4e9, "dam cost", "USD", "will", "cost"),)),
+        _annot(c, figures=(_qfig(c, "13.5 billion cubic metres", 13.5e9, "reservoir", "cubic metres", "will"),)),
+        _annot(d, figures=(_qfig(d, "74 billion cubic metres", 74e9, "reservoir", "cubic metres", "will"),)),
+    ]
+    assert find_conflicts([a, b, c, d], annots, [], []) == []
+
+
+def test_dates_close():
+    assert dates_close("2022-02", "2022-02-20") == 1.0
+    assert dates_close("2022-02-20", "2022-05-20") == 0.0
+    assert dates_close("2019", "2019-11-01") == 1.0  # a year covers the day
+    assert dates_close("XXXX-02", "2022-02-20") == 0.7
+    assert dates_close("XXXX-08", "2022-02-20") == 0.0
+    assert dates_close(None, "2022-02-20") == 0.0
+
+
+def test_figure_dated_by_its_clause_not_by_a_noun_date():
+    from dossier.extract.conflicts import figure_date
+
+    d = _doc("a", "Egypt holds, under a 1959 agreement, a share of 55.5 bcm; output rose in May 2019.", "2020-01-05")
+    t59 = TimeExpr(Span("a", d.text.index("1959"), d.text.index("1959") + 4), "1959", "1959")
+    tmay = TimeExpr(Span("a", d.text.index("May"), d.text.index("May") + 8), "May 2019", "2019-05")
+    share = _qfig(d, "55.5 bcm", 55.5e9, "share", "cubic metres", "holds")
+    rose = _qfig(d, "55.5 bcm", 55.5e9, "output", "cubic metres", "in May 2019", "rose")
+    annot = _annot(d, times=(t59, tmay))
+    assert figure_date(d, annot, share) == "2020-01-05"
+    assert figure_date(d, annot, rose) == "2019-05"
+
+
+# ---------------------------------------------------------------------------------------------
+# title rules: portfolios, the title as written
+# ---------------------------------------------------------------------------------------------
+
+
+def test_title_office_portfolios():
+    assert title_office("Ethiopian Water Minister") == ("minister", frozenset({"water"}))
+    assert title_office("Minister of Water, Irrigation and Energy") == (
+        "minister",
+        frozenset({"water", "irrigation", "energy"}),
+    )
+    assert title_office("Ethiopian Foreign Minister") == ("minister", frozenset({"foreign"}))
+    assert title_office("Japanese Prime Minister") == ("prime minister", frozenset())
+    assert title_office("former Foreign Minister") is None
+
+
+def test_written_title_reads_what_the_mention_title_dropped():
+    text = "Ethiopia's Minister of Water, Irrigation and Energy, Seleshi Bekele, said so. Water Minister Seleshi added."
+    m1 = Mention(Span("a", text.index("Seleshi Bekele"), text.index("Seleshi Bekele") + 14), "Seleshi Bekele", "PERSON", title="Minister")
+    at = text.index("Seleshi added")
+    m2 = Mention(Span("a", at, at + 7), "Seleshi", "PERSON", title="Minister")
+    assert written_title(text, m1) == "Ethiopia's Minister of Water, Irrigation and Energy"
+    assert written_title(text, m2) == "Water Minister"
+    text = "Meanwhile, Japanese Prime Minister Shinzo Abe spoke."
+    m3 = Mention(Span("a", text.index("Shinzo"), text.index("Shinzo") + 10), "Shinzo Abe", "PERSON", title="Japanese Prime Minister")
+    assert written_title(text, m3) == "Japanese Prime Minister"
+
+
+def test_minister_of_another_portfolio_is_a_title_conflict():
+    texts = {
+        "a": "Water Minister Bo Lee spoke.",
+        "b": "Bo Lee, the minister, spoke. Minister of Water and Energy Bo Lee left.",
+        "c": "Foreign Minister Bo Lee spoke.",
+    }
+    docs = [_doc(k, v, d) for (k, v), d in zip(texts.items(), ["2020-01-01", "2020-03-01", "2020-06-01"])]
+    def m(doc, at, title):
+        start = texts[doc].index("Bo Lee", at)
+        return Mention(Span(doc, start, start + 6), "Bo Lee", "PERSON", entity_id="p", title=title)
+    annots = [
+        Annotations("a", mentions=(m("a", 0, "Minister"),)),
+        Annotations("b", mentions=(m("b", 20, "Minister"),)),
+        Annotations("c", mentions=(m("c", 0, "Foreign Minister"),)),
+    ]
+    (c,) = find_conflicts(docs, annots, [], [Entity("p", "Bo Lee", "person")])
+    assert c.kind == "title" and c.values == ("Minister of Water and Energy", "Foreign Minister")
+    assert [s.doc_id for s in c.sources] == ["b", "c"]  # the closest in time of the majority reading
+    # a portfolio shared with the majority ("Energy" of "Water and Energy") is no conflict
+    texts["c"] = "Energy Minister Bo Lee spoke."
+    docs[2] = _doc("c", texts["c"], "2020-06-01")
+    annots[2] = Annotations("c", mentions=(m("c", 0, "Minister"),))
+    assert find_conflicts(docs, annots, [], [Entity("p", "Bo Lee", "person")]) == []
