@@ -16,10 +16,14 @@ paragraphs earlier), and no library combines it, so this module does, in small s
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -68,6 +72,11 @@ class _Cand:
     rule: str = "ner"
     confidence: float = 1.0
 
+    @functools.cached_property
+    def text(self) -> str:
+        """``span.text``, built once: spaCy joins the tokens again on every access."""
+        return self.span.text
+
 
 # ------------------------------------------------------------------------------------------
 # 1. candidates
@@ -107,7 +116,7 @@ def candidate_spans(sdoc: Doc) -> list[_Cand]:
 def split_glued_names(cands: list[_Cand]) -> list[_Cand]:
     """Split a PERSON span that swallowed a following place ("with Merkel Germany's position"):
     when its last word is a one-word place elsewhere in the document, it becomes that place."""
-    places = {c.span.text: c.label for c in cands if c.label in PLACE_LABELS and len(c.span) == 1}
+    places = {c.text: c.label for c in cands if c.label in PLACE_LABELS and len(c.span) == 1}
     out = []
     for c in cands:
         last = c.span[-1]
@@ -209,7 +218,7 @@ def correct_local(cands: list[_Cand]) -> list[_Cand]:
         if c.label == "PERSON" and len(c.span) >= 2 and c.span[-1].lower_ in ORG_NOUNS:
             out.append(replace(c, label="ORG", rule="org-noun", confidence=0.85))
             continue
-        name = " ".join(_name_words(c.span.text))
+        name = " ".join(_name_words(c.text))
         known_person = titled or name in full or name in surnames
         proper = c.label != "NORP" or c.span.root.tag_ in ("NNP", "NNPS")  # not "Siberian city"
         if c.label in ("PERSON", "ORG", "NORP") and proper and not known_person:
@@ -230,7 +239,7 @@ def person_names(cands: list[_Cand]) -> tuple[set[str], set[str]]:
     full, surnames = set(), set()
     for c in cands:
         if c.label == "PERSON":
-            words = _name_words(c.span.text)
+            words = _name_words(c.text)
             if len(words) >= 2:
                 full.add(" ".join(words))
                 surnames.add(words[-1])
@@ -243,15 +252,15 @@ def correct_by_document(cands: list[_Cand]) -> list[_Cand]:
     full, surnames = person_names(cands)
     votes: dict[str, Counter] = {}
     for c in cands:
-        votes.setdefault(c.span.text, Counter())[c.label] += 1
+        votes.setdefault(c.text, Counter())[c.label] += 1
     out = []
     for c in cands:
-        text = " ".join(_name_words(c.span.text))
+        text = " ".join(_name_words(c.text))
         if c.label != "PERSON" and c.rule == "ner" and (text in full or text in surnames) and _looks_like_name(c.span):
             out.append(replace(c, label="PERSON", rule="doc-surname", confidence=0.85))
             continue
         if c.rule == "ner" and not (c.label == "PERSON" and (text in surnames or text in full)):
-            ranked = votes[c.span.text].most_common()
+            ranked = votes[c.text].most_common()
             if len(ranked) > 1 and ranked[0][0] != c.label and ranked[0][1] > ranked[1][1]:
                 out.append(replace(c, label=ranked[0][0], rule="doc-vote", confidence=0.75))
                 continue
@@ -279,13 +288,13 @@ def canonical_names(cands: list[_Cand]) -> list[str]:
     order: dict[str, int] = {}
     for c in cands:
         if c.label == "PERSON":
-            name = " ".join(_name_words(c.span.text))
+            name = " ".join(_name_words(c.text))
             if len(name.split()) >= 2:
                 full_counts[name] += 1
                 order.setdefault(name, c.span.start)
     out = []
     for c in cands:
-        words = _name_words(c.span.text) or c.span.text.split()
+        words = _name_words(c.text) or c.text.split()
         name = " ".join(words)
         if c.label == "PERSON":
             longer = [n for n in full_counts if n != name and n.endswith(" " + name)]
@@ -308,7 +317,7 @@ def build_mentions(cands: list[_Cand], doc_id: str) -> list[Mention]:
         out.append(
             Mention(
                 span=Span(doc_id, c.span.start_char, c.span.end_char),
-                text=c.span.text,
+                text=c.text,
                 label=c.label,
                 canonical=name,
                 title=title,
@@ -372,7 +381,7 @@ def title_mentions(sdoc: Doc, mentions: list[Mention], doc_id: str, text: str) -
     if not people:
         return []
     out = []
-    for i in range(len(sdoc)):
+    for i in tokens_with_lower(sdoc, ROLE_NOUNS):  # _bare_title_tokens needs a role noun at i
         tokens = _bare_title_tokens(sdoc, i)
         if not tokens:
             continue
@@ -396,6 +405,17 @@ def title_mentions(sdoc: Doc, mentions: list[Mention], doc_id: str, text: str) -
             )
         )
     return out
+
+
+def tokens_with_lower(sdoc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``words``, in order; read from the
+    LOWER column, so no Token object is built for the other tokens (a plain loop over the
+    document costs more than the rules it feeds)."""
+    if len(sdoc) == 0:
+        return []
+    ids = [sdoc.vocab.strings[w] for w in words]
+    lowers = sdoc.to_array([LOWER]).reshape(-1)
+    return np.flatnonzero(np.isin(lowers, np.array(ids, dtype=lowers.dtype))).tolist()
 
 
 def _is_subject(m: Mention, sdoc: Doc) -> bool:
@@ -428,7 +448,8 @@ def pronoun_speakers(sdoc: Doc, mentions: list[Mention], doc_id: str, text: str)
     quotes = quoted_regions(text)
     ordered = sorted((m for m in mentions if m.label != "TITLE"), key=lambda m: m.span.start)
     out = []
-    for tok in sdoc:
+    for i in tokens_with_lower(sdoc, _PRONOUN_LABELS):
+        tok = sdoc[i]
         low = tok.lower_
         if low not in _PRONOUN_LABELS or tok.dep_ not in ("nsubj", "nsubjpass") or not is_speech_verb(tok.head):
             continue

@@ -8,6 +8,9 @@ boundaries that are already set) and gives it cleaner input.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
 from dossier.model import Span
@@ -18,15 +21,31 @@ def is_paragraph_break(text: str) -> bool:
     return text.count("\n") >= 2
 
 
+def paragraph_breaks(doc: Doc) -> list[int]:
+    """Indices of the whitespace tokens that hold a blank line, in order.
+
+    Only whitespace tokens are looked at (found through the IS_SPACE column): building a Token
+    object for every word costs more than the rest of this module."""
+    if len(doc) == 0:
+        return []
+    spaces = doc.to_array([IS_SPACE]).reshape(-1).nonzero()[0].tolist()
+    return [i for i in spaces if is_paragraph_break(doc[i].text)]
+
+
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on the first token after each paragraph break (before parsing)."""
-    prev_break = False
-    for tok in doc:
-        if prev_break and not tok.is_space:
-            tok.is_sent_start = True
-            prev_break = False
-        if tok.is_space and is_paragraph_break(tok.text):  # spaCy keeps newlines as SPACE tokens
-            prev_break = True
+    if len(doc) == 0:
+        return doc
+    is_space = doc.to_array([IS_SPACE]).reshape(-1)  # spaCy keeps newlines as SPACE tokens
+    nxt = -1
+    for i in paragraph_breaks(doc):
+        if i < nxt:
+            continue  # a second break before the same word
+        nxt = i + 1
+        while nxt < len(doc) and is_space[nxt]:
+            nxt += 1
+        if nxt < len(doc):
+            doc[nxt].is_sent_start = True
     return doc
 
 
@@ -49,15 +68,16 @@ def sentence_spans(doc: Doc, doc_id: str, text: str | None = None) -> tuple[Span
     Pieces without a letter or digit (a stray ".") are dropped.
     """
     text = doc.text if text is None else text  # spaCy rebuilds doc.text on each access
+    breaks = paragraph_breaks(doc)
     pieces: list[tuple[int, int, int]] = []  # (start, end, paragraph number)
     para = 0
     for sent in doc.sents:
         start = sent.start_char
-        for tok in sent:
-            if tok.is_space and is_paragraph_break(tok.text):
-                pieces.append((start, tok.idx, para))
-                para += 1
-                start = tok.idx + len(tok.text)
+        for k in range(bisect_left(breaks, sent.start), bisect_left(breaks, sent.end)):
+            tok = doc[breaks[k]]
+            pieces.append((start, tok.idx, para))
+            para += 1
+            start = tok.idx + len(tok.text)
         pieces.append((start, sent.end_char, para))
     merged: list[tuple[int, int, int]] = []
     for a, b, p in pieces:

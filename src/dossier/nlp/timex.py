@@ -977,9 +977,50 @@ _HANDLERS: dict[str, _Handler] = {"the_unit": _h_the_unit_dispatch, "vague_durat
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_RULES)}
 
 
+# Speed only: words one of which a rule's match must contain (lower case; checked in the lower-cased
+# text), or a case-sensitive pattern that must occur in the text. A rule whose needs are absent
+# from a text cannot match there and is not run. Rules left out are run on every text.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ANY_MONTH = re.compile(_MONTH)
+_NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
+    "iso": ("-",), "numeric": ("/",),
+    "month_day_year": _ANY_MONTH, "day_month_year": _ANY_MONTH, "month_year": _ANY_MONTH,
+    "month_day": _ANY_MONTH, "day_month": _ANY_MONTH, "month": _ANY_MONTH,
+    "weekday": re.compile(_WEEKDAY),
+    "decade": ("0s", "0's"), "century": ("century",), "fiscal": ("fiscal",),
+    "deictic_day": ("yesterday", "today", "tomorrow", "tonight", "last night"),
+    "part_of_day": ("morning", "afternoon", "evening"),
+    "ago": ("ago", "earlier", "before", "later", "from now", "hence"),
+    "quarter_of_year": ("quarter", "period"), "quarter": ("quarter", "period"), "half": ("half",),
+    "set": ("every", "each", "per", "once", "twice", "three times"),
+    "year_earlier": ("year-earlier", "year-ago", "year earlier"), "spelled_year": ("nineteen", "eighteen"),
+    "weekend": ("weekend",),
+    "period_of_year": ("summer", "winter", "spring", "autumn", "fall", *_MONTH_WORDS),
+    "decade_word": ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"),
+    "each_named": ("each", "every"), "season": ("summer", "winter", "spring", "autumn"),
+    "noon": ("noon", "midnight"), "clock": ("a.m.", "p.m.", "am", "pm"),
+}  # fmt: skip
+# Letters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+# (dotted/dotless i, long s, Kelvin sign): with one of them in the text the word check is skipped.
+_FOLD_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _runnable_rules(text: str) -> list[tuple[str, re.Pattern[str], _Handler | None]]:
+    """The rules that can match somewhere in ``text`` (a cheap necessary-condition check)."""
+    if any(ch in text for ch in _FOLD_ODD):
+        return _RULES
+    low = text.lower()
+    out = []
+    for rule in _RULES:
+        need = _NEEDS.get(rule[0])
+        if need is None or (need.search(text) is not None if isinstance(need, re.Pattern) else any(w in low for w in need)):
+            out.append(rule)
+    return out
+
+
 def _candidates(text: str, anc: Anchor) -> list[tuple[int, int, str, _Hit]]:
     out = []
-    for name, pattern, handler in _RULES:
+    for name, pattern, handler in _runnable_rules(text):
         fn = handler or _HANDLERS[name]
         for m in pattern.finditer(text):
             if m.end() <= m.start():
