@@ -470,7 +470,7 @@ def _h_ref(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
 
 def _h_part_of_day(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     d = anc.date
-    part = PARTS_OF_DAY[m["part"].lower()]
+    part = PARTS_OF_DAY[m["part"].casefold()]
     return _Hit(f"{d.isoformat()}T{part}" if d else None, type="TIME", granularity="time")
 
 
@@ -500,7 +500,7 @@ def _h_weekday(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     if day is None:
         return _Hit(None, granularity="day", confidence=0.3)
     if part:
-        return _Hit(f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", type="TIME", granularity="time")
+        return _Hit(f"{day.isoformat()}T{PARTS_OF_DAY[part.casefold()]}", type="TIME", granularity="time")
     return _Hit(day.isoformat(), confidence=0.85)
 
 
@@ -679,13 +679,13 @@ def _h_period_of_year(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     if y is None:
         return None
     if m["season"]:
-        return _Hit(f"{y}-{SEASONS[m['season'].lower()]}", granularity="season", confidence=0.9)
+        return _Hit(f"{y}-{SEASONS[m['season'].casefold()]}", granularity="season", confidence=0.9)
     return _Hit(_fmt_month(y, _month_num(m["mon"])), granularity="month", confidence=0.9)
 
 
 def _h_decade_word(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     """ "the nineties" -> 199: spoken decades are this century's past ones (19xx before 2000)."""
-    digit = _DECADE_WORDS[m["dec"].lower()]
+    digit = _DECADE_WORDS[m["dec"].casefold()]
     century = 19 if anc.year is None or anc.year < 2000 + digit * 10 else 20
     return _Hit(f"{century}{digit}", granularity="decade", confidence=0.7)
 
@@ -711,7 +711,7 @@ def _h_season(m: re.Match[str], text: str, anc: Anchor) -> _Hit | None:
     """A bare season is this year's (TIMEX3 YYYY-SU)."""
     if anc.year is None:
         return _Hit(None, granularity="season")
-    return _Hit(f"{anc.year}-{SEASONS[m['unit'].lower()]}", granularity="season", confidence=0.6)
+    return _Hit(f"{anc.year}-{SEASONS[m['unit'].casefold()]}", granularity="season", confidence=0.6)
 
 
 def _year_ended(text: str, end: int) -> bool:

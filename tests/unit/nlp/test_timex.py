@@ -228,3 +228,10 @@ def test_renormalize_keeps_merged_spans() -> None:
     assert [t.text for t in first] == ["Friday Oct. 13"]
     again = renormalize(first, text, "1989-10-27")
     assert [t.value for t in again] == ["1989-10-13"]
+
+
+def test_case_folding_specials_do_not_crash():
+    """Regexes match case-insensitively under Unicode folding ("ſ" ~ "s"); lookups must fold the same way."""
+    from dossier.nlp.timex import find_times
+
+    assert [(t.text, t.value) for t in find_times("the ſummer of 1999", "2000-01-01")] == [("the ſummer of 1999", "1999-SU")]
