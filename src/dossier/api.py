@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from dossier.config import config_path, load_config
 from dossier.model import Conflict, Document, Entity, Event, Position, Quote, Span
-from dossier.pipeline import BuildReport, Settings, build, reduce_corpus
+from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpus
 from dossier.query import Citation, Reader
 from dossier.store import Store, open_store
 
@@ -63,6 +63,12 @@ class Dossier:
     ) -> BuildReport:
         declared = {"published": date} if date else None
         report = build(paths, self.store, self.settings(workers), declared, on_progress)
+        self._reader = None
+        return report
+
+    def rebuild(self, workers: int = 1, on_progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
+        """Re-run every stage from the pages kept in the store (after an upgrade; no source files needed)."""
+        report = rebuild(self.store, self.settings(workers), on_progress)
         self._reader = None
         return report
 

@@ -6,6 +6,7 @@ document at all, an unknown id); 2 usage error.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -58,6 +59,38 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _progress(quiet: bool):
+    """A progress bar on stderr; yields the callback the pipeline reports each document to."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=err, transient=True, disable=quiet) as progress:
+        task = progress.add_task("", total=None)
+
+        def on_progress(source: str, i: int, total: int) -> None:
+            progress.update(task, completed=i, total=total, description=escape(Path(source).name))
+
+        yield on_progress
+
+
+def _print_report(report, location: str, documents: int, as_json: bool) -> None:
+    if as_json:
+        return _print_json(report.as_dict() | {"db": location})
+    console.print(
+        f"added {len(report.added)}, unchanged {len(report.unchanged)}, duplicates {len(report.duplicates)}, "
+        f"non-English {len(report.non_english)}, kept raw {len(report.failed)}, skipped {len(report.skipped)}"
+    )
+    for source, reason in report.skipped:
+        console.print(f"  skipped {escape(source)}: {escape(reason)}")
+    for source, reason in report.failed:
+        console.print(f"  kept raw {escape(source)}: {escape(reason)}")
+    for source in report.duplicates:
+        console.print(f"  duplicate {escape(source)}")
+    console.print(f"store: {escape(location)} ({documents} documents)")
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.html .htm .txt .md .jsonl .warc .warc.gz)."),
@@ -68,43 +101,28 @@ def build(
     as_json: bool = JsonOpt,
 ) -> None:
     """Ingest pages into the store: clean, date, analyse, then resolve across documents."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     d = _open(db, config, must_exist=False)
-    with Progress(
-        TextColumn("[bold]building"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=err,
-        transient=True,
-        disable=as_json,
-    ) as progress:
-        task = progress.add_task("", total=None)
-
-        def on_progress(source: str, i: int, total: int) -> None:
-            progress.update(task, completed=i, total=total, description=escape(Path(source).name))
-
+    with _progress(as_json) as on_progress:
         report = d.build([str(p) for p in paths], workers=workers, date=date, on_progress=on_progress)
     stored = len(report.added) + len(report.unchanged) + len(report.non_english) + len(report.failed)
-    if as_json:
-        _print_json(report.as_dict() | {"db": d.store.location})
-    else:
-        console.print(
-            f"added {len(report.added)}, unchanged {len(report.unchanged)}, duplicates {len(report.duplicates)}, "
-            f"non-English {len(report.non_english)}, kept raw {len(report.failed)}, skipped {len(report.skipped)}"
-        )
-        for source, reason in report.skipped:
-            console.print(f"  skipped {escape(source)}: {escape(reason)}")
-        for source, reason in report.failed:
-            console.print(f"  kept raw {escape(source)}: {escape(reason)}")
-        for source in report.duplicates:
-            console.print(f"  duplicate {escape(source)}")
-        console.print(f"store: {escape(d.store.location)} ({len(d.documents())} documents)")
+    _print_report(report, d.store.location, len(d.documents()), as_json)
     d.close()
     if stored == 0:
         raise typer.Exit(1)
+
+
+@app.command()
+def rebuild(
+    db: str = DbOpt,
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for the per-document step."),
+    config: Optional[Path] = ConfigOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Re-run every stage from the pages kept in the store (no source files needed)."""
+    d = _open(db, config)
+    with _progress(as_json) as on_progress:
+        report = d.rebuild(workers=workers, on_progress=on_progress)
+    _print_report(report, d.store.location, len(d.documents()), as_json)
 
 
 @app.command()

@@ -39,6 +39,7 @@ class MapResult:
     annots: Annotations
     raw: bytes
     error: str | None = None
+    declared: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -86,15 +87,16 @@ def process_page(page: Page, repeated: frozenset[str] = frozenset(), model: str 
 
     doc = clean_page(page, repeated)
     if doc.status != "ok":
-        return MapResult(doc, Annotations(doc_id=doc.id), page.raw)
+        return MapResult(doc, Annotations(doc_id=doc.id), page.raw, declared=page.declared)
     try:
         doc = replace(doc, published=date_document(doc, page))
         annots = analyse_document(doc, load_pipeline(model))
     except Exception as exc:  # one bad document must not stop the batch: keep it as raw, say why
         reason = f"analysis failed: {type(exc).__name__}: {exc}"
         detail = traceback.format_exc(limit=3)
-        return MapResult(replace(doc, status="raw", reason=reason), Annotations(doc_id=doc.id), page.raw, detail)
-    return MapResult(doc, annots, page.raw)
+        failed = replace(doc, status="raw", reason=reason)
+        return MapResult(failed, Annotations(doc_id=doc.id), page.raw, detail, page.declared)
+    return MapResult(doc, annots, page.raw, declared=page.declared)
 
 
 class Executor(Protocol):
@@ -136,7 +138,6 @@ def build(
     """Ingest ``paths`` into ``store``: skip unchanged documents, map the rest, then reduce."""
     from dossier.clean import repeated_lines
     from dossier.ingest import doc_id, read_inputs
-    from dossier.nlp.pipeline import load_pipeline, model_label
 
     report = BuildReport()
     pages: list[Page] = []
@@ -146,9 +147,7 @@ def build(
             store.add_skipped(item.source, item.reason)
         else:
             pages.append(item)
-    model = model_label(load_pipeline(settings.model))
-    version = pipeline_version(model)
-    store.set_meta("model", model)
+    version = _record_model(store, settings)
     todo: list[Page] = []
     seen: set[str] = set()
     for page in pages:
@@ -159,22 +158,59 @@ def build(
         else:
             seen.add(did)
             todo.append(page)
-    repeated = repeated_lines(pages)
+    _map_and_commit(todo, repeated_lines(pages), store, settings, version, report, on_progress)
+    report.duplicates = reduce_corpus(store, settings)
+    store.set_meta("pipeline_version", version)
+    return report
+
+
+def _record_model(store: Store, settings: Settings) -> str:
+    """Load the language model once, note it in the store, and return the pipeline version."""
+    from dossier.nlp.pipeline import load_pipeline, model_label
+
+    model = model_label(load_pipeline(settings.model))
+    store.set_meta("model", model)
+    return pipeline_version(model)
+
+
+def _map_and_commit(
+    todo: Sequence[Page],
+    repeated: frozenset[str],
+    store: Store,
+    settings: Settings,
+    version: str,
+    report: BuildReport,
+    on_progress: Callable[[str, int, int], None] | None,
+) -> None:
+    """Run the map step over ``todo`` and commit each document as soon as it is done."""
     executor = make_executor(settings.workers)
     for i, result in enumerate(executor.map(process_page, todo, repeated, settings.model), 1):
-        store.put_document(result.doc, result.annots, result.raw, version)
+        store.put_document(result.doc, result.annots, result.raw, version, result.declared)
         if result.doc.status == "raw":
             report.failed.append((result.doc.source, result.doc.reason or "unreadable"))
         elif result.doc.status == "non_english":
             report.non_english.append(result.doc.source)
-        elif result.doc.status in ("empty",):
+        elif result.doc.status == "empty":
             report.skipped.append((result.doc.source, result.doc.reason or "empty after cleaning"))
         else:
             report.added.append(result.doc.source)
         if on_progress:
             on_progress(result.doc.source, i, len(todo))
-    corpus_changes = reduce_corpus(store, settings)
-    report.duplicates = corpus_changes
+
+
+def rebuild(
+    store: Store,
+    settings: Settings = Settings(),
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> BuildReport:
+    """Re-run every stage from the raw pages kept in the store (no source files needed)."""
+    from dossier.clean import repeated_lines
+
+    version = _record_model(store, settings)
+    pages = [p for d in store.documents() if (p := store.page(d.id)) is not None]
+    report = BuildReport()
+    _map_and_commit(pages, repeated_lines(pages), store, settings, version, report, on_progress)
+    report.duplicates = reduce_corpus(store, settings)
     store.set_meta("pipeline_version", version)
     return report
 

@@ -146,3 +146,38 @@ def test_workers_build_the_same_store(tmp_path, kuril_dir, kuril_db):
     for doc_id, row in serial.items():
         assert parallel[doc_id]["published"] == row["published"]
         assert parallel[doc_id]["words"] == row["words"]
+
+
+def test_rebuild_from_the_store_alone(tmp_path, kuril_dir):
+    """The raw pages kept in the store are enough to rebuild it: the sources can be gone."""
+    import shutil
+
+    src = tmp_path / "pages"
+    shutil.copytree(kuril_dir, src)
+    db = tmp_path / "r.db"
+    assert run("build", str(src), "--db", str(db), "--date", "2019-02-18")[0] == 0
+    before = {r["id"]: r for r in json.loads(run("docs", "--db", str(db), "--json")[1])}
+    shutil.rmtree(src)
+    code, out = run("rebuild", "--db", str(db), "--json")
+    assert code == 0
+    assert len(json.loads(out)["added"]) == 5
+    after = {r["id"]: r for r in json.loads(run("docs", "--db", str(db), "--json")[1])}
+    assert after.keys() == before.keys()
+    assert all(r["published"] == "2019-02-18" for r in after.values())  # the user's --date survives
+
+
+def test_corrections_commands_change_the_entities(tmp_path, kuril_dir):
+    db = tmp_path / "c.db"
+    cfg = tmp_path / "c.toml"
+    assert run("build", str(kuril_dir), "--db", str(db))[0] == 0
+    code, _ = run("rename", "Igor Ivanov", "Igor S. Ivanov", "--db", str(db), "--config", str(cfg))
+    assert code == 0
+    names = {e["name"] for e in json.loads(run("entities", "--db", str(db), "--json")[1])}
+    assert "Igor S. Ivanov" in names and "Igor Ivanov" not in names
+    code, _ = run("merge", "Yohei Kono", "Taro Kono", "--db", str(db), "--config", str(cfg))
+    assert code == 0
+    konos = [e for e in json.loads(run("who", "Kono", "--db", str(db), "--json")[1]) if e["type"] == "person"]
+    assert len(konos) == 1
+    code, _ = run("set-type", "Crimea", "place", "--db", str(db), "--config", str(cfg))
+    assert code == 0
+    assert "[[merge]]" in cfg.read_text() and "[[rename]]" in cfg.read_text()

@@ -20,6 +20,7 @@ from dossier.model import (
     Document,
     Entity,
     Event,
+    Page,
     Position,
     PublicationDate,
     from_dict,
@@ -58,6 +59,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE positions (n INTEGER PRIMARY KEY, actor TEXT, issue TEXT, date TEXT, json TEXT NOT NULL);
     CREATE TABLE conflicts (n INTEGER PRIMARY KEY, kind TEXT, json TEXT NOT NULL);
     CREATE TABLE figures (n INTEGER PRIMARY KEY, json TEXT NOT NULL);
+    """,
+    # v2: what the container declared (JSONL fields, WARC headers, a user's --date), so a document can
+    # be rebuilt from the store alone.
+    """
+    ALTER TABLE documents ADD COLUMN declared TEXT NOT NULL DEFAULT '{}';
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -110,12 +116,19 @@ class SQLiteStore:
         row = self.conn.execute("SELECT version FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return bool(row) and row[0] == version
 
-    def put_document(self, doc: Document, annots: Annotations, raw: bytes, version: str) -> None:
+    def put_document(
+        self,
+        doc: Document,
+        annots: Annotations,
+        raw: bytes,
+        version: str,
+        declared: dict[str, str] | None = None,
+    ) -> None:
         with self.conn:  # one transaction: the document, its sentences and its source, or nothing
             self.conn.execute("DELETE FROM sentences WHERE doc_id = ?", (doc.id,))
             self.conn.execute(
                 "INSERT OR REPLACE INTO documents (id, source, status, published, outlet, duplicate_of,"
-                " version, doc_json, annotations_json, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " version, doc_json, annotations_json, raw, declared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id,
                     doc.source,
@@ -127,6 +140,7 @@ class SQLiteStore:
                     _dumps(doc),
                     _dumps(annots),
                     zlib.compress(raw, 6),
+                    json.dumps(declared or {}, ensure_ascii=False),
                 ),
             )
             self._index_sentences(doc, annots)
@@ -193,6 +207,22 @@ class SQLiteStore:
             return None
         row = self.conn.execute("SELECT raw FROM documents WHERE id = ?", (full,)).fetchone()
         return zlib.decompress(row[0])
+
+    def page(self, doc_id: str) -> Page | None:
+        """The stored input of a document, as ingest read it: enough to rebuild without the source."""
+        full = self._resolve_id(doc_id)
+        if full is None:
+            return None
+        row = self.conn.execute("SELECT doc_json, raw, declared FROM documents WHERE id = ?", (full,)).fetchone()
+        doc = json.loads(row[0])
+        media = "html" if doc.get("media") == "html" else "text"
+        return Page(
+            source=doc["source"],
+            raw=zlib.decompress(row[1]),
+            media=media,
+            declared=json.loads(row[2]),
+            encoding=doc.get("encoding"),
+        )
 
     # -- corpus level ---------------------------------------------------------------------------
     def update_documents(

@@ -130,3 +130,35 @@ def test_skipped_inputs_are_listed_until_stored(tmp_path):
     assert store.skipped() == [("d1.txt", "empty file")]
     store.put_document(*_doc(), b"x", "v1")
     assert store.skipped() == []
+
+
+def test_page_round_trip_keeps_what_the_container_declared(tmp_path):
+    store = open_store(tmp_path / "s.db")
+    doc, ann = _doc()
+    store.put_document(doc, ann, b"<p>raw</p>", "v1", {"published": "2020-03-04", "title": "T"})
+    page = store.page("d1")
+    assert page.raw == b"<p>raw</p>" and page.source == "d1.txt" and page.media == "text"
+    assert page.declared == {"published": "2020-03-04", "title": "T"}
+
+
+def test_a_version_1_store_is_migrated_in_place(tmp_path):
+    """Stores written before the `declared` column keep their documents and gain the column."""
+    from dossier.store.sqlite import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    doc, ann = _doc()
+    from dossier.store.sqlite import _dumps
+
+    conn.execute(
+        "INSERT INTO documents (id, source, status, version, doc_json, annotations_json, raw)"
+        " VALUES (?, ?, 'ok', 'v1', ?, ?, ?)",
+        (doc.id, doc.source, _dumps(doc), _dumps(ann), __import__("zlib").compress(b"raw")),
+    )
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    assert store.document("d1") == doc
+    assert store.page("d1").declared == {}
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
