@@ -22,8 +22,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dossier.model import Annotations, Claim, Document, Mention, Span
+from dossier.nlp.cues import inflect
 
-# Stance verbs: base form -> (stance, irregular forms). Regular forms come from ``_inflect``.
+# Stance verbs: base form -> (stance, irregular forms). Regular forms come from ``cues.inflect``.
 _VERB_CUES: dict[str, tuple[str, tuple[str, ...]]] = {
     "demand": ("demand", ()),
     "insist": ("demand", ()),
@@ -128,23 +129,12 @@ _BASE_CONFIDENCE = {"verb": 0.8, "phrasal": 0.8, "report": 0.7, "noun": 0.65, "c
 _MAX_STATEMENT = 220
 
 
-def _inflect(base: str) -> tuple[str, ...]:
-    """Regular English inflections of a verb (irregular ones are listed in the tables)."""
-    if base.endswith("e"):
-        return (base, base + "s", base + "d", base[:-1] + "ing")
-    if base.endswith(("s", "sh", "ch", "x")):
-        return (base, base + "es", base + "ed", base + "ing")
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
-    return (base, base + "s", base + "ed", base + "ing")
-
-
 def _forms(table: dict[str, tuple]) -> dict[str, str]:
     """Inflected form -> base form for a cue table whose last tuple item lists irregular forms."""
     out: dict[str, str] = {}
     for base, entry in table.items():
         irregular = entry[-1] if entry and isinstance(entry[-1], tuple) else ()
-        for form in (*_inflect(base), *irregular):
+        for form in (*inflect(base), *irregular):
             out[form] = base
     return out
 
