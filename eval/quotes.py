@@ -5,6 +5,13 @@ Each text is run through ``find_quotes`` as it is (no cleaning), with Mentions f
 Cue and Source spans); a text with several annotators' files is scored against each file.
 Matching is by character overlap, not exact spans (BBC's Citron reports 56.7 exact / 83.2 overlap
 F1 on PARC 3.0, so overlap figures read higher than exact ones).
+
+Nested attributions (4th pass check): in these brat files no two attributions of one annotator
+have overlapping Content (0 of 1318 found gold direct quotes on train[:300], 0 of 569 on dev), so
+scoring a speaker against "the inner or the outer gold Source" changes nothing and the metric is
+kept as it is. PolNeAR marks nesting by choosing one attribution: in '"...," X said, according to
+Y' or 'According to Y, X said he ... because "..."' the gold Source is Y and the Content holds
+X's clause; the system gives X (the person who said the words), which this metric counts wrong.
 """
 
 from __future__ import annotations

@@ -85,7 +85,12 @@ _LEFT_DEPS = frozenset("det compound amod poss nummod nmod case quantmod".split(
 _RIGHT_DEPS = frozenset("compound flat amod nummod".split())
 _PERSON_LABELS = frozenset({"PERSON"})
 _THING_LABELS = frozenset({"ORG", "NORP", "GPE"})
-_SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
+# Title abbreviations and initials whose period ends no sentence ('," Gov. Smith replied.',
+# 'John F. Kennedy'): each is a fixed-width look-behind, as Python's re requires.
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gov", "Sen", "Sens", "Rep", "Reps", "Gen", "Col",
+                  "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Prof", "Rev", "Atty", "Supt", "Pres", "Sr")
+_NOT_AN_END = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])"
+_SENTENCE_END = re.compile(_NOT_AN_END + r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PRON"})
 _SALIENCE_WINDOW = 600  # characters: about two news paragraphs
 
@@ -154,12 +159,12 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
             return agents[0] if agents else None
         if subj:
             return subj[0]
-        if tok is cue and first_in_clause:
+        if tok.i == cue.i and first_in_clause:
             after = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
                      and c.pos_ in ("NOUN", "PROPN", "PRON")]
             if after:
                 return after[0]
-        if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "prep") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "prep") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None
@@ -277,7 +282,7 @@ def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after
         # '"...." Smith said the plan ...' starts a new attribution with its own content
         if quote_ended_sentence and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
             return None
-    head = _subject(cue, first_in_clause=words[0] is cue or (after and words.index(cue) == 0))
+    head = _subject(cue, first_in_clause=words[0].i == cue.i or (after and words.index(cue) == 0))
     if head is not None and not (a <= head.idx < b):
         # the parse may also hang a word of the quote on the verb as a subject: take the one here
         here = [c for c in cue.children if c.dep_ == "nsubj" and a <= c.idx < b]
@@ -338,7 +343,14 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
     nearest reporting verb with a subject ('said the plan is "a disaster"'), else to the nearest
     verb whose subject stands outside the quote ('blamed the law on "..."', 'called him "..."')."""
     toks = _tokens_in(sdoc, seg.start, seg.end)
-    tops = [t for t in toks if _outside(t.head, seg) or t.head is t]
+    roots = [t for t in toks if t.head.i == t.i]
+    if roots:
+        # the quote holds its sentence's root: the parse hangs the reporting clause from a word
+        # of the quote ('the minister "looked ashen," Smith said, "..."' -> said hangs from "looked")
+        said = _clause_under(roots[0], seg, forms, quoted)
+        if said is not None:
+            return said
+    tops = [t for t in toks if t.head.i != t.i and _outside(t.head, seg)]
     if not tops:
         return None
     first: tuple[Token, Token] | None = None
@@ -354,7 +366,9 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
             said = _clause_taker(v, prev, seg) if inner is None else None
             if said is not None:
                 return said
-            if is_cue(v, forms):
+            if is_cue(v, forms) and _not_a_speaker_clause(v):
+                pass  # 'a voice that said', 'if people think': the enclosing clause's subject speaks
+            elif is_cue(v, forms):
                 head = _subject(v, first_in_clause=False)
                 if head is None and not _is_passive(v):
                     head = _left_name(v, seg, quoted)  # 'X, a senator, Y said ...': no nsubj parsed
@@ -362,7 +376,7 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
                     att = _Attribution(_cue_extent(v), head, _extent(head))
                     if inner is not None:
                         return att if head.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS else inner
-                    if head.pos_ != "PRON" or v.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+                    if head.pos_ != "PRON" or v.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "pcomp"):
                         return att
                     # 'X said he would tell the "bigots" ...': the outer reporting verb owns the
                     # quote (news attributes the words to X, "he" only repeats X)
@@ -392,6 +406,27 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
         return None
     verb, head = first
     return _Attribution(_cue_extent(verb), head, _extent(head), loose=True)
+
+
+def _not_a_speaker_clause(verb: Token) -> bool:
+    """A reporting verb whose clause names no speaker of its own: its subject is a relative
+    pronoun ('the resolution which said "..."') or it sits in a condition ('if people think
+    ...'). News (and PolNeAR) then attribute the quote to the enclosing clause's subject."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if subj and subj[0].lower_ in ("that", "which") and verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def _clause_under(root: Token, seg: Segment, forms: frozenset[str], quoted: "_Quoted") -> _Attribution | None:
+    """A reporting verb outside the quote hanging from a word inside it (parataxis, ccomp):
+    its subject speaks."""
+    for c in root.children:
+        if _outside(c, seg) and not quoted.contains(c.idx) and is_cue(c, forms) and not _is_passive(c):
+            head = _subject(c, first_in_clause=True)
+            if head is not None and _outside(head, seg) and not quoted.contains(head.idx):
+                return _Attribution(_cue_extent(c), head, _extent(head))
+    return None
 
 
 # Nouns naming something said: their possessor is its speaker ("her remark that "..."").
@@ -515,7 +550,7 @@ def _nearest_name(words: list[Token], cue: Token, after: bool) -> Token | None:
     nominal = [t for t in words if t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS]
     right = [t for t in nominal if t.i > cue.i]
     left = [t for t in nominal if t.i < cue.i]
-    if words[0] is cue and right:
+    if words[0].i == cue.i and right:
         return right[0] if right[0].pos_ == "PRON" else _last_of_name(right[0])
     if left:
         return left[-1]
@@ -878,8 +913,8 @@ def _stance_drafts(sdoc: SpacyDoc, text: str, quoted: _Quoted, paras: list[tuple
         if content[1] - content[0] < 3 or quoted.share(*content) > 0.5 or content[0] <= head.idx < content[1]:
             continue
         extent = _cover_mention(_extent(head), head, mentions)
-        cue_end = max(tok.idx + len(tok.text), comp.idx if comp.head is not tok else tok.idx + len(tok.text))
-        cue = (tok.idx, tok.idx + len(tok.text)) if comp.head is tok else _trimmed(text, tok.idx, min(cue_end, content[0]))
+        cue_end = max(tok.idx + len(tok.text), comp.idx if comp.head.i != tok.i else tok.idx + len(tok.text))
+        cue = (tok.idx, tok.idx + len(tok.text)) if comp.head.i == tok.i else _trimmed(text, tok.idx, min(cue_end, content[0]))
         drafts.append(_Draft(content, "indirect", head, extent, cue, "stance-verb", 0.6))
     return drafts
 

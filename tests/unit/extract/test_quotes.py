@@ -408,3 +408,81 @@ def test_inflect_is_shared_with_the_cue_table() -> None:
     assert inflect("testify") == ("testify", "testifies", "testified", "testifying")
     assert inflect("quote") == ("quote", "quotes", "quoted", "quoting")
     assert _inflect is inflect
+
+
+# -- fourth pass -------------------------------------------------------------------------------
+
+
+def test_quote_holding_the_root_takes_the_clause_hanging_from_it(nlp) -> None:
+    # the parse makes "looked" (inside the quote) the root and hangs "said" from it; comparing
+    # tokens with `is` (never true for tokens read off the parse) used to decide this case
+    text, quotes = run(nlp, 'The prime minister "looked ashen," Mr. Arad said, "from the direct blow."')
+    q = by_text(direct(quotes), "looked ashen")
+    assert q.speaker == "Arad" and _speaker_span(text, q) == "Mr. Arad"
+
+
+def test_root_inside_the_quote_is_found_with_token_indices(nlp) -> None:
+    from dossier.extract.quotes import _clause_under
+    from dossier.extract.quotes_marks import find_segments, paragraph_bounds
+    from dossier.nlp.cues import speech_verbs
+
+    text = 'The prime minister "looked ashen," Mr. Arad said, "from the direct blow."'
+    sdoc = nlp(text)
+    seg = find_segments(text, paragraph_bounds(text, ()))[0]
+    root = [t for t in sdoc if t.head.i == t.i][0]
+    assert root.text == "looked"  # the root sits inside the quote
+    att = _clause_under(root, seg, speech_verbs(), _QuotedStub())
+    assert att is not None and att.head.text == "Arad"
+
+
+class _QuotedStub:
+    def contains(self, char: int) -> bool:
+        return False
+
+
+def test_relative_pronoun_reporter_gives_way_to_the_enclosing_subject(nlp) -> None:
+    text, quotes = run(nlp, 'The council voted 6-1 for the resolution which said the city "condemns hateful '
+                            'speech from candidates and others."')
+    assert _speaker_span(text, by_text(direct(quotes), "condemns")) == "The council"
+    text, quotes = run(nlp, 'Rev. Derek Penwell said the world lost a voice that said "love in spite of fear is '
+                            'the greatest expression of power."')
+    q = by_text(direct(quotes), "love in spite")
+    assert q.speaker == "Derek Penwell" and _speaker_span(text, q) == "Rev. Derek Penwell"
+
+
+def test_reporting_verb_in_a_condition_is_not_the_speaker(nlp) -> None:
+    text, quotes = run(nlp, 'Bernie Sanders is outlining his proposals. He says if people think the issues will '
+                            'be solved by "establishment politics, you have got a very good candidate to vote for."')
+    assert _speaker_span(text, by_text(direct(quotes), "establishment")) == "He"
+
+
+def test_what_he_calls_goes_to_the_named_subject(nlp) -> None:
+    text, quotes = run(nlp, 'Cruz has railed against what he calls the "Washington cartel" and cast himself as an '
+                            'outsider.')
+    q = by_text(direct(quotes), "Washington cartel")
+    assert q.speaker == "Cruz" and _speaker_span(text, q) == "Cruz"
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ('"Carolina is going to win that one," Gov. Kasich replied.', "Gov. Kasich"),
+    ('"We will win this," Sen. Ann Lee told reporters.', "Sen. Ann Lee"),
+    ('"We will send a man to the moon," said John F. Kennedy at the stadium.', "John F. Kennedy"),
+])
+def test_title_abbreviation_does_not_end_the_reporting_clause(nlp, sentence: str, span: str) -> None:
+    text, quotes = run(nlp, sentence)
+    q = direct(quotes)[0]
+    assert q.rule == "quote-then-cue" and _speaker_span(text, q) == span
+
+
+def test_sentence_end_skips_titles_and_initials() -> None:
+    from dossier.extract.quotes import _SENTENCE_END
+
+    assert _SENTENCE_END.search('," Gov. Kasich replied.') is None
+    assert _SENTENCE_END.search("said John F. Kennedy") is None
+    assert _SENTENCE_END.search("It rained. Then it stopped.") is not None
+
+
+def test_stance_cue_is_the_verb_alone(nlp) -> None:
+    text, quotes = run(nlp, "The mayor endorsed the new stadium plan on Tuesday.")
+    q = [q for q in quotes if q.rule == "stance-verb"][0]
+    assert text[q.cue_span.start : q.cue_span.end] == "endorsed"
