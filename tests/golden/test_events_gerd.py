@@ -109,3 +109,25 @@ def test_timeline_is_short_and_free_of_datelines_and_bare_kinds(gerd):
         assert e.participants or e.place, e.summary
         assert not any(w.isupper() and len(w) > 3 for w in e.summary.split()), e.summary  # "WASHINGTON"
     assert len(timeline(events, min_confidence=0.0)) == len(events) >= len(line)
+
+
+def test_shoukry_leading_egypts_delegation_is_part_of_the_held_washington_talks(gerd):
+    events, names, by_doc = gerd
+    same_day = [e for e in events if e.date == "2019-11-06"]
+    assert len(same_day) == 1, [(e.summary, e.status) for e in same_day]  # no "Shoukry meeting" beside it
+    ev = same_day[0]
+    assert ev.status == "happened"
+    assert any("Shoukry" in n for n in _named(ev, names))
+    assert any(e.rule == "actor:for" and e.text.endswith("for Egypt") for e in ev.evidence)  # 03's sentence
+    assert "Shoukry" not in ev.summary
+
+
+def test_february_2020_round_that_ethiopia_skipped_is_one_event(gerd):
+    events, names, by_doc = gerd
+    feb = [e for e in events if (e.date or "").startswith("2020-02") and e.kind in ("talks", "meeting")]
+    assert len(feb) == 1, [(e.summary, e.date) for e in feb]
+    ev = feb[0]
+    assert ev.place == "Washington" and ev.status == "happened"
+    assert {"04", "06"} <= _files(ev, by_doc)  # "did not turn up for the final round" / "collapsed in February"
+    assert not any("Ethiopia" in n for n in _named(ev, names))  # it stayed away
+

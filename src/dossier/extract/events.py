@@ -35,6 +35,7 @@ _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'/-]{2,40}?)(?:,\s*[A-Z][A-Za-z0-9 ./]{1,30}?)*(?:\s*\([A-Za-z .&'-]{1,40}\))?"
     r"\s*(?:--|—|–|-)\s"
 )
+ACTOR_FOR_SEP = " for "  # Evidence("actor:for", "<person> for <country>")
 _MAX_TIME_DISTANCE = 6  # tree hops between a time expression and the trigger it dates
 
 
@@ -229,6 +230,91 @@ def _own_party_heads(trig: Token, kind: str) -> list[Token]:
     return heads
 
 
+def stays_away(verb: Token) -> bool:
+    """The subject of ``verb`` is absent from the event it names ("skipped the talks", "did not
+    turn up for the final round", "stayed away from the meeting"): no participant."""
+    low = verb.lower_
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    if low in lex.ABSENCE_VERBS:
+        return not negated
+    if low in lex.ATTEND_VERBS:
+        return negated
+    if low in lex.LEAVE_VERBS and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in lex.LEAVE_PARTICLES
+                                      for c in verb.children):
+        return not negated
+    return False
+
+
+def _country_at(tok: Token, mentions: Sequence[Mention]) -> str | None:
+    """The country a token names: a GPE/GOV mention, or a demonym ("the Egyptian delegation")."""
+    m = _mention_at(mentions, tok)
+    if m is not None and m.label in ("GPE", "GOV"):
+        return m.canonical or m.text
+    if (m is not None and m.label == "NORP") or tok.pos_ == "ADJ":
+        try:
+            from dossier.resolve.geo import country_of_adjective
+        except ImportError:  # pragma: no cover - gazetteer not installed
+            return None
+        return country_of_adjective(tok.text)
+    return None
+
+
+def _country_of_group(noun: Token, mentions: Sequence[Mention]) -> str | None:
+    """"Egypt's delegation", "the Egyptian delegation", "the delegation of/from Egypt" -> Egypt."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and (n := _country_at(c, mentions)):
+            return n
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj" and (n := _country_at(g, mentions)):
+                    return n
+    return None
+
+
+def _speaks_for(verb: Token, mentions: Sequence[Mention]) -> str | None:
+    """"speaking for Egypt", "signed on behalf of Egypt" on ``verb`` or its participial clause."""
+    for w in [verb, *(c for c in verb.children if c.dep_ == "advcl")]:
+        for prep in (c for c in w.children if c.dep_ == "prep"):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ == "for" and w.lower_ in lex.SPEAK_FOR_VERBS:
+                if n := next((x for g in objs if (x := _country_at(g, mentions))), None):
+                    return n
+            if prep.lower_ == "on":  # "on behalf of X"
+                for g in objs:
+                    if g.lower_ == "behalf":
+                        for of in (c for c in g.children if c.dep_ == "prep" and c.lower_ == "of"):
+                            if n := next((x for o in of.children if o.dep_ == "pobj"
+                                          and (x := _country_at(o, mentions))), None):
+                                return n
+    return None
+
+
+def country_represented(person: Token, mentions: Sequence[Mention]) -> str | None:
+    """The country a person takes part for, by what the sentence says they do: lead or head its
+    delegation ("X will lead Egypt's delegation", "X, who led the Egyptian team", "the delegation
+    headed by X"), represent it, or speak or sign for it. A minister reported as leading a
+    delegation to talks that another report gives as held between countries is that country
+    there, so the two reports can be one event (``events_merge`` reads ``actor:for``)."""
+    if person.dep_ == "pobj" and person.head.dep_ == "agent":
+        verb = person.head.head
+        if verb.lower_ in lex.LEAD_VERBS and verb.head.lower_ in lex.DELEGATION_NOUNS:
+            return _country_of_group(verb.head, mentions)
+    verbs = [person.head] if person.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [c for c in person.children if c.dep_ in ("relcl", "acl")]
+    for verb in verbs:
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.lower_ in lex.LEAD_VERBS:
+            if n := next((x for o in objs if o.lower_ in lex.DELEGATION_NOUNS
+                          and (x := _country_of_group(o, mentions))), None):
+                return n
+        if verb.lower_ in lex.REPRESENT_VERBS:
+            if n := next((x for o in objs if (x := _country_at(o, mentions))), None):
+                return n
+        if n := _speaks_for(verb, mentions):
+            return n
+    return None
+
+
 def find_participants(
     trig: Token, kind: str, mentions: Sequence[Mention], skip: tuple[int, int], people: Sequence[Mention] = ()
 ) -> list[Mention]:
@@ -239,7 +325,7 @@ def find_participants(
     if own and (has_subject or not _is_verb(trig)):
         return own
     clause = _clause_verb(trig.head if trig.head.i != trig.i else trig)
-    if clause is not None and clause.i != trig.i and not _reports_speech(clause):
+    if clause is not None and clause.i != trig.i and not _reports_speech(clause) and not stays_away(clause):
         subj = [c for c in clause.children if c.dep_ == "nsubj"]
         for m in _names_under(subj, mentions, skip, people):
             if m not in own:
@@ -507,6 +593,7 @@ class _Draft:
     time: TimeExpr | None
     name: str | None = None
     irrealis: bool = False
+    proxies: dict[str, str] = dataclasses.field(default_factory=dict)  # person -> country they act for
 
 
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead", "prior", "than"})
@@ -557,6 +644,7 @@ def _collapse(drafts: list[_Draft]) -> list[_Draft]:
         host.time = host.time or d.time
         host.name = host.name or d.name
         host.irrealis = host.irrealis and d.irrealis
+        host.proxies = {**d.proxies, **host.proxies}
     return out
 
 
@@ -578,8 +666,20 @@ def _sentence_drafts(
         place_name = place if isinstance(place, str) or place is None else (place.canonical or place.text)
         parties = [m for m in parties if (m.canonical or m.text) != place_name]
         drafts.append(_Draft(trig, kind, parties, place_name, times_of.get(trig.i),
-                             thing_name(trig, kind, mentions), is_irrealis(trig, kind)))
+                             thing_name(trig, kind, mentions), is_irrealis(trig, kind),
+                             _proxies(sdoc, parties, mentions)))
     return drop_undated_repeats(_collapse(drafts))
+
+
+def _proxies(sdoc: SpacyDoc, parties: Sequence[Mention], mentions: Sequence[Mention]) -> dict[str, str]:
+    """Person name -> the country the sentence says they act for (``country_represented``)."""
+    out: dict[str, str] = {}
+    for m in parties:
+        root = _span_root(sdoc, m.span.start, m.span.end) if m.label == "PERSON" else None
+        name = _party_name(m)
+        if root is not None and name and (country := country_represented(root, mentions)):
+            out[name] = country
+    return out
 
 
 SUPPORT_CONFIDENCE = 0.3  # a mention that may only support an event found elsewhere
@@ -614,12 +714,16 @@ def _freeze(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | None:
         n = _party_name(m)
         if n and n not in names:
             names.append(n)
+    acting = {p: c for p, c in d.proxies.items() if p in names}
+    names.extend(c for c in dict.fromkeys(acting.values()) if c not in names)
+    shown = [n for n in names if n not in acting]  # "Egypt meeting", not "Shoukry – Egypt meeting"
     doc_date = _document_date(doc)
     date, precision = date_of_time(d.time) if d.time else (None, "none")
     evidence = [Evidence(rule=f"event:{d.kind}", text=d.trig.text,
                          span=Span(doc.id, d.trig.idx, d.trig.idx + len(d.trig.text)))]
     if d.name:
         evidence.append(Evidence(rule="event:name", text=d.name))
+    evidence.extend(Evidence(rule="actor:for", text=f"{p}{ACTOR_FOR_SEP}{c}") for p, c in acting.items())
     if not names and d.place is None and date is None and not (d.name and lead):
         return None
     if d.time is not None:
@@ -630,7 +734,7 @@ def _freeze(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | None:
     evidence.append(status_ev)
     if date and doc_date and d.time is not None:
         date = _fix_year(date, status, doc_date, d.time.text)
-    confidence = mention_confidence(len(names), precision if date else "none", bool(d.place), lead, bool(d.name))
+    confidence = mention_confidence(len(shown), precision if date else "none", bool(d.place), lead, bool(d.name))
     has_own_date = date is not None or (d.time is not None and partial_of_time(d.time) is not None)
     if date is None and doc_date:
         date, precision = _coarser(doc_date)
@@ -648,7 +752,7 @@ def _freeze(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | None:
     return Event(
         id=event_id(doc.id, sent, d.kind, d.trig.idx),
         kind=d.kind,
-        summary=event_summary(d.kind, names, d.place),
+        summary=event_summary(d.kind, shown, d.place),
         mentions=(sent,),
         participants=tuple(names),
         place=d.place,

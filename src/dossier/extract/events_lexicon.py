@@ -101,3 +101,25 @@ ORG_HEADS = frozenset({
     "fund", "forces", "office", "department", "corporation", "company", "group", "government",
     "army", "navy", "police", "league", "alliance", "federation", "institute", "congress", "senate",
 })
+
+# "X will lead Egypt's delegation", "the delegation headed by X", "X represented Egypt",
+# "speaking for Egypt": the person takes part *for* that country (see ``events.country_represented``)
+DELEGATION_NOUNS = frozenset({"delegation", "delegations", "team", "teams", "mission", "side"})
+LEAD_VERBS = frozenset({"lead", "leads", "led", "leading", "head", "heads", "headed", "heading"})
+REPRESENT_VERBS = frozenset({"represent", "represents", "represented", "representing"})
+SPEAK_FOR_VERBS = frozenset({"speak", "speaks", "spoke", "speaking", "negotiate", "negotiates",
+                             "negotiated", "negotiating", "sign", "signs", "signed", "signing",
+                             "act", "acts", "acted", "acting"})
+
+# the subject of these stays away from the event it names: "X skipped the talks", "X did not
+# turn up for the final round", "X stayed away from the meeting" (never a participant)
+ABSENCE_VERBS = frozenset({"skip", "skips", "skipped", "skipping", "boycott", "boycotts", "boycotted",
+                           "boycotting", "shun", "shuns", "shunned", "snub", "snubs", "snubbed",
+                           "miss", "misses", "missed"})
+ATTEND_VERBS = frozenset({"attend", "attends", "attended", "turn", "turns", "turned", "show", "shows",
+                          "showed", "join", "joins", "joined", "participate", "participates",
+                          "participated", "take", "takes", "took", "come", "comes", "came", "go",
+                          "goes", "went", "appear", "appeared"})
+LEAVE_VERBS = frozenset({"stay", "stays", "stayed", "pull", "pulls", "pulled", "walk", "walks",
+                         "walked", "withdraw", "withdrew", "withdrawn", "keep", "kept"})
+LEAVE_PARTICLES = frozenset({"away", "out", "from"})

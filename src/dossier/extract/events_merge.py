@@ -28,6 +28,7 @@ from dossier.extract.events_dates import (
 )
 from dossier.model import Annotations, Document, Event, Evidence, Mention
 
+ACTOR_FOR_SEP = " for "  # as written by ``events._freeze``: Evidence("actor:for", "<person> for <country>")
 SOFT_WINDOW_DAYS = 62  # "within ~2 months": a page-dated mention and the event it reports
 
 
@@ -86,6 +87,12 @@ class _Item:
     pub: str | None
     name: str | None = None  # a named document ("declaration of principles")
     support: bool = False  # may join an event, never start one (see ``find_events``)
+    proxy: set[str] = dataclasses.field(default_factory=set)  # keys of people acting for a country
+
+    @property
+    def match_keys(self) -> list[str]:
+        """The actors to compare: a person who acts for a country named with them counts as it."""
+        return [k for k in self.keys if k not in self.proxy] or self.keys
 
 
 @dataclasses.dataclass
@@ -101,6 +108,13 @@ class _Cluster:
         out: list[str] = []
         for it in self.items:
             out.extend(k for k in it.keys if not any(_keys_match(k, o) for o in out))
+        return out
+
+    @property
+    def match_keys(self) -> list[str]:
+        out: list[str] = []
+        for it in self.items:
+            out.extend(k for k in it.match_keys if not any(_keys_match(k, o) for o in out))
         return out
 
     @property
@@ -260,9 +274,11 @@ def _item(ev: Event, doc: Document, order: int, annots: Annotations,
     soft = ev.date if "date:document" in rules else None
     date = ev.date if ev.date and soft is None else None
     partial = _partial_of(rules, month) if date is None and soft is None else None
+    acting = {e.text.split(ACTOR_FOR_SEP, 1)[0] for e in ev.evidence if e.rule == "actor:for"}
     return _Item(ev, doc, order, keys, names, (ev.place or "").lower() or None, date, soft, partial,
                  doc.published.value if doc.published else None,
-                 rules["event:name"].text if "event:name" in rules else None, "scope:support" in rules)
+                 rules["event:name"].text if "event:name" in rules else None, "scope:support" in rules,
+                 {k for k, n in names.items() if n in acting})
 
 
 def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
@@ -333,7 +349,7 @@ def _same_day_across_kinds(it: _Item, cl: _Cluster) -> bool:
     ):
         return False
     return bool(it.date and cl.date and it.date == cl.date and precision_of(it.date) == "day"
-                and shared_participants(it.keys, cl.keys) >= 2)
+                and shared_participants(it.match_keys, cl.match_keys) >= 2)
 
 
 def _named_alike(it: _Item, cl: _Cluster) -> bool:
@@ -356,13 +372,26 @@ def _fits(it: _Item, cl: _Cluster) -> bool:
     if _named_alike(it, cl):
         return True
     if not it.keys or not cl.keys:
-        # nothing names the actors: only the same explicit date can tie the reports together
+        # nothing names the actors: only the same explicit date can tie the reports together,
+        # or the same place in the month the page of a lead report was published
         if not it.date or not cl.date:
-            return False
+            return _page_month_fits(it, cl)
         return it.date == cl.date or (bool(it.place and cl.place) and contains(it.date, cl.date))
-    if not participants_compatible(it.keys, cl.keys):
+    if not participants_compatible(it.match_keys, cl.match_keys):
         return False
     return _dates_compatible(it, cl)
+
+
+def _page_month_fits(it: _Item, cl: _Cluster) -> bool:
+    """A lead report that names no actor ("X did not turn up for the final round of talks in
+    Washington") and is dated only by its page joins the event another report dates to that very
+    month at the very same place (and on the right side of the page date)."""
+    cdate = cl.date
+    if not (it.soft and not it.keys and it.place and it.place == cl.place and cdate):
+        return False
+    if not any(e.rule == "scope:lead" for e in it.event.evidence):
+        return False
+    return precision_of(cdate) == "month" and it.soft[:7] == cdate and _soft_fits(it, cdate, True)
 
 
 def _sort_key(it: _Item) -> tuple:
@@ -386,7 +415,7 @@ def cluster_items(items: list[_Item]) -> list[_Cluster]:
         if it.date is None and it.soft is None and len(fits) > 1:
             fits = []  # an undated page's mention joins only an unambiguous event
         if fits:
-            best = max(fits, key=lambda c: (shared_participants(it.keys, c.keys), -clusters.index(c)))
+            best = max(fits, key=lambda c: (shared_participants(it.match_keys, c.match_keys), -clusters.index(c)))
             best.items.append(it)
         elif not it.support:
             clusters.append(_Cluster([it]))
@@ -446,6 +475,8 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
         for k, n in it.names.items():
             display.setdefault(k, n)
     names = [next((display[o] for o in display if _keys_match(k, o)), k) for k in keys]
+    acting = {k for it in cl.items for k in it.proxy} - {k for it in cl.items for k in it.keys if k not in it.proxy}
+    shown = [(k, n) for k, n in zip(keys, names) if k not in acting] or list(zip(keys, names))
     participants = tuple(k if use_ids and not k.startswith("name:") else names[i] for i, k in enumerate(keys))
     kinds = [it.event.kind for it in cl.items]
     meeting = [k for k in kinds if k in lex.MEETING_KINDS]  # a meeting that produced a deal: a meeting
@@ -465,7 +496,7 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
     return Event(
         id=first.event.id,
         kind=kind,
-        summary=event_summary(kind, [(short or {}).get(k, n) for k, n in zip(keys, names)], place),
+        summary=event_summary(kind, [(short or {}).get(k, n) for k, n in shown], place),
         mentions=mentions,
         participants=participants,
         place=place,
@@ -499,15 +530,19 @@ def merge_events(
         names_of = _names_of_entities(used, entity_of)
         for it in items:
             folded: list[str] = []
+            proxy: set[str] = set()
             for key in it.keys:
                 k = key
                 if k.startswith("name:"):  # a name the resolver left alone: the entity of that name
                     k = by_name.get(k[5:]) or _only_entity_named(it.names.get(k, k[5:]), names_of) or k
                 r = rep.get(k, k)
+                if key in it.proxy:
+                    proxy.add(r)
                 if r not in folded:
                     folded.append(r)
                     it.names.setdefault(r, it.names.get(key, r))
             it.keys = folded
+            it.proxy = proxy
         short = {**{rep.get(k, k): v for k, v in sorted(short.items())}, **{k: v for k, v in short.items() if rep.get(k, k) == k}}
     events = [_to_event(c, entity_of is not None, short) for c in cluster_items(items)]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))

@@ -87,7 +87,10 @@ class Reader:
         if ref is None:
             return None
         ent = self.entities_by_id.get(ref)
-        return ent.name if ent else ref
+        if ent is None:
+            return ref
+        country = self.entities_by_id.get(ent.government_of) if ent.government_of else None
+        return country.name if country else ent.name  # a government is shown by its country's name
 
     # -- views --------------------------------------------------------------------------------------
     def entities(self, type: str | None = None) -> list[Entity]:

@@ -19,7 +19,7 @@ from dossier.query import Reader
 from dossier.query import views
 from dossier.report.html import Layer, mark_text, timeline_svg
 
-__all__ = ["render_report", "anchor_id"]
+__all__ = ["render_report", "anchor_id", "reports_by_source", "stance_moves"]
 
 ENTITY_TYPES_SHOWN = ("person", "org", "gov")
 
@@ -83,28 +83,67 @@ def _people(reader: Reader, cites: _Citations) -> list[dict[str, Any]]:
         if e.type not in ENTITY_TYPES_SHOWN:
             continue
         row = views.entity_row(e)
-        row["roles"] = [
-            r | {"of_name": reader.entity_name(r["of"]),
-                 "href": cites.href(views.cite_dict(reader.cite(role.evidence[0]))) if role.evidence else None}
-            for r, role in zip(row["roles"], e.roles)
-        ]
-        row["quotes"] = [q | {"href": cites.href(q["source"])} for q in quotes_by.get(e.id, [])]
+        row["roles"] = _role_rows(reader, e, row, cites)
+        row["quotes"] = [q | {"href": cites.href(q["source"])}
+                         for q in sorted(quotes_by.get(e.id, []), key=lambda q: (q["date"] is None, q["date"] or ""))]
         out.append(row)
-    return out
+    # people with roles first (who is who), then by how much the sources say about them
+    return sorted(out, key=lambda r: (not r["roles"], r["type"] != "person", -r["mentions"], r["name"]))
 
 
 def _positions(reader: Reader, cites: _Citations) -> list[dict[str, Any]]:
-    """Actor -> issue -> statements in date order (how a stance moved)."""
-    grouped: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for p in reader.positions():
+    """Actor -> issue -> how the stance moved (``summarize_positions``: first -> last, with dates),
+    then the statements themselves in date order, each linking to its sentence."""
+    from dossier.extract.positions import summarize_positions
+
+    positions = reader.positions()
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for p in positions:
         row = views.position_row(reader, p)
         row["href"] = cites.href(row["source"])
-        grouped[row["actor"]][row["issue"]].append(row)
+        rows[(row["actor"], row["issue"])].append(row)
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for summary in summarize_positions(positions):
+        key = (summary["actor"], summary["issue"])
+        statements = sorted(rows.get(key, []), key=lambda r: (r["date"] is None, r["date"] or ""))
+        grouped[summary["actor"]].append(summary | {"moves": stance_moves(summary["stances"]), "rows": statements})
     return [
-        {"actor": actor, "issues": [{"issue": issue, "rows": sorted(rows, key=lambda r: r["date"] or "")}
-                                    for issue, rows in sorted(issues.items())]}
-        for actor, issues in sorted(grouped.items())
+        {"actor": actor, "issues": sorted(issues, key=lambda i: (i["issue"] == "other", -i["count"], i["issue"]))}
+        for actor, issues in sorted(grouped.items(), key=lambda kv: (-sum(i["count"] for i in kv[1]), kv[0]))
     ]
+
+
+def reports_by_source(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An event's cited sentences grouped by the page that carries them (one "Outlet, date" per
+    page, in publication order), each sentence still its own link."""
+    pages: dict[str, dict[str, Any]] = {}
+    for s in sources:
+        if not s.get("href"):
+            continue
+        page = pages.setdefault(s["doc"], {"outlet": s.get("outlet"), "published": s.get("published"), "links": []})
+        page["links"].append({"href": s["href"], "sentence": s.get("sentence") or ""})
+    return sorted(pages.values(), key=lambda p: (p["published"] is None, p["published"] or "", p["outlet"] or ""))
+
+
+def stance_moves(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stance runs of one actor on one issue as steps to print "demand (2019-11) -> refusal
+    (2021-07, 2x)": the stance, when it was held (first to last date) and how often."""
+    out = []
+    for r in runs:
+        first, last = r.get("first_date"), r.get("last_date")
+        when = first if first == last or not last else f"{first or '?'} to {last}"
+        out.append({"stance": r["stance"], "when": when or "undated", "count": r["count"]})
+    return out
+
+
+def _role_rows(reader: Reader, e: Any, row: dict[str, Any], cites: _Citations) -> list[dict[str, Any]]:
+    """Roles over time: oldest first, each with its span and the sentence that shows it."""
+    roles = [
+        r | {"of_name": reader.entity_name(r["of"]),
+             "href": cites.href(views.cite_dict(reader.cite(role.evidence[0]))) if role.evidence else None}
+        for r, role in zip(row["roles"], e.roles)
+    ]
+    return sorted(roles, key=lambda r: (r["from"] is None, r["from"] or "", r["to"] or ""))
 
 
 def _source_text(doc: Document, ranges: set[tuple[int, int]]) -> Markup:
@@ -123,6 +162,7 @@ def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
     for ev in reader.timeline():
         row = views.event_row(reader, ev)
         row["sources"] = [s | {"href": cites.href(s)} for s in row["sources"]]
+        row["reports"] = reports_by_source(row["sources"])
         events.append(row)
     people = _people(reader, cites)
     positions = _positions(reader, cites)
@@ -145,6 +185,7 @@ def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
         "overview": _overview(reader, live),
         "chart": timeline_svg(events, lambda e: next((s["href"] for s in e["sources"] if s["href"]), None)),
         "events": events,
+        "held": sum(1 for e in events if e["status"] == "happened"),
         "people": people,
         "positions": positions,
         "figures": figures,

@@ -111,28 +111,63 @@ def _lanes(xs: Sequence[float], gap: float, max_lanes: int = 8) -> list[int]:
     return lanes
 
 
+BREAK_GAP_YEARS = 4.0  # an empty stretch longer than this breaks the axis ("1959 // 2013 ... 2023")
+
+
+def axis_segments(years: Sequence[float], max_gap: float = BREAK_GAP_YEARS) -> list[tuple[int, int]]:
+    """Whole-year ranges ``(lo, hi)`` that hold the events, split wherever no event falls for more
+    than ``max_gap`` years, so one old event (a treaty recalled as background) does not squeeze
+    the dense years into a corner of the chart."""
+    segs: list[list[int]] = []
+    for y in sorted(years):
+        if segs and y - segs[-1][1] <= max_gap:
+            segs[-1][1] = max(segs[-1][1], int(y) + 1)
+        else:
+            segs.append([int(y), int(y) + 1])
+    return [(a, b) for a, b in segs]
+
+
+def segment_widths(segs: Sequence[tuple[int, int]], avail: float, min_w: float = 64.0) -> list[float]:
+    """Pixel widths in proportion to each range's years, none narrower than ``min_w``."""
+    widths = [float(b - a) for a, b in segs]
+    fixed: set[int] = set()
+    for _ in range(len(segs) + 1):
+        free = avail - min_w * len(fixed)
+        total = sum(w for i, w in enumerate(widths) if i not in fixed) or 1.0
+        scaled = [min_w if i in fixed else (b - a) / total * free for i, (a, b) in enumerate(segs)]
+        small = {i for i, w in enumerate(scaled) if w < min_w and i not in fixed}
+        if not small:
+            return scaled
+        fixed |= small
+        widths = [float(b - a) for a, b in segs]
+    return [avail / len(segs)] * len(segs)
+
+
 def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any]], str | None], width: int = 920) -> Markup:
     """An inline SVG timeline of event rows (``views.event_row``): held events as filled dots,
-    planned/possible ones as hollow dashed rings, each linking to its source sentence."""
+    planned/possible ones as hollow dashed rings, each linking to its source sentence. Long empty
+    stretches are cut out of the axis (``axis_segments``) and shown as a break mark."""
     dated = sorted(
         ((date_to_year(e.get("date")), e) for e in events if date_to_year(e.get("date")) is not None),
         key=lambda t: t[0],
     )
     if not dated:
         return Markup('<p class="muted">No dated events.</p>')
-    lo, hi = int(dated[0][0]), int(dated[-1][0]) + 1
-    left, right, top, lane_h = 40, 20, 34, 15
-    span = max(hi - lo, 1)
+    segs = axis_segments([y for y, _ in dated])
+    left, right, top, lane_h, brk = 40, 20, 34, 15, 30
+    widths = segment_widths(segs, width - left - right - brk * (len(segs) - 1))
+    starts = [left + sum(widths[:i]) + brk * i for i in range(len(segs))]
 
     def x_of(y: float) -> float:
-        return left + (y - lo) / span * (width - left - right)
+        i = next((k for k, (a, b) in enumerate(segs) if a <= y <= b), len(segs) - 1)
+        a, b = segs[i]
+        return starts[i] + (y - a) / max(b - a, 1) * widths[i]
 
     xs = [x_of(y) for y, _ in dated]
     lanes = _lanes(xs, 14)
     n_lanes = max(lanes) + 1
     axis_y = top + n_lanes * lane_h + 6
     height = axis_y + 30
-    step = max(1, -(-span // 12))
     out = [
         Markup('<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
                'width="100%" role="img" aria-label="Timeline of events">').format(w=width, h=height),
@@ -140,15 +175,33 @@ def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any
                '<text x="{tx}" y="16">held</text>'
                '<circle cx="{x2}" cy="12" r="6" class="ev planned"/><text x="{tx2}" y="16">planned or possible</text></g>')
         .format(x=left, tx=left + 10, x2=left + 70, tx2=left + 80),
-        Markup('<line x1="{a}" y1="{y}" x2="{b}" y2="{y}" class="axis"/>').format(a=left, b=width - right, y=axis_y),
     ]
-    for year in range(lo, hi + 1, step):
-        x = x_of(year)
-        out.append(
-            Markup('<line x1="{x:.1f}" y1="{y1}" x2="{x:.1f}" y2="{y2}" class="tick"/>'
-                   '<text x="{x:.1f}" y="{ty}" class="tick-label">{year}</text>')
-            .format(x=x, y1=axis_y - 4, y2=axis_y + 4, ty=axis_y + 18, year=year)
-        )
+    for i, ((a, b), x0, w) in enumerate(zip(segs, starts, widths)):
+        out.append(Markup('<line x1="{a:.1f}" y1="{y}" x2="{b:.1f}" y2="{y}" class="axis"/>').format(a=x0, b=x0 + w, y=axis_y))
+        step = max(1, -(-(b - a) // max(1, int(w // 56))))
+        for year in range(a, b + 1, step):
+            if year == b and i < len(segs) - 1:
+                continue  # the end of a range before a break: the next range's first year is the label
+            x = x0 + (year - a) / max(b - a, 1) * w
+            label_x = x + (w / 2 if b - a == 1 and i < len(segs) - 1 else 0)
+            out.append(
+                Markup('<line x1="{x:.1f}" y1="{y1}" x2="{x:.1f}" y2="{y2}" class="tick"/>'
+                       '<text x="{lx:.1f}" y="{ty}" class="tick-label">{year}</text>')
+                .format(x=x, lx=label_x, y1=axis_y - 4, y2=axis_y + 4, ty=axis_y + 18, year=year)
+            )
+        if i < len(segs) - 1:
+            mid = x0 + w + brk / 2
+            nxt = segs[i + 1][0]
+            out.append(
+                # styled inline: the web app's stylesheet and the report's both show it unchanged
+                Markup('<g class="axis-break" stroke="#555" stroke-width="1.5"><title>no events {a}–{b}</title>'
+                       '<line x1="{x1:.1f}" y1="{y1}" x2="{x2:.1f}" y2="{y2}"/>'
+                       '<line x1="{x3:.1f}" y1="{y1}" x2="{x4:.1f}" y2="{y2}"/>'
+                       '<line x1="{x5:.1f}" y1="{t}" x2="{x5:.1f}" y2="{y2}" class="break-line" stroke="#b8c0c8" '
+                       'stroke-width="1" stroke-dasharray="2 3"/></g>')
+                .format(a=b, b=nxt - 1, x1=mid - 6, x2=mid - 2, x3=mid + 2, x4=mid + 6, x5=mid,
+                        y1=axis_y + 6, y2=axis_y - 6, t=top - 8)
+            )
     # planned markers are drawn last so a crowded lane never hides one under a held marker
     for (year, ev), x, lane in sorted(zip(dated, xs, lanes), key=lambda t: t[0][1].get("status") != "happened"):
         status = "held" if ev.get("status") == "happened" else "planned"
