@@ -14,19 +14,9 @@ from pathlib import Path
 
 import pytest
 
-GERD = Path(__file__).resolve().parents[2] / "examples" / "gerd"
-
-
 @pytest.fixture(scope="module")
-def gerd(tmp_path_factory):
-    from dossier.pipeline import build
-    from dossier.store import open_store
-
-    store = open_store(tmp_path_factory.mktemp("gerd_conflicts") / "g.db")
-    build([GERD / "html", GERD / "text"], store)
-    docs = {d.id: d for d in store.documents()}
-    corpus = store.corpus()
-    return docs, corpus
+def gerd(gerd_store):
+    return {d.id: d for d in gerd_store.documents()}, gerd_store.corpus()
 
 
 def _page(docs, span) -> str:

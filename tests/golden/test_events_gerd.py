@@ -13,37 +13,13 @@ from pathlib import Path
 import pytest
 
 from dossier.extract.events import find_events, merge_events, timeline
-from dossier.model import PublicationDate
-
-GERD = Path(__file__).resolve().parents[2] / "examples" / "gerd"
-# from the answer key ("published"), by file-name prefix
-TRUE_DATES = {"01": "2013-06-03", "02": "2015-03-23", "03": "2019-11-01", "04": "2020-02-28",
-              "05": "2020-02-29", "06": "2020-07-22", "07": "2021-07-09", "08": "2022-02-20",
-              "09": "2023-07-13", "10": "2023-07-15", "11": "2023-12-20"}
-
 
 @pytest.fixture(scope="module")
-def gerd(nlp, tmp_path_factory):
-    from dossier.clean.duplicates import find_duplicates
-    from dossier.nlp.annotate import annotate_document
-    from dossier.pipeline import build
+def gerd(gerd_true_dated):
     from dossier.resolve import resolve_entities
-    from dossier.store import open_store
 
-    store = open_store(tmp_path_factory.mktemp("gerd") / "g.db")
-    build([GERD / "html", GERD / "text"], store)
-    docs = [d for d in store.documents() if d.status in ("ok", "duplicate")]
-    dup = find_duplicates(docs)
-    live = []
-    for d in docs:
-        if d.id in dup:
-            continue
-        day = TRUE_DATES[Path(d.source).name[:2]]
-        live.append(dataclasses.replace(d, published=PublicationDate(day, "day", 0.9, ("answer key",))))
-    annots = []
-    for d in live:
-        a, sdoc = annotate_document(d, nlp)
-        annots.append(dataclasses.replace(a, events=tuple(find_events(d, sdoc, a))))
+    live = [d for d, _, _ in gerd_true_dated]
+    annots = [dataclasses.replace(a, events=tuple(find_events(d, sdoc, a))) for d, a, sdoc in gerd_true_dated]
     res = resolve_entities(live, annots)
     events = merge_events(live, annots, lambda m: (e.id if (e := res.entity_of(m)) else None))
     names = {e.id: e.name for e in res.entities}

@@ -19,35 +19,13 @@ import pytest
 
 from dossier.extract.claims import find_claims
 from dossier.extract.positions import OTHER, build_positions, default_actor_of, summarize_positions
-from dossier.model import PublicationDate
-
-GERD = Path(__file__).resolve().parents[2] / "examples" / "gerd"
-TRUE_DATES = {"01": "2013-06-03", "02": "2015-03-23", "03": "2019-11-01", "04": "2020-02-28",
-              "05": "2020-02-29", "06": "2020-07-22", "07": "2021-07-09", "08": "2022-02-20",
-              "09": "2023-07-13", "10": "2023-07-15", "11": "2023-12-20"}
-
 
 @pytest.fixture(scope="module")
-def gerd(nlp, tmp_path_factory):
-    from dossier.clean.duplicates import find_duplicates
-    from dossier.nlp.annotate import annotate_document
-    from dossier.pipeline import build
+def gerd(gerd_true_dated):
     from dossier.resolve import resolve_entities
-    from dossier.store import open_store
 
-    store = open_store(tmp_path_factory.mktemp("gerd_pos") / "g.db")
-    build([GERD / "html", GERD / "text"], store)
-    docs = [d for d in store.documents() if d.status in ("ok", "duplicate")]
-    dup = find_duplicates(docs)
-    live = [
-        dataclasses.replace(d, published=PublicationDate(TRUE_DATES[Path(d.source).name[:2]], "day", 0.9))
-        for d in docs
-        if d.id not in dup
-    ]
-    annots = []
-    for d in live:
-        a, sdoc = annotate_document(d, nlp)
-        annots.append(dataclasses.replace(a, claims=tuple(find_claims(d, sdoc, a))))
+    live = [d for d, _, _ in gerd_true_dated]
+    annots = [dataclasses.replace(a, claims=tuple(find_claims(d, sdoc, a))) for d, a, sdoc in gerd_true_dated]
     res = resolve_entities(live, annots)
     positions = build_positions(live, annots, default_actor_of(res))
     files = {d.id: Path(d.source).name[:2] for d in live}

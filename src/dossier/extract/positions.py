@@ -230,7 +230,7 @@ def _issue_names(phrases: Sequence[str], term_of: dict[str, str]) -> dict[str, s
         for form, n in counter.items():
             folded[form.lower()] += n
         best = min(folded.items(), key=lambda kv: (-kv[1], len(kv[0].split()), kv[0]))[0]
-        # shown as most often written: "Northern Territories", "peace treaty"
+        # shown as most often written: "Western Sahara", "peace treaty"
         names[term] = max((f for f in counter if f.lower() == best), key=lambda f: (counter[f], f.islower()))
     return names
 

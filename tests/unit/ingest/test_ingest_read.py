@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.ingest import MAX_BYTES, doc_id, read_inputs
+from dossier.ingest import doc_id, read_inputs
 from dossier.model import Page, Skipped
 
 HTML = b"<html><head><title>T</title></head><body><p>Some article text here.</p></body></html>"
