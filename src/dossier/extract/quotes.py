@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from dossier.extract.quotes_marks import Segment, find_segments, paragraph_bounds
+from dossier.extract.quotes_marks import QUOTE_CHARS, Segment, find_segments, paragraph_bounds
 from dossier.model import Document, Mention, Quote, Span
 from dossier.nlp.cues import ROLE_NOUNS, inflect, speech_verbs
 
@@ -140,6 +140,17 @@ def _cue_extent(token: Token) -> tuple[int, int]:
     return token.idx, end
 
 
+def _subjects(verb: Token, deps: tuple[str, ...] = _SUBJECT_DEPS) -> list[Token]:
+    """The verb's subjects, the one closest before the verb first. A clause has one subject;
+    when the parse gives two ('WASHINGTON, Aug. 24 (UPI) — A spokesman called ...', 'Speaking
+    in Salem, New Hampshire, Trump went ...', 'A Texas voter who ..., Golvach lost ...'), the
+    far one is a dateline, a fronted place or a fronted description."""
+    subj = [c for c in verb.children if c.dep_ in deps]
+    if len(subj) < 2:
+        return subj
+    return sorted(subj, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+
+
 def _subject(cue: Token, first_in_clause: bool) -> Token | None:
     """The speaker's head token: the cue's subject, the noun after an inverted cue, the object of
     "according to", or the subject of the verb the cue hangs from ("was quoted as saying")."""
@@ -152,7 +163,7 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
     tok: Token | None = cue
     for _ in range(3):
         assert tok is not None
-        subj = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        subj = _subjects(tok)
         if subj and subj[0].dep_ == "nsubjpass" and not tok.lower_.startswith("quot"):
             # "X was told/declared ...": X is not the speaker; the agent ("by Y") is
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -192,9 +203,14 @@ def _extent(head: Token) -> tuple[int, int]:
 def _cover_mention(extent: tuple[int, int], head: Token, mentions: Sequence[Mention]) -> tuple[int, int]:
     """Widen a speaker phrase to the whole name its head belongs to (a misparsed "Stephen R. Nagy")."""
     m = _mention_at(mentions, head.idx)
-    if m is None or m.label == "PRON":
+    if m is None or m.label == "PRON" or _has_mark(m.text):
         return extent
     return min(extent[0], m.span.start), max(extent[1], m.span.end)
+
+
+def _has_mark(name: str) -> bool:
+    """A name glued to a quotation mark by the tokenizer (',”Clinton'): not a name to reuse."""
+    return any(ch in QUOTE_CHARS and ch != "'" and ch != "’" for ch in name)
 
 
 def _appositive_name(head: Token, mentions: Sequence[Mention]) -> Mention | None:
@@ -267,6 +283,10 @@ def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after
                     quote_ended_sentence: bool) -> _Attribution | None:
     """The reporting clause inside text [a, b) next to a quote, if there is one."""
     toks = _tokens_in(sdoc, a, b)
+    glued = _glued_token(sdoc, a) if after else None
+    if glued is not None:
+        toks = [glued, *toks]
+        a = glued.idx  # its subject may be that token: the extent is clipped to the name below
     words = [t for t in toks if not t.is_punct]
     if not words:
         return None
@@ -290,7 +310,39 @@ def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after
     passive = any(c.dep_ == "nsubjpass" for c in cue.children) and not cue.lower_.startswith("quot")
     if head is None and not passive and cue.lower_ not in _WEAK_CUES:  # a passive without its agent names no speaker
         head = _nearest_name(words, cue, after)
-    return _Attribution(_cue_extent(cue), head, _clip(_extent(head), a, b) if head is not None else None)
+    extent = _clip(_extent(head), a, b) if head is not None else None
+    if extent is not None and glued is not None and head is not None and head.i == glued.i:
+        extent = (min(max(extent[0], _after_mark(head)), extent[1]), extent[1])
+    return _Attribution(_cue_extent(cue), head, extent)
+
+
+def _antecedent(head: Token) -> Token:
+    """'a White House official who spoke anonymously said', 'said the woman, who ...': a relative
+    pronoun the parse made the subject stands for the noun its clause describes (PolNeAR marks
+    the pronoun itself as the Source, so only the resolved name uses this)."""
+    if head.lower_ in ("who", "whom", "that", "which") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        noun = head.head.head
+        if noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
+            return noun
+    return head
+
+
+def _glued_token(sdoc: SpacyDoc, a: int) -> Token | None:
+    """The token holding both a closing mark and the word after it (',”Clinton said' is one
+    token for spaCy's tokenizer when no space follows the mark), so that word is not lost."""
+    span = sdoc.char_span(max(0, a - 1), a + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span[0]
+    if tok.idx < a < tok.idx + len(tok.text) and tok.text[a - tok.idx - 1] in QUOTE_CHARS and tok.text[a - tok.idx].isalpha():
+        return tok
+    return None
+
+
+def _after_mark(tok: Token) -> int:
+    """Character offset just after the last quotation mark inside a token."""
+    last = max(k for k, ch in enumerate(tok.text) if ch in QUOTE_CHARS)
+    return tok.idx + last + 1
 
 
 def _opens_attribution(text: str, seg: Segment, forms: frozenset[str] = frozenset()) -> bool:
@@ -355,7 +407,7 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
         return None
     first: tuple[Token, Token] | None = None
     inner: _Attribution | None = None
-    tried = False
+    tried = animate_only = False
     v: Token = tops[0].head
     prev: Token = tops[0]
     for _ in range(10):
@@ -396,7 +448,14 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
                 subj = _subject(v, first_in_clause=False)
                 if (subj is not None and subj.lower_ not in ("there", "it", "this", "that", "which")
                         and _outside(subj, seg) and not quoted.contains(subj.idx)):
-                    first = (v, subj)
+                    if first is None:
+                        first = (v, subj)
+                    if not _animate(subj):
+                        # 'the chants were strong in front of the Inn, which Obama declared ...
+                        # "..."': a thing speaks seldom; a person subject further up may
+                        tried, animate_only = False, True
+                    elif animate_only:
+                        first = (v, subj)
         if v.head == v:
             break
         v, prev = v.head, v
@@ -406,6 +465,19 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
         return None
     verb, head = first
     return _Attribution(_cue_extent(verb), head, _extent(head), loose=True)
+
+
+def _animate(tok: Token) -> bool:
+    """Could this subject speak: a pronoun, a person or organisation name, a role noun or a noun
+    with an agent suffix ("marchers", "activists", "residents"); places and things cannot."""
+    if tok.pos_ == "PRON" or tok.lower_ in ROLE_NOUNS or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART")
+    return tok.lower_.endswith(_AGENT_SUFFIXES)
+
+
+_AGENT_SUFFIXES = tuple(f"{x}{s}" for x in ("er", "or", "ist", "ian", "ant", "ent") for s in ("", "s"))
 
 
 def _not_a_speaker_clause(verb: Token) -> bool:
@@ -443,7 +515,7 @@ def _clause_taker(v: Token, prev: Token, seg: Segment) -> _Attribution | None:
     or a speech noun with a possessor ('her remark that "..."'). A verb before its complement
     is left to the reporting-verb table: "X knows/means that ..." is seldom speech."""
     if v.pos_ == "VERB" and prev.dep_ == "ccomp" and prev.head == v and prev.i < v.i and not _is_passive(v):
-        subj = [c for c in v.children if c.dep_ == "nsubj" and _outside(c, seg)]
+        subj = [c for c in _subjects(v, ("nsubj",)) if _outside(c, seg)]
         if subj and subj[0].lower_ not in _NO_SOURCE and subj[0].pos_ in ("PROPN", "NOUN", "PRON"):
             return _Attribution(_cue_extent(v), subj[0], _extent(subj[0]))
     if v.pos_ == "NOUN" and v.lower_ in _SPEECH_NOUNS and prev.dep_ in ("acl", "ccomp", "appos", "relcl", "prep"):
@@ -487,7 +559,7 @@ def _loose_after(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
         return None
     for t in words[:6]:
         if t.pos_ == "VERB":
-            subj = [c for c in t.children if c.dep_ == "nsubj" and a <= c.idx < b]
+            subj = [c for c in _subjects(t, ("nsubj",)) if a <= c.idx < b]
             if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
                 return _Attribution(_cue_extent(t), subj[0], _clip(_extent(subj[0]), a, b))
             return None
@@ -526,7 +598,7 @@ def _root_subject(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
     roots = [t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
     if not roots:
         return None
-    subj = [c for c in roots[-1].children if c.dep_ in _SUBJECT_DEPS and a <= c.idx < b]
+    subj = [c for c in _subjects(roots[-1]) if a <= c.idx < b]
     if not subj or subj[0].lower_ in _NO_SOURCE or subj[0].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return _Attribution(_cue_extent(roots[-1]), subj[0], _clip(_extent(subj[0]), a, b))
@@ -543,6 +615,23 @@ def _colon_name(sdoc: SpacyDoc, a: int, b: int, mentions: Sequence[Mention]) -> 
     if span is None:
         return None
     return _Attribution((b - 1, b), span.root, (m.span.start, m.span.end))
+
+
+_DASH_SOURCE = re.compile(r"\s[-–—]+\s+((?:[A-Z][\w’'.&-]*|and|of|the|for|&)(?:\s+(?:[A-Z][\w’'.&-]*|and|of|the|for|&)){0,5})\s*:\s*$")
+
+
+def _dash_source(sdoc: SpacyDoc, text: str, a: int, b: int) -> _Attribution | None:
+    """'IOWA POLLS WERE TOO EARLY - Mark Blumenthal and Jon Cohen: "..."': news round-ups give a
+    headline, a dash and the source's name before the colon; the name, not the headline's
+    subject, is the speaker. Only a short run of capitalised words counts as a name."""
+    m = _DASH_SOURCE.search(text, a, b)
+    if m is None or m.group(1).split()[0][0].islower():
+        return None
+    lo, hi = m.start(1), m.end(1)
+    span = sdoc.char_span(lo, hi, alignment_mode="expand")
+    if span is None or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return _Attribution((hi, hi + 1), span.root, (lo, hi))
 
 
 def _nearest_name(words: list[Token], cue: Token, after: bool) -> Token | None:
@@ -576,7 +665,7 @@ def _resolve_named(head: Token, extent: tuple[int, int], text: str,
                    mentions: Sequence[Mention]) -> tuple[str, str] | None:
     """(name, kind) for a non-pronoun speaker: its mention's canonical name or the phrase itself."""
     m = _mention_at(mentions, head.idx)
-    if m is not None and m.label != "PRON" and m.label in _SPEAKER_LABELS:
+    if m is not None and m.label != "PRON" and m.label in _SPEAKER_LABELS and not _has_mark(m.text):
         return (m.canonical or m.text), ("person" if m.label in _PERSON_LABELS else "thing")
     app = _appositive_name(head, mentions)
     if app is not None:
@@ -699,8 +788,11 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
         if embedded:
             # 'Smith blamed the law on "greedy politicians"': the quote is part of a clause;
             # its speaker is the subject of the verb it hangs from (a reporting verb first)
-            att = _governor_attribution(sdoc, seg, forms, quoted)
-            rule = "embedded-verb" if att is not None and att.loose else "embedded"
+            att = _tail_attribution(sdoc, text, seg, nxt, forms)
+            rule = "embedded-then-cue"
+            if att is None:
+                att = _governor_attribution(sdoc, seg, forms, quoted)
+                rule = "embedded-verb" if att is not None and att.loose else "embedded"
             if att is not None and att.loose and _title_like(text[seg.start : seg.end]) and _name_slot(sdoc, seg):
                 continue  # 'appeared on "Fox News Sunday"': a title, not words someone said
         if att is None and not embedded:
@@ -713,6 +805,9 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
             if att is None and text[seg.start : seg.end].rstrip()[-1:] in (",", "?", "!", "—"):
                 att = _loose_after(sdoc, a, b)  # '"...," an angry mayor retaliated'
                 rule = "quote-then-verb"
+        if att is None and lead.endswith(":"):
+            att = _dash_source(sdoc, text, pa_, pb_)  # 'POLLS WERE EARLY - Ann Lee: "..."'
+            rule = "dash-source"
         if att is None:
             a, b = pa_, pb_
             att = _attribution_in(sdoc, a, b, forms, after=False, quote_ended_sentence=False)
@@ -763,6 +858,26 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
         drafts.append(draft)
         last_direct = len(drafts) - 1
     return drafts
+
+
+def _tail_attribution(sdoc: SpacyDoc, text: str, seg: Segment, limit: int,
+                      forms: frozenset[str]) -> _Attribution | None:
+    """'Nothing he said "will assuage fears," the senator said.', 'the fact that the race "is a
+    dead heat," as Cruz said, ...': a partial quote ending in a comma whose reporting clause
+    follows it at once. That clause names the speaker, not the verb the quote hangs from."""
+    if not seg.closed or seg.close_at is None or text[seg.start : seg.end].rstrip()[-1:] != ",":
+        return None
+    a, b = _clause_after(text, seg, limit)
+    words = [t for t in _tokens_in(sdoc, a, b) if not t.is_punct]
+    if words and words[0].lower_ == "as":
+        words = words[1:]
+    cue = next((t for t in words[:5] if is_cue(t, forms)), None)
+    if cue is None or _is_passive(cue) or any(c.dep_ in ("ccomp", "dobj") and c.i > cue.i for c in cue.children):
+        return None  # '"...," he said the plan ...' opens a clause of its own
+    att = _attribution_in(sdoc, words[0].idx, b, forms, after=True, quote_ended_sentence=False)
+    if att is None or att.head is None or att.head.ent_type_ in ("DATE", "TIME"):
+        return None
+    return att
 
 
 def _recent_subject(sdoc: SpacyDoc, seg: Segment, quoted: "_Quoted", mentions: Sequence[Mention],
@@ -980,7 +1095,10 @@ def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention
             name = _resolve_pronoun(d.head, mentions, salient, quoted)
             kind = "person" if d.head.lower_ in _PERSON_PRONOUNS else "thing"
         else:
-            got = _resolve_named(d.head, d.extent, text, mentions)
+            # 'an official who spoke anonymously said': the span stays "who" (what the clause
+            # names), the speaker is the noun the relative clause describes
+            ante = _antecedent(d.head)
+            got = _resolve_named(ante, _extent(ante) if ante.i != d.head.i else d.extent, text, mentions)
             name, kind = got if got else (None, "thing")
         names[i] = name
         if name:

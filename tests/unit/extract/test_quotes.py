@@ -486,3 +486,78 @@ def test_stance_cue_is_the_verb_alone(nlp) -> None:
     text, quotes = run(nlp, "The mayor endorsed the new stadium plan on Tuesday.")
     q = [q for q in quotes if q.rule == "stance-verb"][0]
     assert text[q.cue_span.start : q.cue_span.end] == "endorsed"
+
+
+# -- fifth pass: two subjects, glued marks, round-up sources, comma-ended partial quotes ----------
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text, qs = run(nlp, 'WASHINGTON, Aug. 24 (UPI) — A spokesman for the campaign called the report "outrageous and misleading."')
+    q = by_text(direct(qs), "outrageous")
+    assert text[q.speaker_span.start : q.speaker_span.end] == "A spokesman"
+
+
+def test_fronted_place_is_not_the_speaker(nlp):
+    text, qs = run(nlp, 'Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him "a total stiff."')
+    q = by_text(direct(qs), "a total stiff")
+    assert text[q.speaker_span.start : q.speaker_span.end] == "Trump"
+
+
+def test_name_glued_to_closing_mark(nlp):
+    text, qs = run(nlp, "“We have to be a lot tougher with them,”Smith said on Monday.")
+    q = by_text(direct(qs), "We have to be")
+    assert q.rule == "quote-then-cue"
+    assert text[q.speaker_span.start : q.speaker_span.end] == "Smith"
+    assert q.speaker == "Smith"
+
+
+def test_roundup_dash_source_before_colon(nlp):
+    text, qs = run(nlp, 'IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: "Although the polls failed '
+                        'to predict the win, it isn\'t because they were dead wrong."')
+    q = by_text(direct(qs), "Although the polls")
+    assert q.rule == "dash-source"
+    assert text[q.speaker_span.start : q.speaker_span.end] == "Mark Blumenthal and Jon Cohen"
+
+
+def test_dash_needs_a_name_not_a_phrase(nlp):
+    _, qs = run(nlp, 'It is not enough to look representative - More from the report: "Today numerous online vendors '
+                     'condition their samples on other variables."')
+    assert all(q.rule != "dash-source" for q in qs)
+
+
+def test_comma_partial_quote_takes_the_clause_after(nlp):
+    text, qs = run(nlp, 'Nothing the president said "will assuage people\'s fears," the Florida senator said.')
+    q = by_text(direct(qs), "will assuage")
+    assert q.rule == "embedded-then-cue"
+    assert text[q.speaker_span.start : q.speaker_span.end] == "the Florida senator"
+
+
+def test_partial_quote_as_x_said(nlp):
+    text, qs = run(nlp, "Still, the fact that the race “is a dead heat right now,” as Cruz said on a radio program, "
+                        "only magnifies the importance of the state.")
+    q = by_text(direct(qs), "is a dead heat")
+    assert text[q.speaker_span.start : q.speaker_span.end] == "Cruz"
+
+
+def test_partial_quote_not_followed_by_a_cue_keeps_its_governor(nlp):
+    text, qs = run(nlp, 'Smith said the budget was "a mess," and left the room.')
+    q = by_text(direct(qs), "a mess")
+    assert q.rule == "embedded"
+    assert text[q.speaker_span.start : q.speaker_span.end] == "Smith"
+
+
+def test_loose_verb_with_a_thing_as_subject_climbs_to_a_person(nlp):
+    text, qs = run(nlp, 'Sanders ticked off a series of issues, including making corporations and the wealthy '
+                        'pay their "fair share" of taxes.')
+    q = by_text(direct(qs), "fair share")
+    assert text[q.speaker_span.start : q.speaker_span.end] == "Sanders"
+
+
+def test_relative_pronoun_resolves_to_its_noun(nlp):
+    from dossier.extract.quotes import _antecedent
+
+    sdoc = nlp("The official, who spoke on the condition of anonymity, said the talks had failed.")
+    who = [t for t in sdoc if t.lower_ == "who"][0]
+    assert _antecedent(who).text == "official"
+    said = [t for t in sdoc if t.lower_ == "said"][0]
+    assert _antecedent(said).i == said.i  # anything else is left as it is
