@@ -181,3 +181,38 @@ def test_corrections_commands_change_the_entities(tmp_path, kuril_dir):
     code, _ = run("set-type", "Crimea", "place", "--db", str(db), "--config", str(cfg))
     assert code == 0
     assert "[[merge]]" in cfg.read_text() and "[[rename]]" in cfg.read_text()
+
+
+def test_listings_answer_with_their_sources(kuril_db):
+    """Every listing's --json carries its sources down to the sentence."""
+    db = str(kuril_db)
+    events = json.loads(run("timeline", "--db", db, "--json")[1])
+    munich = [e for e in events if e["place"] == "Munich" and e["date"] == "2019-02-16"]
+    assert len(munich) == 1 and munich[0]["status"] == "happened"
+    assert {"Taro Kono", "Sergei Lavrov"} <= set(munich[0]["participants"])
+    assert all(s["sentence"] for s in munich[0]["sources"])
+    ono = json.loads(run("quotes", "--speaker", "Ono", "--db", db, "--json")[1])
+    assert any(q["text"].startswith("We really can't expect very much") for q in ono)
+    assert all(q["speaker"] == "Tsutomu Ono" and q["sentence"] for q in ono)
+    japan = json.loads(run("positions", "--actor", "Japan", "--db", db, "--json")[1])
+    assert japan and all(p["actor"] == "Japan" and p["sentence"] for p in japan)
+    figures = json.loads(run("figures", "--db", db, "--json")[1])
+    assert any(f["unit"] == "percent" and f["value"] == 17 for f in figures)
+    conflicts = json.loads(run("conflicts", "--db", db, "--json")[1])
+    assert any(c["kind"] == "title" and c["about"] == "Shinzo Abe" for c in conflicts)
+    hits = json.loads(run("search", "Irkutsk", "--db", db, "--json")[1])
+    assert hits and all("Irkutsk" in h["sentence"] for h in hits)
+
+
+def test_ask_and_report_from_the_cli(kuril_db, tmp_path):
+    code, out = run("ask", "When did Abe and Putin meet in Moscow?", "--db", str(kuril_db), "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["found"]
+    assert any("Moscow" in (item["citation"] or {}).get("sentence", "") for item in answer["items"])
+    missing = json.loads(run("ask", "Who is Zebulon Quartermaine?", "--db", str(kuril_db), "--json")[1])
+    assert not missing["found"]
+    out_file = tmp_path / "r.html"
+    assert run("report", "--db", str(kuril_db), "--out", str(out_file))[0] == 0
+    html = out_file.read_text()
+    assert "Yohei Kono" in html and "Taro Kono" in html
+    assert "src=\"http" not in html and "href=\"http" not in html

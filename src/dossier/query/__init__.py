@@ -8,7 +8,8 @@ sentence (document id, sentence text and offsets).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from dossier.model import Annotations, Conflict, Document, Entity, Event, Position, Quote, Span
@@ -121,20 +122,18 @@ class Reader:
         return events
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
+        """Quotes in live documents; ``speaker`` is a name (every entity it may denote) or an id."""
+        ids: set[str] = {speaker} | {e.id for e in self.who(speaker)} if speaker else set()
+        word = re.compile(rf"\b{re.escape(speaker)}\b", re.IGNORECASE) if speaker else None
         out: list[Quote] = []
-        ids: set[str] = set()
-        if speaker:
-            ids = {e.id for e in self.who(speaker)[:1]}
         for doc in self.live_documents():
             ann = self.annots.get(doc.id)
             for q in ann.quotes if ann else ():
-                ent = self.corpus.mention_entity.get(
-                    (doc.id, q.speaker_span.start, q.speaker_span.end) if q.speaker_span else ("", -1, -1)
-                )
-                q = q if q.speaker_entity or not ent else _with(q, speaker_entity=ent)
-                if speaker and not (
-                    (q.speaker_entity in ids) or (q.speaker and speaker.lower() in q.speaker.lower())
-                ):
+                if not q.speaker_entity and q.speaker_span:
+                    key = (doc.id, q.speaker_span.start, q.speaker_span.end)
+                    if key in self.corpus.mention_entity:
+                        q = replace(q, speaker_entity=self.corpus.mention_entity[key])
+                if word and q.speaker_entity not in ids and not (q.speaker and word.search(q.speaker)):
                     continue
                 out.append(q)
         return out
@@ -155,12 +154,6 @@ class Reader:
         live = {d.id for d in self.live_documents()}
         allowed = live if doc_ids is None else live & set(doc_ids)
         return self.store.search(query, limit=limit, doc_ids=allowed)
-
-
-def _with(obj, **changes):
-    from dataclasses import replace
-
-    return replace(obj, **changes)
 
 
 def _paragraph_of(doc: Document, span: Span) -> tuple[int, int]:

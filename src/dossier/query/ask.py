@@ -196,8 +196,10 @@ def _sentences_naming(reader: Reader, entity_ids: set[str]) -> dict[tuple[str, i
 def _events(reader: Reader, question: str, people: list[Entity], dates: list[str]) -> Answer:
     place_m = _PLACE.search(question)
     place = place_m.group("place") if place_m else None
-    wanted = {e.id for e in people if not (place and e.name.lower() == place.lower())}
     names = {e.id: {e.name.lower(), *(a.lower() for a in e.aliases)} for e in people}
+    # The place asked about is a filter, not a participant, whichever entity its name matched
+    # ("in Moscow" may match the city or the government that answers to that name).
+    wanted = {e.id for e in people if not (place and place.lower() in names[e.id])}
 
     def has(ev: Event, ent_id: str) -> bool:
         return ent_id in ev.participants or any(p.lower() in names[ent_id] for p in ev.participants)
