@@ -142,6 +142,15 @@ def trigger_kind(tok: Token) -> str | None:
         return None
     if kind == "meeting" and _is_verb(tok) and not _meets_people(tok):
         return None
+    if word in lex.ROUND_NOUNS and any(g.lower_ not in lex.LAUNCHED_TALKS for c in tok.children
+                                       if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return None
+    if kind == "launch" and _is_verb(tok):
+        launched = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ in ("relcl", "acl"):
+            launched.append(tok.head)  # "a round of talks that X and Y launched"
+        if any(o.lower_ in lex.LAUNCHED_TALKS for o in launched):
+            return "talks"  # leaders launching talks is the opening of the talks
     if kind == "sign":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if tok.dep_ in ("acl", "relcl"):
@@ -235,6 +244,9 @@ def stays_away(verb: Token) -> bool:
     turn up for the final round", "stayed away from the meeting"): no participant."""
     low = verb.lower_
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    if any(c.dep_ == "dobj" and c.lower_ == "part" and any(g.lower_ == "no" for g in c.children)
+           for c in verb.children):
+        return True  # "played (almost) no part in", "took no part in"
     if low in lex.ABSENCE_VERBS:
         return not negated
     if low in lex.ATTEND_VERBS:
@@ -338,6 +350,11 @@ def find_place(trig: Token, kind: str, mentions: Sequence[Mention], here: str | 
     candidates = [trig]
     if _is_verb(trig):  # "meet his counterpart, X, in Paris": the parser often hangs it on the object
         candidates.extend(c for c in trig.children if c.dep_ == "dobj")
+    if not _is_verb(trig):  # "a meeting of ministers in Geneva": the parser hangs it on "ministers"
+        candidates.extend(g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj")
+    if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.lower_ in lex.HAPPEN_VERBS:
+        candidates.append(trig.head)  # "earlier rounds took place in Geneva"
     if trig.dep_ in ("pobj", "dobj", "pcomp") and trig.head.i != trig.i:
         verb = trig.head if _is_verb(trig.head) else trig.head.head
         if verb.i != trig.i:
@@ -554,6 +571,37 @@ def is_irrealis(trig: Token, kind: str) -> bool:
     return any(t.lower_ in lex.IRREALIS_WORDS for t in near)
 
 
+def _clause_mark(trig: Token) -> str | None:
+    """The subordinating word of the clause the trigger is in ("since", "until"), if any."""
+    cur = trig
+    for _ in range(4):
+        mark = next((c.lower_ for c in cur.children if c.dep_ == "mark"), None)
+        if mark is not None or (_is_verb(cur) and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)):
+            return mark
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def is_pending(trig: Token, kind: str, has_time: bool) -> bool:
+    """"hoped to prevent it until a deal was signed": an agreement in an until / unless / before
+    clause with no date of its own had not happened (a goal, not an event)."""
+    return kind in lex.AGREEMENT_KINDS and not has_time and _clause_mark(trig) in lex.PENDING_MARKS
+
+
+def is_frame(trig: Token) -> bool:
+    """"the fourth meeting since the two leaders agreed in Geneva": a since / after clause recalls an
+    earlier event as the time frame of the news; without a date of its own it is not the page's
+    news, even in the lead."""
+    return _clause_mark(trig) in lex.FRAME_MARKS
+
+
+def says_there(trig: Token) -> bool:
+    """"agreed there": the place is the event the previous sentence reported."""
+    return any(c.dep_ == "advmod" and c.lower_ == "there" for c in trig.children)
+
+
 def lead_spans(doc: Document, text: str) -> tuple[tuple[int, int], ...]:
     """The first two real paragraphs (a one-line headline does not count): the page's own news."""
     paras = list(doc.paragraphs) or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
@@ -594,6 +642,8 @@ class _Draft:
     name: str | None = None
     irrealis: bool = False
     proxies: dict[str, str] = dataclasses.field(default_factory=dict)  # person -> country they act for
+    frame: bool = False  # in a since / after clause: recalls an earlier event
+    there: bool = False  # "agreed there": at the event of the previous sentence
 
 
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead", "prior", "than"})
@@ -645,6 +695,8 @@ def _collapse(drafts: list[_Draft]) -> list[_Draft]:
         host.name = host.name or d.name
         host.irrealis = host.irrealis and d.irrealis
         host.proxies = {**d.proxies, **host.proxies}
+        host.frame = host.frame and d.frame
+        host.there = host.there or d.there
     return out
 
 
@@ -665,9 +717,11 @@ def _sentence_drafts(
         place = find_place(trig, kind, mentions, here)
         place_name = place if isinstance(place, str) or place is None else (place.canonical or place.text)
         parties = [m for m in parties if (m.canonical or m.text) != place_name]
-        drafts.append(_Draft(trig, kind, parties, place_name, times_of.get(trig.i),
-                             thing_name(trig, kind, mentions), is_irrealis(trig, kind),
-                             _proxies(sdoc, parties, mentions)))
+        time = times_of.get(trig.i)
+        drafts.append(_Draft(trig, kind, parties, place_name, time,
+                             thing_name(trig, kind, mentions),
+                             is_irrealis(trig, kind) or is_pending(trig, kind, time is not None),
+                             _proxies(sdoc, parties, mentions), is_frame(trig), says_there(trig)))
     return drop_undated_repeats(_collapse(drafts))
 
 
@@ -700,6 +754,13 @@ def drop_undated_repeats(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _freeze(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | None:
+    """Draft -> Event (see ``_freeze_draft``); a since / after clause with no date is no lead news."""
+    if d.frame and d.time is None:
+        lead = False  # "since the two leaders agreed": an earlier event, not the page's news
+    return _freeze_draft(doc, sent, d, lead)
+
+
+def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | None:
     """Draft -> Event, or None for a mention that is no event.
 
     An event needs named actors or a place (or a document name), and a date of its own unless it
@@ -770,15 +831,43 @@ def find_events(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Even
     leads = lead_spans(doc, doc.text)
     people = [m for m in annots.mentions if m.label == "PERSON" and len((m.canonical or m.text).split()) >= 2]
     events: list[Event] = []
+    previous: list[int] = []  # indexes in ``events`` of the previous sentence's events
     for sent in annots.sentences:
         lead = any(a <= sent.start < b for a, b in leads)
         mentions = [m for m in annots.mentions if sent.start <= m.span.start < sent.end]
         times = [t for t in annots.times if sent.start <= t.span.start < sent.end]
+        here_now: list[int] = []
         for d in _sentence_drafts(sdoc, sent, mentions, times, here, skip, people):
             ev = _freeze(doc, sent, d, lead)
-            if ev is not None:
-                events.append(ev)
+            if ev is None:
+                continue
+            hosts = [i for i in previous if events[i].kind in lex.MEETING_KINDS]
+            if d.there and d.kind in lex.AGREEMENT_KINDS and d.place is None and d.time is None and len(hosts) == 1:
+                events[hosts[0]] = fold_into(events[hosts[0]], ev)  # "agreed there": at that summit
+                continue
+            here_now.append(len(events))
+            events.append(ev)
+        previous = here_now
     return events
+
+
+def fold_into(host: Event, ev: Event) -> Event:
+    """An agreement reached "there", at the meeting the previous sentence reported, is part of that
+    meeting: its actors and sentence join the meeting's mention (one event, the meeting)."""
+    names = list(host.participants) + [p for p in ev.participants if p not in host.participants]
+    acting = {e.text.split(ACTOR_FOR_SEP, 1)[0] for e in (*host.evidence, *ev.evidence) if e.rule == "actor:for"}
+    shown = [n for n in names if n not in acting]
+    rules = {e.rule for e in host.evidence}
+    own = host.precision if "date:time" in rules else "none"
+    confidence = mention_confidence(len(shown), own, bool(host.place), "scope:lead" in rules, "event:name" in rules)
+    if "scope:support" in rules:
+        confidence = min(confidence, SUPPORT_CONFIDENCE)
+    extra = [e for e in ev.evidence if e.rule.startswith("event:") or e.rule == "actor:for"]
+    extra.append(Evidence(rule="event:there", text=f"{ev.kind} there", span=ev.mentions[0]))
+    return dataclasses.replace(
+        host, participants=tuple(names), summary=event_summary(host.kind, shown, host.place),
+        mentions=tuple(dict.fromkeys((*host.mentions, *ev.mentions))),
+        confidence=max(host.confidence, confidence), evidence=tuple(host.evidence) + tuple(extra))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 # surface form (lower case) -> event kind; "sign" forms take their kind from their object
 TRIGGERS: dict[str, str] = {
     **{w: "meeting" for w in ("meet", "meets", "met", "meeting", "meetings")},
-    **{w: "talks" for w in ("talks", "talk", "talked", "negotiations", "consultations")},
+    **{w: "talks" for w in ("talks", "talk", "talked", "negotiations", "consultations", "round", "rounds")},
     **{w: "summit" for w in ("summit", "summits")},
     **{w: "visit" for w in ("visit", "visits", "visited", "visiting", "trip", "trips")},
     **{w: "call" for w in ("phoned", "telephoned")},
@@ -29,7 +29,11 @@ TRIGGERS: dict[str, str] = {
 # words that only count as triggers with this part of speech ("address" the noun is a speech,
 # "addressed" the verb too; "deal" as a verb is not an event)
 NOUN_ONLY = frozenset({"deal", "accord", "trip", "trips", "poll", "polls", "survey", "surveys",
-                       "speech", "speeches", "address", "talks", "negotiations", "consultations"})
+                       "speech", "speeches", "address", "talks", "negotiations", "consultations",
+                       "round", "rounds"})
+
+# "round" is a round of talks alone or with "of talks"; not "a round of sanctions / of voting"
+ROUND_NOUNS = frozenset({"round", "rounds"})
 VERB_ONLY = frozenset({"phoned", "telephoned", "addressed", "talk", "talked"})
 
 # "phone call", "telephone call": a call is an event only with a phone word next to it
@@ -86,8 +90,26 @@ IRREALIS_WORDS = frozenset({
     "want", "wants", "wanted", "seek", "seeks", "seeking", "sought", "demand", "demands", "demanding",
     "reach", "reaching", "without", "no", "any", "insist", "insists", "insisted", "push", "pushing",
     "pressing", "aim", "goal", "finalise", "finalize", "conclude", "wanting", "accept", "reject",
-    "rejects", "rejected", "refuse", "refuses", "refused", "binding",
+    "rejects", "rejected", "refuse", "refuses", "refused", "binding", "promise", "promises", "hope",
+    "hopes", "prospect", "prospects", "towards", "toward",
 })
+
+# "until / unless / before a deal was signed" with no date of its own: the deal had not happened
+PENDING_MARKS = frozenset({"until", "unless", "before", "till"})
+
+# "since / after / before the two leaders agreed in Geneva": a clause that recalls an earlier event
+# as the time frame of the page's news, not the news itself
+FRAME_MARKS = frozenset({"since", "after", "before", "until", "till", "once"})
+
+# verbs whose place is where their subject event happened ("the rounds took place in Geneva",
+# "the talks were held in Geneva", "the talks collapsed in Vienna")
+HAPPEN_VERBS = frozenset({"took", "take", "takes", "taking", "held", "hold", "ended", "end", "ends",
+                          "began", "begin", "begins", "begun", "opened", "collapsed", "resumed",
+                          "concluded", "convened", "closed", "broke"})
+
+# what "launched" must launch to be the start of talks ("a round of talks that X and Y launched")
+LAUNCHED_TALKS = frozenset({"talks", "negotiations", "round", "rounds", "process", "dialogue",
+                            "consultations", "negotiation"})
 
 # kinds of the "things agreed" family: a named one ("Declaration of Principles") is the same thing
 # in every report that names it

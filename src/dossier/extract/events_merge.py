@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dossier.extract import events_lexicon as lex
 from dossier.extract.events_dates import (
     PRECISION_RANK,
+    as_range,
     compare_dates,
     contains,
     days_apart,
@@ -88,6 +89,7 @@ class _Item:
     name: str | None = None  # a named document ("declaration of principles")
     support: bool = False  # may join an event, never start one (see ``find_events``)
     proxy: set[str] = dataclasses.field(default_factory=set)  # keys of people acting for a country
+    weekday: int | None = None  # "on Thursday" with no resolvable date (0 = Monday)
 
     @property
     def match_keys(self) -> list[str]:
@@ -101,7 +103,11 @@ class _Cluster:
 
     @property
     def kind(self) -> str:
-        return self.items[0].event.kind
+        """The first report's kind; a meeting once a meeting and the agreement reached at it joined."""
+        kinds = [it.event.kind for it in self.items]
+        if any(k in lex.AGREEMENT_KINDS for k in kinds):
+            return next((k for k in kinds if k in lex.MEETING_KINDS), kinds[0])
+        return kinds[0]
 
     @property
     def keys(self) -> list[str]:
@@ -267,6 +273,24 @@ def _partial_of(rules: dict[str, Evidence], month: int | None) -> str | None:
     return None
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def weekday_of(rules: dict[str, Evidence]) -> int | None:
+    """The weekday of a mention's own time that did not resolve ("on Thursday" on a page with no
+    day-precise date): it still tells which day of a dated event it can be (0 = Monday)."""
+    ev = rules.get("date:unresolved")
+    m = _WEEKDAY.search(ev.text) if ev is not None else None
+    return _WEEKDAYS.index(m.group(1).lower()) if m else None
+
+
+def weekday_matches(weekday: int | None, date: str | None) -> bool:
+    """A day-precise ``date`` that falls on ``weekday``."""
+    rng = as_range(date or "") if date and precision_of(date) == "day" else None
+    return weekday is not None and rng is not None and rng[0].weekday() == weekday
+
+
 def _item(ev: Event, doc: Document, order: int, annots: Annotations,
           entity_of: Callable[[Mention], str | None] | None, month: int | None = None) -> _Item:
     keys, names = _participant_keys(ev, annots, entity_of)
@@ -278,7 +302,7 @@ def _item(ev: Event, doc: Document, order: int, annots: Annotations,
     return _Item(ev, doc, order, keys, names, (ev.place or "").lower() or None, date, soft, partial,
                  doc.published.value if doc.published else None,
                  rules["event:name"].text if "event:name" in rules else None, "scope:support" in rules,
-                 {k for k, n in names.items() if n in acting})
+                 {k for k, n in names.items() if n in acting}, weekday_of(rules) if date is None else None)
 
 
 def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
@@ -289,6 +313,8 @@ def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
         csoft = cl.soft
         return csoft is None or (days_apart(it.date, csoft) or 0) <= SOFT_WINDOW_DAYS
     if it.soft:
+        if weekday_matches(it.weekday, cdate) and shared_participants(it.match_keys, cl.match_keys) >= 2:
+            return _soft_fits(it, cdate, True)  # "met on Thursday": the same pair on that weekday
         if not (it.place and cl.place):
             return False  # dated only by its page: same actors *and* same place, or no merge
         return _soft_fits(it, cdate or cl.soft, bool(cdate))
@@ -296,6 +322,10 @@ def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
         # an undated page naming the month ("on Jan. 14"): the month (and day) must agree with a
         # dated report of the same actors; the place only when both name one (checked in ``_fits``)
         return partial_matches(it.partial or "", cdate)
+    if it.weekday is not None and cdate and shared_participants(it.match_keys, cl.match_keys) >= 2:
+        # an undated page: "X and Y met on Thursday" is the day-dated event of the same pair that
+        # fell on a Thursday (and, in ``cluster_items``, the only event that fits)
+        return weekday_matches(it.weekday, cdate)
     if not (it.place and cl.place):
         return False  # an undated page: same actors and same place, and (below) only one candidate
     if it.partial and cdate:
@@ -341,15 +371,27 @@ def places_compatible(a: str | None, b: str | None) -> bool:
 
 def _same_day_across_kinds(it: _Item, cl: _Cluster) -> bool:
     """A meeting and the agreement it produced, reported as "met" in one page and "agreed" in
-    another: the same two or more actors on the same day are one event."""
+    another: the same two or more actors on the same day are one event. The day may be given by
+    one report and only its month ("launched talks in July") or its weekday ("met on Thursday")
+    by the other."""
     a, b = it.event.kind, cl.kind
     families = (lex.MEETING_KINDS, lex.AGREEMENT_KINDS)
     if not any(a in f and b not in f for f in families) or not all(
         any(k in f for f in families) for k in (a, b)
     ):
         return False
-    return bool(it.date and cl.date and it.date == cl.date and precision_of(it.date) == "day"
-                and shared_participants(it.match_keys, cl.match_keys) >= 2)
+    if shared_participants(it.match_keys, cl.match_keys) < 2 or not cl.date:
+        return False
+    if precision_of(cl.date) not in ("day", "month"):
+        return False
+    days = [d for d in (it.date, cl.date) if d and precision_of(d) == "day"]
+    if not days:
+        return False
+    if it.date:
+        return contains(it.date, cl.date) and precision_of(it.date) in ("day", "month")
+    if not weekday_matches(it.weekday, cl.date):
+        return False
+    return it.soft is None or _soft_fits(it, cl.date, True)
 
 
 def _named_alike(it: _Item, cl: _Cluster) -> bool:
@@ -415,7 +457,9 @@ def cluster_items(items: list[_Item]) -> list[_Cluster]:
         if it.date is None and it.soft is None and len(fits) > 1:
             fits = []  # an undated page's mention joins only an unambiguous event
         if fits:
-            best = max(fits, key=lambda c: (shared_participants(it.match_keys, c.match_keys), -clusters.index(c)))
+            # the same named place first ("the talks in Vienna"), then the most shared actors
+            best = max(fits, key=lambda c: (bool(it.place) and it.place == c.place,
+                                            shared_participants(it.match_keys, c.match_keys), -clusters.index(c)))
             best.items.append(it)
         elif not it.support:
             clusters.append(_Cluster([it]))
@@ -479,8 +523,10 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
     shown = [(k, n) for k, n in zip(keys, names) if k not in acting] or list(zip(keys, names))
     participants = tuple(k if use_ids and not k.startswith("name:") else names[i] for i, k in enumerate(keys))
     kinds = [it.event.kind for it in cl.items]
-    meeting = [k for k in kinds if k in lex.MEETING_KINDS]  # a meeting that produced a deal: a meeting
-    kind = min(meeting or kinds, key=lambda k: (lex.KIND_RANK.get(k, 9), k))
+    if any(k in lex.AGREEMENT_KINDS for k in kinds) and any(k in lex.MEETING_KINDS for k in kinds):
+        kind = "summit" if "summit" in kinds else "meeting"  # a meeting that produced a deal: a meeting
+    else:
+        kind = min(kinds, key=lambda k: (lex.KIND_RANK.get(k, 9), k))
     place = next((it.event.place for it in sorted(cl.items, key=_sort_key) if it.event.place), None)
     mentions = tuple(sorted({s for it in cl.items for s in it.event.mentions},
                             key=lambda s: (s.doc_id, s.start)))
