@@ -241,18 +241,18 @@ def reduce_corpus(store: Store, settings: Settings = Settings()) -> list[str]:
     corrections = load_corrections(settings.config) if settings.config else None
 
     resolution = resolve_entities(live, annots, corrections)
-    entity_of = resolution.entity_of
-    events = merge_events(live, annots, lambda m: (e.id if (e := entity_of(m)) else None))
+    events = merge_events(live, annots, _entity_id_of(resolution))
     new_dates = redate_documents(live, annots, events)
     rebased: list[Annotations] = []
     if new_dates:
         by_id = {d.id: d for d in live}
-        for doc_id_, date in new_dates.items():
-            rebased.append(rebase_times(by_id[doc_id_], all_annots[doc_id_], date))
+        rebased = [rebase_times(by_id[i], all_annots[i], date) for i, date in new_dates.items()]
         live = [replace(d, published=new_dates.get(d.id, d.published)) for d in live]
         fresh = {a.doc_id: a for a in rebased}
         annots = [fresh.get(a.doc_id, a) for a in annots]
-        events = merge_events(live, annots, lambda m: (e.id if (e := entity_of(m)) else None))
+        # Roles and events carry dates from their pages: resolve and merge again with the new dates.
+        resolution = resolve_entities(live, annots, corrections)
+        events = merge_events(live, annots, _entity_id_of(resolution))
     store.update_documents(new_dates, duplicates, rebased)
 
     positions = build_positions(live, annots, default_actor_of(resolution), load_issue_names(settings.config))
@@ -269,3 +269,13 @@ def reduce_corpus(store: Store, settings: Settings = Settings()) -> list[str]:
         )
     )
     return [d.source for d in docs if d.status == "duplicate"]
+
+
+def _entity_id_of(resolution: Any) -> Callable[[Any], str | None]:
+    """The mention -> entity id function that event merging takes."""
+
+    def entity_id(mention: Any) -> str | None:
+        entity = resolution.entity_of(mention)
+        return entity.id if entity else None
+
+    return entity_id
