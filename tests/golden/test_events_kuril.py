@@ -1,9 +1,12 @@
 """Events on the Kuril pages, checked against what the pages say (read by hand).
 
-Page dates are set by hand here (dating is another stage): 000 early January 2001 (Kono's trip
+The first tests set page dates by hand (dating is another stage): 000 early January 2001 (Kono's trip
 to Moscow "next week"), 001 2019-02-18 (after the Feb. 16 Munich meeting, before the Feb. 20
 speech), 002 2000-11-06 (Monitor issue on Kono's Moscow visit of early November), 003 2019-01-21
 (after the Jan. 20 rallies, before the Jan. 22 talks), 004 2019-01-22 (the summit "Tuesday").
+The tests after them (``kuril_build``) run the real ``dossier.pipeline.build`` with no date set
+by hand: pages 003 and 004 are re-dated from the events they share, and the timeline is checked
+against the pages (issue 5 Done-when).
 """
 
 from __future__ import annotations
@@ -126,17 +129,24 @@ TRUE_MONTHS = {"000": "2001-01", "001": "2019-02", "002": "2000-11", "003": "201
 
 
 @pytest.fixture(scope="module")
-def built(kuril_dir, tmp_path_factory):
-    """``dossier build`` on the five pages: the map (text-only dating) and the real reduce."""
+def kuril_build(kuril_dir, tmp_path_factory):
+    """``dossier build`` on the five pages (text-only dating, real reduce), once per module:
+    (page prefix -> Document, Corpus)."""
     from dossier.pipeline import build
     from dossier.store import open_store
 
     store = open_store(tmp_path_factory.mktemp("kuril") / "k.db")
     build([kuril_dir], store)
     docs = {Path(d.source).name[:3]: d for d in store.documents()}
-    events = store.corpus().events
+    corpus = store.corpus()
     store.close()
-    return docs, events
+    return docs, corpus
+
+
+@pytest.fixture(scope="module")
+def built(kuril_build):
+    docs, corpus = kuril_build
+    return docs, corpus.events
 
 
 def test_build_dates_four_of_five_pages_to_their_true_month(built):
@@ -166,3 +176,82 @@ def test_build_timeline_has_the_january_events_dated(built):
     assert any(e.date == "2019-01-22" and e.place == "Moscow" for e in events)  # 003's planned talks
     singapore = [e for e in events if e.date == "2018-11" and e.place == "Singapore"]
     assert any({docs["001"].id, docs["004"].id} <= {s.doc_id for s in e.mentions} for e in singapore)
+
+
+# --- issue 5 Done-when: each meeting once, with its date, place, participants and status -------
+
+
+@pytest.fixture(scope="module")
+def built_named(kuril_build):
+    """The real build with participant names instead of entity ids."""
+    import dataclasses
+
+    docs, corpus = kuril_build
+    names = {e.id: e.name for e in corpus.entities}
+    events = [dataclasses.replace(e, participants=tuple(names.get(p, p) for p in e.participants))
+              for e in corpus.events]
+    return docs, events
+
+
+def _pages(ev, docs):
+    by_id = {d.id: k for k, d in docs.items()}
+    return {by_id[s.doc_id] for s in ev.mentions}
+
+
+def _with(events, *names):
+    return [e for e in events if all(any(n in p for p in e.participants) for n in names)]
+
+
+def test_moscow_summit_of_january_2019_is_one_held_event_from_003_and_004(built_named):
+    docs, events = built_named
+    hits = [e for e in _with(events, "Abe", "Putin") if (e.date or "").startswith("2019-01")]
+    assert len(hits) == 1, [(e.summary, e.date, e.kind) for e in hits]
+    ev = hits[0]
+    assert (ev.date, ev.place, ev.status) == ("2019-01-22", "Moscow", "happened")
+    assert ev.kind in ("summit", "talks", "meeting")
+    assert _pages(ev, docs) == {"003", "004"}
+    texts = [docs[k].text[s.start:s.end] for s in ev.mentions for k in ("003", "004") if docs[k].id == s.doc_id]
+    assert any("prepare for talks in Moscow on January 22" in t for t in texts)
+    assert any("during their summit here Tuesday" in t for t in texts)
+    assert any("met for the 25th time" in t for t in texts)
+
+
+def test_no_city_or_affiliation_is_a_participant(built_named):
+    _, events = built_named
+    for ev in events:
+        assert not any(p in ("Vladivostok", "International Christian University") for p in ev.participants), ev.summary
+
+
+def test_the_1956_declaration_is_one_background_event(built_named):
+    docs, events = built_named
+    old = [e for e in events if (e.date or "").startswith("1956")]
+    assert len(old) == 1, [(e.summary, e.date, e.participants) for e in old]
+    assert old[0].kind in ("declaration", "agreement", "treaty")
+    assert _pages(old[0], docs) >= {"000", "002", "004"}
+
+
+def test_talks_in_argentina_are_dated_a_month_before_the_summit(built_named):
+    _, events = built_named
+    (arg,) = [e for e in events if e.place == "Argentina"]
+    assert (arg.date, arg.status) == ("2018-12", "happened")
+    assert any(e.rule == "date:relative" for e in arg.evidence)
+
+
+def test_singapore_meeting_of_november_2018_is_one_event(built_named):
+    docs, events = built_named
+    hits = [e for e in _with(events, "Abe", "Putin") if e.date == "2018-11"]
+    assert len(hits) == 1, [(e.summary, e.place) for e in hits]
+    assert hits[0].place == "Singapore" and _pages(hits[0], docs) == {"001", "003", "004"}
+
+
+def test_no_call_to_sign_or_deadline_is_a_timeline_row(built_named):
+    _, events = built_named
+    assert not any((e.date or "") >= "2020" for e in events)  # "until September 2021" is no event date
+    assert not any(e.date == "2019-01" and e.kind == "treaty" for e in events)  # "Moscow should sign"
+
+
+def test_each_kuril_meeting_appears_once(built_named):
+    _, events = built_named
+    meetings = [e for e in events if e.kind in ("meeting", "talks", "summit") and e.date and len(e.date) == 10]
+    keys = [(e.date, frozenset(p.split()[-1] for p in e.participants)) for e in meetings]
+    assert len(keys) == len(set(keys)), keys

@@ -23,6 +23,8 @@ from dossier.extract.events_dates import (
     compare_dates,
     date_of_time,
     days_apart,
+    duration_parts,
+    offset_date,
     partial_of_time,
     shift_year,
 )
@@ -142,6 +144,8 @@ def trigger_kind(tok: Token) -> str | None:
         return None
     if kind == "meeting" and _is_verb(tok) and not _meets_people(tok):
         return None
+    if kind == "declaration" and _is_verb(tok) and any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "X declared that it was pulling out": a statement, not a declaration signed
     if word in lex.ROUND_NOUNS and any(g.lower_ not in lex.LAUNCHED_TALKS for c in tok.children
                                        if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return None
@@ -328,10 +332,18 @@ def country_represented(person: Token, mentions: Sequence[Mention]) -> str | Non
 
 
 def find_participants(
-    trig: Token, kind: str, mentions: Sequence[Mention], skip: tuple[int, int], people: Sequence[Mention] = ()
+    trig: Token, kind: str, mentions: Sequence[Mention], skip: tuple[int, int], people: Sequence[Mention] = (),
+    own_only: bool = False,
 ) -> list[Mention]:
     """Named participants: the trigger's own arguments, else the subject of its clause.
-    ``people`` (the page's PERSON mentions) recovers bare names the tagger missed."""
+    ``people`` (the page's PERSON mentions) recovers bare names the tagger missed. With
+    ``own_only`` (a document named by its year, "the 1956 agreement") only the noun's own
+    modifiers count: whoever "uses" or "cites" it in the clause did not make it."""
+    if own_only:
+        heads = [c for c in trig.children if c.dep_ in ("poss", "compound")]
+        heads += [g for c in trig.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with")
+                  for g in c.children if g.dep_ == "pobj"]
+        return _names_under(heads, mentions, skip, people)
     own = _names_under(_own_party_heads(trig, kind), mentions, skip, people)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
     if own and (has_subject or not _is_verb(trig)):
@@ -373,7 +385,34 @@ def find_place(trig: Token, kind: str, mentions: Sequence[Mention], here: str | 
                         return m
         if here and any(c.lower_ == "here" for c in cand.children):
             return here
+    return place_modifier(trig, kind, mentions)
+
+
+def place_modifier(trig: Token, kind: str, mentions: Sequence[Mention]) -> Mention | None:
+    """"their Helsinki meeting", "the Geneva summit": a city (a place that is no country)
+    before a meeting noun is where it was held, not who took part."""
+    if kind not in lex.MEETING_KINDS or _is_verb(trig):
+        return None
+    for c in trig.children:
+        m = _mention_at(mentions, c) if c.dep_ in ("compound", "amod", "nmod") else None
+        if m is not None and m.label in lex.PLACE_LABELS and not _is_country(m.canonical or m.text):
+            return m
     return None
+
+
+def _is_country(name: str) -> bool:
+    from dossier.resolve.geo import country_named
+
+    return country_named(name) is not None
+
+
+def country_pair(name: str) -> list[str]:
+    """"Norway-Sweden" (one hyphenated name the tagger gave as one place) -> the two countries
+    it joins; any other name stays whole."""
+    parts = [p.strip() for p in name.split("-")]
+    if len(parts) == 2 and all(parts) and all(_is_country(p) for p in parts):
+        return parts
+    return [name]
 
 
 def _status_cues(trig: Token) -> tuple[str | None, str]:
@@ -460,13 +499,29 @@ def attach_times(
         root = _span_root(sdoc, t.span.start, t.span.end)
         if root is None or not triggers:
             continue
-        dist, trig = min(((tree_distance(root, g), g) for g in triggers), key=lambda x: (x[0], x[1].i))
+        near = [g for g in triggers if not in_other_clause(root, g)]
+        if not near:
+            continue
+        dist, trig = min(((tree_distance(root, g), g) for g in near), key=lambda x: (x[0], x[1].i))
         if dist > _MAX_TIME_DISTANCE:
             continue
         prev = best.get(trig.i)
         if prev is None or dist < prev[0]:
             best[trig.i] = (dist, t)
     return {k: v[1] for k, v in best.items()}
+
+
+def in_other_clause(tok: Token, trig: Token) -> bool:
+    """``tok`` sits in a relative clause that does not hold ``trig`` ("agreed to sign a treaty
+    during their tenure, which will last until September 2021"): the date belongs to that noun."""
+    path = _ancestors_path(tok)
+    above = {t.i for t in _ancestors_path(trig)}
+    for t in path:
+        if t.i in above:
+            return False
+        if t.dep_ in ("relcl", "acl") and _is_verb(t) and t.head.i not in above:
+            return True  # a clause on another noun ("a summit held on Monday" still dates the summit)
+    return False
 
 
 def _fix_year(date: str, status: str, doc_date: str, time_text: str) -> str:
@@ -557,7 +612,11 @@ def thing_name(trig: Token, kind: str, mentions: Sequence[Mention]) -> str | Non
 def is_irrealis(trig: Token, kind: str) -> bool:
     """An agreement-like noun that is wanted, demanded or missing ("seeking a binding agreement",
     "ended without agreement") names a goal, not an event."""
-    if kind not in lex.AGREEMENT_KINDS or trig.pos_ not in ("NOUN", "PROPN"):
+    if kind not in lex.AGREEMENT_KINDS:
+        return False
+    if _is_verb(trig):  # "X should sign a peace treaty": a call to act, not an act
+        return any(c.dep_ == "aux" and c.lower_ in lex.OUGHT_WORDS for c in trig.children)
+    if trig.pos_ not in ("NOUN", "PROPN"):
         return False
     near = [c for c in trig.children if c.dep_ in ("det", "amod", "neg")]
     cur = trig
@@ -644,6 +703,10 @@ class _Draft:
     proxies: dict[str, str] = dataclasses.field(default_factory=dict)  # person -> country they act for
     frame: bool = False  # in a since / after clause: recalls an earlier event
     there: bool = False  # "agreed there": at the event of the previous sentence
+    year_named: bool = False  # "the 1956 agreement": a document named by its year
+    agreed_at: Token | None = None  # "agreed ... during their summit": the agreement folded in
+    offset: tuple[str, TimeExpr, Token] | None = None  # "one month after their talks": (-P1M, time, anchor)
+    anchor_time: TimeExpr | None = None  # the anchor event's own time, if it has one
 
 
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead", "prior", "than"})
@@ -665,6 +728,10 @@ def _same_sentence_duplicate(a: _Draft, b: _Draft) -> bool:
 
     if not kinds_compatible(a.kind, b.kind) or not _linked(a.trig, b.trig):
         return False
+    if a.year_named or b.year_named:
+        # "they agreed to use the 1956 agreement": the old document is not today's deal; only a
+        # participle on it ("the 2015 Declaration signed in Geneva") describes the same thing
+        return _describes(a, b) or _describes(b, a)
     na = {_party_name(m) for m in a.parties}
     nb = {_party_name(m) for m in b.parties}
     if len(na) >= 2 and len(nb) >= 2 and not (na & nb):
@@ -676,6 +743,11 @@ def _same_sentence_duplicate(a: _Draft, b: _Draft) -> bool:
     return True
 
 
+def _describes(named: _Draft, other: _Draft) -> bool:
+    """``other`` is a participle on the year-named document ``named`` ("signed in Geneva")."""
+    return named.year_named and other.trig.dep_ == "acl" and other.trig.head.i == named.trig.i
+
+
 def _collapse(drafts: list[_Draft]) -> list[_Draft]:
     """Several triggers of one event in a sentence ("meet ... for talks") become one draft."""
     out: list[_Draft] = []
@@ -683,6 +755,12 @@ def _collapse(drafts: list[_Draft]) -> list[_Draft]:
         host = next((o for o in out if _same_sentence_duplicate(o, d)), None)
         if host is None:
             out.append(d)
+            continue
+        if host.year_named or d.year_named:  # the document and where it was signed: its own parties
+            named, other = (host, d) if host.year_named else (d, host)
+            host.parties, host.proxies, host.kind = named.parties, named.proxies, named.kind
+            host.place, host.time, host.name = named.place or other.place, named.time, named.name or other.name
+            host.year_named, host.trig, host.frame = True, named.trig, named.frame
             continue
         if len(d.parties) > len(host.parties):
             host.parties = d.parties + [m for m in host.parties if m not in d.parties]
@@ -713,16 +791,82 @@ def _sentence_drafts(
     times_of = attach_times(sdoc, [t for t, _ in found], times)
     drafts = []
     for trig, kind in found:
-        parties = find_participants(trig, kind, mentions, skip, people)
+        time = times_of.get(trig.i)
+        year_named = named_by_year(sdoc, trig, kind, time)
+        parties = find_participants(trig, kind, mentions, skip, people, own_only=year_named)
         place = find_place(trig, kind, mentions, here)
         place_name = place if isinstance(place, str) or place is None else (place.canonical or place.text)
         parties = [m for m in parties if (m.canonical or m.text) != place_name]
-        time = times_of.get(trig.i)
         drafts.append(_Draft(trig, kind, parties, place_name, time,
                              thing_name(trig, kind, mentions),
                              is_irrealis(trig, kind) or is_pending(trig, kind, time is not None),
-                             _proxies(sdoc, parties, mentions), is_frame(trig), says_there(trig)))
-    return drop_undated_repeats(_collapse(drafts))
+                             _proxies(sdoc, parties, mentions), is_frame(trig), says_there(trig), year_named,
+                             offset=None if time else relative_offset(sdoc, trig, times)))
+    drafts = fold_agreements_into_meetings(drop_undated_repeats(_collapse(drafts)))
+    anchors = {d.trig.i: d for d in drafts}
+    for d in drafts:  # "one month after their talks": dated from the event the sentence reports
+        if d.offset is not None and (host := anchors.get(d.offset[2].i)) is not None:
+            d.offset = (d.offset[0], d.offset[1], host.trig)
+            d.anchor_time = host.time
+        elif d.offset is not None:
+            d.offset = None
+    return drafts
+
+
+def named_by_year(sdoc: SpacyDoc, trig: Token, kind: str, time: TimeExpr | None) -> bool:
+    """"the 1956 agreement", "a 1997 accord": an agreement-like noun whose own modifier is a year
+    names an old document; the sentence around it is about using or citing it."""
+    if time is None or kind not in lex.AGREEMENT_KINDS or trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    root = _span_root(sdoc, time.span.start, time.span.end)
+    date, precision = date_of_time(time)
+    return root is not None and root.head.i == trig.i and root.i < trig.i and precision == "year"
+
+
+_OFFSET_PREPS = {"after": "-", "before": "+"}
+
+
+def relative_offset(sdoc: SpacyDoc, trig: Token, times: Sequence[TimeExpr]) -> tuple[str, TimeExpr, Token] | None:
+    """"met ..., just one month after their talks in X": the talks lie that long before the event
+    the sentence reports ("-P1M"), whose trigger is the anchor. Only a meeting-like noun under
+    after / before with a duration on the preposition."""
+    if _is_verb(trig) or trig.dep_ != "pobj" or trig.head.lower_ not in _OFFSET_PREPS:
+        return None
+    prep = trig.head
+    for t in times:
+        if t.type != "DURATION" or not duration_parts(t.value or ""):
+            continue
+        root = _span_root(sdoc, t.span.start, t.span.end)
+        if root is not None and root.head.i == prep.i:
+            return _OFFSET_PREPS[prep.lower_] + (t.value or ""), t, prep.head
+    return None
+
+
+_AT_PREPS = frozenset({"during", "at"})
+
+
+def fold_agreements_into_meetings(drafts: list[_Draft]) -> list[_Draft]:
+    """"X and Y agreed to ... during their summit here Tuesday": the agreement was reached at the
+    meeting, so the sentence reports one event, the meeting, with the agreement's actors."""
+    out = list(drafts)
+    for a in drafts:
+        if a.kind not in lex.AGREEMENT_KINDS or not _is_verb(a.trig) or not a.parties:
+            continue
+        hosts = [m for m in out if m.kind in lex.MEETING_KINDS and not _is_verb(m.trig)
+                 and m.trig.head.lower_ in _AT_PREPS and a.trig.i in {t.i for t in _ancestors_path(m.trig)[1:7]}]
+        if len(hosts) != 1:
+            continue
+        m = hosts[0]
+        names_a = {_party_name(p) for p in a.parties}
+        if {_party_name(p) for p in m.parties} - names_a or (a.time and m.time and a.time.span != m.time.span):
+            continue
+        m.parties = a.parties + [p for p in m.parties if p not in a.parties]
+        m.time = m.time or a.time
+        m.place = m.place or a.place
+        m.proxies = {**a.proxies, **m.proxies}
+        m.agreed_at = a.trig
+        out.remove(a)
+    return out
 
 
 def _proxies(sdoc: SpacyDoc, parties: Sequence[Mention], mentions: Sequence[Mention]) -> dict[str, str]:
@@ -773,8 +917,9 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
     names: list[str] = []
     for m in d.parties:
         n = _party_name(m)
-        if n and n not in names:
-            names.append(n)
+        for part in country_pair(n) if n and m.label in ("GPE", "GOV") else [n]:
+            if part and part not in names:
+                names.append(part)
     acting = {p: c for p, c in d.proxies.items() if p in names}
     names.extend(c for c in dict.fromkeys(acting.values()) if c not in names)
     shown = [n for n in names if n not in acting]  # "Egypt meeting", not "Shoukry – Egypt meeting"
@@ -784,6 +929,8 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
                          span=Span(doc.id, d.trig.idx, d.trig.idx + len(d.trig.text)))]
     if d.name:
         evidence.append(Evidence(rule="event:name", text=d.name))
+    if d.agreed_at is not None:  # no span: not a trigger of its own (``redate`` reads trigger spans)
+        evidence.append(Evidence(rule="fold:agreed-at", text=d.agreed_at.text))
     evidence.extend(Evidence(rule="actor:for", text=f"{p}{ACTOR_FOR_SEP}{c}") for p, c in acting.items())
     if not names and d.place is None and date is None and not (d.name and lead):
         return None
@@ -795,6 +942,16 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
     evidence.append(status_ev)
     if date and doc_date and d.time is not None:
         date = _fix_year(date, status, doc_date, d.time.text)
+    if d.offset is not None:
+        sign_value, t, _anchor = d.offset
+        anchor = date_of_time(d.anchor_time)[0] if d.anchor_time is not None else None
+        evidence.append(Evidence(rule="date:offset", text=sign_value if anchor is None else f"{sign_value}@{anchor}",
+                                 span=t.span))
+        got = offset_date(anchor or _coarser(doc_date)[0], sign_value) if (anchor or doc_date) else None
+        if got is not None:
+            date, precision = got
+            evidence.append(Evidence(rule="date:relative", text=f"{date} ({t.text} {_offset_word(sign_value)})",
+                                     span=t.span, confidence=0.6))
     confidence = mention_confidence(len(shown), precision if date else "none", bool(d.place), lead, bool(d.name))
     has_own_date = date is not None or (d.time is not None and partial_of_time(d.time) is not None)
     if date is None and doc_date:
@@ -851,6 +1008,10 @@ def find_events(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Even
     return events
 
 
+def _offset_word(offset: str) -> str:
+    return "before" if offset.startswith("+") else "after"
+
+
 def fold_into(host: Event, ev: Event) -> Event:
     """An agreement reached "there", at the meeting the previous sentence reported, is part of that
     meeting: its actors and sentence join the meeting's mention (one event, the meeting)."""
@@ -880,11 +1041,16 @@ def redate_mention(ev: Event, doc_date: str, times: dict[tuple[int, int], TimeEx
     the new page date; a mention with no time of its own takes the page's month. Needs no parse:
     the mention keeps the time expression it was given (``date:unresolved``)."""
     rules = {e.rule: e for e in ev.evidence}
-    if ev.date is not None and "date:document" not in rules:
+    from_page = "date:offset" in rules and "@" not in rules["date:offset"].text
+    if ev.date is not None and "date:document" not in rules and not from_page:
         return ev  # a date of its own that did not depend on the page date
-    evidence = [e for e in ev.evidence if e.rule not in ("date:document", "scope:background")]
+    evidence = [e for e in ev.evidence if e.rule not in ("date:document", "scope:background", "date:relative")]
     date, precision = None, "none"
-    unresolved = rules.get("date:unresolved")
+    if from_page and (got := offset_date(_coarser(doc_date)[0], rules["date:offset"].text)) is not None:
+        date, precision = got  # "one month after their talks": a month before the page's month
+        off = rules["date:offset"]
+        evidence.append(Evidence("date:relative", f"{date} ({off.text} from the page date)", off.span, 0.6))
+    unresolved = rules.get("date:unresolved") if date is None else None
     t = times.get((unresolved.span.start, unresolved.span.end)) if unresolved and unresolved.span else None
     if t is not None:
         date, precision = date_of_time(t)

@@ -139,3 +139,36 @@ def month_start(d: dt.date) -> dt.date:
 
 def month_end(d: dt.date) -> dt.date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
+
+
+def duration_parts(value: str) -> tuple[float, str] | None:
+    """"P1M" -> (1, "M"): a plain ISO duration of one unit (what "one month" normalises to)."""
+    m = _DURATION.match(value or "")
+    return (float(m.group(1)), m.group(2)) if m else None
+
+
+def offset_date(anchor: str, offset: str) -> tuple[str, str] | None:
+    """The date ``offset`` ("-P1M", "+P2W") away from ``anchor`` (an ISO prefix): "one month
+    after their talks", said of a meeting in January 2019, puts the talks in December 2018.
+    A month or more gives a month (a year for years); days and weeks keep a day-precise anchor's
+    day. Durations are approximate in news, so never finer than the anchor."""
+    sign = -1 if offset.startswith("-") else 1
+    parts = duration_parts(offset.lstrip("+-"))
+    rng = as_range(anchor)
+    if parts is None or rng is None:
+        return None
+    n, unit = parts
+    start = rng[0]
+    if unit in ("Y", "M"):
+        months = int(round(n * (12 if unit == "Y" else 1)))
+        moved = add_months(start, sign * months)
+        if unit == "Y" and precision_of(anchor) == "year":
+            return f"{moved.year:04d}", "year"
+        return moved.isoformat()[:7], "month"
+    moved = add_days(start, sign * int(round(n * (7 if unit == "W" else 1))))
+    if precision_of(anchor) == "day":
+        return moved.isoformat(), "day"
+    return moved.isoformat()[:7], "month"

@@ -94,6 +94,9 @@ IRREALIS_WORDS = frozenset({
     "hopes", "prospect", "prospects", "towards", "toward",
 })
 
+# modals that make "X should sign a treaty" a call to act, not an act
+OUGHT_WORDS = frozenset({"should", "must", "ought", "need"})
+
 # "until / unless / before a deal was signed" with no date of its own: the deal had not happened
 PENDING_MARKS = frozenset({"until", "unless", "before", "till"})
 

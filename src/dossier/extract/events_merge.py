@@ -386,7 +386,10 @@ def _same_day_across_kinds(it: _Item, cl: _Cluster) -> bool:
         return False
     days = [d for d in (it.date, cl.date) if d and precision_of(d) == "day"]
     if not days:
-        return False
+        # "followed up with talks in November in Singapore" / "agreed in Singapore last November":
+        # the same month at a named place (places were checked compatible by the caller)
+        return bool(it.date and (it.place or cl.place) and precision_of(it.date) == "month"
+                    and it.date == cl.date)
     if it.date:
         return contains(it.date, cl.date) and precision_of(it.date) in ("day", "month")
     if not weekday_matches(it.weekday, cl.date):
@@ -421,7 +424,23 @@ def _fits(it: _Item, cl: _Cluster) -> bool:
         return it.date == cl.date or (bool(it.place and cl.place) and contains(it.date, cl.date))
     if not participants_compatible(it.match_keys, cl.match_keys):
         return False
-    return _dates_compatible(it, cl)
+    return _same_page_lead(it, cl) or _dates_compatible(it, cl)
+
+
+def _is_lead(it: _Item) -> bool:
+    return any(e.rule == "scope:lead" for e in it.event.evidence)
+
+
+def _same_page_lead(it: _Item, cl: _Cluster) -> bool:
+    """A page's lead telling its own news twice ("X and Y agreed ... during their summit here
+    Tuesday", "X and Y met for the 25th time"): held mentions in the lead of one page with no date
+    of their own, compatible kinds and the same actors (checked by the caller) are one event, so
+    the second joins wherever the first went."""
+    if it.date or it.event.status != "happened" or not _is_lead(it):
+        return False
+    return any(o.doc.id == it.doc.id and o is not it and _is_lead(o) and o.date is None
+               and o.event.status == "happened" and kinds_compatible(o.event.kind, it.event.kind)
+               for o in cl.items)
 
 
 def _page_month_fits(it: _Item, cl: _Cluster) -> bool:
@@ -502,7 +521,9 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
 
     first = _earliest(cl)
     date = cl.date
-    dated_by = next((it for it in sorted(cl.items, key=_sort_key) if it.date == date), None) if date else None
+    dated_by = min((it for it in cl.items if it.date == date), default=None,
+                   key=lambda it: (_sort_key(it)[:2], it.pub or "9999", it.doc.id,
+                                   it.event.mentions[0].start)) if date else None
     if date is None:
         date = cl.soft
         precision = precision_of(date) if date else "none"
@@ -530,6 +551,9 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
     place = next((it.event.place for it in sorted(cl.items, key=_sort_key) if it.event.place), None)
     mentions = tuple(sorted({s for it in cl.items for s in it.event.mentions},
                             key=lambda s: (s.doc_id, s.start)))
+    if dated_by is not None:  # the sentence that gives the date is the one to cite first
+        first_span = dated_by.event.mentions[0]
+        mentions = (first_span, *(s for s in mentions if s != first_span))
     evidence = [ev for it in sorted(cl.items, key=_sort_key) for ev in it.event.evidence]
     if dated_by is not None:
         evidence.append(Evidence(rule="date:source", text=cl.date or "", span=dated_by.event.mentions[0]))
