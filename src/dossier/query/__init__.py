@@ -93,6 +93,19 @@ class Reader:
         country = self.entities_by_id.get(ent.government_of) if ent.government_of else None
         return country.name if country else ent.name  # a government is shown by its country's name
 
+    @functools.cached_property
+    def seats(self) -> dict[str, Entity]:
+        """Place name -> the government that answers to it ("Tokyo", "the Kremlin" -> Japan's)."""
+        govs = [e for e in self.corpus.entities if e.type == "gov"]
+        return {alias.lower(): g for g in govs for alias in (g.name, *g.aliases)}
+
+    def actor_name(self, ref: str | None) -> str | None:
+        """How a party to an event is shown: a capital acting for its country is the country."""
+        ent = self.entities_by_id.get(ref) if ref else None
+        if ent is not None and ent.type == "place" and (gov := self.seats.get(ent.name.lower())):
+            return self.entity_name(gov.id)
+        return self.entity_name(ref)
+
     # -- views --------------------------------------------------------------------------------------
     def entities(self, type: str | None = None) -> list[Entity]:
         ents = [e for e in self.corpus.entities if type is None or e.type == type]

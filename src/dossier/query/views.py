@@ -73,7 +73,7 @@ def event_row(reader: Reader, ev: Event) -> dict[str, Any]:
         "precision": ev.precision,
         "kind": ev.kind,
         "summary": ev.summary,
-        "participants": list(dict.fromkeys(n for p in ev.participants if (n := reader.entity_name(p)))),
+        "participants": list(dict.fromkeys(n for p in ev.participants if (n := reader.actor_name(p)))),
         "participant_ids": list(ev.participants),
         "place": ev.place,
         "status": ev.status,
