@@ -96,7 +96,7 @@ class Reader:
     @functools.cached_property
     def seats(self) -> dict[str, Entity]:
         """Place name -> the government that answers to it ("Tokyo", "the Kremlin" -> Japan's)."""
-        govs = [e for e in self.corpus.entities if e.type == "gov"]
+        govs = [e for e in self.entities_by_id.values() if e.type == "gov"]
         return {alias.lower(): g for g in govs for alias in (g.name, *g.aliases)}
 
     def actor_name(self, ref: str | None) -> str | None:
