@@ -29,19 +29,10 @@ LOWER_IS_BETTER = ("confident_wrong", "ece")
 
 
 def _document(page: Page) -> Document:
-    try:
-        from dossier.clean import clean_page  # written by another part; may not exist yet
-    except ImportError:
-        clean_page = None
-    if clean_page is not None:
-        try:
-            return clean_page(page)
-        except Exception:  # noqa: BLE001 - a cleaner bug must not sink the date figures
-            pass
-    import trafilatura
+    """The page as the pipeline cleans it (clean_page never raises: bad pages come back as status raw)."""
+    from dossier.clean import clean_page
 
-    text = trafilatura.extract(page.raw.decode("utf-8", errors="replace")) or ""
-    return Document(id=page.source, source=page.source, text=text, media="html", url=page.declared.get("url"))
+    return clean_page(page)
 
 
 def _days(a: str, b: str) -> int | None:

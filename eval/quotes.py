@@ -103,14 +103,10 @@ def _system(text: str, name: str, nlp) -> list:
     from dossier.model import Document
 
     doc = Document(id=name, source=name, text=text)
-    try:
-        from dossier.nlp.annotate import annotate_document
+    from dossier.nlp.annotate import annotate_document
 
-        ann, sdoc = annotate_document(doc, nlp)
-        mentions = ann.mentions
-    except ImportError:
-        sdoc, mentions = nlp(text), ()
-    return find_quotes(doc, sdoc, mentions)
+    ann, sdoc = annotate_document(doc, nlp)
+    return find_quotes(doc, sdoc, ann.mentions)
 
 
 def score(split: str = "dev", limit: int | None = None) -> dict[str, float]:

@@ -232,10 +232,8 @@ def can_date_others(pub: PublicationDate) -> bool:
 
 def text_month(doc: Document) -> int | None:
     """The month an undated page gives for itself ("January", no year), from the dating stage."""
-    try:
-        from dossier.date import date_from_text
-    except ImportError:  # pragma: no cover - dating stage not installed
-        return None
+    from dossier.date import date_from_text
+
     return date_from_text(doc.text).month
 
 
@@ -321,10 +319,8 @@ def redate_documents(
 
 def rebase_times(doc: Document, annots: Annotations, new_date: PublicationDate | str | None) -> Annotations:
     """Re-resolve relative time expressions ("last week") against a page's new date."""
-    try:
-        from dossier.nlp.timex import renormalize
-    except ImportError:  # the time resolver is not installed: keep the times as they are
-        return annots
+    from dossier.nlp.timex import renormalize
+
     anchor = new_date.value if isinstance(new_date, PublicationDate) else new_date
     rebased = dataclasses.replace(annots, times=tuple(renormalize(annots.times, doc.text, anchor)))
     if not anchor or not annots.events:

@@ -220,10 +220,8 @@ def _names_under(heads: list[Token], mentions: Sequence[Mention], skip: tuple[in
 
 def _reports_speech(verb: Token) -> bool:
     """"Lukin says of the talks": the speaker of a reporting verb is not a participant."""
-    try:
-        from dossier.nlp.cues import is_speech_verb
-    except ImportError:  # pragma: no cover - cue lexicon not installed
-        return verb.lower_ in ("said", "says", "say", "told", "tells", "added", "noted")
+    from dossier.nlp.cues import is_speech_verb
+
     return is_speech_verb(verb)
 
 
@@ -267,10 +265,8 @@ def _country_at(tok: Token, mentions: Sequence[Mention]) -> str | None:
     if m is not None and m.label in ("GPE", "GOV"):
         return m.canonical or m.text
     if (m is not None and m.label == "NORP") or tok.pos_ == "ADJ":
-        try:
-            from dossier.resolve.geo import country_of_adjective
-        except ImportError:  # pragma: no cover - gazetteer not installed
-            return None
+        from dossier.resolve.geo import country_of_adjective
+
         return country_of_adjective(tok.text)
     return None
 

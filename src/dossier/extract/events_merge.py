@@ -39,12 +39,9 @@ def kinds_compatible(a: str, b: str) -> bool:
 
 
 def _name_key(name: str) -> str:
-    try:  # the resolver's spelling-insensitive key (Dmitry/Dmitri) when available
-        from dossier.resolve.names import translit_key
+    from dossier.resolve.names import translit_key  # spelling-insensitive (Dmitry/Dmitri)
 
-        return translit_key(name) or name.lower()
-    except ImportError:  # pragma: no cover - resolver not installed
-        return " ".join(name.lower().split())
+    return translit_key(name) or name.lower()
 
 
 def _keys_match(a: str, b: str) -> bool:
@@ -52,10 +49,8 @@ def _keys_match(a: str, b: str) -> bool:
     if a == b:
         return True
     if a.startswith("name:") and b.startswith("name:"):
-        try:
-            from dossier.resolve.names import same_person_name
-        except ImportError:  # pragma: no cover
-            return False
+        from dossier.resolve.names import same_person_name
+
         return same_person_name(a[5:], b[5:])
     return False
 
@@ -237,10 +232,8 @@ def _names_of_entities(annots: Sequence[Annotations], entity_of: Callable[[Menti
 def _only_entity_named(name: str, names_of: dict[str, set[str]]) -> str | None:
     """The one person entity whose names fit ``name`` up to spelling ("el-Sisi" ~ "Sisi"); none
     when two people fit (namesakes stay apart)."""
-    try:
-        from dossier.resolve.names import same_person_name
-    except ImportError:  # pragma: no cover - resolver not installed
-        return None
+    from dossier.resolve.names import same_person_name
+
     if len(name.split()) < 2:
         return None
     hits = [eid for eid, names in sorted(names_of.items()) if any(same_person_name(name, n) for n in names)]
@@ -254,10 +247,8 @@ def page_month(doc: Document) -> int | None:
     """The month an undated page names for itself (its text says "January" but no year), or None."""
     if doc.published is not None and doc.published.value:
         return None
-    try:
-        from dossier.date import date_from_text
-    except ImportError:  # pragma: no cover - dating stage not installed
-        return None
+    from dossier.date import date_from_text
+
     return date_from_text(doc.text).month
 
 
@@ -361,10 +352,8 @@ def places_compatible(a: str | None, b: str | None) -> bool:
     """Unknown, the same place, or a capital and its country ("Paris" ~ "France")."""
     if not a or not b or a == b:
         return True
-    try:
-        from dossier.resolve.geo import country_named, country_of_capital
-    except ImportError:  # pragma: no cover - gazetteer not installed
-        return False
+    from dossier.resolve.geo import country_named, country_of_capital
+
     ca, cb = country_of_capital(a), country_of_capital(b)
     return (ca is not None and ca == country_named(b)) or (cb is not None and cb == country_named(a))
 

@@ -213,11 +213,9 @@ def fast_component(proc: object) -> Callable[[Doc], Doc] | None:
 
 
 def find_times(doc: Document) -> tuple[TimeExpr, ...]:
-    """Time expressions from ``dossier.nlp.timex`` when that module is present (written separately)."""
-    try:
-        from dossier.nlp.timex import find_times as _find_times
-    except ImportError:
-        return ()
+    """Time expressions of ``dossier.nlp.timex``, anchored at the document's publication date."""
+    from dossier.nlp.timex import find_times as _find_times
+
     return tuple(_find_times(doc.text, doc.published.value, doc.id))
 
 
