@@ -18,6 +18,7 @@ the true month; only three are reachable without guessing a year, see docs/parts
 
 from __future__ import annotations
 
+from dossier.clean import clean_page
 from dossier.date import date_document, date_from_text
 from dossier.model import Document, Page
 
@@ -32,10 +33,6 @@ TRUE_MONTH = {
 
 def _document(name: str, text: str) -> tuple[Document, Page]:
     page = Page(source=name, raw=text.encode("utf-8"), media="text")
-    try:
-        from dossier.clean import clean_page
-    except ImportError:
-        return Document(id=name, source=name, text=text), page
     return clean_page(page), page
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract.quotes import find_quotes, mentions_from_ents
+from dossier.extract.quotes import find_quotes
+from dossier.nlp.annotate import annotate_document
 from dossier.model import Document, Quote
 
 # (page, start of the quoted words, the speaker as the page names them)
@@ -67,15 +68,8 @@ def kuril_quotes(kuril_dir, nlp) -> dict[str, list[Quote]]:
     out: dict[str, list[Quote]] = {}
     for path in sorted(kuril_dir.glob("*.txt")):
         doc = Document(id=path.stem, source=path.name, text=path.read_text(encoding="utf-8"))
-        try:
-            from dossier.nlp.annotate import annotate_document
-        except ImportError:
-            sdoc = nlp(doc.text)
-            mentions = mentions_from_ents(doc, sdoc)
-        else:
-            ann, sdoc = annotate_document(doc, nlp)
-            mentions = list(ann.mentions)
-        out[path.name[:3]] = find_quotes(doc, sdoc, mentions)
+        ann, sdoc = annotate_document(doc, nlp)
+        out[path.name[:3]] = find_quotes(doc, sdoc, list(ann.mentions))
     return out
 
 

@@ -1,7 +1,5 @@
-"""Inputs for the event tests: Annotations for a text, from the real annotator when present.
+"""Inputs for the event tests: documents with hand-set dates and their real annotations.
 
-Until ``dossier.nlp.annotate`` exists this builds the same inputs from its parts (spaCy
-sentences, ``dossier.nlp.mentions.find_mentions`` or plain NER, ``dossier.nlp.timex.find_times``).
 Imported by the other event test modules (and the golden test) through ``load_support``.
 """
 
@@ -9,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
-from dossier.model import Annotations, Document, Mention, PublicationDate, Span
+from dossier.model import Annotations, Document, PublicationDate
 
 
 def make_doc(text: str, published: str | None = None, source: str = "test", doc_id: str | None = None) -> Document:
@@ -22,29 +20,10 @@ def make_doc(text: str, published: str | None = None, source: str = "test", doc_
     return Document(id=did, source=source, text=text, published=pub)
 
 
-def _fallback(doc: Document, nlp):
-    from dossier.nlp.timex import find_times
-
-    sdoc = nlp(doc.text)
-    sentences = tuple(Span(doc.id, s.start_char, s.end_char) for s in sdoc.sents if s.text.strip())
-    try:
-        from dossier.nlp.mentions import find_mentions
-
-        mentions = tuple(find_mentions(sdoc, doc.id))
-    except ImportError:
-        mentions = tuple(
-            Mention(Span(doc.id, e.start_char, e.end_char), e.text, e.label_, canonical=e.text) for e in sdoc.ents
-        )
-    times = tuple(find_times(doc.text, doc.published.value, doc.id))
-    return Annotations(doc_id=doc.id, sentences=sentences, mentions=mentions, times=times), sdoc
-
-
 def annotate(doc: Document, nlp) -> tuple[Annotations, object]:
-    """(Annotations, spaCy Doc) for ``doc``."""
-    try:
-        from dossier.nlp.annotate import annotate_document
-    except ImportError:
-        return _fallback(doc, nlp)
+    """(Annotations, spaCy Doc) for ``doc``, from the real annotator."""
+    from dossier.nlp.annotate import annotate_document
+
     return annotate_document(doc, nlp)
 
 

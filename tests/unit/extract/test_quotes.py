@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract.quotes import find_quotes, mentions_from_ents
+from dossier.extract.quotes import find_quotes
+from dossier.nlp.annotate import annotate_document
 from dossier.extract.quotes_marks import find_segments, paragraph_bounds
 from dossier.model import Document, Mention, Quote, Span
 
 
 def _mentions(doc: Document, sdoc, nlp) -> list[Mention]:
-    """Mentions from the annotator when it is there, else from spaCy's entities."""
-    try:
-        from dossier.nlp.annotate import annotate_document
-    except ImportError:
-        return mentions_from_ents(doc, sdoc)
+    """Mentions from the annotator, as the pipeline gives them."""
     return list(annotate_document(doc, nlp)[0].mentions)
 
 
