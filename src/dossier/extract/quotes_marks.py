@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dossier.nlp.sentences import trim_whitespace
+
 # Opening mark -> closing mark. Straight marks close themselves.
 PAIRS: dict[str, str] = {
     '"': '"',
@@ -52,15 +54,7 @@ def paragraph_bounds(text: str, paragraphs: tuple[tuple[int, int], ...] = ()) ->
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
-    return [(a, b) for a, b in (_strip(text, a, b) for a, b in bounds) if b > a]
-
-
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
+    return [(a, b) for a, b in (trim_whitespace(text, a, b) for a, b in bounds) if b > a]
 
 
 def _can_open(text: str, i: int, para_start: int) -> bool:
@@ -114,7 +108,7 @@ def _scan_paragraph(text: str, a: int, b: int, index: int) -> list[Segment]:
             if ch in PAIRS and i not in skip and _can_open(text, i, a):
                 open_char, open_pos = ch, i
         elif (ch == PAIRS[open_char] and _can_close(text, i, open_char)) or _mistyped_close(text, i, open_char):
-            s, e = _strip(text, open_pos + 1, i)
+            s, e = trim_whitespace(text, open_pos + 1, i)
             if e > s:
                 segments.append(Segment(s, e, open_pos, i, index))
             open_char = None
@@ -124,7 +118,7 @@ def _scan_paragraph(text: str, a: int, b: int, index: int) -> list[Segment]:
             i, open_char = open_pos + 1, None
     if open_char is not None:
         # A double quote left open: the multi-paragraph convention (or a stray mark).
-        s, e = _strip(text, open_pos + 1, b)
+        s, e = trim_whitespace(text, open_pos + 1, b)
         if e > s:
             segments.append(Segment(s, e, open_pos, None, index, closed=False))
     return segments

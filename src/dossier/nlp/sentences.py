@@ -49,7 +49,8 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets [start, end) moved inward past white space at both ends."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -81,7 +82,7 @@ def sentence_spans(doc: Doc, doc_id: str, text: str | None = None) -> tuple[Span
         pieces.append((start, sent.end_char, para))
     merged: list[tuple[int, int, int]] = []
     for a, b, p in pieces:
-        a, b = _trimmed(text, a, b)
+        a, b = trim_whitespace(text, a, b)
         if b <= a or not any(ch.isalnum() for ch in text[a:b]):
             continue
         if merged and merged[-1][2] == p and not text[merged[-1][0] : merged[-1][1]].endswith(_TERMINAL):
