@@ -250,7 +250,7 @@ def _clause_key(clause: Token) -> Token | None:
                 return _object_of(clause)  # "the two sides move forward on X": X is the topic
             if child.lower_ in _NOUN_CUES:  # "France's position remained that X": X is the point
                 inner = next((c for c in clause.children if c.dep_ == "ccomp"), None)
-                if inner is not None and inner is not clause:
+                if inner is not None and inner.i != clause.i:
                     return _clause_key(inner)
             return child
     return _object_of(clause)
@@ -275,7 +275,7 @@ def _subject(verb: Token) -> Token | None:
                     return objs[0]
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             return None
-        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         return None
@@ -380,7 +380,7 @@ def _complement(verb: Token, skip: Token | None = None) -> list[Token]:
     """Tokens right of a verb that make its statement (objects, clauses, prepositions)."""
     toks: list[Token] = []
     for child in verb.rights:
-        if child is skip or child.dep_ in ("punct", "cc"):
+        if (skip is not None and child.i == skip.i) or child.dep_ in ("punct", "cc"):
             continue
         if child.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "advcl", "conj", "prt", "dative"):
             toks.extend(child.subtree)
@@ -540,10 +540,10 @@ def _condition_hits(sent: SpacySpan) -> Iterator[_Hit]:
                 continue
             clause = tok.head
             gov = clause.head
-            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
                 gov = gov.head
             subj = _subject(gov)
-            while subj is not None and subj.pos_ == "PRON" and subj.lower_ == "it" and gov.head is not gov:
+            while subj is not None and subj.pos_ == "PRON" and subj.lower_ == "it" and gov.head.i != gov.i:
                 gov = gov.head  # "X said (that) it is difficult ... as long as": the sayer sets it
                 subj = _subject(gov)
             if subj is None:

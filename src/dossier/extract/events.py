@@ -418,7 +418,7 @@ def _status_cues(trig: Token) -> tuple[str | None, str]:
     for _ in range(10):
         words.append(cur)
         words.extend(c for c in cur.children if c.dep_ in ("aux", "auxpass", "advmod"))
-        if cur is not trig and cur.dep_ == "xcomp" and cur.head.lower_ in lex.BE_FORMS:
+        if cur.i != trig.i and cur.dep_ == "xcomp" and cur.head.lower_ in lex.BE_FORMS:
             return "planned", f"{cur.head.text} to"
         if _is_verb(cur) and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break

@@ -269,7 +269,7 @@ def _subject_of(verb: Token) -> Token | None:
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head  # "the reservoir, which will hold 74 bcm"
                 return child
-        if verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head.i != verb.i:
             if verb.dep_ == "ccomp":
                 return None  # "X expects it to ..." has its own subject; "it" was not found
             verb = verb.head
@@ -355,13 +355,13 @@ def _clause_verbs(ent: SpacySpan) -> list[Token]:
     """The verb chain a figure belongs to, nearest first ("generating", "began")."""
     tok = ent.root
     for _ in range(6):  # climb through nouns and prepositions to the first verb
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return []
     chain = [tok]
-    while tok.dep_ in ("xcomp", "conj", "ccomp", "advcl") and tok.head is not tok and len(chain) < 3:
+    while tok.dep_ in ("xcomp", "conj", "ccomp", "advcl") and tok.head.i != tok.i and len(chain) < 3:
         if tok.dep_ == "advcl" and tok.head.pos_ not in ("VERB", "AUX"):
             break
         tok = tok.head
