@@ -113,6 +113,9 @@ class Document:
     status: DocStatus = "ok"
     reason: str | None = None
     encoding: str | None = None
+    # Dating evidence kept from the map step for the corpus step (which never re-reads text): the
+    # month an undated page's text names for itself ("in January", no year).
+    own_month: int | None = None
 
     @property
     def words(self) -> int:

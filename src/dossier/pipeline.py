@@ -3,25 +3,32 @@
 map (``process_page``): clean -> date -> nlp -> quotes / events / claims. It never looks at another
 document, so it runs serially, in a process pool, or (later) on a Dask cluster through the same
 ``Executor`` interface, and each result is committed on its own: a killed build resumes where it
-stopped. reduce (``reduce_corpus``): duplicates -> entities -> merged events -> re-dating ->
-positions -> figures and conflicts; it reads the store and can be rerun alone (``dossier resolve``).
+stopped. reduce (``reduce_corpus``): the declared passes of ``dossier.corpus`` (duplicates ->
+resolve -> events -> redate -> positions -> figures -> conflicts, re-dating re-running the passes
+whose inputs it changed); it reads the store and can be rerun alone (``dossier resolve``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from dossier import __version__
 from dossier.model import Annotations, Document, Page, Skipped
 from dossier.store import Corpus, Store
 
+if TYPE_CHECKING:
+    from dossier.corpus import Corpus as CorpusState
+
+logger = logging.getLogger(__name__)
+
 # Bump when a stage changes what it stores: documents built by another version are rebuilt.
-PIPELINE_REVISION = "1"
+PIPELINE_REVISION = "2"  # 2: documents keep their own dating evidence (own_month)
 
 
 @dataclass(frozen=True)
@@ -65,18 +72,25 @@ def pipeline_version(model: str | None) -> str:
 
 
 def analyse_document(doc: Document, nlp: Any) -> Annotations:
-    """The language layer and the per-document extractors on one clean, dated document."""
-    from dossier.extract.claims import find_claims
-    from dossier.extract.events import find_events
-    from dossier.extract.quotes import find_quotes
+    """The language layer and the registered per-document extractors (``dossier.extractors``)."""
+    from dossier.extract.registry import ordered
     from dossier.nlp.annotate import annotate_document
+    from dossier.plugins import EXTRACTORS, load_group
 
     annots, sdoc = annotate_document(doc, nlp)
-    quotes = tuple(find_quotes(doc, sdoc, annots.mentions))
-    annots = replace(annots, quotes=quotes)
-    events = tuple(find_events(doc, sdoc, annots))
-    claims = tuple(find_claims(doc, sdoc, annots))
-    return replace(annots, events=events, claims=claims)
+    for extractor in ordered(load_group(EXTRACTORS)):
+        annots = extractor.fn(doc, sdoc, annots)
+    return annots
+
+
+def own_dating(doc: Document) -> Document:
+    """Keep the page's own dating evidence the corpus step needs (the month an undated page names),
+    so no corpus pass re-reads text."""
+    from dossier.date import date_from_text
+
+    if doc.published.value:
+        return doc
+    return replace(doc, own_month=date_from_text(doc.text).month)
 
 
 def process_page(page: Page, repeated: frozenset[str] = frozenset(), model: str | None = None) -> MapResult:
@@ -89,7 +103,7 @@ def process_page(page: Page, repeated: frozenset[str] = frozenset(), model: str 
     if doc.status != "ok":
         return MapResult(doc, Annotations(doc_id=doc.id), page.raw, declared=page.declared)
     try:
-        doc = replace(doc, published=date_document(doc, page))
+        doc = own_dating(replace(doc, published=date_document(doc, page)))
         annots = analyse_document(doc, load_pipeline(model))
     except Exception as exc:  # one bad document must not stop the batch: keep it as raw, say why
         reason = f"analysis failed: {type(exc).__name__}: {exc}"
@@ -221,61 +235,36 @@ def rebuild(
 
 
 def reduce_corpus(store: Store, settings: Settings = Settings()) -> list[str]:
-    """Cross-document work over everything stored; returns the sources marked as duplicates."""
-    from dossier.clean.duplicates import find_duplicates
+    """Run the registered corpus passes over everything stored; returns the sources marked as
+    duplicates. Only what the passes changed is written back (dates, rebased annotations)."""
     from dossier.config import load_issue_names
-    from dossier.date.redate import rebase_times, redate_documents
-    from dossier.extract.conflicts import collect_figures, find_conflicts
-    from dossier.extract.events import merge_events
-    from dossier.extract.positions import build_positions, default_actor_of
-    from dossier.resolve import resolve_entities
+    from dossier.corpus import Options, corpus_of, registered_passes, run_passes
     from dossier.resolve.corrections import load_corrections
 
-    docs = [d for d in store.documents() if d.status in ("ok", "duplicate")]
-    all_annots = store.all_annotations()
-    dup_of = find_duplicates(docs)
-    duplicates = {d.id: dup_of.get(d.id) for d in docs}
-    docs = [replace(d, duplicate_of=dup_of.get(d.id), status="duplicate" if d.id in dup_of else "ok") for d in docs]
-    live = [d for d in docs if d.status == "ok"]
-    annots = [all_annots[d.id] for d in live]
-    corrections = load_corrections(settings.config) if settings.config else None
+    options = Options(
+        corrections=load_corrections(settings.config) if settings.config else None,
+        issue_names=load_issue_names(settings.config),
+    )
+    before = corpus_of(store.documents(), store.all_annotations(), options)
+    after, log = run_passes(before, registered_passes())
+    logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in log.seconds_by_pass().items()))
+    _write_corpus(store, before, after)
+    return [d.source for d in after.documents.values() if d.status == "duplicate"]
 
-    resolution = resolve_entities(live, annots, corrections)
-    events = merge_events(live, annots, _entity_id_of(resolution))
-    new_dates = redate_documents(live, annots, events)
-    rebased: list[Annotations] = []
-    if new_dates:
-        by_id = {d.id: d for d in live}
-        rebased = [rebase_times(by_id[i], all_annots[i], date) for i, date in new_dates.items()]
-        live = [replace(d, published=new_dates.get(d.id, d.published)) for d in live]
-        fresh = {a.doc_id: a for a in rebased}
-        annots = [fresh.get(a.doc_id, a) for a in annots]
-        # Roles and events carry dates from their pages: resolve and merge again with the new dates.
-        resolution = resolve_entities(live, annots, corrections)
-        events = merge_events(live, annots, _entity_id_of(resolution))
+
+def _write_corpus(store: Store, before: CorpusState, after: CorpusState) -> None:
+    """Store what the corpus step changed on the pages and everything it computed across them."""
+    new_dates = {i: d.published for i, d in after.documents.items() if d.published != before.documents[i].published}
+    duplicates = {i: d.duplicate_of for i, d in after.documents.items()}
+    rebased = [a for i, a in after.annotations.items() if a is not before.annotations.get(i)]
     store.update_documents(new_dates, duplicates, rebased)
-
-    positions = build_positions(live, annots, default_actor_of(resolution), load_issue_names(settings.config))
-    conflicts = find_conflicts(live, annots, events, resolution.entities, resolution.mention_entity)
-    figures = collect_figures(live, annots)
     store.replace_corpus(
         Corpus(
-            entities=tuple(resolution.entities),
-            mention_entity=dict(resolution.mention_entity),
-            events=tuple(events),
-            positions=tuple(positions),
-            conflicts=tuple(conflicts),
-            figures=tuple(figures),
+            entities=tuple(after.entities.values()),
+            mention_entity=dict(after.mention_entity),
+            events=tuple(after.events),
+            positions=tuple(after.positions),
+            conflicts=tuple(after.conflicts),
+            figures=tuple(after.figures),
         )
     )
-    return [d.source for d in docs if d.status == "duplicate"]
-
-
-def _entity_id_of(resolution: Any) -> Callable[[Any], str | None]:
-    """The mention -> entity id function that event merging takes."""
-
-    def entity_id(mention: Any) -> str | None:
-        entity = resolution.entity_of(mention)
-        return entity.id if entity else None
-
-    return entity_id

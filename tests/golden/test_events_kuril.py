@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.date.redate import redate_documents
+from dossier.corpus.redate import redate_documents
 from dossier.extract.events import merge_events, timeline
 
 _SUPPORT = Path(__file__).resolve().parents[1] / "unit" / "extract" / "test_events_support.py"

@@ -247,9 +247,7 @@ def page_month(doc: Document) -> int | None:
     """The month an undated page names for itself (its text says "January" but no year), or None."""
     if doc.published is not None and doc.published.value:
         return None
-    from dossier.date import date_from_text
-
-    return date_from_text(doc.text).month
+    return doc.own_month  # the map step's dating evidence: no corpus pass re-reads text
 
 
 def _partial_of(rules: dict[str, Evidence], month: int | None) -> str | None:

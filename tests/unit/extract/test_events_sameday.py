@@ -9,7 +9,7 @@ from __future__ import annotations
 from test_events_merge import _ann, _doc, _event
 from test_events_support import make_doc, with_events
 
-from dossier.date.redate import redate_documents
+from dossier.corpus.redate import redate_documents
 from dossier.extract.events import merge_events
 from dossier.model import PublicationDate
 

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
+from dossier.extract.events import redate_mentions
 from dossier.extract.events_dates import (
     add_days,
     add_months,
@@ -22,7 +23,9 @@ from dossier.extract.events_dates import (
     month_end,
     month_start,
 )
+from dossier.extract.events_merge import kinds_compatible
 from dossier.model import Annotations, Document, Event, PublicationDate, Span
+from dossier.nlp.timex import renormalize
 
 WEAK_CONFIDENCE = 0.6
 SOURCE_MIN = 0.4  # a page dated at least this well (to the month, with its year) may date others
@@ -188,8 +191,6 @@ def took(merged: Event, local: Event, doc_id: str) -> bool:
 
 
 def _kind_shared(local: Event, merged: Event) -> bool:
-    from dossier.extract.events_merge import kinds_compatible
-
     return kinds_compatible(local.kind, merged.kind)
 
 
@@ -231,10 +232,8 @@ def can_date_others(pub: PublicationDate) -> bool:
 
 
 def text_month(doc: Document) -> int | None:
-    """The month an undated page gives for itself ("January", no year), from the dating stage."""
-    from dossier.date import date_from_text
-
-    return date_from_text(doc.text).month
+    """The month an undated page gives for itself ("January", no year), kept by the map step."""
+    return doc.own_month
 
 
 def pick_own_month(lo: dt.date, hi: dt.date, month: int) -> tuple[str, bool] | None:
@@ -319,13 +318,10 @@ def redate_documents(
 
 def rebase_times(doc: Document, annots: Annotations, new_date: PublicationDate | str | None) -> Annotations:
     """Re-resolve relative time expressions ("last week") against a page's new date."""
-    from dossier.nlp.timex import renormalize
-
     anchor = new_date.value if isinstance(new_date, PublicationDate) else new_date
     rebased = dataclasses.replace(annots, times=tuple(renormalize(annots.times, doc.text, anchor)))
     if not anchor or not annots.events:
         return rebased
-    from dossier.extract.events import redate_mentions  # the page's events move with its times
-
+    # the page's events move with its times
     pub = new_date if isinstance(new_date, PublicationDate) else PublicationDate(anchor, "month", 0.5)
     return dataclasses.replace(rebased, events=redate_mentions(dataclasses.replace(doc, published=pub), rebased))

@@ -1,0 +1,116 @@
+"""The built-in corpus passes: thin wrappers over the stage functions, each declaring its facets.
+
+duplicates -> resolve -> events -> redate -> positions -> figures -> conflicts. The wrappers only
+adapt the ``Corpus`` to each function's arguments, so the functions themselves (owned by their
+stages) keep their signatures. Registered through the ``dossier.passes`` entry point group.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from dossier.corpus.runner import Pass
+from dossier.corpus.state import Corpus
+from dossier.model import Mention
+from dossier.resolve.core import Resolution
+
+
+def resolution_of(corpus: Corpus) -> Resolution:
+    """The resolver's view of the corpus (entities and the mention -> entity map)."""
+    return Resolution(tuple(corpus.entities.values()), dict(corpus.mention_entity))
+
+
+def entity_id_of(resolution: Resolution) -> Callable[[Mention], str | None]:
+    """The mention -> entity id function that event merging takes."""
+
+    def entity_id(mention: Mention) -> str | None:
+        entity = resolution.entity_of(mention)
+        return entity.id if entity else None
+
+    return entity_id
+
+
+def duplicates(corpus: Corpus) -> Corpus:
+    """Mark exact and near duplicates (MinHash over the clean text)."""
+    from dossier.clean.duplicates import find_duplicates
+
+    docs = list(corpus.documents.values())
+    dup_of = find_duplicates(docs)
+    marked = {
+        d.id: dataclasses.replace(d, duplicate_of=dup_of.get(d.id), status="duplicate" if d.id in dup_of else "ok")
+        for d in docs
+    }
+    return dataclasses.replace(corpus, documents=marked)
+
+
+def resolve(corpus: Corpus) -> Corpus:
+    """Cluster mentions across pages into entities."""
+    from dossier.resolve import resolve_entities
+
+    res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections)
+    return dataclasses.replace(corpus, entities={e.id: e for e in res.entities}, mention_entity=dict(res.mention_entity))
+
+
+def events(corpus: Corpus) -> Corpus:
+    """Merge the per-page event mentions into corpus events."""
+    from dossier.extract.events import merge_events
+
+    merged = merge_events(corpus.live(), corpus.live_annotations(), entity_id_of(resolution_of(corpus)))
+    return dataclasses.replace(corpus, events=tuple(merged))
+
+
+def redate(corpus: Corpus) -> Corpus:
+    """Date weakly dated pages from events shared with well-dated ones; move their times along."""
+    from dossier.corpus.redate import rebase_times, redate_documents
+
+    live = corpus.live()
+    new_dates = redate_documents(live, corpus.live_annotations(), corpus.events)
+    if not new_dates:
+        return corpus
+    documents = dict(corpus.documents)
+    annotations = dict(corpus.annotations)
+    for doc_id, date in new_dates.items():
+        annotations[doc_id] = rebase_times(documents[doc_id], annotations[doc_id], date)
+        documents[doc_id] = dataclasses.replace(documents[doc_id], published=date)
+    return dataclasses.replace(corpus, documents=documents, annotations=annotations)
+
+
+def positions(corpus: Corpus) -> Corpus:
+    """Each claim as a dated position of a side on a corpus-found issue."""
+    from dossier.extract.positions import build_positions, default_actor_of
+
+    issue_names = dict(corpus.options.issue_names) if corpus.options.issue_names is not None else None
+    found = build_positions(
+        corpus.live(), corpus.live_annotations(), default_actor_of(resolution_of(corpus)), issue_names
+    )
+    return dataclasses.replace(corpus, positions=tuple(found))
+
+
+def figures(corpus: Corpus) -> Corpus:
+    """One row per figure, with its sentence."""
+    from dossier.extract.conflicts import collect_figures
+
+    return dataclasses.replace(corpus, figures=tuple(collect_figures(corpus.live(), corpus.live_annotations())))
+
+
+def conflicts(corpus: Corpus) -> Corpus:
+    """The same fact reported differently by two sources."""
+    from dossier.extract.conflicts import find_conflicts
+
+    found = find_conflicts(
+        corpus.live(), corpus.live_annotations(), corpus.events, tuple(corpus.entities.values()),
+        dict(corpus.mention_entity),
+    )  # fmt: skip
+    return dataclasses.replace(corpus, conflicts=tuple(found))
+
+
+_DOCS = frozenset({"documents", "dates", "annotations"})
+DUPLICATES = Pass("duplicates", duplicates, frozenset({"documents"}), frozenset({"documents"}), 10)
+# Roles and events carry dates from their pages: re-dating re-runs resolution and merging.
+RESOLVE = Pass("resolve", resolve, _DOCS, frozenset({"entities"}), 20)
+EVENTS = Pass("events", events, _DOCS | {"entities"}, frozenset({"events"}), 30)
+REDATE = Pass("redate", redate, _DOCS | {"events"}, frozenset({"dates", "annotations"}), 40)
+POSITIONS = Pass("positions", positions, _DOCS | {"entities"}, frozenset({"positions"}), 50)
+FIGURES = Pass("figures", figures, _DOCS, frozenset({"figures"}), 60)
+CONFLICTS = Pass("conflicts", conflicts, _DOCS | {"events", "entities"}, frozenset({"conflicts"}), 70)

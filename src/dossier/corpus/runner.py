@@ -1,0 +1,112 @@
+"""Run declared corpus passes in order, re-running only those whose inputs changed.
+
+Each pass declares the facets it ``reads`` and ``gives`` (see ``state.FACETS``), as spaCy
+factories declare ``assigns=``. After a pass runs, the runner compares the facets it gives; when one
+changed that an earlier pass reads (re-dating moves page dates, and resolution reads dates), it goes
+back to the earliest such pass and re-runs the stale ones in order: a fixed point, bounded by
+``max_runs`` runs of any one pass. Hand-written: the graph is a handful of nodes with one loop,
+which no scheduler library makes simpler.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.corpus.state import FACETS, Corpus
+
+logger = logging.getLogger(__name__)
+
+MAX_RUNS = 3  # any pass runs at most this often in one corpus step (the re-dating loop's cap)
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One corpus pass: ``fn`` returns the corpus with the facets named in ``gives`` updated."""
+
+    name: str
+    fn: Callable[[Corpus], Corpus]
+    reads: frozenset[str]
+    gives: frozenset[str]
+    order: int  # position in the flow; a plugin picks a number between the built-ins'
+
+    def __post_init__(self) -> None:
+        unknown = (self.reads | self.gives) - FACETS.keys()
+        if unknown:
+            raise ValueError(f"pass {self.name}: unknown facets {sorted(unknown)}")
+
+
+@dataclass
+class PassRun:
+    """How one pass run went: its name, the facets it changed, and its time."""
+
+    name: str
+    changed: frozenset[str]
+    seconds: float
+
+
+@dataclass
+class RunLog:
+    runs: list[PassRun] = field(default_factory=list)
+    converged: bool = True
+
+    def seconds_by_pass(self) -> dict[str, float]:
+        out: Counter[str] = Counter()
+        for r in self.runs:
+            out[r.name] += r.seconds
+        return dict(out)
+
+
+def ordered(passes: Iterable[Pass]) -> list[Pass]:
+    """Passes in flow order (``order``, then name); names must be unique."""
+    out = sorted(passes, key=lambda p: (p.order, p.name))
+    names = [p.name for p in out]
+    if len(set(names)) != len(names):
+        raise ValueError(f"duplicate pass names: {names}")
+    return out
+
+
+def _snapshot(corpus: Corpus, facets: Iterable[str]) -> dict[str, Any]:
+    return {f: FACETS[f](corpus) for f in facets}
+
+
+def _run_one(p: Pass, corpus: Corpus) -> tuple[Corpus, PassRun]:
+    before = _snapshot(corpus, p.gives)
+    start = time.perf_counter()
+    out = p.fn(corpus)
+    seconds = time.perf_counter() - start
+    changed = frozenset(f for f, v in before.items() if FACETS[f](out) != v)
+    logger.debug("pass %s: %.2f s, changed %s", p.name, seconds, sorted(changed) or "nothing")
+    return out, PassRun(p.name, changed, seconds)
+
+
+def run_passes(corpus: Corpus, passes: Sequence[Pass], max_runs: int = MAX_RUNS) -> tuple[Corpus, RunLog]:
+    """Run ``passes`` over ``corpus`` to a fixed point (see the module docstring)."""
+    flow = ordered(passes)
+    stale = {p.name for p in flow}
+    count: Counter[str] = Counter()
+    log = RunLog()
+    i = 0
+    while i < len(flow):
+        p = flow[i]
+        if p.name not in stale:
+            i += 1
+            continue
+        stale.discard(p.name)
+        if count[p.name] >= max_runs:
+            logger.warning("pass %s: inputs still changing after %d runs; keeping its last result", p.name, max_runs)
+            log.converged = False
+            i += 1
+            continue
+        corpus, run = _run_one(p, corpus)
+        count[p.name] += 1
+        log.runs.append(run)
+        readers = [j for j, q in enumerate(flow) if q.reads & run.changed and j != i]
+        stale.update(flow[j].name for j in readers)
+        earlier = [j for j in readers if j < i]
+        i = min(earlier) if earlier else i + 1
+    return corpus, log

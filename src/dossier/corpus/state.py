@@ -1,0 +1,65 @@
+"""The one object the corpus passes read and return: everything known about the stored pages.
+
+Id-keyed: documents and annotations by document id, entities and events by their ids. Frozen: a
+pass returns a new ``Corpus`` (``dataclasses.replace``) so the runner can see which facets changed
+and re-run only the passes that read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.model import Annotations, Conflict, Document, Entity, Event, Position, PublicationDate
+
+MentionKey = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user configured for the corpus step (``dossier.config``)."""
+
+    corrections: Any = None  # resolve.corrections.Corrections
+    issue_names: Mapping[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    documents: Mapping[str, Document]  # every stored page kept for the corpus step (ok or duplicate)
+    annotations: Mapping[str, Annotations]
+    entities: Mapping[str, Entity] = field(default_factory=dict)
+    mention_entity: Mapping[MentionKey, str] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()  # merged corpus events, in timeline order
+    positions: tuple[Position, ...] = ()
+    figures: tuple[dict[str, Any], ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    options: Options = field(default_factory=Options)
+
+    def live(self) -> list[Document]:
+        """The pages that count (not duplicates), in store order."""
+        return [d for d in self.documents.values() if d.status == "ok"]
+
+    def live_annotations(self) -> list[Annotations]:
+        """Annotations of ``live()``, in the same order (the shape the stage functions take)."""
+        return [self.annotations[d.id] for d in self.live() if d.id in self.annotations]
+
+    def dates(self) -> dict[str, PublicationDate]:
+        return {i: d.published for i, d in self.documents.items()}
+
+
+def _duplicates(c: Corpus) -> Any:
+    return {i: (d.status, d.duplicate_of) for i, d in c.documents.items()}
+
+
+# What a pass may declare in ``reads`` / ``gives``, and how the runner sees that one changed.
+FACETS: dict[str, Callable[[Corpus], Any]] = {
+    "documents": _duplicates,  # which pages count: the text never changes after the map step
+    "dates": Corpus.dates,
+    "annotations": lambda c: c.annotations,
+    "entities": lambda c: (c.entities, c.mention_entity),
+    "events": lambda c: c.events,
+    "positions": lambda c: c.positions,
+    "figures": lambda c: c.figures,
+    "conflicts": lambda c: c.conflicts,
+}

@@ -1,0 +1,84 @@
+"""The corpus pass runner: declared facets, flow order, a bounded fixed point, the registration seam."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dossier.corpus import Corpus, Pass, registered_passes, run_passes
+from dossier.model import Document, PublicationDate
+
+
+def _corpus(*dates: str | None) -> Corpus:
+    docs = {str(i): Document(id=str(i), source=str(i), text="t", published=PublicationDate(v)) for i, v in enumerate(dates)}
+    return Corpus(docs, {})
+
+
+def _count_entities(c: Corpus) -> Corpus:
+    """Stands in for resolution: reads dates, gives entities (one marker per dated page)."""
+    return dataclasses.replace(c, mention_entity={(i, 0, 0): str(d.published.value) for i, d in c.documents.items() if d.published.value})
+
+
+def _date_first_undated(c: Corpus) -> Corpus:
+    """Stands in for re-dating: reads entities, dates one undated page per run."""
+    undated = [d for d in c.documents.values() if not d.published.value]
+    if not undated:
+        return c
+    docs = dict(c.documents)
+    docs[undated[0].id] = dataclasses.replace(undated[0], published=PublicationDate("2020"))
+    return dataclasses.replace(c, documents=docs)
+
+
+RESOLVE = Pass("resolve", _count_entities, frozenset({"dates"}), frozenset({"entities"}), 20)
+REDATE = Pass("redate", _date_first_undated, frozenset({"entities"}), frozenset({"dates"}), 40)
+
+
+def test_redating_reruns_the_passes_that_read_dates_until_nothing_changes():
+    out, log = run_passes(_corpus("2019", None, None), [REDATE, RESOLVE], max_runs=5)
+    assert [r.name for r in log.runs] == ["resolve", "redate"] * 3  # the third redate finds nothing left
+    assert log.converged
+    assert len(out.mention_entity) == 3  # resolution saw every new date
+
+
+def test_the_cap_stops_a_loop_and_says_so():
+    out, log = run_passes(_corpus("2019", None, None, None, None), [RESOLVE, REDATE], max_runs=2)
+    assert [r.name for r in log.runs].count("redate") == 2
+    assert not log.converged
+
+
+def test_a_pass_whose_inputs_did_not_change_is_not_rerun():
+    other = Pass("figures", lambda c: dataclasses.replace(c, figures=({"n": 1},)), frozenset({"annotations"}),
+                 frozenset({"figures"}), 60)
+    _, log = run_passes(_corpus("2019", None), [RESOLVE, REDATE, other], max_runs=5)
+    assert [r.name for r in log.runs].count("figures") == 1
+    assert log.seconds_by_pass().keys() == {"resolve", "redate", "figures"}
+
+
+def test_unknown_facets_and_duplicate_names_are_refused():
+    with pytest.raises(ValueError):
+        Pass("x", lambda c: c, frozenset({"nonsense"}), frozenset(), 1)
+    with pytest.raises(ValueError):
+        run_passes(_corpus(), [RESOLVE, dataclasses.replace(REDATE, name="resolve")])
+
+
+def test_built_in_passes_come_through_the_entry_point_group_in_flow_order():
+    names = [p.name for p in registered_passes()]
+    assert names == ["duplicates", "resolve", "events", "redate", "positions", "figures", "conflicts"]
+
+
+def test_built_in_extractors_come_through_the_entry_point_group():
+    from dossier.extract.registry import ordered
+    from dossier.plugins import EXTRACTORS, load_group
+
+    assert [e.name for e in ordered(load_group(EXTRACTORS))] == ["quotes", "events", "claims"]
+
+
+def test_an_installed_entry_point_overrides_a_default_of_the_same_name(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from dossier import plugins
+
+    fake = EntryPoint("figures", "dossier.corpus.passes:CONFLICTS", plugins.PASSES)
+    monkeypatch.setattr(plugins, "entry_points", lambda group: [fake] if group == plugins.PASSES else [])
+    assert plugins.entry_points_of(plugins.PASSES)["figures"].value == "dossier.corpus.passes:CONFLICTS"
