@@ -9,6 +9,7 @@ handled elsewhere, never guessed here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -19,8 +20,10 @@ _APOS = "'’`"
 # Leading articles, and prepositions a mention boundary sometimes takes in ('in the Gulf of Aden').
 _LEADING_PREP = re.compile(r"^(?:in|at|on|from|into|near)\s+(?=the\s|[A-Z])")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
-# Generational suffixes are not the surname ('Arcade Joseph Comeaux Jr' -> surname 'Comeaux').
-_SUFFIXES = frozenset("jr sr".split())  # not roman numerals: "World War II"
+# Generational suffixes are not the surname ('Arcade Joseph Comeaux Jr' -> surname 'Comeaux'), but
+# they tell a father from his son: they stay in the spelling key and must agree between two names.
+# Roman numerals count too: after two or more name words ('World War II' keeps its key either way).
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Honorifics and courtesy titles that prefix a person's name but are not part of it.
 _HONORIFICS = frozenset(
@@ -51,6 +54,7 @@ def clean_name(text: str) -> str:
     return s.strip(" \"“”‘’'.,;:()[]-–—")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII letters, digits and spaces only (diacritics removed)."""
     s = unicodedata.normalize("NFKD", text)
@@ -60,6 +64,7 @@ def fold(text: str) -> str:
     return " ".join(s.split())
 
 
+@functools.lru_cache(maxsize=65536)
 def translit_word(word: str) -> str:
     """Fold the regular romanisation variants of one word.
 
@@ -74,18 +79,36 @@ def translit_word(word: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """Folded tokens of a name with honorifics and hyphenated al-/el- articles removed."""
+    """Folded tokens of a name with honorifics, hyphenated al-/el- articles and a generational
+    suffix ('Jr', 'III') removed; the suffix is kept apart by ``generation``."""
+    return list(_split_name(name)[0])
+
+
+def generation(name: str) -> str:
+    """The generational suffix of a name ('jr', 'sr', 'ii', ...) or '' ('Trump Jr' -> 'jr')."""
+    return _split_name(name)[1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_name(name: str) -> tuple[tuple[str, ...], str]:
+    """(name words, generational suffix): memoized, every comparison of two names needs both."""
     toks = fold(_ARTICLE_PARTICLE.sub("", name)).split()
-    while len(toks) > 2 and toks[-1] in _SUFFIXES:
+    gen = ""
+    if len(toks) >= 2 and toks[-1] in _SUFFIXES:
+        gen = toks[-1]
         toks = toks[:-1]
-    return [t for t in toks if t not in _HONORIFICS] or toks
+    kept = [t for t in toks if t not in _HONORIFICS] or toks
+    return tuple(kept), gen
 
 
+@functools.lru_cache(maxsize=65536)
 def translit_key(name: str) -> str:
-    """The spelling-insensitive key of a whole name."""
-    return " ".join(translit_word(t) for t in name_tokens(name))
+    """The spelling-insensitive key of a whole name (a generational suffix stays in it)."""
+    toks, gen = _split_name(name)
+    return " ".join([translit_word(t) for t in toks] + ([gen] if gen else []))
 
 
+@functools.lru_cache(maxsize=262144)
 def word_match(a: str, b: str) -> bool:
     """Two name words are the same word up to romanisation (and a small typo in long words)."""
     ka, kb = translit_word(a), translit_word(b)
@@ -95,14 +118,21 @@ def word_match(a: str, b: str) -> bool:
     return min(len(ka), len(kb)) >= 6 and ka[-1] == kb[-1] and fuzz.ratio(ka, kb) >= 85
 
 
-def first_names_compatible(a: list[str], b: list[str]) -> bool:
-    """First-name parts agree: same word up to spelling, or one is the other's initial."""
-    if not a or not b:
-        return True
-    x, y = a[0], b[0]
+def _part_compatible(x: str, y: str) -> bool:
+    """One given or middle name against another: same word up to spelling, or its initial."""
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
     return word_match(x, y)
+
+
+def first_names_compatible(a: list[str], b: list[str]) -> bool:
+    """Given-name parts agree: the first names, and the first middle names when both give one
+    ('George W.' vs 'George H. W.' are two people; 'Anthony D.' vs 'Anthony' may be one)."""
+    if not a or not b:
+        return True
+    if not _part_compatible(a[0], b[0]):
+        return False
+    return not (a[1:] and b[1:]) or _part_compatible(a[1], b[1])
 
 
 def extends_name(short: str, long: str) -> bool:
@@ -110,7 +140,7 @@ def extends_name(short: str, long: str) -> bool:
     found in order in ``long`` ('John Maynard' -> 'John Maynard Keynes', 'Hassan al-Turabi' ->
     'Hassan Abdallah al-Turabi'). Needs two words in ``short`` so a bare name never extends."""
     ts, tl = name_tokens(short), name_tokens(long)
-    if len(ts) < 2 or len(tl) <= len(ts) or not word_match(ts[0], tl[0]):
+    if len(ts) < 2 or len(tl) <= len(ts) or not word_match(ts[0], tl[0]) or generation(short) != generation(long):
         return False
     i = 1
     for w in ts[1:]:
@@ -171,10 +201,11 @@ def joined_names(text: str, is_name: Callable[[str], bool]) -> bool:
 def same_person_name(a: str, b: str) -> bool:
     """Two full person names denote the same name: same surname and compatible first names.
 
-    'Jane Smith' vs 'John Smith' -> False (namesakes); 'Sergey Ivanov' vs 'Sergei Ivanov' -> True.
+    'Jane Smith' vs 'John Smith' -> False (namesakes); 'Sergey Ivanov' vs 'Sergei Ivanov' -> True;
+    'John Smith Jr.' vs 'John Smith' -> False (father and son).
     """
     ta, tb = name_tokens(a), name_tokens(b)
-    if not ta or not tb or not word_match(ta[-1], tb[-1]):
+    if not ta or not tb or not word_match(ta[-1], tb[-1]) or generation(a) != generation(b):
         return False
     return first_names_compatible(ta[:-1], tb[:-1])
 

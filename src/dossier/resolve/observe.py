@@ -1,0 +1,228 @@
+"""Step 1 of resolution: mentions of one document -> ``Obs`` values the resolver clusters.
+
+Each usable mention gets its display name (the in-document canonical name when known), a
+provisional kind (person, gov, a plain name, a common noun or a pronoun) and its document's date.
+Mentions standing for two things ('Merkel and Macron', 'France-Germany') are refused here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from dossier.model import Annotations, Document, EntityType, Mention
+from dossier.resolve import geo
+from dossier.resolve.common import head_lemma, is_pronoun
+from dossier.resolve.context import is_actor, org_cue, place_cue
+from dossier.resolve.names import (
+    clean_name,
+    coordination,
+    generation,
+    joined_names,
+    malformed,
+    name_tokens,
+    translit_key,
+    translit_word,
+)
+
+MentionKey = tuple[str, int, int]
+_NAMEISH = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"})
+POINTERS = frozenset({"PRON", "TITLE"})  # mentions that point at a named entity
+LABEL_TYPE: dict[str, EntityType] = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+_GOV_ORG = re.compile(r"^(?:(?P<adj>[A-Z][\w.\- ]*?)\s+government|government\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.\- ]*))$", re.I)
+
+
+@dataclass(frozen=True)
+class Obs:
+    """One mention as the resolver sees it."""
+
+    key: MentionKey
+    mention: Mention
+    name: str  # display name: canonical (fullest in-document name) or the cleaned text
+    surface: str  # the cleaned text as written
+    kind: str  # person | gov | name
+    date: str | None
+    country: str | None = None  # for gov: the country it stands for
+    place: bool = False  # the text says it is a place ("X islands")
+    org: bool = False  # the text says it is a publication or agency ("the newspaper X")
+    shape: str = "name"  # name | coord ('X and Y') | joined ('X-Y') | malformed | common | pron
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. observe
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_name(text: str) -> bool:
+    """Proper names have a capital letter; 'the man' or 'her' is not a name."""
+    return any(c.isupper() for c in text)
+
+
+def _gov_country(m: Mention, name: str, text: str) -> str | None:
+    """The country whose government this mention stands for, if it is used that way."""
+    seat = geo.country_of_seat(name)
+    if seat and m.label in ("ORG", "FAC", "GPE", "LOC"):
+        # A seat is the government unless it is plainly a location ("talks at the White House").
+        before = text[max(0, m.span.start - 12) : m.span.start].lower().split()
+        return None if before and before[-1] in {"in", "at", "inside", "outside", "near", "into"} else seat
+    if m.label == "ORG":
+        g = _GOV_ORG.match(name)
+        if g:
+            part = g.group("adj") or g.group("of") or ""
+            return geo.country_of_adjective(part) or geo.country_named(part)
+        return None
+    if m.label in ("GPE", "LOC"):
+        country = geo.country_named(name) or geo.country_of_capital(name)
+        if country and is_actor(text, m.span.start, m.span.end):
+            return country
+    return None
+
+
+def current_title(m: Mention, text: str) -> str | None:
+    """The mention's title unless the words before it say it was held before ('then', 'former')."""
+    if not m.title:
+        return None
+    window = text[max(0, m.span.start - len(m.title) - 40) : m.span.start].lower()
+    at = window.rfind(m.title.lower().split()[0])
+    before = window[:at] if at >= 0 else window
+    return None if re.search(r"\b(then|former|ex|late)[\s-]*$", before) else m.title
+
+
+def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]], ...]:
+    """Full PERSON names of one document by surname key and by first-name key, and bare PERSON
+    names by key, so a bare name elsewhere in the document can find its person."""
+    by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    bare: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for m in annots.mentions:
+        if m.label != "PERSON" or coordination(m.text):
+            continue
+        full = clean_name(m.canonical or m.text)
+        toks = name_tokens(full)
+        gen = "|" + generation(full)  # 'Smith' is not 'John Smith Jr.' of the same page
+        if len(toks) >= 2:
+            by_surname[translit_word(toks[-1]) + gen].append((m.span.start, full))
+            by_first[translit_word(toks[0]) + gen].append((m.span.start, full))
+        elif toks:
+            bare[translit_word(toks[0]) + gen].append((m.span.start, full))
+    return by_surname, by_first, bare
+
+
+def _same_doc_person(m: Mention, name: str, tables: tuple[dict[str, list[tuple[int, str]]], ...]) -> str | None:
+    """The person a bare name means within its own document: a full name with that surname, else
+    with that first name ('Tesfaye' after 'Tesfaye Alemu': given names are used alone in some
+    naming customs), else the same bare name tagged PERSON (a 'Tesfaye' tagged LAW next to 'Tesfaye'
+    tagged PERSON). The nearest such name before the mention wins."""
+    toks = name_tokens(name)
+    if len(toks) != 1:
+        return None
+    k = translit_word(toks[0]) + "|" + generation(name)
+    for table in tables:
+        cands = table.get(k, [])
+        if cands and (table is not tables[1] or len({n for _, n in cands}) == 1):
+            before = [c for c in cands if c[0] <= m.span.start]
+            return (before or cands)[-1][1]
+    return None
+
+
+def observe(doc: Document, annots: Annotations) -> list[Obs]:
+    """Mentions of one document -> observations (pronouns without a canonical name are kept as
+    'pron', non-name noun phrases as 'common'; both are linked after the names)."""
+    text = doc.text
+    date = doc.published.value
+    tables = _person_tables(annots)
+    out = []
+    for m in sorted(annots.mentions, key=lambda m: (m.span.start, m.span.end)):
+        key = (doc.id, m.span.start, m.span.end)
+        m = dataclasses.replace(m, title=current_title(m, text))
+        surface = clean_name(m.text)
+        name = clean_name(m.canonical) if m.canonical else surface
+        if m.label in POINTERS:
+            # "he", "the foreign minister": nlp said whom they stand for, or a pronoun to attach later.
+            if m.canonical and _is_name(name):
+                out.append(Obs(key, m, name, surface, "pointer", date))
+            elif m.label == "PRON" and is_pronoun(m.text):
+                out.append(Obs(key, m, m.text.strip().lower(), surface, "pron", date, shape="pron"))
+            continue
+        if m.label == "NORP" or m.label not in _NAMEISH or not name:
+            continue  # 'Japanese', 'Russian': adjectives, not actors or places
+        if not _is_name(name) or (malformed(name) and _lower_head(name)):
+            # 'the actress', 'two hospitals', 'Danube bridge': a noun phrase, linked by its head word.
+            if is_pronoun(name):
+                out.append(Obs(key, m, name.lower(), surface, "pron", date, shape="pron"))
+            elif head_lemma(name):
+                out.append(Obs(key, m, head_lemma(name), surface, "common", date, shape="common"))
+            continue
+        country = _gov_country(m, name, text)
+        if country:
+            out.append(Obs(key, m, name, surface, "gov", date, country=country))
+            continue
+        shape = "coord" if coordination(name) and not geo.country_named(name) else (
+            "malformed" if malformed(name) else "joined" if joined_names(name, lambda p: True) else "name")
+        toks = name_tokens(name)
+        if len(toks) == 1 and m.label not in ("GPE", "LOC") and shape == "name":
+            # A bare name whose person is in this document (robust to a missing canonical).
+            person = _same_doc_person(m, name, tables)
+            if person and (m.label == "PERSON" or not geo.country_named(name)):
+                out.append(Obs(key, m, person, surface, "person", date, place=place_cue(text, m.span.start, m.span.end),
+                               org=org_cue(text, m.span.start, m.span.end)))
+                continue
+        kind = "person" if m.label == "PERSON" and shape in ("name", "joined") else "name"
+        if geo.country_named(name):
+            name, kind = geo.country_named(name) or name, "name"
+        out.append(
+            Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
+                org=org_cue(text, m.span.start, m.span.end), shape=shape)
+        )
+    return out
+
+
+def _lower_head(name: str) -> bool:
+    """The last word is lowercase: a noun phrase with a name in it ('Danube bridge'), not a name."""
+    words = name.split()
+    return bool(words) and words[-1][:1].islower()
+
+
+def demote_non_persons(obs: list[Obs]) -> list[Obs]:
+    """A full name tagged PERSON less often than ORG/place across all documents is not a person
+    ('Yomiuri Shimbun' tagged PERSON once and ORG once), unless a role title says otherwise."""
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for o in obs:
+        if o.mention.label in LABEL_TYPE and o.kind != "gov":
+            votes[translit_key(o.name)][LABEL_TYPE[o.mention.label] == "person"] += 1
+        if o.org:
+            votes[translit_key(o.name)][False] += 3
+    titled = {translit_key(o.name) for o in obs if o.mention.title}
+    out = []
+    for o in obs:
+        k = translit_key(o.name)
+        if o.kind == "person" and o.mention.label == "PERSON" and k not in titled and votes[k][True] <= votes[k][False]:
+            o = dataclasses.replace(o, kind="name")
+        out.append(o)
+    return out
+
+
+
+def refuse_non_names(obs: list[Obs]) -> list[Obs]:
+    """Drop mentions that stand for two things: 'Merkel and Macron' (a coordination; always for a
+    PERSON tag, else when both parts are names met on their own) and 'France-Germany' (two
+    names joined by a hyphen, each a name on its own)."""
+    known = {translit_key(x) for o in obs if o.shape == "name" for x in (o.name, o.surface)}
+    known |= {translit_word(t) for o in obs if o.kind == "person" for t in name_tokens(o.name)}
+
+    def is_known(part: str) -> bool:
+        return translit_key(part) in known or bool(geo.country_named(part) or geo.country_of_capital(part))
+
+    out = []
+    for o in obs:
+        if o.shape == "coord":
+            parts = coordination(o.surface) or coordination(o.name)
+            if parts and (o.mention.label == "PERSON" or all(is_known(p) for p in parts)):
+                continue
+        if o.shape == "joined" and joined_names(o.surface, is_known):
+            continue
+        out.append(dataclasses.replace(o, shape="name") if o.shape in ("coord", "joined") else o)
+    return out
+

@@ -1,0 +1,160 @@
+"""Step 2 of resolution: person names -> person clusters.
+
+Full names cluster when surname and first names agree up to spelling; a bare surname goes to the
+full name of its own document, else to the namesake closest in time sharing a role, else it stays
+its own low-confidence entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from dossier.resolve.names import (
+    extends_name,
+    generation,
+    name_tokens,
+    same_person_name,
+    surname,
+    translit_key,
+    translit_word,
+)
+from dossier.resolve.observe import MentionKey, Obs
+from dossier.resolve.roles import normalise_title
+from dossier.resolve.unionfind import UnionFind
+
+def _year(date: str | None) -> float | None:
+    """ISO prefix -> fractional year, for 'closest in time'."""
+    if not date:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
+    if not m:
+        return None
+    return int(m.group(1)) + (int(m.group(2) or 6) - 1) / 12 + (int(m.group(3) or 15) - 1) / 365
+
+
+def group_full_names(names: Iterable[str]) -> dict[str, str]:
+    """Full person names -> a representative per person (namesakes stay apart). Names are compared
+    only within a block of near-same surnames, so the cost grows with the block sizes, not with
+    the square of all names."""
+    uf = UnionFind()
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(set(names)):
+        uf.find(n)
+        by_surname[translit_word(surname(n))].append(n)
+    for k, near in _near_keys(sorted(by_surname)).items():
+        # Same or near-same surname keys (a typo in a long surname) are compared pairwise.
+        group = list(by_surname[k]) + [n for k2 in near for n in by_surname[k2]]
+        for a_i, a in enumerate(group):
+            for b in group[a_i + 1 :]:
+                if same_person_name(a, b):
+                    uf.union(a, b)
+    _join_extensions(sorted(set(uf.parent)), uf)
+    return {n: uf.find(n) for n in uf.parent}
+
+
+def _near_keys(keys: list[str]) -> dict[str, list[str]]:
+    """Each surname key -> the later keys that may be a typo of it (same first and last letter,
+    what ``word_match`` can accept), found through a (first letter, last letter) index."""
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        index[(k[:1], k[-1:])].append(k)
+    out: dict[str, list[str]] = {}
+    for k in keys:
+        out[k] = [
+            k2 for k2 in index[(k[:1], k[-1:])]
+            if k2 > k and same_person_name("x " + k, "x " + k2)
+        ]
+    return out
+
+
+def _join_extensions(names: list[str], uf: UnionFind) -> None:
+    """A full name that another full name extends is that person ('John Maynard' / 'John Maynard Keynes')
+    when it extends only one person: a shorter name two people extend stays ambiguous and apart.
+    Blocking: a longer name must contain the short name's last word, so candidates come from an
+    index of name words instead of every name."""
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        for t in name_tokens(n)[1:]:
+            by_word[translit_word(t)].add(n)
+    for short in names:
+        toks = name_tokens(short)
+        if len(toks) < 2:
+            continue
+        cands = by_word.get(translit_word(toks[-1]), set())
+        longer = {uf.find(n) for n in sorted(cands) if extends_name(short, n)}
+        if len(longer) == 1:
+            uf.union(short, next(iter(longer)))
+
+
+def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, str]:
+    """Cluster labels for person observations (full names first, then bare surnames)."""
+    labels: dict[MentionKey, str] = {}
+    full = [o for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2]
+    for o in full:
+        labels[o.key] = "person:" + groups[o.name]
+    # What each full-name person looks like, for bare surnames elsewhere.
+    profile: dict[str, dict[str, set]] = defaultdict(lambda: {"dates": set(), "roles": set()})
+    for o in full:
+        p = profile[labels[o.key]]
+        if o.date:
+            p["dates"].add(o.date)
+        norm = normalise_title(o.mention.title) if o.mention.title else None
+        if norm:
+            p["roles"].add(norm[0])
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for lab in sorted(profile):
+        by_surname[_surname_key(lab.split(":", 1)[1])].append(lab)
+    for o in full:
+        first = translit_word(name_tokens(o.name)[0])
+        if labels[o.key] not in by_first[first]:
+            by_first[first].append(labels[o.key])
+    for o in obs:
+        if o.kind == "pointer" and o.name in groups:
+            labels[o.key] = "person:" + groups[o.name]
+        if o.kind not in ("person", "pointer") or o.key in labels:
+            continue
+        toks = name_tokens(o.name)
+        cands = by_surname.get(_surname_key(o.name), []) if toks else []
+        if not cands and len(toks) == 1:
+            # No one has it as a surname: a given name used alone ('Tesfaye').
+            cands = by_first.get(translit_word(toks[0]), [])
+        best = _closest_candidate(o, cands, profile)
+        if best or o.kind == "person":
+            labels[o.key] = best or "bare:" + translit_key(o.name)
+    return labels
+
+
+def _surname_key(name: str) -> str:
+    """Surname and generation: a bare 'Smith Jr.' is only ever the son."""
+    return translit_word(surname(name)) + "|" + generation(name)
+
+
+def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, set]]) -> str | None:
+    """The namesake a bare surname most likely means: one candidate, or the one closest in time
+    (a shared role breaks ties and outranks distance); None when it cannot be told."""
+    if len(cands) == 1:
+        return cands[0]
+    if not cands:
+        return None
+    t = _year(o.date)
+    if t is None:
+        return None
+    title = normalise_title(o.mention.title) if o.mention.title else None
+    scored = []
+    for c in cands:
+        years = [y for y in (_year(d) for d in profile[c]["dates"]) if y is not None]
+        if not years:
+            continue
+        dist = min(abs(t - y) for y in years)
+        shares_role = bool(title and title[0] in profile[c]["roles"])
+        scored.append((not shares_role if title else False, dist, c))
+    if not scored:
+        return None
+    scored.sort()
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None  # equally close: do not guess
+    return scored[0][2]
+

@@ -1,0 +1,39 @@
+"""Namesakes stay apart: generational suffixes, different middle initials; one person's variants join."""
+
+from __future__ import annotations
+
+from dossier.resolve import resolve_entities, who
+from dossier.resolve.names import generation, name_tokens, same_person_name, translit_key
+
+from .helpers import annotate, make_doc
+
+
+def test_generation_is_kept_apart_from_the_name_words():
+    assert generation("Arcade Joseph Comeaux Jr.") == "jr" and name_tokens("Arcade Joseph Comeaux Jr.")[-1] == "comeaux"
+    assert generation("Comeaux Jr") == "jr" and name_tokens("Comeaux Jr") == ["comeaux"]
+    assert translit_key("Walter Hensley Jr") != translit_key("Walter Hensley")
+    assert generation("Walter Hensley") == ""
+
+
+def test_father_and_son_and_middle_initials():
+    assert not same_person_name("Walter Hensley Jr.", "Walter Hensley")
+    assert not same_person_name("Walter Hensley III", "Walter Hensley II")
+    assert not same_person_name("Robert K. Dunmore", "Robert T. K. Dunmore")  # first middle initials differ
+    assert same_person_name("Robert K. Dunmore", "Robert Dunmore")  # a middle initial left out
+    assert same_person_name("Robert K. Dunmore", "Robert Kenneth Dunmore")  # the initial spelled out
+
+
+def test_son_and_father_resolve_to_two_people_and_a_bare_suffixed_name_to_the_son():
+    a = make_doc("a", "Walter Hensley Jr. spoke. Walter Hensley was absent.", "2016-10-01")
+    b = make_doc("b", "Hensley Jr said the plan was sound. Walter Hensley disagreed.", "2016-10-02")
+    res = resolve_entities(
+        [a, b],
+        [annotate(a, ("Walter Hensley Jr.", "PERSON"), ("Walter Hensley", "PERSON")),
+         annotate(b, ("Hensley Jr", "PERSON"), ("Walter Hensley", "PERSON"))],
+    )
+    people = sorted(e.name for e in res.entities if e.type == "person")
+    assert people == ["Walter Hensley", "Walter Hensley Jr"], people
+    son = next(e for e in res.entities if e.name == "Walter Hensley Jr")
+    assert son.mentions == 2 and son.docs == ("a", "b")
+    father = who(res, "Walter Hensley")[0]
+    assert not any("jr" in a.lower() for a in father.aliases)
