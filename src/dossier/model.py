@@ -116,6 +116,10 @@ class Document:
     # Dating evidence kept from the map step for the corpus step (which never re-reads text): the
     # month an undated page's text names for itself ("in January", no year).
     own_month: int | None = None
+    # Cross-page furniture evidence of a flat page (digests from ``clean.furniture_keys``): its short
+    # lines, and those the cleaner removed because other pages of its site repeat them.
+    line_keys: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
 
     @property
     def words(self) -> int:

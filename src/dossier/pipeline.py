@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import traceback
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Bump when a stage changes what it stores: documents built by another version are rebuilt.
-PIPELINE_REVISION = "2"  # 2: documents keep their own dating evidence (own_month)
+PIPELINE_REVISION = "3"  # 2: own dating evidence (own_month); 3: furniture digests
 
 
 @dataclass(frozen=True)
@@ -93,13 +94,20 @@ def own_dating(doc: Document) -> Document:
     return replace(doc, own_month=date_from_text(doc.text).month)
 
 
-def process_page(page: Page, repeated: frozenset[str] = frozenset(), model: str | None = None) -> MapResult:
-    """Page -> clean, dated, annotated document. Errors are reported on the result, never raised."""
-    from dossier.clean import clean_page
+def process_page(page: Page, furniture: frozenset[str] = frozenset(), model: str | None = None) -> MapResult:
+    """Page -> clean, dated, annotated document. Errors are reported on the result, never raised.
+
+    ``furniture`` holds the digests (``clean.furniture_keys``) of lines other pages of a site repeat;
+    the cleaner removes those of this page, and the document keeps its own digests for the next build.
+    """
+    from dossier.clean import clean_page, furniture_keys
     from dossier.date import date_document
     from dossier.nlp.pipeline import load_pipeline
 
-    doc = clean_page(page, repeated)
+    keys = furniture_keys(page)
+    applied = {h: line for h, line in keys.items() if h in furniture}
+    doc = clean_page(page, frozenset(applied.values()))
+    doc = replace(doc, line_keys=tuple(sorted(keys)), furniture=tuple(sorted(applied)))
     if doc.status != "ok":
         return MapResult(doc, Annotations(doc_id=doc.id), page.raw, declared=page.declared)
     try:
@@ -150,7 +158,6 @@ def build(
     on_progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``: skip unchanged documents, map the rest, then reduce."""
-    from dossier.clean import repeated_lines
     from dossier.ingest import doc_id, read_inputs
 
     report = BuildReport()
@@ -172,10 +179,53 @@ def build(
         else:
             seen.add(did)
             todo.append(page)
-    _map_and_commit(todo, repeated_lines(pages), store, settings, version, report, on_progress)
+    counts = stored_line_counts(store, skip={doc_id(p.raw) for p in todo})
+    _map_and_commit(todo, repeated_keys(counts, todo), store, settings, version, report, on_progress)
+    refresh_furniture(store, settings, version)
     report.duplicates = reduce_corpus(store, settings)
     store.set_meta("pipeline_version", version)
     return report
+
+
+# ---------------------------------------------------------------------------------------------
+# cross-page furniture: lines one site repeats on many pages
+# ---------------------------------------------------------------------------------------------
+
+
+def stored_line_counts(store: Store, skip: frozenset[str] | set[str] = frozenset()) -> Counter[str]:
+    """How many stored pages (other than ``skip``) have each short-line digest."""
+    counts: Counter[str] = Counter()
+    for doc in store.documents():
+        if doc.id not in skip:
+            counts.update(doc.line_keys)
+    return counts
+
+
+def repeated_keys(counts: Counter[str], pages: Sequence[Page]) -> frozenset[str]:
+    """Digests of lines found on two or more pages of one site: the stored ones and ``pages``."""
+    from dossier.clean import furniture_keys
+
+    total = counts.copy()
+    for page in pages:
+        total.update(furniture_keys(page).keys())
+    return frozenset(h for h, c in total.items() if c >= 2)
+
+
+def refresh_furniture(store: Store, settings: Settings, version: str) -> list[str]:
+    """Map again the stored flat pages whose cross-page furniture changed since they were cleaned
+    (a new page of their site repeats one of their lines), so a page's text depends on the pages
+    of its site in the store, never on how they were batched. Returns the ids mapped again."""
+    docs = store.documents()
+    counts: Counter[str] = Counter(h for d in docs for h in d.line_keys)
+    stale = [d.id for d in docs if {h for h in d.line_keys if counts[h] >= 2} != set(d.furniture)]
+    pages = [p for i in stale if (p := store.page(i)) is not None]
+    if not pages:
+        return []
+    logger.info("furniture: %d stored pages share lines with new pages of their site; mapping them again", len(pages))
+    repeated = frozenset(h for h, c in counts.items() if c >= 2)
+    for result in make_executor(settings.workers).map(process_page, pages, repeated, settings.model):
+        store.put_document(result.doc, result.annots, result.raw, version, result.declared)
+    return stale
 
 
 def _record_model(store: Store, settings: Settings) -> str:
@@ -218,12 +268,10 @@ def rebuild(
     on_progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildReport:
     """Re-run every stage from the raw pages kept in the store (no source files needed)."""
-    from dossier.clean import repeated_lines
-
     version = _record_model(store, settings)
     pages = [p for d in store.documents() if (p := store.page(d.id)) is not None]
     report = BuildReport()
-    _map_and_commit(pages, repeated_lines(pages), store, settings, version, report, on_progress)
+    _map_and_commit(pages, repeated_keys(Counter(), pages), store, settings, version, report, on_progress)
     report.duplicates = reduce_corpus(store, settings)
     store.set_meta("pipeline_version", version)
     return report

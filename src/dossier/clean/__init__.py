@@ -27,23 +27,50 @@ from dossier.model import Document, Page, RemovedBlock
 
 MIN_LANG_CHARS = 40  # below this language id is a guess; keep the page as English
 
-__all__ = ["clean_page", "clean_text", "repeated_lines"]
+__all__ = ["clean_page", "clean_text", "repeated_lines", "line_keys", "furniture_keys"]
+
+MAX_FURNITURE_WORDS = 20  # longer lines are prose, even when quoted on two pages
+
+
+def line_keys(page: Page) -> frozenset[str]:
+    """Normalised short lines of a flat page: what may be site furniture if other pages repeat it.
+
+    HTML pages give none: trafilatura already knows their furniture from the markup.
+    """
+    if page.media != "text":
+        return frozenset()
+    text, _, _ = decode(page.raw, page.encoding, page.media)
+    keys = (norm(b.text) for b in split_blocks(text))
+    return frozenset(k for k in keys if k and len(k.split()) <= MAX_FURNITURE_WORDS)
+
+
+def furniture_group(page: Page) -> str:
+    """Pages whose shared lines count as one site's furniture: the declared outlet, else the URL's
+    host, else one group for every page without either (plain files of one collection)."""
+    from urllib.parse import urlsplit
+
+    outlet = page.declared.get("outlet")
+    if outlet:
+        return outlet.strip().lower()
+    url = page.declared.get("url")
+    return (urlsplit(url).hostname or "") if url else ""
+
+
+def furniture_keys(page: Page) -> dict[str, str]:
+    """Short-line key -> line of a flat page; the key is a digest of (site group, line), so the
+    store can count a line across one site's pages without keeping the lines themselves."""
+    import hashlib
+
+    group = furniture_group(page)
+    return {hashlib.blake2b(f"{group}\n{k}".encode(), digest_size=8).hexdigest(): k for k in line_keys(page)}
 
 
 def repeated_lines(pages: Iterable[Page]) -> frozenset[str]:
-    """Normalised short lines found in two or more flat pages of one build (site furniture).
-
-    HTML pages are skipped: trafilatura already knows their furniture from the markup.
-    """
+    """Normalised short lines found in two or more flat pages (site furniture), any site."""
     count: dict[str, int] = {}
     for page in pages:
-        if page.media != "text":
-            continue
-        text, _, _ = decode(page.raw, page.encoding, page.media)
-        keys = {norm(b.text) for b in split_blocks(text)}
-        for k in keys:
-            if k and len(k.split()) <= 20:
-                count[k] = count.get(k, 0) + 1
+        for k in line_keys(page):
+            count[k] = count.get(k, 0) + 1
     return frozenset(k for k, c in count.items() if c >= 2)
 
 
