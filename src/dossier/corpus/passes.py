@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dossier.corpus.runner import Pass
 from dossier.corpus.state import Corpus
 from dossier.model import Mention
-from dossier.resolve.core import Resolution
+from dossier.resolve import Resolution
 
 
 def resolution_of(corpus: Corpus) -> Resolution:
