@@ -24,11 +24,16 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Turn raw news pages about one story into a cited, queryable dossier.",
 )
-console = Console()
-err = Console(stderr=True)
+# Piped output is never wrapped or cut at 80 columns (soft_wrap): a line is a line.
+console = Console(soft_wrap=not sys.stdout.isatty())
+err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
 
 DbOpt = typer.Option(DEFAULT_DB, "--db", envvar="DOSSIER_DB", help="The store (a SQLite file).")
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead of a table.")
+LimitOpt = typer.Option(None, "--limit", min=1, help="Print at most this many rows (default: all).")
+OutletOpt = typer.Option(None, "--outlet", help="Only sources from this outlet.")
+FromOpt = typer.Option(None, "--from", help="YYYY[-MM[-DD]], inclusive.")
+ToOpt = typer.Option(None, "--to", help="YYYY[-MM[-DD]], inclusive.")
 ConfigOpt = typer.Option(None, "--config", envvar="DOSSIER_CONFIG", help="Settings and corrections (TOML).")
 
 
@@ -45,13 +50,30 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    table = Table(title=title, show_lines=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*[escape("" if v is None else str(v)) for v in row])
-    console.print(table)
+def _cell(v: Any) -> str:
+    """A value as one TSV cell: tabs and line breaks inside it become spaces."""
+    return " ".join(("" if v is None else str(v)).split())
+
+
+def _table(title: str, columns: list[str], rows: list[list[Any]], total: int | None = None) -> None:
+    """A table on a terminal; plain TSV (header line, one row a line, nothing cut) when piped, so
+    ``dossier quotes | cut -f2 | sort | uniq -c`` works. ``total`` > len(rows) notes the rest on stderr."""
+    if not console.is_terminal:
+        sys.stdout.write("\t".join(columns) + "\n")
+        sys.stdout.writelines("\t".join(_cell(v) for v in row) + "\n" for row in rows)
+    else:
+        table = Table(title=title, show_lines=False)
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*[escape("" if v is None else str(v)) for v in row])
+        console.print(table)
+    if total is not None and total > len(rows):
+        err.print(f"{len(rows)} of {total} {title} shown (--limit)")
+
+
+def _limited(items: list[Any], limit: int | None) -> list[Any]:
+    return items if limit is None else items[:limit]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -59,10 +81,23 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
+
+
+def progress_line(i: int, total: int, source: str, elapsed: float) -> str:
+    """'building: 40/84 documents, 31 s, last: page.txt' (what a log or CI output shows)."""
+    return f"building: {i}/{total} documents, {elapsed:.0f} s, last: {Path(source).name}"
+
+
 @contextlib.contextmanager
 def _progress(quiet: bool):
-    """A progress bar on stderr; yields the callback the pipeline reports each document to."""
+    """A progress bar on stderr (a line every few seconds when stderr is not a terminal); yields the
+    callback the pipeline reports each document to."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if not err.is_terminal:
+        yield None if quiet else _progress_lines()
+        return
 
     columns = (TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
@@ -73,6 +108,23 @@ def _progress(quiet: bool):
             progress.update(task, completed=i, total=total, description=escape(Path(source).name))
 
         yield on_progress
+
+
+def _progress_lines():
+    """The callback for a piped stderr: one plain line every ``PROGRESS_EVERY`` seconds and at the end."""
+    import time
+
+    began = time.monotonic()
+    last = [began]
+
+    def on_progress(source: str, i: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY or i == total:
+            last[0] = now
+            sys.stderr.write(progress_line(i, total, source, now - began) + "\n")
+            sys.stderr.flush()
+
+    return on_progress
 
 
 def _print_report(report, location: str, documents: int, as_json: bool) -> None:
@@ -139,11 +191,16 @@ def resolve(db: str = DbOpt, config: Optional[Path] = ConfigOpt) -> None:
 
 
 @app.command()
-def docs(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
+def docs(db: str = DbOpt, outlet: Optional[str] = OutletOpt, start: Optional[str] = FromOpt,
+         end: Optional[str] = ToOpt, entity: Optional[str] = typer.Option(None, "--entity"),
+         limit: Optional[int] = LimitOpt, as_json: bool = JsonOpt) -> None:
     """List the documents with their dates, outlets and status."""
+    from dossier.query.filters import Filters
     from dossier.query.views import document_row
 
-    rows = [document_row(doc) for doc in _open(db).documents()]
+    reader = _open(db).reader
+    found = reader.documents(Filters(outlet=outlet, start=start, end=end, entity=entity))
+    rows = [document_row(reader.docs[m.id]) for m in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
     _table(
@@ -154,6 +211,7 @@ def docs(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
              r["outlet"], (r["title"] or "")[:60], r["words"], r["status"] + (f": {r['reason']}" if r["reason"] else "")]
             for r in rows
         ],
+        len(found),
     )
 
 
@@ -203,12 +261,18 @@ def show(doc_id: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
 def entities(
     db: str = DbOpt,
     type: Optional[str] = typer.Option(None, "--type", help="person, org, place, gov or other."),
+    outlet: Optional[str] = OutletOpt,
+    start: Optional[str] = FromOpt,
+    end: Optional[str] = ToOpt,
+    limit: Optional[int] = LimitOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """People, organisations, places and governments, with aliases and roles."""
+    from dossier.query.filters import Filters
     from dossier.query.views import entity_row
 
-    rows = [entity_row(e) for e in _open(db).entities(type)]
+    found = _open(db).reader.entities(type, Filters(outlet=outlet, start=start, end=end))
+    rows = [entity_row(e) for e in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
     _table(
@@ -216,12 +280,15 @@ def entities(
         ["name", "type", "mentions", "docs", "aliases", "roles"],
         [[r["name"], r["type"], r["mentions"], len(r["docs"]), ", ".join(r["aliases"][:5]),
           "; ".join(f"{x['title']} of {x['of']} ({x['from']}..{x['to']})" for x in r["roles"][:3])] for r in rows],
+        len(found),
     )
 
 
 @app.command()
-def who(name: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
-    """Every candidate for a name, with the roles and dates that tell them apart."""
+def who(name: str, db: str = DbOpt, limit: int = typer.Option(5, "--limit", min=1, help="Documents shown per entity."),
+        as_json: bool = JsonOpt) -> None:
+    """Every candidate for a name, with the roles and dates that tell them apart, its document count
+    and its top documents (those that name it in the title first, then the newest)."""
     from dossier.query.views import entity_row
 
     d = _open(db)
@@ -231,17 +298,28 @@ def who(name: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
     if not rows:
         console.print(f"no one called {escape(name)} in the sources")
         raise typer.Exit(1)
-    docs_by_id = {doc.id: doc for doc in d.documents()}
     for r in rows:
-        console.print(f"[bold]{escape(r['name'])}[/bold] ({r['type']}, {r['mentions']} mentions, id {r['id']})")
+        console.print(f"[bold]{escape(r['name'])}[/bold] ({r['type']}, {r['mentions']} mentions in "
+                      f"{len(r['docs'])} documents, id {r['id']})")
         for role in r["roles"]:
-            console.print(f"  {escape(role['title'])} of {escape(str(role['of']))}: {role['from']} .. {role['to']}")
+            of = f" of {d.reader.entity_name(role['of'])}" if role["of"] else ""
+            when = f"{role['from'] or '?'} .. {role['to'] or '?'}" if role["from"] or role["to"] else "undated"
+            console.print(f"  {escape(role['title'] + of)}: {when}")
         if r["aliases"]:
             console.print(f"  also: {escape(', '.join(r['aliases']))}")
-        for doc_id in r["docs"]:
-            doc = docs_by_id.get(doc_id)
-            if doc:
-                console.print(f"  in {doc_id[:10]} {doc.published.value or '?'} {escape(doc.title or doc.source)}")
+        for m in top_documents(d.reader, r, limit):
+            console.print(f"  in {m.id[:10]} {m.published or '?'} {escape(m.title or m.source)}")
+        if len(r["docs"]) > limit:
+            console.print(f"  … and {len(r['docs']) - limit} more (dossier docs --entity {escape(r['id'])})")
+
+
+def top_documents(reader: Any, row: dict[str, Any], n: int) -> list[Any]:
+    """An entity's documents to show first: a title that names it, then the newest."""
+    names = [x.lower() for x in (row["name"], *row["aliases"]) if len(x) > 2]
+    metas = [reader.meta[d] for d in row["docs"] if d in reader.meta]
+
+    newest = sorted(metas, key=lambda m: m.published or "", reverse=True)
+    return sorted(newest, key=lambda m: not any(x in (m.title or "").lower() for x in names))[:n]  # stable
 
 
 @app.command()
@@ -302,34 +380,43 @@ def timeline(
     min_confidence: Optional[float] = typer.Option(
         None, "--min-confidence", min=0.0, max=1.0, help="Hide weaker events (default 0.5; 0 shows all)."
     ),
+    outlet: Optional[str] = OutletOpt,
+    limit: Optional[int] = LimitOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """What happened when (planned or held), each event once with all its sources."""
     from dossier.query.views import event_row
 
     d = _open(db)
-    rows = [event_row(d.reader, ev) for ev in d.timeline(entity, start, end, min_confidence)]
+    found = d.reader.timeline(entity, start, end, min_confidence, outlet=outlet)
+    rows = [event_row(d.reader, ev) for ev in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
     _table(
         "timeline",
         ["date", "kind", "status", "summary", "place", "sources"],
         [[r["date"] or "?", r["kind"], r["status"], r["summary"], r["place"], len(r["sources"])] for r in rows],
+        len(found),
     )
 
 
 @app.command()
 def quotes(
-    db: str = DbOpt, speaker: Optional[str] = typer.Option(None, "--speaker"), as_json: bool = JsonOpt
+    db: str = DbOpt, speaker: Optional[str] = typer.Option(None, "--speaker"), outlet: Optional[str] = OutletOpt,
+    start: Optional[str] = FromOpt, end: Optional[str] = ToOpt, limit: Optional[int] = LimitOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Who said what, direct and indirect, with the speaker resolved."""
+    from dossier.query.filters import Filters
     from dossier.query.views import quote_row
 
     d = _open(db)
-    rows = [quote_row(d.reader, q) for q in d.quotes(speaker)]
+    found = d.reader.quotes(speaker, Filters(outlet=outlet, start=start, end=end))
+    rows = [quote_row(d.reader, q) for q in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
-    _table("quotes", ["date", "speaker", "kind", "text"], [[r["date"], r["speaker"], r["kind"], r["text"]] for r in rows])
+    _table("quotes", ["date", "speaker", "kind", "text"], [[r["date"], r["speaker"], r["kind"], r["text"]] for r in rows],
+           len(found))
 
 
 @app.command()
@@ -337,58 +424,77 @@ def positions(
     db: str = DbOpt,
     actor: Optional[str] = typer.Option(None, "--actor"),
     issue: Optional[str] = typer.Option(None, "--issue"),
+    outlet: Optional[str] = OutletOpt,
+    start: Optional[str] = FromOpt,
+    end: Optional[str] = ToOpt,
+    limit: Optional[int] = LimitOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """Where each side stands on each issue, and how that moved."""
+    from dossier.query.filters import Filters
     from dossier.query.views import position_row
 
     d = _open(db)
-    rows = [position_row(d.reader, p) for p in d.positions(actor, issue)]
+    found = d.reader.positions(actor, issue, Filters(outlet=outlet, start=start, end=end))
+    rows = [position_row(d.reader, p) for p in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
     _table(
         "positions",
         ["actor", "issue", "date", "stance", "statement"],
         [[r["actor"], r["issue"], r["date"], r["stance"], r["statement"]] for r in rows],
+        len(found),
     )
 
 
 @app.command()
-def figures(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
+def figures(db: str = DbOpt, entity: Optional[str] = typer.Option(None, "--entity"), outlet: Optional[str] = OutletOpt,
+            start: Optional[str] = FromOpt, end: Optional[str] = ToOpt, limit: Optional[int] = LimitOpt,
+            as_json: bool = JsonOpt) -> None:
     """The key figures, each with its sentence."""
+    from dossier.query.filters import Filters
     from dossier.query.views import figure_row
 
     d = _open(db)
-    rows = [figure_row(d.reader, f) for f in d.figures()]
+    found = d.reader.figures(Filters(outlet=outlet, start=start, end=end, entity=entity))
+    rows = [figure_row(d.reader, f) for f in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
     _table("figures", ["value", "unit", "about", "date", "sentence"],
-           [[r["value"], r["unit"], r["about"], r["date"], r["sentence"]] for r in rows])
+           [[r["value"], r["unit"], r["about"], r["date"], r["sentence"]] for r in rows], len(found))
 
 
 @app.command()
-def conflicts(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
+def conflicts(db: str = DbOpt, outlet: Optional[str] = OutletOpt, start: Optional[str] = FromOpt,
+              end: Optional[str] = ToOpt, limit: Optional[int] = LimitOpt, as_json: bool = JsonOpt) -> None:
     """The same fact reported differently, with both sources."""
+    from dossier.query.filters import Filters
     from dossier.query.views import conflict_row
 
     d = _open(db)
-    rows = [conflict_row(d.reader, c) for c in d.conflicts()]
+    found = d.reader.conflicts(Filters(outlet=outlet, start=start, end=end))
+    rows = [conflict_row(d.reader, c) for c in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
     _table("conflicts", ["kind", "about", "values", "sources"],
-           [[r["kind"], r["about"], " | ".join(r["values"]), len(r["sources"])] for r in rows])
+           [[r["kind"], r["about"], " | ".join(r["values"]), len(r["sources"])] for r in rows], len(found))
 
 
 @app.command()
-def search(query: str, db: str = DbOpt, limit: int = typer.Option(20, "--limit"), as_json: bool = JsonOpt) -> None:
-    """Full-text search over the sentences (BM25)."""
+def search(query: str, db: str = DbOpt, limit: int = typer.Option(20, "--limit", min=1),
+           outlet: Optional[str] = OutletOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+           entity: Optional[str] = typer.Option(None, "--entity"), as_json: bool = JsonOpt) -> None:
+    """Full-text search over the sentences of the live documents (BM25)."""
+    from dossier.query.filters import Filters
+    from dossier.query.views import search_row
+
     d = _open(db)
-    hits = d.reader.search(query, limit=limit)
-    rows = [{"doc": h.doc_id, "start": h.start, "end": h.end, "sentence": h.text, "score": round(h.score, 4)}
-            for h in hits]
+    hits = d.reader.search(query, limit=limit, filters=Filters(outlet=outlet, start=start, end=end, entity=entity))
+    rows = [search_row(d.reader, h) for h in hits]
     if as_json:
         return _print_json(rows)
-    _table(f"search: {query}", ["doc", "score", "sentence"], [[r["doc"][:10], r["score"], r["sentence"]] for r in rows])
+    _table(f"search: {query}", ["doc", "score", "published", "sentence"],
+           [[r["doc"][:10], r["score"], r["published"], r["sentence"]] for r in rows])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ the store and the JSON outputs use them, so a new field only needs a default to 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -330,11 +331,15 @@ def _build(tp: Any, data: Any) -> Any:
     return data
 
 
+@functools.lru_cache(maxsize=None)
+def _fields_of(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, resolved type) of a dataclass's fields, computed once per class: resolving the hints
+    on every call was 80% of reading a store (``typing.get_type_hints`` re-evaluates each string)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Inverse of ``to_dict``; unknown keys are ignored, missing keys take defaults."""
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _build(hints[f.name], data[f.name])
+    kwargs = {name: _build(tp, data[name]) for name, tp in _fields_of(cls) if name in data}
     return cls(**kwargs)

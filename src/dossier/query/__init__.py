@@ -10,10 +10,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
-from dossier.model import Annotations, Conflict, Document, Entity, Event, Position, Quote, Span
-from dossier.store import Corpus, SearchHit, Store
+from dossier.model import Annotations, Conflict, Document, Entity, Event, Position, Quote, Span, from_dict
+from dossier.query.filters import NO_FILTERS, Filters
+from dossier.query.paging import Page, paginate
+from dossier.store import Corpus, DocMeta, SearchHit, Store
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -31,28 +35,62 @@ class Citation:
     hit_end: int
 
 
+class _Lazy(Mapping[str, V]):
+    """A read-through cache keyed by document id: each value is read from the store on first use,
+    so a page that cites three documents reads three documents, not the whole store."""
+
+    def __init__(self, load: Callable[[str], V | None], keys: Callable[[], Iterable[str]]):
+        self._load = load
+        self._keys = keys
+        self._cache: dict[str, V | None] = {}
+
+    def __getitem__(self, key: str) -> V:
+        if key not in self._cache:
+            self._cache[key] = self._load(key)
+        value = self._cache[key]
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._keys())
+
+
 class Reader:
-    """Read-only access to one store. Cheap to create; caches what it loaded."""
+    """Read-only access to one store. Cheap to create; reads lazily and caches what it read."""
 
     def __init__(self, store: Store):
         self.store = store
+        self.docs: Mapping[str, Document] = _Lazy(self._load_document, lambda: self.meta.keys())
+        self.annots: Mapping[str, Annotations] = _Lazy(self._load_annotations, lambda: self.meta.keys())
+        self.sentences: Mapping[str, list[tuple[int, int]]] = _Lazy(self._load_sentences, lambda: self.meta.keys())
 
     # -- raw material -----------------------------------------------------------------------------
-    @functools.cached_property
-    def all_documents(self) -> list[Document]:
-        return self.store.documents()
+    def _load_document(self, doc_id: str) -> Document | None:
+        return self.store.document(doc_id) if doc_id in self.meta else None
+
+    def _load_sentences(self, doc_id: str) -> list[tuple[int, int]] | None:
+        return self.store.sentence_bounds(doc_id) if doc_id in self.meta else None
+
+    def _load_annotations(self, doc_id: str) -> Annotations | None:
+        return self.store.annotations(doc_id) if doc_id in self.meta else None
 
     @functools.cached_property
-    def docs(self) -> dict[str, Document]:
-        return {d.id: d for d in self.all_documents}
+    def meta(self) -> dict[str, DocMeta]:
+        """id -> the listing fields of every document (no text): what filters and labels need."""
+        return {m.id: m for m in self.store.document_meta()}
+
+    @functools.cached_property
+    def all_documents(self) -> list[Document]:
+        """Every document in full (text included): for the report and exports, not for listings."""
+        return self.store.documents()
 
     @functools.cached_property
     def corpus(self) -> Corpus:
         return self.store.corpus()
-
-    @functools.cached_property
-    def annots(self) -> dict[str, Annotations]:
-        return self.store.all_annotations()
 
     @functools.cached_property
     def entities_by_id(self) -> dict[str, Entity]:
@@ -62,6 +100,39 @@ class Reader:
         """Documents that count: English, readable, not a duplicate of another."""
         return [d for d in self.all_documents if d.status == "ok"]
 
+    def live_meta(self, filters: Filters = NO_FILTERS) -> list[DocMeta]:
+        """The live documents' listing fields, narrowed by ``filters`` (outlet, dates, entity)."""
+        docs = [m for m in self.meta.values() if m.status == "ok" and filters.document(m.outlet, m.published)]
+        if filters.entity:
+            having = self.entity_docs(filters.entity)
+            docs = [m for m in docs if m.id in having]
+        return docs
+
+    def entity_docs(self, name: str) -> set[str]:
+        """The documents that mention any entity a name (or id) may denote."""
+        return {d for e in self.matching(name) for d in e.docs}
+
+    def matching(self, name: str) -> list[Entity]:
+        """The entity with this id, or every entity this name may denote."""
+        ent = self.entities_by_id.get(name)
+        return [ent] if ent is not None else self.who(name)
+
+    def doc_ok(self, doc_id: str, filters: Filters) -> bool:
+        """Does this document pass the outlet and date parts of ``filters``?"""
+        m = self.meta.get(doc_id)
+        return m is not None and filters.document(m.outlet, m.published)
+
+    def documents(self, filters: Filters = NO_FILTERS) -> list[DocMeta]:
+        """Every stored document (live or not) that passes ``filters``, in publication order."""
+        docs = [m for m in self.meta.values() if filters.document(m.outlet, m.published)]
+        if filters.entity:
+            having = self.entity_docs(filters.entity)
+            docs = [m for m in docs if m.id in having]
+        return docs
+
+    def outlets(self) -> list[str]:
+        return sorted({m.outlet for m in self.meta.values() if m.status == "ok" and m.outlet})
+
     def document(self, doc_id: str) -> Document | None:
         return self.store.document(doc_id)
 
@@ -69,9 +140,8 @@ class Reader:
         doc = self.docs.get(span.doc_id)
         if doc is None:
             return None
-        ann = self.annots.get(span.doc_id)
-        sent = ann.sentence_of(span) if ann else None
-        start, end = (sent.start, sent.end) if sent else _paragraph_of(doc, span)
+        sent = next(((a, b) for a, b in self.sentences.get(span.doc_id, ()) if a <= span.start < b), None)
+        start, end = sent or _paragraph_of(doc, span)
         return Citation(
             doc_id=doc.id,
             source=doc.source,
@@ -107,8 +177,14 @@ class Reader:
         return self.entity_name(ref)
 
     # -- views --------------------------------------------------------------------------------------
-    def entities(self, type: str | None = None) -> list[Entity]:
+    def entities(self, type: str | None = None, filters: Filters = NO_FILTERS) -> list[Entity]:
+        """Entities by how often the sources name them; ``filters`` keeps those named in a matching page."""
         ents = [e for e in self.corpus.entities if type is None or e.type == type]
+        if filters.on_documents:
+            ents = [e for e in ents if any(self.doc_ok(d, filters) for d in e.docs)]
+        if filters.entity:
+            wanted = {e.id for e in self.matching(filters.entity)}
+            ents = [e for e in ents if e.id in wanted]
         return sorted(ents, key=lambda e: (-e.mentions, e.name))
 
     def who(self, name: str) -> list[Entity]:
@@ -123,50 +199,97 @@ class Reader:
         start: str | None = None,
         end: str | None = None,
         min_confidence: float | None = None,
+        outlet: str | None = None,
     ) -> list[Event]:
-        """Events by date; ``entity`` is a name (every person or body it may denote) or an entity id."""
+        """Events by date; ``entity`` is a name (every person or body it may denote) or an entity id;
+        ``outlet`` keeps events that page reported."""
         from dossier.extract.events import DEFAULT_MIN_CONFIDENCE, timeline
 
         floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-        events = timeline(self.corpus.events, None, start, end, floor)
+        events = timeline(self.corpus.events, None, start or None, end or None, floor)
         if entity:
-            ids = {entity} | {e.id for e in self.who(entity)}
+            ids = {e.id for e in self.matching(entity)} | {entity}
             events = [ev for ev in events if ids & set(ev.participants)]
+        if outlet:
+            by_outlet = Filters(outlet=outlet)
+            events = [ev for ev in events if any(self.doc_ok(s.doc_id, by_outlet) for s in ev.mentions)]
         return events
 
-    def quotes(self, speaker: str | None = None) -> list[Quote]:
-        """Quotes in live documents; ``speaker`` is a name (every entity it may denote) or an id."""
-        ids: set[str] = {speaker} | {e.id for e in self.who(speaker)} if speaker else set()
+    def quotes(self, speaker: str | None = None, filters: Filters = NO_FILTERS) -> list[Quote]:
+        """Quotes in live documents; ``speaker`` is a name (every entity it may denote) or an id;
+        ``filters`` narrows by the quoting page's outlet and date."""
+        return [self._quote(data, ent) for data, ent in self._quote_records(speaker, filters)]
+
+    def quote_page(self, speaker: str | None = None, filters: Filters = NO_FILTERS,
+                   limit: int | None = None, cursor: str | None = None) -> Page[Quote]:
+        """One page of ``quotes``: the filter runs on the stored records, only the page is built."""
+        page = paginate(self._quote_records(speaker, filters), limit, cursor)
+        return replace(page, items=[self._quote(data, ent) for data, ent in page.items])  # type: ignore[arg-type]
+
+    @staticmethod
+    def _quote(data: dict[str, Any], entity: str | None) -> Quote:
+        q = from_dict(Quote, data)
+        return replace(q, speaker_entity=entity) if entity != q.speaker_entity else q
+
+    def _quote_records(self, speaker: str | None, filters: Filters) -> list[tuple[dict[str, Any], str | None]]:
+        """(stored quote, resolved speaker id) of every quote that passes, without building the objects."""
+        speaker = speaker or filters.entity
+        ids: set[str] = {speaker} | {e.id for e in self.matching(speaker)} if speaker else set()
         word = re.compile(rf"\b{re.escape(speaker)}\b", re.IGNORECASE) if speaker else None
-        out: list[Quote] = []
-        for doc in self.live_documents():
-            ann = self.annots.get(doc.id)
-            for q in ann.quotes if ann else ():
-                if not q.speaker_entity and q.speaker_span:
-                    key = (doc.id, q.speaker_span.start, q.speaker_span.end)
-                    if key in self.corpus.mention_entity:
-                        q = replace(q, speaker_entity=self.corpus.mention_entity[key])
-                if word and q.speaker_entity not in ids and not (q.speaker and word.search(q.speaker)):
-                    continue
-                out.append(q)
+        side = self.corpus.mention_entity
+        out: list[tuple[dict[str, Any], str | None]] = []
+        for doc_id, data in self.store.quote_records():
+            if filters.on_documents and not self.doc_ok(doc_id, filters):
+                continue
+            ent = data.get("speaker_entity")
+            span = data.get("speaker_span")
+            if not ent and span:
+                ent = side.get((doc_id, span["start"], span["end"]))
+            if word and ent not in ids and not (data.get("speaker") and word.search(data["speaker"])):
+                continue
+            out.append((data, ent))
         return out
 
-    def positions(self, actor: str | None = None, issue: str | None = None) -> list[Position]:
+    def positions(self, actor: str | None = None, issue: str | None = None,
+                  filters: Filters = NO_FILTERS) -> list[Position]:
+        """Positions; ``actor`` and ``issue`` match by substring; ``filters`` by the page's outlet and the
+        statement's own date; ``filters.entity`` by any name of the entities it may denote."""
         def match(value: str, wanted: str | None) -> bool:
             return wanted is None or wanted.lower() in value.lower()
 
-        return [p for p in self.corpus.positions if match(p.actor, actor) and match(p.issue, issue)]
+        rows = [p for p in self.corpus.positions if match(p.actor, actor or None) and match(p.issue, issue or None)]
+        if filters.entity:
+            names = {n.lower() for e in self.matching(filters.entity) for n in (e.name, *e.aliases)}
+            rows = [p for p in rows if p.actor.lower() in names or filters.entity.lower() in p.actor.lower()]
+        if filters.outlet:
+            rows = [p for p in rows if self.doc_ok(p.span.doc_id, filters.without_dates())]
+        return [p for p in rows if filters.dates(p.date)]
 
-    def figures(self) -> list[dict]:
-        return list(self.corpus.figures)
+    def figures(self, filters: Filters = NO_FILTERS) -> list[dict]:
+        """Figures; ``filters.entity`` matches the figure's subject or sentence text."""
+        rows = list(self.corpus.figures)
+        if filters.outlet:
+            rows = [f for f in rows if f.get("doc") is None or self.doc_ok(f["doc"], filters.without_dates())]
+        if filters.entity:
+            word = filters.entity.lower()
+            rows = [f for f in rows if word in f"{f.get('about') or ''} {f.get('sentence') or ''}".lower()]
+        return [f for f in rows if filters.dates(f.get("date"))]
 
-    def conflicts(self) -> list[Conflict]:
-        return list(self.corpus.conflicts)
+    def conflicts(self, filters: Filters = NO_FILTERS) -> list[Conflict]:
+        """Conflicts; kept when any of their sources passes the outlet and date filters."""
+        rows = list(self.corpus.conflicts)
+        if filters.on_documents:
+            rows = [c for c in rows if any(self.doc_ok(s.doc_id, filters) for s in c.sources)]
+        return rows
 
-    def search(self, query: str, limit: int = 20, doc_ids: Iterable[str] | None = None) -> list[SearchHit]:
-        live = {d.id for d in self.live_documents()}
-        allowed = live if doc_ids is None else live & set(doc_ids)
-        return self.store.search(query, limit=limit, doc_ids=allowed)
+    def search(self, query: str, limit: int = 20, doc_ids: Iterable[str] | None = None, *,
+               offset: int = 0, filters: Filters = NO_FILTERS) -> list[SearchHit]:
+        """BM25 over the sentences of live documents; the live, outlet and date filters run in SQL."""
+        if filters.entity:
+            having = self.entity_docs(filters.entity)
+            doc_ids = having if doc_ids is None else having & set(doc_ids)
+        return self.store.search(query, limit=limit, doc_ids=doc_ids, offset=offset, live=True,
+                                 outlet=filters.outlet, start=filters.start, end=filters.end)
 
 
 def _paragraph_of(doc: Document, span: Span) -> tuple[int, int]:

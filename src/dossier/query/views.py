@@ -9,6 +9,8 @@ from typing import Any
 
 from dossier.model import Conflict, Document, Entity, Event, Position, Quote, Span
 from dossier.query import Citation, Reader
+from dossier.query.paging import Page
+from dossier.store import DocMeta, SearchHit
 
 
 def cite_dict(c: Citation | None) -> dict[str, Any] | None:
@@ -137,3 +139,30 @@ def conflict_row(reader: Reader, c: Conflict) -> dict[str, Any]:
         "confidence": round(c.confidence, 3),
         "sources": [_source(reader, s) for s in c.sources],
     }
+
+
+def search_row(reader: Reader, h: SearchHit) -> dict[str, Any]:
+    """One search hit, shaped once for the CLI, the API and the web app."""
+    m = reader.meta.get(h.doc_id)
+    return {
+        "doc": h.doc_id,
+        "start": h.start,
+        "end": h.end,
+        "sentence": h.text,
+        "snippet": h.snippet,  # the sentence with [[hit]] markers (escaped before they become <mark>)
+        "score": round(h.score, 4),
+        "title": (m.title or m.source) if m else h.doc_id,
+        "outlet": m.outlet if m else None,
+        "published": m.published if m else None,
+    }
+
+
+def meta_row(m: DocMeta) -> dict[str, Any]:
+    """A document in a listing, from the fields read without its text."""
+    return {"id": m.id, "source": m.source, "title": m.title, "outlet": m.outlet, "published": m.published,
+            "status": m.status, "duplicate_of": m.duplicate_of}
+
+
+def page_dict(page: Page[Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON envelope of every paged listing: items, the cursor of the next page, the total."""
+    return {"items": rows, "next_cursor": page.next_cursor, "total": page.total}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dossier.store.base import Corpus, SearchHit, Store
+from dossier.store.base import Corpus, DocMeta, SearchHit, Store
 from dossier.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "dossier.db"
@@ -30,4 +30,4 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
     return SQLiteStore(Path(loc))
 
 
-__all__ = ["Corpus", "SearchHit", "Store", "SQLiteStore", "open_store", "default_location", "DEFAULT_DB"]
+__all__ = ["Corpus", "DocMeta", "SearchHit", "Store", "SQLiteStore", "open_store", "default_location", "DEFAULT_DB"]

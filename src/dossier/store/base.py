@@ -30,6 +30,19 @@ class SearchHit:
     score: float
 
 
+@dataclass(frozen=True)
+class DocMeta:
+    """The few fields of a document that listings filter and label by, read without its text."""
+
+    id: str
+    source: str
+    status: str
+    published: str | None
+    outlet: str | None
+    title: str | None
+    duplicate_of: str | None = None
+
+
 class Store(Protocol):
     location: str
 
@@ -61,4 +74,20 @@ class Store(Protocol):
     ) -> None: ...
     def replace_corpus(self, corpus: Corpus) -> None: ...
     def corpus(self) -> Corpus: ...
-    def search(self, query: str, limit: int = 20, doc_ids: Iterable[str] | None = None) -> list[SearchHit]: ...
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        doc_ids: Iterable[str] | None = None,
+        *,
+        offset: int = 0,
+        live: bool = False,
+        outlet: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+    ) -> list[SearchHit]: ...
+
+    # light reads for listings (no document text, no full annotations)
+    def document_meta(self) -> list[DocMeta]: ...
+    def quote_records(self) -> list[tuple[str, dict[str, Any]]]: ...
+    def sentence_bounds(self, doc_id: str) -> list[tuple[int, int]]: ...

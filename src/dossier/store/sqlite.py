@@ -26,7 +26,7 @@ from dossier.model import (
     from_dict,
     to_dict,
 )
-from dossier.store.base import Corpus, SearchHit
+from dossier.store.base import Corpus, DocMeta, SearchHit
 
 # Each entry migrates the schema from version i to i+1. Never edit a released entry: append one.
 MIGRATIONS: tuple[str, ...] = (
@@ -301,26 +301,74 @@ class SQLiteStore:
             figures=tuple(json.loads(r[0]) for r in q("SELECT json FROM figures ORDER BY n")),
         )
 
+    # -- light reads for listings ---------------------------------------------------------------
+    def document_meta(self) -> list[DocMeta]:
+        """Every document's id, status, date, outlet and title, without parsing its text or annotations."""
+        rows = self.conn.execute(
+            "SELECT id, source, status, published, outlet, json_extract(doc_json, '$.title'), duplicate_of"
+            " FROM documents ORDER BY published IS NULL, published, source"
+        )
+        return [DocMeta(*r) for r in rows]
+
+    def quote_records(self) -> list[tuple[str, dict[str, Any]]]:
+        """(doc id, quote as stored) for every quote of a live document, in document order; SQLite pulls
+        the quotes out of the annotation JSON so the rest of it (sentences, mentions) is never parsed."""
+        rows = self.conn.execute(
+            "SELECT d.id, q.value FROM documents AS d, json_each(d.annotations_json, '$.quotes') AS q"
+            " WHERE d.status = 'ok' ORDER BY d.published IS NULL, d.published, d.source, q.key"
+        )
+        return [(r[0], json.loads(r[1])) for r in rows]
+
+    def sentence_bounds(self, doc_id: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of a document, pulled out of its annotations by SQLite."""
+        rows = self.conn.execute(
+            "SELECT json_extract(s.value, '$.start'), json_extract(s.value, '$.end')"
+            " FROM documents AS d, json_each(d.annotations_json, '$.sentences') AS s WHERE d.id = ? ORDER BY s.key",
+            (doc_id,),
+        )
+        return [(int(r[0]), int(r[1])) for r in rows]
+
     # -- search ---------------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20, doc_ids: Iterable[str] | None = None) -> list[SearchHit]:
-        """BM25 over sentences (FTS5). The query is reduced to plain terms so user input is never syntax."""
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        doc_ids: Iterable[str] | None = None,
+        *,
+        offset: int = 0,
+        live: bool = False,
+        outlet: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+    ) -> list[SearchHit]:
+        """BM25 over sentences (FTS5). The query is reduced to plain terms so user input is never syntax.
+        ``live``, ``outlet`` and the prefix-aware date range filter documents in SQL (a join), so no
+        document id is bound as a parameter unless ``doc_ids`` is given explicitly."""
         terms = re.findall(r"\w+", query, flags=re.UNICODE)
         if not terms:
             return []
-        match = " OR ".join(f'"{t}"' for t in terms)
         sql = (
-            "SELECT doc_id, start, end, text, highlight(sentences, 0, '[[', ']]'), bm25(sentences) AS score"
-            " FROM sentences WHERE sentences MATCH ?"
+            "SELECT s.doc_id, s.start, s.end, s.text, highlight(sentences, 0, '[[', ']]'), bm25(sentences) AS score"
+            " FROM sentences AS s JOIN documents AS d ON d.id = s.doc_id WHERE sentences MATCH ?"
         )
-        params: list[Any] = [match]
+        params: list[Any] = [" OR ".join(f'"{t}"' for t in terms)]
+        if live:
+            sql += " AND d.status = 'ok'"
+        if outlet:
+            sql += " AND d.outlet = ?"
+            params.append(outlet)
+        for bound, op in ((start, ">="), (end, "<=")):
+            if bound:  # compare on the shorter precision: '2018' may fall in 2018-05..2018-12
+                sql += f" AND substr(d.published, 1, length(?)) {op} substr(?, 1, length(d.published))"
+                params.extend([bound, bound])
         if doc_ids is not None:
             ids = list(doc_ids)
             if not ids:
                 return []
-            sql += f" AND doc_id IN ({','.join('?' * len(ids))})"
+            sql += f" AND s.doc_id IN ({','.join('?' * len(ids))})"
             params.extend(ids)
-        sql += " ORDER BY score LIMIT ?"
-        params.append(limit)
+        sql += " ORDER BY score LIMIT ? OFFSET ?"
+        params.extend([limit, offset])
         return [
             SearchHit(doc_id=r[0], start=int(r[1]), end=int(r[2]), text=r[3], snippet=r[4], score=-float(r[5]))
             for r in self.conn.execute(sql, params)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -24,10 +23,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dossier.model import Document
 from dossier.query import Reader
 from dossier.query import views
+from dossier.query.filters import Filters, in_range
+from dossier.query.overview import overview
+from dossier.query.paging import BadCursor, Page, paginate
 from dossier.report.html import Layer, highlight_snippet, mark_text, timeline_svg
 from dossier.store import open_store
 
-__all__ = ["create_app", "serve", "DEFAULT_HOST", "DEFAULT_PORT"]
+__all__ = ["create_app", "serve", "DEFAULT_HOST", "DEFAULT_PORT", "in_range", "page_links"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -56,17 +58,16 @@ def parse_hl(value: str | None, length: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
-def in_range(date: str | None, start: str | None, end: str | None) -> bool:
-    """Prefix-aware date filter: '2018' is within from=2018-05 .. to=2018-12 (it may be)."""
-    if not start and not end:
-        return True
-    if not date:
-        return False
-    if start and date[: len(start)] < start[: len(date)]:
-        return False
-    if end and date[: len(end)] > end[: len(date)]:
-        return False
-    return True
+def page_links(path: str, params: Any, page: Page[Any]) -> dict[str, Any]:
+    """What a listing's pager shows: "21–40 of 1843" and the URLs of the next and first pages
+    (the other parameters kept, so a filter survives paging)."""
+    from urllib.parse import urlencode
+
+    keep = [(k, v) for k, v in params.multi_items() if k != "cursor"] if hasattr(params, "multi_items") else []
+    nxt = f"{path}?{urlencode(keep + [('cursor', page.next_cursor)])}" if page.next_cursor else None
+    first = f"{path}?{urlencode(keep)}" if page.offset else None
+    return {"from": page.offset + 1 if page.items else 0, "to": page.offset + len(page.items), "total": page.total,
+            "next": nxt, "first": first}
 
 
 def doc_reader_html(doc: Document, reader: Reader, hl: tuple[int, int] | None) -> Any:
@@ -79,7 +80,7 @@ def doc_reader_html(doc: Document, reader: Reader, hl: tuple[int, int] | None) -
             who = q.speaker or "unknown speaker"
             layers.append(Layer(q.content.start, q.content.end, "span", f"quote {q.kind}", title=f"{q.kind} quote: {who}"))
         for m in ann.mentions:
-            ent = reader.corpus.mention_entity.get((doc.id, m.span.start, m.span.end)) or m.entity_id
+            ent = m.entity_id or reader.corpus.mention_entity.get((doc.id, m.span.start, m.span.end))
             name = reader.entity_name(ent) if ent else (m.canonical or m.text)
             if ent and ent in reader.entities_by_id:
                 layers.append(Layer(m.span.start, m.span.end, "a", f"mention {m.label.lower()}", title=name,
@@ -105,7 +106,8 @@ def doc_reader_html(doc: Document, reader: Reader, hl: tuple[int, int] | None) -
 
 
 class _Source:
-    """One store and a Reader over it, reloaded when the store file changes (a rebuild)."""
+    """One store and a Reader over it, renewed when the store file changes (a rebuild). The Reader
+    reads lazily, so starting the server and renewing it cost nothing until a page asks."""
 
     def __init__(self, db: Path):
         self.db = db
@@ -143,8 +145,10 @@ def create_app(db: str | Path) -> FastAPI:
     css = resources.files("dossier.web").joinpath("static", "app.css").read_text(encoding="utf-8")
     app = FastAPI(title="dossier", description="A cited, queryable dossier (read-only).", version="0.1.0")
 
-    def page(name: str, request: Request, **ctx: Any) -> HTMLResponse:
-        html = env.get_template(name).render(request_path=request.url.path, params=request.query_params, **ctx)
+    def page(name: str, request: Request, listing: Page[Any] | None = None, **ctx: Any) -> HTMLResponse:
+        pager = page_links(request.url.path, request.query_params, listing) if listing is not None else None
+        html = env.get_template(name).render(request_path=request.url.path, params=request.query_params,
+                                             pager=pager, **ctx)
         return HTMLResponse(html)
 
     @app.exception_handler(StarletteHTTPException)
@@ -156,73 +160,69 @@ def create_app(db: str | Path) -> FastAPI:
         )
         return HTMLResponse(html, status_code=exc.status_code)
 
+    @app.exception_handler(BadCursor)
+    async def bad_cursor(request: Request, exc: BadCursor) -> Response:
+        return await http_error(request, StarletteHTTPException(status_code=400, detail=str(exc)))
+
     def doc_or_404(reader: Reader, doc_id: str) -> Document:
         doc = reader.document(doc_id)
         if doc is None:
             raise HTTPException(status_code=404, detail=f"no document {doc_id}")
         return doc
 
-    # -- filters shared by the listings --------------------------------------------------------
-    def doc_filter(reader: Reader, outlet: str | None, start: str | None, end: str | None) -> Callable[[str], bool]:
-        docs = reader.docs
+    _register_pages(app, source, page, doc_or_404)
+    _register_api(app, source, doc_or_404)
 
-        def ok(doc_id: str) -> bool:
-            d = docs.get(doc_id)
-            if d is None:
-                return False
-            if outlet and (d.outlet or "") != outlet:
-                return False
-            return in_range(d.published.value, start, end)
-
-        return ok
-
-    def outlets(reader: Reader) -> list[str]:
-        return sorted({d.outlet for d in reader.live_documents() if d.outlet})
-
-    # -- pages ------------------------------------------------------------------------------------
     @app.get("/static/app.css", include_in_schema=False)
     async def stylesheet() -> Response:
         return Response(css, media_type="text/css")
 
+    return app
+
+
+# Query parameters every listing takes (the same names in the web app and the API).
+From = Query(None, alias="from", description="YYYY[-MM[-DD]], inclusive")
+To = Query(None, alias="to", description="YYYY[-MM[-DD]], inclusive")
+Limit = Query(None, ge=1, le=500, description="items per page (default 50)")
+Cursor = Query(None, description="next_cursor of the previous page")
+
+
+def _filters(outlet: str | None, start: str | None, end: str | None, entity: str | None = None) -> Filters:
+    return Filters(outlet=outlet, start=start, end=end, entity=entity)
+
+
+def _register_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLResponse],
+                    doc_or_404: Callable[[Reader, str], Document]) -> None:
+    """The server-rendered pages: every listing pages (``limit``, ``cursor``) and filters alike."""
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def home(request: Request) -> HTMLResponse:
         reader = source.get()
-        live = reader.live_documents()
-        dates = sorted(d.published.value for d in live if d.published.value)
         events = [views.event_row(reader, ev) for ev in reader.timeline()]
-        return page(
-            "home.html", request,
-            live=len(live), stored=len(reader.all_documents),
-            outlets=sorted(Counter(d.outlet or "unknown outlet" for d in live).items(), key=lambda kv: (-kv[1], kv[0])),
-            first=dates[0] if dates else None, last=dates[-1] if dates else None,
-            n_events=len(events), n_entities=len(reader.entities()), n_quotes=len(reader.quotes()),
-            n_positions=len(reader.positions()), n_figures=len(reader.figures()), n_conflicts=len(reader.conflicts()),
-            chart=timeline_svg(events, lambda e: sentence_href(e["sources"][0]) if e["sources"] else None),
-        )
+        chart = timeline_svg(events, lambda e: sentence_href(e["sources"][0]) if e["sources"] else None)
+        return page("home.html", request, o=overview(reader), chart=chart)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    async def timeline_page(
-        request: Request, entity: str | None = None, start: str | None = Query(None, alias="from"),
-        end: str | None = Query(None, alias="to"), outlet: str | None = None,
-    ) -> HTMLResponse:
+    async def timeline_page(request: Request, entity: str | None = None, start: str | None = From,
+                            end: str | None = To, outlet: str | None = None, limit: int | None = Limit,
+                            cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        ok = doc_filter(reader, outlet, None, None)
-        events = [ev for ev in reader.timeline(entity or None, start or None, end or None)
-                  if not outlet or any(ok(s.doc_id) for s in ev.mentions)]
-        rows = [views.event_row(reader, ev) for ev in events]
-        chart = timeline_svg(rows, lambda e: sentence_href(e["sources"][0]) if e["sources"] else None)
-        return page("timeline.html", request, rows=rows, chart=chart, outlets=outlets(reader))
+        events = reader.timeline(entity or None, start or None, end or None, outlet=outlet or None)
+        chart = timeline_svg([views.event_row(reader, ev) for ev in events],
+                             lambda e: sentence_href(e["sources"][0]) if e["sources"] else None)
+        listing = paginate(events, limit, cursor)
+        rows = [views.event_row(reader, ev) for ev in listing.items]
+        return page("timeline.html", request, listing, rows=rows, chart=chart, outlets=reader.outlets())
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     async def entities_page(request: Request, type: str | None = None, outlet: str | None = None,
-                            start: str | None = Query(None, alias="from"), end: str | None = Query(None, alias="to")
-                            ) -> HTMLResponse:
+                            start: str | None = From, end: str | None = To, entity: str | None = None,
+                            limit: int | None = Limit, cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        ok = doc_filter(reader, outlet, start, end)
-        rows = [views.entity_row(e) for e in reader.entities(type or None)
-                if not (outlet or start or end) or any(ok(d) for d in e.docs)]
-        return page("entities.html", request, rows=rows, outlets=outlets(reader),
-                    names={e.id: e.name for e in reader.entities()})
+        listing = paginate(reader.entities(type or None, _filters(outlet, start, end, entity)), limit, cursor)
+        rows = [views.entity_row(e) for e in listing.items]
+        names = {r["of"]: reader.entity_name(r["of"]) for row in rows for r in row["roles"] if r["of"]}
+        return page("entities.html", request, listing, rows=rows, outlets=reader.outlets(), names=names)
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     async def entity_page(request: Request, entity_id: str) -> HTMLResponse:
@@ -230,75 +230,54 @@ def create_app(db: str | Path) -> FastAPI:
         ent = reader.entities_by_id.get(entity_id)
         if ent is None:
             raise HTTPException(status_code=404, detail=f"no entity {entity_id}")
-        row = views.entity_row(ent)
-        roles = [r | {"of_name": reader.entity_name(r["of"]),
-                      "source": views.cite_dict(reader.cite(role.evidence[0])) if role.evidence else None}
-                 for r, role in zip(row["roles"], ent.roles)]
-        quotes = [views.quote_row(reader, q) for q in reader.quotes() if q.speaker_entity == ent.id]
-        events = [views.event_row(reader, ev) for ev in reader.timeline() if ent.id in ev.participants]
-        names = {ent.name.lower(), *(a.lower() for a in ent.aliases)}
-        positions = [views.position_row(reader, p) for p in reader.positions() if p.actor.lower() in names]
-        docs = [views.document_row(reader.docs[d]) for d in ent.docs if d in reader.docs]
-        return page("entity.html", request, e=row, roles=roles, quotes=quotes, events=events,
-                    positions=positions, docs=docs, others=[views.entity_row(o) for o in reader.who(ent.name)
-                                                            if o.id != ent.id])
+        return page("entity.html", request, **_entity_context(reader, ent))
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    async def quotes_page(
-        request: Request, speaker: str | None = None, entity: str | None = None,
-        start: str | None = Query(None, alias="from"), end: str | None = Query(None, alias="to"),
-        outlet: str | None = None,
-    ) -> HTMLResponse:
+    async def quotes_page(request: Request, speaker: str | None = None, entity: str | None = None,
+                          start: str | None = From, end: str | None = To, outlet: str | None = None,
+                          limit: int | None = Limit, cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        ok = doc_filter(reader, outlet, start, end)
-        rows = [views.quote_row(reader, q) for q in reader.quotes((speaker or entity) or None) if ok(q.content.doc_id)]
-        return page("quotes.html", request, rows=rows, outlets=outlets(reader))
+        listing = reader.quote_page((speaker or entity) or None, _filters(outlet, start, end), limit, cursor)
+        rows = [views.quote_row(reader, q) for q in listing.items]
+        return page("quotes.html", request, listing, rows=rows, outlets=reader.outlets())
 
     @app.get("/positions", response_class=HTMLResponse, include_in_schema=False)
-    async def positions_page(
-        request: Request, actor: str | None = None, entity: str | None = None, issue: str | None = None,
-        start: str | None = Query(None, alias="from"), end: str | None = Query(None, alias="to"),
-        outlet: str | None = None,
-    ) -> HTMLResponse:
+    async def positions_page(request: Request, actor: str | None = None, entity: str | None = None,
+                             issue: str | None = None, start: str | None = From, end: str | None = To,
+                             outlet: str | None = None, limit: int | None = Limit,
+                             cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        ok = doc_filter(reader, outlet, None, None)
-        rows = [views.position_row(reader, p) for p in reader.positions((actor or entity) or None, issue or None)
-                if ok(p.span.doc_id) and in_range(p.date, start, end)]
-        return page("positions.html", request, rows=rows, outlets=outlets(reader))
+        found = reader.positions((actor or entity) or None, issue or None, _filters(outlet, start, end))
+        listing = paginate(found, limit, cursor)
+        rows = [views.position_row(reader, p) for p in listing.items]
+        return page("positions.html", request, listing, rows=rows, outlets=reader.outlets())
 
     @app.get("/figures", response_class=HTMLResponse, include_in_schema=False)
-    async def figures_page(
-        request: Request, entity: str | None = None, start: str | None = Query(None, alias="from"),
-        end: str | None = Query(None, alias="to"), outlet: str | None = None,
-    ) -> HTMLResponse:
+    async def figures_page(request: Request, entity: str | None = None, start: str | None = From,
+                           end: str | None = To, outlet: str | None = None, limit: int | None = Limit,
+                           cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        ok = doc_filter(reader, outlet, None, None)
-        rows = [views.figure_row(reader, f) for f in reader.figures()]
-        rows = [r for r in rows if (r.get("doc") is None or ok(r["doc"])) and in_range(r.get("date"), start, end)
-                and (not entity or entity.lower() in f"{r.get('about') or ''} {r.get('sentence') or ''}".lower())]
-        return page("figures.html", request, rows=rows, outlets=outlets(reader))
+        listing = paginate(reader.figures(_filters(outlet, start, end, entity)), limit, cursor)
+        rows = [views.figure_row(reader, f) for f in listing.items]
+        return page("figures.html", request, listing, rows=rows, outlets=reader.outlets())
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
-    async def conflicts_page(request: Request, outlet: str | None = None) -> HTMLResponse:
+    async def conflicts_page(request: Request, outlet: str | None = None, start: str | None = From,
+                             end: str | None = To, limit: int | None = Limit,
+                             cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        ok = doc_filter(reader, outlet, None, None)
-        rows = [views.conflict_row(reader, c) for c in reader.conflicts()
-                if not outlet or any(ok(s.doc_id) for s in c.sources)]
-        return page("conflicts.html", request, rows=rows, outlets=outlets(reader))
+        listing = paginate(reader.conflicts(_filters(outlet, start, end)), limit, cursor)
+        rows = [views.conflict_row(reader, c) for c in listing.items]
+        return page("conflicts.html", request, listing, rows=rows, outlets=reader.outlets())
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    async def documents_page(
-        request: Request, entity: str | None = None, start: str | None = Query(None, alias="from"),
-        end: str | None = Query(None, alias="to"), outlet: str | None = None,
-    ) -> HTMLResponse:
+    async def documents_page(request: Request, entity: str | None = None, start: str | None = From,
+                             end: str | None = To, outlet: str | None = None, limit: int | None = Limit,
+                             cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        ok = doc_filter(reader, outlet, start, end)
-        with_entity: set[str] | None = None
-        if entity:
-            with_entity = {d for e in reader.who(entity)[:1] for d in e.docs}
-        rows = [views.document_row(d) for d in reader.all_documents
-                if ok(d.id) and (with_entity is None or d.id in with_entity)]
-        return page("documents.html", request, rows=rows, outlets=outlets(reader))
+        listing = paginate(reader.documents(_filters(outlet, start, end, entity)), limit, cursor)
+        rows = [views.document_row(reader.docs[m.id]) for m in listing.items if m.id in reader.meta]
+        return page("documents.html", request, listing, rows=rows, outlets=reader.outlets())
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     async def doc_page(request: Request, doc_id: str, hl: str | None = None) -> HTMLResponse:
@@ -309,19 +288,13 @@ def create_app(db: str | Path) -> FastAPI:
                     hl=span)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    async def search_page(
-        request: Request, q: str = "", start: str | None = Query(None, alias="from"),
-        end: str | None = Query(None, alias="to"), outlet: str | None = None,
-    ) -> HTMLResponse:
+    async def search_page(request: Request, q: str = "", start: str | None = From, end: str | None = To,
+                          outlet: str | None = None, entity: str | None = None, limit: int | None = Limit,
+                          cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        ok = doc_filter(reader, outlet, start, end)
-        doc_ids = [d.id for d in reader.live_documents() if ok(d.id)] if (outlet or start or end) else None
-        hits = reader.search(q, limit=50, doc_ids=doc_ids) if q.strip() else []
-        rows = [{"doc": h.doc_id, "start": h.start, "end": h.end, "snippet": h.snippet, "score": h.score,
-                 "title": (reader.docs[h.doc_id].title or reader.docs[h.doc_id].source) if h.doc_id in reader.docs else h.doc_id,
-                 "published": reader.docs[h.doc_id].published.value if h.doc_id in reader.docs else None}
-                for h in hits]
-        return page("search.html", request, q=q, rows=rows, outlets=outlets(reader))
+        listing = _search_page(reader, q, _filters(outlet, start, end, entity), limit, cursor)
+        rows = [views.search_row(reader, h) for h in listing.items]
+        return page("search.html", request, listing, q=q, rows=rows, outlets=reader.outlets())
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
     async def ask_page(request: Request, q: str = "") -> HTMLResponse:
@@ -330,10 +303,59 @@ def create_app(db: str | Path) -> FastAPI:
         answer = ask(source.get(), q) if q.strip() else None
         return page("ask.html", request, q=q, answer=answer)
 
-    # -- JSON API -------------------------------------------------------------------------------
+
+def _search_page(reader: Reader, q: str, filters: Filters, limit: int | None, cursor: str | None) -> Page[Any]:
+    """A page of search hits: one hit more than asked tells whether there is a next page (BM25 has no
+    cheap total, so ``total`` counts the hits up to the end of this page)."""
+    from dossier.query.paging import check_limit, parse_cursor
+
+    size, offset = check_limit(limit), parse_cursor(cursor)
+    hits = reader.search(q, limit=size + 1, offset=offset, filters=filters) if q.strip() else []
+    more = len(hits) > size
+    return Page(items=hits[:size], next_cursor=str(offset + size) if more else None,
+                total=offset + len(hits[:size]) + (1 if more else 0), offset=offset)
+
+
+ENTITY_SECTION = 50  # items per section of an entity page; the rest is one click away, filtered
+
+
+def _entity_context(reader: Reader, ent: Any) -> dict[str, Any]:
+    """What an entity page shows: roles, then its quotes, events, positions and documents (the first
+    ``ENTITY_SECTION`` of each, with the total and a link to the filtered listing)."""
+    row = views.entity_row(ent)
+    roles = [r | {"of_name": reader.entity_name(r["of"]),
+                  "source": views.cite_dict(reader.cite(role.evidence[0])) if role.evidence else None}
+             for r, role in zip(row["roles"], ent.roles)]
+    by_id = Filters(entity=ent.id)
+    quotes = reader.quote_page(ent.id, limit=ENTITY_SECTION)
+    events = paginate(reader.timeline(ent.id), ENTITY_SECTION)
+    positions = paginate(reader.positions(filters=by_id), ENTITY_SECTION)
+    docs = paginate(reader.documents(by_id), ENTITY_SECTION)
+    return {
+        "e": row, "roles": roles,
+        "quotes": [views.quote_row(reader, q) for q in quotes.items], "n_quotes": quotes.total,
+        "events": [views.event_row(reader, ev) for ev in events.items], "n_events": events.total,
+        "positions": [views.position_row(reader, p) for p in positions.items], "n_positions": positions.total,
+        "docs": [views.document_row(reader.docs[m.id]) for m in docs.items], "n_docs": docs.total,
+        "others": [views.entity_row(o) for o in reader.who(ent.name) if o.id != ent.id],
+    }
+
+
+def _register_api(app: FastAPI, source: _Source, doc_or_404: Callable[[Reader, str], Document]) -> None:
+    """The JSON API: every listing is ``{"items": [...], "next_cursor": str | null, "total": int}``."""
+
+    def paged(items: list[Any], limit: int | None, cursor: str | None, row: Callable[[Any], dict[str, Any]]
+              ) -> dict[str, Any]:
+        listing = paginate(items, limit, cursor)
+        return views.page_dict(listing, [row(x) for x in listing.items])
+
     @app.get("/api/docs", tags=["api"])
-    async def api_docs() -> list[dict[str, Any]]:
-        return [views.document_row(d) for d in source.get().all_documents]
+    async def api_docs(outlet: str | None = None, start: str | None = From, end: str | None = To,
+                       entity: str | None = None, limit: int | None = Limit, cursor: str | None = Cursor
+                       ) -> dict[str, Any]:
+        reader = source.get()
+        return paged(reader.documents(_filters(outlet, start, end, entity)), limit, cursor,
+                     lambda m: views.document_row(reader.docs[m.id]))
 
     @app.get("/api/docs/{doc_id}", tags=["api"])
     async def api_doc(doc_id: str) -> dict[str, Any]:
@@ -342,52 +364,69 @@ def create_app(db: str | Path) -> FastAPI:
         return views.document_detail(reader, doc) | {"text": doc.text}
 
     @app.get("/api/entities", tags=["api"])
-    async def api_entities(type: str | None = None) -> list[dict[str, Any]]:
-        return [views.entity_row(e) for e in source.get().entities(type or None)]
+    async def api_entities(type: str | None = None, outlet: str | None = None, start: str | None = From,
+                           end: str | None = To, entity: str | None = None, limit: int | None = Limit,
+                           cursor: str | None = Cursor) -> dict[str, Any]:
+        reader = source.get()
+        return paged(reader.entities(type or None, _filters(outlet, start, end, entity)), limit, cursor,
+                     views.entity_row)
 
     @app.get("/api/who", tags=["api"])
-    async def api_who(name: str) -> list[dict[str, Any]]:
-        return [views.entity_row(e) for e in source.get().who(name)]
+    async def api_who(name: str, limit: int | None = Limit, cursor: str | None = Cursor) -> dict[str, Any]:
+        return paged(source.get().who(name), limit, cursor, views.entity_row)
 
     @app.get("/api/timeline", tags=["api"])
-    async def api_timeline(entity: str | None = None, start: str | None = Query(None, alias="from"),
-                           end: str | None = Query(None, alias="to")) -> list[dict[str, Any]]:
+    async def api_timeline(entity: str | None = None, start: str | None = From, end: str | None = To,
+                           outlet: str | None = None, limit: int | None = Limit, cursor: str | None = Cursor
+                           ) -> dict[str, Any]:
         reader = source.get()
-        return [views.event_row(reader, ev) for ev in reader.timeline(entity or None, start or None, end or None)]
+        events = reader.timeline(entity or None, start or None, end or None, outlet=outlet or None)
+        return paged(events, limit, cursor, lambda ev: views.event_row(reader, ev))
 
     @app.get("/api/quotes", tags=["api"])
-    async def api_quotes(speaker: str | None = None) -> list[dict[str, Any]]:
+    async def api_quotes(speaker: str | None = None, entity: str | None = None, outlet: str | None = None,
+                         start: str | None = From, end: str | None = To, limit: int | None = Limit,
+                         cursor: str | None = Cursor) -> dict[str, Any]:
         reader = source.get()
-        return [views.quote_row(reader, q) for q in reader.quotes(speaker or None)]
+        listing = reader.quote_page((speaker or entity) or None, _filters(outlet, start, end), limit, cursor)
+        return views.page_dict(listing, [views.quote_row(reader, q) for q in listing.items])
 
     @app.get("/api/positions", tags=["api"])
-    async def api_positions(actor: str | None = None, issue: str | None = None) -> list[dict[str, Any]]:
+    async def api_positions(actor: str | None = None, issue: str | None = None, entity: str | None = None,
+                            outlet: str | None = None, start: str | None = From, end: str | None = To,
+                            limit: int | None = Limit, cursor: str | None = Cursor) -> dict[str, Any]:
         reader = source.get()
-        return [views.position_row(reader, p) for p in reader.positions(actor or None, issue or None)]
+        found = reader.positions(actor or None, issue or None, _filters(outlet, start, end, entity))
+        return paged(found, limit, cursor, lambda p: views.position_row(reader, p))
 
     @app.get("/api/figures", tags=["api"])
-    async def api_figures() -> list[dict[str, Any]]:
+    async def api_figures(entity: str | None = None, outlet: str | None = None, start: str | None = From,
+                          end: str | None = To, limit: int | None = Limit, cursor: str | None = Cursor
+                          ) -> dict[str, Any]:
         reader = source.get()
-        return [views.figure_row(reader, f) for f in reader.figures()]
+        return paged(reader.figures(_filters(outlet, start, end, entity)), limit, cursor,
+                     lambda f: views.figure_row(reader, f))
 
     @app.get("/api/conflicts", tags=["api"])
-    async def api_conflicts() -> list[dict[str, Any]]:
+    async def api_conflicts(outlet: str | None = None, start: str | None = From, end: str | None = To,
+                            limit: int | None = Limit, cursor: str | None = Cursor) -> dict[str, Any]:
         reader = source.get()
-        return [views.conflict_row(reader, c) for c in reader.conflicts()]
+        return paged(reader.conflicts(_filters(outlet, start, end)), limit, cursor,
+                     lambda c: views.conflict_row(reader, c))
 
     @app.get("/api/search", tags=["api"])
-    async def api_search(q: str, limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
-        hits = source.get().search(q, limit=limit)
-        return [{"doc": h.doc_id, "start": h.start, "end": h.end, "sentence": h.text, "snippet": h.snippet,
-                 "score": round(h.score, 4)} for h in hits]
+    async def api_search(q: str, outlet: str | None = None, start: str | None = From, end: str | None = To,
+                         entity: str | None = None, limit: int | None = Limit, cursor: str | None = Cursor
+                         ) -> dict[str, Any]:
+        reader = source.get()
+        listing = _search_page(reader, q, _filters(outlet, start, end, entity), limit, cursor)
+        return views.page_dict(listing, [views.search_row(reader, h) for h in listing.items])
 
     @app.get("/api/ask", tags=["api"])
     async def api_ask(q: str) -> dict[str, Any]:
         from dossier.query.ask import ask
 
         return dataclasses.asdict(ask(source.get(), q))
-
-    return app
 
 
 def serve(db: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:

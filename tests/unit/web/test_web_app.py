@@ -154,8 +154,16 @@ def test_missing_store_is_refused(tmp_path) -> None:
 # -- JSON API ---------------------------------------------------------------------------------
 
 
+def items(client, path: str, **params) -> list:
+    """The items of a paged API listing (one page: the synthetic store is small)."""
+    body = client.get(path, params=params).json()
+    assert set(body) == {"items", "next_cursor", "total"}, body
+    assert body["next_cursor"] is None and body["total"] == len(body["items"])
+    return body["items"]
+
+
 def test_api_docs(client) -> None:
-    rows = client.get("/api/docs").json()
+    rows = items(client, "/api/docs")
     assert {r["id"] for r in rows} == {D1, D2, EVIL_ID}
     assert set(rows[0]) >= {"id", "source", "title", "outlet", "published", "published_precision", "words", "status"}
     detail = client.get(f"/api/docs/{D1}").json()
@@ -165,41 +173,66 @@ def test_api_docs(client) -> None:
 
 
 def test_api_entities_and_who(client) -> None:
-    people = client.get("/api/entities", params={"type": "person"}).json()
+    people = items(client, "/api/entities", type="person")
     assert [e["name"] for e in people] == ["Anna Berg", "Karl Lind", "Eva Lind"]
     assert people[0]["roles"] == [{"title": "Foreign Minister", "of": "e-norland", "from": "2018-11-14", "to": "2019-01-22"}]
-    who = client.get("/api/who", params={"name": "Lind"}).json()
+    who = items(client, "/api/who", name="Lind")
     assert [e["name"] for e in who] == ["Karl Lind", "Eva Lind"]
 
 
 def test_api_timeline(client) -> None:
-    rows = client.get("/api/timeline").json()
+    rows = items(client, "/api/timeline")
     assert [(r["date"], r["status"]) for r in rows] == [("2018-11-14", "happened"), ("2019-03", "planned")]
     assert rows[0]["participants"] == ["Anna Berg", "Karl Lind"]
     assert rows[0]["sources"][0]["doc"] == D1 and rows[0]["sources"][0]["sentence"].startswith("Foreign Minister Anna Berg")
-    assert [r["date"] for r in client.get("/api/timeline", params={"from": "2019", "to": "2019-12"}).json()] == ["2019-03"]
-    assert len(client.get("/api/timeline", params={"entity": "Anna Berg"}).json()) == 2
+    assert [r["date"] for r in items(client, "/api/timeline", **{"from": "2019", "to": "2019-12"})] == ["2019-03"]
+    assert len(items(client, "/api/timeline", entity="Anna Berg")) == 2
 
 
 def test_api_quotes_positions_figures_conflicts(client) -> None:
-    quotes = client.get("/api/quotes", params={"speaker": "Karl Lind"}).json()
+    quotes = items(client, "/api/quotes", speaker="Karl Lind")
     assert [q["text"] for q in quotes] == ["a peace treaty must come first"]
     assert quotes[0]["source"]["sentence"] == "Lind said a peace treaty must come first."
-    pos = client.get("/api/positions", params={"actor": "Sudland"}).json()
+    pos = items(client, "/api/positions", actor="Sudland")
     assert [p["issue"] for p in pos] == ["economic zone", "peace treaty"]
-    figs = client.get("/api/figures").json()
+    figs = items(client, "/api/figures")
     assert [f["value"] for f in figs] == [17.0, 20.0] and figs[0]["source"]["doc"] == D1
-    conf = client.get("/api/conflicts").json()
+    conf = items(client, "/api/conflicts")
     assert conf[0]["values"] == ["17 percent", "20 percent"] and len(conf[0]["sources"]) == 2
 
 
 def test_api_search_and_ask(client) -> None:
-    hits = client.get("/api/search", params={"q": "sovereignty"}).json()
+    hits = items(client, "/api/search", q="sovereignty")
     assert len(hits) == 2 and all("[[sovereignty]]" in h["snippet"] for h in hits)
-    assert set(hits[0]) == {"doc", "start", "end", "sentence", "snippet", "score"}
+    assert set(hits[0]) == {"doc", "start", "end", "sentence", "snippet", "score", "title", "outlet", "published"}
     ans = client.get("/api/ask", params={"q": "Who is Lind?"}).json()
     assert ans["intent"] == "who" and ans["found"] is True and len(ans["items"]) == 2
     assert client.get("/api/search").status_code == 422  # q is required
+
+
+def test_api_listings_page_with_a_cursor(client) -> None:
+    first = client.get("/api/docs", params={"limit": 2}).json()
+    assert len(first["items"]) == 2 and first["total"] == 3 and first["next_cursor"]
+    rest = client.get("/api/docs", params={"limit": 2, "cursor": first["next_cursor"]}).json()
+    assert len(rest["items"]) == 1 and rest["next_cursor"] is None
+    assert {r["id"] for r in first["items"] + rest["items"]} == {D1, D2, EVIL_ID}
+    hits = client.get("/api/search", params={"q": "sovereignty", "limit": 1}).json()
+    assert len(hits["items"]) == 1 and hits["next_cursor"] == "1"
+    more = client.get("/api/search", params={"q": "sovereignty", "limit": 1, "cursor": "1"}).json()
+    assert len(more["items"]) == 1 and more["items"][0] != hits["items"][0] and more["next_cursor"] is None
+
+
+def test_bad_paging_is_a_client_error(client) -> None:
+    assert client.get("/api/quotes", params={"cursor": "abc"}).status_code == 400
+    assert client.get("/api/quotes", params={"limit": 0}).status_code == 422
+    assert client.get("/quotes", params={"cursor": "-1"}).status_code == 400
+
+
+def test_web_listing_pages_keep_their_filters(client) -> None:
+    html = client.get("/documents", params={"limit": 1, "outlet": ""}).text
+    assert "1–1 of 3" in html and 'href="/documents?limit=1&amp;outlet=&amp;cursor=1"' in html
+    last = client.get("/documents", params={"limit": 1, "cursor": "2"}).text
+    assert "3–3 of 3" in last and "next page" not in last and "first page" in last
 
 
 def test_openapi_lists_the_api(client) -> None:

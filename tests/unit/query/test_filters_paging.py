@@ -1,0 +1,57 @@
+"""Filters, paging and the overview's title parts: the pure pieces every listing shares."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.query import Reader
+from dossier.query.filters import Filters, in_range
+from dossier.query.overview import core_span, span_label
+from dossier.query.paging import BadCursor, paginate
+from dossier.store import open_store
+from tests.support.synthetic import D1, D2, build_store
+
+
+def test_dates_compare_on_the_shorter_precision() -> None:
+    assert in_range("2018", "2018-05", "2018-12")
+    assert not in_range("2017-12-31", "2018", None)
+    assert not in_range(None, "2018", None) and in_range(None, None, None)
+    assert Filters(outlet="", start="").on_documents is False
+
+
+def test_pages_walk_the_whole_listing_once() -> None:
+    items = list(range(7))
+    seen, cursor = [], None
+    while True:
+        page = paginate(items, 3, cursor)
+        seen += page.items
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert seen == items and page.total == 7
+    with pytest.raises(BadCursor):
+        paginate(items, 3, "x1")
+    with pytest.raises(BadCursor):
+        paginate(items, 0)
+
+
+def test_core_span_ignores_a_stray_old_page() -> None:
+    dates = ["2008", "2016-06-02"] + [f"2016-{m:02d}-10" for m in range(7, 12)] * 2
+    assert core_span(dates) == ("2016-07-10", "2016-11-10")  # 80% of 12 dates: the two strays fall out
+    assert core_span(["2008"] + dates[1:7]) == ("2016-06-02", "2016-11-10")
+    assert span_label(("2016-06-02", "2016-11-10")) == "Jun–Nov 2016"
+    assert span_label(("2015-12-01", "2016-02-03")) == "Dec 2015–Feb 2016"
+    assert span_label(("2014", "2017-03")) == "2014–2017"
+    assert span_label(None) == "undated"
+
+
+def test_search_filters_live_documents_by_outlet_and_date_in_sql(tmp_path) -> None:
+    store = open_store(build_store(tmp_path / "s.db"))
+    reader = Reader(store)
+    every = {h.doc_id for h in reader.search("voters")}
+    assert every == {D1, D2}  # the third document is not live
+    assert {h.doc_id for h in reader.search("voters", filters=Filters(outlet="Morning Post"))} == {D2}
+    assert {h.doc_id for h in reader.search("voters", filters=Filters(start="2018-11", end="2018"))} == {D1}
+    assert {h.doc_id for h in reader.search("voters", filters=Filters(start="2019-01-22"))} == {D2}
+    assert reader.search("voters", filters=Filters(end="2017")) == []
+    store.close()
