@@ -168,7 +168,7 @@ def build(
             store.add_skipped(item.source, item.reason)
         else:
             pages.append(item)
-    version = _record_model(store, settings)
+    version = _known_version(store, settings, [doc_id(p.raw) for p in pages]) or _record_model(store, settings)
     todo: list[Page] = []
     seen: set[str] = set()
     for page in pages:
@@ -181,8 +181,11 @@ def build(
             todo.append(page)
     counts = stored_line_counts(store, skip={doc_id(p.raw) for p in todo})
     _map_and_commit(todo, repeated_keys(counts, todo), store, settings, version, report, on_progress)
-    refresh_furniture(store, settings, version)
-    report.duplicates = reduce_corpus(store, settings)
+    refreshed = refresh_furniture(store, settings, version)
+    if todo or refreshed or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
+        report.duplicates = reduce_corpus(store, settings)
+    else:  # nothing added or changed since the last corpus step: its results stand (a no-op rebuild)
+        report.duplicates = [m.source for m in store.document_meta() if m.status == "duplicate"]
     store.set_meta("pipeline_version", version)
     return report
 
@@ -228,12 +231,34 @@ def refresh_furniture(store: Store, settings: Settings, version: str) -> list[st
     return stale
 
 
+def _known_version(store: Store, settings: Settings, ids: Sequence[str]) -> str | None:
+    """The stored pipeline version when every page is already stored by this code and model setting:
+    then the language model (seconds to load) need not be loaded to learn it. A new model is picked
+    up by the next build that adds a page (all pages are then rebuilt) or by ``dossier rebuild``."""
+    prior = store.get_meta("pipeline_version")
+    code = pipeline_version(None).rsplit("+", 1)[0] + "+"
+    if not prior or not prior.startswith(code) or store.get_meta("model_setting") != str(settings.model):
+        return None
+    return prior if all(store.has_document(i, prior) for i in ids) else None
+
+
+def corpus_stamp(store: Store, settings: Settings) -> str:
+    """What the corpus step's result depends on: the stored documents and the user's config."""
+    import hashlib
+
+    digest = hashlib.sha256("\n".join(sorted(m.id for m in store.document_meta())).encode())
+    if settings.config and Path(settings.config).exists():
+        digest.update(Path(settings.config).read_bytes())
+    return digest.hexdigest()
+
+
 def _record_model(store: Store, settings: Settings) -> str:
     """Load the language model once, note it in the store, and return the pipeline version."""
     from dossier.nlp.pipeline import load_pipeline, model_label
 
     model = model_label(load_pipeline(settings.model))
     store.set_meta("model", model)
+    store.set_meta("model_setting", str(settings.model))
     return pipeline_version(model)
 
 
@@ -297,6 +322,7 @@ def reduce_corpus(store: Store, settings: Settings = Settings()) -> list[str]:
     after, log = run_passes(before, registered_passes())
     logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in log.seconds_by_pass().items()))
     _write_corpus(store, before, after)
+    store.set_meta("corpus_stamp", corpus_stamp(store, settings))
     return [d.source for d in after.documents.values() if d.status == "duplicate"]
 
 

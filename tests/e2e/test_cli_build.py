@@ -53,10 +53,41 @@ def test_docs_json_lists_five_clean_dated_documents(kuril_db):
         assert 0.0 <= row["published_confidence"] <= 1.0
 
 
-def test_rebuild_skips_unchanged_documents(kuril_db, kuril_dir):
+def test_rebuild_skips_unchanged_documents(kuril_db, kuril_dir, monkeypatch):
+    import dossier.nlp.pipeline
+    import dossier.pipeline
+
+    def fail(*args, **kwargs):
+        raise AssertionError("an unchanged build must not run this")
+
+    monkeypatch.setattr(dossier.pipeline, "reduce_corpus", fail)  # the corpus step is skipped
+    monkeypatch.setattr(dossier.nlp.pipeline, "load_pipeline", fail)  # so is loading the model
     code, out = run("build", str(kuril_dir), "--db", str(kuril_db))
     assert code == 0
     assert "added 0, unchanged 5" in out
+
+
+def test_piped_listings_are_tsv_and_take_a_limit(kuril_db):
+    code, out = run("entities", "--db", str(kuril_db), "--limit", "3")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "name\ttype\tmentions\tdocs\taliases\troles"
+    assert len(lines) == 4 and all(line.count("\t") == 5 for line in lines)
+    code, out = run("quotes", "--db", str(kuril_db), "--limit", "2")
+    assert code == 0 and len(out.splitlines()) == 3
+    code, out = run("docs", "--db", str(kuril_db), "--from", "2100")
+    assert code == 0 and len(out.splitlines()) == 1  # the header alone: no page from the future
+
+
+def test_who_counts_the_documents_and_shows_the_top_ones(kuril_db):
+    code, out = run("entities", "--db", str(kuril_db), "--json")
+    top = json.loads(out)[0]
+    code, out = run("who", top["name"], "--db", str(kuril_db), "--limit", "1")
+    assert code == 0
+    assert f"in {len(top['docs'])} documents" in out
+    assert len([line for line in out.splitlines() if line.startswith("  in ")]) == 1
+    if len(top["docs"]) > 1:
+        assert f"and {len(top['docs']) - 1} more" in out
 
 
 def test_show_and_text(kuril_db):
