@@ -83,7 +83,8 @@ def _in_view(page, selector: str) -> bool:
 def test_search_then_open_the_first_hit(server, browser) -> None:
     page = browser.new_page(viewport={"width": 1100, "height": 700})
     page.goto(server + "/")
-    assert "Overview" in page.inner_text("h1")
+    assert "sources" in page.inner_text("#overview")
+    assert page.inner_text("h1").endswith("2018–Feb 2019")  # the title names the story's span
     page.fill("#search-box input[name=q]", "peace treaty")
     page.click("#search-box button[type=submit]")
     page.wait_for_url("**/search?q=peace+treaty")

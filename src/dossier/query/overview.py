@@ -27,7 +27,9 @@ def core_span(dates: Sequence[str], share: float = 0.8) -> tuple[str, str] | Non
     ds = sorted(d for d in dates if d)
     if not ds:
         return None
-    k = max(1, round(len(ds) * share))
+    if len(ds) < 10:  # too few to call any of them stray
+        return ds[0], ds[-1]
+    k = round(len(ds) * share)
     best = min(range(len(ds) - k + 1), key=lambda i: (_months(ds[i + k - 1]) - _months(ds[i]), i))
     return ds[best], ds[best + k - 1]
 
