@@ -433,15 +433,51 @@ def _spelled_small(ent: SpacySpan, value: float) -> bool:
     return value < 10 and not any(t.is_digit or t.like_num and any(c.isdigit() for c in t.text) for t in ent)
 
 
-def figure_of(ent: SpacySpan, doc_id: str, text: str) -> Figure | None:
+# Words joining the two ends of a range or the two sides of a comparison inside one entity
+# ("46 percent to 41 percent", "between 5 and 6 million", "3-4", "30 vs 2.2").
+_RANGE_JOINS = frozenset("to and or versus vs vs. through - – —".split())
+
+
+def range_parts(ent: SpacySpan) -> list[SpacySpan]:
+    """The entity split at a range or comparison word when numbers stand on both sides.
+
+    spaCy tags "46 percent to 41 percent" as one PERCENT entity; read as one number it would be
+    87 (the parser adds the digits up), so each side becomes its own figure.
+    """
+    doc = ent.doc
+    numeric = [t.i for t in ent if t.like_num or any(c.isdigit() for c in t.text)]
+    for tok in ent:
+        if tok.lower_ in _RANGE_JOINS and any(i < tok.i for i in numeric) and any(i > tok.i for i in numeric):
+            left = SpacySpan(doc, ent.start, tok.i, label=ent.label_)
+            right = SpacySpan(doc, tok.i + 1, ent.end, label=ent.label_)
+            if left[0].lower_ in ("between", "from") and len(left) > 1:
+                left = SpacySpan(doc, ent.start + 1, tok.i, label=ent.label_)
+            return [left, *range_parts(right)]
+    return [ent]
+
+
+def _borrowed(tokens: list[Token], other: SpacySpan | None) -> list[Token]:
+    """The scale and unit words of the range's other end when this end has none ("5 to 6 million")."""
+    if other is None:
+        return tokens
+    lows = {t.lower_ for t in tokens}
+    numbers = [t.i for t in other if (t.like_num and t.lower_ not in _SCALES) or any(c.isdigit() for c in t.text)]
+    tail = [t for t in other if numbers and t.i > numbers[-1]]
+    extra = [t for t in tail if t.lower_ in _SCALES and not lows & _SCALES.keys()]
+    extra += [t for t in tail if unit_of([t]) and unit_of(tokens) is None]
+    return tokens + extra
+
+
+def figure_of(ent: SpacySpan, doc_id: str, text: str, other_end: SpacySpan | None = None) -> Figure | None:
     """One Figure from a numeric entity, or None when the entity is not a measured quantity.
 
-    ``text`` is ``ent.doc.text``, passed in because spaCy rebuilds that string on every access.
+    ``text`` is ``ent.doc.text``, passed in because spaCy rebuilds that string on every access;
+    ``other_end`` is the far end of a range this entity starts (its scale and unit are shared).
     """
     if ent.label_ == "CARDINAL" and (_is_year(ent) or _is_list_number(ent) or _is_label_number(ent)):
         return None
     doc = ent.doc
-    tokens = list(ent)
+    tokens = _borrowed(list(ent), other_end)
     value = parse_number(tokens)
     if value is None:
         return None
@@ -483,8 +519,11 @@ def find_figures(sdoc: Doc, doc_id: str, text: str | None = None) -> list[Figure
     out = []
     text = sdoc.text if text is None else text
     for ent in sdoc.ents:
-        if ent.label_ in FIGURE_LABELS:
-            fig = figure_of(ent, doc_id, text)
+        if ent.label_ not in FIGURE_LABELS:
+            continue
+        parts = range_parts(ent)
+        for k, part in enumerate(parts):
+            fig = figure_of(part, doc_id, text, parts[k + 1] if k + 1 < len(parts) else None)
             if fig is not None:
                 out.append(fig)
     return out

@@ -124,3 +124,19 @@ def test_qualifiers_skip_comparison_baseline_and_noun_dates(nlp):
     assert not any("previous" in text[q.start : q.end] for q in _one(nlp, text).qualifiers)
     text = "Egypt holds, under a 1959 agreement with Sudan, a share of 55.5 billion cubic metres."
     assert not any("1959" in text[q.start : q.end] for q in _one(nlp, text).qualifiers)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("Clinton leads 46 percent to 41 percent among likely voters.", [46, 41]),
+        ("The campaign spent between $5 and $6 million on ads.", [5e6, 6e6]),
+        ("Support fell to 30 percent versus 42 percent a year ago.", [30, 42]),
+    ],
+)
+def test_ranges_and_comparisons_are_two_values(nlp, text, values):
+    """spaCy tags "46 percent to 41 percent" as one entity; it is two figures, never their sum."""
+    figs = _figs(nlp, text)
+    assert [f.value for f in figs] == pytest.approx(values)
+    for f in figs:
+        assert text[f.span.start : f.span.end] == f.text
