@@ -195,6 +195,7 @@ class Quote:
     speaker_entity: str | None = None
     confidence: float = 1.0
     rule: str = ""
+    question: bool = False  # a question put to someone (or asked): no statement of a view
 
 
 @dataclass(frozen=True)

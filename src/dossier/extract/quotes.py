@@ -92,6 +92,7 @@ _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gov", "Sen", "Sens", "Rep", "R
 _NOT_AN_END = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])"
 _SENTENCE_END = re.compile(_NOT_AN_END + r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PRON"})
+_SCARE_WORDS = 3  # a quoted phrase this short that no reporting verb takes is a scare quote
 _SALIENCE_WINDOW = 600  # characters: about two news paragraphs
 
 
@@ -271,6 +272,8 @@ def _clause_before(text: str, seg: Segment, limit: int) -> tuple[int, int]:
         if m.end() > end:
             break
         start = m.end()
+    line = text.rfind("\n", start, end)  # a line break ends a sentence in flat text (lists, round-ups)
+    start = line + 1 if line >= 0 else start
     return start, max(start, end)
 
 
@@ -323,7 +326,9 @@ def _antecedent(head: Token) -> Token:
     if head.lower_ in ("who", "whom", "that", "which") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
         noun = head.head.head
         if noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
-            return noun
+            # 'Trump, a rampant xenophobe who wants ...': the clause describes the apposition,
+            # whose head is the one named; the epithet is the writer's, not a speaker
+            return noun.head if noun.dep_ == "appos" and noun.head.i < noun.i else noun
     return head
 
 
@@ -591,6 +596,29 @@ def _signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[Menti
     return _Attribution((a, a), span.root, _trimmed(text, a, end))
 
 
+_DASH_SIGNATURE = re.compile(r"[ \t]*[―—–-]+[ \t]*")
+
+
+def _dash_signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[Mention]) -> _Attribution | None:
+    """'"..." ― Jane Roe, 23' closing its line: the pull-quote convention of round-ups and
+    vox pops, where a dash and a name after the closing mark sign the quote."""
+    if not seg.closed or seg.close_at is None:
+        return None
+    m = _DASH_SIGNATURE.match(text, seg.close_at + 1)
+    if m is None or not m.group().strip():
+        return None
+    eol = text.find("\n", m.end())
+    eol = len(text) if eol < 0 else eol
+    line = text[m.end() : eol]
+    if not line.strip() or len(line.split()) > 12:
+        return None
+    named = next((x for x in mentions if x.span.start == m.end() and x.label in (_PERSON_LABELS | _THING_LABELS)), None)
+    span = sdoc.char_span(named.span.start, named.span.end, alignment_mode="expand") if named else None
+    if span is None:
+        return None
+    return _Attribution((m.start(), m.end()), span.root, (named.span.start, named.span.end))  # type: ignore[union-attr]
+
+
 def _root_subject(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
     """'Y gestured, then leaned in and boomed:', 'The treaty affirms:': the subject of the main
     verb of the clause a colon closes introduces the quote whatever that verb is."""
@@ -659,6 +687,37 @@ def _clip(extent: tuple[int, int], a: int, b: int) -> tuple[int, int]:
 # ---------------------------------------------------------------------------------------------
 # resolution
 # ---------------------------------------------------------------------------------------------
+
+
+_QUANTITY_ENTS = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY"})
+_ASKING = frozenset("ask asks asked asking wonder wonders wondered wondering inquire inquired".split())
+
+
+def _is_quantity(head: Token) -> bool:
+    """A speaker phrase headed by a number ("63 percent said"): a share of people, not a name."""
+    return head.like_num or head.ent_type_ in _QUANTITY_ENTS
+
+
+def _counted(head: Token) -> str | None:
+    """Who a quantity counts ("74 percent of likely voters" -> "likely voters"), else None: a
+    bare number is no speaker an analyst can look up."""
+    for tok in (head, head.head):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    a, b = _extent(obj)
+                    words = [w for w in obj.doc.text[a:b].split() if not any(ch.isdigit() for ch in w)]
+                    return " ".join(words) or None
+    return None
+
+
+def is_question(words: str, cue: str = "") -> bool:
+    """A quoted question (it ends in "?") or words reported with "asked": a question put to
+    someone is no statement of that speaker's view."""
+    end = words.rstrip().rstrip("\"'”’»),.").rstrip()
+    first = cue.lower().split()[:1]
+    return end.endswith("?") or (bool(first) and first[0] in _ASKING)
 
 
 def _resolve_named(head: Token, extent: tuple[int, int], text: str,
@@ -780,12 +839,12 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
                                           and prev_seg.close_at is not None) else pa
         content = (seg.start, seg.end)
         ended = text[seg.start : seg.end].rstrip()[-1:] in (".", "")
-        att, rule = None, ""
+        att, rule = _dash_signature(sdoc, text, seg, mentions), "dash-signature"
         pa_, pb_ = _clause_before(text, seg, prv)
         lead = text[pa_:pb_].rstrip()
         embedded = (bool(lead) and lead[-1] not in ":,;—–-([" and seg.open_at > pa
                     and not set(lead.lower().split()) <= _LINKERS)  # 'But "Moscow must ..."' opens
-        if embedded:
+        if embedded and att is None:
             # 'Smith blamed the law on "greedy politicians"': the quote is part of a clause;
             # its speaker is the subject of the verb it hangs from (a reporting verb first)
             att = _tail_attribution(sdoc, text, seg, nxt, forms)
@@ -795,6 +854,11 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
                 rule = "embedded-verb" if att is not None and att.loose else "embedded"
             if att is not None and att.loose and _title_like(text[seg.start : seg.end]) and _name_slot(sdoc, seg):
                 continue  # 'appeared on "Fox News Sunday"': a title, not words someone said
+            if (att is not None and att.loose and att.head is not None and not _animate(att.head)
+                    and len(text[seg.start : seg.end].split()) <= _SCARE_WORDS):
+                # 'the practice known as "chalking"': a short phrase that no reporting verb takes
+                # and no one who could speak governs is the writer's scare quote
+                continue
         if att is None and not embedded:
             att = _signature(sdoc, text, seg, mentions)  # '"..." / Jane Roe, Some Institute."'
             rule = "signature"
@@ -1094,6 +1158,8 @@ def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention
         if d.head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
             name = _resolve_pronoun(d.head, mentions, salient, quoted)
             kind = "person" if d.head.lower_ in _PERSON_PRONOUNS else "thing"
+        elif _is_quantity(d.head):
+            name, kind = _counted(d.head), "thing"  # '74 percent of likely voters said'
         else:
             # 'an official who spoke anonymously said': the span stays "who" (what the clause
             # names), the speaker is the noun the relative clause describes
@@ -1113,9 +1179,11 @@ def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention
         s = drafts[src]
         pron = s.head is not None and s.head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS
         conf = d.confidence * (0.85 if pron else 1.0) * (1.0 if names.get(src) or s.head is None else 0.6)
+        words = text[d.content[0] : d.content[1]]
         quotes.append(Quote(
             content=Span(doc.id, *d.content),
-            text=text[d.content[0] : d.content[1]],
+            text=words,
+            question=is_question(words, text[s.cue[0] : s.cue[1]] if s.cue else ""),
             kind=d.kind,  # type: ignore[arg-type]
             speaker=names.get(src),
             speaker_span=Span(doc.id, *s.extent) if s.extent else None,
