@@ -335,7 +335,6 @@ def _write_corpus(store: Store, before: CorpusState, after: CorpusState) -> None
     store.replace_corpus(
         Corpus(
             entities=tuple(after.entities.values()),
-            mention_entity=dict(after.mention_entity),
             events=tuple(after.events),
             positions=tuple(after.positions),
             conflicts=tuple(after.conflicts),

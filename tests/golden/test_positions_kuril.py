@@ -37,7 +37,10 @@ def kuril(nlp, kuril_dir):
         annots.append(dataclasses.replace(annot, claims=tuple(find_claims(doc, sdoc, annot))))
     resolution = resolve_entities(docs, annots)
     positions = build_positions(docs, annots, default_actor_of(resolution))
-    conflicts = find_conflicts(docs, annots, [], resolution.entities, resolution.mention_entity)
+    from dossier.corpus.passes import with_entity_ids  # resolution written into the mentions
+
+    resolved = [with_entity_ids(a, resolution.mention_entity) for a in annots]
+    conflicts = find_conflicts(docs, resolved, [], resolution.entities)
     merged = build_positions(docs, annots, default_actor_of(resolution), {"declaration": "islands"})
     return docs, annots, positions, conflicts, merged
 

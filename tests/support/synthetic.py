@@ -160,10 +160,6 @@ def corpus() -> Corpus:
         Entity(SUDLAND, "Sudland", "place", (), (), 2, (D1, D2)),
         Entity(VESTERBY, "Vesterby", "place", (), (), 2, (D1, D2)),
     )
-    mention_entity = {}
-    for _doc, ann in documents():
-        for m in ann.mentions:
-            mention_entity[(m.span.doc_id, m.span.start, m.span.end)] = m.entity_id
     held = Event(
         "ev-held", "meeting", "Anna Berg met Karl Lind in Vesterby", (span_of(D1, TEXT1, "met"),),
         (BERG, KLIND), "Vesterby", "2018-11-14", "day", "happened", 0.9,
@@ -190,7 +186,7 @@ def corpus() -> Corpus:
         {"value": 20.0, "unit": "percent", "about": "voters support a deal", "date": "2019-01-22", "doc": D2,
          "sentence": "Around 20 percent of voters support a deal.", "span": span_of(D2, TEXT2, "20 percent")},
     )
-    return Corpus(entities, mention_entity, (held, planned), positions, conflicts, figures)
+    return Corpus(entities, (held, planned), positions, conflicts, figures)
 
 
 def build_store(path: str | Path) -> Path:

@@ -8,27 +8,45 @@ stages) keep their signatures. Registered through the ``dossier.passes`` entry p
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Mapping
 
 from dossier.corpus.runner import Pass
 from dossier.corpus.state import Corpus
-from dossier.model import Mention
+from dossier.model import Annotations, Mention, Span
 from dossier.resolve import Resolution
 
 
 def resolution_of(corpus: Corpus) -> Resolution:
-    """The resolver's view of the corpus (entities and the mention -> entity map)."""
-    return Resolution(tuple(corpus.entities.values()), dict(corpus.mention_entity))
+    """The resolver's view of the corpus, for stage functions that take one (entities; every
+    mention carries its own ``entity_id``)."""
+    return Resolution(tuple(corpus.entities.values()), {})
 
 
-def entity_id_of(resolution: Resolution) -> Callable[[Mention], str | None]:
-    """The mention -> entity id function that event merging takes."""
+def entity_id_of(mention: Mention) -> str | None:
+    """The mention -> entity id function that event merging takes: a plain read."""
+    return mention.entity_id
 
-    def entity_id(mention: Mention) -> str | None:
-        entity = resolution.entity_of(mention)
-        return entity.id if entity else None
 
-    return entity_id
+def with_entity_ids(annots: Annotations, mention_entity: Mapping[tuple[str, int, int], str]) -> Annotations:
+    """The annotations with resolution written into the model: ``Mention.entity_id`` and
+    ``Quote.speaker_entity`` (the entity of the mention the attribution names). Unchanged
+    annotations are returned as they are, so the runner sees what resolution changed."""
+
+    def key(span: Span) -> tuple[str, int, int]:
+        return (span.doc_id, span.start, span.end)
+
+    mentions = tuple(
+        m if m.entity_id == (eid := mention_entity.get(key(m.span))) else dataclasses.replace(m, entity_id=eid)
+        for m in annots.mentions
+    )
+    quotes = tuple(
+        q if q.speaker_entity == (eid := mention_entity.get(key(q.speaker_span)) if q.speaker_span else None)
+        else dataclasses.replace(q, speaker_entity=eid)
+        for q in annots.quotes
+    )  # fmt: skip
+    if mentions == annots.mentions and quotes == annots.quotes:
+        return annots
+    return dataclasses.replace(annots, mentions=mentions, quotes=quotes)
 
 
 def duplicates(corpus: Corpus) -> Corpus:
@@ -49,14 +67,15 @@ def resolve(corpus: Corpus) -> Corpus:
     from dossier.resolve import resolve_entities
 
     res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections)
-    return dataclasses.replace(corpus, entities={e.id: e for e in res.entities}, mention_entity=dict(res.mention_entity))
+    annotations = {i: with_entity_ids(a, res.mention_entity) for i, a in corpus.annotations.items()}
+    return dataclasses.replace(corpus, entities={e.id: e for e in res.entities}, annotations=annotations)
 
 
 def events(corpus: Corpus) -> Corpus:
     """Merge the per-page event mentions into corpus events."""
     from dossier.extract.events import merge_events
 
-    merged = merge_events(corpus.live(), corpus.live_annotations(), entity_id_of(resolution_of(corpus)))
+    merged = merge_events(corpus.live(), corpus.live_annotations(), entity_id_of)
     return dataclasses.replace(corpus, events=tuple(merged))
 
 
@@ -98,17 +117,14 @@ def conflicts(corpus: Corpus) -> Corpus:
     """The same fact reported differently by two sources."""
     from dossier.extract.conflicts import find_conflicts
 
-    found = find_conflicts(
-        corpus.live(), corpus.live_annotations(), corpus.events, tuple(corpus.entities.values()),
-        dict(corpus.mention_entity),
-    )  # fmt: skip
+    found = find_conflicts(corpus.live(), corpus.live_annotations(), corpus.events, tuple(corpus.entities.values()))
     return dataclasses.replace(corpus, conflicts=tuple(found))
 
 
 _DOCS = frozenset({"documents", "dates", "annotations"})
 DUPLICATES = Pass("duplicates", duplicates, frozenset({"documents"}), frozenset({"documents"}), 10)
 # Roles and events carry dates from their pages: re-dating re-runs resolution and merging.
-RESOLVE = Pass("resolve", resolve, _DOCS, frozenset({"entities"}), 20)
+RESOLVE = Pass("resolve", resolve, _DOCS, frozenset({"entities", "annotations"}), 20)
 EVENTS = Pass("events", events, _DOCS | {"entities"}, frozenset({"events"}), 30)
 REDATE = Pass("redate", redate, _DOCS | {"events"}, frozenset({"dates", "annotations"}), 40)
 POSITIONS = Pass("positions", positions, _DOCS | {"entities"}, frozenset({"positions"}), 50)

@@ -13,9 +13,6 @@ from typing import Any
 
 from dossier.model import Annotations, Conflict, Document, Entity, Event, Position, PublicationDate
 
-MentionKey = tuple[str, int, int]
-
-
 @dataclass(frozen=True)
 class Options:
     """What the user configured for the corpus step (``dossier.config``)."""
@@ -28,8 +25,7 @@ class Options:
 class Corpus:
     documents: Mapping[str, Document]  # every stored page kept for the corpus step (ok or duplicate)
     annotations: Mapping[str, Annotations]
-    entities: Mapping[str, Entity] = field(default_factory=dict)
-    mention_entity: Mapping[MentionKey, str] = field(default_factory=dict)
+    entities: Mapping[str, Entity] = field(default_factory=dict)  # mentions carry their ids (entity_id)
     events: tuple[Event, ...] = ()  # merged corpus events, in timeline order
     positions: tuple[Position, ...] = ()
     figures: tuple[dict[str, Any], ...] = ()
@@ -57,7 +53,7 @@ FACETS: dict[str, Callable[[Corpus], Any]] = {
     "documents": _duplicates,  # which pages count: the text never changes after the map step
     "dates": Corpus.dates,
     "annotations": lambda c: c.annotations,
-    "entities": lambda c: (c.entities, c.mention_entity),
+    "entities": lambda c: c.entities,
     "events": lambda c: c.events,
     "positions": lambda c: c.positions,
     "figures": lambda c: c.figures,

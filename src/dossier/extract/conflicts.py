@@ -400,7 +400,6 @@ def _title_conflicts(
     docs: Sequence[Document],
     annots: Sequence[Annotations],
     entities: Sequence[Entity],
-    mention_entity: dict | None,
 ) -> list[Conflict]:
     """One conflict per person and per office that disagrees with the office most mentions give."""
     dates = {d.id: _iso_date(d.published.value) for d in docs}
@@ -410,7 +409,7 @@ def _title_conflicts(
     for annot in annots:
         text = texts.get(annot.doc_id, "")
         for m in annot.mentions:
-            ent = m.entity_id or (mention_entity or {}).get((m.span.doc_id, m.span.start, m.span.end))
+            ent = m.entity_id  # set by resolution (the corpus step's resolve pass)
             if not ent or not m.title:
                 continue
             written = written_title(text, m)
@@ -469,12 +468,11 @@ def find_conflicts(
     annots: Sequence[Annotations],
     events: Sequence[Event],
     entities: Sequence[Entity],
-    mention_entity: dict | None = None,
 ) -> list[Conflict]:
     """All figure, event-date and title conflicts, most confident first."""
     found = [
         *_figure_conflicts(docs, annots),
         *_event_date_conflicts(annots, events),
-        *_title_conflicts(docs, annots, entities, mention_entity),
+        *_title_conflicts(docs, annots, entities),
     ]
     return sorted(found, key=lambda c: (-c.confidence, c.kind, c.about))

@@ -190,7 +190,7 @@ class Reader:
     def who(self, name: str) -> list[Entity]:
         from dossier.resolve import Resolution, who
 
-        res = Resolution(entities=tuple(self.corpus.entities), mention_entity=dict(self.corpus.mention_entity))
+        res = Resolution(entities=tuple(self.corpus.entities), mention_entity={})
         return who(res, name)
 
     def timeline(
@@ -236,15 +236,11 @@ class Reader:
         speaker = speaker or filters.entity
         ids: set[str] = {speaker} | {e.id for e in self.matching(speaker)} if speaker else set()
         word = re.compile(rf"\b{re.escape(speaker)}\b", re.IGNORECASE) if speaker else None
-        side = self.corpus.mention_entity
         out: list[tuple[dict[str, Any], str | None]] = []
         for doc_id, data in self.store.quote_records():
             if filters.on_documents and not self.doc_ok(doc_id, filters):
                 continue
             ent = data.get("speaker_entity")
-            span = data.get("speaker_span")
-            if not ent and span:
-                ent = side.get((doc_id, span["start"], span["end"]))
             if word and ent not in ids and not (data.get("speaker") and word.search(data["speaker"])):
                 continue
             out.append((data, ent))

@@ -178,18 +178,20 @@ def _who(reader: Reader, question: str, name: str) -> Answer:
 
 
 def _first_mention(reader: Reader, entity_id: str) -> Span | None:
-    keys = sorted(k for k, ent in reader.corpus.mention_entity.items() if ent == entity_id)
-    return Span(*keys[0]) if keys else None
+    spans = sorted((m.span.doc_id, m.span.start, m.span.end) for a in reader.annots.values() for m in a.mentions
+                   if m.entity_id == entity_id)  # fmt: skip
+    return Span(*spans[0]) if spans else None
 
 
 def _sentences_naming(reader: Reader, entity_ids: set[str]) -> dict[tuple[str, int, int], set[str]]:
     """Sentence (doc, start, end) -> which of ``entity_ids`` it mentions."""
     out: dict[tuple[str, int, int], set[str]] = {}
-    for (doc, start, end), ent in reader.corpus.mention_entity.items():
-        if ent in entity_ids:
-            c = reader.cite(Span(doc, start, end))
-            if c:
-                out.setdefault((doc, c.start, c.end), set()).add(ent)
+    for annots in reader.annots.values():
+        for m in annots.mentions:
+            if m.entity_id in entity_ids:
+                c = reader.cite(m.span)
+                if c:
+                    out.setdefault((m.span.doc_id, c.start, c.end), set()).add(m.entity_id)
     return out
 
 

@@ -12,8 +12,7 @@ from dossier.model import Annotations, Conflict, Document, Entity, Event, Page, 
 class Corpus:
     """What the cross-document (reduce) step computes; replaced as a whole on every build."""
 
-    entities: tuple[Entity, ...] = ()
-    mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()  # each stored mention and quote carries its entity id
     events: tuple[Event, ...] = ()
     positions: tuple[Position, ...] = ()
     conflicts: tuple[Conflict, ...] = ()

@@ -65,6 +65,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN declared TEXT NOT NULL DEFAULT '{}';
     """,
+    # v3: resolution lives in the model (Mention.entity_id, Quote.speaker_entity in the annotations);
+    # the side table joined back by (doc, start, end) goes.
+    """
+    DROP TABLE mention_entity;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -265,15 +270,11 @@ class SQLiteStore:
 
     def replace_corpus(self, corpus: Corpus) -> None:
         with self.conn:
-            for table in ("entities", "mention_entity", "events", "positions", "conflicts", "figures"):
+            for table in ("entities", "events", "positions", "conflicts", "figures"):
                 self.conn.execute(f"DELETE FROM {table}")
             self.conn.executemany(
                 "INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)",
                 [(e.id, e.name, e.type, _dumps(e)) for e in corpus.entities],
-            )
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO mention_entity (doc_id, start, end, entity_id) VALUES (?, ?, ?, ?)",
-                [(d, s, e, ent) for (d, s, e), ent in corpus.mention_entity.items()],
             )
             self.conn.executemany(
                 "INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)",
@@ -292,7 +293,6 @@ class SQLiteStore:
         q = self.conn.execute
         return Corpus(
             entities=tuple(from_dict(Entity, json.loads(r[0])) for r in q("SELECT json FROM entities ORDER BY name")),
-            mention_entity={(r[0], r[1], r[2]): r[3] for r in q("SELECT doc_id, start, end, entity_id FROM mention_entity")},
             events=tuple(
                 from_dict(Event, json.loads(r[0])) for r in q("SELECT json FROM events ORDER BY date IS NULL, date, id")
             ),

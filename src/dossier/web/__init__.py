@@ -80,7 +80,7 @@ def doc_reader_html(doc: Document, reader: Reader, hl: tuple[int, int] | None) -
             who = q.speaker or "unknown speaker"
             layers.append(Layer(q.content.start, q.content.end, "span", f"quote {q.kind}", title=f"{q.kind} quote: {who}"))
         for m in ann.mentions:
-            ent = m.entity_id or reader.corpus.mention_entity.get((doc.id, m.span.start, m.span.end))
+            ent = m.entity_id
             name = reader.entity_name(ent) if ent else (m.canonical or m.text)
             if ent and ent in reader.entities_by_id:
                 layers.append(Layer(m.span.start, m.span.end, "a", f"mention {m.label.lower()}", title=name,

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from dossier.corpus import Corpus, Pass, registered_passes, run_passes
-from dossier.model import Document, PublicationDate
+from dossier.model import Document, Entity, PublicationDate
 
 
 def _corpus(*dates: str | None) -> Corpus:
@@ -17,7 +17,7 @@ def _corpus(*dates: str | None) -> Corpus:
 
 def _count_entities(c: Corpus) -> Corpus:
     """Stands in for resolution: reads dates, gives entities (one marker per dated page)."""
-    return dataclasses.replace(c, mention_entity={(i, 0, 0): str(d.published.value) for i, d in c.documents.items() if d.published.value})
+    return dataclasses.replace(c, entities={i: Entity(i, str(d.published.value), "other") for i, d in c.documents.items() if d.published.value})
 
 
 def _date_first_undated(c: Corpus) -> Corpus:
@@ -38,7 +38,7 @@ def test_redating_reruns_the_passes_that_read_dates_until_nothing_changes():
     out, log = run_passes(_corpus("2019", None, None), [REDATE, RESOLVE], max_runs=5)
     assert [r.name for r in log.runs] == ["resolve", "redate"] * 3  # the third redate finds nothing left
     assert log.converged
-    assert len(out.mention_entity) == 3  # resolution saw every new date
+    assert len(out.entities) == 3  # resolution saw every new date
 
 
 def test_the_cap_stops_a_loop_and_says_so():
@@ -82,3 +82,17 @@ def test_an_installed_entry_point_overrides_a_default_of_the_same_name(monkeypat
     fake = EntryPoint("figures", "dossier.corpus.passes:CONFLICTS", plugins.PASSES)
     monkeypatch.setattr(plugins, "entry_points", lambda group: [fake] if group == plugins.PASSES else [])
     assert plugins.entry_points_of(plugins.PASSES)["figures"].value == "dossier.corpus.passes:CONFLICTS"
+
+
+def test_resolution_is_written_into_mentions_and_quotes():
+    from dossier.corpus.passes import with_entity_ids
+    from dossier.model import Annotations, Mention, Quote, Span
+
+    he, ana = Span("d", 30, 32), Span("d", 0, 8)
+    annots = Annotations("d", mentions=(Mention(ana, "Ana Ruiz", "PERSON"), Mention(he, "he", "PRON")),
+                         quotes=(Quote(Span("d", 10, 20), "we agree", "direct", speaker_span=he),))
+    out = with_entity_ids(annots, {("d", 0, 8): "e1", ("d", 30, 32): "e1"})
+    assert [m.entity_id for m in out.mentions] == ["e1", "e1"]
+    assert out.quotes[0].speaker_entity == "e1"
+    assert with_entity_ids(out, {("d", 0, 8): "e1", ("d", 30, 32): "e1"}) is out  # unchanged: same object
+    assert [m.entity_id for m in with_entity_ids(out, {}).mentions] == [None, None]  # a later run may unlink

@@ -113,13 +113,17 @@ def test_title_conflict_majority_first_and_same_doc_or_far_apart_ignored():
     assert conflicts[0].confidence > 0.5
 
 
-def test_title_conflict_via_mention_entity_map():
+def test_title_conflict_via_ids_resolution_wrote_into_the_mentions():
+    from dossier.corpus.passes import with_entity_ids
+
     docs = [_doc("a", "x", "2019-01-10"), _doc("b", "x", "2019-01-12")]
     m1 = Mention(Span("a", 0, 5), "Ann X", "PERSON", title="President")
     m2 = Mention(Span("b", 0, 5), "Ann X", "PERSON", title="Prime Minister")
     annots = [Annotations("a", mentions=(m1,)), Annotations("b", mentions=(m2,))]
     mapping = {("a", 0, 5): "p1", ("b", 0, 5): "p1"}
-    conflicts = find_conflicts(docs, annots, [], [Entity("p1", "Ann X", "person")], mapping)
+    assert find_conflicts(docs, annots, [], [Entity("p1", "Ann X", "person")]) == []  # unresolved
+    resolved = [with_entity_ids(a, mapping) for a in annots]
+    conflicts = find_conflicts(docs, resolved, [], [Entity("p1", "Ann X", "person")])
     assert len(conflicts) == 1 and set(conflicts[0].values) == {"President", "Prime Minister"}
 
 

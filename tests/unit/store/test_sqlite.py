@@ -112,7 +112,6 @@ def test_corpus_is_replaced_whole(tmp_path):
     span = Span("d1", 0, 24)
     corpus = Corpus(
         entities=(Entity("e1", "Ana Ruiz", "person", roles=(Role("envoy", "Spain", "2020-03", "2020-03"),)),),
-        mention_entity={("d1", 0, 5): "e1"},
         events=(Event("ev1", "talks", "talks in Geneva", (span,), ("e1",), "Geneva", "2020-03-04", "day"),),
         positions=(Position("Spain", "talks", "demand", "resume talks", span, "2020-03"),),
         conflicts=(Conflict("figure", "cost", ("1", "2"), (span, span)),),
