@@ -179,9 +179,11 @@ def build(
         else:
             seen.add(did)
             todo.append(page)
-    counts = stored_line_counts(store, skip={doc_id(p.raw) for p in todo})
-    _map_and_commit(todo, repeated_keys(counts, todo), store, settings, version, report, on_progress)
-    refreshed = refresh_furniture(store, settings, version)
+    refreshed: list[str] = []
+    if todo:  # new pages may make lines of stored pages of their site furniture (nothing else can)
+        counts = stored_line_counts(store, skip={doc_id(p.raw) for p in todo})
+        _map_and_commit(todo, repeated_keys(counts, todo), store, settings, version, report, on_progress)
+        refreshed = refresh_furniture(store, settings, version)
     if todo or refreshed or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
         report.duplicates = reduce_corpus(store, settings)
     else:  # nothing added or changed since the last corpus step: its results stand (a no-op rebuild)
