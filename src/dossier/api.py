@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from dossier.config import config_path, load_config
+from dossier.ingest.manifest import Manifest
 from dossier.model import Conflict, Document, Entity, Event, Position, Quote, Span
 from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpus
 from dossier.query import Citation, Reader
@@ -60,9 +61,15 @@ class Dossier:
         workers: int = 1,
         date: str | None = None,
         on_progress: Callable[[str, int, int], None] | None = None,
+        manifest: "str | Path | Manifest | None" = None,
     ) -> BuildReport:
+        """Build from files; ``manifest`` (CSV/TSV/JSONL: file or url -> published, title, outlet,
+        author, url) declares each page's metadata and wins over the page's own."""
+        from dossier.ingest.manifest import load_manifest
+
         declared = {"published": date} if date else None
-        report = build(paths, self.store, self.settings(workers), declared, on_progress)
+        table = load_manifest(manifest) if isinstance(manifest, (str, Path)) else manifest
+        report = build(paths, self.store, self.settings(workers), declared, on_progress, table)
         self._reader = None
         return report
 

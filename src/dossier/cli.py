@@ -149,13 +149,24 @@ def build(
     db: str = DbOpt,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the per-document step."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for these inputs."),
+    manifest: Optional[Path] = typer.Option(
+        None, "--manifest", help="CSV/TSV/JSONL of file name or url -> published, title, outlet, author, url "
+        "(wins over what the pages say)."),
     config: Optional[Path] = ConfigOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """Ingest pages into the store: clean, date, analyse, then resolve across documents."""
+    from dossier.ingest.manifest import load_manifest
+
+    try:
+        table = load_manifest(manifest) if manifest else None
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
     d = _open(db, config, must_exist=False)
     with _progress(as_json) as on_progress:
-        report = d.build([str(p) for p in paths], workers=workers, date=date, on_progress=on_progress)
+        report = d.build([str(p) for p in paths], workers=workers, date=date, on_progress=on_progress,
+                         manifest=table)
     stored = len(report.added) + len(report.unchanged) + len(report.non_english) + len(report.failed)
     _print_report(report, d.store.location, len(d.documents()), as_json)
     d.close()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from dossier import __version__
+from dossier.ingest.manifest import Manifest
 from dossier.model import Annotations, Document, Page, Skipped
 from dossier.store import Corpus, Store
 
@@ -108,6 +109,11 @@ def process_page(page: Page, furniture: frozenset[str] = frozenset(), model: str
     applied = {h: line for h, line in keys.items() if h in furniture}
     doc = clean_page(page, frozenset(applied.values()))
     doc = replace(doc, line_keys=tuple(sorted(keys)), furniture=tuple(sorted(applied)))
+    if doc.status == "non_english":  # dated like any page (metadata, numbers, month names); no English layer
+        try:
+            doc = replace(doc, published=date_document(doc, page))
+        except Exception:  # noqa: BLE001 - an undated page is still a page: keep it, say why in the log
+            logger.warning("dating failed for %s", page.source, exc_info=True)
     if doc.status != "ok":
         return MapResult(doc, Annotations(doc_id=doc.id), page.raw, declared=page.declared)
     try:
@@ -156,8 +162,13 @@ def build(
     settings: Settings = Settings(),
     declared: dict[str, str] | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
+    manifest: Manifest | None = None,
 ) -> BuildReport:
-    """Ingest ``paths`` into ``store``: skip unchanged documents, map the rest, then reduce."""
+    """Ingest ``paths`` into ``store``: skip unchanged documents, map the rest, then reduce.
+
+    ``manifest`` (the user's table of file/URL -> published, title, outlet, author) is declared on
+    each page it names and wins over the page's own metadata.
+    """
     from dossier.ingest import doc_id, read_inputs
 
     report = BuildReport()
@@ -167,13 +178,13 @@ def build(
             report.skipped.append((item.source, item.reason))
             store.add_skipped(item.source, item.reason)
         else:
-            pages.append(item)
+            pages.append(manifest.apply(item) if manifest else item)
     version = _known_version(store, settings, [doc_id(p.raw) for p in pages]) or _record_model(store, settings)
     todo: list[Page] = []
     seen: set[str] = set()
     for page in pages:
         did = doc_id(page.raw)
-        if store.has_document(did, version) or did in seen:
+        if (store.has_document(did, version) and not _declared_changed(store, did, page, manifest)) or did in seen:
             report.unchanged.append(page.source)
             store.add_source(page.source, did)
         else:
@@ -252,6 +263,11 @@ def corpus_stamp(store: Store, settings: Settings) -> str:
     if settings.config and Path(settings.config).exists():
         digest.update(Path(settings.config).read_bytes())
     return digest.hexdigest()
+    """A stored page whose manifest fields changed is built again (its content id did not change)."""
+    if manifest is None:
+        return False
+    stored = store.page(did)
+    return stored is None or stored.declared != page.declared
 
 
 def _record_model(store: Store, settings: Settings) -> str:

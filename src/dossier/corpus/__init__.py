@@ -22,8 +22,9 @@ def registered_passes() -> list[Pass]:
 
 
 def corpus_of(docs: Iterable[Document], annots: dict[str, Annotations], options: Options = Options()) -> Corpus:
-    """A fresh corpus over stored pages (those the corpus step uses: ok or duplicate)."""
-    kept = {d.id: d for d in docs if d.status in ("ok", "duplicate")}
+    """A fresh corpus over stored pages (those the corpus step uses: ok or duplicate, and pages in
+    other languages, which are deduplicated too but are never ``live``)."""
+    kept = {d.id: d for d in docs if d.status in ("ok", "duplicate", "non_english")}
     return Corpus(kept, {i: annots[i] for i in kept if i in annots}, options=options)
 
 

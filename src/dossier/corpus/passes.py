@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from typing import Any
 
 from dossier.corpus.runner import Pass
 from dossier.corpus.state import Corpus
-from dossier.model import Annotations, Mention, Span
+from dossier.model import Annotations, Document, Mention, Span
 from dossier.resolve import Resolution
 
 
@@ -56,10 +57,15 @@ def duplicates(corpus: Corpus) -> Corpus:
     docs = list(corpus.documents.values())
     dup_of = find_duplicates(docs)
     marked = {
-        d.id: dataclasses.replace(d, duplicate_of=dup_of.get(d.id), status="duplicate" if d.id in dup_of else "ok")
+        d.id: dataclasses.replace(d, duplicate_of=dup_of.get(d.id), status="duplicate" if d.id in dup_of else _own_status(d))
         for d in docs
     }
     return dataclasses.replace(corpus, documents=marked)
+
+
+def _own_status(doc: Document) -> Any:
+    """The status of a page that is not (or no longer) a duplicate: by its language."""
+    return "non_english" if doc.language and doc.language != "en" else "ok"
 
 
 def resolve(corpus: Corpus) -> Corpus:

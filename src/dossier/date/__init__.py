@@ -14,8 +14,11 @@ it by arithmetic; below 0.5 whenever the year is only a lower bound.
 
 from __future__ import annotations
 
+import dataclasses
+
 from dossier.date.html import date_from_html, date_role
 from dossier.date.text import HeaderDate, TextDating, collect_clues, date_from_text, header_dates
+from dossier.ingest.manifest import MANIFEST_KEY
 from dossier.model import Document, Page, PublicationDate
 
 __all__ = [
@@ -51,7 +54,18 @@ def parse_declared(value: str) -> PublicationDate | None:
 
 
 def date_document(doc: Document, page: Page | None = None) -> PublicationDate:
-    """The publication date of ``doc`` with its precision, a calibrated confidence and evidence."""
+    """The publication date of ``doc`` with its precision, a calibrated confidence and evidence.
+
+    Fields a manifest declared are named in the evidence: they win over what the page says.
+    """
+    found = _date_document(doc, page)
+    note = page.declared.get(MANIFEST_KEY) if page is not None else None
+    if note:
+        found = dataclasses.replace(found, evidence=(*found.evidence, f"manifest {note} (wins over what the page says)"))
+    return found
+
+
+def _date_document(doc: Document, page: Page | None) -> PublicationDate:
     if page is not None and page.declared.get("published"):
         declared = parse_declared(page.declared["published"])
         if declared is not None:

@@ -251,8 +251,8 @@ class SQLiteStore:
                     data["duplicate_of"] = duplicates[doc_id]
                     if duplicates[doc_id]:
                         data["status"] = "duplicate"
-                    elif data.get("status") == "duplicate":
-                        data["status"] = "ok"
+                    elif data.get("status") == "duplicate":  # back to its own status, by its language
+                        data["status"] = "non_english" if data.get("language") not in (None, "en") else "ok"
                 self.conn.execute(
                     "UPDATE documents SET doc_json = ?, published = ?, duplicate_of = ?, status = ? WHERE id = ?",
                     (
