@@ -39,6 +39,8 @@ def test_manifest_declares_date_title_outlet_and_says_so(tmp_path: Path):
     pages.mkdir()
     (pages / "bridge.txt").write_text(BODY)
     (pages / "bruecke.txt").write_text(GERMAN)
+    copy = "Alte Brücke gesperrt\n\n18.03.2020\n\n" + GERMAN.split("\n\n", 2)[2]  # the article, reposted
+    (pages / "bruecke_kopie.txt").write_text(copy)
     manifest = tmp_path / "m.csv"
     manifest.write_text("file,published,title,outlet,author\nbridge.txt,2019-05-14,Bridge closed,The Courier,Ann Lee\n")
     db = tmp_path / "s.db"
@@ -53,6 +55,7 @@ def test_manifest_declares_date_title_outlet_and_says_so(tmp_path: Path):
     assert german["status"] == "non_english"
     assert german["published"] == "2020-03-17"
     assert german["title"] == "Stadtrat sperrt alte Brücke für Lastwagen"
+    assert docs["bruecke_kopie.txt"]["status"] == "duplicate"  # deduplicated in any language
 
     # a changed manifest re-declares an unchanged page
     manifest.write_text("file,published\nbridge.txt,2019-05-15\n")
