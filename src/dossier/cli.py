@@ -127,9 +127,13 @@ def _progress_lines():
     return on_progress
 
 
-def _print_report(report, location: str, documents: int, as_json: bool) -> None:
+def _print_report(report, location: str, docs: list, as_json: bool) -> None:
+    """The build summary; ``docs`` are the store's DocMeta rows (read without the texts)."""
+    from dossier.date import dating_summary
+
+    dated = dating_summary((m.status, m.published, m.precision, m.confidence) for m in docs)
     if as_json:
-        return _print_json(report.as_dict() | {"db": location})
+        return _print_json(report.as_dict() | {"db": location, "dated": dated})
     console.print(
         f"added {len(report.added)}, unchanged {len(report.unchanged)}, duplicates {len(report.duplicates)}, "
         f"non-English {len(report.non_english)}, kept raw {len(report.failed)}, skipped {len(report.skipped)}"
@@ -140,7 +144,8 @@ def _print_report(report, location: str, documents: int, as_json: bool) -> None:
         console.print(f"  kept raw {escape(source)}: {escape(reason)}")
     for source in report.duplicates:
         console.print(f"  duplicate {escape(source)}")
-    console.print(f"store: {escape(location)} ({documents} documents)")
+    console.print(dated)
+    console.print(f"store: {escape(location)} ({len(docs)} documents)")
 
 
 @app.command()
@@ -168,7 +173,7 @@ def build(
         report = d.build([str(p) for p in paths], workers=workers, date=date, on_progress=on_progress,
                          manifest=table)
     stored = len(report.added) + len(report.unchanged) + len(report.non_english) + len(report.failed)
-    _print_report(report, d.store.location, len(d.documents()), as_json)
+    _print_report(report, d.store.location, d.store.document_meta(), as_json)
     d.close()
     if stored == 0:
         raise typer.Exit(1)
@@ -185,7 +190,7 @@ def rebuild(
     d = _open(db, config)
     with _progress(as_json) as on_progress:
         report = d.rebuild(workers=workers, on_progress=on_progress)
-    _print_report(report, d.store.location, len(d.documents()), as_json)
+    _print_report(report, d.store.location, d.store.document_meta(), as_json)
 
 
 @app.command()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from dossier.clean.decode import decode
 from dossier.clean.flat import BIO as BIO_SHAPE
-from dossier.clean.flat import Block, classify, mark_repeats, norm, select, split_blocks
+from dossier.clean.flat import Block, Verdict, classify, mark_repeats, norm, select, split_blocks
 from dossier.clean.meta import (
     BYLINE,
     bare_name,
@@ -19,8 +19,11 @@ from dossier.clean.meta import (
     find_author,
     find_outlet,
     header_bylines,
+    headline_text,
     labelled_date_line,
+    reads_as_headline,
     strong_byline,
+    wire_credit,
 )
 from dossier.ingest import doc_id
 from dossier.model import Document, Page, RemovedBlock
@@ -80,19 +83,48 @@ def clean_text(text: str, repeated: frozenset[str] = frozenset(), english: bool 
     verdicts = [classify(b, len(blocks), english) for b in blocks]
     verdicts = mark_repeats(blocks, verdicts, repeated)
     kept, removed, title, bylines = select(blocks, verdicts)
+    deck: int | None = None
+    if title is None and len(blocks) > 1 and _first_line_headline(text, blocks, verdicts[0].label, removed.get(0)):
+        # a plain-text file with its headline on the first line, alone above the body
+        title = 0
+        kept = [i for i in kept if i != 0]
+        removed[0] = Verdict("bad", "title", 0.8)
+        if blocks[0].text.endswith(";") and _deck_under(text):  # "Headline;" continued by its deck
+            deck = 1
+            kept = [i for i in kept if i != 1]
+            removed[1] = Verdict("bad", "subtitle under the title", 0.7)
     removed_blocks = tuple(
         RemovedBlock(text=blocks[i].text, reason=v.reason, position=i, confidence=v.confidence)
         for i, v in sorted(removed.items())
     )
     lines = [b.text for b in blocks]
+    heading = None if title is None else blocks[title].text if deck is None else f"{blocks[0].text} {blocks[1].text}"
     bios = [blocks[i].text for i, v in removed.items() if v.reason == "author bio"]
     return {
         "paragraphs": [blocks[i].text for i in kept],
         "removed": removed_blocks,
-        "title": blocks[title].text if title is not None else None,
-        "outlet": find_outlet([b.text for b in _outside(blocks, kept)]) or find_outlet(lines),
+        "title": headline_text(heading) if heading else None,
+        "outlet": find_outlet([b.text for b in _outside(blocks, kept)]) or wire_credit(lines)
+        or find_outlet(lines),
         "author": find_author(lines, bios, bylines),
     }
+
+
+def _first_line_headline(text: str, blocks: list[Block], label: str, removed: Verdict | None) -> bool:
+    """The file's first line stands alone above the body (a blank line under it, or under it and
+    one deck line) and reads as a headline; the cleaner kept it or left it out only as being before
+    the body (a line it took for furniture, a menu or a date, is no headline)."""
+    if label == "bad" or (removed is not None and not removed.reason.startswith("outside the article (before")):
+        return False
+    head = text.lstrip().replace("\r\n", "\n").split("\n", 3)
+    alone = len(head) >= 2 and (not head[1].strip() or (len(head) >= 3 and not head[2].strip()))
+    return alone and " ".join(head[0].split()) == blocks[0].text and reads_as_headline(blocks[0].text)
+
+
+def _deck_under(text: str) -> bool:
+    """A second line right under the first, then a blank line: the headline's deck."""
+    head = text.lstrip().replace("\r\n", "\n").split("\n", 3)
+    return len(head) >= 3 and bool(head[1].strip()) and not head[2].strip()
 
 
 def _outside(blocks: list[Block], kept: list[int]) -> list[Block]:

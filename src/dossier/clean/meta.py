@@ -68,6 +68,23 @@ PROSE_VERB = re.compile(r"\b(?:said|says|told|tells|added|wrote|is|was|are|were|
 CALENDAR = re.compile(rf"^(?:{MONTH}|{WEEKDAY})$", re.I)
 LETTERS = re.compile(r"[^\W\d_][\w'’-]*")  # words in any script (a CJK headline is a few long ones)
 
+# A wire or outlet credit in a dateline: "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "LONDON (Reuters) -",
+# "(AP) —" at the start of the lead paragraph (news agency style).
+DATELINE_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.'’ -]{0,40}(?:,\s*[\w.'’ ]{1,30}){0,3}\s*)?\(([A-Z][\w&.'’/ -]{0,30}?)\)\s*(?:[-–—―]|--)"
+)
+# A sign-off crediting another outlet: "The Associated Press contributed to this report."
+CONTRIBUTED = re.compile(
+    r"^((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+contributed\s+(?:to\s+)?(?:this\s+)?"
+    r"(?:report|story|article|reporting)\b"
+)
+# Words that make a credited name an organisation, not a colleague ("Jane Doe contributed reporting").
+OUTLET_WORD = re.compile(r"(?i)\b(?:press|news|agency|service|wire|times|post|journal|herald|tribune|telegraph|"
+                         r"guardian|media|radio|television|tv|network|daily|reuters)\b")
+# Written headlines in a plain-text file: one line, not a dateline lead, at most two short sentences.
+DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[\w.'’ ]{1,30})*\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—―]|--)\s")
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
+
 DATE_LINE = "date line"
 UPDATE_STAMP = "update stamp"
 BYLINE = "byline"
@@ -218,3 +235,41 @@ def find_author(
         if name:
             return name
     return None
+
+
+def wire_credit(lines: Sequence[str]) -> str | None:
+    """The outlet a plain-text story credits: a dateline credit "(Reuters) -" in its first lines, or a
+    sign-off "The Associated Press contributed to this report." (an organisation's name only)."""
+    for line in lines[:4]:
+        m = DATELINE_CREDIT.match(line)
+        if m and len(m.group(1).split()) <= 4 and not m.group(1).isdigit():
+            return m.group(1).strip()
+    for line in reversed(lines):
+        m = CONTRIBUTED.match(line)
+        if m and (OUTLET_WORD.search(m.group(1)) or m.group(1).isupper()):
+            return m.group(1).strip()
+    return None
+
+
+def reads_as_headline(line: str) -> bool:
+    """A first line written as a headline: 2-25 words, at most two sentences (headlines such as
+    "Virginian could make history. Again." have two), not a dateline lead ("WASHINGTON (AP) —"),
+    a date line or a byline, and mostly letters. Only meaningful for the first line of a file
+    that stands alone above the body (that position is the convention, not the shape)."""
+    ws = LETTERS.findall(line)
+    if not 2 <= len(ws) <= 25 or len(SENTENCE_BREAK.findall(line)) > 1:
+        return False
+    if DATELINE_LEAD.match(line) or DATELINE_CREDIT.match(line) or date_line(line) or strong_byline(line):
+        return False
+    if line.rstrip().endswith((":", ",")):
+        return False
+    return sum(c.isalpha() for c in line) >= 0.6 * len(line)
+
+
+def headline_text(line: str) -> str:
+    """The headline without the full stop a scraper added ("... Bad Optics." -> "... Bad Optics")."""
+    text = line.strip().rstrip(";").rstrip()
+    last = text[:-1].split()[-1] if len(text) > 1 and text[:-1].split() else ""
+    if text.endswith(".") and not text.endswith("..") and "." not in last and (len(last) > 2 or not last[-1:].isalpha()):
+        return text[:-1]  # not an abbreviation ("U.S.", "Gen.", "St.")
+    return text

@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import dataclasses
 
+from collections.abc import Iterable
+from typing import Any
+
 from dossier.date.html import date_from_html, date_role
+from dossier.date.path import date_in_path
 from dossier.date.text import HeaderDate, TextDating, collect_clues, date_from_text, header_dates
 from dossier.ingest.manifest import MANIFEST_KEY
 from dossier.model import Document, Page, PublicationDate
 
 __all__ = [
     "date_document",
+    "date_in_path",
+    "dating_summary",
     "date_from_text",
     "date_from_html",
     "parse_declared",
@@ -81,7 +87,57 @@ def _date_document(doc: Document, page: Page | None) -> PublicationDate:
             if not (edited and after):
                 return _check_html_with_text(_with_header(html, header), text)
             return _fallback(html, f"htmldate {html.value} is an update date ({edited}), {after}", header, text)
-    return _from_header(header, text) or text.date
+    own = _from_header(header, text) or text.date
+    in_path = date_in_path(page.source, page.declared.get("url")) if page is not None else None
+    return _with_path(own, in_path, text) if in_path else own
+
+
+def _with_path(own: PublicationDate, in_path: tuple[str, str], text: TextDating) -> PublicationDate:
+    """A date in the file name, folder path or URL, checked against the page's own words.
+
+    The page's own day (a dateline or header date line, confidence >= 0.75) stays and is raised when
+    the path agrees. Otherwise the path date is used, lowered when the text reports dated facts more
+    than two days after it (the file was then named by another day) and raised when the text's
+    dated facts fall in the same month.
+    """
+    value, part = in_path
+    said = f'date in the file name or path "{part}"'
+    if own.value and own.precision == "day" and own.confidence >= 0.75:
+        if own.value == value:
+            return PublicationDate(own.value, "day", round(min(0.95, own.confidence + 0.05), 2), (*own.evidence, f"{said} agrees"))
+        return PublicationDate(own.value, "day", own.confidence, (*own.evidence, f"{said} ignored: the page names its day"))
+    later = [c for c in text.clues if c.kind == "explicit" and c.tense != "future" and len(c.value) == 10
+             and (_day(c.value) - _day(value)).days > 2]  # fmt: skip
+    if later:
+        return PublicationDate(value, "day", 0.4, (said, f'but the text reports "{later[0].text}" after it'))
+    if text.month is not None and text.month == int(value[5:7]):
+        return PublicationDate(value, "day", 0.85, (said, f"the text's dated facts agree on {value[:7]}"))
+    return PublicationDate(value, "day", 0.75, (said,))
+
+
+def _day(value: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(value)
+
+
+def dating_summary(rows: Iterable[tuple[str, str | None, str | None, float | None]]) -> str:
+    """"dated: 80 to the day, 3 to the month, 1 undated (low confidence: 2)" over (status, value,
+    precision, confidence) of the stored pages that have text (duplicates and pages in every
+    language count; unreadable ones do not)."""
+    day = month = year = undated = low = 0
+    for status, value, precision, confidence in rows:
+        if status in ("raw", "empty"):
+            continue
+        if not value or precision in (None, "none"):
+            undated += 1
+            continue
+        day += precision == "day"
+        month += precision == "month"
+        year += precision == "year"
+        low += (confidence or 0.0) < 0.5
+    parts = [f"{day} to the day", f"{month} to the month"] + ([f"{year} to the year"] if year else [])
+    return f"dated: {', '.join(parts)}, {undated} undated (low confidence: {low})"
 
 
 def _edit_date(value: str, page: Page, header: list[HeaderDate]) -> str | None:

@@ -40,6 +40,8 @@ class DocMeta:
     outlet: str | None
     title: str | None
     duplicate_of: str | None = None
+    precision: str | None = None  # of ``published``: day, month, year or none
+    confidence: float | None = None  # of ``published``
 
 
 class Store(Protocol):

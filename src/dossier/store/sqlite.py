@@ -305,7 +305,8 @@ class SQLiteStore:
     def document_meta(self) -> list[DocMeta]:
         """Every document's id, status, date, outlet and title, without parsing its text or annotations."""
         rows = self.conn.execute(
-            "SELECT id, source, status, published, outlet, json_extract(doc_json, '$.title'), duplicate_of"
+            "SELECT id, source, status, published, outlet, json_extract(doc_json, '$.title'), duplicate_of,"
+            " json_extract(doc_json, '$.published.precision'), json_extract(doc_json, '$.published.confidence')"
             " FROM documents ORDER BY published IS NULL, published, source"
         )
         return [DocMeta(*r) for r in rows]
