@@ -263,6 +263,9 @@ def corpus_stamp(store: Store, settings: Settings) -> str:
     if settings.config and Path(settings.config).exists():
         digest.update(Path(settings.config).read_bytes())
     return digest.hexdigest()
+
+
+def _declared_changed(store: Store, did: str, page: Page, manifest: Manifest | None) -> bool:
     """A stored page whose manifest fields changed is built again (its content id did not change)."""
     if manifest is None:
         return False
