@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from dossier.config import config_path, load_config
 from dossier.ingest.manifest import Manifest
-from dossier.model import Conflict, Document, Entity, Event, Position, Quote, Span
+from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
 from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpus
 from dossier.query import Citation, Reader
 from dossier.store import Store, open_store
@@ -112,7 +112,7 @@ class Dossier:
     def positions(self, actor: str | None = None, issue: str | None = None) -> list[Position]:
         return self.reader.positions(actor, issue)
 
-    def figures(self) -> list[dict]:
+    def figures(self) -> list[CorpusFigure]:
         return self.reader.figures()
 
     def conflicts(self) -> list[Conflict]:

@@ -263,6 +263,22 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class CorpusFigure:
+    """A figure as the corpus lists it: value, unit, what it measures, its date and its sentence."""
+
+    value: float
+    span: Span  # the number in its page
+    sentence: str
+    unit: str | None = None
+    about: str | None = None
+    date: str | None = None  # the sentence's own date, else the page's
+
+    @property
+    def doc(self) -> str:
+        return self.span.doc_id
+
+
+@dataclass(frozen=True)
 class Conflict:
     kind: str  # figure, date, title
     about: str

@@ -63,11 +63,11 @@ def test_no_false_conflicts(gerd):
 def test_figures_say_what_they_measure(gerd):
     docs, corpus = gerd
     rows = corpus.figures
-    about = {(Path(docs[r["doc"]].source).name[:2], r["about"]) for r in rows}
+    about = {(Path(docs[r.doc].source).name[:2], r.about) for r in rows}
     assert ("06", "reservoir") in about  # "The reservoir will hold 74 billion cubic metres when full."
     assert ("10", "first turbine") in about
     assert ("08", "turbine") in about
     assert any(p == "02" and a and "cost" in a for p, a in about)  # "to cost around $4.8 billion"
     assert ("01", "fresh water") in about  # "97 percent of its fresh water"
-    share = sum(1 for r in rows if r["about"] is not None) / len(rows)
+    share = sum(1 for r in rows if r.about is not None) / len(rows)
     assert share >= 0.85, share

@@ -14,6 +14,7 @@ from pathlib import Path
 from dossier.model import (
     Annotations,
     Conflict,
+    CorpusFigure,
     Document,
     Entity,
     Event,
@@ -181,10 +182,10 @@ def corpus() -> Corpus:
                  (span_of(D1, TEXT1, "17 percent"), span_of(D2, TEXT2, "20 percent")), 0.6),
     )
     figures = (
-        {"value": 17.0, "unit": "percent", "about": "voters support a deal", "date": "2018-11-14", "doc": D1,
-         "sentence": "About 17 percent of voters support a deal.", "span": span_of(D1, TEXT1, "17 percent")},
-        {"value": 20.0, "unit": "percent", "about": "voters support a deal", "date": "2019-01-22", "doc": D2,
-         "sentence": "Around 20 percent of voters support a deal.", "span": span_of(D2, TEXT2, "20 percent")},
+        CorpusFigure(17.0, span_of(D1, TEXT1, "17 percent"), "About 17 percent of voters support a deal.",
+                     "percent", "voters support a deal", "2018-11-14"),
+        CorpusFigure(20.0, span_of(D2, TEXT2, "20 percent"), "Around 20 percent of voters support a deal.",
+                     "percent", "voters support a deal", "2019-01-22"),
     )
     return Corpus(entities, (held, planned), positions, conflicts, figures)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from dossier.model import Annotations, Conflict, Document, Entity, Event, Position, PublicationDate
+from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Position, PublicationDate
 
 @dataclass(frozen=True)
 class Options:
@@ -28,7 +28,7 @@ class Corpus:
     entities: Mapping[str, Entity] = field(default_factory=dict)  # mentions carry their ids (entity_id)
     events: tuple[Event, ...] = ()  # merged corpus events, in timeline order
     positions: tuple[Position, ...] = ()
-    figures: tuple[dict[str, Any], ...] = ()
+    figures: tuple[CorpusFigure, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     options: Options = field(default_factory=Options)
 

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from dossier.model import Annotations, Conflict, Document, Entity, Event, Figure, Mention, Span
+from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Figure, Mention, Span
 from dossier.nlp.figures import singular
 
 # Words that mark a figure as one point of a series, not a competing report of one value.
@@ -122,28 +122,19 @@ def _qualifier_text(doc: Document, annot: Annotations, fig: Figure) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def collect_figures(docs: Sequence[Document], annots: Sequence[Annotations]) -> list[dict]:
+def collect_figures(docs: Sequence[Document], annots: Sequence[Annotations]) -> list[CorpusFigure]:
     """One row per figure in the corpus, with its sentence, for ``dossier figures``."""
     by_id = {d.id: d for d in docs}
-    rows: list[dict] = []
+    rows: list[CorpusFigure] = []
     for annot in annots:
         doc = by_id.get(annot.doc_id)
         if doc is None:
             continue
         for fig in annot.figures:
             sent, text = _sentence_text(doc, annot, fig.span)
-            rows.append(
-                {
-                    "value": fig.value,
-                    "unit": fig.unit,
-                    "about": fig.about,
-                    "date": figure_date(doc, annot, fig),
-                    "doc": doc.id,
-                    "sentence": text.strip(),
-                    "span": fig.span,
-                }
-            )
-    rows.sort(key=lambda r: ((r["about"] or "").lower(), r["date"] or "", r["doc"]))
+            date = figure_date(doc, annot, fig)
+            rows.append(CorpusFigure(fig.value, fig.span, text.strip(), fig.unit, fig.about, date))
+    rows.sort(key=lambda r: ((r.about or "").lower(), r.date or "", r.doc))
     return rows
 
 

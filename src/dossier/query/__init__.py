@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
-from dossier.model import Annotations, Conflict, Document, Entity, Event, Position, Quote, Span, from_dict
+from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span, from_dict
 from dossier.query.filters import NO_FILTERS, Filters
 from dossier.query.paging import Page, paginate
 from dossier.store import Corpus, DocMeta, SearchHit, Store
@@ -261,15 +261,15 @@ class Reader:
             rows = [p for p in rows if self.doc_ok(p.span.doc_id, filters.without_dates())]
         return [p for p in rows if filters.dates(p.date)]
 
-    def figures(self, filters: Filters = NO_FILTERS) -> list[dict]:
+    def figures(self, filters: Filters = NO_FILTERS) -> list[CorpusFigure]:
         """Figures; ``filters.entity`` matches the figure's subject or sentence text."""
         rows = list(self.corpus.figures)
         if filters.outlet:
-            rows = [f for f in rows if f.get("doc") is None or self.doc_ok(f["doc"], filters.without_dates())]
+            rows = [f for f in rows if self.doc_ok(f.doc, filters.without_dates())]
         if filters.entity:
             word = filters.entity.lower()
-            rows = [f for f in rows if word in f"{f.get('about') or ''} {f.get('sentence') or ''}".lower()]
-        return [f for f in rows if filters.dates(f.get("date"))]
+            rows = [f for f in rows if word in f"{f.about or ''} {f.sentence}".lower()]
+        return [f for f in rows if filters.dates(f.date)]
 
     def conflicts(self, filters: Filters = NO_FILTERS) -> list[Conflict]:
         """Conflicts; kept when any of their sources passes the outlet and date filters."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier.model import Conflict, Document, Entity, Event, Position, Quote, Span
+from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
 from dossier.query import Citation, Reader
 from dossier.query.paging import Page
 from dossier.store import DocMeta, SearchHit
@@ -123,11 +123,10 @@ def position_row(reader: Reader, p: Position) -> dict[str, Any]:
     }
 
 
-def figure_row(reader: Reader, f: dict[str, Any]) -> dict[str, Any]:
-    row = {k: f.get(k) for k in ("value", "unit", "about", "date", "doc", "sentence")}
-    span = f.get("span")
-    if isinstance(span, dict) and "doc_id" in span:
-        row["source"] = cite_dict(reader.cite(Span(span["doc_id"], span["start"], span["end"])))
+def figure_row(reader: Reader, f: CorpusFigure) -> dict[str, Any]:
+    row: dict[str, Any] = {"value": f.value, "unit": f.unit, "about": f.about, "date": f.date, "doc": f.doc,
+                           "sentence": f.sentence}
+    row["source"] = cite_dict(reader.cite(f.span))
     return row
 
 

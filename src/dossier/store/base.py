@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Protocol
 
-from dossier.model import Annotations, Conflict, Document, Entity, Event, Page, Position, PublicationDate
+from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Page, Position, PublicationDate
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Corpus:
     events: tuple[Event, ...] = ()
     positions: tuple[Position, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
-    figures: tuple[dict[str, Any], ...] = ()
+    figures: tuple[CorpusFigure, ...] = ()
 
 
 @dataclass(frozen=True)

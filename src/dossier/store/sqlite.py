@@ -17,6 +17,7 @@ from typing import Any, Iterable
 from dossier.model import (
     Annotations,
     Conflict,
+    CorpusFigure,
     Document,
     Entity,
     Event,
@@ -298,7 +299,7 @@ class SQLiteStore:
             ),
             positions=tuple(from_dict(Position, json.loads(r[0])) for r in q("SELECT json FROM positions ORDER BY n")),
             conflicts=tuple(from_dict(Conflict, json.loads(r[0])) for r in q("SELECT json FROM conflicts ORDER BY n")),
-            figures=tuple(json.loads(r[0]) for r in q("SELECT json FROM figures ORDER BY n")),
+            figures=tuple(from_dict(CorpusFigure, json.loads(r[0])) for r in q("SELECT json FROM figures ORDER BY n")),
         )
 
     # -- light reads for listings ---------------------------------------------------------------

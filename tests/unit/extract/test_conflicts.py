@@ -5,6 +5,7 @@ from __future__ import annotations
 from dossier.extract.conflicts import collect_figures, find_conflicts, head_title
 from dossier.model import (
     Annotations,
+    CorpusFigure,
     Document,
     Entity,
     Event,
@@ -33,16 +34,9 @@ def test_collect_figures_rows_carry_sentence_and_date():
     d = _doc("a", "Some 17 percent of voters back the plan.", "2019-01-20")
     rows = collect_figures([d], [_annot(d, figures=(_fig(d, "17 percent", 17, "voters"),))])
     assert rows == [
-        {
-            "value": 17,
-            "unit": "percent",
-            "about": "voters",
-            "date": "2019-01-20",
-            "doc": "a",
-            "sentence": "Some 17 percent of voters back the plan.",
-            "span": Span("a", 5, 15),
-        }
+        CorpusFigure(17, Span("a", 5, 15), "Some 17 percent of voters back the plan.", "percent", "voters", "2019-01-20")
     ]
+    assert rows[0].doc == "a"
 
 
 def test_figure_conflict_between_two_sources_same_time():

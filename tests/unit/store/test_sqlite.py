@@ -9,6 +9,7 @@ import pytest
 from dossier.model import (
     Annotations,
     Conflict,
+    CorpusFigure,
     Document,
     Entity,
     Event,
@@ -115,7 +116,7 @@ def test_corpus_is_replaced_whole(tmp_path):
         events=(Event("ev1", "talks", "talks in Geneva", (span,), ("e1",), "Geneva", "2020-03-04", "day"),),
         positions=(Position("Spain", "talks", "demand", "resume talks", span, "2020-03"),),
         conflicts=(Conflict("figure", "cost", ("1", "2"), (span, span)),),
-        figures=({"value": 3.0, "unit": "km", "about": "road"},),
+        figures=(CorpusFigure(3.0, span, "a road of 3 km", "km", "road"),),
     )
     store.replace_corpus(corpus)
     assert store.corpus() == corpus
