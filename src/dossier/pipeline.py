@@ -11,6 +11,7 @@ whose inputs it changed); it reads the store and can be rerun alone (``dossier r
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import traceback
 from collections import Counter
@@ -341,8 +342,12 @@ def reduce_corpus(store: Store, settings: Settings = Settings()) -> list[str]:
     )
     before = corpus_of(store.documents(), store.all_annotations(), options)
     after, log = run_passes(before, registered_passes())
-    logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in log.seconds_by_pass().items()))
+    seconds = log.seconds_by_pass()
+    logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in seconds.items()))
     _write_corpus(store, before, after)
+    # each pass's time by name (and whether re-dating settled), for budgets and `dossier status`
+    store.set_meta("corpus_passes", json.dumps({"seconds": {k: round(v, 3) for k, v in seconds.items()},
+                                                "runs": [r.name for r in log.runs], "converged": log.converged}))
     store.set_meta("corpus_stamp", corpus_stamp(store, settings))
     return [d.source for d in after.documents.values() if d.status == "duplicate"]
 

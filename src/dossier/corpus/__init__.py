@@ -21,14 +21,22 @@ def registered_passes() -> list[Pass]:
     return ordered(load_group(PASSES))
 
 
-def corpus_of(docs: Iterable[Document], annots: dict[str, Annotations], options: Options = Options()) -> Corpus:
+def corpus_of(docs: Iterable[Document], annots: dict[str, Annotations], options: Options | None = None) -> Corpus:
     """A fresh corpus over stored pages (those the corpus step uses: ok or duplicate, and pages in
     other languages, which are deduplicated too but are never ``live``)."""
     kept = {d.id: d for d in docs if d.status in ("ok", "duplicate", "non_english")}
-    return Corpus(kept, {i: annots[i] for i in kept if i in annots}, options=options)
+    return Corpus(kept, {i: annots[i] for i in kept if i in annots}, options=options or Options())
 
 
 __all__ = [
-    "Corpus", "Options", "Pass", "PassRun", "RunLog", "FACETS", "MAX_RUNS",
-    "corpus_of", "registered_passes", "run_passes",
+    "FACETS",
+    "MAX_RUNS",
+    "Corpus",
+    "Options",
+    "Pass",
+    "PassRun",
+    "RunLog",
+    "corpus_of",
+    "registered_passes",
+    "run_passes",
 ]  # fmt: skip

@@ -55,10 +55,10 @@ class RunLog:
     converged: bool = True
 
     def seconds_by_pass(self) -> dict[str, float]:
-        out: Counter[str] = Counter()
+        out: dict[str, float] = {}
         for r in self.runs:
-            out[r.name] += r.seconds
-        return dict(out)
+            out[r.name] = out.get(r.name, 0.0) + r.seconds
+        return out
 
 
 def ordered(passes: Iterable[Pass]) -> list[Pass]:

@@ -11,7 +11,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Position, PublicationDate
+from dossier.model import (
+    Annotations,
+    Conflict,
+    CorpusFigure,
+    Document,
+    Entity,
+    Event,
+    Position,
+    PublicationDate,
+)
+
 
 @dataclass(frozen=True)
 class Options:

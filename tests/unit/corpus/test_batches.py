@@ -41,3 +41,13 @@ def test_two_batches_give_the_same_store_as_one(tmp_path):
     assert later.furniture and not any(r.reason == across for r in alone.removed)
     assert any(r.reason == across for r in later.removed)  # mapped again once its site's pages came
     assert _state(twice) == _state(once)
+
+
+def test_the_corpus_step_records_each_pass_by_name(tmp_path):
+    import json
+
+    store = open_store(tmp_path / "s.db")
+    build(sorted(TEXT.iterdir())[:2], store)
+    record = json.loads(store.get_meta("corpus_passes"))
+    assert set(record["seconds"]) == {"duplicates", "resolve", "events", "redate", "positions", "figures", "conflicts"}
+    assert record["runs"][:4] == ["duplicates", "resolve", "events", "redate"] and record["converged"]

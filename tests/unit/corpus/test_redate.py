@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossier.corpus.redate import combine, Constraint, is_weak, rebase_times, redate_documents, relative_range
+from dossier.corpus.redate import (
+    Constraint,
+    combine,
+    is_weak,
+    rebase_times,
+    redate_documents,
+    relative_range,
+)
 from dossier.model import Annotations, Document, Event, Evidence, PublicationDate, Span
 
 D = dt.date

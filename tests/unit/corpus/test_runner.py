@@ -42,7 +42,7 @@ def test_redating_reruns_the_passes_that_read_dates_until_nothing_changes():
 
 
 def test_the_cap_stops_a_loop_and_says_so():
-    out, log = run_passes(_corpus("2019", None, None, None, None), [RESOLVE, REDATE], max_runs=2)
+    _, log = run_passes(_corpus("2019", None, None, None, None), [RESOLVE, REDATE], max_runs=2)
     assert [r.name for r in log.runs].count("redate") == 2
     assert not log.converged
 
