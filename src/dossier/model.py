@@ -285,6 +285,7 @@ class Conflict:
     values: tuple[str, ...]
     sources: tuple[Span, ...]
     confidence: float = 1.0
+    reason: str = ""  # why the two were paired (same measure, subject, unit and time; one event)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from dossier.extract.conflicts_events import contradicting_claims, event_date_conflicts
 from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Figure, Mention, Span
 from dossier.nlp.figures import singular
 
@@ -222,44 +224,118 @@ def dates_close(a: str | None, b: str | None, max_days: int = _MAX_FIGURE_GAP_DA
     return 0.0
 
 
+# Words before a figure that make it a bound or an estimate, not an exact value.
+_LOWER_BOUND = re.compile(r"\b(more than|over|at least|above|exceeding|upwards of|in excess of)\s+$", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"\b(less than|fewer than|under|up to|at most|below|as many as|as much as)\s+$", re.IGNORECASE)
+_APPROX = re.compile(r"\b(about|around|nearly|almost|roughly|approximately|some|an estimated|estimated|close to)\s+$",
+                     re.IGNORECASE)
+# Sentences reporting a poll or an estimate: different polls and models differ by design.
+_ESTIMATE_WORDS = re.compile(r"\b(poll\w*|survey\w*|estimat\w*|forecast\w*|projection\w*|margin of error)\b", re.IGNORECASE)
+_HOLDER_LABELS = frozenset({"PERSON", "ORG"})
+_APPROX_SHARE = 0.1
+
+
+def _bounds(before: str, value: float) -> tuple[float, float]:
+    """The values a figure allows given the words before it ("more than 3,000": 3,000 up)."""
+    if _LOWER_BOUND.search(before):
+        return value, float("inf")
+    if _UPPER_BOUND.search(before):
+        return float("-inf"), value
+    if _APPROX.search(before):
+        return value * (1 - _APPROX_SHARE), value * (1 + _APPROX_SHARE)
+    return value, value
+
+
+def _holders(annot: Annotations, fig: Figure) -> frozenset[str]:
+    """The people and organisations named in a figure's sentence: whose quantity it is."""
+    sent = annot.sentence_of(fig.span) or fig.span
+    out = set()
+    for m in annot.mentions:
+        if m.label in _HOLDER_LABELS and sent.start <= m.span.start < sent.end:
+            out.add(m.entity_id or (m.canonical or m.text).lower())
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class _FigureItem:
+    fig: Figure
+    key: tuple[str, frozenset[str]]
+    date: str | None
+    plan: bool
+    change: bool
+    estimate: bool
+    holders: frozenset[str]
+    bounds: tuple[float, float]
+
+
+def _figure_item(doc: Document, annot: Annotations, fig: Figure) -> _FigureItem | None:
+    key = about_key(fig.about)
+    if key is None:
+        return None
+    words = _qualifier_text(doc, annot, fig)
+    before = doc.text[max(0, fig.span.start - 20) : fig.span.start]
+    change = bool(
+        _CHANGE_WORDS.search(words) or (fig.qualifiers and _CLAUSE_CHANGE_WORDS.search(words)) or _INCREMENT.search(before)
+    )
+    _, sentence = _sentence_text(doc, annot, fig.span)
+    return _FigureItem(
+        fig, key, figure_date(doc, annot, fig), bool(_PLAN_WORDS.search(words)), change,
+        bool(_ESTIMATE_WORDS.search(sentence)), _holders(annot, fig), _bounds(before, _in_base_unit(fig)[1]),
+    )  # fmt: skip
+
+
+def _why_not(a: _FigureItem, b: _FigureItem) -> str | None:
+    """The first reason two figures are not one fact reported twice, or None when they are."""
+    fa, fb = a.fig, b.fig
+    if fa.span.doc_id == fb.span.doc_id:
+        return "same source"
+    if _in_base_unit(fa)[0] != _in_base_unit(fb)[0]:
+        return "other unit"
+    if fa.unit is None and (fa.value != int(fa.value) or fb.value != int(fb.value)):
+        return "a count against a rate"  # "30 exclamation points" vs "2.2 per speech"
+    if a.change or b.change or a.plan != b.plan:
+        return "a series or a plan"
+    if a.estimate or b.estimate:
+        return "a poll or estimate"
+    if a.holders and b.holders and not a.holders & b.holders:
+        return "other subject"  # one campaign's ad money against another candidate's
+    if not same_about(a.key, b.key):
+        return "other measure"
+    (la, ha), (lb, hb) = a.bounds, b.bounds
+    if max(la, lb) <= min(ha, hb):
+        return "bounds overlap"  # "more than 3,000" and "3,500" agree
+    return None
+
+
 def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations]) -> list[Conflict]:
+    """Two figures conflict when they measure one quantity (same head noun and modifiers, unit
+    family, subject) at one time (overlapping dates), from different sources, both exact values
+    or bounds that exclude each other, and neither a point of a series, a plan or a poll."""
     by_id = {d.id: d for d in docs}
     items = []
     for annot in annots:
         doc = by_id.get(annot.doc_id)
-        if doc is None:
-            continue
-        for fig in annot.figures:
-            key = about_key(fig.about)
-            if key is None:
-                continue
-            words = _qualifier_text(doc, annot, fig)
-            plan = bool(_PLAN_WORDS.search(words))
-            change = bool(
-                _CHANGE_WORDS.search(words)
-                or (fig.qualifiers and _CLAUSE_CHANGE_WORDS.search(words))
-                or _INCREMENT.search(doc.text[max(0, fig.span.start - 20) : fig.span.start])
-            )
-            items.append((fig, key, figure_date(doc, annot, fig), plan, change))
+        for fig in annot.figures if doc is not None else ():
+            item = _figure_item(doc, annot, fig)  # type: ignore[arg-type]
+            if item is not None:
+                items.append(item)
     out: list[Conflict] = []
-    for (fa, ka, da, pa, ca), (fb, kb, db, pb, cb) in combinations(items, 2):
-        if fa.span.doc_id == fb.span.doc_id or _in_base_unit(fa)[0] != _in_base_unit(fb)[0]:
+    for a, b in combinations(items, 2):
+        if _why_not(a, b) is not None:
             continue
-        if ca or cb or pa != pb:
-            continue  # one point of a series, or a plan set against what is installed
-        if not same_about(ka, kb):
+        near = dates_close(a.date, b.date)
+        if not near or not _differ_beyond_rounding(a.fig, b.fig):
             continue
-        near = dates_close(da, db)
-        if not near or not _differ_beyond_rounding(fa, fb):
-            continue
-        about = fa.about if len(ka[1]) >= len(kb[1]) else fb.about
+        about = a.fig.about if len(a.key[1]) >= len(b.key[1]) else b.fig.about
+        who = ", ".join(sorted(a.holders & b.holders)) or "the story"
         out.append(
             Conflict(
                 kind="figure",
                 about=about or "",
-                values=(fa.text, fb.text),
-                sources=(fa.span, fb.span),
-                confidence=round(min(fa.confidence, fb.confidence) * 0.8 * near, 3),
+                values=(a.fig.text, b.fig.text),
+                sources=(a.fig.span, b.fig.span),
+                confidence=round(min(a.fig.confidence, b.fig.confidence) * 0.8 * near, 3),
+                reason=f"same measure ({about}) of {who}, same unit, dated {a.date} and {b.date}, two sources",
             )
         )
     return out
@@ -270,39 +346,7 @@ def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations]) -
 # ---------------------------------------------------------------------------------------------
 
 
-def _day_in_sentence(annot: Annotations, span: Span) -> tuple[str, Span] | None:
-    """The day-precision date stated in a mention's sentence (the mention's own date)."""
-    sent = annot.sentence_of(span) or span
-    for t in annot.times:
-        if sent.start <= t.span.start < sent.end and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
-            return t.value, t.span
-    return None
-
-
-def _event_date_conflicts(annots: Sequence[Annotations], events: Sequence[Event]) -> list[Conflict]:
-    by_doc = {a.doc_id: a for a in annots}
-    out: list[Conflict] = []
-    for ev in events:
-        per_doc: dict[str, tuple[str, Span]] = {}
-        for m in ev.mentions:
-            annot = by_doc.get(m.doc_id)
-            found = _day_in_sentence(annot, m) if annot else None
-            if found and m.doc_id not in per_doc:
-                per_doc[m.doc_id] = found
-        values = sorted({v for v, _ in per_doc.values()})
-        if len(values) < 2:
-            continue
-        sources = tuple(sp for _, sp in sorted(per_doc.values()))
-        out.append(
-            Conflict(
-                kind="date",
-                about=ev.summary or ev.kind,
-                values=tuple(values),
-                sources=sources,
-                confidence=round(ev.confidence * 0.7, 3),
-            )
-        )
-    return out
+# (event dates and contradicting claims live in conflicts_events)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -432,6 +476,8 @@ def _title_conflicts(
                     values=(ta, tb),
                     sources=(ma.span, mb.span),
                     confidence=round(conf, 3),
+                    reason=f"one person ({names.get(ent, ent)}) given offices no one holds at once, "
+                           f"in two pages within {_MAX_TITLE_GAP_DAYS} days",
                 )
             )
     return out
@@ -460,10 +506,11 @@ def find_conflicts(
     events: Sequence[Event],
     entities: Sequence[Entity],
 ) -> list[Conflict]:
-    """All figure, event-date and title conflicts, most confident first."""
+    """All figure, event-date, contradicting-claim and title conflicts, most confident first."""
     found = [
         *_figure_conflicts(docs, annots),
-        *_event_date_conflicts(annots, events),
+        *event_date_conflicts(annots, events),
+        *contradicting_claims(docs, annots, events),
         *_title_conflicts(docs, annots, entities),
     ]
     return sorted(found, key=lambda c: (-c.confidence, c.kind, c.about))

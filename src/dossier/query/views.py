@@ -97,6 +97,7 @@ def quote_row(reader: Reader, q: Quote) -> dict[str, Any]:
         "speaker_id": q.speaker_entity,
         "text": q.text,
         "kind": q.kind,
+        "question": q.question,
         "doc": q.content.doc_id,
         "date": doc.published.value if doc else None,
         "sentence": c.sentence if c else None,
@@ -136,6 +137,7 @@ def conflict_row(reader: Reader, c: Conflict) -> dict[str, Any]:
         "about": c.about,
         "values": list(c.values),
         "confidence": round(c.confidence, 3),
+        "reason": c.reason,
         "sources": [_source(reader, s) for s in c.sources],
     }
 

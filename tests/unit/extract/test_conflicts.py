@@ -259,3 +259,49 @@ def test_minister_of_another_portfolio_is_a_title_conflict():
     docs[2] = _doc("c", texts["c"], "2020-06-01")
     annots[2] = Annotations("c", mentions=(m("c", 0, "Minister"),))
     assert find_conflicts(docs, annots, [], [Entity("p", "Bo Lee", "person")]) == []
+
+
+def test_month_dates_of_one_event_that_exclude_each_other_conflict_with_a_reason():
+    a = _doc("a", "The ministry issued the statement in June 2016.", "2016-08-01")
+    b = _doc("b", "The ministry issued the statement in July 2016.", "2016-08-02")
+    ta = TimeExpr(Span("a", 36, 45), "June 2016", "2016-06", granularity="month")
+    tb = TimeExpr(Span("b", 36, 45), "July 2016", "2016-07", granularity="month")
+    ev = Event("e1", "declaration", "statement", (Span("a", 0, 47), Span("b", 0, 47)), confidence=1.0)
+    (c,) = find_conflicts([a, b], [_annot(a, times=(ta,)), _annot(b, times=(tb,))], [ev], [])
+    assert c.kind == "date" and c.values == ("2016-06", "2016-07")
+    assert "one merged event" in c.reason
+    # a weekday resolved against each page's own date proves nothing
+    wa = TimeExpr(Span("a", 36, 45), "on Monday", "2016-06-27")
+    wb = TimeExpr(Span("b", 36, 45), "on Monday", "2016-07-04")
+    assert find_conflicts([a, b], [_annot(a, times=(wa,)), _annot(b, times=(wb,))], [ev], []) == []
+
+
+def test_a_page_denying_the_event_is_a_contradicting_claim():
+    a = _doc("a", "The two leaders met in Vienna on Friday.", "2016-08-01")
+    b = _doc("b", "The two leaders did not meet in Vienna.", "2016-08-02")
+    ev = Event("e1", "meeting", "leaders met in Vienna", (Span("a", 0, 40), Span("b", 0, 39)), confidence=1.0)
+    (c,) = find_conflicts([a, b], [_annot(a), _annot(b)], [ev], [])
+    assert c.kind == "claim" and c.sources == (Span("a", 0, 40), Span("b", 0, 39))
+
+
+def _fig_doc(doc_id, text, published, figure_text, about, holder=None):
+    doc = _doc(doc_id, text, published)
+    start = text.index(figure_text)
+    value = float(figure_text.split()[0].lstrip("$").replace(",", ""))
+    fig = Figure(Span(doc_id, start, start + len(figure_text)), figure_text, value, "USD", about)
+    mentions = ()
+    if holder:
+        h = text.index(holder)
+        mentions = (Mention(Span(doc_id, h, h + len(holder)), holder, "ORG"),)
+    return doc, _annot(doc, figures=(fig,), mentions=mentions)
+
+
+def test_figures_of_two_subjects_or_bounds_that_agree_are_no_conflict():
+    a, aa = _fig_doc("a", "The Acme campaign spent $66 million on ads.", "2016-09-01", "$66 million", "ads", "Acme")
+    b, ab = _fig_doc("b", "The Brill campaign spent $1.5 million on ads.", "2016-09-02", "$1.5 million", "ads", "Brill")
+    assert find_conflicts([a, b], [aa, ab], [], []) == []
+    c, ac = _fig_doc("c", "The Acme campaign spent $40 million on ads.", "2016-09-02", "$40 million", "ads", "Acme")
+    (found,) = find_conflicts([a, c], [aa, ac], [], [])
+    assert found.kind == "figure" and "same measure" in found.reason
+    d, ad = _fig_doc("d", "The Acme campaign spent more than $40 million on ads.", "2016-09-02", "$40 million", "ads", "Acme")
+    assert find_conflicts([a, d], [aa, ad], [], []) == []
