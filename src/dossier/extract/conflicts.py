@@ -231,7 +231,8 @@ _APPROX = re.compile(r"\b(about|around|nearly|almost|roughly|approximately|some|
                      re.IGNORECASE)
 # Sentences reporting a poll or an estimate: different polls and models differ by design.
 _ESTIMATE_WORDS = re.compile(r"\b(poll\w*|survey\w*|estimat\w*|forecast\w*|projection\w*|margin of error)\b", re.IGNORECASE)
-_HOLDER_LABELS = frozenset({"PERSON", "ORG"})
+_HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_MAX_RATIO = 10.0
 _APPROX_SHARE = 0.1
 
 
@@ -247,7 +248,7 @@ def _bounds(before: str, value: float) -> tuple[float, float]:
 
 
 def _holders(annot: Annotations, fig: Figure) -> frozenset[str]:
-    """The people and organisations named in a figure's sentence: whose quantity it is."""
+    """The people, organisations and places named in a figure's sentence: whose quantity it is."""
     sent = annot.sentence_of(fig.span) or fig.span
     out = set()
     for m in annot.mentions:
@@ -299,6 +300,9 @@ def _why_not(a: _FigureItem, b: _FigureItem) -> str | None:
         return "a poll or estimate"
     if a.holders and b.holders and not a.holders & b.holders:
         return "other subject"  # one campaign's ad money against another candidate's
+    va, vb = abs(_in_base_unit(fa)[1]), abs(_in_base_unit(fb)[1])
+    if min(va, vb) * _MAX_RATIO < max(va, vb):
+        return "other order of magnitude"  # two reports of one quantity differ by less: a total and a part
     if not same_about(a.key, b.key):
         return "other measure"
     (la, ha), (lb, hb) = a.bounds, b.bounds

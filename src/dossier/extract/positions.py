@@ -281,6 +281,9 @@ def _role_kind(title: str) -> str:
     return "other"
 
 
+_PAST_TITLE = re.compile(r"\b(former|ex-|then|late|outgoing|retired|candidate|nominee|hopeful|challenger)\b", re.IGNORECASE)
+
+
 def _role_at(roles: Sequence[Any], date: str | None) -> list[Any]:
     """Roles held at ``date`` first (a former minister speaks for himself later), then the rest."""
     if not date:
@@ -341,11 +344,14 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], str]:
         return None
 
     def person_side(ent: Entity, claim: Claim) -> str:
-        kinds = [(r, _role_kind(r.title)) for r in _role_at(ent.roles, claim.date)]
-        if kinds and all(k == "commentator" for _, k in kinds):
+        # a past office ("former secretary of state") or a candidacy speaks for no government:
+        # a candidate or an ex-minister holds the stance himself
+        held = [r for r in _role_at(ent.roles, claim.date) if not _PAST_TITLE.search(r.title)]
+        kinds = [(r, _role_kind(r.title)) for r in held]
+        if not kinds or all(k == "commentator" for _, k in kinds):
             return ent.name
         for role, kind in kinds:
-            if kind != "commentator" and role.of:
+            if kind == "official" and role.of:
                 return body(role.of)
         for role, kind in kinds:
             if kind != "official":

@@ -33,6 +33,9 @@ _STOP = frozenset(
     "mean means talk talked speak spoke state stated claim claimed argue argued stance position view views "
     "happen happened hold held take took place first last ever".split()
 )
+# A "when" question names the event itself: its event word and ordinal are what to look for
+# ("When was the first debate?", "When was the meeting?").
+_WHEN_STOP = _STOP - frozenset("meet met meeting meetings first last hold held talk talked".split())
 _SAY = re.compile(r"\b(say|said|says|saying|tell|told|think|thinks|thought|state|stated|claim|claimed|argue|argued|"
                   r"stance|position|positions|view|views|opinion|comment|commented|speak|spoke|quote|quoted)\b", re.I)
 _MEET = re.compile(r"\b(meet|met|meeting|meetings|visit|visited|talks|summit|call|called|sign|signed|hold|held)\b", re.I)
@@ -125,11 +128,11 @@ def match_entities(question: str, entities: Iterable[Entity]) -> list[tuple[str,
     return [(phrase, ents) for _, phrase, ents in sorted(found, key=lambda t: t[0])]
 
 
-def topic_terms(question: str, named: Iterable[str]) -> list[str]:
+def topic_terms(question: str, named: Iterable[str], stop: frozenset[str] = _STOP) -> list[str]:
     """Content words of the question that are not names, question words or reporting verbs."""
     skip = {w.lower() for phrase in named for w in phrase.split()}
     return [w for w in (m.group(0).lower() for m in _WORD.finditer(question))
-            if w not in _STOP and w not in skip and len(w) > 2 and not _YEAR.fullmatch(w)]
+            if w not in stop and w not in skip and len(w) > 2 and not _YEAR.fullmatch(w)]
 
 
 def _stem(word: str) -> str:
@@ -237,33 +240,73 @@ def _events(reader: Reader, question: str, people: list[Entity], dates: list[str
     return Answer(question, "events", NOT_FOUND, [], False, sorted(wanted), dates)
 
 
-def _quotes(reader: Reader, question: str, speakers: list[Entity], terms: list[str], dates: list[str]) -> Answer:
+def _about(terms: list[str], topics: list[Entity]) -> list[list[str]]:
+    """What a statement must be about: each topic word, and each entity asked about (any of its
+    names), every one of them ('What did X say about Y and taxes?' needs Y and taxes)."""
+    return [[t] for t in terms] + [[n for n in (e.name, *e.aliases) if n] for e in topics]
+
+
+def _on_topic(text: str, about: list[list[str]]) -> bool:
+    low = text.lower()
+    return all(any((len(n.split()) > 1 and n.lower() in low) or mentions_topic(text, [n]) for n in names) for names in about)
+
+
+def _quotes(reader: Reader, question: str, speakers: list[Entity], terms: list[str], dates: list[str],
+            topics: list[Entity] = ()) -> Answer:  # type: ignore[assignment]
+    """The speaker's own quotes and positions whose words are about the topic (a quote counts by its
+    text, a position by its statement: the sentence around a quote may be about something else)."""
     ids = {e.id for e in speakers}
     names = {n.lower() for e in speakers for n in (e.name, *e.aliases)}
+    about = _about(terms, list(topics))
     items: list[dict[str, Any]] = []
     for q in reader.quotes():
         doc = reader.docs.get(q.content.doc_id)
         spoke = q.speaker_entity in ids or (q.speaker or "").lower() in names
-        if not spoke or not _date_ok(doc.published.value if doc else None, dates):
+        if not spoke or q.question or not _date_ok(doc.published.value if doc else None, dates):
             continue
-        c = reader.cite(q.content)
-        if mentions_topic(f"{q.text} {c.sentence if c else ''}", terms):
-            items.append(_item(reader, f"{q.speaker or 'unknown'} ({q.kind}): {q.text}", q.content))
+        if _on_topic(q.text, about):
+            items.append(_item(reader, f"{reader.entity_name(q.speaker_entity) or q.speaker or 'unknown'} ({q.kind}): {q.text}",
+                               q.content))
     for p in reader.positions():
-        if p.actor.lower() in names and _date_ok(p.date, dates) and mentions_topic(f"{p.issue} {p.statement}", terms):
-            items.append(_item(reader, f"{p.actor} on {p.issue} ({p.stance}, {p.date or 'undated'}): {p.statement}", p.span))
-    if not items and terms:  # sentences that name the person and the topic, best BM25 first
+        held = p.actor in ids or p.actor.lower() in names
+        if held and _date_ok(p.date, dates) and _on_topic(p.statement, about):
+            items.append(_item(reader, f"{reader.entity_name(p.actor)} on {p.issue} ({p.stance}, {p.date or 'undated'}): "
+                                       f"{p.statement}", p.span))
+    own = len(items)
+    if not items and about:  # sentences that name the person and the topic, best BM25 first
         naming = _sentences_naming(reader, ids)
-        for h in reader.search(" ".join(terms), limit=200):
+        for h in reader.search(" ".join(terms + [e.name for e in topics]), limit=200):
             key = next((k for k in naming if k[0] == h.doc_id and k[1] <= h.start < k[2]), None)
-            if key and mentions_topic(h.text, terms):
+            if key and _on_topic(h.text, about):
                 items.append(_item(reader, h.text.strip(), Span(h.doc_id, h.start, h.end)))
     items = _dedupe(items)[:MAX_ITEMS]
     if not items:
         return Answer(question, "quotes", NOT_FOUND, [], False, sorted(ids), dates)
     who = speakers[0].name
-    about = f" about {' '.join(terms)}" if terms else ""
-    return Answer(question, "quotes", f"{len(items)} statements by {who}{about}.", items, True, sorted(ids), dates)
+    subject = " ".join(terms + [e.name for e in topics])
+    shown = f" about {subject}" if subject else ""
+    if not own:  # say so: these sentences are the writer's, not the speaker's words
+        head = f"No quote or position of {who}{shown}; {len(items)} sentences name both."
+        return Answer(question, "quotes", head, items, True, sorted(ids), dates)
+    return Answer(question, "quotes", f"{len(items)} statements by {who}{shown}.", items, True, sorted(ids), dates)
+
+
+def _when(reader: Reader, question: str, people: list[Entity], terms: list[str], dates: list[str]) -> Answer:
+    """'When was the first debate?': the dated event whose summary and sentences hold every topic
+    word (and name every person asked about), best supported first; its date and citation."""
+    ids = {e.id for e in people}
+    found = []
+    for ev in reader.timeline():
+        if not ev.date or not _date_ok(ev.date, dates) or not ids <= set(ev.participants):
+            continue
+        sentences = " ".join(c.sentence for s in ev.mentions[:5] if (c := reader.cite(s)))
+        if terms and all(mentions_topic(f"{ev.kind} {ev.summary} {sentences}", [t]) for t in terms):
+            found.append(ev)
+    if not found:
+        return Answer(question, "events", NOT_FOUND, [], False, sorted(ids), dates)
+    found.sort(key=lambda ev: (ev.status != "happened", -len({s.doc_id for s in ev.mentions}), -ev.confidence))
+    items = [_item(reader, f"{ev.date}: {ev.summary}", ev.mentions[0] if ev.mentions else None) for ev in found[:MAX_ITEMS]]
+    return Answer(question, "events", f"{found[0].date}: {found[0].summary}", items, True, sorted(ids), dates)
 
 
 def _search(reader: Reader, question: str, terms: list[str], ents: list[Entity], dates: list[str]) -> Answer:
@@ -314,13 +357,18 @@ def ask(reader: Reader, question: str) -> Answer:
     matched = match_entities(question, reader.entities())
     terms = topic_terms(question, [phrase for phrase, _ in matched] + _months_in(question))
     best = [ents[0] for _, ents in matched]
+    when_terms = topic_terms(question, [phrase for phrase, _ in matched] + _months_in(question), _WHEN_STOP)
+    if intent == "events" and re.match(r"^\s*when\b", question, re.I) and when_terms:
+        answer = _events(reader, question, best, dates) if best else Answer(question, "events", NOT_FOUND)
+        return answer if answer.found else _when(reader, question, best, when_terms, dates)
     if intent == "events":
         answer = _events(reader, question, best, dates)
         return answer if answer.found or not terms else _search(reader, question, terms, best, dates)
     if intent == "quotes":
         speakers = [e for e in best if e.type in ("person", "org", "gov")] or best
         if speakers:
-            return _quotes(reader, question, speakers[:1], terms, dates)
+            # the first name asked about speaks; the others are what they spoke about
+            return _quotes(reader, question, speakers[:1], terms, dates, [e for e in best if e.id != speakers[0].id])
     return _search(reader, question, terms, best, dates)
 
 

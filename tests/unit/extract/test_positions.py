@@ -136,3 +136,21 @@ def test_summarize_positions_runs_of_stances_in_time_order():
         ("demand", 2, "2001-01-10", "2002-05-01"),
         ("aim", 1, "2019-02-01", "2019-02-01"),
     ]
+
+
+def test_candidates_and_former_officials_hold_their_own_stances():
+    """A candidate or an ex-minister speaks for himself, not for the state he once served or
+    hopes to lead (a nominee's stances are his, not 'the United States'')."""
+    res = SimpleNamespace(entities=(
+        Entity("c1", "Freedonia", "place"),
+        Entity("p1", "Gus Hale", "person", roles=(Role("former Foreign Minister", of="c1"),)),
+        Entity("p2", "Ida Jun", "person", roles=(Role("presidential nominee", of="c1"),)),
+        Entity("p3", "Kai Lo", "person", roles=(Role("party chairman", of="c1"),)),
+        Entity("p4", "Lu Min", "person", roles=(Role("campaign manager", of="c1"),)),
+    ))
+    actor_of = default_actor_of(res)
+    mk = lambda actor: _claim("d", 0, actor, "demand", "x", "2020")  # noqa: E731
+    assert actor_of(mk("Gus Hale")) == "Gus Hale"
+    assert actor_of(mk("Ida Jun")) == "Ida Jun"
+    assert actor_of(mk("Lu Min")) == "Lu Min"  # no office: not a side
+    assert actor_of(mk("Kai Lo")) == "Freedonia"  # an official title still speaks for its body

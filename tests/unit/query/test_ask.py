@@ -102,3 +102,22 @@ def test_parsing_helpers(reader) -> None:
     found = match_entities("What did Karl Lindd say?", reader.entities())  # fuzzy: one letter off
     assert [(p, [e.id for e in ents]) for p, ents in found] == [("Karl Lindd", ["e-klind"])]
     assert topic_terms("What did Berg say about the sovereignty?", ["Berg"]) == ["sovereignty"]
+
+
+def test_speaker_and_entity_topic_keeps_only_statements_about_it(reader) -> None:
+    """'What did X say about Y?': Y is the topic, not a second speaker; no statement of X names Y,
+    so the answer says so and cites the writer's sentences instead of X's unrelated remarks."""
+    a = ask(reader, "What did Berg say about Lind?")
+    assert a.entities == ["e-berg"]
+    assert a.answer.startswith("No quote or position of Anna Berg about Karl Lind")
+    assert a.items and all("Lind" in i["citation"]["sentence"] for i in a.items)
+    assert not any("sovereignty" in i["text"] for i in a.items)
+
+
+def test_when_question_answers_with_the_matching_events_date(reader) -> None:
+    a = ask(reader, "When was the meeting?")
+    assert (a.intent, a.found) == ("events", True)
+    assert a.answer == "2018-11-14: Anna Berg met Karl Lind in Vesterby"
+    assert a.items[0]["citation"]["doc"] == D1
+    missing = ask(reader, "When was the first debate?")
+    assert (missing.found, missing.answer) == (False, NOT_FOUND)
