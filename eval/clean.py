@@ -1,9 +1,10 @@
 """Flat-text cleaner vs trafilatura on HTML pages rendered flat (menus and footers included).
 
 Pages: ../shared/data/dates/pages, English ones only (py3langid on trafilatura's main text). Each
-page is rendered the way a simple scraper would (lxml text of block elements, one per line), then
-cleaned by ``clean_page`` as media="text". Reference: trafilatura's main text from the full HTML
-(it sees the markup, we do not). Scores are bag-of-words token overlap (multiset), micro-averaged
+page is rendered the way a simple scraper would (lxml text of block elements, one per line), saved
+as a .txt file, and the folder is built into a fresh store as a user builds (``dossier build``);
+the documents' text and author are read back from the store. Reference: trafilatura's main text
+from the full HTML (it sees the markup, we do not). Scores are bag-of-words token overlap (multiset), micro-averaged
 over all pages. For scale, ``f1_nocleaning`` keeps every flat line. Note the reference is itself an
 extractor, not human gold, so the figures say "how close to trafilatura", not absolute accuracy.
 """
@@ -11,8 +12,11 @@ extractor, not human gold, so the figures say "how close to trafilatura", not ab
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dates" / "pages"
 
@@ -42,43 +46,50 @@ def _overlap(pred: Counter, gold: Counter) -> int:
 
 
 def run() -> dict[str, float]:
+    import tempfile
+
     import lxml.html
     import py3langid
     import trafilatura
 
-    from dossier.clean import clean_page
+    from dates import built_documents
     from dossier.clean.decode import decode
     from dossier.clean.render import flat_lines
-    from dossier.model import Page
 
     files = sorted(DATA.glob("*.html"))
-    tp = n_pred = n_gold = tp0 = n_flat = used = 0
+    refs: dict[str, tuple[str, str, str | None]] = {}  # txt name -> (reference text, flat text, author)
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in files:
+            html, _, _ = decode(f.read_bytes(), None, "html")
+            gold_text = trafilatura.extract(html, include_comments=False) or ""
+            if len(gold_text) < 200 or py3langid.classify(gold_text[:3000])[0] != "en":
+                continue
+            try:
+                flat = "\n".join(flat_lines(lxml.html.fromstring(html)))
+            except Exception:
+                continue
+            meta = trafilatura.extract_metadata(html)
+            name = f.stem + ".txt"
+            (Path(tmp) / name).write_text(flat, encoding="utf-8")
+            refs[name] = (gold_text, flat, meta.author if meta is not None else None)
+        docs = built_documents(Path(tmp))
+    tp = n_pred = n_gold = tp0 = n_flat = 0
     a_gold = a_pred = a_hit = 0
-    for f in files:
-        raw = f.read_bytes()
-        html, _, _ = decode(raw, None, "html")
-        gold_text = trafilatura.extract(html, include_comments=False) or ""
-        if len(gold_text) < 200 or py3langid.classify(gold_text[:3000])[0] != "en":
-            continue
-        try:
-            flat = "\n".join(flat_lines(lxml.html.fromstring(html)))
-        except Exception:
-            continue
-        doc = clean_page(Page(source=f.name, raw=flat.encode("utf-8"), media="text"))
-        gold, pred, allflat = _tokens(gold_text), _tokens(doc.text), _tokens(flat)
+    for name, (gold_text, flat, author) in sorted(refs.items()):
+        doc = docs.get(name)
+        gold, pred, allflat = _tokens(gold_text), _tokens(doc.text if doc else ""), _tokens(flat)
         tp += _overlap(pred, gold)
         n_pred += sum(pred.values())
         n_gold += sum(gold.values())
         tp0 += _overlap(allflat, gold)
         n_flat += sum(allflat.values())
-        used += 1
-        meta = trafilatura.extract_metadata(html)
-        ref = _name_words(meta.author if meta is not None else None)
+        ref = _name_words(author)
         if ref:
-            got = _name_words(doc.author)
+            got = _name_words(doc.author if doc else None)
             a_gold += 1
             a_pred += bool(got)
             a_hit += bool(got & ref)
+    used = len(refs)
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     p0, r0 = (tp0 / n_flat if n_flat else 0.0), (tp0 / n_gold if n_gold else 0.0)

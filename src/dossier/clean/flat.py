@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dossier.clean.meta import BYLINE, bare_name, date_line, header_bylines, labelled_date_line, strong_byline
+from dossier.clean.meta import BYLINE, CJK, bare_name, date_line, header_bylines, labelled_date_line, strong_byline
 
 # Generic English function words (the jusText idea: prose is dense in them, menus are not).
 STOPWORDS = frozenset(
@@ -47,8 +47,10 @@ PERIOD = re.compile(r"\b(month|months|monthly|year|yearly|week|weeks|trial|free|
 CAMEL = re.compile(r"[a-z][A-Z]")
 CREDIT_END = re.compile(r"\((?:[A-Z][\w./&'-]*(?:\s+[A-Z][\w./&'-]*){0,3}|[A-Z]{2,6}(?:/[A-Z]+)?)\)\s*$")
 DIRECTION = re.compile(r"\((left|right|center|centre|top|bottom|L|R|C)\)|, (left|right|center|centre),", re.I)
-TERMINAL = re.compile(r"[.?!…][\"'”’)\]]*\s*$|[\"”’]\s*$")
-OPENING = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
+TERMINAL = re.compile(r"[.?!…。！？][\"'”’)\]」』]*\s*$|[\"”’」』]\s*$")  # Latin and CJK sentence ends
+# A capital of any cased script (Latin, Cyrillic, Greek), a digit, or a letter of a script without case
+# (CJK, Arabic, Hebrew), after at most one opening quote or bracket.
+OPENING = re.compile(r"^[\"'“‘(\[«„「『]?(?:\d|[^\W\d_])")
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
 UNCLOSED = re.compile(r"[\"“«][^\"”»]*$")
 READER = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
@@ -58,7 +60,7 @@ BIO = re.compile(
     r"(?:\s+\S+){0,12}?\s+(?:journalist|reporter|correspondent|editor|writer|columnist|contributor|"
     r"photographer|producer|analyst|fellow|author|freelancer|bureau chief)\b"
 )
-WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’-]*")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")  # letters of any script: Cyrillic, Greek, Arabic pages have words too
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,15 @@ def outside_quotes(text: str) -> str:
 
 def sentence_shaped(text: str) -> bool:
     """Starts like a sentence and ends with terminal punctuation or a closing quote."""
-    return bool(OPENING.match(text)) and bool(TERMINAL.search(text))
+    m = OPENING.match(text)
+    return bool(m) and not m.group(0)[-1].islower() and bool(TERMINAL.search(text))
+
+
+def word_count(text: str, ws: list[str]) -> int:
+    """Words, with Chinese/Japanese/Korean runs (written without spaces) counted as one word per two
+    characters, roughly their average word length, so a CJK paragraph is as long as it looks."""
+    cjk = len(CJK.findall(text))
+    return len(ws) + cjk // 2 if cjk else len(ws)
 
 
 def stop_ratio(ws: list[str]) -> float:
@@ -173,7 +183,7 @@ def classify(block: Block, total: int, english: bool = True) -> Verdict:
     bad = furniture_reason(text, ws, rel)
     if bad:
         return Verdict("bad", *bad)
-    n = len(ws)
+    n = word_count(text, ws)
     shaped = sentence_shaped(text)
     ratio = stop_ratio(ws) if english else 1.0
     if n >= 15 and ratio >= 0.2 and (shaped or n >= 30):

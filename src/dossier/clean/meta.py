@@ -83,6 +83,11 @@ OUTLET_WORD = re.compile(r"(?i)\b(?:press|news|agency|service|wire|times|post|jo
                          r"guardian|media|radio|television|tv|network|daily|reuters)\b")
 # Written headlines in a plain-text file: one line, not a dateline lead, at most two short sentences.
 DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[\w.'’ ]{1,30})*\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—―]|--)\s")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, hangul
+# A day number and a year with at most two words around them: a date line in any language
+# ("Опубликовано 28 июня 2020", "17. März 2020"), which the English DATE pattern does not know.
+YEAR_NUMBER = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DAY_NUMBER = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)")
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
 
 DATE_LINE = "date line"
@@ -257,13 +262,21 @@ def reads_as_headline(line: str) -> bool:
     a date line or a byline, and mostly letters. Only meaningful for the first line of a file
     that stands alone above the body (that position is the convention, not the shape)."""
     ws = LETTERS.findall(line)
-    if not 2 <= len(ws) <= 25 or len(SENTENCE_BREAK.findall(line)) > 1:
+    cjk = len(CJK.findall(line))
+    n = len(ws) + cjk // 2 if cjk else len(ws)
+    if not 2 <= n <= 25 or len(SENTENCE_BREAK.findall(line)) > 1 or _numeric_date_line(line, ws):
         return False
     if DATELINE_LEAD.match(line) or DATELINE_CREDIT.match(line) or date_line(line) or strong_byline(line):
         return False
     if line.rstrip().endswith((":", ",")):
         return False
     return sum(c.isalpha() for c in line) >= 0.6 * len(line)
+
+
+def _numeric_date_line(line: str, ws: list[str]) -> bool:
+    """A year, a day number and at most two words: a date line whatever the language."""
+    year = YEAR_NUMBER.search(line)
+    return bool(year) and len(ws) <= 2 and bool(DAY_NUMBER.search(YEAR_NUMBER.sub(" ", line)))
 
 
 def headline_text(line: str) -> str:

@@ -19,6 +19,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
+from dossier.date.foreign import foreign_header_date
 from dossier.date.html import date_from_html, date_role
 from dossier.date.path import date_in_path
 from dossier.date.text import HeaderDate, TextDating, collect_clues, date_from_text, header_dates
@@ -88,8 +89,18 @@ def _date_document(doc: Document, page: Page | None) -> PublicationDate:
                 return _check_html_with_text(_with_header(html, header), text)
             return _fallback(html, f"htmldate {html.value} is an update date ({edited}), {after}", header, text)
     own = _from_header(header, text) or text.date
+    if doc.language not in (None, "en") and not (own.value and own.precision == "day" and own.confidence >= 0.5):
+        own = _foreign(doc) or own
     in_path = date_in_path(page.source, page.declared.get("url")) if page is not None else None
     return _with_path(own, in_path, text) if in_path else own
+
+
+def _foreign(doc: Document) -> PublicationDate | None:
+    """A header date line of a page in another language, read with its locale's month names."""
+    found = foreign_header_date(doc)
+    if found is None:
+        return None
+    return PublicationDate(found[0], "day", HEADER_CONFIDENCE, (f'header date line "{found[1]}" (read as {doc.language})',))
 
 
 def _with_path(own: PublicationDate, in_path: tuple[str, str], text: TextDating) -> PublicationDate:

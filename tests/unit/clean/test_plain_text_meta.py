@@ -64,3 +64,22 @@ def test_wire_credits_from_the_dateline_and_the_sign_off():
 def test_outlet_of_a_plain_text_story_from_its_dateline_credit():
     out = clean_text("Council Closes Old Bridge.\n\nMILTON (AP) — " + BODY)
     assert out["outlet"] == "AP"
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("Совет закрыл старый мост", "Городской совет во вторник проголосовал за закрытие старого моста для грузовиков, "
+         "после того как инженеры обнаружили трещины в двух его опорах, сообщила пресс-секретарь совета."),
+        ("市议会关闭旧桥", "市议会周二投票决定禁止重型车辆通过这座旧桥，此前工程师在两个桥墩中发现了裂缝，一位发言人说。"),
+    ],
+)
+def test_pages_in_other_scripts_keep_their_body_and_title(title: str, body: str):
+    out = clean_text(f"{title}\n\n{body}\n", english=False)
+    assert out["paragraphs"] == [body]
+    assert out["title"] == title
+
+
+def test_a_date_line_in_another_language_is_no_headline():
+    assert not reads_as_headline("Опубликовано 28 июня 2020")
+    assert not reads_as_headline("17. März 2020")

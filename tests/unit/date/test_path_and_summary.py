@@ -60,3 +60,36 @@ def test_dating_summary_counts_day_month_undated_and_low_confidence():
         ("raw", None, None, None),
     ]
     assert dating_summary(rows) == "dated: 2 to the day, 1 to the month, 1 undated (low confidence: 2)"
+
+
+@pytest.mark.parametrize(
+    "language, header, expected",
+    [
+        ("de", "Veröffentlicht am 17. März 2020, 14:30 Uhr", "2020-03-17"),
+        ("fr", "Publié le 12 mars 2019 à 10h", "2019-03-12"),
+        ("es", "3 de mayo de 2021", "2021-05-03"),
+        ("ru", "Опубликовано 28 июня 2020", "2020-06-28"),
+        ("zh", "2020年3月17日", "2020-03-17"),
+        ("de", "Der Stadtrat hat am Dienstag beschlossen", None),
+    ],
+)
+def test_header_date_lines_in_other_languages(language: str, header: str, expected: str | None):
+    from dossier.clean import clean_page
+
+    body = {
+        "de": "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke für den Schwerverkehr zu sperren, "
+        "nachdem Ingenieure Risse in zwei Pfeilern gefunden hatten, sagte eine Sprecherin der Stadt.",
+        "fr": "Le conseil municipal a voté mardi la fermeture du vieux pont aux poids lourds, après que des "
+        "ingénieurs ont trouvé des fissures dans deux de ses piles, a indiqué une porte-parole.",
+        "es": "El consejo municipal votó el martes cerrar el viejo puente al tráfico pesado después de que los "
+        "ingenieros encontraran grietas en dos de sus pilares, dijo una portavoz del ayuntamiento.",
+        "zh": "市议会周二投票决定禁止重型车辆通过这座旧桥，此前工程师在两个桥墩中发现了裂缝，一位发言人说。维修预计将持续一年。",
+        "ru": "Городской совет во вторник проголосовал за закрытие старого моста для грузовиков после того, "
+        "как инженеры обнаружили трещины в двух его опорах, сообщила пресс-секретарь совета.",
+    }[language]
+    text = f"{header}\n\n{body}\n"
+    page = Page(source="/d/page.txt", raw=text.encode(), media="text")
+    doc = clean_page(page)
+    assert doc.language == language
+    pub = date_document(doc, page)
+    assert (pub.value if pub.precision == "day" else None) == expected
