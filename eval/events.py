@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from dossier.extract import events_kinds as kinds  # noqa: E402
 from dossier.extract import events_lexicon as lex  # noqa: E402
 from dossier.extract.events_merge import kinds_compatible, participants_compatible  # noqa: E402
 
@@ -64,6 +65,9 @@ def kind_of(trigger: str) -> str:
     for w in words:
         if w in lex.TRIGGERS:
             return lex.TRIGGERS[w]
+    for w in words:  # the generic inventory (verbs, then event nouns), as find_events reads it
+        if w in kinds.VERB_KIND or w in kinds.NOUN_KIND:
+            return (kinds.VERB_KIND.get(w) or kinds.NOUN_KIND[w])[0]
     return "stem:" + stem(words[-1] if words else trigger)
 
 

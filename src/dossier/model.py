@@ -21,7 +21,7 @@ from typing import Any, Literal, TypeVar
 Precision = Literal["day", "month", "year", "decade", "none"]
 EntityType = Literal["person", "org", "place", "gov", "other"]
 QuoteKind = Literal["direct", "indirect"]
-EventStatus = Literal["happened", "planned", "possible"]
+EventStatus = Literal["happened", "planned", "possible", "denied"]
 DocStatus = Literal["ok", "duplicate", "non_english", "raw", "empty"]
 
 

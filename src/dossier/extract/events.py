@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from dossier.extract import events_lexicon as lex
 from dossier.extract.events_dates import (
     compare_dates,
+    precision_of,
     date_of_time,
     days_apart,
     duration_parts,
@@ -28,6 +29,8 @@ from dossier.extract.events_dates import (
     partial_of_time,
     shift_year,
 )
+from dossier.extract.events_generic import described, event_label, generic_kind, is_negated, is_report_frame
+from dossier.extract.events_kinds import BREAKING_KINDS
 from dossier.extract.events_merge import merge_events
 from dossier.model import Annotations, Document, Event, Evidence, Mention, Span, TimeExpr
 
@@ -134,7 +137,9 @@ def trigger_kind(tok: Token) -> str | None:
         return "call" if near & lex.PHONE_WORDS else None
     kind = lex.TRIGGERS.get(word)
     if kind is None:
-        return None
+        return generic_kind(tok)
+    if kind == "poll" and is_report_frame(tok):
+        return None  # "..., the Survey said": a source of the news, not an event
     is_noun = tok.pos_ in ("NOUN", "PROPN")
     if word in lex.NOUN_ONLY and not is_noun:
         return None
@@ -232,6 +237,10 @@ def _own_party_heads(trig: Token, kind: str) -> list[Token]:
             heads.append(c)
         elif c.dep_ == "dobj" and kind in ("meeting", "talks", "call", "visit"):
             heads.append(c)
+        elif c.dep_ in ("dobj", "nsubjpass") and kind not in lex.TRIGGER_KINDS:
+            heads.append(c)  # generic kinds: "police arrested X", "Acme bought Widgetco"
+        elif c.dep_ == "prep" and c.lower_ == "of" and kind not in lex.TRIGGER_KINDS and not _is_verb(trig):
+            heads.extend(g for g in c.children if g.dep_ == "pobj")  # "the arrest of X"
         elif c.dep_ == "prep" and c.lower_ in lex.PARTY_PREPS:
             heads.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "compound" and kind != "visit":
@@ -344,6 +353,11 @@ def find_participants(
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
     if own and (has_subject or not _is_verb(trig)):
         return own
+    if kind not in lex.TRIGGER_KINDS and _is_verb(trig) and not has_subject:
+        from dossier.extract.events_generic import controlling_subject  # "Acme agreed to buy X": Acme buys
+
+        subj = controlling_subject(trig)
+        own += [m for m in _names_under([subj] if subj is not None else [], mentions, skip, people) if m not in own]
     clause = _clause_verb(trig.head if trig.head.i != trig.i else trig)
     if clause is not None and clause.i != trig.i and not _reports_speech(clause) and not stays_away(clause):
         subj = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -798,7 +812,7 @@ def _sentence_drafts(
                              is_irrealis(trig, kind) or is_pending(trig, kind, time is not None),
                              _proxies(sdoc, parties, mentions), is_frame(trig), says_there(trig), year_named,
                              offset=None if time else relative_offset(sdoc, trig, times)))
-    drafts = fold_agreements_into_meetings(drop_undated_repeats(_collapse(drafts)))
+    drafts = fold_agreements_into_meetings(drop_undated_repeats(_collapse(drop_agreed_to(drafts))))
     anchors = {d.trig.i: d for d in drafts}
     for d in drafts:  # "one month after their talks": dated from the event the sentence reports
         if d.offset is not None and (host := anchors.get(d.offset[2].i)) is not None:
@@ -807,6 +821,24 @@ def _sentence_drafts(
         elif d.offset is not None:
             d.offset = None
     return drafts
+
+
+def drop_agreed_to(drafts: list[_Draft]) -> list[_Draft]:
+    """"Acme agreed to buy Widgetco": an agreement to do what another trigger names is that event
+    (planned), not an agreement of its own."""
+    from dossier.extract.events_generic import is_consequence
+
+    generic = {d.trig.i: d for d in drafts if d.kind not in lex.TRIGGER_KINDS}
+    every = {d.trig.i for d in drafts}
+    out = []
+    for d in drafts:
+        agreed_to = [generic[c.i] for c in d.trig.children if c.dep_ == "xcomp" and c.i in generic] if (
+            d.kind in lex.AGREEMENT_KINDS and _is_verb(d.trig)) else []
+        for g in agreed_to:  # "agreed on Monday to buy X": the agreeing's time dates the deal
+            g.time = g.time or d.time
+        if not agreed_to and not (d.trig.i in generic and is_consequence(d.trig, every)):
+            out.append(d)
+    return out
 
 
 def named_by_year(sdoc: SpacyDoc, trig: Token, kind: str, time: TimeExpr | None) -> bool:
@@ -928,13 +960,16 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
     if d.agreed_at is not None:  # no span: not a trigger of its own (``redate`` reads trigger spans)
         evidence.append(Evidence(rule="fold:agreed-at", text=d.agreed_at.text))
     evidence.extend(Evidence(rule="actor:for", text=f"{p}{ACTOR_FOR_SEP}{c}") for p, c in acting.items())
-    if not names and d.place is None and date is None and not (d.name and lead):
+    generic = d.kind not in lex.TRIGGER_KINDS
+    if not names and d.place is None and date is None and not ((d.name or (generic and described(d.trig))) and lead):
         return None
     if d.time is not None:
         partial = partial_of_time(d.time)
         evidence.append(Evidence(rule="date:time" if date else "date:unresolved", text=partial or d.time.text,
                                  span=d.time.span, confidence=d.time.confidence))
     status, status_ev = decide_status(d.trig, date, doc_date, d.time.text if d.time else "")
+    if generic and is_negated(d.trig):
+        status, status_ev = "denied", Evidence(rule="status:negated", text=d.trig.text, confidence=0.7)
     evidence.append(status_ev)
     if date and doc_date and d.time is not None:
         date = _fix_year(date, status, doc_date, d.time.text)
@@ -950,10 +985,15 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
                                      span=t.span, confidence=0.6))
     confidence = mention_confidence(len(shown), precision if date else "none", bool(d.place), lead, bool(d.name))
     has_own_date = date is not None or (d.time is not None and partial_of_time(d.time) is not None)
-    if date is None and doc_date:
+    if date is None and doc_date and generic:
+        if lead and breaking_news(d.trig, d.kind, status):  # the dateline day, else undated
+            date, precision = doc_date[:10], "day" if len(doc_date) >= 10 else precision_of(doc_date)
+            evidence.append(Evidence(rule="date:dateline", text=date, confidence=0.5))
+            has_own_date = True
+    elif date is None and doc_date:
         date, precision = _coarser(doc_date)
         evidence.append(Evidence(rule="date:document", text=date, confidence=0.4))
-    support = (not names and d.place is None) or (not has_own_date and not lead)
+    support = (not names and d.place is None and not (generic and lead)) or (not has_own_date and not lead)
     if support:
         evidence.append(Evidence(rule="scope:support", text="no date of its own outside the lead"
                                  if names or d.place else "names no actor or place"))
@@ -966,7 +1006,7 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
     return Event(
         id=event_id(doc.id, sent, d.kind, d.trig.idx),
         kind=d.kind,
-        summary=event_summary(d.kind, shown, d.place),
+        summary=label if (label := _label(d, generic, evidence, find_dateline(doc.text)[0])) else event_summary(d.kind, shown, d.place),
         mentions=(sent,),
         participants=tuple(names),
         place=d.place,
@@ -976,6 +1016,22 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
         confidence=confidence,
         evidence=tuple(evidence),
     )
+
+
+def breaking_news(trig: Token, kind: str, status: str) -> bool:
+    """A lead predicate of a breaking-news kind told in the past tense ("an earthquake struck",
+    "police arrested"): news of the dateline day, by the convention of news leads."""
+    return kind in BREAKING_KINDS and status == "happened" and _tense(trig) == "past"
+
+
+def _label(d: _Draft, generic: bool, evidence: list[Evidence], skip: tuple[int, int]) -> str | None:
+    """Headline-style name of a generic event ("Acme buys Widgetco"), recorded as evidence so the
+    merged event can show it."""
+    if not generic:
+        return None
+    label = event_label(d.trig, d.place, skip)
+    evidence.append(Evidence(rule="event:label", text=label))
+    return label
 
 
 def find_events(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Event]:

@@ -7,6 +7,8 @@ the pipeline runs without a lemmatizer. Nothing here knows any story.
 
 from __future__ import annotations
 
+from dossier.extract.events_kinds import GENERIC_GROUPS
+
 # surface form (lower case) -> event kind; "sign" forms take their kind from their object
 TRIGGERS: dict[str, str] = {
     **{w: "meeting" for w in ("meet", "meets", "met", "meeting", "meetings")},
@@ -25,6 +27,9 @@ TRIGGERS: dict[str, str] = {
     **{w: "speech" for w in ("speech", "speeches", "address", "addressed")},
     **{w: "launch" for w in ("launch", "launched", "launches")},
 }
+
+# the kinds of the diplomatic triggers above; every other kind comes from ``events_kinds``
+TRIGGER_KINDS = frozenset(TRIGGERS.values()) | {"call", "treaty"}
 
 # words that only count as triggers with this part of speech ("address" the noun is a speech,
 # "addressed" the verb too; "deal" as a verb is not an event)
@@ -52,6 +57,7 @@ KIND_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"agreement", "declaration", "treaty", "pledge"}),
     frozenset({"protest"}),
     frozenset({"election"}),
+    *GENERIC_GROUPS,
 )
 
 # the most specific kind wins when two compatible mentions are merged

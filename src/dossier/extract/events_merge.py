@@ -483,11 +483,22 @@ def _held_counts(it: _Item, date: str | None) -> bool:
 
 def _merged_status(cl: _Cluster, date: str | None) -> tuple[str, Evidence]:
     held = [it for it in cl.items if _held_counts(it, date)]
+    statuses = {it.event.status for it in cl.items}
     if held:
         return "happened", Evidence(rule="merge:held", text=held[0].doc.source, span=held[0].event.mentions[0])
-    statuses = {it.event.status for it in cl.items}
-    status = "planned" if "planned" in statuses else ("possible" if "possible" in statuses else "happened")
+    order = ("planned", "possible", "denied", "happened")
+    status = next(s for s in order if s in statuses or s == "happened")
     return status, Evidence(rule=f"merge:{status}", text=cl.items[0].doc.source)
+
+
+def other_statuses(cl: _Cluster, status: str) -> list[Evidence]:
+    """A planned and a held report of one event: the merged event shows both ("merge:also")."""
+    seen: dict[str, _Item] = {}
+    for it in cl.items:
+        if it.event.status != status:
+            seen.setdefault(it.event.status, it)
+    return [Evidence(rule="merge:also", text=f"{st} ({it.doc.source})", span=it.event.mentions[0])
+            for st, it in sorted(seen.items())]
 
 
 def _earliest(cl: _Cluster) -> _Item:
@@ -547,13 +558,16 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
     if day_from is not None:
         evidence.append(Evidence(rule="date:day", text=day_from.partial or "", span=day_from.event.mentions[0]))
     evidence.append(status_ev)
+    evidence.extend(other_statuses(cl, status))
     docs = {it.doc.id for it in cl.items}
     evidence.append(Evidence(rule="merge:reports", text=f"{len(cl.items)} mentions in {len(docs)} documents"))
     confidence = min(0.95, max(it.event.confidence for it in cl.items) + 0.05 * (len(docs) - 1))
+    label = next((e.text for it in sorted(cl.items, key=_sort_key) for e in it.event.evidence
+                  if e.rule == "event:label"), None)
     return Event(
         id=first.event.id,
         kind=kind,
-        summary=event_summary(kind, [(short or {}).get(k, n) for k, n in shown], place),
+        summary=label or event_summary(kind, [(short or {}).get(k, n) for k, n in shown], place),
         mentions=mentions,
         participants=participants,
         place=place,

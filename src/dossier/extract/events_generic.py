@@ -1,0 +1,241 @@
+"""Events of every kind from the parse: a predicate of the generic inventory (``events_kinds``)
+with its own arguments, and a headline-style name built from them ("Acme buys Widgetco").
+
+Why rules over the dependency parse: spaCy has no event layer, and the news conventions used here
+(a reporting verb frames the news it reports; a negated or modal predicate did not happen; a
+passive headline drops its auxiliary) are general English, not any story's wording.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Token
+
+from dossier.extract import events_kinds as kinds
+from dossier.extract import events_lexicon as lex
+from dossier.nlp.cues import ROLE_NOUNS, is_speech_verb
+
+log = logging.getLogger(__name__)
+
+_SUBJ = ("nsubj", "nsubjpass")
+_OBJ = ("dobj", "nsubjpass", "attr", "oprd")
+_PERSONISH_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# "under fire", "on sale", "in custody": set phrases where the noun names no event
+_IDIOM_PREPS = frozenset({"under", "on", "for"})
+_MAX_LABEL_WORDS = 5
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def _personish(tok: Token) -> bool:
+    """A token naming someone (or a body): a name, a pronoun, a role or people noun."""
+    return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _PERSONISH_ENTS
+            or tok.lower_ in ROLE_NOUNS or tok.lower_ in lex.PEOPLE_NOUNS)
+
+
+def _frames_report(tok: Token) -> bool:
+    """A reporting use: "announced that ...", "poll ... said" -> the report, not an event."""
+    if tok.lower_ in kinds.VERB_KIND and kinds.VERB_KIND[tok.lower_][1] in kinds.CLAUSE_REPORTING:
+        return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and not any(
+            c.dep_ == "dobj" for c in tok.children)
+    return False
+
+
+def generic_verb_kind(tok: Token) -> str | None:
+    """The kind a verb predicate announces, or None (see ``events_kinds``)."""
+    got = kinds.VERB_KIND.get(tok.lower_)
+    if got is None or not _is_verb(tok) or tok.dep_ in ("amod", "compound"):
+        return None
+    kind, base = got
+    if _frames_report(tok):
+        return None
+    args = [c for c in tok.children if c.dep_ in (*_SUBJ, "dobj", "agent", "oprd")]
+    if not args and tok.dep_ not in ("relcl", "acl", "xcomp", "conj", "advcl"):
+        return None
+    if base in kinds.NEEDS_PERSON_OBJECT:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs or not any(_personish(o) for o in objs):
+            return None
+        if base == "name" and not any(c.dep_ in ("oprd", "prep", "xcomp") and c.lower_ != "after"
+                                      for c in tok.children):
+            return None  # "named X as / to / chief", not "named after"
+    return kind
+
+
+# "convicted of murder", "arrested for theft", "charged with assault": the noun is what the
+# justice predicate is about, not an event reported on its own
+_JUSTICE_KINDS = frozenset({"arrest", "charge", "trial", "verdict"})
+_ABOUT_PREPS = frozenset({"of", "for", "with", "over", "in"})
+
+
+def is_charge_of(tok: Token) -> bool:
+    """``tok`` is the offence a justice predicate names ("convicted John Smith of murder")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _ABOUT_PREPS:
+        return False
+    for gov in (prep.head, prep.head.head):  # "convicted [Smith of murder]": the parser's choice
+        got = kinds.VERB_KIND.get(gov.lower_) or kinds.NOUN_KIND.get(gov.lower_)
+        if got is not None and got[0] in _JUSTICE_KINDS:
+            return True
+    return False
+
+
+def is_consequence(tok: Token, triggers: set[int]) -> bool:
+    """"An earthquake struck ..., killing 12": a participle clause on a clause whose predicate or
+    subject is an event tells that event's toll, not a second event."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or any(c.dep_ in _SUBJ for c in tok.children):
+        return False
+    head = tok.head
+    return head.i in triggers or any(c.dep_ in _SUBJ and any(t.i in triggers for t in c.subtree)
+                                     for c in head.children)
+
+
+def generic_noun_kind(tok: Token) -> str | None:
+    """The kind an event noun announces, or None. A noun that only modifies another noun ("election
+    campaign", "attack ads") or sits in a set phrase ("under fire") names no event of its own."""
+    if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "npadvmod"):
+        return None
+    got = kinds.NOUN_KIND.get(tok.lower_)
+    if got is None or is_charge_of(tok):
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ in _IDIOM_PREPS and not any(
+            c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+        return None
+    return got[0]
+
+
+def generic_kind(tok: Token) -> str | None:
+    """Kind of a generic event predicate (verb or noun)."""
+    return generic_verb_kind(tok) if _is_verb(tok) else generic_noun_kind(tok)
+
+
+def is_report_frame(tok: Token) -> bool:
+    """"..., the Survey said", "according to a poll": a source quoted for the news, not news."""
+    head = tok.head
+    if tok.dep_ in _SUBJ and is_speech_verb(head):
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def described(tok: Token) -> bool:
+    """The predicate says something of its own: a verb with a subject or object, a noun with a
+    modifier or complement ("a magnitude 6 earthquake", "the arrest of X"). A bare definite noun
+    ("the announcement came a day after") points back to news told elsewhere."""
+    deps = ("nsubj", "nsubjpass", "dobj") if _is_verb(tok) else ("amod", "nummod", "compound", "poss", "prep",
+                                                                  "relcl", "acl")
+    return any(c.dep_ in deps for c in tok.children)
+
+
+def is_negated(tok: Token) -> bool:
+    """"did not attack", "never met", "no arrests were made": the predicate is denied."""
+    verb = tok if _is_verb(tok) else tok.head
+    for t in {tok.i: tok, verb.i: verb}.values():
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "advmod", "neg")
+               for c in t.children):
+            return True
+    return False
+
+
+def _phrase(tok: Token, max_words: int = _MAX_LABEL_WORDS) -> str:
+    """A short noun phrase for ``tok``: its compounds, adjectives, numbers and ``of``-complement,
+    without determiners, relative clauses or appositions."""
+    keep = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "quantmod")]
+    words: list[Token] = []
+    for c in keep:
+        words.extend(w for w in c.subtree if w.dep_ not in ("det", "punct", "case", "cc", "prep")
+                     and w.tag_ != "POS")
+    words.append(tok)
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat"):
+            words.append(c)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                words.append(c)
+                words.extend(w for w in obj.subtree if w.dep_ in ("compound", "flat", "amod", "nummod")
+                             or w.i == obj.i)
+    ordered = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
+    text = " ".join(w.text for w in ordered if w.text not in ("'s", "’s"))
+    parts = text.split()
+    return " ".join(parts[-max_words:] if tok.pos_ != "PROPN" else parts[:max_words])
+
+
+def controlling_subject(verb: Token) -> Token | None:
+    """The verb's subject, or the subject of the clause it is an infinitive or conjunct of."""
+    cur = verb
+    for _ in range(3):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
+        if subj is not None:
+            return subj
+        if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+_PLURAL_WORDS = frozenset({"police", "they", "we", "people", "staff", "troops", "forces"})
+
+
+def _plural(subj: Token) -> bool:
+    """A plural subject takes the base verb ("Police arrest man", "Voters reject plan")."""
+    return subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_WORDS or any(
+        c.dep_ == "conj" for c in subj.children)
+
+
+def verb_label(verb: Token, skip: tuple[int, int] = (-1, -1)) -> str:
+    """"Acme agrees to buy Widgetco" -> "Acme buys Widgetco"; "X was arrested" -> "X arrested"."""
+    base = kinds.VERB_KIND.get(verb.lower_, ("", verb.lower_))[1]
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    parts: list[str] = []
+    if passive is not None:
+        parts = [_phrase(passive), verb.lower_ if verb.tag_ == "VBN" else base]
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            parts += ["by", _phrase(agent)]
+    else:
+        subj = controlling_subject(verb)
+        if subj is not None and subj.pos_ != "PRON" and not (skip[0] <= subj.idx < skip[1]):
+            parts.append(_phrase(subj))
+            parts.append(base if _plural(subj) else kinds.third_person(base))
+        else:
+            parts.append(base)
+        if obj is not None and obj.pos_ != "PRON":
+            parts.append(_phrase(obj))
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if prt:
+        parts.insert(parts.index(base) + 1 if base in parts else len(parts), prt)
+    return " ".join(p for p in parts if p).strip()
+
+
+def noun_label(noun: Token) -> str:
+    """"the magnitude 6 earthquake that hit the coast" -> "magnitude 6 earthquake hits coast"."""
+    head = noun.head
+    phrase = _phrase(noun)
+    if noun.dep_ == "nsubj" and _is_verb(head):
+        obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
+        verb = kinds.third_person(head.lower_) if head.tag_ == "VB" else head.text
+        if head.tag_ in ("VBD", "VBN", "VBZ"):
+            verb = head.text
+        return " ".join(p for p in (phrase, verb, _phrase(obj) if obj is not None and obj.pos_ != "PRON" else "")
+                        if p)
+    rel = next((c for c in noun.children if c.dep_ == "relcl" and _is_verb(c)), None)
+    if rel is not None:
+        obj = next((c for c in rel.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ != "PRON":
+            return f"{phrase} {rel.text} {_phrase(obj)}"
+    return phrase
+
+
+def event_label(trig: Token, place: str | None, skip: tuple[int, int] = (-1, -1)) -> str:
+    """A headline-style name of what happened, from the trigger's own clause (``skip``: the
+    dateline's characters, never a subject)."""
+    label = verb_label(trig, skip) if _is_verb(trig) else noun_label(trig)
+    if place and place.lower() not in label.lower():
+        label += f" in {place}"
+    label = label.strip()
+    log.debug("event label %r for %r", label, trig.text)
+    return label[:1].upper() + label[1:] if label else trig.text
