@@ -25,7 +25,7 @@ TOLERANCE = 0.01
 def gated(metric: str) -> bool:
     """Baselines and corpus shares describe the data, not dossier: they get no floor."""
     return not (metric.startswith("baseline") or metric.endswith(("_nocleaning", "pages")))
-TASKS = ["clean", "dates", "pages", "timex", "coref", "events", "quotes", "layers"]
+TASKS = ["clean", "dates", "pages", "timex", "coref", "events", "quotes", "layers", "stories"]
 
 
 def main() -> int:

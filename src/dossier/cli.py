@@ -398,13 +398,19 @@ def timeline(
     ),
     outlet: Optional[str] = OutletOpt,
     limit: Optional[int] = LimitOpt,
+    show_all: bool = typer.Option(False, "--all", help="Every event (default: the story's main events)."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """What happened when (planned or held), each event once with all its sources."""
+    """What happened when (planned or held), each event once with all its sources. By default the
+    story's main events (most independent reports, lead and headline news), in date order."""
+    from dossier.extract.events_rank import main_events
     from dossier.query.views import event_row
 
     d = _open(db)
     found = d.reader.timeline(entity, start, end, min_confidence, outlet=outlet)
+    if not show_all:
+        keep = {ev.id for ev in main_events(found)}
+        found = [ev for ev in found if ev.id in keep]
     rows = [event_row(d.reader, ev) for ev in _limited(found, limit)]
     if as_json:
         return _print_json(rows)

@@ -1,0 +1,302 @@
+"""Timelines of whole stories through the `build` path a user runs (dev gold in eval/gold/).
+
+Two development sets, both scored on the store `dossier build` makes from the texts:
+
+* ECB+ topics (../shared/data/coref/ecbplus): each topic folder is one story with two seminal events
+  of one kind at different times (the "ecb" and the "ecbplus" half). Plain texts are rebuilt from
+  the tokens, one sentence a line, and written as a JSONL with no date (ECB+ gives none: a user
+  would have the pages only). Gold: eval/gold/ecbplus_seminal.json (checked copy of the shared file).
+  A gold event is *found* when a timeline event cites one of its files and names one of its
+  participants (last name or any word of a multi-word name, in the participants or the label);
+  *dated* when, besides, its date equals the gold date at the gold precision. *Pairs apart*: both
+  halves found, by different events. *Top-2 precision*: the two most salient rows of a topic's
+  default timeline that match one of its gold events. *Duplicates*: extra events per found event.
+* 2016 election coverage (../shared/data/quotes): articles with their dates and outlets from
+  metadata.tsv, as JSONL with ``published``. Gold: eval/gold/election2016_timeline.json; matching
+  by the gold file's own rule (the event's date equals the gold day and one keyword set matches its
+  label or a sentence it cites), one to one.
+
+Cost: building is the slow part (two shared cores), so a bounded sample is built: the first
+``STORIES_FILES`` files of each ECB+ half (numeric order, not chosen by the gold), and the election
+articles of the gold events' first ``ELECTION_MONTHS`` months (every article of those months).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[1] / "shared" / "data"
+ECB = SHARED / "coref" / "ecbplus"
+QUOTES = SHARED / "quotes"
+GOLD = HERE / "gold"
+FILES_PER_HALF = int(os.environ.get("STORIES_FILES", "4"))
+ELECTION_MONTHS = int(os.environ.get("ELECTION_MONTHS", "2"))
+TOP_N = 2
+log = logging.getLogger(__name__)
+
+METRICS = [
+    ("seminal_found", None, "ECB+ seminal events found (cites a gold file, names a gold participant)"),
+    ("seminal_dated", None, "... and dated at the gold precision (gold date known)"),
+    ("seminal_day_exact", None, "share of found day-precision gold events with the exact day"),
+    ("pairs_apart", None, "topics whose two same-kind events are both found, by different events"),
+    ("top2_precision", None, "top-2 salient rows of a topic's default timeline matching its gold"),
+    ("duplicates", None, "extra timeline events per found seminal event (lower is better)"),
+    ("election_found", None, "election gold events found (gold day + keyword set), one to one"),
+    ("election_found_pm1", None, "same, date within one day"),
+    ("election_top_precision", None, "top-20 salient rows of the election default timeline matching gold"),
+    ("election_duplicates", None, "extra events per found election event (lower is better)"),
+    ("ecb_pages", None, "ECB+ pages built"),
+    ("election_pages", None, "election pages built"),
+]
+LOWER_IS_BETTER = ("duplicates", "election_duplicates")
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "''"}
+
+
+def detokenize(tokens: list[str]) -> str:
+    """ECB+ tokens -> readable text (quotes as ", no space before closing punctuation)."""
+    out, glue = "", True
+    for tok in tokens:
+        t = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}.get(tok, tok)
+        out += t if glue or tok in _NO_SPACE_BEFORE else " " + t
+        glue = tok in ("``", "(", "-LRB-", "$")
+    return out.strip()
+
+
+def ecb_text(path: Path) -> str:
+    """One file's text, a sentence a line and a blank line between (paragraphs, as in news)."""
+    sents: dict[int, list[str]] = defaultdict(list)
+    for t in ET.parse(path).getroot().iter("token"):
+        sents[int(t.get("sentence") or 0)].append(t.text or "")
+    return "\n\n".join(detokenize(sents[k]) for k in sorted(sents))
+
+
+def _num(stem: str) -> int:
+    m = re.match(r"\d+_(\d+)", stem)
+    return int(m.group(1)) if m else 0
+
+
+def ecb_files(topic: Path) -> list[Path]:
+    """The first FILES_PER_HALF files of each half, numeric order."""
+    out = []
+    for half in ("ecb", "ecbplus"):
+        files = sorted((p for p in topic.glob(f"*{half}.xml") if p.stem.endswith(half)
+                        and not (half == "ecb" and p.stem.endswith("ecbplus"))), key=lambda p: _num(p.stem))
+        out.extend(files[:FILES_PER_HALF])
+    return out
+
+
+def build_store(records: list[dict], workdir: Path, name: str):
+    """Write ``records`` as JSONL and build a store from it with the public API (what `dossier
+    build` runs); returns (Dossier, {doc_id: file stem})."""
+    from dossier.api import Dossier
+
+    src = workdir / f"{name}.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+    d = Dossier.open(workdir / f"{name}.db")
+    d.build([str(src)])
+    stems = {}
+    for doc in d.documents():
+        stems[doc.id] = (doc.url or "").rsplit("/", 1)[-1]
+    return d, stems
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def names_match(gold_names: list[str], ev) -> bool:
+    """A gold participant appears in the event's participants or label (any capitalised word of
+    the name longer than 2 letters, so "Tara Reid" matches "Reid")."""
+    have = _words(" ".join(map(str, ev.participants)) + " " + ev.summary)
+    for name in gold_names:
+        words = [w.lower() for w in re.findall(r"[A-Z][\w'-]+", name) if len(w) > 2]
+        if any(w in have for w in words):
+            return True
+    return False
+
+
+def date_matches(gold: str | None, got: str | None) -> bool:
+    return bool(gold) and bool(got) and got[: len(gold)] == gold
+
+
+def salience(ev) -> float:
+    from dossier.extract.events_rank import salience as score
+
+    return score(ev)
+
+
+def _ecb_records(topic: Path) -> list[dict]:
+    return [{"url": f"ecb://{p.stem}", "title": "", "text": ecb_text(p)} for p in ecb_files(topic)]
+
+
+def _score_topic(gold: list[dict], events: list, stems: dict[str, str], acc: dict) -> None:
+    """Add one topic's counts to ``acc``."""
+    def cites(ev, files) -> bool:
+        return any(stems.get(s.doc_id) in files for s in ev.mentions)
+
+    built = set(stems.values())
+    hits: dict[str, list] = {}
+    for g in gold:
+        files = set(g["files"]) & built
+        if not files:
+            continue
+        acc["gold"] += 1
+        found = [ev for ev in events if cites(ev, files) and names_match(g["participants"], ev)]
+        hits[g["id"]] = found
+        if found:
+            acc["found"] += 1
+            acc["dups"] += len(found) - 1
+            best = max(found, key=lambda e: (date_matches(g["date"], e.date), salience(e)))
+            hits[g["id"]] = [best]
+            if g["date"]:
+                acc["gold_dated"] += 1
+                acc["dated"] += date_matches(g["date"], best.date)
+                if len(g["date"]) == 10:
+                    acc["day_gold"] += 1
+                    acc["day_exact"] += best.date == g["date"]
+    pair = [hits.get(g["id"]) for g in gold]
+    if len(pair) == 2 and all(p is not None for p in pair):
+        acc["pairs"] += 1
+        acc["apart"] += bool(pair[0] and pair[1] and pair[0][0].id != pair[1][0].id)
+    from dossier.extract.events import timeline
+
+    top = sorted(timeline(events), key=salience, reverse=True)[:TOP_N]
+    acc["top"] += len(top)
+    acc["top_ok"] += sum(any(cites(ev, set(g["files"])) and names_match(g["participants"], ev) for g in gold)
+                         for ev in top)
+
+
+def run_ecb(workdir: Path) -> dict[str, float]:
+    gold = json.loads((GOLD / "ecbplus_seminal.json").read_text())
+    by_topic: dict[int, list[dict]] = defaultdict(list)
+    for g in gold:
+        by_topic[g["topic"]].append(g)
+    acc: dict[str, int] = defaultdict(int)
+    for topic in sorted((p for p in ECB.iterdir() if p.is_dir()), key=lambda p: int(p.name)):
+        d, stems = build_store(_ecb_records(topic), workdir, f"ecb{topic.name}")
+        events = d.reader.timeline(min_confidence=0)
+        acc["pages"] += len(stems)
+        _score_topic(by_topic[int(topic.name)], events, stems, acc)
+        d.close()
+    return {
+        "seminal_found": acc["found"] / max(acc["gold"], 1),
+        "seminal_dated": acc["dated"] / max(acc["gold_dated"], 1),
+        "seminal_day_exact": acc["day_exact"] / max(acc["day_gold"], 1),
+        "pairs_apart": acc["apart"] / max(acc["pairs"], 1),
+        "top2_precision": acc["top_ok"] / max(acc["top"], 1),
+        "duplicates": acc["dups"] / max(acc["found"], 1),
+        "ecb_pages": float(acc["pages"]),
+    }
+
+
+def _toks(t: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", t.lower())
+
+
+def _set_match(keys: list[str], text: str) -> bool:
+    w = _toks(text)
+    return all(any(x.startswith(p) for x in w) for p in keys)
+
+
+def _election_records(months: set[str]) -> list[dict]:
+    rows = [line.split("\t") for line in (QUOTES / "metadata.tsv").read_text().splitlines()]
+    head, rows = rows[0], rows[1:]
+    out = []
+    for r in rows:
+        meta = dict(zip(head, r))
+        if meta["publication_date"][:7] not in months:
+            continue
+        path = QUOTES / meta["compartment"] / "text" / f"{meta['filename']}.txt"
+        if path.exists():
+            out.append({"url": f"file://{meta['filename']}.txt", "title": meta.get("title", ""),
+                        "text": path.read_text(errors="replace"), "published": meta["publication_date"],
+                        "outlet": meta["publisher"]})
+    return out
+
+
+def _texts(d, ev) -> list[str]:
+    docs = {doc.id: doc for doc in d.documents()}
+    out = [ev.summary]
+    for s in ev.mentions:
+        doc = docs.get(s.doc_id)
+        if doc is not None:
+            out.append(doc.text[s.start:s.end])
+    return out
+
+
+def _day_diff(a: str, b: str | None) -> int:
+    import datetime as dt
+
+    if not b or len(b) < 10:
+        return 99
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b[:10])).days)
+
+
+def run_election(workdir: Path) -> dict[str, float]:
+    data = json.loads((GOLD / "election2016_timeline.json").read_text())
+    gold = data["events"]
+    months = sorted({g["date"][:7] for g in gold})[:ELECTION_MONTHS]
+    gold = [g for g in gold if g["date"][:7] in months]
+    d, _stems = build_store(_election_records(set(months)), workdir, "election")
+    events = d.reader.timeline(min_confidence=0)
+    texts = {ev.id: _texts(d, ev) for ev in events}
+    figures = {}
+    for key, window in (("election_found", 0), ("election_found_pm1", 1)):
+        used: set[str] = set()
+        found = 0
+        for g in gold:
+            cands = [ev for ev in events if ev.id not in used and _day_diff(g["date"], ev.date) <= window
+                     and any(_set_match(k, t) for k in g["keywords"] for t in texts[ev.id])]
+            if cands:
+                used.add(max(cands, key=salience).id)
+                found += 1
+        figures[key] = found / max(len(gold), 1)
+    dups = []
+    for g in gold:
+        same = [ev for ev in events if ev.date == g["date"]
+                and any(_set_match(k, t) for k in g["keywords"] for t in texts[ev.id])]
+        if same:
+            dups.append(len(same) - 1)
+    from dossier.extract.events import timeline
+
+    top = sorted(timeline(events), key=salience, reverse=True)[:20]
+    ok = sum(any(_day_diff(g["date"], ev.date) <= 1 and any(_set_match(k, t) for k in g["keywords"]
+                                                              for t in texts[ev.id]) for g in gold) for ev in top)
+    figures["election_top_precision"] = ok / max(len(top), 1)
+    figures["election_duplicates"] = sum(dups) / max(len(dups), 1)
+    figures["election_pages"] = float(len(d.documents()))
+    d.close()
+    return figures
+
+
+def run() -> dict[str, float]:
+    logging.disable(logging.WARNING)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = run_ecb(Path(tmp))
+        out.update(run_election(Path(tmp)))
+    logging.disable(logging.NOTSET)
+    return out
+
+
+if __name__ == "__main__":
+    which = sys.argv[1:] or ["ecb", "election"]
+    with tempfile.TemporaryDirectory() as tmp:
+        res = {}
+        if "ecb" in which:
+            res.update(run_ecb(Path(tmp)))
+        if "election" in which:
+            res.update(run_election(Path(tmp)))
+    for k, v in res.items():
+        print(f"{k:26} {v:.3f}")
