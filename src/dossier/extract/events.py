@@ -136,7 +136,7 @@ def trigger_kind(tok: Token) -> str | None:
         near = {c.lower_ for c in tok.children} | {tok.nbor(-1).lower_ if tok.i > 0 else ""}
         return "call" if near & lex.PHONE_WORDS else None
     kind = lex.TRIGGERS.get(word)
-    if kind is None:
+    if kind is None or (word == "polls" and tok.dep_ == "pobj"):
         return generic_kind(tok)
     if kind == "poll" and is_report_frame(tok):
         return None  # "..., the Survey said": a source of the news, not an event
@@ -239,7 +239,7 @@ def _own_party_heads(trig: Token, kind: str) -> list[Token]:
             heads.append(c)
         elif c.dep_ in ("dobj", "nsubjpass") and kind not in lex.TRIGGER_KINDS:
             heads.append(c)  # generic kinds: "police arrested X", "Acme bought Widgetco"
-        elif c.dep_ == "prep" and c.lower_ == "of" and kind not in lex.TRIGGER_KINDS and not _is_verb(trig):
+        elif c.dep_ == "prep" and c.lower_ in ("of", "against") and kind not in lex.TRIGGER_KINDS and not _is_verb(trig):
             heads.extend(g for g in c.children if g.dep_ == "pobj")  # "the arrest of X"
         elif c.dep_ == "prep" and c.lower_ in lex.PARTY_PREPS:
             heads.extend(g for g in c.children if g.dep_ == "pobj")

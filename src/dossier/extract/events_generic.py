@@ -108,7 +108,9 @@ def generic_noun_kind(tok: Token) -> str | None:
 
 
 def generic_kind(tok: Token) -> str | None:
-    """Kind of a generic event predicate (verb or noun)."""
+    """Kind of a generic event predicate (verb or noun). "went to the polls" is voting."""
+    if tok.lower_ == "polls" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        return "election"
     return generic_verb_kind(tok) if _is_verb(tok) else generic_noun_kind(tok)
 
 
@@ -142,7 +144,8 @@ def is_negated(tok: Token) -> bool:
 def _phrase(tok: Token, max_words: int = _MAX_LABEL_WORDS) -> str:
     """A short noun phrase for ``tok``: its compounds, adjectives, numbers and ``of``-complement,
     without determiners, relative clauses or appositions."""
-    keep = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "quantmod")]
+    keep = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "quantmod")
+            and c.ent_type_ not in ("DATE", "TIME")]  # "Monday's debate": the date is shown apart
     words: list[Token] = []
     for c in keep:
         words.extend(w for w in c.subtree if w.dep_ not in ("det", "punct", "case", "cc", "prep")
@@ -151,7 +154,7 @@ def _phrase(tok: Token, max_words: int = _MAX_LABEL_WORDS) -> str:
     for c in tok.rights:
         if c.dep_ in ("compound", "flat"):
             words.append(c)
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in ("of", "against"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 words.append(c)
@@ -170,6 +173,9 @@ def controlling_subject(verb: Token) -> Token | None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
         if subj is not None:
             return subj
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "suspended ... after losing X"
+            cur = cur.head.head
+            continue
         if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
             return None
         cur = cur.head

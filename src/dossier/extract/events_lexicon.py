@@ -28,8 +28,12 @@ TRIGGERS: dict[str, str] = {
     **{w: "launch" for w in ("launch", "launched", "launches")},
 }
 
-# the kinds of the diplomatic triggers above; every other kind comes from ``events_kinds``
-TRIGGER_KINDS = frozenset(TRIGGERS.values()) | {"call", "treaty"}
+# the diplomatic kinds (meetings and things agreed), named "<actors> <kind>" and dated by the page's
+# month when they have no date of their own; every other kind (elections, protests, polls, speeches,
+# launches above, and the generic inventory of ``events_kinds``) is named by what happened and stays
+# undated unless its clause or a breaking-news lead dates it
+TRIGGER_KINDS = frozenset({"meeting", "talks", "summit", "visit", "call", "agreement", "declaration", "sign",
+                           "treaty", "pledge"})
 
 # words that only count as triggers with this part of speech ("address" the noun is a speech,
 # "addressed" the verb too; "deal" as a verb is not an event)
