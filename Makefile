@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 STORY   := examples/gerd/html examples/gerd/text
 DEMO_DB := build/demo.db
 
-.PHONY: demo install test eval bench browser-deps clean lock
+.PHONY: demo install test eval check lint typecheck bench browser-deps clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -33,6 +33,16 @@ test: install browser-deps
 
 eval: install
 	$(BIN)/python eval/run.py
+
+# The gates CI runs after `make test`: ruff (bug rules), mypy --strict on src/, and the eval floors.
+# Each fails closed (see eval/run.py); keep them green before landing on main.
+lint: install
+	$(BIN)/ruff check src eval tests
+
+typecheck: install
+	$(BIN)/mypy
+
+check: lint typecheck eval
 
 bench: install
 	$(BIN)/python bench/run.py
