@@ -95,7 +95,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     for o in full:
         labels[o.key] = "person:" + groups[o.name]
     # What each full-name person looks like, for bare surnames elsewhere.
-    profile: dict[str, dict[str, set]] = defaultdict(lambda: {"dates": set(), "roles": set()})
+    profile: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"dates": set(), "roles": set()})
     for o in full:
         p = profile[labels[o.key]]
         if o.date:
@@ -132,7 +132,7 @@ def _surname_key(name: str) -> str:
     return translit_word(surname(name)) + "|" + generation(name)
 
 
-def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, set]]) -> str | None:
+def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, set[str]]]) -> str | None:
     """The namesake a bare surname most likely means: one candidate, or the one closest in time
     (a shared role breaks ties and outranks distance); None when it cannot be told."""
     if len(cands) == 1:
