@@ -46,7 +46,8 @@ MODULE_ALLOWLIST = {
 FUNCTION_ALLOWLIST = {
     "date/text.py:date_from_text",
     "extract/quotes.py:_direct_drafts",
-    "web/__init__.py:create_app",
+    "web/__init__.py:_register_api",
+    "web/__init__.py:_register_pages",
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
 from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Page, Position, PublicationDate
