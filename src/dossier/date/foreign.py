@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
 
 from dossier.model import Document
 
@@ -35,7 +34,7 @@ def line_date(line: str, language: str | None) -> str | None:
         return None
     for text, when in hits or []:
         if YEAR.search(text) and 1990 <= when.year <= 2100:
-            return when.date().isoformat()
+            return str(when.date().isoformat())  # dateparser is untyped: say what comes back
     return None
 
 
