@@ -144,6 +144,10 @@ def _print_report(report, location: str, docs: list, as_json: bool) -> None:
         console.print(f"  kept raw {escape(source)}: {escape(reason)}")
     for source in report.duplicates:
         console.print(f"  duplicate {escape(source)}")
+    if report.not_in_manifest:
+        shown = ", ".join(Path(s).name for s in report.not_in_manifest[:5])
+        more = f" and {len(report.not_in_manifest) - 5} more" if len(report.not_in_manifest) > 5 else ""
+        console.print(f"  not in the manifest: {len(report.not_in_manifest)} pages ({escape(shown)}{more})")
     console.print(dated)
     console.print(f"store: {escape(location)} ({len(docs)} documents)")
 

@@ -60,6 +60,7 @@ class BuildReport:
     non_english: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # kept as raw, with the error
     skipped: list[tuple[str, str]] = field(default_factory=list)  # not stored, with the reason
+    not_in_manifest: list[str] = field(default_factory=list)  # pages a --manifest names no row for
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -179,7 +180,10 @@ def build(
             report.skipped.append((item.source, item.reason))
             store.add_skipped(item.source, item.reason)
         else:
-            pages.append(manifest.apply(item) if manifest else item)
+            page = manifest.apply(item) if manifest else item
+            if manifest and page is item:
+                report.not_in_manifest.append(item.source)
+            pages.append(page)
     version = _known_version(store, settings, [doc_id(p.raw) for p in pages]) or _record_model(store, settings)
     todo: list[Page] = []
     seen: set[str] = set()

@@ -47,6 +47,7 @@ def test_manifest_declares_date_title_outlet_and_says_so(tmp_path: Path):
     result = runner.invoke(app, ["build", str(pages), "--db", str(db), "--manifest", str(manifest)])
     assert result.exit_code == 0, result.stdout
     assert "dated: 3 to the day, 0 to the month, 0 undated (low confidence: 0)" in result.stdout
+    assert "not in the manifest: 2 pages (bruecke.txt, bruecke_kopie.txt)" in result.stdout
     docs = _docs(db)
     bridge = docs["bridge.txt"]
     assert bridge["published"] == "2019-05-14" and bridge["title"] == "Bridge closed"
