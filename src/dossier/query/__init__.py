@@ -84,6 +84,12 @@ class Reader:
         return {m.id: m for m in self.store.document_meta()}
 
     @functools.cached_property
+    def quote_records(self) -> list[tuple[str, dict[str, Any]]]:
+        """(doc id, stored quote) of every live document, read once: listings filter and page these
+        and build model objects only for the page shown."""
+        return self.store.quote_records()
+
+    @functools.cached_property
     def all_documents(self) -> list[Document]:
         """Every document in full (text included): for the report and exports, not for listings."""
         return self.store.documents()
@@ -237,7 +243,7 @@ class Reader:
         ids: set[str] = {speaker} | {e.id for e in self.matching(speaker)} if speaker else set()
         word = re.compile(rf"\b{re.escape(speaker)}\b", re.IGNORECASE) if speaker else None
         out: list[tuple[dict[str, Any], str | None]] = []
-        for doc_id, data in self.store.quote_records():
+        for doc_id, data in self.quote_records:
             if filters.on_documents and not self.doc_ok(doc_id, filters):
                 continue
             ent = data.get("speaker_entity")

@@ -108,7 +108,7 @@ def overview(reader: Reader) -> dict[str, Any]:
             "events": len(reader.timeline()),
             "entities": len(entities),
             "people": sum(1 for e in entities if e.type in PEOPLE_TYPES),
-            "quotes": len(reader.store.quote_records()),
+            "quotes": len(reader.quote_records),
             "positions": len(reader.corpus.positions),
             "figures": len(reader.corpus.figures),
             "conflicts": len(reader.corpus.conflicts),

@@ -1,8 +1,11 @@
 """The dossier as ONE self-contained HTML file: inline CSS, JS and SVG, readable offline and printable.
 
 ``render_report(reader)`` gathers every view through ``dossier.query.views`` (the same fields the
-CLI and the API print), registers each citation it links to, then renders the sources with exactly
-those sentences wrapped in ``<mark id="s-<doc>-<start>">`` so every ``#anchor`` resolves.
+CLI and the API print), registers each citation it links to, then renders each cited source as
+excerpts (``report.excerpts``: the cited sentences with context, in a size budget) with exactly those
+sentences wrapped in ``<mark id="s-<doc>-<start>">`` so every ``#anchor`` resolves. At 100 pages the
+file is about 270 KB (it was 1 MB with every page whole): the main people, quotes, statements and
+figures are shown, each section saying how many there are in all.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from dossier.model import Document
 from dossier.query import Reader
 from dossier.query import views
-from dossier.report.html import Layer, mark_text, timeline_svg
+from dossier.query.overview import overview
+from dossier.report.excerpts import excerpt_html, plan_windows
+from dossier.report.html import Layer, timeline_svg
+from dossier.report.months import dense_span, group_by_month, month_bars_svg
 
 __all__ = ["render_report", "anchor_id", "reports_by_source", "stance_moves"]
 
@@ -59,33 +64,45 @@ def _asset(name: str) -> Markup:
     return Markup(resources.files("dossier.report").joinpath(name).read_text(encoding="utf-8"))
 
 
-def _overview(reader: Reader, live: list[Document]) -> dict[str, Any]:
-    dates = sorted(d.published.value for d in live if d.published.value)
-    outlets = Counter(d.outlet or "unknown outlet" for d in live)
-    return {
-        "sources": len(live),
-        "stored": len(reader.all_documents),
-        "outlets": sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
-        "first": dates[0] if dates else None,
-        "last": dates[-1] if dates else None,
-        "others": [views.document_row(d) for d in reader.all_documents if d.status != "ok"],
+def _overview(reader: Reader) -> dict[str, Any]:
+    """The shared overview (``dossier.query.overview``: the web app's home page counts the same) and
+    the stored pages not used, with why."""
+    return overview(reader) | {
+        "others": [views.meta_row(m) for m in reader.meta.values() if m.status != "ok"],
     }
 
 
+PEOPLE_SHOWN = 40  # entities with a card of their own; the rest are counted (the app lists them all)
+QUOTES_SHOWN = 3  # quotes per card: direct ones first, about two lines long
+STATEMENTS_SHOWN = 3  # statements per actor and issue: the newest
+FIGURES_SHOWN = 60
+ACTORS_SHOWN = 15  # actors in the positions section: those with the most statements
+REPORTS_SHOWN = 5  # pages linked per event: the earliest (the rest are counted)
+CONFLICTS_SHOWN = 30  # the most confident, then those across the most pages
+SOURCE_BUDGET = 80_000  # characters of source excerpts (about 110 KB of HTML with the marks)
+
+
 def _people(reader: Reader, cites: _Citations) -> list[dict[str, Any]]:
-    quotes_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """Cards for the ``PEOPLE_SHOWN`` people and bodies named in the most sources, each with its
+    roles over time and its first ``QUOTES_SHOWN`` quotes (the card says how many there are)."""
+    live = {m.id for m in reader.live_meta()}
+    ranked = sorted((e for e in reader.entities() if e.type in ENTITY_TYPES_SHOWN),
+                    key=lambda e: (-len(live & set(e.docs)), -e.mentions, e.name))[:PEOPLE_SHOWN]
+    quotes_by: dict[str, list[Any]] = defaultdict(list)
+    shown = {e.id for e in ranked}
     for q in reader.quotes():
-        row = views.quote_row(reader, q)
-        if row["speaker_id"]:
-            quotes_by[row["speaker_id"]].append(row)
+        if q.speaker_entity in shown:
+            quotes_by[q.speaker_entity].append(q)
     out = []
-    for e in reader.entities():
-        if e.type not in ENTITY_TYPES_SHOWN:
-            continue
+    for e in ranked:
         row = views.entity_row(e)
         row["roles"] = _role_rows(reader, e, row, cites)
+        # direct quotes first, of a length a reader takes in at a glance (about two lines)
+        qs = sorted(quotes_by.get(e.id, []), key=lambda q: (q.kind != "direct", abs(len(q.text) - 160)))[:QUOTES_SHOWN]
+        rows = [views.quote_row(reader, q) for q in qs]
         row["quotes"] = [q | {"href": cites.href(q["source"])}
-                         for q in sorted(quotes_by.get(e.id, []), key=lambda q: (q["date"] is None, q["date"] or ""))]
+                         for q in sorted(rows, key=lambda q: (q["date"] is None, q["date"] or ""))]
+        row["n_quotes"] = len(quotes_by.get(e.id, []))
         out.append(row)
     # people with roles first (who is who), then by how much the sources say about them
     return sorted(out, key=lambda r: (not r["roles"], r["type"] != "person", -r["mentions"], r["name"]))
@@ -96,17 +113,22 @@ def _positions(reader: Reader, cites: _Citations) -> list[dict[str, Any]]:
     then the statements themselves in date order, each linking to its sentence."""
     from dossier.extract.positions import summarize_positions
 
-    positions = reader.positions()
+    every = reader.positions()
+    top = {a for a, _ in Counter(p.actor for p in every).most_common(ACTORS_SHOWN)}
+    positions = [p for p in every if p.actor in top]
     rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for p in positions:
         row = views.position_row(reader, p)
-        row["href"] = cites.href(row["source"])
         rows[(row["actor"], row["issue"])].append(row)
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for summary in summarize_positions(positions):
         key = (summary["actor"], summary["issue"])
         statements = sorted(rows.get(key, []), key=lambda r: (r["date"] is None, r["date"] or ""))
-        grouped[summary["actor"]].append(summary | {"moves": stance_moves(summary["stances"]), "rows": statements})
+        shown = statements[-STATEMENTS_SHOWN:]
+        for r in statements:
+            if r in shown:
+                r["href"] = cites.href(r["source"])
+        grouped[summary["actor"]].append(summary | {"moves": stance_moves(summary["stances"]), "rows": shown})
     return [
         {"actor": actor, "issues": sorted(issues, key=lambda i: (i["issue"] == "other", -i["count"], i["issue"]))}
         for actor, issues in sorted(grouped.items(), key=lambda kv: (-sum(i["count"] for i in kv[1]), kv[0]))
@@ -146,57 +168,82 @@ def _role_rows(reader: Reader, e: Any, row: dict[str, Any], cites: _Citations) -
     return sorted(roles, key=lambda r: (r["from"] is None, r["from"] or "", r["to"] or ""))
 
 
-def _source_text(doc: Document, ranges: set[tuple[int, int]]) -> Markup:
-    layers = [Layer(a, b, tag="mark", cls="cited", id=anchor_id(doc.id, a)) for a, b in sorted(ranges)]
-    # a zero-length citation still needs its anchor: give it one character (or an empty marker)
-    layers = [l if l.end > l.start else Layer(l.start, min(l.start + 1, len(doc.text)), "mark", "cited", l.id)
-              for l in layers]
-    return mark_text(doc.text, layers)
+def _sources(reader: Reader, cites: _Citations) -> tuple[list[dict[str, Any]], int]:
+    """The cited pages, each as its cited sentences with context (``excerpts``), in the budget."""
+    cited = {d: r for d, r in cites.ranges.items() if d in reader.meta}
+    windows, context = plan_windows(cited, {d: reader.sentences.get(d, []) for d in cited}, SOURCE_BUDGET)
+    out = []
+    for m in reader.meta.values():  # publication order
+        if m.id not in cited:
+            continue
+        doc = reader.docs[m.id]
+        marks = [Layer(a, b, tag="mark", cls="cited", id=anchor_id(doc.id, a)) for a, b in sorted(cited[m.id])]
+        # a zero-length citation still needs its anchor: give it one character
+        marks = [l if l.end > l.start else Layer(l.start, min(l.start + 1, len(doc.text)), "mark", "cited", l.id)
+                 for l in marks]
+        out.append(views.document_row(doc) | {"url": doc.url, "html": excerpt_html(doc.text, windows[m.id], marks)})
+    return out, context
+
+
+def _first_pages(sources: list[dict[str, Any]], n: int) -> set[str]:
+    """The ``n`` earliest pages among an event's sources (the ones the report links)."""
+    pages = {s["doc"]: s.get("published") for s in sources}
+    return set(sorted(pages, key=lambda d: (pages[d] is None, pages[d] or "", d))[:n])
 
 
 def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
     """Everything the report template shows (plain data; source text already escaped+marked)."""
     cites = _Citations()
-    live = reader.live_documents()
     events = []
     for ev in reader.timeline():
         row = views.event_row(reader, ev)
-        row["sources"] = [s | {"href": cites.href(s)} for s in row["sources"]]
+        first = _first_pages(row["sources"], REPORTS_SHOWN)
+        row["sources"] = [s | {"href": cites.href(s) if s["doc"] in first else None} for s in row["sources"]]
         row["reports"] = reports_by_source(row["sources"])
+        row["n_reports"] = len({s["doc"] for s in row["sources"]})
         events.append(row)
+    span = dense_span(events)
+    dense = [e for e in events if span and span[0] <= (e["date"] or "")[:7] <= span[1]] if span else events
     people = _people(reader, cites)
     positions = _positions(reader, cites)
+    all_figures = reader.figures()
     figures = []
-    for f in reader.figures():
+    for f in all_figures[:FIGURES_SHOWN]:
         row = views.figure_row(reader, f)
         row["href"] = cites.href(row.get("source"))
         figures.append(row)
+    all_conflicts = reader.conflicts()
+    ranked = sorted(all_conflicts, key=lambda c: (-c.confidence, -len({s.doc_id for s in c.sources})))
     conflicts = []
-    for c in reader.conflicts():
+    for c in ranked[:CONFLICTS_SHOWN]:
         row = views.conflict_row(reader, c)
         row["sources"] = [s | {"href": cites.href(s)} for s in row["sources"]]
         conflicts.append(row)
-    shown = live + [d for d in reader.all_documents if d.status != "ok" and d.id in cites.ranges]
-    sources = [
-        views.document_detail(reader, d) | {"html": _source_text(d, cites.ranges.get(d.id, set()))} for d in shown
-    ]
+    sources, context = _sources(reader, cites)
+    ov = _overview(reader)
     return {
-        "title": title or _default_title(live),
-        "overview": _overview(reader, live),
-        "chart": timeline_svg(events, lambda e: next((s["href"] for s in e["sources"] if s["href"]), None)),
+        "title": title or ov["title"],
+        "overview": ov,
+        "chart": timeline_svg(dense, lambda e: next((s["href"] for s in e["sources"] if s["href"]), None)),
+        "bars": month_bars_svg(events),
+        "span": span,
+        "outside": len(events) - len(dense),
+        "months": group_by_month(events),
         "events": events,
         "held": sum(1 for e in events if e["status"] == "happened"),
         "people": people,
         "positions": positions,
         "figures": figures,
+        "n_figures": len(all_figures),
         "conflicts": conflicts,
+        "n_actors": len({p.actor for p in reader.positions()}),
+        "n_conflicts": len(all_conflicts),
         "sources": sources,
-        "doc_titles": {d.id: d.title or d.source for d in reader.all_documents},
+        "context": context,
+        "uncited": [m for m in reader.live_meta() if m.id not in cites.ranges],
+        "doc_titles": {m.id: m.title or m.source for m in reader.meta.values()},
+        "limits": {"people": PEOPLE_SHOWN, "quotes": QUOTES_SHOWN, "statements": STATEMENTS_SHOWN},
     }
-
-
-def _default_title(live: list[Document]) -> str:
-    return f"Dossier: {len(live)} sources"
 
 
 def render_report(reader: Reader, title: str | None = None) -> str:

@@ -143,6 +143,32 @@ def segment_widths(segs: Sequence[tuple[int, int]], avail: float, min_w: float =
     return [avail / len(segs)] * len(segs)
 
 
+MONTH_AXIS_YEARS = 3.0  # events within this many years: the axis is drawn in months, not years
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month_floor(y: float) -> float:
+    """A fractional year -> the start of its month."""
+    return int(y) + int((y - int(y)) * 12 + 1e-9) / 12
+
+
+def _month_ticks(a: float, b: float, x0: float, w: float, axis_y: float) -> list[Markup]:
+    """Ticks at month starts between ``a`` and ``b`` (fractional years), labelled 'Mar' ('Jan 2016'
+    where the year changes or at the first label), thinned so labels never collide."""
+    months = round((b - a) * 12)
+    step = max(1, -(-months // max(1, int(w // 56))))
+    out = []
+    for k in range(0, months + 1, step):
+        y = a + k / 12
+        year, month = int(round(y * 12, 6)) // 12, int(round(y * 12, 6)) % 12
+        label = _MONTH_ABBR[month] + (f" {year}" if k == 0 or month < step else "")
+        x = x0 + (y - a) / max(b - a, 1e-9) * w
+        out.append(Markup('<line x1="{x:.1f}" y1="{y1}" x2="{x:.1f}" y2="{y2}" class="tick"/>'
+                          '<text x="{x:.1f}" y="{ty}" class="tick-label">{t}</text>')
+                   .format(x=x, y1=axis_y - 4, y2=axis_y + 4, ty=axis_y + 18, t=label))
+    return out
+
+
 def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any]], str | None], width: int = 920) -> Markup:
     """An inline SVG timeline of event rows (``views.event_row``): held events as filled dots,
     planned/possible ones as hollow dashed rings, each linking to its source sentence. Long empty
@@ -153,7 +179,11 @@ def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any
     )
     if not dated:
         return Markup('<p class="muted">No dated events.</p>')
-    segs = axis_segments([y for y, _ in dated])
+    month_axis = dated[-1][0] - dated[0][0] <= MONTH_AXIS_YEARS
+    segs: list[tuple[Any, Any]] = (
+        [(_month_floor(dated[0][0]), _month_floor(dated[-1][0]) + 1 / 12)] if month_axis
+        else list(axis_segments([y for y, _ in dated]))
+    )
     left, right, top, lane_h, brk = 40, 20, 34, 15, 30
     widths = segment_widths(segs, width - left - right - brk * (len(segs) - 1))
     starts = [left + sum(widths[:i]) + brk * i for i in range(len(segs))]
@@ -161,7 +191,7 @@ def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any
     def x_of(y: float) -> float:
         i = next((k for k, (a, b) in enumerate(segs) if a <= y <= b), len(segs) - 1)
         a, b = segs[i]
-        return starts[i] + (y - a) / max(b - a, 1) * widths[i]
+        return starts[i] + (y - a) / max(b - a, 1e-9) * widths[i]
 
     xs = [x_of(y) for y, _ in dated]
     lanes = _lanes(xs, 14)
@@ -178,6 +208,9 @@ def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any
     ]
     for i, ((a, b), x0, w) in enumerate(zip(segs, starts, widths)):
         out.append(Markup('<line x1="{a:.1f}" y1="{y}" x2="{b:.1f}" y2="{y}" class="axis"/>').format(a=x0, b=x0 + w, y=axis_y))
+        if month_axis:
+            out.extend(_month_ticks(a, b, x0, w, axis_y))
+            continue
         step = max(1, -(-(b - a) // max(1, int(w // 56))))
         for year in range(a, b + 1, step):
             if year == b and i < len(segs) - 1:

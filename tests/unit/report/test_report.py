@@ -84,11 +84,12 @@ def test_report_has_every_section(parsed: _Collect, report: str) -> None:
     assert '2018-11-14 → 2019-01-22</span> Foreign Minister of Norland' in report  # her role over time
     assert "We will never give up our sovereignty over the islands," in report  # her quote
     assert "peace treaty" in report and "17 percent" in report and "20 percent" in report
-    assert '<details class="removed">' in report and "Subscribe to our newsletter" in report
+    assert "Subscribe to our newsletter" not in report  # the sources are cited excerpts, not whole pages
 
 
 def test_timeline_chart_draws_planned_and_held_differently(report: str) -> None:
-    chart = report[report.index("<svg") : report.index("</svg>")]
+    start = report.index('<svg class="timeline-chart"')
+    chart = report[start : report.index("</svg>", start)]
     assert len(re.findall(r'class="ev held"><title>', chart)) == 1
     assert len(re.findall(r'class="ev planned"><title>', chart)) == 1
     assert ".ev.planned" in report and "stroke-dasharray" in report
@@ -133,3 +134,26 @@ def test_date_to_year_places_partial_dates() -> None:
     assert date_to_year("2018-01") == pytest.approx(2018 + 14 / 365)
     assert date_to_year("2018-07-01") == pytest.approx(2018.5)
     assert date_to_year(None) is None and date_to_year("spring") is None
+
+
+def test_excerpts_widen_by_a_sentence_and_merge() -> None:
+    from dossier.report.excerpts import plan_windows, with_context
+
+    sents = [(0, 10), (11, 20), (21, 30), (31, 40), (41, 50)]
+    assert with_context([(21, 30)], sents) == [(11, 40)]
+    assert with_context([(0, 10), (31, 40)], sents) == [(0, 50)]  # the windows touch: one excerpt
+    assert with_context([(0, 10)], sents, context=0) == [(0, 10)]
+    windows, context = plan_windows({"d": {(21, 30)}}, {"d": sents}, budget=15)
+    assert context == 0 and windows == {"d": [(21, 30)]}  # over budget: the cited sentence alone
+
+
+def test_month_groups_and_bars() -> None:
+    from dossier.report.months import group_by_month, month_bars_svg, months_between
+
+    events = [{"date": "2016-10-07"}, {"date": "2016-10"}, {"date": "2016-12-01"}, {"date": "2016"}, {"date": None}]
+    groups = group_by_month(events)
+    assert [(g["label"], len(g["events"])) for g in groups] == [
+        ("October 2016", 2), ("December 2016", 1), ("2016, month unknown", 1), ("Undated", 1)]
+    assert months_between("2016-11", "2017-02") == ["2016-11", "2016-12", "2017-01", "2017-02"]
+    svg = str(month_bars_svg(events))
+    assert svg.count('<rect') == 3 and 'href="#m-2016-10"' in svg and 'href="#m-2016-11"' not in svg
