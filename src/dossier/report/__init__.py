@@ -203,7 +203,8 @@ def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
         row["n_reports"] = len({s["doc"] for s in row["sources"]})
         events.append(row)
     span = dense_span(events)
-    dense = [e for e in events if span and span[0] <= (e["date"] or "")[:7] <= span[1]] if span else events
+    # the chart zooms to the months most events fall in; events known only to the year stay in the list
+    dense = [e for e in events if len(e["date"] or "") >= 7 and span[0] <= e["date"][:7] <= span[1]] if span else events
     people = _people(reader, cites)
     positions = _positions(reader, cites)
     all_figures = reader.figures()
