@@ -19,7 +19,8 @@ from dossier.ingest.manifest import Manifest
 from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
 from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpus
 from dossier.query import Citation, Reader
-from dossier.store import Store, open_store
+from dossier.query.filters import NO_FILTERS, Filters
+from dossier.store import SearchHit, Store, open_store
 
 
 class Dossier:
@@ -84,15 +85,16 @@ class Dossier:
         reduce_corpus(self.store, self.settings())
         self._reader = None
 
-    # -- reading --------------------------------------------------------------------------------
+    # -- reading: every listing takes the same ``Filters`` (outlet, from/to dates, entity) as the CLI
+    # and the web app (``dossier.query.filters``).
     def documents(self) -> list[Document]:
         return self.reader.all_documents
 
     def document(self, doc_id: str) -> Document | None:
         return self.reader.document(doc_id)
 
-    def entities(self, type: str | None = None) -> list[Entity]:
-        return self.reader.entities(type)
+    def entities(self, type: str | None = None, filters: Filters = NO_FILTERS) -> list[Entity]:
+        return self.reader.entities(type, filters)
 
     def who(self, name: str) -> list[Entity]:
         return self.reader.who(name)
@@ -103,20 +105,26 @@ class Dossier:
         start: str | None = None,
         end: str | None = None,
         min_confidence: float | None = None,
+        outlet: str | None = None,
     ) -> list[Event]:
-        return self.reader.timeline(entity, start, end, min_confidence)
+        return self.reader.timeline(entity, start, end, min_confidence, outlet=outlet)
 
-    def quotes(self, speaker: str | None = None) -> list[Quote]:
-        return self.reader.quotes(speaker)
+    def quotes(self, speaker: str | None = None, filters: Filters = NO_FILTERS) -> list[Quote]:
+        return self.reader.quotes(speaker, filters)
 
-    def positions(self, actor: str | None = None, issue: str | None = None) -> list[Position]:
-        return self.reader.positions(actor, issue)
+    def positions(self, actor: str | None = None, issue: str | None = None,
+                  filters: Filters = NO_FILTERS) -> list[Position]:
+        return self.reader.positions(actor, issue, filters)
 
-    def figures(self) -> list[CorpusFigure]:
-        return self.reader.figures()
+    def figures(self, filters: Filters = NO_FILTERS) -> list[CorpusFigure]:
+        return self.reader.figures(filters)
 
-    def conflicts(self) -> list[Conflict]:
-        return self.reader.conflicts()
+    def conflicts(self, filters: Filters = NO_FILTERS) -> list[Conflict]:
+        return self.reader.conflicts(filters)
+
+    def search(self, query: str, limit: int = 20, filters: Filters = NO_FILTERS) -> list[SearchHit]:
+        """BM25 over the sentences of live documents (the filters run in SQL)."""
+        return self.reader.search(query, limit=limit, filters=filters)
 
     def cite(self, span: Span) -> Citation | None:
         return self.reader.cite(span)
