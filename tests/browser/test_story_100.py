@@ -35,8 +35,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def story_db(tmp_path_factory) -> Path:
-    from dossier.api import Dossier
-
     assert TEXTS.is_dir(), f"shared texts missing at {TEXTS}"
     folder = tmp_path_factory.mktemp("story")
     meta = {r["filename"]: r for r in csv.DictReader((TEXTS.parents[1] / "metadata.tsv").open(encoding="utf-8"),
@@ -49,10 +47,29 @@ def story_db(tmp_path_factory) -> Path:
             item = {"url": f"https://example.org/{path.stem}", "text": path.read_text(encoding="utf-8"),
                     "title": m.get("title"), "published": m.get("publication_date"), "outlet": m.get("publisher")}
             out.write(json.dumps({k: v for k, v in item.items() if v}) + "\n")
-    db = folder / "story.db"
-    with Dossier.open(db) as d:
-        report = d.build([folder / "story.jsonl"], workers=2)
-    assert len(report.added) + len(report.unchanged) >= 95
+    return _cached_build(folder / "story.jsonl")
+
+
+def _cached_build(jsonl: Path) -> Path:
+    """The store of ``jsonl``, built once and kept in build/ while the input, the pipeline revision
+    and the schema are the same (this test is about reading a real store, not building it; the
+    build itself is tested elsewhere), so a rerun of the suite takes seconds here, not minutes."""
+    import hashlib
+
+    from dossier.api import Dossier
+    from dossier.pipeline import pipeline_version
+    from dossier.store.sqlite import SCHEMA_VERSION
+
+    key = hashlib.sha256(jsonl.read_bytes() + f"{pipeline_version(None)} {SCHEMA_VERSION}".encode()).hexdigest()
+    db, stamp = BUILD / "story-100.db", BUILD / "story-100.key"
+    if not (db.exists() and stamp.exists() and stamp.read_text() == key):
+        BUILD.mkdir(parents=True, exist_ok=True)
+        for old in BUILD.glob("story-100.db*"):
+            old.unlink()
+        with Dossier.open(db) as d:
+            report = d.build([jsonl], workers=2)
+        assert len(report.added) >= 95
+        stamp.write_text(key)
     return db
 
 
