@@ -94,7 +94,10 @@ def overview(reader: Reader) -> dict[str, Any]:
     live = reader.live_meta()
     dates = sorted(m.published for m in live if m.published)
     outlets = Counter(m.outlet or "unknown outlet" for m in live)
+    from dossier.extract.events_rank import main_events
+
     entities = reader.corpus.entities
+    events = reader.timeline()
     return {
         "title": story_title(reader),
         "sources": len(live),
@@ -105,7 +108,8 @@ def overview(reader: Reader) -> dict[str, Any]:
         "undated": len(live) - len(dates),
         "outlets": sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
         "counts": {
-            "events": len(reader.timeline()),
+            "events": len(main_events(events)),  # what `dossier timeline` lists by default
+            "all_events": len(events),
             "entities": len(entities),
             "people": sum(1 for e in entities if e.type in PEOPLE_TYPES),
             "quotes": len(reader.quote_records),

@@ -77,6 +77,7 @@ QUOTES_SHOWN = 3  # quotes per card: direct ones first, about two lines long
 STATEMENTS_SHOWN = 3  # statements per actor and issue: the newest
 FIGURES_SHOWN = 60
 ACTORS_SHOWN = 15  # actors in the positions section: those with the most statements
+LINKS_PER_PAGE = 3  # sentences linked per reporting page of an event
 REPORTS_SHOWN = 5  # pages linked per event: the earliest (the rest are counted)
 CONFLICTS_SHOWN = 30  # the most confident, then those across the most pages
 SOURCE_BUDGET = 80_000  # characters of source excerpts (about 110 KB of HTML with the marks)
@@ -143,7 +144,8 @@ def reports_by_source(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not s.get("href"):
             continue
         page = pages.setdefault(s["doc"], {"outlet": s.get("outlet"), "published": s.get("published"), "links": []})
-        page["links"].append({"href": s["href"], "sentence": s.get("sentence") or ""})
+        if len(page["links"]) < LINKS_PER_PAGE:
+            page["links"].append({"href": s["href"], "sentence": s.get("sentence") or ""})
     return sorted(pages.values(), key=lambda p: (p["published"] is None, p["published"] or "", p["outlet"] or ""))
 
 
@@ -185,6 +187,17 @@ def _sources(reader: Reader, cites: _Citations) -> tuple[list[dict[str, Any]], i
     return out, context
 
 
+def _linked(sources: list[dict[str, Any]], pages: set[str], cites: _Citations) -> list[dict[str, Any]]:
+    """The sources with a link for the first ``LINKS_PER_PAGE`` sentences of each page in ``pages``."""
+    used: Counter[str] = Counter()
+    out = []
+    for s in sources:
+        link = s["doc"] in pages and used[s["doc"]] < LINKS_PER_PAGE
+        used[s["doc"]] += link
+        out.append(s | {"href": cites.href(s) if link else None})
+    return out
+
+
 def _first_pages(sources: list[dict[str, Any]], n: int) -> set[str]:
     """The ``n`` earliest pages among an event's sources (the ones the report links)."""
     pages = {s["doc"]: s.get("published") for s in sources}
@@ -194,11 +207,15 @@ def _first_pages(sources: list[dict[str, Any]], n: int) -> set[str]:
 def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
     """Everything the report template shows (plain data; source text already escaped+marked)."""
     cites = _Citations()
+    from dossier.extract.events_rank import main_events
+
+    every = reader.timeline()
+    main = {ev.id for ev in main_events(every)}  # the story's main events, as `dossier timeline` lists
     events = []
-    for ev in reader.timeline():
+    for ev in (e for e in every if e.id in main):
         row = views.event_row(reader, ev)
         first = _first_pages(row["sources"], REPORTS_SHOWN)
-        row["sources"] = [s | {"href": cites.href(s) if s["doc"] in first else None} for s in row["sources"]]
+        row["sources"] = _linked(row["sources"], first, cites)
         row["reports"] = reports_by_source(row["sources"])
         row["n_reports"] = len({s["doc"] for s in row["sources"]})
         events.append(row)
@@ -232,6 +249,7 @@ def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
         "months": group_by_month(events),
         "events": events,
         "held": sum(1 for e in events if e["status"] == "happened"),
+        "all_events": len(every),
         "people": people,
         "positions": positions,
         "figures": figures,
