@@ -13,11 +13,16 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span, from_dict
-from dossier.query.filters import NO_FILTERS, Filters
+from dossier.query.filters import NO_FILTERS, Filters, in_range
 from dossier.query.paging import Page, paginate
 from dossier.store import Corpus, DocMeta, SearchHit, Store
 
 V = TypeVar("V")
+
+# The events shown by default: the same floor as ``extract.events.DEFAULT_MIN_CONFIDENCE`` (a test
+# keeps them equal). Not imported from there: the reading side must not import spaCy, which made the
+# web app's first request take seconds.
+MIN_EVENT_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -209,10 +214,9 @@ class Reader:
     ) -> list[Event]:
         """Events by date; ``entity`` is a name (every person or body it may denote) or an entity id;
         ``outlet`` keeps events that page reported."""
-        from dossier.extract.events import DEFAULT_MIN_CONFIDENCE, timeline
-
-        floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-        events = timeline(self.corpus.events, None, start or None, end or None, floor)
+        floor = MIN_EVENT_CONFIDENCE if min_confidence is None else min_confidence
+        events = sorted((e for e in self.corpus.events if e.confidence >= floor and in_range(e.date, start, end)),
+                        key=lambda e: (e.date is None, e.date or "", e.id))
         if entity:
             ids = {e.id for e in self.matching(entity)} | {entity}
             events = [ev for ev in events if ids & set(ev.participants)]

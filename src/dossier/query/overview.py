@@ -112,7 +112,7 @@ def overview(reader: Reader) -> dict[str, Any]:
             "all_events": len(events),
             "entities": len(entities),
             "people": sum(1 for e in entities if e.type in PEOPLE_TYPES),
-            "quotes": len(reader.quote_records),
+            "quotes": reader.store.count_quotes(),
             "positions": len(reader.corpus.positions),
             "figures": len(reader.corpus.figures),
             "conflicts": len(reader.corpus.conflicts),

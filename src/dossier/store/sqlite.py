@@ -321,6 +321,14 @@ class SQLiteStore:
         )
         return [(r[0], json.loads(r[1])) for r in rows]
 
+    def count_quotes(self) -> int:
+        """How many quotes the live documents hold, counted by SQLite without parsing them."""
+        row = self.conn.execute(
+            "SELECT COALESCE(SUM(json_array_length(annotations_json, '$.quotes')), 0) FROM documents"
+            " WHERE status = 'ok'"
+        ).fetchone()
+        return int(row[0])
+
     def sentence_bounds(self, doc_id: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of a document, pulled out of its annotations by SQLite."""
         rows = self.conn.execute(

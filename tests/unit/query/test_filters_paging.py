@@ -55,3 +55,21 @@ def test_search_filters_live_documents_by_outlet_and_date_in_sql(tmp_path) -> No
     assert {h.doc_id for h in reader.search("voters", filters=Filters(start="2019-01-22"))} == {D2}
     assert reader.search("voters", filters=Filters(end="2017")) == []
     store.close()
+
+
+def test_the_reader_hides_the_events_the_extractor_calls_weak() -> None:
+    from dossier.extract.events import DEFAULT_MIN_CONFIDENCE
+    from dossier.query import MIN_EVENT_CONFIDENCE
+
+    assert MIN_EVENT_CONFIDENCE == DEFAULT_MIN_CONFIDENCE
+
+
+def test_reading_a_store_does_not_import_spacy(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    db = build_store(tmp_path / "s.db")
+    code = ("import sys; from dossier.query import Reader; from dossier.query.overview import overview; "
+            "from dossier.store import open_store; overview(Reader(open_store(sys.argv[1]))); "
+            "assert 'spacy' not in sys.modules, 'spacy imported'")
+    subprocess.run([sys.executable, "-c", code, str(db)], check=True)
