@@ -419,7 +419,7 @@ def test_quote_holding_the_root_takes_the_clause_hanging_from_it(nlp) -> None:
 
 
 def test_root_inside_the_quote_is_found_with_token_indices(nlp) -> None:
-    from dossier.extract.quotes import _clause_under
+    from dossier.extract.quotes_attrib import _clause_under
     from dossier.extract.quotes_marks import find_segments, paragraph_bounds
     from dossier.nlp.cues import speech_verbs
 
@@ -472,7 +472,7 @@ def test_title_abbreviation_does_not_end_the_reporting_clause(nlp, sentence: str
 
 
 def test_sentence_end_skips_titles_and_initials() -> None:
-    from dossier.extract.quotes import _SENTENCE_END
+    from dossier.extract.quotes_cues import _SENTENCE_END
 
     assert _SENTENCE_END.search('," Gov. Kasich replied.') is None
     assert _SENTENCE_END.search("said John F. Kennedy") is None
@@ -551,7 +551,7 @@ def test_loose_verb_with_a_thing_as_subject_climbs_to_a_person(nlp):
 
 
 def test_relative_pronoun_resolves_to_its_noun(nlp):
-    from dossier.extract.quotes import _antecedent
+    from dossier.extract.quotes_cues import _antecedent
 
     sdoc = nlp("The official, who spoke on the condition of anonymity, said the talks had failed.")
     who = [t for t in sdoc if t.lower_ == "who"][0]

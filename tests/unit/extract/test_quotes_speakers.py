@@ -54,3 +54,24 @@ def test_questions_are_marked(nlp):
     assert is_question("why not?\u201d")
     assert is_question("whether the plan would pass", "asked")
     assert not is_question("the plan will pass", "said")
+
+
+def test_the_president_is_the_person_last_given_that_title(nlp):
+    text = ("President Tomas Varga met the delegates on Monday. Later the president said that the "
+            "reforms would continue next year.")
+    speakers = {q.speaker for q in _quotes(nlp, text)}
+    assert "Tomas Varga" in speakers and "the president" not in speakers
+
+
+def test_she_does_not_resolve_to_a_man_called_mr(nlp):
+    from dossier.extract.quotes import name_genders
+    from dossier.model import Mention, Span
+
+    text = "Mr. Adam Kerr spoke first. Mrs. Lena Vos replied."
+    m1 = Mention(Span("t", 4, 13), "Adam Kerr", "PERSON", canonical="Adam Kerr")
+    m2 = Mention(Span("t", 32, 40), "Lena Vos", "PERSON", canonical="Lena Vos")
+    assert name_genders(text, [m1, m2]) == {"Adam Kerr": "m", "Lena Vos": "f"}
+    text = ("Mrs. Lena Vos opened the hearing. Mr. Adam Kerr, the chairman, then took the floor. "
+            "\"We will not accept this,\" she said.")
+    (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker == "Lena Vos"

@@ -1,0 +1,215 @@
+"""Speaker resolution: a named mention gives its fullest in-document name, a pronoun its antecedent
+(agreeing in kind and gender), a definite role noun the person last given that title; a number is
+no speaker. Quotes are resolved in reading order so a resolved speaker is there for the next pronoun."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from dossier.extract.quotes_cues import (
+    _Draft,
+    _PERSON_LABELS,
+    _PERSON_PRONOUNS,
+    _Quoted,
+    _SALIENCE_WINDOW,
+    _SPEAKER_LABELS,
+    _SUBJECT_DEPS,
+    _Salient,
+    _THING_LABELS,
+    _THING_PRONOUNS,
+    _antecedent,
+    _appositive_name,
+    _extent,
+    _has_mark,
+    _mention_at,
+)
+from dossier.model import Document, Mention, Quote, Span
+from dossier.nlp.cues import ROLE_NOUNS
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution
+# ---------------------------------------------------------------------------------------------
+
+
+_QUANTITY_ENTS = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY"})
+_ASKING = frozenset("ask asks asked asking wonder wonders wondered wondering inquire inquired".split())
+
+
+def _is_quantity(head: Token) -> bool:
+    """A speaker phrase headed by a number ("63 percent said"): a share of people, not a name."""
+    return head.like_num or head.ent_type_ in _QUANTITY_ENTS
+
+
+def _counted(head: Token) -> str | None:
+    """Who a quantity counts ("74 percent of likely voters" -> "likely voters"), else None: a
+    bare number is no speaker an analyst can look up."""
+    for tok in (head, head.head):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    a, b = _extent(obj)
+                    words = [w for w in obj.doc.text[a:b].split() if not any(ch.isdigit() for ch in w)]
+                    return " ".join(words) or None
+    return None
+
+
+def is_question(words: str, cue: str = "") -> bool:
+    """A quoted question (it ends in "?") or words reported with "asked": a question put to
+    someone is no statement of that speaker's view."""
+    end = words.rstrip().rstrip("\"'”’»),.").rstrip()
+    first = cue.lower().split()[:1]
+    return end.endswith("?") or (bool(first) and first[0] in _ASKING)
+
+
+def _titled_antecedent(head: Token, mentions: Sequence[Mention]) -> str | None:
+    """'the president said': a definite role noun repeats the latest person the text gave that
+    title ("President Barack Obama" ... "the president"), the news convention for second mentions."""
+    if head.lower_ not in ROLE_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    titled = [m for m in mentions if m.label in _PERSON_LABELS and m.span.end <= head.idx and m.title
+              and head.lower_ in m.title.lower().split()]
+    if not titled:
+        return None
+    last = max(titled, key=lambda m: m.span.start)
+    return last.canonical or last.text
+
+
+def _resolve_named(head: Token, extent: tuple[int, int], text: str,
+                   mentions: Sequence[Mention]) -> tuple[str, str] | None:
+    """(name, kind) for a non-pronoun speaker: its mention's canonical name or the phrase itself."""
+    m = _mention_at(mentions, head.idx)
+    if m is not None and m.label != "PRON" and m.label in _SPEAKER_LABELS and not _has_mark(m.text):
+        return (m.canonical or m.text), ("person" if m.label in _PERSON_LABELS else "thing")
+    app = _appositive_name(head, mentions)
+    if app is not None:
+        return (app.canonical or app.text), ("person" if app.label in _PERSON_LABELS else "thing")
+    titled = _titled_antecedent(head, mentions)
+    if titled is not None:
+        return titled, "person"
+    phrase = text[extent[0] : extent[1]].strip()
+    if not phrase:
+        return None
+    kind = "person" if head.lower_ in ROLE_NOUNS or head.lower_ in ("source", "sources") else "thing"
+    return phrase, kind
+
+
+def _salient_subjects(sdoc: SpacyDoc, mentions: Sequence[Mention], quoted: "_Quoted") -> list[_Salient]:
+    """Main-clause subjects naming a person or organisation: what a later pronoun most likely
+    points to (centering: the subject of the previous sentence outranks other mentions)."""
+    out: list[_Salient] = []
+    for tok in sdoc:
+        if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not quoted.contains(tok.idx):
+            m = _mention_at(mentions, tok.idx)
+            if m is not None and m.label in (_PERSON_LABELS | _THING_LABELS):
+                kind = "person" if m.label in _PERSON_LABELS else "thing"
+                out.append(_Salient(tok.idx, m.canonical or m.text, kind))
+    return out
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def name_genders(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """Grammatical gender of person names from the document itself: the honorific before a
+    mention ("Mrs. Clinton", "Mr. Obama"), by majority, so "she" never resolves to a man the text
+    calls "Mr." (no name list is needed). The annotator's pronoun links are not used: they do not
+    check gender, so they would vote "he" for a woman."""
+    votes: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.label not in _PERSON_LABELS:
+            continue
+        word = text[max(0, m.span.start - 5) : m.span.start].split()[-1:]
+        g = _HONORIFIC_GENDER.get(word[0].lower()) if word else None
+        g = g or _HONORIFIC_GENDER.get(m.text.split()[0].lower())
+        if g:
+            votes.setdefault(m.canonical or m.text, []).append(g)
+    out = {}
+    for name, vs in votes.items():
+        m_, f_ = vs.count("m"), vs.count("f")
+        if m_ != f_:
+            out[name] = "m" if m_ > f_ else "f"
+    return out
+
+
+def _resolve_pronoun(head: Token, mentions: Sequence[Mention], salient: list[_Salient],
+                     quoted: "_Quoted", genders: dict[str, str] | None = None) -> str | None:
+    """The antecedent of a speaker pronoun: the annotator's if given, else the latest salient
+    referent of the right kind (person for he/she, organisation for it/they) and gender, else the
+    latest named mention of that kind outside quotes."""
+    kind = "person" if head.lower_ in _PERSON_PRONOUNS else "thing"
+    want = _PRONOUN_GENDER.get(head.lower_)
+    agrees = lambda name: not want or (genders or {}).get(name, want) == want  # noqa: E731
+    before = [s for s in salient if s.pos < head.idx and s.kind == kind and agrees(s.name)]
+    if before and head.idx - max(s.pos for s in before) < _SALIENCE_WINDOW:
+        # a speaker or main-clause subject just before outranks a general antecedent: news
+        # writing keeps "he says" for the person being quoted
+        return max(before, key=lambda s: s.pos).name
+    m = _mention_at(mentions, head.idx)
+    if m is not None and m.label == "PRON" and m.canonical and agrees(m.canonical):
+        return m.canonical
+    if before:
+        return max(before, key=lambda s: s.pos).name
+    labels = _PERSON_LABELS if kind == "person" else _THING_LABELS
+    named = [x for x in mentions if x.label in labels and x.span.end <= head.idx and not quoted.contains(x.span.start)
+             and agrees(x.canonical or x.text)]
+    if named:
+        last = max(named, key=lambda x: x.span.start)
+        return last.canonical or last.text
+    return None
+
+
+def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention],
+                 salient: list[_Salient], quoted: _Quoted) -> list[Quote]:
+    """Resolve speakers in reading order, so a resolved speaker is there for the next pronoun."""
+    text = doc.text
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].cue or drafts[i].content)[0])
+    genders = name_genders(text, mentions)
+    names: dict[int, str | None] = {}
+    salient = list(salient)
+    for i in order:
+        d = drafts[i]
+        if d.head is None or d.extent is None:
+            continue
+        if d.head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
+            name = _resolve_pronoun(d.head, mentions, salient, quoted, genders)
+            kind = "person" if d.head.lower_ in _PERSON_PRONOUNS else "thing"
+        elif _is_quantity(d.head):
+            name, kind = _counted(d.head), "thing"  # '74 percent of likely voters said'
+        else:
+            # 'an official who spoke anonymously said': the span stays "who" (what the clause
+            # names), the speaker is the noun the relative clause describes
+            ante = _antecedent(d.head)
+            got = _resolve_named(ante, _extent(ante) if ante.i != d.head.i else d.extent, text, mentions)
+            name, kind = got if got else (None, "thing")
+        names[i] = name
+        if name:
+            salient.append(_Salient(d.head.idx, name, kind))
+    quotes: list[Quote] = []
+    for i, d in enumerate(drafts):
+        src = i
+        for _ in range(len(drafts)):  # follow continuation links to the attributed quote
+            if drafts[src].inherit_from is None:
+                break
+            src = drafts[src].inherit_from  # type: ignore[assignment]
+        s = drafts[src]
+        pron = s.head is not None and s.head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS
+        conf = d.confidence * (0.85 if pron else 1.0) * (1.0 if names.get(src) or s.head is None else 0.6)
+        words = text[d.content[0] : d.content[1]]
+        quotes.append(Quote(
+            content=Span(doc.id, *d.content),
+            text=words,
+            question=is_question(words, text[s.cue[0] : s.cue[1]] if s.cue else ""),
+            kind=d.kind,  # type: ignore[arg-type]
+            speaker=names.get(src),
+            speaker_span=Span(doc.id, *s.extent) if s.extent else None,
+            cue_span=Span(doc.id, *s.cue) if s.cue else None,
+            confidence=round(conf, 3),
+            rule=d.rule if d.head is not None else f"{d.rule}<-{s.rule}" if d.inherit_from is not None else d.rule,
+        ))
+    return sorted(quotes, key=lambda q: (q.content.start, q.kind))
