@@ -39,7 +39,7 @@ METRICS = [
     ("conflicts_reported", None, "conflicts the build reports on these pages"),
     ("conflicts_unjudged", None, "reported conflicts no gold row judges (read them and add rows)"),
 ]
-LOWER_IS_BETTER = ("position_other_share", "conflicts_unjudged")
+LOWER_IS_BETTER = ("position_other_share",)
 VERBOSE = bool(os.environ.get("DOSSIER_EVAL_VERBOSE"))
 
 

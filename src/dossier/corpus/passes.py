@@ -13,7 +13,7 @@ from typing import Any
 
 from dossier.corpus.runner import Pass
 from dossier.corpus.state import Corpus
-from dossier.model import Annotations, Document, Mention, Span
+from dossier.model import Annotations, Document, Mention, Quote, Span
 from dossier.resolve import Resolution
 
 
@@ -40,9 +40,17 @@ def with_entity_ids(annots: Annotations, mention_entity: Mapping[tuple[str, int,
         m if m.entity_id == (eid := mention_entity.get(key(m.span))) else dataclasses.replace(m, entity_id=eid)
         for m in annots.mentions
     )
+    # The quote finder's resolved speaker name outranks the entity of a pronoun span: it checks kind,
+    # salience and gender, the annotator's pronoun links do not ("she" -> a man named before).
+    named = {(m.canonical or m.text): eid for m in mentions if m.label != "PRON" and (eid := m.entity_id)}
+
+    def speaker_of(q: Quote) -> str | None:
+        if q.speaker and q.speaker in named:
+            return named[q.speaker]
+        return mention_entity.get(key(q.speaker_span)) if q.speaker_span else None
+
     quotes = tuple(
-        q if q.speaker_entity == (eid := mention_entity.get(key(q.speaker_span)) if q.speaker_span else None)
-        else dataclasses.replace(q, speaker_entity=eid)
+        q if q.speaker_entity == (eid := speaker_of(q)) else dataclasses.replace(q, speaker_entity=eid)
         for q in annots.quotes
     )  # fmt: skip
     if mentions == annots.mentions and quotes == annots.quotes:

@@ -469,7 +469,9 @@ def build_positions(
     for c in claims:
         terms = phrase_terms(c.key_phrase) if c.key_phrase else ()
         issue = names.get(c.key_phrase, OTHER) if terms else OTHER
-        if not terms:
+        if issue == OTHER:
+            # "other" only when no issue fits: a claim whose own key phrase is not shared joins
+            # the first shared issue its statement names ("taxes on the rich" -> taxes)
             term = _statement_term(c.statement, shared_terms)
             issue = name_of_term.get(term, OTHER) if term else OTHER
         issue = _renamed(issue, terms, c.key_phrase, rename)
