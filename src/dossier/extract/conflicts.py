@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from dossier.extract.conflicts_events import contradicting_claims, event_date_conflicts
 from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Figure, Mention, Span
-from dossier.nlp.figures import singular
+from dossier.nlp.figures import PEOPLE_NOUNS, singular
 
 # Words that mark a figure as one point of a series, not a competing report of one value.
 _CHANGE_WORDS = re.compile(
@@ -236,6 +236,12 @@ _MAX_RATIO = 10.0
 _APPROX_SHARE = 0.1
 
 
+def _share_of_people(fig: Figure) -> bool:
+    """ "N percent of voters": what a share of people say or think is a survey's estimate."""
+    head = (about_key(fig.about) or ("", frozenset()))[0]
+    return fig.unit == "percent" and (head in PEOPLE_NOUNS or head in ("people", "american", "voter", "respondent"))
+
+
 def _bounds(before: str, value: float) -> tuple[float, float]:
     """The values a figure allows given the words before it ("more than 3,000": 3,000 up)."""
     if _LOWER_BOUND.search(before):
@@ -298,6 +304,10 @@ def _why_not(a: _FigureItem, b: _FigureItem) -> str | None:
         return "a series or a plan"
     if a.estimate or b.estimate:
         return "a poll or estimate"
+    if fa.unit == "people" and not (a.key[1] or b.key[1]) and a.key[0] in PEOPLE_NOUNS | {"people", "person"}:
+        return "a head count of no one in particular"  # "about 20 people" / "nine people"
+    if _share_of_people(fa) or _share_of_people(fb):
+        return "a share of people (a survey result)"  # "52 percent of registered voters agreed"
     if a.holders and b.holders and not a.holders & b.holders:
         return "other subject"  # one campaign's ad money against another candidate's
     va, vb = abs(_in_base_unit(fa)[1]), abs(_in_base_unit(fb)[1])
@@ -490,12 +500,22 @@ def _title_conflicts(
 _Item = tuple[Mention, tuple[str, frozenset[str]], str]
 
 
+def _same_name(a: Mention, b: Mention) -> bool:
+    """The words of one mention's name are among the other's ("Seleshi" / "Seleshi Bekele",
+    "Biden" / "Joseph R. Biden Jr."): a title clash between "King George III" and "President
+    George W. Bush", merged by mistake, is the resolver's error, not the sources' disagreement."""
+    def words(m: Mention) -> set[str]:
+        return {w.strip(".") for w in re.findall(r"[\w'’.-]+", m.text.lower()) if len(w.strip(".")) > 1}
+    wa, wb = words(a), words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def _closest_pair(first: list[_Item], second: list[_Item], dates: dict[str, date | None]) -> tuple[_Item, _Item] | None:
     """Two mentions from different documents dated within a year of each other (closest first)."""
     best: tuple[int, _Item, _Item] | None = None
     for a in first:
         for b in second:
-            if a[0].span.doc_id == b[0].span.doc_id:
+            if a[0].span.doc_id == b[0].span.doc_id or not _same_name(a[0], b[0]):
                 continue
             da, db = dates.get(a[0].span.doc_id), dates.get(b[0].span.doc_id)
             gap = abs((da - db).days) if da and db else _MAX_TITLE_GAP_DAYS

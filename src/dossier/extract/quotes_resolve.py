@@ -144,7 +144,10 @@ def _resolve_pronoun(head: Token, mentions: Sequence[Mention], salient: list[_Sa
     latest named mention of that kind outside quotes."""
     kind = "person" if head.lower_ in _PERSON_PRONOUNS else "thing"
     want = _PRONOUN_GENDER.get(head.lower_)
-    agrees = lambda name: not want or (genders or {}).get(name, want) == want  # noqa: E731
+
+    def agrees(name: str) -> bool:
+        return not want or (genders or {}).get(name, want) == want
+
     before = [s for s in salient if s.pos < head.idx and s.kind == kind and agrees(s.name)]
     if before and head.idx - max(s.pos for s in before) < _SALIENCE_WINDOW:
         # a speaker or main-clause subject just before outranks a general antecedent: news

@@ -305,3 +305,27 @@ def test_figures_of_two_subjects_or_bounds_that_agree_are_no_conflict():
     assert found.kind == "figure" and "same measure" in found.reason
     d, ad = _fig_doc("d", "The Acme campaign spent more than $40 million on ads.", "2016-09-02", "$40 million", "ads", "Acme")
     assert find_conflicts([a, d], [aa, ad], [], []) == []
+
+
+def test_head_counts_of_no_one_in_particular_and_survey_shares_are_no_conflict():
+    a = _doc("a", "About 20 people have shown interest.", "2016-09-08")
+    b = _doc("b", "Nine people were injured tonight.", "2016-09-09")
+    fa = Figure(Span("a", 0, 15), "About 20 people", 20, unit="people", about="people")
+    fb = Figure(Span("b", 0, 11), "Nine people", 9, unit="people", about="people")
+    assert find_conflicts([a, b], [_annot(a, figures=(fa,)), _annot(b, figures=(fb,))], [], []) == []
+    c = _doc("c", "Only 52 percent of registered voters agreed.", "2016-09-25")
+    d = _doc("d", "Just 9 percent of registered voters said so.", "2016-09-26")
+    fc = Figure(Span("c", 5, 15), "52 percent", 52, unit="percent", about="registered voters")
+    fd = Figure(Span("d", 5, 14), "9 percent", 9, unit="percent", about="registered voters")
+    assert find_conflicts([c, d], [_annot(c, figures=(fc,)), _annot(d, figures=(fd,))], [], []) == []
+
+
+def test_title_clash_needs_the_same_name_written_in_both_pages():
+    from dossier.extract.conflicts import _same_name
+
+    def m(text):
+        return Mention(Span("x", 0, len(text)), text, "PERSON")
+
+    assert _same_name(m("Seleshi"), m("Seleshi Bekele"))
+    assert _same_name(m("Biden"), m("Joseph R. Biden Jr."))
+    assert not _same_name(m("George III"), m("George W. Bush"))
