@@ -111,7 +111,8 @@ ROLE_NOUNS = frozenset(
     economist expert scholar commentator columnist correspondent reporter editor journalist author
     lawyer attorney judge justice prosecutor aide adviser advisor negotiator counsellor councillor
     lawmaker legislator deputy delegate consul attaché attache presenter anchor host founder
-    president-elect chancellor-elect candidate nominee fellow lecturer dean rector""".split()
+    president-elect chancellor-elect candidate nominee fellow lecturer dean rector chairperson
+    manager""".split()
 )
 # Words that can stand inside a title before its role noun ("Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(

@@ -35,6 +35,7 @@ from dossier.nlp.cues import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
+    TITLE_MODIFIERS,
     _title_token,
     is_speech_verb,
     normalise_title,
@@ -109,8 +110,56 @@ def candidate_spans(sdoc: Doc) -> list[_Cand]:
             continue
         span = trim_entity(ent)
         if span is not None and any(t.is_alpha and not t.is_lower for t in span):  # not "tablet apps"
-            cands.append(_Cand(span, ent.label_))
+            cands.extend(clean_span(_Cand(span, ent.label_)))
     return split_glued_names(cands)
+
+
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_NAME_PARTICLES = frozenset("de da del della der den di do dos das du des la le van von bin ibn al el y zu".split())
+_ROLE_PREFIXES = ROLE_NOUNS | TITLE_MODIFIERS | {"chairperson", "manager"}
+
+
+def _peelable(tok: Token) -> bool:
+    """A word before a person's name that is not part of it: a verb or adjective the tagger saw as
+    such ('Hammering <Name>'), a lowercase descriptor ('polygamist <Name>'), or a role word
+    ('Chairperson <Name>': spaCy keeps capitalised titles inside PERSON spans)."""
+    if tok.lower_ in _NAME_PARTICLES:
+        return False
+    return tok.tag_ not in _PROPER_TAGS or tok.is_lower or tok.lower_ in _ROLE_PREFIXES
+
+
+def _suffix_follows(doc: Doc, i: int) -> bool:
+    """'<Name>, Jr.': the comma comes before a generational suffix, not another name."""
+    return i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in ("jr", "sr", "ii", "iii", "iv")
+
+
+def clean_span(c: _Cand) -> list[_Cand]:
+    """NER over-reach trimmed before anything reads the span: a possessive inside the span ends it
+    ("<Name>'s Gmail" -> the person); a person's span loses descriptors and titles before the name
+    and splits at commas and "and" between names ("<A>, <B>" -> two people); a trailing plural
+    common noun ("<Org> officials") leaves the organisation."""
+    span, doc = c.span, c.span.doc
+    cut = next((t.i for t in span[1:] if t.lower_ in ("'s", "’s")), None)
+    if cut is not None:
+        span = doc[span.start : cut]
+    if c.label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNS" and span[-1].is_lower:
+        return [replace(c, span=doc[span.start : span.end - 1], label="ORG", rule="org-group", confidence=0.8)]
+    if c.label != "PERSON":
+        return [replace(c, span=span)] if span.end != c.span.end else [c]
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and _suffix_follows(doc, span.end):
+        span = doc[span.start : span.end + 2]  # '<Name>, Jr.' keeps the suffix that tells father from son
+    start = span.start
+    while start < span.end - 1 and _peelable(doc[start]):
+        start += 1
+    out, part_start = [], start
+    for i in range(start, span.end + 1):
+        if i == span.end or (doc[i].text in (",", "and", "&", ";") and not _suffix_follows(doc, i)):
+            if i > part_start and doc[part_start].is_title:
+                out.append(replace(c, span=doc[part_start:i]))
+            part_start = i + 1
+    if len(out) == 1 and out[0].span.start == c.span.start and out[0].span.end == c.span.end:
+        return [c]
+    return [replace(x, rule="span-cleaned", confidence=min(c.confidence, 0.85)) for x in out]
 
 
 def split_glued_names(cands: list[_Cand]) -> list[_Cand]:
@@ -300,8 +349,22 @@ def canonical_names(cands: list[_Cand]) -> list[str]:
             longer = [n for n in full_counts if n != name and n.endswith(" " + name)]
             if longer:
                 name = max(longer, key=lambda n: (full_counts[n], -order[n]))
+            else:
+                name = _epithet_of(words, full_counts) or name
         out.append(name)
     return out
+
+
+def _epithet_of(words: list[str], full: Counter) -> str | None:
+    """'Crooked <Given>' -> the one full name of the page with that given name, when the name is
+    an epithet plus a given name: two words whose last is no one's surname on the page."""
+    if len(words) != 2:
+        return None
+    surnames = {n.split()[-1] for n in full if n != " ".join(words)}
+    owners = [n for n in full if n.split()[0] == words[1]]
+    if words[1] in surnames or words[0] in surnames or len(owners) != 1:
+        return None
+    return owners[0]
 
 
 def title_of(span: SpacySpan) -> str | None:
@@ -350,7 +413,7 @@ def _bare_title_tokens(sdoc: Doc, i: int) -> list | None:
     if i + 1 < len(sdoc) and (sdoc[i + 1].lower_ in ROLE_NOUNS or sdoc[i + 1].ent_type_ or sdoc[i + 1].pos_ == "PROPN"):
         return None
     j = i
-    tokens = []
+    tokens: list[Token] = []
     while j >= 0 and (j == i or _title_token(sdoc[j])) and len(tokens) < 5:
         tokens.insert(0, sdoc[j])
         j -= 1

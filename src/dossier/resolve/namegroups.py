@@ -12,19 +12,26 @@ from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
 from dossier.resolve.unionfind import UnionFind
 
 def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey, str]:
-    """Cluster labels for the remaining names: spelling-insensitive key, then fuzzy key merges."""
+    """Cluster labels for the remaining names: spelling-insensitive key, fuzzy key merges, written
+    variants (org suffixes, spacing, initialisms), then short forms and acronyms."""
     rest = [o for o in obs if o.key not in taken and o.kind not in ("gov", "common", "pron")]
     keys = sorted({translit_key(o.name) for o in rest} - {""})
     uf = UnionFind()
-    for i, a in enumerate(keys):
+    for a in keys:
         uf.find(a)
-        for b in keys[i + 1 :]:
-            if abs(len(a) - len(b)) <= 3 and same_name(a, b):
-                uf.union(a, b)
+    _fuzzy_unions(keys, uf)
+    _variant_unions(keys, uf)
     place_votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    doc_keys: dict[str, set[str]] = defaultdict(set)
+    label_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for o in rest:
-        place_votes[translit_key(o.name)][o.mention.label in ("GPE", "LOC") or o.place] += 1
+        k = translit_key(o.name)
+        place_votes[k][o.mention.label in ("GPE", "LOC") or o.place] += 1
+        doc_keys[o.key[0]].add(k)
+        label_votes[k][o.mention.label] += 1
     _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]})
+    labels_of = {k: v.most_common(1)[0][0] for k, v in label_votes.items()}
+    _acronyms(keys, uf, doc_keys, labels_of)
     labels = {}
     for o in rest:
         k = translit_key(o.name)
@@ -33,29 +40,110 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
     return labels
 
 
+def _fuzzy_unions(keys: list[str], uf: UnionFind) -> None:
+    """Spelling variants ('same_name'), compared only within blocks that share the first or the
+    last two letters (a typo rarely hits both ends), so the cost is not quadratic in all names."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        blocks["<" + k[:2]].append(k)
+        blocks[">" + k[-2:]].append(k)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if abs(len(a) - len(b)) <= 3 and uf.find(a) != uf.find(b) and same_name(a, b):
+                    uf.union(a, b)
+
+
+# Legal-form and web suffixes that do not change which organisation is meant.
+_ORG_SUFFIXES = frozenset("inc incorporated corp corporation ltd limited co llc plc gmbh ag sa com org net".split())
+
+
+def variant_key(key: str) -> str:
+    """A name key without org suffixes, spaces or hyphens: 'tal gras distributors ltd' and
+    'talgras distributors', 'i b m' and 'ibm', 'people com' and 'people' share it."""
+    toks = key.split()
+    while len(toks) > 1 and toks[-1] in _ORG_SUFFIXES:
+        toks = toks[:-1]
+    return "".join(toks)
+
+
+def _variant_unions(keys: list[str], uf: UnionFind) -> None:
+    by_variant: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        v = variant_key(k)
+        if len(v) >= 3:
+            by_variant[v].append(k)
+    for group in by_variant.values():
+        for k in group[1:]:
+            uf.union(group[0], k)
+
+
+_INITIAL_SKIP = frozenset("of and for the de du la le des on in at to".split())
+
+
+def initials(key: str) -> set[str]:
+    """The acronyms a multi-word name may be written as: every word's initial, or the initials of
+    its content words ('academy of motion picture arts and sciences' -> 'aompaas', 'ampas')."""
+    toks = [t for t in key.split() if t not in _ORG_SUFFIXES] or key.split()
+    if len(toks) < 2:
+        return set()
+    return {"".join(t[0] for t in toks), "".join(t[0] for t in toks if t not in _INITIAL_SKIP)}
+
+
+def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], labels_of: dict[str, str]) -> None:
+    """An acronym ('ap', 'i b m') is the long name whose initials it spells: the one long name in
+    the same documents when there is one there (one page gives 'Associated Press' and 'AP'), else
+    the only such name of its label (an ORG acronym is not a film), else the only such name in the
+    corpus; ambiguous acronyms stay apart."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        for ini in initials(k):
+            if len(ini) >= 2:
+                by_initials[ini].add(k)
+    for short in keys:
+        compact = variant_key(short)
+        if " " in short.strip() and not all(len(t) == 1 for t in short.split()):
+            continue
+        cands = by_initials.get(compact, set()) - {short}
+        roots = {uf.find(k) for k in cands}
+        if not 2 <= len(compact) <= 6 or not roots or uf.find(short) in roots:
+            continue
+        if len(roots) > 1:
+            near = set()  # each page giving the acronym and exactly one long form votes for it
+            for ks in doc_keys.values():
+                here = {uf.find(k) for k in ks & cands} if short in ks else set()
+                if len(here) == 1:
+                    near |= here
+            same_label = {uf.find(k) for k in cands if labels_of.get(k) == labels_of.get(short)}
+            roots = near or same_label
+        if len(roots) == 1:
+            uf.union(short, next(iter(roots)))
+
+
 # 'Southern X' is a part of X, not a longer name for it.
 _DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower central greater inner outer".split())
 
 
 def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[str] = frozenset()) -> None:
     """A short name that begins or ends exactly one longer name is that name ('Red Sox' for
-    'Boston Red Sox', 'Falkland' for 'Falkland Islands'); so is an acronym of exactly one name
-    ('AP' for 'Associated Press'). Countries and capitals never shorten another name
-    ('Japan' is not 'Japan Times'), and a place never shortens a name it ends: 'White Volta' is a
-    part of the 'Volta', not another name for it."""
-    toks = {k: k.split() for k in keys}
+    'Boston Red Sox', 'Falkland' for 'Falkland Islands'). Countries and capitals never shorten
+    another name ('Japan' is not 'Japan Times'), and a place never shortens a name it ends:
+    'White Volta' is a part of the 'Volta', not another name for it. Longer names come from an
+    index of word prefixes and suffixes, not a scan of every name."""
+    toks = {k: tuple(k.split()) for k in keys}
+    heads: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    tails: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k, t in toks.items():
+        for n in range(1, len(t)):
+            if not _DIRECTIONS & set(t[n:]):
+                heads[t[:n]].append(k)
+            if not _DIRECTIONS & set(t[:-n]):
+                tails[t[-n:]].append(k)
     for short in keys:
         st = toks[short]
         if geo.country_named(short) or geo.country_of_capital(short):
             continue
-        longer = [
-            k for k in keys
-            if len(toks[k]) > len(st)
-            and (toks[k][: len(st)] == st or (toks[k][-len(st) :] == st and short not in places))
-            and not _DIRECTIONS & set(toks[k][len(st) :] if toks[k][: len(st)] == st else toks[k][: -len(st)])
-        ]
-        if len(st) == 1 and 2 <= len(short) <= 5 and not longer:
-            longer = [k for k in keys if len(toks[k]) == len(short) and "".join(t[0] for t in toks[k]) == short]
+        longer = heads.get(st, []) + ([] if short in places else tails.get(st, []))
         if len({uf.find(k) for k in longer}) == 1:
             uf.union(short, longer[0])
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.resolve import geo
+from dossier.resolve.clean import is_role, name_list, peel_descriptor
 from dossier.resolve.common import head_lemma, is_pronoun
 from dossier.resolve.context import is_actor, org_cue, place_cue
 from dossier.resolve.names import (
@@ -97,7 +98,7 @@ def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]
     by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
     bare: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for m in annots.mentions:
-        if m.label != "PERSON" or coordination(m.text):
+        if m.label != "PERSON" or coordination(m.text) or name_list(clean_name(m.text)):
             continue
         full = clean_name(m.canonical or m.text)
         toks = name_tokens(full)
@@ -127,6 +128,19 @@ def _same_doc_person(m: Mention, name: str, tables: tuple[dict[str, list[tuple[i
     return None
 
 
+def peel(m: Mention, surface: str, name: str) -> tuple[Mention, str, str]:
+    """The mention without a descriptor or title written before the name ('sect leader <Name>');
+    a role word peeled from a person becomes the mention's title when it has none."""
+    person = m.label == "PERSON"
+    descriptor, core = peel_descriptor(surface, person)
+    if not descriptor:
+        return m, surface, name
+    _, name_core = peel_descriptor(name, person)
+    if person and not m.title and is_role(descriptor):
+        m = dataclasses.replace(m, title=descriptor)
+    return m, core, name_core
+
+
 def observe(doc: Document, annots: Annotations) -> list[Obs]:
     """Mentions of one document -> observations (pronouns without a canonical name are kept as
     'pron', non-name noun phrases as 'common'; both are linked after the names)."""
@@ -139,6 +153,7 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
         m = dataclasses.replace(m, title=current_title(m, text))
         surface = clean_name(m.text)
         name = clean_name(m.canonical) if m.canonical else surface
+        m, surface, name = peel(m, surface, name)
         if m.label in POINTERS:
             # "he", "the foreign minister": nlp said whom they stand for, or a pronoun to attach later.
             if m.canonical and _is_name(name):
@@ -159,7 +174,8 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
         if country:
             out.append(Obs(key, m, name, surface, "gov", date, country=country))
             continue
-        shape = "coord" if coordination(name) and not geo.country_named(name) else (
+        listed = coordination(name) or (m.label == "PERSON" and name_list(name))
+        shape = "coord" if listed and not geo.country_named(name) else (
             "malformed" if malformed(name) else "joined" if joined_names(name, lambda p: True) else "name")
         toks = name_tokens(name)
         if len(toks) == 1 and m.label not in ("GPE", "LOC") and shape == "name":
@@ -218,7 +234,7 @@ def refuse_non_names(obs: list[Obs]) -> list[Obs]:
     out = []
     for o in obs:
         if o.shape == "coord":
-            parts = coordination(o.surface) or coordination(o.name)
+            parts = coordination(o.surface) or coordination(o.name) or name_list(o.name)
             if parts and (o.mention.label == "PERSON" or all(is_known(p) for p in parts)):
                 continue
         if o.shape == "joined" and joined_names(o.surface, is_known):

@@ -34,3 +34,17 @@ def test_role_title_after_clause_is_not_a_title(nlp):
 def test_role_head():
     assert role_head("Japanese Foreign Minister") == "foreign minister"
     assert role_head("Russia's President") == "president"
+
+
+def test_person_spans_are_cleaned_of_overreach(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    def people(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.canonical or "") for m in find_mentions(nlp(text), "t", text) if m.label == "PERSON"]
+
+    assert ("Hillary Clinton", "Hillary Clinton") in people("Hammering Hillary Clinton, the man spoke.")
+    brazile = [m for m in find_mentions(nlp("Chairperson Donna Brazile resigned."), "t") if m.label == "PERSON"]
+    assert [m.text for m in brazile] == ["Donna Brazile"] and brazile[0].title == "Chairperson"
+    assert ("John Podesta", "John Podesta") in people("John Podesta's Gmail account was hacked.")
+    assert people("Donald Trump, Jr. spoke.") == [("Donald Trump, Jr.", "Donald Trump, Jr.")]
+    assert ("Crooked Hillary", "Hillary Clinton") in people("Hillary Clinton spoke. Crooked Hillary is a liar, he said.")
