@@ -151,6 +151,8 @@ def clean_span(c: _Cand) -> list[_Cand]:
     start = span.start
     while start < span.end - 1 and _peelable(doc[start]):
         start += 1
+    if start > span.start and span.end - start < 2 and not doc[start - 1].is_lower and doc[start - 1].tag_ in _PROPER_TAGS:
+        start = span.start  # 'Dean Baker': a capitalised role word before one name word may be a given name
     out, part_start = [], start
     for i in range(start, span.end + 1):
         if i == span.end or (doc[i].text in (",", "and", "&", ";") and not _suffix_follows(doc, i)):

@@ -54,6 +54,8 @@ def peel_descriptor(text: str, person: bool = False) -> tuple[str, str]:
         return "", text
     if person and len(rest) == 1 and rest[0].lower().rstrip(".") in _ROLE_WORDS:
         return "", text  # 'Deputy Director': a title alone
+    if len(rest) == 1 and words[i - 1][:1].isupper() and not words[i - 1].endswith("."):
+        return "", text  # 'Dean Baker', 'King Hussein'? a capitalised role word before one name word may be a given name
     return " ".join(words[:i]), " ".join(rest)
 
 
