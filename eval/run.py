@@ -31,7 +31,7 @@ FLOORS = HERE / "floors.json"
 DIGESTS = HERE / "datasets.json"
 DATA_ROOT = HERE.parents[1] / "shared" / "data"
 TOLERANCE = 0.01
-TASKS = ["clean", "dates", "pages", "timex", "coref", "events", "quotes", "layers", "stories"]
+TASKS = ["clean", "dates", "pages", "timex", "coref", "whoiswho", "events", "quotes", "layers", "stories"]
 # The data sets (directories under ../shared/data) each task reads; every one is pinned in DIGESTS.
 TASK_DATA: dict[str, tuple[str, ...]] = {
     "clean": ("dates",),
@@ -39,6 +39,7 @@ TASK_DATA: dict[str, tuple[str, ...]] = {
     "pages": ("quotes",),
     "timex": ("timex/timebank",),
     "coref": ("coref/ecbplus",),
+    "whoiswho": ("quotes",),
     "events": ("coref/ecbplus",),
     "quotes": ("quotes",),
     "layers": ("quotes",),

@@ -120,7 +120,7 @@ TITLE_MODIFIERS = frozenset(
     economy trade justice health education state cabinet general executive assistant associate
     principal permanent special top lead political military economic diplomatic regional local
     federal national international presidential government ministry kremlin white house press
-    security intelligence foreign-policy policy affairs""".split()
+    security intelligence foreign-policy policy affairs campaign""".split()
 )
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir madam mme mme. prof prof.".split())
 

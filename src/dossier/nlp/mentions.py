@@ -352,7 +352,7 @@ def canonical_names(cands: list[_Cand]) -> list[str]:
             if longer:
                 name = max(longer, key=lambda n: (full_counts[n], -order[n]))
             else:
-                name = _epithet_of(words, full_counts) or name
+                name = _epithet_of(words, full_counts) or _inner_full_name(words, full_counts) or name
         out.append(name)
     return out
 
@@ -369,16 +369,42 @@ def _epithet_of(words: list[str], full: Counter) -> str | None:
     return owners[0]
 
 
+def _inner_full_name(words: list[str], full: Counter) -> str | None:
+    """'Crooked <Given> <Surname>' -> '<Given> <Surname>' when that full name is on the page and the
+    extra first word is no one's given name there (an epithet, not a longer name)."""
+    if len(words) < 3 or any(n.split()[0] == words[0] for n in full if n != " ".join(words)):
+        return None
+    tail = " ".join(words[1:])
+    return tail if tail in full else None
+
+
 def title_of(span: SpacySpan) -> str | None:
     """A role title attached to a person's name, before it or as an appositive after it."""
     return role_title_before(span) or role_title_after(span)
 
 
-def build_mentions(cands: list[_Cand], doc_id: str) -> list[Mention]:
-    canon = canonical_names(cands)
+def detach_titled_surnames(cands: list[_Cand], canon: list[str], titles: list[str | None]) -> list[str]:
+    """A titled bare surname keeps its own name when the page's full name with that surname never
+    holds the title ('President <Surname>' on a page naming only the president's wife in full):
+    which namesake it is gets decided across pages, by role."""
+    held: dict[str, set[str]] = {}
+    for c, name, title in zip(cands, canon, titles):
+        if title and len(_name_words(c.text)) >= 2:
+            held.setdefault(name, set()).add(role_head(title))
     out = []
-    for c, name in zip(cands, canon):
-        title = title_of(c.span) if c.label == "PERSON" else None
+    for c, name, title in zip(cands, canon, titles):
+        own = " ".join(_name_words(c.text))
+        if title and name != own and len(own.split()) == 1 and role_head(title) not in held.get(name, set()):
+            name = own
+        out.append(name)
+    return out
+
+
+def build_mentions(cands: list[_Cand], doc_id: str) -> list[Mention]:
+    titles = [title_of(c.span) if c.label == "PERSON" else None for c in cands]
+    canon = detach_titled_surnames(cands, canonical_names(cands), titles)
+    out = []
+    for c, name, title in zip(cands, canon, titles):
         out.append(
             Mention(
                 span=Span(doc_id, c.span.start_char, c.span.end_char),

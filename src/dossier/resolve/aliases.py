@@ -39,6 +39,12 @@ def _sentences(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", text)]
 
 
+def _dateline(m: Mention, text: str) -> bool:
+    """'WASHINGTON (AP) -': a capitalised place opening a line before the agency, not an alias."""
+    line_start = text.rfind("\n", 0, m.span.start) + 1
+    return m.text.isupper() and len(m.text) > 2 and not text[line_start : m.span.start].strip(" -–—\t")
+
+
 def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Span] = ()) -> list[tuple[Mention, Mention]]:
     """Pairs (X, Y) of named mentions the text declares to be names of one thing."""
     named = sorted((m for m in mentions if m.label in _NAME_LABELS), key=lambda m: m.span.start)
@@ -54,7 +60,8 @@ def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Spa
                 continue
             # Parenthetical: 'X (Y in Japanese)'.
             prev = [x for x in inside if x.span.end <= y.span.start]
-            if prev and _PAREN.match(text[prev[-1].span.end : y.span.start]) and "(" in text[prev[-1].span.end : y.span.start]:
+            if (prev and _PAREN.match(text[prev[-1].span.end : y.span.start]) and "(" in text[prev[-1].span.end : y.span.start]
+                    and not _dateline(prev[-1], text)):
                 if _PAREN_AFTER.match(text[y.span.end : s_end]):
                     pairs.append((prev[-1], y))
         linked = set()

@@ -17,6 +17,7 @@ from dossier.resolve.names import name_tokens, translit_key
 from dossier.resolve.observe import POINTERS, Obs
 from dossier.resolve.roles import roles_from
 
+
 @dataclass
 class Cluster:
     """A mutable working cluster (local to one resolve run, never shared)."""

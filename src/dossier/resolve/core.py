@@ -32,9 +32,16 @@ from dossier.resolve.clusters import (
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.namegroups import name_labels
 from dossier.resolve.names import name_tokens
-from dossier.resolve.observe import MentionKey, Obs, demote_non_persons, observe, refuse_non_names
+from dossier.resolve.observe import (
+    MentionKey,
+    Obs,
+    demote_non_persons,
+    observe,
+    refuse_non_names,
+)
 from dossier.resolve.persons import group_full_names, person_labels
 from dossier.resolve.unionfind import UnionFind
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -58,6 +65,9 @@ class Resolution:
 
 
 
+_TYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
 def _alias_unions(docs: Sequence[Document], annots: Sequence[Annotations], labels: dict[MentionKey, str], uf: UnionFind) -> None:
     by_doc = {d.id: d for d in docs}
     for a in annots:
@@ -66,6 +76,8 @@ def _alias_unions(docs: Sequence[Document], annots: Sequence[Annotations], label
             continue
         for x, y in find_aliases(doc.text, a.mentions, a.sentences):
             kx, ky = (doc.id, x.span.start, x.span.end), (doc.id, y.span.start, y.span.end)
+            if (x.label == "PERSON") != (y.label == "PERSON") and {x.label, y.label} <= _TYPED:
+                continue  # a person's alias is never a place or an organisation (NER's org/place split is loose)
             if kx in labels and ky in labels:
                 uf.union(labels[kx], labels[ky])
 

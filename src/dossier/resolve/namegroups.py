@@ -11,6 +11,7 @@ from dossier.resolve.names import same_name, translit_key
 from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
 from dossier.resolve.unionfind import UnionFind
 
+
 def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey, str]:
     """Cluster labels for the remaining names: spelling-insensitive key, fuzzy key merges, written
     variants (org suffixes, spacing, initialisms), then short forms and acronyms."""

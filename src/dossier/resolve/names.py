@@ -142,6 +142,8 @@ def extends_name(short: str, long: str) -> bool:
     ts, tl = name_tokens(short), name_tokens(long)
     if len(ts) < 2 or len(tl) <= len(ts) or not word_match(ts[0], tl[0]) or generation(short) != generation(long):
         return False
+    if len(ts) > 2 and len(ts[1]) == 1 and not _part_compatible(ts[1], tl[1]):
+        return False  # 'George W. Smith' is not extended by 'George H. W. Smith': another middle initial
     i = 1
     for w in ts[1:]:
         while i < len(tl) and not word_match(w, tl[i]):

@@ -27,6 +27,7 @@ from dossier.resolve.names import (
     translit_key,
     translit_word,
 )
+from dossier.resolve.roles import normalise_title
 
 MentionKey = tuple[str, int, int]
 _NAMEISH = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"})
@@ -128,6 +129,24 @@ def _same_doc_person(m: Mention, name: str, tables: tuple[dict[str, list[tuple[i
     return None
 
 
+def _page_titles(annots: Annotations) -> dict[str, set[str]]:
+    """The role titles each full person name carries on one page (normalised), from mentions
+    written in full: a titled bare surname is what is being decided."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for m in annots.mentions:
+        full = m.label == "PERSON" and m.title and len(name_tokens(clean_name(m.text))) >= 2
+        norm = normalise_title(m.title) if full and m.title else None
+        if norm:
+            out[clean_name(m.canonical or m.text)].add(norm[0])
+    return out
+
+
+def _title_disagrees(m: Mention, surface: str, held: set[str]) -> bool:
+    """A titled bare surname whose page-canonical person never holds that title on the page."""
+    norm = normalise_title(m.title) if m.title and m.label == "PERSON" else None
+    return bool(norm) and len(name_tokens(surface)) == 1 and norm[0] not in held  # type: ignore[index]
+
+
 def peel(m: Mention, surface: str, name: str) -> tuple[Mention, str, str]:
     """The mention without a descriptor or title written before the name ('sect leader <Name>');
     a role word peeled from a person becomes the mention's title when it has none."""
@@ -147,6 +166,7 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
     text = doc.text
     date = doc.published.value
     tables = _person_tables(annots)
+    titles = _page_titles(annots)
     out = []
     for m in sorted(annots.mentions, key=lambda m: (m.span.start, m.span.end)):
         key = (doc.id, m.span.start, m.span.end)
@@ -154,6 +174,9 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
         surface = clean_name(m.text)
         name = clean_name(m.canonical) if m.canonical else surface
         m, surface, name = peel(m, surface, name)
+        detached = name != surface and _title_disagrees(m, surface, titles.get(name, set()))
+        if detached:
+            name = surface  # 'President <Surname>' on a page naming only his wife in full: decided across pages
         if m.label in POINTERS:
             # "he", "the foreign minister": nlp said whom they stand for, or a pronoun to attach later.
             if m.canonical and _is_name(name):
@@ -180,7 +203,7 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
         toks = name_tokens(name)
         if len(toks) == 1 and m.label not in ("GPE", "LOC") and shape == "name":
             # A bare name whose person is in this document (robust to a missing canonical).
-            person = _same_doc_person(m, name, tables)
+            person = None if detached else _same_doc_person(m, name, tables)
             if person and (m.label == "PERSON" or not geo.country_named(name)):
                 out.append(Obs(key, m, person, surface, "person", date, place=place_cue(text, m.span.start, m.span.end),
                                org=org_cue(text, m.span.start, m.span.end)))

@@ -24,6 +24,7 @@ from dossier.resolve.observe import MentionKey, Obs
 from dossier.resolve.roles import normalise_title
 from dossier.resolve.unionfind import UnionFind
 
+
 def _year(date: str | None) -> float | None:
     """ISO prefix -> fractional year, for 'closest in time'."""
     if not date:
@@ -46,12 +47,25 @@ def group_full_names(names: Iterable[str]) -> dict[str, str]:
     for k, near in _near_keys(sorted(by_surname)).items():
         # Same or near-same surname keys (a typo in a long surname) are compared pairwise.
         group = list(by_surname[k]) + [n for k2 in near for n in by_surname[k2]]
-        for a_i, a in enumerate(group):
-            for b in group[a_i + 1 :]:
-                if same_person_name(a, b):
-                    uf.union(a, b)
+        _union_compatible(group, uf)
     _join_extensions(sorted(set(uf.parent)), uf)
     return {n: uf.find(n) for n in uf.parent}
+
+
+def _union_compatible(group: list[str], uf: UnionFind) -> None:
+    """Join the names of one surname block that denote one person. A name compatible with two
+    names that are not ('George Smith' with 'George W. Smith' and 'George H. W. Smith') is
+    ambiguous and joins neither: chaining through it would merge father and son."""
+    compat = {a: [b for b in group if b != a and same_person_name(a, b)] for a in group}
+    ambiguous = {
+        a for a, cs in compat.items()
+        if any(not same_person_name(x, y) for i, x in enumerate(cs) for y in cs[i + 1 :])
+    }
+    for a in group:
+        if a not in ambiguous:
+            for b in compat[a]:
+                if b not in ambiguous:
+                    uf.union(a, b)
 
 
 def _near_keys(keys: list[str]) -> dict[str, list[str]]:

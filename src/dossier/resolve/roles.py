@@ -14,6 +14,12 @@ _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"
 _FILLER = frozenset({"current", "incumbent", "new", "newly", "appointed", "his", "her", "their", "its", "the", "a", "an", "s"})
 
 
+# Abbreviated titles written before names, spelled out so 'Sen. X' and 'Senator X' hold one role.
+_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
+                  "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "pres": "president",
+                  "atty": "attorney", "amb": "ambassador", "supt": "superintendent", "insp": "inspector"}
+
+
 def normalise_title(title: str) -> tuple[str, str | None] | None:
     """Role title -> (lowercase title, country) or None when it does not describe a current role.
 
@@ -32,6 +38,7 @@ def normalise_title(title: str) -> tuple[str, str | None] | None:
         if low in _FILLER:
             i += 1
             continue
+        low = _ABBREVIATIONS.get(low, low)
         # Multi-word countries first ('South Korean', 'United States').
         hit = None
         for n in (3, 2, 1):

@@ -3,6 +3,7 @@ the root must be the smallest label, so ids stay deterministic across runs)."""
 
 from __future__ import annotations
 
+
 class UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}

@@ -59,3 +59,14 @@ def test_person_list_mention_is_refused():
     a = make_doc("a", "Reporters asked Ames, Brill about it. Ames left. Brill stayed.")
     res = resolve_entities([a], [annotate(a, ("Ames, Brill", "PERSON"), ("Ames", "PERSON"), ("Brill", "PERSON"))])
     assert not any("," in n for e in res.entities for n in (e.name, *e.aliases))
+
+
+def test_dateline_agency_is_no_alias_and_abbreviated_titles_spell_out():
+    from dossier.resolve.aliases import find_aliases
+    from dossier.resolve.roles import normalise_title
+
+    a = make_doc("a", "HALDEN (AP) - The mayor spoke. The Free Radio (FR) said so.")
+    ann = annotate(a, ("HALDEN", "GPE"), ("AP", "ORG"), ("Free Radio", "ORG"), ("FR", "ORG"))
+    pairs = [(x.text, y.text) for x, y in find_aliases(a.text, ann.mentions)]
+    assert pairs == [("Free Radio", "FR")]
+    assert normalise_title("Sen.") == ("senator", None) and normalise_title("Gov.") == ("governor", None)

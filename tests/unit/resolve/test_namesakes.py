@@ -37,3 +37,23 @@ def test_son_and_father_resolve_to_two_people_and_a_bare_suffixed_name_to_the_so
     assert son.mentions == 2 and son.docs == ("a", "b")
     father = who(res, "Walter Hensley")[0]
     assert not any("jr" in a.lower() for a in father.aliases)
+
+
+def test_a_different_middle_initial_never_extends_a_name():
+    from dossier.resolve.names import extends_name
+
+    assert not extends_name("Robert K. Dunmore", "Robert T. K. Dunmore")
+    assert extends_name("Robert Dunmore", "Robert Kenneth Dunmore")
+
+
+def test_titled_surname_goes_to_the_namesake_holding_the_title():
+    a = make_doc("a", "Governor Ruth Alder spoke. Governor Alder said no.", "2016-09-01")
+    b = make_doc("b", "Governor Alder met voters. Tom Alder, her husband, waved.", "2016-09-02")
+    res = resolve_entities(
+        [a, b],
+        [annotate(a, ("Ruth Alder", "PERSON", None, "Governor"), ("Alder", "PERSON", "Ruth Alder", "Governor")),
+         annotate(b, ("Tom Alder", "PERSON"), ("Alder", "PERSON", "Tom Alder", "Governor"))],
+    )
+    ruth, tom = who(res, "Ruth Alder")[0], who(res, "Tom Alder")[0]
+    assert ruth.id != tom.id and ruth.mentions == 3 and tom.mentions == 1
+    assert not tom.roles and any(r.title == "governor" for r in ruth.roles)
