@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["ingest", "language", "ui"]
+BENCHES = ["ingest", "language", "ui", "resolve"]
 
 
 def main() -> int:
