@@ -95,7 +95,7 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
                     if first is None:
                         first = (v, subj)
                     if not _animate(subj):
-                        # 'the chants were strong in front of the Inn, which Obama declared ...
+                        # 'the chants were strong in front of the Inn, which Smith declared ...
                         # "..."': a thing speaks seldom; a person subject further up may
                         tried, animate_only = False, True
                     elif animate_only:

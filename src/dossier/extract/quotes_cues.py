@@ -133,7 +133,7 @@ def _cue_extent(token: Token) -> tuple[int, int]:
 def _subjects(verb: Token, deps: tuple[str, ...] = _SUBJECT_DEPS) -> list[Token]:
     """The verb's subjects, the one closest before the verb first. A clause has one subject;
     when the parse gives two ('WASHINGTON, Aug. 24 (UPI) — A spokesman called ...', 'Speaking
-    in Salem, New Hampshire, Trump went ...', 'A Texas voter who ..., Golvach lost ...'), the
+    in Salem, New Hampshire, Smith went ...', 'A Texas voter who ..., Golvach lost ...'), the
     far one is a dateline, a fronted place or a fronted description."""
     subj = [c for c in verb.children if c.dep_ in deps]
     if len(subj) < 2:
@@ -199,7 +199,7 @@ def _cover_mention(extent: tuple[int, int], head: Token, mentions: Sequence[Ment
 
 
 def _has_mark(name: str) -> bool:
-    """A name glued to a quotation mark by the tokenizer (',”Clinton'): not a name to reuse."""
+    """A name glued to a quotation mark by the tokenizer (',”Jones'): not a name to reuse."""
     return any(ch in QUOTE_CHARS and ch != "'" and ch != "’" for ch in name)
 
 
@@ -315,14 +315,14 @@ def _antecedent(head: Token) -> Token:
     if head.lower_ in ("who", "whom", "that", "which") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
         noun = head.head.head
         if noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
-            # 'Trump, a rampant xenophobe who wants ...': the clause describes the apposition,
+            # 'Smith, a rampant xenophobe who wants ...': the clause describes the apposition,
             # whose head is the one named; the epithet is the writer's, not a speaker
             return noun.head if noun.dep_ == "appos" and noun.head.i < noun.i else noun
     return head
 
 
 def _glued_token(sdoc: SpacyDoc, a: int) -> Token | None:
-    """The token holding both a closing mark and the word after it (',”Clinton said' is one
+    """The token holding both a closing mark and the word after it (',”Jones said' is one
     token for spaCy's tokenizer when no space follows the mark), so that word is not lost."""
     span = sdoc.char_span(max(0, a - 1), a + 1, alignment_mode="expand")
     if span is None or len(span) == 0:

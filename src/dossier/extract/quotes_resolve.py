@@ -68,7 +68,7 @@ def is_question(words: str, cue: str = "") -> bool:
 
 def _titled_antecedent(head: Token, mentions: Sequence[Mention]) -> str | None:
     """'the president said': a definite role noun repeats the latest person the text gave that
-    title ("President Barack Obama" ... "the president"), the news convention for second mentions."""
+    title ("President John Smith" ... "the president"), the news convention for second mentions."""
     if head.lower_ not in ROLE_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
     titled = [m for m in mentions if m.label in _PERSON_LABELS and m.span.end <= head.idx and m.title
@@ -117,7 +117,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 
 def name_genders(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     """Grammatical gender of person names from the document itself: the honorific before a
-    mention ("Mrs. Clinton", "Mr. Obama"), by majority, so "she" never resolves to a man the text
+    mention ("Mrs. Jones", "Mr. Smith"), by majority, so "she" never resolves to a man the text
     calls "Mr." (no name list is needed). The annotator's pronoun links are not used: they do not
     check gender, so they would vote "he" for a woman."""
     votes: dict[str, list[str]] = {}

@@ -81,7 +81,7 @@ def main_entities(reader: Reader, n: int = 3) -> list[str]:
 
 
 def story_title(reader: Reader) -> str:
-    """'Donald Trump, Hillary Clinton · Jun–Nov 2016' from the sources themselves."""
+    """'John Smith, Mary Jones · Jun–Nov 2016' from the sources themselves."""
     names = main_entities(reader)
     span = span_label(core_span([m.published for m in reader.live_meta() if m.published]))
     if not names:

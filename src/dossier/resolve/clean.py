@@ -69,7 +69,7 @@ _LIST = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*,\s*[A-Z][\w
 
 
 def name_list(text: str) -> list[str]:
-    """'Obama, Clinton' -> ['Obama', 'Clinton']: capitalised names separated by commas are a list
+    """'Smith, Jones' -> ['Smith', 'Jones']: capitalised names separated by commas are a list
     of people, not one name ([] otherwise). Suffixes after a comma ('Smith, Jr.') are not a list."""
     if not _LIST.match(text.strip()):
         return []

@@ -85,7 +85,7 @@ def name_tokens(name: str) -> list[str]:
 
 
 def generation(name: str) -> str:
-    """The generational suffix of a name ('jr', 'sr', 'ii', ...) or '' ('Trump Jr' -> 'jr')."""
+    """The generational suffix of a name ('jr', 'sr', 'ii', ...) or '' ('Smith Jr' -> 'jr')."""
     return _split_name(name)[1]
 
 
