@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
+from dossier.budget import DEFAULT_PAGE_TIMEOUT
 from dossier.config import config_path, load_config
 from dossier.ingest.manifest import Manifest
 from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
@@ -51,9 +52,11 @@ class Dossier:
             self._reader = Reader(self.store)
         return self._reader
 
-    def settings(self, workers: int = 1) -> Settings:
+    def settings(self, workers: int = 1, page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
+                 executor: str | None = None) -> Settings:
         model = load_config(self.config).get("model")
-        return Settings(model=model, workers=workers, config=self.config)
+        return Settings(model=model, workers=workers, config=self.config, page_timeout=page_timeout,
+                        executor=executor)
 
     # -- writing --------------------------------------------------------------------------------
     def build(
@@ -61,22 +64,27 @@ class Dossier:
         paths: Iterable[str | Path],
         workers: int = 1,
         date: str | None = None,
-        on_progress: Callable[[str, int, int], None] | None = None,
+        on_progress: Callable[[str, int, int | None], None] | None = None,
         manifest: "str | Path | Manifest | None" = None,
+        page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
+        executor: str | None = None,
     ) -> BuildReport:
         """Build from files; ``manifest`` (CSV/TSV/JSONL: file or url -> published, title, outlet,
-        author, url) declares each page's metadata and wins over the page's own."""
+        author, url) declares each page's metadata and wins over the page's own. ``page_timeout``: CPU
+        seconds a page may take (then it is kept raw); ``executor``: serial, local (a process pool of
+        ``workers``), dask, or a tcp:// Dask scheduler address."""
         from dossier.ingest.manifest import load_manifest
 
         declared = {"published": date} if date else None
         table = load_manifest(manifest) if isinstance(manifest, (str, Path)) else manifest
-        report = build(paths, self.store, self.settings(workers), declared, on_progress, table)
+        report = build(paths, self.store, self.settings(workers, page_timeout, executor), declared, on_progress, table)
         self._reader = None
         return report
 
-    def rebuild(self, workers: int = 1, on_progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
+    def rebuild(self, workers: int = 1, on_progress: Callable[[str, int, int | None], None] | None = None,
+                page_timeout: float | None = DEFAULT_PAGE_TIMEOUT, executor: str | None = None) -> BuildReport:
         """Re-run every stage from the pages kept in the store (after an upgrade; no source files needed)."""
-        report = rebuild(self.store, self.settings(workers), on_progress)
+        report = rebuild(self.store, self.settings(workers, page_timeout, executor), on_progress)
         self._reader = None
         return report
 

@@ -17,6 +17,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dossier import validate
+from dossier.budget import DEFAULT_PAGE_TIMEOUT
 from dossier.store import DEFAULT_DB
 
 app = typer.Typer(
@@ -32,18 +34,56 @@ DbOpt = typer.Option(DEFAULT_DB, "--db", envvar="DOSSIER_DB", help="The store (a
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead of a table.")
 LimitOpt = typer.Option(None, "--limit", min=1, help="Print at most this many rows (default: all).")
 OutletOpt = typer.Option(None, "--outlet", help="Only sources from this outlet.")
-FromOpt = typer.Option(None, "--from", help="YYYY[-MM[-DD]], inclusive.")
-ToOpt = typer.Option(None, "--to", help="YYYY[-MM[-DD]], inclusive.")
 ConfigOpt = typer.Option(None, "--config", envvar="DOSSIER_CONFIG", help="Settings and corrections (TOML).")
+
+
+def _usage(problem: str | None) -> None:
+    """Stop with one line and exit 2 (a usage error) when a check found a problem."""
+    if problem:
+        err.print(f"[red]error[/red]: {escape(problem)}", soft_wrap=True)
+        raise typer.Exit(2)
+
+
+def _checked(check: Any) -> Any:
+    """A typer callback that runs ``check(value)`` while arguments are parsed (before anything runs)."""
+
+    def callback(value: Any) -> Any:
+        _usage(check(value))
+        return value
+
+    return callback
+
+
+FromOpt = typer.Option(None, "--from", help="YYYY[-MM[-DD]], inclusive.",
+                       callback=_checked(lambda v: validate.date_problem(v, "--from")))
+ToOpt = typer.Option(None, "--to", help="YYYY[-MM[-DD]], inclusive.",
+                     callback=_checked(lambda v: validate.date_problem(v, "--to")))
+
+
+@contextlib.contextmanager
+def _storage_errors():
+    """A full disk or a damaged store ends the command with one line (exit 1), not a traceback."""
+    import sqlite3
+
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:
+        err.print(f"[red]error[/red]: {escape(validate.storage_problem(exc) or str(exc))}", soft_wrap=True)
+        raise typer.Exit(1)
 
 
 def _open(db: str, config: Optional[Path] = None, must_exist: bool = True):
     from dossier.api import Dossier
+    from dossier.store.sqlite import NotAStore
 
     if must_exist and not Path(db).exists():
         err.print(f"[red]no store at {escape(db)}[/red]: run `dossier build PATH --db {escape(db)}` first")
         raise typer.Exit(1)
-    return Dossier.open(db, config)
+    try:
+        with _storage_errors():
+            return Dossier.open(db, config)
+    except NotAStore as exc:
+        _usage(str(exc))
 
 
 def _print_json(data: Any) -> None:
@@ -84,9 +124,11 @@ def _limited(items: list[Any], limit: int | None) -> list[Any]:
 PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 
 
-def progress_line(i: int, total: int, source: str, elapsed: float) -> str:
-    """'building: 40/84 documents, 31 s, last: page.txt' (what a log or CI output shows)."""
-    return f"building: {i}/{total} documents, {elapsed:.0f} s, last: {Path(source).name}"
+def progress_line(i: int, total: int | None, source: str, elapsed: float) -> str:
+    """'building: 40/84 documents, 31 s, last: page.txt' (what a log or CI output shows); the build
+    streams its inputs, so the total is often not known ('40 documents')."""
+    count = f"{i}/{total}" if total else f"{i}"
+    return f"building: {count} documents, {elapsed:.0f} s, last: {Path(source).name}"
 
 
 @contextlib.contextmanager
@@ -104,7 +146,7 @@ def _progress(quiet: bool):
     with Progress(*columns, console=err, transient=True, disable=quiet) as progress:
         task = progress.add_task("", total=None)
 
-        def on_progress(source: str, i: int, total: int) -> None:
+        def on_progress(source: str, i: int, total: int | None) -> None:
             progress.update(task, completed=i, total=total, description=escape(Path(source).name))
 
         yield on_progress
@@ -117,7 +159,7 @@ def _progress_lines():
     began = time.monotonic()
     last = [began]
 
-    def on_progress(source: str, i: int, total: int) -> None:
+    def on_progress(source: str, i: int, total: int | None) -> None:
         now = time.monotonic()
         if now - last[0] >= PROGRESS_EVERY or i == total:
             last[0] = now
@@ -137,10 +179,13 @@ def _print_report(report, location: str, docs: list, as_json: bool) -> None:
     console.print(
         f"added {len(report.added)}, unchanged {len(report.unchanged)}, duplicates {len(report.duplicates)}, "
         f"non-English {len(report.non_english)}, kept raw {len(report.failed)}, skipped {len(report.skipped)}"
+        + (f", over time budget {len(report.timed_out)}" if report.timed_out else "")
     )
     for source, reason in report.skipped:
         console.print(f"  skipped {escape(source)}: {escape(reason)}")
     for source, reason in report.failed:
+        console.print(f"  kept raw {escape(source)}: {escape(reason)}")
+    for source, reason in report.timed_out:
         console.print(f"  kept raw {escape(source)}: {escape(reason)}")
     for source in report.duplicates:
         console.print(f"  duplicate {escape(source)}")
@@ -152,17 +197,30 @@ def _print_report(report, location: str, docs: list, as_json: bool) -> None:
     console.print(f"store: {escape(location)} ({len(docs)} documents)")
 
 
+PageTimeoutOpt = typer.Option(
+    DEFAULT_PAGE_TIMEOUT, "--page-timeout", callback=_checked(validate.timeout_problem),
+    help="CPU seconds one page may take; a page over it is kept raw with the stage it was in (0: no limit).")
+ExecutorOpt = typer.Option(
+    None, "--executor", callback=_checked(validate.executor_problem),
+    help="Where the per-document step runs: local (worker processes, default), serial (this process), "
+         "dask (a local Dask cluster) or tcp://HOST:PORT (a Dask scheduler).")
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.html .htm .txt .md .jsonl .warc .warc.gz)."),
     db: str = DbOpt,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the per-document step."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for these inputs."),
+    date: Optional[str] = typer.Option(
+        None, "--date", help="Publication date (YYYY-MM-DD) for these inputs.",
+        callback=_checked(lambda v: validate.date_problem(v, "--date", partial=False))),
     manifest: Optional[Path] = typer.Option(
         None, "--manifest", help="CSV/TSV/JSONL of file name or url -> published, title, outlet, author, url "
         "(wins over what the pages say)."),
     config: Optional[Path] = ConfigOpt,
     as_json: bool = JsonOpt,
+    page_timeout: float = PageTimeoutOpt,
+    executor: Optional[str] = ExecutorOpt,
 ) -> None:
     """Ingest pages into the store: clean, date, analyse, then resolve across documents."""
     from dossier.ingest.manifest import load_manifest
@@ -173,9 +231,9 @@ def build(
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     d = _open(db, config, must_exist=False)
-    with _progress(as_json) as on_progress:
+    with _storage_errors(), _progress(as_json) as on_progress:
         report = d.build([str(p) for p in paths], workers=workers, date=date, on_progress=on_progress,
-                         manifest=table)
+                         manifest=table, page_timeout=page_timeout or None, executor=executor)
     stored = len(report.added) + len(report.unchanged) + len(report.non_english) + len(report.failed)
     _print_report(report, d.store.location, d.store.document_meta(), as_json)
     d.close()
@@ -189,11 +247,14 @@ def rebuild(
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the per-document step."),
     config: Optional[Path] = ConfigOpt,
     as_json: bool = JsonOpt,
+    page_timeout: float = PageTimeoutOpt,
+    executor: Optional[str] = ExecutorOpt,
 ) -> None:
     """Re-run every stage from the pages kept in the store (no source files needed)."""
     d = _open(db, config)
-    with _progress(as_json) as on_progress:
-        report = d.rebuild(workers=workers, on_progress=on_progress)
+    with _storage_errors(), _progress(as_json) as on_progress:
+        report = d.rebuild(workers=workers, on_progress=on_progress, page_timeout=page_timeout or None,
+                           executor=executor)
     _print_report(report, d.store.location, d.store.document_meta(), as_json)
 
 
@@ -201,7 +262,8 @@ def rebuild(
 def resolve(db: str = DbOpt, config: Optional[Path] = ConfigOpt) -> None:
     """Rerun the cross-document step alone (entities, events, positions), e.g. after corrections."""
     d = _open(db, config)
-    d.resolve()
+    with _storage_errors():
+        d.resolve()
     console.print(f"resolved: {len(d.entities())} entities, {len(d.timeline())} events")
 
 
@@ -280,7 +342,8 @@ def show(doc_id: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
 @app.command()
 def entities(
     db: str = DbOpt,
-    type: Optional[str] = typer.Option(None, "--type", help="person, org, place, gov or other."),
+    type: Optional[str] = typer.Option(None, "--type", help="person, org, place, gov or other.",
+                                       callback=_checked(validate.entity_type_problem)),
     outlet: Optional[str] = OutletOpt,
     start: Optional[str] = FromOpt,
     end: Optional[str] = ToOpt,
@@ -395,8 +458,8 @@ def set_type(entity: str, type: str, db: str = DbOpt, config: Optional[Path] = C
 def timeline(
     db: str = DbOpt,
     entity: Optional[str] = typer.Option(None, "--entity"),
-    start: Optional[str] = typer.Option(None, "--from", help="YYYY[-MM[-DD]]"),
-    end: Optional[str] = typer.Option(None, "--to", help="YYYY[-MM[-DD]]"),
+    start: Optional[str] = FromOpt,
+    end: Optional[str] = ToOpt,
     min_confidence: Optional[float] = typer.Option(
         None, "--min-confidence", min=0.0, max=1.0, help="Hide weaker events (default 0.5; 0 shows all)."
     ),
@@ -531,7 +594,9 @@ def search(query: str, db: str = DbOpt, limit: int = typer.Option(20, "--limit",
 @app.command()
 def annotate(
     file: Path,
-    date: Optional[str] = typer.Option(None, "--date", help="Document date (YYYY-MM-DD) to resolve relative times."),
+    date: Optional[str] = typer.Option(
+        None, "--date", help="Document date (YYYY-MM-DD) to resolve relative times.",
+        callback=_checked(lambda v: validate.date_problem(v, "--date", partial=False))),
     as_json: bool = JsonOpt,
 ) -> None:
     """Annotate one file without a store (offsets into the file's text; .txt keeps its furniture)."""
@@ -570,7 +635,7 @@ def report(db: str = DbOpt, out: Path = typer.Option(Path("dossier.html"), "--ou
 def serve(
     db: str = DbOpt,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (local only by default)."),
-    port: int = typer.Option(8765, "--port"),
+    port: int = typer.Option(8765, "--port", callback=_checked(validate.port_problem)),
 ) -> None:
     """Run the local web app and JSON API (read-only)."""
     from dossier.web import serve as run

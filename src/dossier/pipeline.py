@@ -11,16 +11,19 @@ whose inputs it changed); it reads the store and can be rerun alone (``dossier r
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import json
 import logging
 import traceback
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from dossier import __version__
+from dossier import __version__, budget
+from dossier.budget import DEFAULT_PAGE_TIMEOUT
+from dossier.executor import Executor
 from dossier.ingest.manifest import Manifest
 from dossier.model import Annotations, Document, Page, Skipped
 from dossier.store import Corpus, Store
@@ -41,6 +44,8 @@ class Settings:
     model: str | None = None
     workers: int = 1
     config: Path | None = None  # the user's TOML file: corrections, issue names
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT  # CPU seconds a page may take in the map step
+    executor: str | None = None  # serial, local (default), dask or tcp://host:port (see dossier.executor)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class MapResult:
     raw: bytes
     error: str | None = None
     declared: dict[str, str] = field(default_factory=dict)
+    timed_out: bool = False
 
 
 @dataclass
@@ -61,6 +67,7 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # kept as raw, with the error
     skipped: list[tuple[str, str]] = field(default_factory=list)  # not stored, with the reason
     not_in_manifest: list[str] = field(default_factory=list)  # pages a --manifest names no row for
+    timed_out: list[tuple[str, str]] = field(default_factory=list)  # kept raw: over the page budget
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -68,6 +75,15 @@ class BuildReport:
 
 def pipeline_version(model: str | None) -> str:
     return f"{__version__}+{PIPELINE_REVISION}+{model or 'default'}"
+
+
+def document_version(version: str, declared: dict[str, str]) -> str:
+    """The pipeline version plus a digest of what the user or container declared (e.g. ``--date``):
+    the same bytes given another date are processed again instead of being reported unchanged."""
+    if not declared:
+        return version
+    digest = hashlib.sha256(json.dumps(declared, sort_keys=True).encode("utf-8")).hexdigest()[:8]
+    return f"{version}@{digest}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -81,8 +97,10 @@ def analyse_document(doc: Document, nlp: Any) -> Annotations:
     from dossier.nlp.annotate import annotate_document
     from dossier.plugins import EXTRACTORS, load_group
 
+    budget.enter("nlp")
     annots, sdoc = annotate_document(doc, nlp)
     for extractor in ordered(load_group(EXTRACTORS)):
+        budget.enter(extractor.name)
         annots = extractor.fn(doc, sdoc, annots)
     return annots
 
@@ -97,16 +115,29 @@ def own_dating(doc: Document) -> Document:
     return replace(doc, own_month=date_from_text(doc.text).month)
 
 
-def process_page(page: Page, furniture: frozenset[str] = frozenset(), model: str | None = None) -> MapResult:
+def process_page(
+    page: Page, furniture: frozenset[str] = frozenset(), model: str | None = None, timeout: float | None = None
+) -> MapResult:
     """Page -> clean, dated, annotated document. Errors are reported on the result, never raised.
 
     ``furniture`` holds the digests (``clean.furniture_keys``) of lines other pages of a site repeat;
     the cleaner removes those of this page, and the document keeps its own digests for the next build.
+    A page over ``timeout`` CPU seconds is kept raw with the stage it was in.
     """
+    try:
+        with budget.page_budget(timeout):
+            return _process_page(page, furniture, model)
+    except budget.PageTimeout as exc:
+        logger.warning("%s: %s", page.source, exc)
+        return kept_raw(page, budget.timeout_reason(exc.seconds, exc.stage), timed_out=True)
+
+
+def _process_page(page: Page, furniture: frozenset[str], model: str | None) -> MapResult:
     from dossier.clean import clean_page, furniture_keys
     from dossier.date import date_document
     from dossier.nlp.pipeline import load_pipeline
 
+    budget.enter("clean")
     keys = furniture_keys(page)
     applied = {h: line for h, line in keys.items() if h in furniture}
     doc = clean_page(page, frozenset(applied.values()))
@@ -119,43 +150,37 @@ def process_page(page: Page, furniture: frozenset[str] = frozenset(), model: str
     if doc.status != "ok":
         return MapResult(doc, Annotations(doc_id=doc.id), page.raw, declared=page.declared)
     try:
+        budget.enter("date")
         doc = own_dating(replace(doc, published=date_document(doc, page)))
         annots = analyse_document(doc, load_pipeline(model))
     except Exception as exc:  # one bad document must not stop the batch: keep it as raw, say why
         reason = f"analysis failed: {type(exc).__name__}: {exc}"
+        logger.warning("%s: %s", page.source, reason)
         detail = traceback.format_exc(limit=3)
         failed = replace(doc, status="raw", reason=reason)
         return MapResult(failed, Annotations(doc_id=doc.id), page.raw, detail, page.declared)
     return MapResult(doc, annots, page.raw, declared=page.declared)
 
 
-class Executor(Protocol):
-    """Runs the map step. Serial and process-pool here; a Dask client fits the same shape."""
+def kept_raw(page: Page, reason: str, timed_out: bool = False) -> MapResult:
+    """The result for a page the map could not finish: stored raw (nothing lost), with the reason."""
+    from dossier.ingest import doc_id
 
-    def map(self, fn: Callable[..., MapResult], items: Sequence[Page], *args: Any) -> Iterator[MapResult]: ...
-
-
-class SerialExecutor:
-    def map(self, fn: Callable[..., MapResult], items: Sequence[Page], *args: Any) -> Iterator[MapResult]:
-        for item in items:
-            yield fn(item, *args)
+    doc = Document(id=doc_id(page.raw), source=page.source, text="", media=page.media,
+                   url=page.declared.get("url"), status="raw", reason=reason, encoding=page.encoding)
+    return MapResult(doc, Annotations(doc_id=doc.id), page.raw, reason, page.declared, timed_out)
 
 
-class ProcessExecutor:
-    """A local process pool; results come back in input order and are committed one by one."""
+def make_executor(settings: Settings) -> Executor:
+    from dossier.executor import make_executor as make
 
-    def __init__(self, workers: int):
-        self.workers = workers
-
-    def map(self, fn: Callable[..., MapResult], items: Sequence[Page], *args: Any) -> Iterator[MapResult]:
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
-            futures = [pool.submit(fn, item, *args) for item in items]
-            for fut in futures:
-                yield fut.result()
+    return make(settings.executor, settings.workers, settings.page_timeout)
 
 
-def make_executor(workers: int) -> Executor:
-    return ProcessExecutor(workers) if workers > 1 else SerialExecutor()
+def _map(settings: Settings, pages: Iterable[Page], furniture: frozenset[str]) -> Iterator[MapResult]:
+    """The map step over ``pages`` (read lazily) on the configured executor, within the page budget."""
+    fn = functools.partial(process_page, furniture=furniture, model=settings.model, timeout=settings.page_timeout)
+    return make_executor(settings).map(fn, pages, kept_raw)
 
 
 def build(
@@ -163,49 +188,85 @@ def build(
     store: Store,
     settings: Settings = Settings(),
     declared: dict[str, str] | None = None,
-    on_progress: Callable[[str, int, int], None] | None = None,
+    on_progress: Callable[[str, int, int | None], None] | None = None,
     manifest: Manifest | None = None,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``: skip unchanged documents, map the rest, then reduce.
 
     ``manifest`` (the user's table of file/URL -> published, title, outlet, author) is declared on
-    each page it names and wins over the page's own metadata.
-    """
-    from dossier.ingest import doc_id, read_inputs
+    each page it names and wins over the page's own metadata; a page whose declared metadata changed
+    is built again (``document_version``).
 
+    Inputs are streamed: read, hashed and mapped lazily with a bounded number in flight, so memory
+    does not grow with the number of pages. The furniture digests of the new flat pages are counted
+    in a cheap first pass over the text inputs that keeps no page (HTML pages have none).
+    """
+    from dossier.ingest import read_inputs
+    from dossier.ingest.read import KINDS
+
+    paths = list(paths)
     report = BuildReport()
-    pages: list[Page] = []
-    for item in read_inputs(paths, declared):
-        if isinstance(item, Skipped):
-            report.skipped.append((item.source, item.reason))
-            store.add_skipped(item.source, item.reason)
-        else:
-            page = manifest.apply(item) if manifest else item
-            if manifest and page is item:
+
+    def inputs(kinds: tuple[str, ...] = KINDS, note: bool = False) -> Iterator[Page | Skipped]:
+        for item in read_inputs(paths, declared, kinds=kinds):
+            page = manifest.apply(item) if manifest and isinstance(item, Page) else item
+            if note and manifest and isinstance(item, Page) and page is item:
                 report.not_in_manifest.append(item.source)
-            pages.append(page)
-    version = _known_version(store, settings, [doc_id(p.raw) for p in pages]) or _record_model(store, settings)
-    todo: list[Page] = []
-    seen: set[str] = set()
-    for page in pages:
-        did = doc_id(page.raw)
-        if (store.has_document(did, version) and not _declared_changed(store, did, page, manifest)) or did in seen:
-            report.unchanged.append(page.source)
-            store.add_source(page.source, did)
-        else:
-            seen.add(did)
-            todo.append(page)
-    refreshed: list[str] = []
-    if todo:  # new pages may make lines of stored pages of their site furniture (nothing else can)
-        counts = stored_line_counts(store, skip={doc_id(p.raw) for p in todo})
-        _map_and_commit(todo, repeated_keys(counts, todo), store, settings, version, report, on_progress)
-        refreshed = refresh_furniture(store, settings, version)
-    if todo or refreshed or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
+            yield page
+
+    prior = _prior_version(store, settings)
+    if prior and _all_stored(inputs(), store, prior):
+        version = prior  # nothing new: the language model (seconds to load) is not needed
+    else:
+        version = _record_model(store, settings)
+    new_counts, new_ids = _new_line_keys(inputs(("text", "jsonl")), store, version)
+    counts = stored_line_counts(store, skip=new_ids) + new_counts
+    repeated = frozenset(h for h, c in counts.items() if c >= 2)
+    mapped = _map_and_commit(_new_pages(inputs(note=True), store, version, report), repeated, store, settings,
+                             version, report, on_progress)
+    refreshed = refresh_furniture(store, settings, version) if mapped else []
+    if mapped or refreshed or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
         report.duplicates = reduce_corpus(store, settings)
     else:  # nothing added or changed since the last corpus step: its results stand (a no-op rebuild)
         report.duplicates = [m.source for m in store.document_meta() if m.status == "duplicate"]
     store.set_meta("pipeline_version", version)
     return report
+
+
+def _new_line_keys(items: Iterable[Page | Skipped], store: Store, version: str) -> tuple[Counter[str], set[str]]:
+    """Furniture digests of the flat pages not stored yet, and their ids (one page at a time)."""
+    from dossier.clean import furniture_keys
+    from dossier.ingest import doc_id
+
+    counts: Counter[str] = Counter()
+    ids: set[str] = set()
+    for page in items:
+        if isinstance(page, Skipped):
+            continue
+        did = doc_id(page.raw)
+        if did not in ids and not store.has_document(did, document_version(version, page.declared)):
+            ids.add(did)
+            counts.update(furniture_keys(page).keys())
+    return counts, ids
+
+
+def _new_pages(items: Iterable[Page | Skipped], store: Store, version: str, report: BuildReport) -> Iterator[Page]:
+    """The pages not stored yet under this version (skipped inputs and unchanged pages are recorded)."""
+    from dossier.ingest import doc_id
+
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Skipped):
+            report.skipped.append((item.source, item.reason))
+            store.add_skipped(item.source, item.reason)
+            continue
+        did = doc_id(item.raw)
+        if did in seen or store.has_document(did, document_version(version, item.declared)):
+            report.unchanged.append(item.source)
+            store.add_source(item.source, did)
+        else:
+            seen.add(did)
+            yield item
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,7 +283,7 @@ def stored_line_counts(store: Store, skip: frozenset[str] | set[str] = frozenset
     return counts
 
 
-def repeated_keys(counts: Counter[str], pages: Sequence[Page]) -> frozenset[str]:
+def repeated_keys(counts: Counter[str], pages: Iterable[Page]) -> frozenset[str]:
     """Digests of lines found on two or more pages of one site: the stored ones and ``pages``."""
     from dossier.clean import furniture_keys
 
@@ -239,25 +300,36 @@ def refresh_furniture(store: Store, settings: Settings, version: str) -> list[st
     docs = store.documents()
     counts: Counter[str] = Counter(h for d in docs for h in d.line_keys)
     stale = [d.id for d in docs if {h for h in d.line_keys if counts[h] >= 2} != set(d.furniture)]
-    pages = [p for i in stale if (p := store.page(i)) is not None]
-    if not pages:
+    if not stale:
         return []
-    logger.info("furniture: %d stored pages share lines with new pages of their site; mapping them again", len(pages))
+    logger.info("furniture: %d stored pages share lines with new pages of their site; mapping them again", len(stale))
     repeated = frozenset(h for h, c in counts.items() if c >= 2)
-    for result in make_executor(settings.workers).map(process_page, pages, repeated, settings.model):
-        store.put_document(result.doc, result.annots, result.raw, version, result.declared)
+    pages = (p for i in stale if (p := store.page(i)) is not None)  # one at a time: no list of pages
+    for result in _map(settings, pages, repeated):
+        store.put_document(result.doc, result.annots, result.raw, document_version(version, result.declared),
+                           result.declared)
     return stale
 
 
-def _known_version(store: Store, settings: Settings, ids: Sequence[str]) -> str | None:
-    """The stored pipeline version when every page is already stored by this code and model setting:
-    then the language model (seconds to load) need not be loaded to learn it. A new model is picked
-    up by the next build that adds a page (all pages are then rebuilt) or by ``dossier rebuild``."""
+def _prior_version(store: Store, settings: Settings) -> str | None:
+    """The stored pipeline version if it was made by this code and model setting (else None).
+
+    When every input is already stored under it, the language model (seconds to load) need not be
+    loaded to learn the version. A new model is picked up by the next build that adds a page (all
+    pages are then rebuilt) or by ``dossier rebuild``."""
     prior = store.get_meta("pipeline_version")
     code = pipeline_version(None).rsplit("+", 1)[0] + "+"
     if not prior or not prior.startswith(code) or store.get_meta("model_setting") != str(settings.model):
         return None
-    return prior if all(store.has_document(i, prior) for i in ids) else None
+    return prior
+
+
+def _all_stored(items: Iterable[Page | Skipped], store: Store, version: str) -> bool:
+    """Whether every readable input is stored under ``version`` (stops at the first that is not)."""
+    from dossier.ingest import doc_id
+
+    return all(store.has_document(doc_id(p.raw), document_version(version, p.declared))
+               for p in items if not isinstance(p, Skipped))
 
 
 def corpus_stamp(store: Store, settings: Settings) -> str:
@@ -268,14 +340,6 @@ def corpus_stamp(store: Store, settings: Settings) -> str:
     if settings.config and Path(settings.config).exists():
         digest.update(Path(settings.config).read_bytes())
     return digest.hexdigest()
-
-
-def _declared_changed(store: Store, did: str, page: Page, manifest: Manifest | None) -> bool:
-    """A stored page whose manifest fields changed is built again (its content id did not change)."""
-    if manifest is None:
-        return False
-    stored = store.page(did)
-    return stored is None or stored.declared != page.declared
 
 
 def _record_model(store: Store, settings: Settings) -> str:
@@ -289,40 +353,54 @@ def _record_model(store: Store, settings: Settings) -> str:
 
 
 def _map_and_commit(
-    todo: Sequence[Page],
+    todo: Iterable[Page],
     repeated: frozenset[str],
     store: Store,
     settings: Settings,
     version: str,
     report: BuildReport,
-    on_progress: Callable[[str, int, int], None] | None,
-) -> None:
-    """Run the map step over ``todo`` and commit each document as soon as it is done."""
-    executor = make_executor(settings.workers)
-    for i, result in enumerate(executor.map(process_page, todo, repeated, settings.model), 1):
-        store.put_document(result.doc, result.annots, result.raw, version, result.declared)
-        if result.doc.status == "raw":
-            report.failed.append((result.doc.source, result.doc.reason or "unreadable"))
-        elif result.doc.status == "non_english":
-            report.non_english.append(result.doc.source)
-        elif result.doc.status == "empty":
-            report.skipped.append((result.doc.source, result.doc.reason or "empty after cleaning"))
-        else:
-            report.added.append(result.doc.source)
+    on_progress: Callable[[str, int, int | None], None] | None,
+) -> int:
+    """Run the map step over ``todo`` and commit each document as soon as it is done; returns how
+    many were mapped."""
+    i = 0
+    for i, result in enumerate(_map(settings, todo, repeated), 1):
+        store.put_document(result.doc, result.annots, result.raw, document_version(version, result.declared),
+                           result.declared)
+        _count(result, report)
         if on_progress:
-            on_progress(result.doc.source, i, len(todo))
+            on_progress(result.doc.source, i, None)
+    return i
+
+
+def _count(result: MapResult, report: BuildReport) -> None:
+    doc = result.doc
+    if result.timed_out:
+        report.timed_out.append((doc.source, doc.reason or "over the page budget"))
+    elif doc.status == "raw":
+        report.failed.append((doc.source, doc.reason or "unreadable"))
+    elif doc.status == "non_english":
+        report.non_english.append(doc.source)
+    elif doc.status == "empty":
+        report.skipped.append((doc.source, doc.reason or "empty after cleaning"))
+    else:
+        report.added.append(doc.source)
 
 
 def rebuild(
     store: Store,
     settings: Settings = Settings(),
-    on_progress: Callable[[str, int, int], None] | None = None,
+    on_progress: Callable[[str, int, int | None], None] | None = None,
 ) -> BuildReport:
     """Re-run every stage from the raw pages kept in the store (no source files needed)."""
     version = _record_model(store, settings)
-    pages = [p for d in store.documents() if (p := store.page(d.id)) is not None]
+    ids = [d.id for d in store.documents()]
+
+    def pages() -> Iterator[Page]:  # one at a time from the store: no list of every raw page
+        return (p for i in ids if (p := store.page(i)) is not None)
+
     report = BuildReport()
-    _map_and_commit(pages, repeated_keys(Counter(), pages), store, settings, version, report, on_progress)
+    _map_and_commit(pages(), repeated_keys(Counter(), pages()), store, settings, version, report, on_progress)
     report.duplicates = reduce_corpus(store, settings)
     store.set_meta("pipeline_version", version)
     return report

@@ -217,14 +217,16 @@ def _html_header(text: str, found: dict) -> dict:
 
 def _html_fallback(text: str, repeated: frozenset[str]) -> dict | None:
     """When trafilatura finds nothing, take the page's text and clean it as flat text."""
+    from dossier.clean.render import flat_lines, stream_lines
+
     try:
         import lxml.html
 
-        from dossier.clean.render import flat_lines
-
         lines = flat_lines(lxml.html.fromstring(text))
-    except Exception:  # really broken markup: nothing to read
-        return None
+    except Exception:  # markup lxml cannot take (e.g. nested past its depth limit): stream it below
+        lines = []
+    if not lines:
+        lines = stream_lines(text)
     if not lines:
         return None
     return clean_text("\n".join(lines), repeated)

@@ -36,3 +36,37 @@ def flat_lines(root) -> list[str]:
 
     walk(root)
     return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
+def stream_lines(html: str) -> list[str]:
+    """The same lines as ``flat_lines``, read by the standard library's streaming parser.
+
+    No tree and no recursion: a page nested 100,000 elements deep (beyond libxml2's depth limit and
+    Python's recursion limit) still gives its text.
+    """
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skip = [0]
+
+    class _Lines(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in SKIP_TAGS:
+                skip[0] += 1
+            elif tag in BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in SKIP_TAGS:
+                skip[0] = max(0, skip[0] - 1)
+            elif tag in BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not skip[0]:
+                parts.append(data)
+
+    parser = _Lines(convert_charrefs=True)
+    parser.feed(html)
+    parser.close()
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]

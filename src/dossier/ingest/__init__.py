@@ -8,6 +8,6 @@ files is not stopped by one broken page.
 
 from __future__ import annotations
 
-from dossier.ingest.read import MAX_BYTES, doc_id, read_inputs
+from dossier.ingest.read import MAX_BYTES, display_path, doc_id, read_inputs, short_reason
 
-__all__ = ["MAX_BYTES", "doc_id", "read_inputs"]
+__all__ = ["MAX_BYTES", "display_path", "doc_id", "read_inputs", "short_reason"]

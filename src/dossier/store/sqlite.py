@@ -75,6 +75,45 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class NotAStore(ValueError):
+    """The location exists but is not a dossier store (a folder, a text file, another database)."""
+
+
+def check_location(path: Path) -> str | None:
+    """Why ``path`` cannot be opened as a dossier store, or None if it can (absent, empty or a store).
+
+    Read-only: a file that is not a store is refused before anything writes to it, so a mistyped
+    ``--db`` never turns someone's file into a database.
+    """
+    if not path.exists():
+        return None
+    if path.is_dir():
+        return f"{path} is a folder, not a dossier store (give a file name, e.g. {path / 'dossier.db'})"
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        return f"cannot read {path}: {exc.strerror or exc}"
+    if not head:
+        return None
+    if head != SQLITE_MAGIC:
+        return f"{path} is not a dossier store (not a SQLite file); refusing to write to it"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"{path} is a damaged SQLite file ({exc}); refusing to write to it"
+    if tables and not {"meta", "documents"} <= tables:
+        return f"{path} is a SQLite database but not a dossier store; refusing to write to it"
+    return None
+
+
 def _dumps(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
 
@@ -84,6 +123,9 @@ class SQLiteStore:
 
     def __init__(self, path: Path):
         self.location = str(path)
+        problem = check_location(path)
+        if problem:
+            raise NotAStore(problem)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         self.conn.execute("PRAGMA journal_mode=WAL")

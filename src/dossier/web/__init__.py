@@ -8,7 +8,9 @@ event loop thread and share one SQLite connection without locking. ``serve`` run
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import hashlib
 import re
 from importlib import resources
 from pathlib import Path
@@ -138,12 +140,86 @@ def _templates() -> jinja2.Environment:
     return env
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The read-only app over the store at ``db`` (which must exist)."""
+# ---------------------------------------------------------------------------------------------
+# security headers and the Host allow-list
+# ---------------------------------------------------------------------------------------------
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def inline_script_hashes(texts: list[str]) -> list[str]:
+    """CSP source expressions ('sha256-...') for the inline scripts of our own templates: only these
+    exact scripts may run, so markup injected from a page's text could never run a script."""
+    out = []
+    for text in texts:
+        for body in _INLINE_SCRIPT.findall(text):
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+            out.append(f"'sha256-{digest}'")
+    return sorted(set(out))
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    scripts = " ".join(["'self'", *script_hashes])
+    return (f"default-src 'none'; script-src {scripts}; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+# FastAPI's own /docs and /redoc pages load Swagger/ReDoc from a CDN with an inline starter script;
+# they show no store content, so they get a looser policy of their own.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "img-src 'self' data: https:; font-src https://fonts.gstatic.com; frame-ancestors 'none'")
+
+
+def allowed_hosts(bind_host: str | None) -> set[str]:
+    """Host header names the app answers to: the loopback names and the interface it was bound to.
+    Anything else (a DNS-rebinding page naming its own domain) gets 400."""
+    names = set(LOCAL_HOSTS)
+    if bind_host and bind_host not in ("0.0.0.0", "::"):
+        names.add(bind_host.strip("[]").lower())
+    return names
+
+
+def host_name(header: str) -> str:
+    """'example.org:8765' -> 'example.org'; '[::1]:8765' -> '::1'."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def _add_security(app: FastAPI, hosts: set[str] | None, script_hashes: list[str]) -> None:
+    """Every response gets the security headers; a request naming another host is refused."""
+    policy = content_security_policy(script_hashes)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        if hosts is not None and host_name(request.headers.get("host", "")) not in hosts:
+            response: Response = JSONResponse({"detail": "unknown Host header"}, status_code=400)
+        else:
+            response = await call_next(request)
+        docs = request.url.path in ("/docs", "/redoc", "/docs/oauth2-redirect")
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else policy
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+def _template_texts() -> list[str]:
+    folder = resources.files("dossier.web").joinpath("templates")
+    return [f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".html")]
+
+
+def create_app(db: str | Path, host: str | None = DEFAULT_HOST) -> FastAPI:
+    """The read-only app over the store at ``db`` (which must exist). Requests must name one of
+    ``allowed_hosts(host)`` in their Host header (``host=None`` turns the check off, for tests)."""
     source = _Source(Path(db))
     env = _templates()
     css = resources.files("dossier.web").joinpath("static", "app.css").read_text(encoding="utf-8")
     app = FastAPI(title="dossier", description="A cited, queryable dossier (read-only).", version="0.1.0")
+    _add_security(app, allowed_hosts(host) if host is not None else None, inline_script_hashes(_template_texts()))
 
     def page(name: str, request: Request, listing: Page[Any] | None = None, **ctx: Any) -> HTMLResponse:
         pager = page_links(request.url.path, request.query_params, listing) if listing is not None else None
@@ -433,4 +509,4 @@ def serve(db: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) ->
     """Run the app with uvicorn (blocking). Local only unless ``host`` says otherwise."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, host), host=host, port=port, log_level="warning")

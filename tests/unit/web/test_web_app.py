@@ -23,7 +23,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1:8765")
 
 
 @pytest.mark.parametrize(
