@@ -114,6 +114,17 @@ def check_location(path: Path) -> str | None:
     return None
 
 
+def _statements(script: str) -> list[str]:
+    """A migration script as single statements (``executescript`` would commit the lock away)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out + ([buf.strip()] if buf.strip() else [])
+
+
 def _dumps(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
 
@@ -138,14 +149,25 @@ class SQLiteStore:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self) -> None:
-        current = self._version()
-        if current > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"store {self.location} has schema v{current}, newer than this dossier (v{SCHEMA_VERSION})"
-            )
-        for i in range(current, SCHEMA_VERSION):
-            with self.conn:
-                self.conn.executescript("BEGIN;" + MIGRATIONS[i] + f"PRAGMA user_version = {i + 1};COMMIT;")
+        """Bring the schema up to date under one write lock (``BEGIN IMMEDIATE``), reading the version
+        inside it: two builders opening a new store at once must not both create its tables."""
+        if self._version() == SCHEMA_VERSION:
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = self._version()
+            if current > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"store {self.location} has schema v{current}, newer than this dossier (v{SCHEMA_VERSION})"
+                )
+            for i in range(current, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[i]):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {i + 1}")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()

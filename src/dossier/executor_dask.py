@@ -1,0 +1,108 @@
+"""The map step on a Dask distributed cluster: ``--executor dask`` (a local cluster of worker
+processes) or ``--executor tcp://scheduler:8786`` (a running cluster).
+
+Pages are submitted lazily with a bounded number in flight (twice the cluster's threads), results
+come back as they finish and are committed by the build one by one, exactly as with the local pool;
+``process_page`` is a pure function of its page, so the store ends the same as a serial build.
+
+Time budget: Dask runs tasks in worker threads, where the CPU timer of ``dossier.budget`` (a signal,
+main thread only) cannot reach. A page still running after the pool's wall-clock backstop
+(``WALL_FACTOR`` budgets + 60 s) is reported through ``on_lost`` and the worker running it restarted.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+from dossier.executor import WALL_FACTOR
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class DaskExecutor:
+    """``address`` None starts a ``LocalCluster`` of ``workers`` processes (one thread each)."""
+
+    def __init__(self, address: str | None, workers: int = 2, timeout: float | None = None):
+        self.address = address
+        self.workers = max(1, workers)
+        self.timeout = timeout
+
+    def _client(self) -> tuple[Any, Any]:
+        from distributed import Client, LocalCluster
+
+        if self.address:
+            return Client(self.address), None
+        cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        return Client(cluster), cluster
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T], on_lost: Callable[[T, str], R]) -> Iterator[R]:
+        from distributed import as_completed
+
+        client, cluster = self._client()
+        try:
+            slots = 2 * max(1, sum(client.nthreads().values()))
+            source = iter(items)
+            pending: dict[str, tuple[Any, T, float]] = {}
+            done = as_completed()
+
+            def submit() -> None:
+                item = next(source, _END)
+                if item is not _END:
+                    fut = client.submit(fn, item, pure=False)
+                    pending[fut.key] = (fut, item, time.monotonic())  # type: ignore[assignment]
+                    done.add(fut)
+
+            for _ in range(slots):
+                submit()
+            while pending:
+                for fut in done.next_batch(block=False) or []:
+                    if fut.key in pending:
+                        yield self._result(pending.pop(fut.key), on_lost)
+                        submit()
+                for key in self._overdue(pending):
+                    fut, item, _ = pending.pop(key)
+                    self._restart_worker_of(client, fut)
+                    yield on_lost(item, f"took over {self.timeout:g} s (wall clock) on the cluster")
+                    submit()
+                if pending:
+                    time.sleep(0.05)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    @staticmethod
+    def _result(entry: tuple[Any, Any, float], on_lost: Callable[[Any, str], Any]) -> Any:
+        fut, item, _ = entry
+        try:
+            return fut.result()
+        except Exception as exc:  # a worker died (KilledWorker) or the task raised: keep the page
+            log.warning("a page failed on the cluster: %s", exc)
+            return on_lost(item, f"failed on the cluster: {type(exc).__name__}")
+
+    def _overdue(self, pending: dict[str, tuple[Any, Any, float]]) -> list[str]:
+        if not self.timeout:
+            return []
+        limit = WALL_FACTOR * self.timeout + 60
+        now = time.monotonic()
+        return [k for k, (fut, _, began) in pending.items() if now - began > limit and fut.status == "pending"]
+
+    @staticmethod
+    def _restart_worker_of(client: Any, fut: Any) -> None:
+        """Free the worker a stuck page holds (a thread cannot be stopped; its process can)."""
+        try:
+            busy = [w for w, keys in client.processing().items() if fut.key in keys]
+            fut.cancel()
+            if busy:
+                client.restart_workers(busy)
+        except Exception as exc:  # the cluster may refuse; the page is reported either way
+            log.warning("could not restart the worker of a stuck page: %s", exc)
+
+
+_END: Any = object()
