@@ -33,29 +33,26 @@ class DaskExecutor:
         self.timeout = timeout
 
     def _client(self) -> tuple[Any, Any]:
-        from distributed import Client, LocalCluster
-
+        dist = _distributed()
         if self.address:
-            return Client(self.address), None
-        cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        return Client(cluster), cluster
+            return dist.Client(self.address), None
+        cluster = dist.LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                    dashboard_address=None)
+        return dist.Client(cluster), cluster
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], on_lost: Callable[[T, str], R]) -> Iterator[R]:
-        from distributed import as_completed
-
         client, cluster = self._client()
         try:
             slots = 2 * max(1, sum(client.nthreads().values()))
             source = iter(items)
             pending: dict[str, tuple[Any, T, float]] = {}
-            done = as_completed()
+            done = _distributed().as_completed()
 
             def submit() -> None:
                 item = next(source, _END)
                 if item is not _END:
                     fut = client.submit(fn, item, pure=False)
-                    pending[fut.key] = (fut, item, time.monotonic())  # type: ignore[assignment]
+                    pending[fut.key] = (fut, item, time.monotonic())
                     done.add(fut)
 
             for _ in range(slots):
@@ -106,3 +103,10 @@ class DaskExecutor:
 
 
 _END: Any = object()
+
+
+def _distributed() -> Any:
+    """The ``distributed`` package, imported only when a Dask executor is used (it is untyped)."""
+    import importlib
+
+    return importlib.import_module("distributed")

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
 from tests.support.hostile import write
+
+pytestmark = pytest.mark.slow
 
 CAP_SECONDS = 900  # generous: the suite shares two cores with other work; a hang never ends
 DOSSIER = [sys.executable, "-c", "from dossier.cli import app; app()"]

@@ -192,7 +192,7 @@ def _bad_bytes(raw: bytes) -> str | None:
 def _jsonl_lines(p: Path) -> Iterator[bytes]:
     """The lines of a JSONL file read one at a time (a plain or gzipped file)."""
     opener = gzip.open if p.name.lower().endswith(".gz") else open
-    with opener(p, "rb") as fh:  # type: ignore[operator]
+    with opener(p, "rb") as fh:
         yield from fh
 
 
