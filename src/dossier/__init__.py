@@ -1,5 +1,9 @@
 """dossier: raw news pages about one story in, a cited, queryable dossier out."""
 
+import logging
+
+logger = logging.getLogger(__name__)
+
 __version__ = "0.1.0"
 
 

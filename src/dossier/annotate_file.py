@@ -7,11 +7,14 @@ into before that) and the offsets point into the clean text, which the output in
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from dossier.model import Document, Page, PublicationDate
+
+logger = logging.getLogger(__name__)
 
 HTML_SUFFIXES = {".html", ".htm"}
 

@@ -11,6 +11,7 @@ text or JSON); ``cite(span)`` gives the sentence any of them came from.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -22,6 +23,8 @@ from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpu
 from dossier.query import Citation, Reader
 from dossier.query.filters import NO_FILTERS, Filters
 from dossier.store import SearchHit, Store, open_store
+
+logger = logging.getLogger(__name__)
 
 
 class Dossier:

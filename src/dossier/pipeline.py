@@ -155,9 +155,10 @@ def _process_page(page: Page, furniture: frozenset[str], model: str | None) -> M
         annots = analyse_document(doc, load_pipeline(model))
     except Exception as exc:  # one bad document must not stop the batch: keep it as raw, say why
         reason = f"analysis failed: {type(exc).__name__}: {exc}"
-        logger.warning("%s: %s", page.source, reason)
-        detail = traceback.format_exc(limit=3)
-        failed = replace(doc, status="raw", reason=reason)
+        detail = traceback.format_exc()  # whole: the innermost frames say where it broke
+        logger.warning("%s kept raw: %s", page.source, reason)
+        logger.debug("%s", detail)
+        failed = replace(doc, status="raw", reason=reason, error=detail)
         return MapResult(failed, Annotations(doc_id=doc.id), page.raw, detail, page.declared)
     return MapResult(doc, annots, page.raw, declared=page.declared)
 

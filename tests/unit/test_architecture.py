@@ -1,9 +1,9 @@
 """The tree reads as the flow: stage packages import only from earlier stages, no function is over
-80 lines and no module over 600.
+80 lines and no module over 600, and every module has its own logger.
 
 Flow (each stage may import from the ones before it, never after):
 ingest -> clean -> date -> nlp -> extract -> resolve -> corpus -> store -> pipeline -> query ->
-(cli, web, report, api, annotate_file).
+(cli, cli_logging, web, report, api, annotate_file).
 ``corpus`` (the declared corpus passes) sits after ``resolve``: its passes read resolved entities,
 events and dates and hand a finished corpus to the store; the store only persists it. ``pipeline``
 wires the map and the corpus passes to a store, so it comes after ``store``.
@@ -22,7 +22,8 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src" / "dossier"
 FLOW = [
     ("ingest",), ("clean",), ("date",), ("nlp",), ("extract",), ("resolve",), ("corpus",),
-    ("store",), ("executor", "executor_dask"), ("pipeline",), ("query",), ("cli", "web", "report", "api", "annotate_file"),
+    ("store",), ("executor", "executor_dask"), ("pipeline",), ("query",),
+    ("cli", "cli_logging", "web", "report", "api", "annotate_file"),
 ]
 LEAVES = {"lang", "model", "config", "plugins", "budget", "validate"}
 MAX_FUNCTION, MAX_MODULE = 80, 600
@@ -151,6 +152,22 @@ def test_no_long_modules() -> None:
     assert not gone, f"now short enough or gone, remove from MODULE_ALLOWLIST: {gone}"
 
 
+def test_every_module_has_a_logger() -> None:
+    """Failures are logged, not silent: each module with code names its own module logger."""
+    missing = []
+    for p in _sources():
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        has_code = any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in tree.body)
+        if has_code and not any(_is_module_logger(n) for n in tree.body):
+            missing.append(p.relative_to(SRC).as_posix())
+    assert not missing, f"add `logger = logging.getLogger(__name__)` to: {missing}"
+
+
+def _is_module_logger(node: ast.stmt) -> bool:
+    return (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+            and ast.unparse(node.value) == "logging.getLogger(__name__)")
+
+
 def test_the_checks_can_fail() -> None:
     """The graph check sees a backward edge and an in-function import; the size check a long def."""
     assert _against_flow("dossier.clean.flat", "dossier.extract.events")
@@ -160,3 +177,5 @@ def test_the_checks_can_fail() -> None:
     body = "\n".join(["def f():", "    def g():", "        import dossier.web"]
                      + ["        x = 1"] * MAX_FUNCTION)
     assert _long_functions(ast.parse(body)) == {"f", "f.g"}
+    assert _is_module_logger(ast.parse("log = logging.getLogger(__name__)").body[0])
+    assert not _is_module_logger(ast.parse("log = logging.getLogger('x')").body[0])

@@ -7,6 +7,7 @@ kept as a RemovedBlock so a user can see and undo the cleaner's choices.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from dossier.clean.decode import decode
@@ -27,6 +28,8 @@ from dossier.clean.meta import (
 )
 from dossier.ingest import doc_id
 from dossier.model import Document, Page, RemovedBlock
+
+logger = logging.getLogger(__name__)
 
 MIN_LANG_CHARS = 40  # below this language id is a guess; keep the page as English
 

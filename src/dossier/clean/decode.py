@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
+
+logger = logging.getLogger(__name__)
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 # charset-normalizer cannot tell these apart on Western text (latin-1 French comes out as cp1250);

@@ -8,10 +8,13 @@ seed, input order, and a fixed rule for which copy is kept.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Sequence
 
 from dossier.model import Document
+
+logger = logging.getLogger(__name__)
 
 THRESHOLD = 0.8
 SHINGLE = 5

@@ -10,10 +10,13 @@ runs even when they contain sentence-like lines. Nothing here names a site or a 
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
 from dossier.clean.meta import BYLINE, CJK, bare_name, date_line, header_bylines, labelled_date_line, strong_byline
+
+logger = logging.getLogger(__name__)
 
 # Generic English function words (the jusText idea: prose is dense in them, menus are not).
 STOPWORDS = frozenset(

@@ -7,8 +7,11 @@ the shapes are the usual newspaper ones ("By X", "X | Reporter", "Published: 3 M
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
+
+logger = logging.getLogger(__name__)
 
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|bin|al|da|di|le)){1,3}"
 # Ordered strongest first: an explicit label beats a footer line.

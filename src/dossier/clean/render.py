@@ -6,6 +6,10 @@ flat pages (menus and footers included) from HTML with a known main text.
 
 from __future__ import annotations
 
+import logging
+
+logger = logging.getLogger(__name__)
+
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body br dd details div dl dt fieldset figcaption figure footer
     form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul title""".split()

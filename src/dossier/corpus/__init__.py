@@ -8,12 +8,15 @@ adds one the same way (see README, "How to add a pass").
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from dossier.corpus.runner import MAX_RUNS, Pass, PassRun, RunLog, ordered, run_passes
 from dossier.corpus.state import FACETS, Corpus, Options
 from dossier.model import Annotations, Document
 from dossier.plugins import PASSES, load_group
+
+logger = logging.getLogger(__name__)
 
 
 def registered_passes() -> list[Pass]:

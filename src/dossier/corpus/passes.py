@@ -8,6 +8,7 @@ stages) keep their signatures. Registered through the ``dossier.passes`` entry p
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +16,8 @@ from dossier.corpus.runner import Pass
 from dossier.corpus.state import Corpus
 from dossier.model import Annotations, Document, Mention, Quote, Span
 from dossier.resolve import Resolution
+
+logger = logging.getLogger(__name__)
 
 
 def resolution_of(corpus: Corpus) -> Resolution:

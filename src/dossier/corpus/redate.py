@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable, Sequence
 
@@ -26,6 +27,8 @@ from dossier.extract.events_dates import (
 from dossier.extract.events_merge import kinds_compatible
 from dossier.model import Annotations, Document, Event, PublicationDate, Span
 from dossier.nlp.timex import renormalize
+
+logger = logging.getLogger(__name__)
 
 WEAK_CONFIDENCE = 0.6
 SOURCE_MIN = 0.4  # a page dated at least this well (to the month, with its year) may date others

@@ -7,6 +7,7 @@ and re-run only the passes that read them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,8 @@ from dossier.model import (
     PublicationDate,
 )
 
+
+logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Options:

@@ -15,6 +15,7 @@ it by arithmetic; below 0.5 whenever the year is only a lower bound.
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 from collections.abc import Iterable
 from typing import Any
@@ -25,6 +26,8 @@ from dossier.date.path import date_in_path
 from dossier.date.text import HeaderDate, TextDating, collect_clues, date_from_text, header_dates
 from dossier.ingest.manifest import MANIFEST_KEY
 from dossier.model import Document, Page, PublicationDate
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "date_document",

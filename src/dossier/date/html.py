@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from dossier.model import PublicationDate
+
+logger = logging.getLogger(__name__)
 
 
 def _decode(raw: bytes, encoding: str | None) -> str:

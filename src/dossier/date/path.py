@@ -10,8 +10,11 @@ file names (htmldate reads URLs of HTML pages only, and this is also used for pl
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from pathlib import PurePath
+
+logger = logging.getLogger(__name__)
 
 # Year 1990-2039, then month and day, with one separator kind (or none) and no digit around it.
 _YMD = re.compile(

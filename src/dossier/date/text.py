@@ -11,11 +11,14 @@ taking the first date seen.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections.abc import Sequence
 
 from dossier.model import PublicationDate, RemovedBlock, TimeExpr
 from dossier.nlp.timex import MONTHS, NUMBER_WORDS, find_times, tense_at
+
+logger = logging.getLogger(__name__)
 
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"]  # fmt: skip

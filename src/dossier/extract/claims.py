@@ -14,6 +14,7 @@ from a small table (hand-written because no installed library ships an English s
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 
@@ -23,6 +24,8 @@ from spacy.tokens import Token
 
 from dossier.model import Annotations, Claim, Document, Mention, Span
 from dossier.nlp.cues import inflect
+
+logger = logging.getLogger(__name__)
 
 # Stance verbs: base form -> (stance, irregular forms). Regular forms come from ``cues.inflect``.
 _VERB_CUES: dict[str, tuple[str, tuple[str, ...]]] = {

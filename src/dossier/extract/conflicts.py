@@ -12,6 +12,7 @@ Three generic checks, each keeping both sources so the analyst can read them sid
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from rapidfuzz import fuzz
 from dossier.extract.conflicts_events import contradicting_claims, event_date_conflicts
 from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Figure, Mention, Span
 from dossier.nlp.figures import PEOPLE_NOUNS, singular
+
+logger = logging.getLogger(__name__)
 
 # Words that mark a figure as one point of a series, not a competing report of one value.
 _CHANGE_WORDS = re.compile(

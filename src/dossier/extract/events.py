@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import re
 from collections.abc import Sequence
 
@@ -33,6 +34,8 @@ from dossier.extract.events_generic import described, event_label, generic_kind,
 from dossier.extract.events_kinds import BREAKING_KINDS
 from dossier.extract.events_merge import merge_events
 from dossier.model import Annotations, Document, Event, Evidence, Mention, Span, TimeExpr
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["find_events", "merge_events", "timeline", "event_summary", "redate_mentions"]
 

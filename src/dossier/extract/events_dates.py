@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import logging
 import re
 
 from dossier.model import TimeExpr
+
+logger = logging.getLogger(__name__)
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _PARTIAL = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?")

@@ -13,6 +13,7 @@ Greedy clustering in a fixed order (precise dates first, then page order) keeps 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -28,6 +29,8 @@ from dossier.extract.events_dates import (
     precision_of,
 )
 from dossier.model import Annotations, Document, Event, Evidence, Mention
+
+logger = logging.getLogger(__name__)
 
 ACTOR_FOR_SEP = " for "  # as written by ``events._freeze``: Evidence("actor:for", "<person> for <country>")
 SOFT_WINDOW_DAYS = 62  # "within ~2 months": a page-dated mention and the event it reports

@@ -14,12 +14,15 @@ The user's config may rename or merge issues afterwards (``issue_names``).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from dossier.model import Annotations, Claim, Document, Entity, Position, Precision
+
+logger = logging.getLogger(__name__)
 
 OTHER = "other"
 

@@ -14,6 +14,7 @@ kind), a title phrase ("a Foreign Ministry official") stays as written.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from spacy.tokens import Doc as SpacyDoc
@@ -66,6 +67,8 @@ from dossier.extract.quotes_marks import Segment, find_segments, paragraph_bound
 from dossier.extract.quotes_resolve import _resolve_all, _salient_subjects, is_question, name_genders
 from dossier.model import Document, Mention, Quote
 from dossier.nlp.cues import speech_verbs
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["find_quotes", "is_cue", "is_question", "mentions_from_ents", "name_genders"]
 

@@ -8,10 +8,13 @@ quote unclosed; each following paragraph of the same quote opens with a mark aga
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
 from dossier.nlp.sentences import trim_whitespace
+
+logger = logging.getLogger(__name__)
 
 # Opening mark -> closing mark. Straight marks close themselves.
 PAIRS: dict[str, str] = {

@@ -8,11 +8,14 @@ annotations with its own field filled. ``order`` places it: an extractor reading
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from dossier.model import Annotations, Document
+
+logger = logging.getLogger(__name__)
 
 ExtractFn = Callable[[Document, Any, Annotations], Annotations]
 

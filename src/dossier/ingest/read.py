@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from dossier.model import Page, Skipped
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024  # one page larger than this is not a news article
 MAX_ARCHIVE_BYTES = 8 * 1024**3  # decompressed bytes read from one archive (a gzip bomb stops here)
@@ -293,7 +293,7 @@ def _not_a_warc(p: Path, source: str, stream: BinaryIO, declared: dict[str, str]
         yield Skipped(source, f"not a WARC archive ({problem})")
         return
     media = "html" if re.search(rb"<(html|body|p|div|head)\b", raw[:65536], re.I) else "text"
-    log.info("%s is not a WARC archive; read as %s", source, media)
+    logger.info("%s is not a WARC archive; read as %s", source, media)
     yield Page(source=source, raw=raw, media=media, declared=dict(declared), encoding=_bomless(raw))  # type: ignore[arg-type]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from dossier.nlp.figures import find_figures
 from dossier.nlp.mentions import find_mentions
 from dossier.nlp.pipeline import model_label
 from dossier.nlp.sentences import mark_paragraph_starts, sentence_spans
+
+logger = logging.getLogger(__name__)
 
 # Pipes that only feed the parser's sentence boundaries; ``parse=False`` swaps the parser for the
 # cheaper statistical sentence splitter.

@@ -13,6 +13,7 @@ corpus step can tell one fact reported twice from a plan, a revision or a series
 
 from __future__ import annotations
 
+import logging
 import re
 
 from spacy.tokens import Doc
@@ -20,6 +21,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dossier.model import Figure, Span
+
+logger = logging.getLogger(__name__)
 
 FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 

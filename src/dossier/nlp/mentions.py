@@ -17,6 +17,7 @@ paragraphs earlier), and no library combines it, so this module does, in small s
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -43,6 +44,8 @@ from dossier.nlp.cues import (
     role_title_after,
     role_title_before,
 )
+
+logger = logging.getLogger(__name__)
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})

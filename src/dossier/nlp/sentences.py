@@ -8,12 +8,15 @@ boundaries that are already set) and gives it cleaner input.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
 from dossier.model import Span
+
+logger = logging.getLogger(__name__)
 
 
 def is_paragraph_break(text: str) -> bool:

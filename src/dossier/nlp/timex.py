@@ -15,11 +15,14 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
 from dossier.model import Span, TimeExpr
+
+logger = logging.getLogger(__name__)
 
 Tense = Literal["past", "future", "none"]
 

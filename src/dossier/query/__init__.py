@@ -8,6 +8,7 @@ sentence (document id, sentence text and offsets).
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
@@ -16,6 +17,8 @@ from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity,
 from dossier.query.filters import NO_FILTERS, Filters, in_range
 from dossier.query.paging import Page, paginate
 from dossier.store import Corpus, DocMeta, SearchHit, Store
+
+logger = logging.getLogger(__name__)
 
 V = TypeVar("V")
 

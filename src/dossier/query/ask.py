@@ -8,6 +8,7 @@ word and verb), then answered from events, quotes, positions and BM25-ranked sen
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -17,6 +18,8 @@ from rapidfuzz import fuzz, process, utils
 from dossier.model import Entity, Event, Span
 from dossier.query import Reader
 from dossier.query.views import cite_dict
+
+logger = logging.getLogger(__name__)
 
 NOT_FOUND = "Not found in the sources."
 FUZZY_CUTOFF = 90  # rapidfuzz ratio: one typo in a full name passes, a short common word never matches a short name

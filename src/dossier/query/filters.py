@@ -6,7 +6,10 @@ prefix-aware: a date known only to the year may fall inside a range of months an
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
 
 
 def in_range(date: str | None, start: str | None, end: str | None) -> bool:

@@ -5,12 +5,15 @@ One function per listing, so the CLI, the HTTP API and the report print the very
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
 from dossier.query import Citation, Reader
 from dossier.query.paging import Page
 from dossier.store import DocMeta, SearchHit
+
+logger = logging.getLogger(__name__)
 
 
 def cite_dict(c: Citation | None) -> dict[str, Any] | None:
@@ -51,6 +54,7 @@ def document_row(d: Document) -> dict[str, Any]:
 def document_detail(reader: Reader, d: Document) -> dict[str, Any]:
     row = document_row(d)
     row["url"] = d.url
+    row["error"] = d.error
     row["removed"] = [{"text": r.text, "reason": r.reason, "position": r.position} for r in d.removed]
     return row
 

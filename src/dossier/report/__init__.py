@@ -10,6 +10,7 @@ figures are shown, each section saying how many there are in all.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from importlib import resources
 from typing import Any
@@ -23,6 +24,8 @@ from dossier.query.overview import overview
 from dossier.report.excerpts import excerpt_html, plan_windows
 from dossier.report.html import Layer, timeline_svg
 from dossier.report.months import dense_span, group_by_month, month_bars_svg
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["render_report", "anchor_id", "reports_by_source", "stance_moves"]
 

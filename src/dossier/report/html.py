@@ -8,11 +8,14 @@ inline SVG timeline.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 from markupsafe import Markup, escape
+
+logger = logging.getLogger(__name__)
 
 _SNIPPET_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 

@@ -7,6 +7,8 @@ merges, splits, renames and types in a TOML file that every build re-applies.
 
 from __future__ import annotations
 
+import logging
+
 from dossier.model import Entity
 from dossier.resolve.core import Resolution, resolve_entities
 from dossier.resolve.corrections import (
@@ -20,6 +22,8 @@ from dossier.resolve.corrections import (
     save_corrections,
 )
 from dossier.resolve.names import similarity
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "Corrections",

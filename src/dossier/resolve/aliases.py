@@ -8,10 +8,13 @@ patterns matched around the named mentions of one sentence.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 
 from dossier.model import Mention, Span
+
+logger = logging.getLogger(__name__)
 
 _NAMING_VERB = r"(?:known|referred\s+to|called|claimed|administered|designated|named|labell?ed|termed|identified)"
 # Text between a naming verb and the alias, ending right before it: "known in Japan as ", "called ".

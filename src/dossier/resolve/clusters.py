@@ -4,6 +4,7 @@ attached, user corrections applied, roles over time and aliases."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from dossier.resolve.names import name_tokens, translit_key
 from dossier.resolve.observe import POINTERS, Obs
 from dossier.resolve.roles import roles_from
 
+logger = logging.getLogger(__name__)
 
 @dataclass
 class Cluster:

@@ -9,7 +9,10 @@ to the nearest earlier mention they agree with.
 
 from __future__ import annotations
 
+import logging
 import re
+
+logger = logging.getLogger(__name__)
 
 # Words that start a post-modifier: the head is the word before them.
 _POSTMOD = frozenset(

@@ -6,7 +6,10 @@ English patterns ("Tokyo insists", "talks in Moscow", "the island of X", "X Isla
 
 from __future__ import annotations
 
+import logging
 import re
+
+logger = logging.getLogger(__name__)
 
 # Words before a name that make it a location ("talks in Moscow", "north of Tokyo").
 _LOCATIVE = frozenset(

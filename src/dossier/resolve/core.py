@@ -15,6 +15,7 @@ The steps, each a small function over plain values:
 from __future__ import annotations
 
 import functools
+import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from dossier.resolve.observe import (
 from dossier.resolve.persons import group_full_names, person_labels
 from dossier.resolve.unionfind import UnionFind
 
+logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Resolution:

@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.model import EntityType
+
+logger = logging.getLogger(__name__)
 
 ENTITY_TYPES: tuple[str, ...] = ("person", "org", "place", "gov", "other")
 

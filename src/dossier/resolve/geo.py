@@ -9,7 +9,10 @@ widely used names), not knowledge of any one story. One line per country:
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
 
 _COUNTRIES = """\
 Afghanistan|Afghan|Kabul|

@@ -3,6 +3,7 @@ forms and acronyms of exactly one longer name; the type is voted from labels and
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 
 from dossier.model import EntityType
@@ -11,6 +12,7 @@ from dossier.resolve.names import same_name, translit_key
 from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
 from dossier.resolve.unionfind import UnionFind
 
+logger = logging.getLogger(__name__)
 
 def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey, str]:
     """Cluster labels for the remaining names: spelling-insensitive key, fuzzy key merges, written

@@ -10,11 +10,14 @@ handled elsewhere, never guessed here.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
+
+logger = logging.getLogger(__name__)
 
 _APOS = "'’`"
 # Leading articles, and prepositions a mention boundary sometimes takes in ('in the Gulf of Aden').

@@ -8,6 +8,7 @@ Mentions standing for two things ('Merkel and Macron', 'France-Germany') are ref
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from dossier.resolve.names import (
     translit_word,
 )
 from dossier.resolve.roles import normalise_title
+
+logger = logging.getLogger(__name__)
 
 MentionKey = tuple[str, int, int]
 _NAMEISH = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"})

@@ -7,6 +7,7 @@ its own low-confidence entity.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from dossier.resolve.observe import MentionKey, Obs
 from dossier.resolve.roles import normalise_title
 from dossier.resolve.unionfind import UnionFind
 
+logger = logging.getLogger(__name__)
 
 def _year(date: str | None) -> float | None:
     """ISO prefix -> fractional year, for 'closest in time'."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 
 from dossier.model import Role, Span
 from dossier.resolve.geo import country_named, country_of_adjective
+
+logger = logging.getLogger(__name__)
 
 # Modifiers that say the title was not held at the time of writing: such a mention dates nothing.
 _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile", "outgoing", "future"})

@@ -3,6 +3,9 @@ the root must be the smallest label, so ids stay deterministic across runs)."""
 
 from __future__ import annotations
 
+import logging
+
+logger = logging.getLogger(__name__)
 
 class UnionFind:
     def __init__(self) -> None:

@@ -7,11 +7,14 @@ backend that implements the same ``Store`` protocol).
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from dossier.store.base import Corpus, DocMeta, SearchHit, Store
 from dossier.store.sqlite import SQLiteStore
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_DB = "dossier.db"
 

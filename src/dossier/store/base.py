@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
 from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Page, Position, PublicationDate
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ Model objects are stored as JSON beside the few columns that queries filter on.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 import zlib
@@ -28,6 +29,8 @@ from dossier.model import (
     to_dict,
 )
 from dossier.store.base import Corpus, DocMeta, SearchHit
+
+logger = logging.getLogger(__name__)
 
 # Each entry migrates the schema from version i to i+1. Never edit a released entry: append one.
 MIGRATIONS: tuple[str, ...] = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import logging
 import re
 from importlib import resources
 from pathlib import Path
@@ -30,6 +31,8 @@ from dossier.query.overview import overview
 from dossier.query.paging import BadCursor, Page, paginate
 from dossier.report.html import Layer, highlight_snippet, mark_text, timeline_svg
 from dossier.store import open_store
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["create_app", "serve", "DEFAULT_HOST", "DEFAULT_PORT", "in_range", "page_links"]
 
