@@ -25,6 +25,7 @@ from dossier.extract.events_dates import (
     month_start,
 )
 from dossier.extract.events_merge import kinds_compatible
+from dossier.lang.en import MONTH_PATTERN
 from dossier.model import Annotations, Document, Event, PublicationDate, Span
 from dossier.nlp.timex import renormalize
 
@@ -38,8 +39,7 @@ OWN_MONTH_MAX = 0.65
 CONFLICT_MAX = 0.45  # some shared events disagree: say so with a low confidence
 _FAR_PAST = dt.date(1, 1, 1)
 _FAR_FUTURE = dt.date(9999, 12, 31)
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = MONTH_PATTERN
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 
 Range = tuple[dt.date, dt.date]

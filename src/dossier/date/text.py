@@ -15,13 +15,13 @@ import logging
 import re
 from collections.abc import Sequence
 
+from dossier.lang.en import MONTH_NAMES
 from dossier.model import PublicationDate, RemovedBlock, TimeExpr
 from dossier.nlp.timex import MONTHS, NUMBER_WORDS, find_times, tense_at
 
 logger = logging.getLogger(__name__)
 
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]  # fmt: skip
+_MONTH_NAMES = MONTH_NAMES
 
 _STAMP = re.compile(
     r"(?i)\b(?P<kind>last updated|last modified|updated|modified|published|posted|first published|"

@@ -22,6 +22,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dossier.lang.en import FULL_MONTHS, WEEKDAYS
 from dossier.model import Annotations, Claim, Document, Mention, Span
 from dossier.nlp.cues import inflect
 
@@ -114,10 +115,8 @@ _ACTOR_NOUNS = frozenset(
     "countries country sides side parties party nations nation governments government leaders leader "
     "officials official states state people we they both".split()
 )
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december today yesterday tomorrow week month year
-    weekend morning afternoon evening night""".split()
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(FULL_MONTHS) | frozenset(
+    "today yesterday tomorrow week month year weekend morning afternoon evening night".split()
 )
 # A pronoun whose antecedent the annotator is this unsure of gives no actor (a wrong side is
 # worse than a missing claim).

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+from dossier.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from dossier.model import Span, TimeExpr
 
 logger = logging.getLogger(__name__)
@@ -30,13 +31,6 @@ Tense = Literal["past", "future", "none"]
 # vocabulary (generic English)
 # ---------------------------------------------------------------------------------------------
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
-    "december": 12,
-}  # fmt: skip
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -983,7 +977,7 @@ _PRIORITY = {name: i for i, (name, _, _) in enumerate(_RULES)}
 # Speed only: words one of which a rule's match must contain (lower case; checked in the lower-cased
 # text), or a case-sensitive pattern that must occur in the text. A rule whose needs are absent
 # from a text cannot match there and is not run. Rules left out are run on every text.
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORDS = MONTH_ABBREVIATIONS
 _ANY_MONTH = re.compile(_MONTH)
 _NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "iso": ("-",), "numeric": ("/",),

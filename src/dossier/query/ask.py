@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process, utils
 
+from dossier.lang.en import FULL_MONTHS
 from dossier.model import Entity, Event, Span
 from dossier.query import Reader
 from dossier.query.views import cite_dict
@@ -25,9 +26,7 @@ NOT_FOUND = "Not found in the sources."
 FUZZY_CUTOFF = 90  # rapidfuzz ratio: one typo in a full name passes, a short common word never matches a short name
 MAX_ITEMS = 10
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), start=1)}
+_MONTHS = FULL_MONTHS
 _STOP = frozenset(
     "a an the of in on at to for from by with about over and or but is are was were be been being do does did "
     "what when where who whom whose which why how that this these those it its their his her he she they them "

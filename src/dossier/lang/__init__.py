@@ -1,0 +1,1 @@
+"""Language data shared by every stage (a leaf: it imports nothing from dossier)."""

@@ -1,0 +1,31 @@
+"""English word tables used by more than one stage, kept in one place so a fix reaches every reader.
+
+Why hand-written: these are closed classes of English (month and weekday names, their news-style
+abbreviations) that no installed library exposes locale-independently (``calendar.month_name``
+follows the process locale). Stage-specific vocabularies stay beside the rules that use them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+# Three-letter abbreviations, in month order ("may" is also the full name).
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(m[:3].lower() for m in MONTH_NAMES)
+# Full lower-case month name -> 1..12.
+FULL_MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(MONTH_NAMES, start=1)}
+# Full names, abbreviations and "sept" (lower case, no dot) -> 1..12.
+MONTHS: dict[str, int] = (
+    FULL_MONTHS | {a: i for i, a in enumerate(MONTH_ABBREVIATIONS, start=1)} | {"sept": 9}
+)
+# A regex alternation of every month word (full names first, so the longest form wins).
+MONTH_PATTERN: str = "|".join(
+    [m.lower() for m in MONTH_NAMES]
+    + [w for a in MONTH_ABBREVIATIONS if a != "may" for w in ((a, "sept") if a == "sep" else (a,))]
+)
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
