@@ -17,6 +17,7 @@ import logging
 import types
 import typing
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,15 @@ class Skipped:
 
     source: str
     reason: str
+
+
+class RemovedReason(StrEnum):
+    """Reasons the cleaner gives to removed lines that later stages read back (the dater reads date
+    lines and update stamps, the metadata step bylines): one enum, so both sides name the same thing."""
+
+    DATE_LINE = "date line"
+    UPDATE_STAMP = "update stamp"
+    BYLINE = "byline"
 
 
 @dataclass(frozen=True)

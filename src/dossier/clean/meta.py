@@ -11,6 +11,8 @@ import logging
 import re
 from collections.abc import Sequence
 
+from dossier.model import RemovedReason
+
 logger = logging.getLogger(__name__)
 
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|bin|al|da|di|le)){1,3}"
@@ -93,9 +95,9 @@ YEAR_NUMBER = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DAY_NUMBER = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)")
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
 
-DATE_LINE = "date line"
-UPDATE_STAMP = "update stamp"
-BYLINE = "byline"
+DATE_LINE = RemovedReason.DATE_LINE
+UPDATE_STAMP = RemovedReason.UPDATE_STAMP
+BYLINE = RemovedReason.BYLINE
 
 
 def find_outlet(lines: Sequence[str]) -> str | None:

@@ -26,6 +26,7 @@ from dossier.date.path import date_in_path
 from dossier.date.text import HeaderDate, TextDating, collect_clues, date_from_text, header_dates
 from dossier.ingest.manifest import MANIFEST_KEY
 from dossier.model import Document, Page, PublicationDate
+from dossier.partial_date import PartialDate
 
 logger = logging.getLogger(__name__)
 
@@ -48,13 +49,10 @@ FALLBACK_CAP = 0.6  # the text's date when the metadata turned out to be an edit
 
 def parse_declared(value: str) -> PublicationDate | None:
     """A declared date string (ISO or anything dateparser reads) -> PublicationDate."""
-    import re
-
     value = value.strip()
-    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    if m:
-        prec = "day" if m.group(3) else "month" if m.group(2) else "year"
-        return PublicationDate(m.group(0), prec, 0.95, (f'declared date "{value}"',))
+    p = PartialDate.parse(value)
+    if p:
+        return PublicationDate(p.iso(), p.precision, 0.95, (f'declared date "{value}"',))
     import dateparser
 
     parsed = dateparser.parse(value, languages=["en"])

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from dossier.lang.en import MONTH_NAMES
-from dossier.model import PublicationDate, RemovedBlock, TimeExpr
+from dossier.model import PublicationDate, RemovedBlock, RemovedReason, TimeExpr
 from dossier.nlp.timex import MONTHS, NUMBER_WORDS, find_times, tense_at
 
 logger = logging.getLogger(__name__)
@@ -311,8 +311,8 @@ def _infer_year(year: int, year_clue: Clue, month: int, clues: list[Clue], text:
 # header lines: the date lines the cleaner removed as furniture ("Friday, 1 November 2019")
 # ---------------------------------------------------------------------------------------------
 
-DATE_LINE_REASON = "date line"  # the cleaner's reasons for removed date lines (dossier.clean.meta)
-UPDATE_REASON = "update stamp"
+DATE_LINE_REASON = RemovedReason.DATE_LINE  # the cleaner's reasons for removed date lines
+UPDATE_REASON = RemovedReason.UPDATE_STAMP
 _UPDATE_WORD = re.compile(r"(?i)\b(?:last\s+)?(?:updated?|modified|revised|edited|uppdaterad|aktualisiert)\b")
 _PUBLISHED_WORD = re.compile(r"(?i)\b(?:first\s+)?(?:published|posted)\b")
 # Numeric dates with dots are day-first where they are written (28.04.2020); our time-expression

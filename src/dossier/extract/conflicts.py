@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from dossier.extract.conflicts_events import contradicting_claims, event_date_conflicts
 from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Figure, Mention, Span
 from dossier.nlp.figures import PEOPLE_NOUNS, singular
+from dossier.partial_date import PartialDate
 
 logger = logging.getLogger(__name__)
 
@@ -85,15 +86,8 @@ _MAX_TITLE_GAP_DAYS = 365
 
 def _iso_date(value: str | None) -> date | None:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD (missing parts as the first day)."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
+    p = PartialDate.parse(value)
+    return p.first() if p else None
 
 
 def _sentence_text(doc: Document, annot: Annotations, span: Span) -> tuple[Span, str]:
@@ -198,16 +192,8 @@ def _differ_beyond_rounding(a: Figure, b: Figure) -> bool:
 
 def _date_range(value: str | None) -> tuple[date, date] | None:
     """The days a (possibly coarse) ISO value covers: "2022-02" -> Feb 1 .. Feb 28."""
-    start = _iso_date(value)
-    if start is None or value is None:
-        return None
-    parts = value.split("-")
-    if len(parts) >= 3:
-        return start, start
-    if len(parts) == 2:
-        nxt = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return start, date.fromordinal(nxt.toordinal() - 1)
-    return start, date(start.year, 12, 31)
+    p = PartialDate.parse(value)
+    return p.span() if p else None
 
 
 def dates_close(a: str | None, b: str | None, max_days: int = _MAX_FIGURE_GAP_DAYS) -> float:

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import re
 
+from dossier.partial_date import PartialDate
 from dossier.model import TimeExpr
 
 logger = logging.getLogger(__name__)
@@ -69,18 +70,9 @@ def partial_of_time(t: TimeExpr) -> str | None:
 
 
 def as_range(value: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day an ISO prefix stands for."""
-    m = _ISO.match(value or "")
-    if not m or len(m.group(0)) != len(value):
-        return None
-    y = int(m.group(1))
-    if m.group(3):
-        d = dt.date(y, int(m.group(2)), int(m.group(3)))
-        return d, d
-    if m.group(2):
-        mo = int(m.group(2))
-        return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
-    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    """The first and last day an ISO date ("2019", "2019-01", "2019-01-22", nothing after) stands for."""
+    p = PartialDate.parse(value, whole=True)
+    return p.span() if p else None
 
 
 def compare_dates(a: str | None, b: str | None) -> str | None:

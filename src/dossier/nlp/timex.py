@@ -12,7 +12,6 @@ own parse of it fails. Values follow TIMEX3: 2019-02-16, 2018-11, 1998-W06, 1989
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import logging
@@ -22,6 +21,7 @@ from typing import Literal
 
 from dossier.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from dossier.model import Span, TimeExpr
+from dossier.partial_date import PartialDate
 
 logger = logging.getLogger(__name__)
 
@@ -93,15 +93,8 @@ def parse_anchor(anchor: str | None) -> Anchor:
     """'2019-02-16' / '2019-02' / '2019' (or a longer ISO timestamp) -> Anchor; junk -> empty."""
     if not anchor:
         return Anchor()
-    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", anchor)
-    if not m:
-        return Anchor()
-    y, mo, d = (int(g) if g else None for g in m.groups())
-    if mo is not None and not 1 <= mo <= 12:
-        return Anchor(y)
-    if d is not None and mo is not None and not 1 <= d <= calendar.monthrange(y, mo)[1]:
-        return Anchor(y, mo)
-    return Anchor(y, mo, d)
+    p = PartialDate.parse(anchor)
+    return Anchor(p.year, p.month, p.day) if p else Anchor()
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:

@@ -15,6 +15,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 from markupsafe import Markup, escape
 
+from dossier.partial_date import PartialDate
+
 logger = logging.getLogger(__name__)
 
 _SNIPPET_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
@@ -87,14 +89,8 @@ def highlight_snippet(snippet: str) -> Markup:
 
 def date_to_year(value: str | None) -> float | None:
     """'2018', '2018-11' or '2018-11-14' -> a fractional year for placing on an axis."""
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
-    if not m:
-        return None
-    year = int(m.group(1))
-    if not m.group(2):
-        return year + 0.5
-    day = int(m.group(3)) if m.group(3) else 15
-    return year + (int(m.group(2)) - 1) / 12 + (day - 1) / 365
+    p = PartialDate.parse(value)
+    return p.fractional_year() if p else None
 
 
 def _lanes(xs: Sequence[float], gap: float, max_lanes: int = 8) -> list[int]:

@@ -8,10 +8,10 @@ its own low-confidence entity.
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from dossier.partial_date import PartialDate
 from dossier.resolve.names import (
     extends_name,
     generation,
@@ -29,12 +29,8 @@ logger = logging.getLogger(__name__)
 
 def _year(date: str | None) -> float | None:
     """ISO prefix -> fractional year, for 'closest in time'."""
-    if not date:
-        return None
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
-    if not m:
-        return None
-    return int(m.group(1)) + (int(m.group(2) or 6) - 1) / 12 + (int(m.group(3) or 15) - 1) / 365
+    p = PartialDate.parse(date)
+    return p.fractional_year() if p else None
 
 
 def group_full_names(names: Iterable[str]) -> dict[str, str]:
