@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from dossier.model import Document, Page, PublicationDate
 
@@ -28,7 +28,7 @@ def load_document(path: Path, date: str | None) -> tuple[Document, Page]:
     raw = path.read_bytes()
     if b"\x00" in raw[:8192]:
         raise ValueError("binary file, not text")
-    media = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+    media: Literal["html", "text"] = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
     page = Page(source=str(path), raw=raw, media=media, declared={"published": date} if date else {})
     if media == "html":
         return clean_page(page), page

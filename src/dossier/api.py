@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from dossier.budget import DEFAULT_PAGE_TIMEOUT
 from dossier.config import config_path, load_config
@@ -23,6 +23,9 @@ from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpu
 from dossier.query import Citation, Reader
 from dossier.query.filters import NO_FILTERS, Filters
 from dossier.store import SearchHit, Store, open_store
+
+if TYPE_CHECKING:  # imported lazily at run time (ask loads rapidfuzz)
+    from dossier.query.ask import Answer
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +143,7 @@ class Dossier:
     def cite(self, span: Span) -> Citation | None:
         return self.reader.cite(span)
 
-    def ask(self, question: str):
+    def ask(self, question: str) -> Answer:
         from dossier.query.ask import ask
 
         return ask(self.reader, question)

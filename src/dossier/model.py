@@ -352,20 +352,20 @@ def _build(tp: Any, data: Any) -> Any:
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         return _build(args[0], data) if len(args) == 1 else data
     if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_build(args[0], x) for x in data)
-        return tuple(_build(a, x) for a, x in zip(args, data))
+        targs = typing.get_args(tp)
+        if len(targs) == 2 and targs[1] is Ellipsis:
+            return tuple(_build(targs[0], x) for x in data)
+        return tuple(_build(a, x) for a, x in zip(targs, data))
     if origin is list:
         (arg,) = typing.get_args(tp)
         return [_build(arg, x) for x in data]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return from_dict(tp, data)
     return data
 
 
-@functools.lru_cache(maxsize=None)
-def _fields_of(cls: type) -> tuple[tuple[str, Any], ...]:
+@functools.cache
+def _fields_of(cls: Any) -> tuple[tuple[str, Any], ...]:
     """(name, resolved type) of a dataclass's fields, computed once per class: resolving the hints
     on every call was 80% of reading a store (``typing.get_type_hints`` re-evaluates each string)."""
     hints = typing.get_type_hints(cls)
@@ -374,5 +374,7 @@ def _fields_of(cls: type) -> tuple[tuple[str, Any], ...]:
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Inverse of ``to_dict``; unknown keys are ignored, missing keys take defaults."""
-    kwargs = {name: _build(tp, data[name]) for name, tp in _fields_of(cls) if name in data}
+    # A class is hashable; mypy's type[T] does not say so to lru_cache.
+    fields: tuple[tuple[str, Any], ...] = _fields_of(typing.cast(Any, cls))
+    kwargs = {name: _build(tp, data[name]) for name, tp in fields if name in data}
     return cls(**kwargs)

@@ -32,7 +32,7 @@ def _shingles(tokens: list[str]) -> set[str]:
     return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
 
 
-def _rank(doc: Document, index: int) -> tuple:
+def _rank(doc: Document, index: int) -> tuple[bool, int, int]:
     """Sort key of the copy to keep: a usable status first, then the longer text, then the earlier."""
     return (doc.status not in ("ok", "non_english"), -len(doc.text), index)
 

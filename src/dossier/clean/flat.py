@@ -149,8 +149,8 @@ def furniture_reason(text: str, ws: list[str], rel_pos: float) -> tuple[str, flo
         return "fragment", 0.9
     if LABEL.match(text):
         return "media or link label", 0.85
-    if n < 40 and CTA.search(text):
-        return f"call to action / page UI ({CTA.search(text).group(0).lower()!r})", 0.9
+    if n < 40 and (cta := CTA.search(text)):
+        return f"call to action / page UI ({cta.group(0).lower()!r})", 0.9
     if n < 25 and PRICE.search(text) and PERIOD.search(text):
         return "price or subscription offer", 0.9
     fields = len(FIELD.findall(text))
@@ -160,7 +160,7 @@ def furniture_reason(text: str, ws: list[str], rel_pos: float) -> tuple[str, flo
         return "credit line in parentheses", 0.85
     if "©" in text and n < 60:
         return "copyright or photo credit", 0.9
-    if n < 60 and CREDIT_END.search(text) and not TERMINAL.search(text[: CREDIT_END.search(text).start()]):
+    if n < 60 and (credit := CREDIT_END.search(text)) and not TERMINAL.search(text[: credit.start()]):
         return "photo caption (ends with a credit)", 0.8
     if n < 60 and DIRECTION.search(text):
         return "photo caption (left/right markers)", 0.7

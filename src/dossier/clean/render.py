@@ -7,6 +7,7 @@ flat pages (menus and footers included) from HTML with a known main text.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -17,11 +18,11 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset("script style noscript template svg head iframe object button select option".split())
 
 
-def flat_lines(root) -> list[str]:
+def flat_lines(root: Any) -> list[str]:  # an lxml element (lxml ships no type information)
     """Text of each block element on its own line (whitespace collapsed, empty lines dropped)."""
     parts: list[str] = []
 
-    def walk(el) -> None:
+    def walk(el: Any) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.split("}")[-1].lower()
         if tag in SKIP_TAGS or not isinstance(el.tag, str):

@@ -25,7 +25,7 @@ from dossier.extract.events_dates import (
     month_start,
 )
 from dossier.extract.events_merge import kinds_compatible
-from dossier.lang.en import MONTH_PATTERN
+from dossier.lang.en import MONTH_PATTERN, WEEKDAYS
 from dossier.model import Annotations, Document, Event, PublicationDate, Span
 from dossier.nlp.timex import renormalize
 
@@ -40,7 +40,7 @@ CONFLICT_MAX = 0.45  # some shared events disagree: say so with a low confidence
 _FAR_PAST = dt.date(1, 1, 1)
 _FAR_FUTURE = dt.date(9999, 12, 31)
 _MONTHS = MONTH_PATTERN
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = "|".join(WEEKDAYS)
 
 Range = tuple[dt.date, dt.date]
 

@@ -15,9 +15,9 @@ import logging
 import re
 from collections.abc import Sequence
 
-from dossier.lang.en import MONTH_NAMES
-from dossier.model import PublicationDate, RemovedBlock, RemovedReason, TimeExpr
-from dossier.nlp.timex import MONTHS, NUMBER_WORDS, find_times, tense_at
+from dossier.lang.en import MONTH_NAMES, MONTHS
+from dossier.model import Precision, PublicationDate, RemovedBlock, RemovedReason, TimeExpr
+from dossier.nlp.timex import NUMBER_WORDS, find_times, tense_at
 
 logger = logging.getLogger(__name__)
 
@@ -218,7 +218,7 @@ def date_from_text(text: str) -> TextDating:
             evidence.append(f'stamp "{c.kind.split(":")[1]}: {c.text}" ignored: the text reports nothing after {bound}')
             continue
         conf = 0.6 if "updat" in c.kind or "modif" in c.kind else 0.75
-        prec = "day" if len(c.value) == 10 else "month" if len(c.value) == 7 else "year"
+        prec: Precision = "day" if len(c.value) == 10 else "month" if len(c.value) == 7 else "year"
         return result(PublicationDate(c.value, prec, conf, (f'stamp "{c.kind.split(":")[1]}: {c.text}"', *evidence)),
                       int(c.value[5:7]) if len(c.value) >= 7 else None)  # fmt: skip
 
@@ -270,8 +270,8 @@ def date_from_text(text: str) -> TextDating:
             # recent news told by "last Tuesday" and a month long past: only a lower bound
             evidence += [f'not before {c.value} (latest explicit date "{c.text}"); {shown} count from an unstated day']
             return result(PublicationDate(None, "none", 0.1, tuple(evidence)), None)
-        prec = "day" if len(c.value) == 10 else "month"
-        return result(PublicationDate(c.value, prec, 0.4, (f'latest explicit date "{c.text}"', *evidence)), int(c.value[5:7]))
+        late: Precision = "day" if len(c.value) == 10 else "month"
+        return result(PublicationDate(c.value, late, 0.4, (f'latest explicit date "{c.text}"', *evidence)), int(c.value[5:7]))
     if pinned is not None:
         return result(PublicationDate(str(pinned[0]), "year", 0.4, (f'{pinned[0]} from "{pinned[1]}"', *evidence)), None)
     if year is not None and year_clue is not None and anchored:

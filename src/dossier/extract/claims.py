@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
@@ -131,7 +132,7 @@ _BASE_CONFIDENCE = {"verb": 0.8, "phrasal": 0.8, "report": 0.7, "noun": 0.65, "c
 _MAX_STATEMENT = 220
 
 
-def _forms(table: dict[str, tuple]) -> dict[str, str]:
+def _forms(table: dict[str, tuple[Any, ...]]) -> dict[str, str]:
     """Inflected form -> base form for a cue table whose last tuple item lists irregular forms."""
     out: dict[str, str] = {}
     for base, entry in table.items():
@@ -269,7 +270,8 @@ def _subject(verb: Token) -> Token | None:
             return None
         subjects = [c for c in tok.children if c.dep_ == "nsubj" and not _dateline(c)]
         if subjects:  # "OSLO -- Lopez agreed": the parser may give two subjects; the nearer is real
-            return min(subjects, key=lambda c: abs(c.i - tok.i))
+            at = tok.i
+            return min(subjects, key=lambda c: abs(c.i - at))
         for child in tok.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -363,8 +365,10 @@ def _actors(head: Token, annots: Annotations, sent_floor: int) -> list[tuple[str
             name = _previous_person(annots.mentions, h.doc, h.idx, sent_floor)
             if name:
                 out.append((name, 0.7))
-    seen: set[str] = set()
-    return [(n, c) for n, c in out if not (n in seen or seen.add(n))]
+    first: dict[str, float] = {}
+    for n, c in out:
+        first.setdefault(n, c)  # the first reading of each name, in order
+    return list(first.items())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -981,7 +981,8 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
         anchor = date_of_time(d.anchor_time)[0] if d.anchor_time is not None else None
         evidence.append(Evidence(rule="date:offset", text=sign_value if anchor is None else f"{sign_value}@{anchor}",
                                  span=t.span))
-        got = offset_date(anchor or _coarser(doc_date)[0], sign_value) if (anchor or doc_date) else None
+        base = anchor or (_coarser(doc_date)[0] if doc_date else None)
+        got = offset_date(base, sign_value) if base else None
         if got is not None:
             date, precision = got
             evidence.append(Evidence(rule="date:relative", text=f"{date} ({t.text} {_offset_word(sign_value)})",

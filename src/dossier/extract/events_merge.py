@@ -28,6 +28,7 @@ from dossier.extract.events_dates import (
     partial_matches,
     precision_of,
 )
+from dossier.lang.en import WEEKDAYS
 from dossier.model import Annotations, Document, Event, Evidence, Mention
 
 logger = logging.getLogger(__name__)
@@ -265,7 +266,7 @@ def _partial_of(rules: dict[str, Evidence], month: int | None) -> str | None:
     return None
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = WEEKDAYS
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
@@ -445,7 +446,7 @@ def _page_month_fits(it: _Item, cl: _Cluster) -> bool:
     return precision_of(cdate) == "month" and it.soft[:7] == cdate and _soft_fits(it, cdate, True)
 
 
-def _sort_key(it: _Item) -> tuple:
+def _sort_key(it: _Item) -> tuple[int, int, int, int, str]:
     if it.support:
         tier = 3  # supporting mentions come last: they only join events found before them
     elif it.date:
@@ -536,7 +537,7 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
         precision = precision_of(date)
     status, status_ev = _merged_status(cl, cl.date)
     keys = cl.keys
-    display = {}
+    display: dict[str, str] = {}
     for it in cl.items:
         for k, n in it.names.items():
             display.setdefault(k, n)
@@ -589,7 +590,7 @@ def merge_events(
 ) -> list[Event]:
     """Corpus events from the per-document ``annots[i].events`` of ``docs[i]``, sorted by date."""
     by_id = {a.doc_id: a for a in annots}
-    items = []
+    items: list[_Item] = []
     for order, doc in enumerate(docs):
         ann = by_id.get(doc.id)
         if ann is None:

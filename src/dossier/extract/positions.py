@@ -176,8 +176,7 @@ def phrase_terms(phrase: str) -> tuple[str, ...]:
                 if lw not in _STOP and lw not in _LIGHT and not w.isdigit() and lw not in terms:
                     terms.append(lw)
         words = rest
-    seen: set[str] = set()
-    return tuple(t for t in terms if not (t in seen or seen.add(t)))
+    return tuple(dict.fromkeys(terms))  # first occurrence of each, in order
 
 
 def _display(phrase: str, term: str) -> str | None:

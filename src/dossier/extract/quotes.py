@@ -121,7 +121,8 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
             in_para.append(last_direct)
         elif last_direct is not None and _paragraph_index(paras, drafts[last_direct].content[0]) == seg.paragraph - 1:
             prev_para.append(last_direct)
-        latest = lambda ids: max(ids, key=lambda i: (drafts[i].cue or drafts[i].content)[0])  # noqa: E731
+        def latest(ids: list[int]) -> int:
+            return max(ids, key=lambda i: (drafts[i].cue or drafts[i].content)[0])
         if att is not None and att.head is not None:
             extent = _cover_mention(att.extent, att.head, mentions) if att.extent else None
             draft = _Draft(content, "direct", att.head, extent, att.cue, rule, 0.9)

@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.attrs import IDS
 from spacy.language import Language
@@ -36,7 +37,7 @@ _PARSE_ONLY = ("parser",)
 _NO_PARSE_EXTRA = ("senter",)
 
 
-def active_pipes(nlp: Language, parse: bool = True) -> list[tuple[str, object]]:
+def active_pipes(nlp: Language, parse: bool = True) -> list[tuple[str, Any]]:
     """The (name, component) pairs to run: the enabled pipeline, or with the senter instead of the
     parser when ``parse`` is False (mentions and figures then lose dependency cues)."""
     if parse:
@@ -81,7 +82,7 @@ class _RuleTable:
     rules: tuple[tuple[int, int, int, tuple[_TokenTest, ...]], ...]  # (attr index, match key, length, tests)
 
 
-def _value_id(value: object, strings) -> int | None:
+def _value_id(value: object, strings: Any) -> int | None:  # spaCy's StringStore
     """The id the Matcher compares a pattern value with (string hash or symbol; bools as 0/1)."""
     if isinstance(value, str):
         return int(strings[value])
@@ -166,7 +167,7 @@ def _rule_matches(doc: Doc, table: _RuleTable) -> list[tuple[int, int, int, int]
 
     def allowed(t: _TokenTest) -> set[int] | frozenset[int]:
         if t.kind != "REGEX":
-            return t.values  # type: ignore[return-value]
+            return t.values
         key = (t.col, str(t.pattern))
         if key not in regex_ok:  # the Matcher searches the attribute's string
             rx = re.compile(str(t.pattern))
@@ -209,7 +210,8 @@ def fast_component(proc: object) -> Callable[[Doc], Doc] | None:
         return None
 
     def apply(doc: Doc) -> Doc:
-        proc.set_annotations(doc, _rule_matches(doc, table))
+        ruler: Any = proc  # spaCy's AttributeRuler methods carry no type hints
+        ruler.set_annotations(doc, _rule_matches(doc, table))
         return doc
 
     return apply

@@ -304,7 +304,7 @@ def correct_by_document(cands: list[_Cand]) -> list[_Cand]:
     """Fix labels from the rest of the document: a known surname is a PERSON; otherwise a string
     takes the label it has most often in the document (raw NER labels only are overridden)."""
     full, surnames = person_names(cands)
-    votes: dict[str, Counter] = {}
+    votes: dict[str, Counter[str]] = {}
     for c in cands:
         votes.setdefault(c.text, Counter())[c.label] += 1
     out = []
@@ -338,7 +338,7 @@ def canonical_names(cands: list[_Cand]) -> list[str]:
     A PERSON mention whose words end a longer PERSON name ("Merkel", "Mrs. Merkel") takes that name;
     when several full names share the surname, the most frequent (then the first) wins.
     """
-    full_counts: Counter = Counter()
+    full_counts: Counter[str] = Counter()
     order: dict[str, int] = {}
     for c in cands:
         if c.label == "PERSON":
@@ -436,7 +436,7 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
-def _bare_title_tokens(sdoc: Doc, i: int) -> list | None:
+def _bare_title_tokens(sdoc: Doc, i: int) -> list[Token] | None:
     """Tokens of "the [qualifiers] <role>" ending at token i, if it is not followed by a name."""
     tok = sdoc[i]
     if tok.lower_ not in ROLE_NOUNS or tok.ent_type_ or tok.lower_ == "officials":

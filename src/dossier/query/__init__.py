@@ -237,7 +237,8 @@ class Reader:
                    limit: int | None = None, cursor: str | None = None) -> Page[Quote]:
         """One page of ``quotes``: the filter runs on the stored records, only the page is built."""
         page = paginate(self._quote_records(speaker, filters), limit, cursor)
-        return replace(page, items=[self._quote(data, ent) for data, ent in page.items])  # type: ignore[arg-type]
+        quotes = [self._quote(data, ent) for data, ent in page.items]
+        return Page(quotes, page.next_cursor, page.total, page.offset)
 
     @staticmethod
     def _quote(data: dict[str, Any], entity: str | None) -> Quote:

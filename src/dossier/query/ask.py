@@ -151,7 +151,9 @@ def mentions_topic(text: str, terms: list[str]) -> bool:
 
 
 def _date_ok(date: str | None, dates: list[str]) -> bool:
-    return not dates or bool(date) and any(date.startswith(d) or d.startswith(date) for d in dates)  # type: ignore[union-attr]
+    if not dates:
+        return True
+    return date is not None and any(date.startswith(d) or d.startswith(date) for d in dates)
 
 
 # ---------------------------------------------------------------------------------------------

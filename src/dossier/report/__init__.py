@@ -46,7 +46,7 @@ class _Citations:
     def href(self, cite: dict[str, Any] | None) -> str | None:
         if not cite or cite.get("doc") is None or cite.get("start") is None:
             return None
-        end = cite.get("end") if cite.get("end") is not None else cite["start"]
+        end = cite["end"] if cite.get("end") is not None else cite["start"]
         self.ranges[cite["doc"]].add((int(cite["start"]), int(end)))
         return "#" + anchor_id(cite["doc"], int(cite["start"]))
 

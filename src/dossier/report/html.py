@@ -172,10 +172,8 @@ def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any
     """An inline SVG timeline of event rows (``views.event_row``): held events as filled dots,
     planned/possible ones as hollow dashed rings, each linking to its source sentence. Long empty
     stretches are cut out of the axis (``axis_segments``) and shown as a break mark."""
-    dated = sorted(
-        ((date_to_year(e.get("date")), e) for e in events if date_to_year(e.get("date")) is not None),
-        key=lambda t: t[0],
-    )
+    placed = ((date_to_year(e.get("date")), e) for e in events)
+    dated = sorted(((y, e) for y, e in placed if y is not None), key=lambda t: t[0])
     if not dated:
         return Markup('<p class="muted">No dated events.</p>')
     month_axis = dated[-1][0] - dated[0][0] <= MONTH_AXIS_YEARS
@@ -235,7 +233,7 @@ def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any
                         y1=axis_y + 6, y2=axis_y - 6, t=top - 8)
             )
     # planned markers are drawn last so a crowded lane never hides one under a held marker
-    for (year, ev), x, lane in sorted(zip(dated, xs, lanes), key=lambda t: t[0][1].get("status") != "happened"):
+    for (_, ev), x, lane in sorted(zip(dated, xs, lanes), key=lambda t: t[0][1].get("status") != "happened"):
         status = "held" if ev.get("status") == "happened" else "planned"
         label = f"{ev.get('date')} {ev.get('kind')} ({'held' if status == 'held' else ev.get('status')}): {ev.get('summary')}"
         circle = Markup('<circle cx="{x:.1f}" cy="{y}" r="6" class="ev {s}"><title>{t}</title></circle>').format(

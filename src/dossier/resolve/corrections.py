@@ -28,6 +28,7 @@ import logging
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dossier.model import EntityType
 
@@ -60,7 +61,7 @@ def _strs(value: object, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse_corrections(data: dict) -> Corrections:
+def parse_corrections(data: dict[str, Any]) -> Corrections:
     """TOML tables -> Corrections, with a clear error for a malformed entry."""
     merges = tuple(_strs(m.get("names"), "merge.names") for m in data.get("merge", []))
     splits = tuple(Split(str(s["entity"]), _strs(s.get("names"), "split.names")) for s in data.get("split", []))

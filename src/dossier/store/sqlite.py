@@ -13,7 +13,7 @@ import re
 import sqlite3
 import zlib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Literal
 
 from dossier.model import (
     Annotations,
@@ -251,10 +251,10 @@ class SQLiteStore:
         rows = self.conn.execute(
             "SELECT id FROM documents WHERE id = ? OR id LIKE ? LIMIT 2", (doc_id, doc_id + "%")
         ).fetchall()
-        exact = [r[0] for r in rows if r[0] == doc_id]
+        exact = [str(r[0]) for r in rows if r[0] == doc_id]
         if exact:
             return exact[0]
-        return rows[0][0] if len(rows) == 1 else None
+        return str(rows[0][0]) if len(rows) == 1 else None
 
     def document(self, doc_id: str) -> Document | None:
         full = self._resolve_id(doc_id)
@@ -288,7 +288,7 @@ class SQLiteStore:
             return None
         row = self.conn.execute("SELECT doc_json, raw, declared FROM documents WHERE id = ?", (full,)).fetchone()
         doc = json.loads(row[0])
-        media = "html" if doc.get("media") == "html" else "text"
+        media: Literal["html", "text"] = "html" if doc.get("media") == "html" else "text"
         return Page(
             source=doc["source"],
             raw=zlib.decompress(row[1]),

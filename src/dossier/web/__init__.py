@@ -50,7 +50,7 @@ def sentence_href(cite: dict[str, Any] | None) -> str | None:
     """The reader URL that opens a cited sentence highlighted and scrolled into view."""
     if not cite or cite.get("doc") is None or cite.get("start") is None:
         return None
-    end = cite.get("end") if cite.get("end") is not None else cite["start"]
+    end = cite["end"] if cite.get("end") is not None else cite["start"]
     return f"/doc/{cite['doc']}?hl={int(cite['start'])}-{int(end)}#hl"
 
 
