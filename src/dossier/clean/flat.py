@@ -117,7 +117,7 @@ def outside_quotes(text: str) -> str:
 def sentence_shaped(text: str) -> bool:
     """Starts like a sentence and ends with terminal punctuation or a closing quote."""
     m = OPENING.match(text)
-    return bool(m) and not m.group(0)[-1].islower() and bool(TERMINAL.search(text))
+    return m is not None and not m.group(0)[-1].islower() and bool(TERMINAL.search(text))
 
 
 def word_count(text: str, ws: list[str]) -> int:

@@ -11,12 +11,15 @@ only disagree about the same happening:
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from datetime import date
 
 from dossier.extract.events_lexicon import TRIGGERS
 from dossier.model import Annotations, Conflict, Document, Event, Span, TimeExpr
+
+logger = logging.getLogger(__name__)
 
 _EXPLICIT = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d{1,4}[/.-]\d{1,2}", re.IGNORECASE

@@ -363,8 +363,8 @@ def find_participants(
         own += [m for m in _names_under([subj] if subj is not None else [], mentions, skip, people) if m not in own]
     clause = _clause_verb(trig.head if trig.head.i != trig.i else trig)
     if clause is not None and clause.i != trig.i and not _reports_speech(clause) and not stays_away(clause):
-        subj = [c for c in clause.children if c.dep_ == "nsubj"]
-        for m in _names_under(subj, mentions, skip, people):
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        for m in _names_under(subjects, mentions, skip, people):
             if m not in own:
                 own.append(m)
     return own

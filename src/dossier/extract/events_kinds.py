@@ -11,7 +11,11 @@ name an event by what happened). Nothing here knows any story.
 
 from __future__ import annotations
 
+import logging
+
 from dossier.nlp.cues import inflect
+
+logger = logging.getLogger(__name__)
 
 # kind -> verb base forms. A verb needs a subject or object of its own to count (see events.py).
 _VERBS: dict[str, tuple[str, ...]] = {

@@ -7,9 +7,12 @@ is not. The score orders the default timeline view (main events first); nothing 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from dossier.model import Event
+
+logger = logging.getLogger(__name__)
 
 LEAD_WEIGHT = 1.0  # a lead or headline mention counts like one more independent report
 DAY_WEIGHT = 0.5  # a day-exact date: the report pins the event down
