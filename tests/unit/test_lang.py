@@ -61,3 +61,8 @@ def test_removed_reason_is_stored_as_its_text() -> None:
     block = RemovedBlock(text="Friday, 1 November 2019", reason=RemovedReason.DATE_LINE, position=0)
     assert json.loads(json.dumps(to_dict(block)))["reason"] == "date line"
     assert RemovedReason.UPDATE_STAMP == "update stamp"
+
+
+def test_honorific_tables() -> None:
+    assert {"mr", "mr.", "dr", "prof."} <= en.HONORIFICS
+    assert en.HONORIFICS.isdisjoint(en.TITLES_OF_ADDRESS)

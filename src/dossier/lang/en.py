@@ -29,3 +29,8 @@ MONTH_PATTERN: str = "|".join(
     + [w for a in MONTH_ABBREVIATIONS if a != "may" for w in ((a, "sept") if a == "sep" else (a,))]
 )
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Courtesy titles written before a person's name, with and without the dot ("Mr", "Mr.").
+HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir madam mme mme. prof prof.".split())
+# Titles of address that are also ordinary words or names ("Miss", "Lord", "Lady", "Rev", "Fr"): safe
+# to drop from a name already found, not a cue to look for one.
+TITLES_OF_ADDRESS: frozenset[str] = frozenset("miss dame lord lady rev fr".split())

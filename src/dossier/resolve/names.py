@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
+from dossier.lang import en
+
 logger = logging.getLogger(__name__)
 
 _APOS = "'’`"
@@ -29,9 +31,7 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Honorifics and courtesy titles that prefix a person's name but are not part of it.
-_HONORIFICS = frozenset(
-    "mr mrs ms miss dr prof sir dame lord lady madam mme mr. mrs. ms. dr. prof. rev fr".split()
-)
+_HONORIFICS = en.HONORIFICS | en.TITLES_OF_ADDRESS
 
 
 # A spaced dash ends a name: 'NAIROBI - Kenyan' is a dateline run into the next words.
