@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 STORY   := examples/gerd/html examples/gerd/text
 DEMO_DB := build/demo.db
 
-.PHONY: demo install test eval check lint typecheck bench browser-deps clean lock
+.PHONY: demo install test eval check lint typecheck bench browser-deps pg-deps clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,7 +28,11 @@ demo: install
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: install browser-deps
+# PostgreSQL for the store tests and the bench (a throwaway server each run; tests/support/pgserver.py).
+pg-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
+
+test: install browser-deps pg-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 eval: install
@@ -44,7 +48,7 @@ typecheck: install
 
 check: lint typecheck eval
 
-bench: install
+bench: install pg-deps
 	$(BIN)/python bench/run.py
 
 # Regenerate the hashed lock after editing requirements.in.

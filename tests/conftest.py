@@ -28,3 +28,19 @@ def nlp():
     from dossier.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL server per test session (see tests/support/pgserver.py)."""
+    from tests.support.pgserver import start_server
+
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A URL to an empty database of its own on the session's server."""
+    return pg_server.new_database()

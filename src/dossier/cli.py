@@ -35,7 +35,7 @@ app = typer.Typer(
 console = Console(soft_wrap=not sys.stdout.isatty())
 err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
 
-DbOpt = typer.Option(DEFAULT_DB, "--db", envvar="DOSSIER_DB", help="The store (a SQLite file).")
+DbOpt = typer.Option(DEFAULT_DB, "--db", envvar="DOSSIER_DB", help="The store: a SQLite file or a postgresql:// URL.")
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead of a table.")
 LimitOpt = typer.Option(None, "--limit", min=1, help="Print at most this many rows (default: all).")
 OutletOpt = typer.Option(None, "--outlet", help="Only sources from this outlet.")
@@ -80,8 +80,9 @@ def _storage_errors():
 def _open(db: str, config: Optional[Path] = None, must_exist: bool = True):
     from dossier.api import Dossier
     from dossier.store.sqlite import NotAStore
+    from dossier.store import is_url
 
-    if must_exist and not Path(db).exists():
+    if must_exist and not is_url(db) and not Path(db).exists():
         err.print(f"[red]no store at {escape(db)}[/red]: run `dossier build PATH --db {escape(db)}` first")
         raise typer.Exit(1)
     try:

@@ -1,8 +1,9 @@
 """The store: one interface, SQLite by default.
 
 Every stage above works on model objects; only this package does database I/O. ``open_store`` picks a
-backend from the location (a path -> SQLite; a ``postgresql://`` URL is reserved for the PostgreSQL
-backend that implements the same ``Store`` protocol).
+backend from the location: a path -> SQLite (one file, the default); a ``postgresql://`` URL -> the
+PostgreSQL backend (a server several builders and readers share), which implements the same ``Store``
+protocol.
 """
 
 from __future__ import annotations
@@ -24,13 +25,20 @@ def default_location() -> str:
     return os.environ.get("DOSSIER_DB") or DEFAULT_DB
 
 
+def is_url(location: str | Path) -> bool:
+    """Whether a store location names a server (PostgreSQL) rather than a SQLite file."""
+    return str(location).startswith(("postgres://", "postgresql://"))
+
+
 def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
     loc = str(location or default_location())
-    if loc.startswith(("postgres://", "postgresql://")):
-        raise NotImplementedError("the PostgreSQL backend is not built yet; use a SQLite file path")
+    if is_url(loc):
+        from dossier.store.postgres import PostgresStore  # psycopg is imported only for such stores
+
+        return PostgresStore(loc)
     if not create and not Path(loc).exists():
         raise FileNotFoundError(f"no store at {loc} (run `dossier build PATH --db {loc}` first)")
     return SQLiteStore(Path(loc))
 
 
-__all__ = ["Corpus", "DocMeta", "SearchHit", "Store", "SQLiteStore", "open_store", "default_location", "DEFAULT_DB"]
+__all__ = ["Corpus", "DocMeta", "SearchHit", "Store", "SQLiteStore", "open_store", "default_location", "DEFAULT_DB", "is_url"]

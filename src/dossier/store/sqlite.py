@@ -26,9 +26,9 @@ from dossier.model import (
     Position,
     PublicationDate,
     from_dict,
-    to_dict,
 )
 from dossier.store.base import Corpus, DocMeta, SearchHit
+from dossier.store.rows import dumps, search_terms, updated_document
 
 logger = logging.getLogger(__name__)
 
@@ -128,8 +128,7 @@ def _statements(script: str) -> list[str]:
     return out + ([buf.strip()] if buf.strip() else [])
 
 
-def _dumps(obj: Any) -> str:
-    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+_dumps = dumps  # the name older tests import
 
 
 class SQLiteStore:
@@ -312,15 +311,7 @@ class SQLiteStore:
                 row = self.conn.execute("SELECT doc_json FROM documents WHERE id = ?", (doc_id,)).fetchone()
                 if not row:
                     continue
-                data = json.loads(row[0])
-                if doc_id in dates:
-                    data["published"] = to_dict(dates[doc_id])
-                if doc_id in duplicates:
-                    data["duplicate_of"] = duplicates[doc_id]
-                    if duplicates[doc_id]:
-                        data["status"] = "duplicate"
-                    elif data.get("status") == "duplicate":  # back to its own status, by its language
-                        data["status"] = "non_english" if data.get("language") not in (None, "en") else "ok"
+                data = updated_document(json.loads(row[0]), doc_id, dates, duplicates)
                 self.conn.execute(
                     "UPDATE documents SET doc_json = ?, published = ?, duplicate_of = ?, status = ? WHERE id = ?",
                     (
@@ -421,7 +412,7 @@ class SQLiteStore:
         """BM25 over sentences (FTS5). The query is reduced to plain terms so user input is never syntax.
         ``live``, ``outlet`` and the prefix-aware date range filter documents in SQL (a join), so no
         document id is bound as a parameter unless ``doc_ids`` is given explicitly."""
-        terms = re.findall(r"\w+", query, flags=re.UNICODE)
+        terms = search_terms(query)
         if not terms:
             return []
         sql = (

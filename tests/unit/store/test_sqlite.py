@@ -1,4 +1,5 @@
-"""The SQLite store: atomic per-document writes, migrations, search, corpus replacement."""
+"""What only the SQLite store has: its user_version schema, WAL, and in-place migrations of old files
+(the behaviour every backend shares is in test_store.py)."""
 
 from __future__ import annotations
 
@@ -6,20 +7,8 @@ import sqlite3
 
 import pytest
 
-from dossier.model import (
-    Annotations,
-    Conflict,
-    CorpusFigure,
-    Document,
-    Entity,
-    Event,
-    Position,
-    PublicationDate,
-    RemovedBlock,
-    Role,
-    Span,
-)
-from dossier.store import Corpus, open_store
+from dossier.model import Annotations, Document, PublicationDate, RemovedBlock, Span
+from dossier.store import open_store
 from dossier.store.sqlite import SCHEMA_VERSION
 
 
@@ -35,25 +24,6 @@ def _doc(doc_id: str = "d1", text: str = "Talks resumed in Geneva. The envoy sai
     first = text.index(".") + 1
     ann = Annotations(doc_id, sentences=(Span(doc_id, 0, first), Span(doc_id, first + 1, len(text))))
     return doc, ann
-
-
-def test_document_round_trip_and_prefix_lookup(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    doc, ann = _doc("abcdef0123")
-    store.put_document(doc, ann, b"raw bytes", "v1")
-    assert store.document("abcdef0123") == doc
-    assert store.document("abcd") == doc  # a unique prefix is enough
-    assert store.annotations("abcdef0123") == ann
-    assert store.raw("abcdef0123") == b"raw bytes"
-    assert store.has_document("abcdef0123", "v1")
-    assert not store.has_document("abcdef0123", "v2")  # another pipeline version rebuilds it
-
-
-def test_ambiguous_prefix_finds_nothing(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    for i in ("ab1", "ab2"):
-        store.put_document(*_doc(i), b"x", "v1")
-    assert store.document("ab") is None
 
 
 def test_schema_is_versioned_and_reopen_keeps_data(tmp_path):
@@ -77,68 +47,6 @@ def test_newer_schema_is_refused(tmp_path):
     conn.close()
     with pytest.raises(RuntimeError, match="newer"):
         open_store(path)
-
-
-def test_search_ranks_sentences_and_treats_input_as_words(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    store.put_document(*_doc(), b"x", "v1")
-    hits = store.search("envoy")
-    assert [h.text for h in hits] == ["The envoy said little."]
-    assert hits[0].snippet == "The [[envoy]] said little."
-    assert store.search('envoy" OR (') [0].text == "The envoy said little."  # FTS syntax is neutralised
-    assert store.search("envoy", doc_ids=[]) == []
-
-
-def test_rewriting_a_document_replaces_its_sentences(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    store.put_document(*_doc(), b"x", "v1")
-    store.put_document(*_doc(text="Nothing here. Only quiet."), b"x", "v2")
-    assert store.search("envoy") == []
-    assert len(store.search("quiet")) == 1
-
-
-def test_update_documents_marks_duplicates_and_redates(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    store.put_document(*_doc("a"), b"x", "v1")
-    store.put_document(*_doc("b"), b"y", "v1")
-    store.update_documents({"a": PublicationDate("2020-02", "month", 0.5, ("event",))}, {"b": "a"})
-    assert store.document("a").published.value == "2020-02"
-    assert store.document("b").status == "duplicate" and store.document("b").duplicate_of == "a"
-    store.update_documents({}, {"b": None})
-    assert store.document("b").status == "ok"
-
-
-def test_corpus_is_replaced_whole(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    span = Span("d1", 0, 24)
-    corpus = Corpus(
-        entities=(Entity("e1", "Ana Ruiz", "person", roles=(Role("envoy", "Spain", "2020-03", "2020-03"),)),),
-        events=(Event("ev1", "talks", "talks in Geneva", (span,), ("e1",), "Geneva", "2020-03-04", "day"),),
-        positions=(Position("Spain", "talks", "demand", "resume talks", span, "2020-03"),),
-        conflicts=(Conflict("figure", "cost", ("1", "2"), (span, span)),),
-        figures=(CorpusFigure(3.0, span, "a road of 3 km", "km", "road"),),
-    )
-    store.replace_corpus(corpus)
-    assert store.corpus() == corpus
-    store.replace_corpus(Corpus())
-    assert store.corpus() == Corpus()
-
-
-def test_skipped_inputs_are_listed_until_stored(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    store.add_skipped("d1.txt", "empty file")
-    assert store.skipped() == [("d1.txt", "empty file")]
-    store.put_document(*_doc(), b"x", "v1")
-    assert store.skipped() == []
-
-
-def test_page_round_trip_keeps_what_the_container_declared(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    doc, ann = _doc()
-    store.put_document(doc, ann, b"<p>raw</p>", "v1", {"published": "2020-03-04", "title": "T"})
-    page = store.page("d1")
-    assert page.raw == b"<p>raw</p>" and page.source == "d1.txt" and page.media == "text"
-    assert page.declared == {"published": "2020-03-04", "title": "T"}
 
 
 def test_a_version_1_store_is_migrated_in_place(tmp_path):
