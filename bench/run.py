@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["ingest", "language", "ui", "resolve"]
+BENCHES = ["ingest", "language", "ui", "resolve", "scale"]
 
 
 def main() -> int:
     sys.path.insert(0, str(HERE))
-    rows = []
+    rows, summary = [], []
     for name in sys.argv[1:] or BENCHES:
         try:
             mod = importlib.import_module(name)
@@ -24,12 +24,15 @@ def main() -> int:
             print(f"[{name}] not available: {exc}", file=sys.stderr)
             continue
         rows.extend(mod.run())
+        summary.extend(getattr(mod, "SUMMARY", []))  # one-line figures tools read, after the table
     print(f"{'bench':30} {'value':>10} {'unit':10} {'baseline':>10} {'ratio':>6} {'goal':>6}  note")
     for r in rows:
         goal = f"{r['goal']:6.2f}" if r.get("goal") is not None else f"{'-':>6}"
         base = f"{r['baseline']:10.1f}" if r.get("baseline") is not None else f"{'-':>10}"
         ratio = f"{r['ratio']:6.2f}" if r.get("ratio") is not None else f"{'-':>6}"
         print(f"{r['bench']:30} {r['value']:10.1f} {r['unit']:10} {base} {ratio} {goal}  {r.get('note', '')}")
+    for line in summary:
+        print(line)
     return 0
 
 
