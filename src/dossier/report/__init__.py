@@ -23,7 +23,7 @@ from dossier.query import views
 from dossier.query.overview import overview
 from dossier.report.excerpts import excerpt_html, plan_windows
 from dossier.report.html import Layer, timeline_svg
-from dossier.report.months import dense_span, group_by_month, month_bars_svg
+from dossier.report.months import group_by_month, in_dense_span, month_bars_svg
 
 logger = logging.getLogger(__name__)
 
@@ -222,9 +222,8 @@ def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
         row["reports"] = reports_by_source(row["sources"])
         row["n_reports"] = len({s["doc"] for s in row["sources"]})
         events.append(row)
-    span = dense_span(events)
     # the chart zooms to the months most events fall in; events known only to the year stay in the list
-    dense = [e for e in events if len(e["date"] or "") >= 7 and span[0] <= e["date"][:7] <= span[1]] if span else events
+    dense, span = in_dense_span(events)
     people = _people(reader, cites)
     positions = _positions(reader, cites)
     all_figures = reader.figures()

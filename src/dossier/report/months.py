@@ -53,6 +53,15 @@ def dense_span(events: Sequence[dict[str, Any]], share: float = 0.9) -> tuple[st
     return (span[0][:7], span[1][:7]) if span else None
 
 
+def in_dense_span(events: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
+    """The events dated to a month inside the dense span (all events when none is dated to the month):
+    what the dot chart zooms to, in the report and on the app's home page alike."""
+    span = dense_span(events)
+    if span is None:
+        return list(events), None
+    return [e for e in events if len(e.get("date") or "") >= 7 and span[0] <= e["date"][:7] <= span[1]], span
+
+
 def month_bars_svg(events: Sequence[dict[str, Any]], width: int = 920, height: int = 120) -> Markup:
     """Bars per month over the dense span; each bar links to its month in the list below."""
     span = dense_span(events)

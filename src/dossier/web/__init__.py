@@ -30,6 +30,7 @@ from dossier.query.filters import Filters, in_range
 from dossier.query.overview import overview
 from dossier.query.paging import BadCursor, Page, paginate
 from dossier.report.html import Layer, highlight_snippet, mark_text, timeline_svg
+from dossier.report.months import in_dense_span
 from dossier.store import open_store
 
 logger = logging.getLogger(__name__)
@@ -276,10 +277,16 @@ def _register_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLRespo
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def home(request: Request) -> HTMLResponse:
+        from dossier.extract.events_rank import main_events
+
         reader = source.get()
-        events = [views.event_row(reader, ev) for ev in reader.timeline()]
-        chart = timeline_svg(events, lambda e: sentence_href(e["sources"][0]) if e["sources"] else None)
-        return page("home.html", request, o=overview(reader), chart=chart)
+        every = reader.timeline()
+        main = {ev.id for ev in main_events(every)}  # as `dossier timeline` and the report show them
+        events = [views.event_row(reader, ev) for ev in every if ev.id in main]
+        dense, span = in_dense_span(events)
+        chart = timeline_svg(dense, lambda e: sentence_href(e["sources"][0]) if e["sources"] else None)
+        return page("home.html", request, o=overview(reader), chart=chart, span=span,
+                    outside=len(events) - len(dense))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     async def timeline_page(request: Request, entity: str | None = None, start: str | None = From,
