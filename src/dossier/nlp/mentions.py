@@ -360,7 +360,7 @@ def canonical_names(cands: list[_Cand]) -> list[str]:
     return out
 
 
-def _epithet_of(words: list[str], full: Counter) -> str | None:
+def _epithet_of(words: list[str], full: Counter[str]) -> str | None:
     """'Crooked <Given>' -> the one full name of the page with that given name, when the name is
     an epithet plus a given name: two words whose last is no one's surname on the page."""
     if len(words) != 2:
@@ -369,10 +369,10 @@ def _epithet_of(words: list[str], full: Counter) -> str | None:
     owners = [n for n in full if n.split()[0] == words[1]]
     if words[1] in surnames or words[0] in surnames or len(owners) != 1:
         return None
-    return owners[0]
+    return str(owners[0])
 
 
-def _inner_full_name(words: list[str], full: Counter) -> str | None:
+def _inner_full_name(words: list[str], full: Counter[str]) -> str | None:
     """'Crooked <Given> <Surname>' -> '<Given> <Surname>' when that full name is on the page and the
     extra first word is no one's given name there (an epithet, not a longer name)."""
     if len(words) < 3 or any(n.split()[0] == words[0] for n in full if n != " ".join(words)):

@@ -188,7 +188,7 @@ def timeline_svg(events: Sequence[dict[str, Any]], href: Callable[[dict[str, Any
     def x_of(y: float) -> float:
         i = next((k for k, (a, b) in enumerate(segs) if a <= y <= b), len(segs) - 1)
         a, b = segs[i]
-        return starts[i] + (y - a) / max(b - a, 1e-9) * widths[i]
+        return float(starts[i] + (y - a) / max(b - a, 1e-9) * widths[i])
 
     xs = [x_of(y) for y, _ in dated]
     lanes = _lanes(xs, 14)

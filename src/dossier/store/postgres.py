@@ -334,6 +334,14 @@ class PostgresStore:
         )
         return [(r[0], r[1]) for r in rows]
 
+    def count_quotes(self) -> int:
+        """How many quotes the live documents hold, counted by the server without parsing them here."""
+        row = self.conn.execute(
+            "SELECT COALESCE(SUM(jsonb_array_length(annotations_json::jsonb -> 'quotes')), 0) FROM documents"
+            " WHERE status = 'ok'"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
     def sentence_bounds(self, doc_id: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of a document, pulled out of its annotations by the server."""
         rows = self.conn.execute(
