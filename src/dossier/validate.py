@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import logging
 import re
 import sqlite3
 from typing import get_args
 
 from dossier.model import EntityType
+
+logger = logging.getLogger(__name__)
 
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

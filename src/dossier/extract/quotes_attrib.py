@@ -3,6 +3,7 @@ inverted and loose reporting clauses, signatures and dash sources."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 
@@ -10,18 +11,18 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from dossier.extract.quotes_cues import (
-    _Attribution,
     _NO_SOURCE,
     _PERSON_LABELS,
     _PERSON_PRONOUNS,
-    _Quoted,
     _SUBJECT_DEPS,
     _THING_LABELS,
     _THING_PRONOUNS,
+    _Attribution,
     _clip,
     _cue_extent,
     _extent,
     _outside,
+    _Quoted,
     _subject,
     _subjects,
     _tokens_in,
@@ -31,6 +32,8 @@ from dossier.extract.quotes_cues import (
 from dossier.extract.quotes_marks import Segment
 from dossier.model import Mention
 from dossier.nlp.cues import ROLE_NOUNS
+
+logger = logging.getLogger(__name__)
 
 
 def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],

@@ -4,6 +4,7 @@ quote, the speaker phrase around its head, and the small records the quote finde
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from spacy.tokens import Token
 from dossier.extract.quotes_marks import QUOTE_CHARS, Segment
 from dossier.model import Document, Mention, Span
 from dossier.nlp.cues import ROLE_NOUNS, inflect
+
+logger = logging.getLogger(__name__)
 
 # Reporting verbs the shared cue table lacks: base form -> irregular forms (generic English).
 _EXTRA_CUE_VERBS: dict[str, tuple[str, ...]] = {

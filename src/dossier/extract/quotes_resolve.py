@@ -4,30 +4,33 @@ no speaker. Quotes are resolved in reading order so a resolved speaker is there 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from dossier.extract.quotes_cues import (
-    _Draft,
     _PERSON_LABELS,
     _PERSON_PRONOUNS,
-    _Quoted,
     _SALIENCE_WINDOW,
     _SPEAKER_LABELS,
     _SUBJECT_DEPS,
-    _Salient,
     _THING_LABELS,
     _THING_PRONOUNS,
     _antecedent,
     _appositive_name,
+    _Draft,
     _extent,
     _has_mark,
     _mention_at,
+    _Quoted,
+    _Salient,
 )
 from dossier.model import Document, Mention, Quote, Span
 from dossier.nlp.cues import ROLE_NOUNS
+
+logger = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------------------------------------

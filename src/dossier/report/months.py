@@ -7,14 +7,16 @@ in the list, so the chart is also the list's index.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Sequence
 
 from markupsafe import Markup
 
+from dossier.lang.en import MONTH_NAMES
 from dossier.query.overview import core_span
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+logger = logging.getLogger(__name__)
+
 
 
 def month_label(month: str) -> str:

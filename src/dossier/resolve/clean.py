@@ -13,9 +13,12 @@ convention (premodifying descriptors are lowercase or role words, names are capi
 from __future__ import annotations
 
 import functools
+import logging
 import re
 
 from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
+
+logger = logging.getLogger(__name__)
 
 # Abbreviated titles written before a name.
 _TITLE_ABBREVIATIONS = frozenset(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from dossier.model import PublicationDate, to_dict
+
+logger = logging.getLogger(__name__)
 
 
 def dumps(obj: Any) -> str:
