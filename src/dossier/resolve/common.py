@@ -58,6 +58,22 @@ def head_lemma(text: str) -> str:
     return head.lower()
 
 
+# A quantity or an order in a noun phrase tells its referent apart from others with the same head
+# ('23 points' / '14 points', 'two people' / 'three people', 'the first quake' / 'the second quake').
+_QUANTITY = re.compile(
+    r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|"
+    r"hundreds|thousand|thousands|million|millions|billion|billions|first|second|third|fourth|fifth)\b",
+    re.IGNORECASE,
+)
+
+
+def quantity_key(text: str) -> str:
+    """The numbers and ordinals of a noun phrase as a key suffix ('' when it has none): noun phrases
+    with one head but different quantities are different referents."""
+    nums = [n.replace(",", "").lower() for n in _QUANTITY.findall(text)]
+    return "#" + "/".join(nums) if nums else ""
+
+
 def is_pronoun(text: str) -> bool:
     w = text.strip().lower()
     return w in PERSON_PRONOUNS or w in THING_PRONOUNS or w in GROUP_PRONOUNS

@@ -30,6 +30,7 @@ from dossier.resolve.clusters import (
     make_cluster,
     to_entity,
 )
+from dossier.resolve.common import quantity_key
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.namegroups import name_labels
 from dossier.resolve.names import name_tokens
@@ -99,7 +100,7 @@ def resolve_entities(
         if o.kind == "gov" and o.country:
             labels[o.key] = "gov:" + o.country
         elif o.kind == "common":
-            labels[o.key] = "common:" + o.name
+            labels[o.key] = "common:" + o.name + quantity_key(o.surface)
     uf = UnionFind()
     _alias_unions(docs, annots, labels, uf)
     members: dict[str, list[Obs]] = defaultdict(list)

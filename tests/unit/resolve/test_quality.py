@@ -97,3 +97,19 @@ def test_common_nouns_cluster_by_head_and_pronouns_attach():
     assert res.mention_entity[("a", she, she + 3)] == actress  # the nearest earlier person-like mention
     e = res.entity(actress)
     assert e.confidence == 0.5 and e.name == "actress"
+
+
+def test_common_nouns_with_different_quantities_stay_apart():
+    a = make_doc("a", "He scored 23 points. Two people were hurt. The first quake hit at dawn.")
+    b = make_doc("b", "She scored 14 points. Three people were hurt. The second quake hit at noon. He got 23 points.")
+    specs = (("23 points", "MISC"), ("14 points", "MISC"), ("Two people", "MISC"), ("Three people", "MISC"),
+             ("The first quake", "EVENT"), ("The second quake", "EVENT"))
+    res = resolve_entities([a, b], [annotate(a, *specs), annotate(b, *specs)])
+
+    def ent(doc, surface, nth=0):
+        start = [i for i in range(len(doc.text)) if doc.text.startswith(surface, i)][nth]
+        return res.mention_entity.get((doc.id, start, start + len(surface)))
+
+    assert ent(a, "23 points") and ent(a, "23 points") == ent(b, "23 points")  # same quantity: may corefer
+    assert ent(a, "23 points") != ent(b, "14 points")
+    assert ent(a, "The first quake") != ent(b, "The second quake")
