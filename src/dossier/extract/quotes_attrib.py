@@ -65,9 +65,12 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
             said = _clause_taker(v, prev, seg) if inner is None else None
             if said is not None:
                 return said
-            if is_cue(v, forms) and _not_a_speaker_clause(v):
+            # 'X will continue to be "..."': a verb reached through its infinitive complement
+            # (control, aspect) reports nothing; the quote is what its subject does or is
+            cue = is_cue(v, forms) and not (prev.dep_ == "xcomp" and prev.head.i == v.i)
+            if cue and _not_a_speaker_clause(v):
                 pass  # 'a voice that said', 'if people think': the enclosing clause's subject speaks
-            elif is_cue(v, forms):
+            elif cue:
                 head = _subject(v, first_in_clause=False)
                 if head is None and not _is_passive(v):
                     head = _left_name(v, seg, quoted)  # 'X, a senator, Y said ...': no nsubj parsed

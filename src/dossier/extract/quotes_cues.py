@@ -162,7 +162,7 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return agents[0] if agents else None
         if subj:
-            return subj[0]
+            return _named_in(subj[0])
         if tok.i == cue.i and first_in_clause:
             after = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
                      and c.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -173,6 +173,19 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
         else:
             return None
     return None
+
+
+def _named_in(head: Token) -> Token:
+    """The name inside a subject whose head is a role or description: 'the spokesman, John Roe,'
+    (apposition) or a title the parser split from its name ('Vice President for news and talk Jane
+    Roe', parsed as a coordination); else the head itself."""
+    if head.ent_type_ in ("PERSON", "ORG") or head.pos_ not in ("NOUN", "PROPN"):
+        return head
+    for c in head.children:
+        if c.i > head.i and c.ent_type_ == "PERSON" and (
+                c.dep_ == "appos" or (c.dep_ == "conj" and head.lower_ in ROLE_NOUNS)):
+            return c
+    return head
 
 
 def _extent(head: Token) -> tuple[int, int]:

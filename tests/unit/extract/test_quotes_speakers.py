@@ -75,3 +75,18 @@ def test_she_does_not_resolve_to_a_man_called_mr(nlp):
             "\"We will not accept this,\" she said.")
     (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
     assert q.speaker == "Lena Vos"
+
+
+def test_verb_reached_through_its_infinitive_reports_nothing(nlp):
+    # 'continue' reports speech in '"...," he continued', not in 'will continue to be "..."'
+    text = ("Mr. Stone entered the race in May. Adams said he is certain Baker will continue to be "
+            "\u201ca champion for working families in this state.\u201d")
+    (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker == "Adams"
+
+
+def test_role_subject_gives_way_to_the_name_in_it(nlp):
+    text = "The spokesman, John Roe, said the plan was \u201ca disaster for the city.\u201d"
+    (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker == "John Roe"
+    assert text[q.speaker_span.start:q.speaker_span.end] == "John Roe"
