@@ -129,7 +129,7 @@ def _score(d, quotes_g, positions_g, conflicts_g, stems) -> dict[str, float]:
     quotes = [(stem_of.get(q.content.doc_id, ""), q.text, name(q.speaker_entity) or q.speaker) for q in d.quotes()]
     qp, qr = score_pairs(quotes_g, quotes, stems)
     positions = d.positions()
-    items = [(stem_of.get(p.span.doc_id, ""), p.statement, name(p.actor)) for p in positions]
+    items = [(stem_of.get(p.span.doc_id, ""), p.statement, reader.side_name(p)) for p in positions]
     pp, pr = score_pairs(positions_g, items, stems)
     other = sum(p.issue == "other" for p in positions) / max(1, len(positions))
     verdicts = {(stems[a], stems[b], norm(va), norm(vb)): ok == "true" for a, b, va, vb, ok, *_ in conflicts_g}

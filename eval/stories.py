@@ -121,7 +121,7 @@ def _words(text: str) -> set[str]:
 def names_match(gold_names: list[str], ev) -> bool:
     """A gold participant appears in the event's participants or label (any capitalised word of
     the name longer than 2 letters, so "Tara Reid" matches "Reid")."""
-    have = _words(" ".join(map(str, ev.participants)) + " " + ev.summary)
+    have = _words(" ".join(map(str, ev.participants + ev.participant_labels)) + " " + ev.summary)
     for name in gold_names:
         words = [w.lower() for w in re.findall(r"[A-Z][\w'-]+", name) if len(w) > 2]
         if any(w in have for w in words):

@@ -221,31 +221,54 @@ class Event:
     kind: str  # meeting, talks, summit, visit, call, agreement, declaration, treaty, ...
     summary: str
     mentions: tuple[Span, ...]
-    participants: tuple[str, ...] = ()  # entity ids (or names before resolution)
+    # Per page (map step): the names the sentence gives. Merged (corpus step): entity ids only; a
+    # party no entity stands for keeps its name in ``participant_labels``. Names are shown by the
+    # query layer (``Reader.actor_name``), never stored here.
+    participants: tuple[str, ...] = ()
     place: str | None = None
     date: str | None = None
     precision: Precision = "none"
     status: EventStatus = "happened"
     confidence: float = 1.0
     evidence: tuple[Evidence, ...] = ()
+    participant_labels: tuple[str, ...] = ()  # merged events: parties named but never resolved
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A stance taken in one sentence: an actor demands/refuses/proposes/claims something."""
+    """A stance taken in one sentence: an actor demands/refuses/proposes/claims something.
+
+    ``actor_name`` is the actor as the sentence names it (map step); ``actor`` is the entity it
+    denotes, set by the corpus step's resolve pass (None when no entity stands for that name).
+    """
 
     span: Span
-    actor: str  # entity id or name as resolved
+    actor_name: str
     stance: str  # demand, refusal, condition, proposal, claim, ...
     statement: str
     key_phrase: str = ""
     date: str | None = None
     confidence: float = 1.0
+    actor: str | None = None  # entity id
+
+    @staticmethod
+    def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+        """A claim stored before ``actor_name`` existed held the name in ``actor``."""
+        if "actor_name" not in data and "actor" in data:
+            return {**data, "actor_name": data["actor"], "actor": None}
+        return data
 
 
 @dataclass(frozen=True)
 class Position:
-    actor: str
+    """A side's stance on an issue in one sentence.
+
+    ``actor`` is the side's entity id; a side no entity stands for (a demonym with no country
+    entity, a name the resolver left alone) has ``actor`` None and its name in ``actor_label``.
+    Display names are computed by the query layer (``Reader.side_name``).
+    """
+
+    actor: str | None
     issue: str
     stance: str
     statement: str
@@ -253,6 +276,12 @@ class Position:
     date: str | None = None
     confidence: float = 1.0
     precision: Precision = "none"  # of ``date``: the sentence's own date, else the page's date
+    actor_label: str | None = None  # only when ``actor`` is None
+
+    @property
+    def side(self) -> str:
+        """What groups a side's positions: its entity id, else its label."""
+        return self.actor or f"label:{self.actor_label or ''}"
 
 
 @dataclass(frozen=True)
@@ -376,5 +405,8 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Inverse of ``to_dict``; unknown keys are ignored, missing keys take defaults."""
     # A class is hashable; mypy's type[T] does not say so to lru_cache.
     fields: tuple[tuple[str, Any], ...] = _fields_of(typing.cast(Any, cls))
+    upgrade = getattr(cls, "upgrade", None)
+    if upgrade is not None:  # a class that renamed a field reads its older stored form
+        data = upgrade(data)
     kwargs = {name: _build(tp, data[name]) for name, tp in fields if name in data}
     return cls(**kwargs)

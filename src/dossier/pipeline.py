@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 
 # Bump when a stage changes what it stores: documents built by another version are rebuilt.
 PIPELINE_REVISION = "3"  # 2: own dating evidence (own_month); 3: furniture digests
+# Bump when the corpus step changes what it stores: the next build reruns it even with no new page.
+CORPUS_REVISION = "2"  # 2: entity ids in Claim.actor, Position.actor, Event.participants
 
 
 @dataclass(frozen=True)
@@ -338,6 +340,7 @@ def corpus_stamp(store: Store, settings: Settings) -> str:
     import hashlib
 
     digest = hashlib.sha256("\n".join(sorted(m.id for m in store.document_meta())).encode())
+    digest.update(f"corpus revision {CORPUS_REVISION}".encode())
     if settings.config and Path(settings.config).exists():
         digest.update(Path(settings.config).read_bytes())
     return digest.hexdigest()

@@ -170,11 +170,11 @@ def corpus() -> Corpus:
         (span_of(D2, TEXT2, "will meet"),), (KLIND, BERG), "Vesterby", "2019-03", "month", "planned", 0.7,
     )
     positions = (
-        Position("Norland", "sovereignty", "refusal", "the sovereignty of the islands was not negotiable",
+        Position(NORLAND, "sovereignty", "refusal", "the sovereignty of the islands was not negotiable",
                  sentence_span(D1, TEXT1, "not negotiable"), "2018-11-14", 0.8),
-        Position("Sudland", "economic zone", "proposal", "Lind proposed a joint economic zone around the islands.",
+        Position(SUDLAND, "economic zone", "proposal", "Lind proposed a joint economic zone around the islands.",
                  sentence_span(D1, TEXT1, "joint economic zone"), "2018-11-14", 0.7),
-        Position("Sudland", "peace treaty", "condition", "a peace treaty must come first",
+        Position(SUDLAND, "peace treaty", "condition", "a peace treaty must come first",
                  sentence_span(D2, TEXT2, "peace treaty"), "2019-01-22", 0.8),
     )
     conflicts = (

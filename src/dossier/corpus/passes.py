@@ -14,7 +14,7 @@ from typing import Any
 
 from dossier.corpus.runner import Pass
 from dossier.corpus.state import Corpus
-from dossier.model import Annotations, Document, Mention, Quote, Span
+from dossier.model import Annotations, Document, Entity, Mention, Quote, Span
 from dossier.resolve import Resolution
 
 logger = logging.getLogger(__name__)
@@ -61,6 +61,21 @@ def with_entity_ids(annots: Annotations, mention_entity: Mapping[tuple[str, int,
     return dataclasses.replace(annots, mentions=mentions, quotes=quotes)
 
 
+def with_claim_actors(annots: Annotations, by_name: Mapping[str, Entity]) -> Annotations:
+    """The annotations with ``Claim.actor`` set: the entity the claim's actor name denotes
+    (``positions.entity_index``: a government before a place of that name, names before aliases).
+    Unchanged annotations are returned as they are."""
+    claims = tuple(
+        c if c.actor == (eid := _id_of(by_name.get(c.actor_name.lower()))) else dataclasses.replace(c, actor=eid)
+        for c in annots.claims
+    )
+    return annots if claims == annots.claims else dataclasses.replace(annots, claims=claims)
+
+
+def _id_of(entity: Entity | None) -> str | None:
+    return entity.id if entity is not None else None
+
+
 def duplicates(corpus: Corpus) -> Corpus:
     """Mark exact and near duplicates (MinHash over the clean text)."""
     from dossier.clean.duplicates import find_duplicates
@@ -80,11 +95,15 @@ def _own_status(doc: Document) -> Any:
 
 
 def resolve(corpus: Corpus) -> Corpus:
-    """Cluster mentions across pages into entities."""
+    """Cluster mentions across pages into entities; write each mention's, quote speaker's and
+    claim actor's entity id into the annotations."""
+    from dossier.extract.positions import entity_index
     from dossier.resolve import resolve_entities
 
     res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections)
-    annotations = {i: with_entity_ids(a, res.mention_entity) for i, a in corpus.annotations.items()}
+    by_name = entity_index(res.entities)
+    annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_name)
+                   for i, a in corpus.annotations.items()}
     return dataclasses.replace(corpus, entities={e.id: e for e in res.entities}, annotations=annotations)
 
 

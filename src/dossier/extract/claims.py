@@ -686,7 +686,7 @@ def find_claims(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Clai
                 claims.append(
                     Claim(
                         span=span,
-                        actor=actor,
+                        actor_name=actor,
                         stance=stance,
                         statement=statement,
                         key_phrase=key,

@@ -544,7 +544,9 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
     names = [next((display[o] for o in display if _keys_match(k, o)), k) for k in keys]
     acting = {k for it in cl.items for k in it.proxy} - {k for it in cl.items for k in it.keys if k not in it.proxy}
     shown = [(k, n) for k, n in zip(keys, names) if k not in acting] or list(zip(keys, names))
-    participants = tuple(k if use_ids and not k.startswith("name:") else names[i] for i, k in enumerate(keys))
+    # resolved: entity ids, and the names of parties no entity stands for apart; unresolved: names
+    participants = tuple(k if use_ids else names[i] for i, k in enumerate(keys) if not use_ids or not k.startswith("name:"))
+    labels = tuple(names[i] for i, k in enumerate(keys) if use_ids and k.startswith("name:"))
     kinds = [it.event.kind for it in cl.items]
     if any(k in lex.AGREEMENT_KINDS for k in kinds) and any(k in lex.MEETING_KINDS for k in kinds):
         kind = "summit" if "summit" in kinds else "meeting"  # a meeting that produced a deal: a meeting
@@ -574,6 +576,7 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
         summary=label or event_summary(kind, [(short or {}).get(k, n) for k, n in shown], place),
         mentions=mentions,
         participants=participants,
+        participant_labels=labels,
         place=place,
         date=date,
         precision=precision,  # type: ignore[arg-type]

@@ -298,21 +298,12 @@ def _role_at(roles: Sequence[Any], date: str | None) -> list[Any]:
     return sorted(roles, key=lambda r: 0 if holds(r) else 1)
 
 
-def default_actor_of(resolution: Any) -> Callable[[Claim], str]:
-    """A claim -> side mapper built from a resolver's output (anything with ``.entities``).
+def entity_index(entities: Sequence[Entity]) -> dict[str, Entity]:
+    """Lower-cased name or alias -> the entity a claim naming it speaks as.
 
-    Rules, in order: a government or its seat ("Government of X", a capital) is its country
-    (``Entity.government_of``), shown by the country's name; a person whose roles are only
-    commentary (analyst, professor, editor...) keeps his name; an office holder speaks for the
-    body of his role (``Role.of``, itself mapped to its country), else for the country of a
-    nationality adjective in his title, else for a country whose position his statement voices
-    ("France's position remained ..."); a bare demonym is its country; anything else is itself.
-    """
-    entities: Sequence[Entity] = tuple(getattr(resolution, "entities", ()) or ())
-    by_id = {e.id: e for e in entities}
+    A name that is both a place and a government's alias ("the capital") is the government;
+    otherwise full names beat aliases. The resolve pass uses it to set ``Claim.actor``."""
     by_name: dict[str, Entity] = {}
-    # A name that is both a place and a government's alias ("the capital") is the government;
-    # otherwise full names beat aliases.
     for e in entities:
         if e.government_of:
             for name in (e.name, *e.aliases):
@@ -322,22 +313,46 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], str]:
     for e in entities:
         for alias in e.aliases:
             by_name.setdefault(alias.lower(), e)
+    return by_name
+
+
+Side = tuple[str | None, str]  # (the side's entity id, or None when no entity stands for it; its name)
+
+
+def default_actor_of(resolution: Any) -> Callable[[Claim], Side]:
+    """A claim -> side mapper built from a resolver's output (anything with ``.entities``).
+
+    Rules, in order: a government or its seat ("Government of X", a capital) is its country
+    (``Entity.government_of``); a person whose roles are only commentary (analyst, professor,
+    editor...) speaks for himself; an office holder speaks for the body of his role (``Role.of``,
+    itself mapped to its country), else for the country of a nationality adjective in his title,
+    else for a country whose position his statement voices ("France's position remained ..."); a
+    bare demonym is its country; anything else is itself. The side is an entity id when an entity
+    stands for it, and its name (for ordering, and as the label of a side with no entity).
+    """
+    entities: Sequence[Entity] = tuple(getattr(resolution, "entities", ()) or ())
+    by_id = {e.id: e for e in entities}
+    by_name = entity_index(entities)
     countries = [e.name for e in entities if e.type == "place" or (e.type == "gov" and not e.government_of)]
 
-    def side_of(ent: Entity, seen: frozenset[str] = frozenset()) -> str:
-        """A government or seat of government -> its country's name."""
+    def side_of(ent: Entity, seen: frozenset[str] = frozenset()) -> Entity | str:
+        """A government or seat of government -> its country."""
         if ent.government_of and ent.government_of not in seen:
             target = by_id.get(ent.government_of) or by_name.get(ent.government_of.lower())
             if target is not None and target.id != ent.id:
                 return side_of(target, seen | {ent.id})
-            return ent.government_of if ent.government_of not in by_id else ent.name
-        return ent.name
+            return ent.government_of if ent.government_of not in by_id else ent
+        return ent
 
-    def body(ref: str) -> str:
+    def named(name: str) -> Entity | str:
+        ent = by_name.get(name.lower())
+        return side_of(ent) if ent else name
+
+    def body(ref: str) -> Entity | str:
         ent = by_id.get(ref) or by_name.get(ref.lower())
         return side_of(ent) if ent else ref
 
-    def voiced_country(statement: str) -> str | None:
+    def voiced_country(statement: str) -> Entity | str | None:
         for m in re.finditer(r"\b([A-Z][\w\.\- ]{1,40}?)(?:'s|’s)\s+(\w+)", statement):
             if m.group(2).lower() in _STANCE_NOUNS:
                 ent = by_name.get(m.group(1).lower())
@@ -345,13 +360,13 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], str]:
                     return side_of(ent)
         return None
 
-    def person_side(ent: Entity, claim: Claim) -> str:
+    def person_side(ent: Entity, claim: Claim) -> Entity | str:
         # a past office ("former secretary of state") or a candidacy speaks for no government:
         # a candidate or an ex-minister holds the stance himself
         held = [r for r in _role_at(ent.roles, claim.date) if not _PAST_TITLE.search(r.title)]
         kinds = [(r, _role_kind(r.title)) for r in held]
         if not kinds or all(k == "commentator" for _, k in kinds):
-            return ent.name
+            return ent
         for role, kind in kinds:
             if kind == "official" and role.of:
                 return body(role.of)
@@ -361,21 +376,27 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], str]:
             for word in role.title.split():
                 country = _country_for_demonym(word, countries)
                 if country:
-                    return country
-            return voiced_country(claim.statement) or ent.name
-        return ent.name
+                    return named(country)
+            return voiced_country(claim.statement) or ent
+        return ent
 
-    def actor_of(claim: Claim) -> str:
-        ent = by_name.get(claim.actor.lower())
+    def side(claim: Claim) -> Entity | str:
+        ent = (by_id.get(claim.actor) if claim.actor else None) or by_name.get(claim.actor_name.lower())
         if ent is None:
-            return _country_for_demonym(claim.actor, countries) or claim.actor
+            country = _country_for_demonym(claim.actor_name, countries)
+            return named(country) if country else claim.actor_name
         if ent.government_of:
             return side_of(ent)
         if ent.type == "person":
             return person_side(ent, claim)
         if ent.type == "other":
-            return _country_for_demonym(ent.name, countries) or ent.name
-        return ent.name
+            country = _country_for_demonym(ent.name, countries)
+            return named(country) if country else ent
+        return ent
+
+    def actor_of(claim: Claim) -> Side:
+        found = side(claim)
+        return (found.id, found.name) if isinstance(found, Entity) else (None, found)
 
     return actor_of
 
@@ -442,7 +463,7 @@ def _sentence_date(doc: Document, annot: Annotations, sent: Any) -> str | None:
 def build_positions(
     docs: Sequence[Document],
     annots: Sequence[Annotations],
-    actor_of: Callable[[Claim], str],
+    actor_of: Callable[[Claim], Side],
     issue_names: dict[str, str] | None = None,
 ) -> list[Position]:
     """Every claim as a dated Position on a corpus-found issue.
@@ -468,6 +489,7 @@ def build_positions(
     rename = {k.lower(): v for k, v in (issue_names or {}).items()}
 
     rows: list[Position] = []
+    names_of: dict[str, str] = {}  # side -> its name, for the order
     for c in claims:
         terms = phrase_terms(c.key_phrase) if c.key_phrase else ()
         issue = names.get(c.key_phrase, OTHER) if terms else OTHER
@@ -478,22 +500,16 @@ def build_positions(
             issue = name_of_term.get(term, OTHER) if term else OTHER
         issue = _renamed(issue, terms, c.key_phrase, rename)
         date, precision = _position_date(c, by_doc.get(c.span.doc_id), annot_of.get(c.span.doc_id))
-        rows.append(
-            Position(
-                actor=actor_of(c),
-                issue=issue,
-                stance=c.stance,
-                statement=c.statement,
-                span=c.span,
-                date=date,
-                confidence=c.confidence,
-                precision=precision,
-            )
-        )
+        actor, name = actor_of(c)
+        pos = Position(actor=actor, actor_label=None if actor else name, issue=issue, stance=c.stance,
+                       statement=c.statement, span=c.span, date=date, confidence=c.confidence, precision=precision)
+        names_of[pos.side] = name
+        rows.append(pos)
     size = Counter(p.issue for p in rows)
     rows.sort(
         key=lambda p: (
-            p.actor.lower(),
+            names_of[p.side].lower(),
+            p.side,
             p.issue == OTHER,
             -size[p.issue],
             p.issue,
@@ -533,9 +549,9 @@ def summarize_positions(positions: Sequence[Position]) -> list[dict[str, Any]]:
     """
     groups: dict[tuple[str, str], list[Position]] = {}
     for p in positions:
-        groups.setdefault((p.actor, p.issue), []).append(p)
+        groups.setdefault((p.side, p.issue), []).append(p)
     out: list[dict[str, Any]] = []
-    for (actor, issue), items in groups.items():
+    for (side, issue), items in groups.items():
         items = sorted(items, key=lambda p: (p.date is None, p.date or "", p.span.doc_id, p.span.start))
         dated = [p.date for p in items if p.date]
         runs: list[dict[str, Any]] = []
@@ -549,7 +565,9 @@ def summarize_positions(positions: Sequence[Position]) -> list[dict[str, Any]]:
             )
         out.append(
             {
-                "actor": actor,
+                "side": side,
+                "actor": items[0].actor,
+                "actor_label": items[0].actor_label,
                 "issue": issue,
                 "first_date": dated[0] if dated else None,
                 "last_date": dated[-1] if dated else None,

@@ -75,6 +75,7 @@ class Reader:
         self.docs: Mapping[str, Document] = _Lazy(self._load_document, lambda: self.meta.keys())
         self.annots: Mapping[str, Annotations] = _Lazy(self._load_annotations, lambda: self.meta.keys())
         self.sentences: Mapping[str, list[tuple[int, int]]] = _Lazy(self._load_sentences, lambda: self.meta.keys())
+        self._ids_of: dict[str, frozenset[str]] = {}  # a name -> the ids of the entities it may denote
 
     # -- raw material -----------------------------------------------------------------------------
     def _load_document(self, doc_id: str) -> Document | None:
@@ -177,6 +178,16 @@ class Reader:
         country = self.entities_by_id.get(ent.government_of) if ent.government_of else None
         return country.name if country else ent.name  # a government is shown by its country's name
 
+    def side_name(self, p: Position) -> str:
+        """How a position's side is shown: its entity's name (a government by its country's), else
+        the label of a side no entity stands for."""
+        return (self.entity_name(p.actor) if p.actor else None) or p.actor_label or ""
+
+    def participant_names(self, ev: Event) -> list[str]:
+        """The parties of an event as shown: resolved ones by name, then the unresolved names."""
+        names = (self.actor_name(p) for p in ev.participants)
+        return list(dict.fromkeys(n for n in (*names, *ev.participant_labels) if n))
+
     @functools.cached_property
     def seats(self) -> dict[str, Entity]:
         """Place name -> the government that answers to it ("Tokyo", "the Kremlin" -> Japan's)."""
@@ -262,18 +273,28 @@ class Reader:
 
     def positions(self, actor: str | None = None, issue: str | None = None,
                   filters: Filters = NO_FILTERS) -> list[Position]:
-        """Positions; ``actor`` and ``issue`` match by substring; ``filters`` by the page's outlet and the
-        statement's own date; ``filters.entity`` by any name of the entities it may denote."""
-        def match(value: str, wanted: str | None) -> bool:
-            return wanted is None or wanted.lower() in value.lower()
-
-        rows = [p for p in self.corpus.positions if match(p.actor, actor or None) and match(p.issue, issue or None)]
-        if filters.entity:
-            names = {n.lower() for e in self.matching(filters.entity) for n in (e.name, *e.aliases)}
-            rows = [p for p in rows if p.actor.lower() in names or filters.entity.lower() in p.actor.lower()]
+        """Positions; ``actor`` (or ``filters.entity``) is an entity id or a name: the sides of every
+        entity it may denote, or the side shown by that name; ``issue`` matches by substring;
+        ``filters`` by the page's outlet and the statement's own date."""
+        rows = [p for p in self.corpus.positions if not issue or issue.lower() in p.issue.lower()]
+        for wanted in (actor, filters.entity):
+            if wanted:
+                rows = [p for p in rows if self.side_matches(p, wanted)]
         if filters.outlet:
             rows = [p for p in rows if self.doc_ok(p.span.doc_id, filters.without_dates())]
         return [p for p in rows if filters.dates(p.date)]
+
+    def side_matches(self, p: Position, wanted: str) -> bool:
+        """Is ``p`` held by the side ``wanted`` names (an entity id, a name of its entity, or the
+        name it is shown by)?"""
+        if p.actor is not None and p.actor in self._matching_ids(wanted):
+            return True
+        return self.side_name(p).lower() == wanted.lower()
+
+    def _matching_ids(self, wanted: str) -> frozenset[str]:
+        if wanted not in self._ids_of:
+            self._ids_of[wanted] = frozenset({wanted, *(e.id for e in self.matching(wanted))})
+        return self._ids_of[wanted]
 
     def figures(self, filters: Filters = NO_FILTERS) -> list[CorpusFigure]:
         """Figures; ``filters.entity`` matches the figure's subject or sentence text."""

@@ -211,7 +211,7 @@ def _events(reader: Reader, question: str, people: list[Entity], dates: list[str
     wanted = {e.id for e in people if not (place and place.lower() in names[e.id])}
 
     def has(ev: Event, ent_id: str) -> bool:
-        return ent_id in ev.participants or any(p.lower() in names[ent_id] for p in ev.participants)
+        return ent_id in ev.participants or any(p.lower() in names[ent_id] for p in ev.participant_labels)
 
     def at_place(ev: Event) -> bool:
         if not place:
@@ -272,9 +272,9 @@ def _quotes(reader: Reader, question: str, speakers: list[Entity], terms: list[s
             items.append(_item(reader, f"{reader.entity_name(q.speaker_entity) or q.speaker or 'unknown'} ({q.kind}): {q.text}",
                                q.content))
     for p in reader.positions():
-        held = p.actor in ids or p.actor.lower() in names
+        held = p.actor in ids or reader.side_name(p).lower() in names
         if held and _date_ok(p.date, dates) and _on_topic(p.statement, about):
-            items.append(_item(reader, f"{reader.entity_name(p.actor)} on {p.issue} ({p.stance}, {p.date or 'undated'}): "
+            items.append(_item(reader, f"{reader.side_name(p)} on {p.issue} ({p.stance}, {p.date or 'undated'}): "
                                        f"{p.statement}", p.span))
     own = len(items)
     if not items and about:  # sentences that name the person and the topic, best BM25 first

@@ -79,7 +79,7 @@ def event_row(reader: Reader, ev: Event) -> dict[str, Any]:
         "precision": ev.precision,
         "kind": ev.kind,
         "summary": ev.summary,
-        "participants": list(dict.fromkeys(n for p in ev.participants if (n := reader.actor_name(p)))),
+        "participants": reader.participant_names(ev),
         "participant_ids": list(ev.participants),
         "place": ev.place,
         "status": ev.status,
@@ -115,7 +115,8 @@ def quote_row(reader: Reader, q: Quote) -> dict[str, Any]:
 def position_row(reader: Reader, p: Position) -> dict[str, Any]:
     c = reader.cite(p.span)
     return {
-        "actor": p.actor,
+        "actor": reader.side_name(p),
+        "actor_id": p.actor,
         "issue": p.issue,
         "stance": p.stance,
         "statement": p.statement,

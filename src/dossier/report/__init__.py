@@ -118,24 +118,25 @@ def _positions(reader: Reader, cites: _Citations) -> list[dict[str, Any]]:
     from dossier.extract.positions import summarize_positions
 
     every = reader.positions()
-    top = {a for a, _ in Counter(p.actor for p in every).most_common(ACTORS_SHOWN)}
-    positions = [p for p in every if p.actor in top]
+    top = {a for a, _ in Counter(p.side for p in every).most_common(ACTORS_SHOWN)}
+    positions = [p for p in every if p.side in top]
     rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    names: dict[str, str] = {}
     for p in positions:
-        row = views.position_row(reader, p)
-        rows[(row["actor"], row["issue"])].append(row)
+        rows[(p.side, p.issue)].append(views.position_row(reader, p))
+        names[p.side] = reader.side_name(p)
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for summary in summarize_positions(positions):
-        key = (summary["actor"], summary["issue"])
+        key = (summary["side"], summary["issue"])
         statements = sorted(rows.get(key, []), key=lambda r: (r["date"] is None, r["date"] or ""))
         shown = statements[-STATEMENTS_SHOWN:]
         for r in statements:
             if r in shown:
                 r["href"] = cites.href(r["source"])
-        grouped[summary["actor"]].append(summary | {"moves": stance_moves(summary["stances"]), "rows": shown})
+        grouped[summary["side"]].append(summary | {"moves": stance_moves(summary["stances"]), "rows": shown})
     return [
-        {"actor": actor, "issues": sorted(issues, key=lambda i: (i["issue"] == "other", -i["count"], i["issue"]))}
-        for actor, issues in sorted(grouped.items(), key=lambda kv: (-sum(i["count"] for i in kv[1]), kv[0]))
+        {"actor": names[side], "issues": sorted(issues, key=lambda i: (i["issue"] == "other", -i["count"], i["issue"]))}
+        for side, issues in sorted(grouped.items(), key=lambda kv: (-sum(i["count"] for i in kv[1]), names[kv[0]]))
     ]
 
 
@@ -257,7 +258,7 @@ def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
         "figures": figures,
         "n_figures": len(all_figures),
         "conflicts": conflicts,
-        "n_actors": len({p.actor for p in reader.positions()}),
+        "n_actors": len({p.side for p in reader.positions()}),
         "n_conflicts": len(all_conflicts),
         "sources": sources,
         "context": context,

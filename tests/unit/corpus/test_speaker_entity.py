@@ -16,3 +16,25 @@ def test_resolved_speaker_name_beats_the_pronoun_mentions_link():
     ids = {("d", 0, 8): "e-vos", ("d", 20, 29): "e-kerr", ("d", 60, 63): "e-kerr"}
     out = with_entity_ids(annots, ids)
     assert [q.speaker_entity for q in out.quotes] == ["e-vos", "e-kerr"]
+
+
+def test_claim_actor_is_the_entity_its_name_denotes_and_none_without_one():
+    from dossier.corpus.passes import with_claim_actors
+    from dossier.extract.positions import entity_index
+    from dossier.model import Claim, Entity
+
+    place = Entity("p-nor", "Norland", "place")
+    gov = Entity("g-nor", "Government of Norland", "gov", aliases=("Norland",), government_of="p-nor")
+    said = Claim(Span("d", 0, 10), "Norland", "demand", "talks")
+    nobody = Claim(Span("d", 20, 30), "Someone Unknown", "refusal", "talks")
+    out = with_claim_actors(Annotations("d", claims=(said, nobody)), entity_index([place, gov]))
+    assert [(c.actor_name, c.actor) for c in out.claims] == [("Norland", "g-nor"), ("Someone Unknown", None)]
+    assert with_claim_actors(out, entity_index([place, gov])) is out  # unchanged: the same object
+
+
+def test_a_claim_stored_before_actor_name_reads_its_name_back():
+    from dossier.model import Claim, from_dict
+
+    old = {"span": {"doc_id": "d", "start": 0, "end": 5}, "actor": "Norland", "stance": "demand", "statement": "x"}
+    claim = from_dict(Claim, old)
+    assert (claim.actor_name, claim.actor) == ("Norland", None)

@@ -17,8 +17,8 @@ def _claims(nlp, text: str, published: str = "2020-03-01"):
 
 
 def _one(claims, actor: str, stance: str):
-    found = [c for c in claims if c.actor == actor and c.stance == stance]
-    assert found, [(c.actor, c.stance, c.key_phrase) for c in claims]
+    found = [c for c in claims if c.actor_name == actor and c.stance == stance]
+    assert found, [(c.actor_name, c.stance, c.key_phrase) for c in claims]
     return found[0]
 
 
@@ -42,7 +42,7 @@ def test_made_clear_with_obligation_is_a_demand_of_the_speaker_not_agreement(nlp
     claims = _claims(nlp, "Berlin made clear that Poland must accept the new border before any deal is signed.")
     c = _one(claims, "Berlin", "demand")
     assert c.key_phrase == "the new border"
-    assert not [x for x in claims if x.actor == "Poland" and x.stance == "agreement"]
+    assert not [x for x in claims if x.actor_name == "Poland" and x.stance == "agreement"]
 
 
 def test_passive_agent_and_person_subject_with_date(nlp):
@@ -85,7 +85,7 @@ def test_future_deadline_is_not_the_claim_date(nlp):
 
 def test_dateline_is_not_the_actor(nlp):
     claims = _claims(nlp, "OSLO -- Finance Minister Maria Lopez agreed to resume the talks on fishing quotas.")
-    assert {c.actor for c in claims} == {"Maria Lopez"}
+    assert {c.actor_name for c in claims} == {"Maria Lopez"}
 
 
 def test_a_date_that_names_a_thing_is_not_the_claim_date(nlp):
@@ -122,4 +122,4 @@ def test_pronoun_with_a_doubtful_antecedent_gives_no_actor(nlp):
     for conf, expected in ((0.4, set()), (0.9, {"Oslo University"})):
         pron = Mention(Span("d1", start, start + 4), "They", "PRON", canonical="Oslo University", confidence=conf)
         found = find_claims(doc, sdoc, dataclasses.replace(annots, mentions=(*others, pron)))
-        assert {c.actor for c in found} == expected
+        assert {c.actor_name for c in found} == expected

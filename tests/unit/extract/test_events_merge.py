@@ -115,6 +115,11 @@ def test_entity_ids_replace_names_when_a_resolver_is_given():
     assert len(merged) == 1
     assert merged[0].participants == ("E1", "E2")
     assert merged[0].summary == "Putin – Abe talks in Moscow"
+    # a party no entity stands for is kept apart by name: participants hold entity ids only
+    e3 = _event("b", 50, "talks", ("Vladimir Putin", "Shinzo Abe", "Ivan Nobody"), "Moscow", "2019-01-22")
+    (ev,) = merge_events([a, b], [_ann("a", e1, mentions=(m1, m3)), _ann("b", e3, mentions=(m2, m4))],
+                         entity_of=lambda m: ids.get(m.canonical or m.text))
+    assert (ev.participants, ev.participant_labels) == (("E1", "E2"), ("Ivan Nobody",))
 
 
 def test_merge_is_deterministic_whatever_the_input_order():

@@ -66,8 +66,13 @@ def _resolution():
 
 
 def test_default_actor_of_uses_government_of_roles_and_nationality():
-    actor_of = default_actor_of(_resolution())
+    side_of = default_actor_of(_resolution())
+    actor_of = lambda claim: side_of(claim)[1]  # noqa: E731 - the side's name
     mk = lambda actor: _claim("d", 0, actor, "demand", "x", "2020")  # noqa: E731
+    assert side_of(mk("Fredville")) == ("c1", "Freedonia")  # the side is an entity id
+    assert side_of(mk("Nobody Known")) == (None, "Nobody Known")  # no entity: the name is its label
+    # one side whatever names it: the demonym, the government and its seat
+    assert side_of(mk("Sylvanian")) == side_of(mk("Government of Sylvania")) == side_of(mk("Sylvaton")) == ("c2", "Sylvania")
     assert actor_of(mk("Fredville")) == "Freedonia"  # capital as actor
     assert actor_of(mk("Ann Lee")) == "Freedonia"  # role of
     assert actor_of(mk("Bo Chan")) == "Sylvania"  # nationality adjective in the title
@@ -80,7 +85,8 @@ def test_default_actor_of_uses_government_of_roles_and_nationality():
 
 
 def test_official_without_body_speaks_for_the_country_whose_position_he_voices():
-    actor_of = default_actor_of(_resolution())
+    side_of = default_actor_of(_resolution())
+    actor_of = lambda claim: side_of(claim)[1]  # noqa: E731 - the side's name
     said = Claim(Span("d", 0, 5), "Di Eve", "demand", "that Freedonia's position remained that X")
     assert actor_of(said) == "Freedonia"
     bare = Claim(Span("d", 0, 5), "Di Eve", "demand", "that talks go on")
@@ -98,9 +104,9 @@ def test_build_positions_maps_actor_renames_issue_and_sorts_by_date():
     )
     positions = build_positions([], [a1, a2], default_actor_of(_resolution()), {"islands": "Territory"})
     assert [(p.actor, p.issue, p.stance, p.date) for p in positions] == [
-        ("Freedonia", "Territory", "refusal", "2001-01-10"),
-        ("Freedonia", "Territory", "demand", "2019-02-01"),
-        ("Sylvania", OTHER, "proposal", "2001-01-10"),
+        ("c1", "Territory", "refusal", "2001-01-10"),
+        ("c1", "Territory", "demand", "2019-02-01"),
+        ("c2", OTHER, "proposal", "2001-01-10"),
     ]
     assert positions[1].span == Span("d1", 50, 60)
 
@@ -131,7 +137,7 @@ def test_summarize_positions_runs_of_stances_in_time_order():
     )
     (row,) = summarize_positions(build_positions([], [a], default_actor_of(_resolution())))
     assert (row["actor"], row["issue"], row["first_date"], row["last_date"], row["count"]) == (
-        "Freedonia", "islands", "2001-01-10", "2019-02-01", 3)
+        "c1", "islands", "2001-01-10", "2019-02-01", 3)
     assert [(s["stance"], s["count"], s["first_date"], s["last_date"]) for s in row["stances"]] == [
         ("demand", 2, "2001-01-10", "2002-05-01"),
         ("aim", 1, "2019-02-01", "2019-02-01"),
@@ -148,7 +154,8 @@ def test_candidates_and_former_officials_hold_their_own_stances():
         Entity("p3", "Kai Lo", "person", roles=(Role("party chairman", of="c1"),)),
         Entity("p4", "Lu Min", "person", roles=(Role("campaign manager", of="c1"),)),
     ))
-    actor_of = default_actor_of(res)
+    side_of = default_actor_of(res)
+    actor_of = lambda claim: side_of(claim)[1]  # noqa: E731 - the side's name
     mk = lambda actor: _claim("d", 0, actor, "demand", "x", "2020")  # noqa: E731
     assert actor_of(mk("Gus Hale")) == "Gus Hale"
     assert actor_of(mk("Ida Jun")) == "Ida Jun"

@@ -26,3 +26,35 @@ def test_a_capital_acting_for_its_country_is_shown_as_the_country(tmp_path):
     assert reader.actor_name("p3") == "Zenda"  # any other place keeps its name
     assert reader.actor_name("h1") == "Rudolf Rassendyll"
     assert reader.entity_name("p2") == "Strelsau"  # as a place (not a party) it stays the city
+
+
+def test_positions_hold_ids_and_the_reader_names_and_filters_them(tmp_path):
+    from dossier.model import Event, Position, Span
+    from dossier.query.filters import Filters
+
+    store = open_store(tmp_path / "s.db")
+    span = Span("d", 0, 5)
+    store.replace_corpus(
+        Corpus(
+            entities=(
+                Entity("p1", "Ruritania", "place", aliases=("Ruritanian Republic",)),
+                Entity("g1", "Government of Ruritania", "gov", government_of="p1"),
+                Entity("h1", "Rudolf Rassendyll", "person"),
+            ),
+            events=(Event("e1", "meeting", "talks", (span,), ("g1", "h1"), participant_labels=("Black Michael",)),),
+            positions=(
+                Position("p1", "border", "demand", "the border", span),
+                Position(None, "border", "refusal", "no border", span, actor_label="Zenda rebels"),
+            ),
+        )
+    )
+    reader = Reader(store)
+    assert [reader.side_name(p) for p in reader.positions()] == ["Ruritania", "Zenda rebels"]
+    # an id, a name or an alias of the entity, or the label of a side with no entity
+    for wanted in ("p1", "Ruritania", "ruritanian republic"):
+        assert [p.actor for p in reader.positions(wanted)] == ["p1"], wanted
+    assert [p.actor_label for p in reader.positions("zenda rebels")] == ["Zenda rebels"]
+    assert [p.actor for p in reader.positions(filters=Filters(entity="p1"))] == ["p1"]
+    assert reader.positions("Rudolf") == []  # no substring match on names
+    (ev,) = reader.corpus.events
+    assert reader.participant_names(ev) == ["Ruritania", "Rudolf Rassendyll", "Black Michael"]
