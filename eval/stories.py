@@ -9,7 +9,8 @@ Two development sets, both scored on the store `dossier build` makes from the te
   A gold event is *found* when a timeline event cites one of its files and names one of its
   participants (last name or any word of a multi-word name, in the participants or the label);
   *dated* when, besides, its date equals the gold date at the gold precision. *Pairs apart*: both
-  halves found, by different events. *Top-2 precision*: the two most salient rows of a topic's
+  halves found, by different events (a half not found counts against it); *pairs merged*, the merge
+  error alone: of the topics with both halves found, those whose best match is one event for both. *Top-2 precision*: the two most salient rows of a topic's
   default timeline that match one of its gold events. *Duplicates*: extra events per found event.
 * 2016 election coverage (../shared/data/quotes): articles with their dates and outlets from
   metadata.tsv, as JSONL with ``published``. Gold: eval/gold/election2016_timeline.json; matching
@@ -48,20 +49,22 @@ TOP_N = 2
 log = logging.getLogger(__name__)
 
 METRICS = [
-    ("seminal_found", None, "ECB+ seminal events found (cites a gold file, names a gold participant)"),
+    ("seminal_found", 0.7, "ECB+ seminal events found (cites a gold file, names a gold participant)"),
     ("seminal_dated", None, "... and dated at the gold precision (gold date known)"),
     ("seminal_day_exact", None, "share of found day-precision gold events with the exact day"),
-    ("pairs_apart", None, "topics whose two same-kind events are both found, by different events"),
+    ("pairs_apart", 0.8, "topics whose two same-kind events are both found, by different events"),
+    ("pairs_merged", None, "topics with both events found where one event is the best match of both"),
     ("top2_precision", None, "top-2 salient rows of a topic's default timeline matching its gold"),
     ("duplicates", None, "extra timeline events per found seminal event (lower is better)"),
-    ("election_found", None, "election gold events found (gold day + keyword set), one to one"),
+    ("election_found", 0.6, "election gold events found (gold day + keyword set), one to one"),
     ("election_found_pm1", None, "same, date within one day"),
+    ("election_day_exact", None, "share of the gold events found within one day that have the exact day"),
     ("election_top_precision", None, "top-20 salient rows of the election default timeline matching gold"),
     ("election_duplicates", None, "extra events per found election event (lower is better)"),
     ("ecb_pages", None, "ECB+ pages built"),
     ("election_pages", None, "election pages built"),
 ]
-LOWER_IS_BETTER = ("duplicates", "election_duplicates")
+LOWER_IS_BETTER = ("duplicates", "election_duplicates", "pairs_merged")
 
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "''"}
 
@@ -172,6 +175,9 @@ def _score_topic(gold: list[dict], events: list, stems: dict[str, str], acc: dic
     if len(pair) == 2 and all(p is not None for p in pair):
         acc["pairs"] += 1
         acc["apart"] += bool(pair[0] and pair[1] and pair[0][0].id != pair[1][0].id)
+        if pair[0] and pair[1]:
+            acc["both_found"] += 1
+            acc["merged"] += pair[0][0].id == pair[1][0].id
     from dossier.extract.events import timeline
 
     top = sorted(timeline(events), key=salience, reverse=True)[:TOP_N]
@@ -197,6 +203,7 @@ def run_ecb(workdir: Path) -> dict[str, float]:
         "seminal_dated": acc["dated"] / max(acc["gold_dated"], 1),
         "seminal_day_exact": acc["day_exact"] / max(acc["day_gold"], 1),
         "pairs_apart": acc["apart"] / max(acc["pairs"], 1),
+        "pairs_merged": acc["merged"] / max(acc["both_found"], 1),
         "top2_precision": acc["top_ok"] / max(acc["top"], 1),
         "duplicates": acc["dups"] / max(acc["found"], 1),
         "ecb_pages": float(acc["pages"]),
@@ -276,6 +283,7 @@ def run_election(workdir: Path) -> dict[str, float]:
     top = sorted(timeline(events), key=salience, reverse=True)[:20]
     ok = sum(any(_day_diff(g["date"], ev.date) <= 1 and any(_set_match(k, t) for k in g["keywords"]
                                                               for t in texts[ev.id]) for g in gold) for ev in top)
+    figures["election_day_exact"] = min(1.0, figures["election_found"] / max(figures["election_found_pm1"], 1e-9))
     figures["election_top_precision"] = ok / max(len(top), 1)
     figures["election_duplicates"] = sum(dups) / max(len(dups), 1)
     figures["election_pages"] = float(len(d.documents()))
