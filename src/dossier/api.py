@@ -101,8 +101,11 @@ class Dossier:
 
     # -- reading: every listing takes the same ``Filters`` (outlet, from/to dates, entity) as the CLI
     # and the web app (``dossier.query.filters``).
-    def documents(self) -> list[Document]:
-        return self.reader.all_documents
+    def documents(self, filters: Filters = NO_FILTERS) -> list[Document]:
+        """Every stored document, or those that pass ``filters`` (outlet, dates, entity)."""
+        if filters == NO_FILTERS:
+            return self.reader.all_documents
+        return [doc for m in self.reader.documents(filters) if (doc := self.reader.docs.get(m.id)) is not None]
 
     def document(self, doc_id: str) -> Document | None:
         return self.reader.document(doc_id)
@@ -120,8 +123,12 @@ class Dossier:
         end: str | None = None,
         min_confidence: float | None = None,
         outlet: str | None = None,
+        *,
+        filters: Filters = NO_FILTERS,
+        main: bool = False,
     ) -> list[Event]:
-        return self.reader.timeline(entity, start, end, min_confidence, outlet=outlet)
+        """Events by date (``main``: the story's main events only, as ``dossier timeline`` shows)."""
+        return self.reader.timeline(entity, start, end, min_confidence, outlet=outlet, filters=filters, main=main)
 
     def quotes(self, speaker: str | None = None, filters: Filters = NO_FILTERS) -> list[Quote]:
         return self.reader.quotes(speaker, filters)

@@ -39,6 +39,7 @@ DbOpt = typer.Option(DEFAULT_DB, "--db", envvar="DOSSIER_DB", help="The store: a
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead of a table.")
 LimitOpt = typer.Option(None, "--limit", min=1, help="Print at most this many rows (default: all).")
 OutletOpt = typer.Option(None, "--outlet", help="Only sources from this outlet.")
+EntityOpt = typer.Option(None, "--entity", help="A name (every entity it may denote) or an entity id.")
 ConfigOpt = typer.Option(None, "--config", envvar="DOSSIER_CONFIG", help="Settings and corrections (TOML).")
 
 
@@ -353,6 +354,7 @@ def entities(
     outlet: Optional[str] = OutletOpt,
     start: Optional[str] = FromOpt,
     end: Optional[str] = ToOpt,
+    entity: Optional[str] = EntityOpt,
     limit: Optional[int] = LimitOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -360,7 +362,7 @@ def entities(
     from dossier.query.filters import Filters
     from dossier.query.views import entity_row
 
-    found = _open(db).reader.entities(type, Filters(outlet=outlet, start=start, end=end))
+    found = _open(db).reader.entities(type, Filters(outlet=outlet, start=start, end=end, entity=entity))
     rows = [entity_row(e) for e in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
@@ -476,14 +478,10 @@ def timeline(
 ) -> None:
     """What happened when (planned or held), each event once with all its sources. By default the
     story's main events (most independent reports, lead and headline news), in date order."""
-    from dossier.extract.events_rank import main_events
     from dossier.query.views import event_row
 
     d = _open(db)
-    found = d.reader.timeline(entity, start, end, min_confidence, outlet=outlet)
-    if not show_all:
-        keep = {ev.id for ev in main_events(found)}
-        found = [ev for ev in found if ev.id in keep]
+    found = d.reader.timeline(entity, start, end, min_confidence, outlet=outlet, main=not show_all)
     rows = [event_row(d.reader, ev) for ev in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
@@ -498,15 +496,15 @@ def timeline(
 @app.command()
 def quotes(
     db: str = DbOpt, speaker: Optional[str] = typer.Option(None, "--speaker"), outlet: Optional[str] = OutletOpt,
-    start: Optional[str] = FromOpt, end: Optional[str] = ToOpt, limit: Optional[int] = LimitOpt,
-    as_json: bool = JsonOpt,
+    start: Optional[str] = FromOpt, end: Optional[str] = ToOpt, entity: Optional[str] = EntityOpt,
+    limit: Optional[int] = LimitOpt, as_json: bool = JsonOpt,
 ) -> None:
     """Who said what, direct and indirect, with the speaker resolved."""
     from dossier.query.filters import Filters
     from dossier.query.views import quote_row
 
     d = _open(db)
-    found = d.reader.quotes(speaker, Filters(outlet=outlet, start=start, end=end))
+    found = d.reader.quotes(speaker, Filters(outlet=outlet, start=start, end=end, entity=entity))
     rows = [quote_row(d.reader, q) for q in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
@@ -522,6 +520,7 @@ def positions(
     outlet: Optional[str] = OutletOpt,
     start: Optional[str] = FromOpt,
     end: Optional[str] = ToOpt,
+    entity: Optional[str] = EntityOpt,
     limit: Optional[int] = LimitOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -530,7 +529,7 @@ def positions(
     from dossier.query.views import position_row
 
     d = _open(db)
-    found = d.reader.positions(actor, issue, Filters(outlet=outlet, start=start, end=end))
+    found = d.reader.positions(actor, issue, Filters(outlet=outlet, start=start, end=end, entity=entity))
     rows = [position_row(d.reader, p) for p in _limited(found, limit)]
     if as_json:
         return _print_json(rows)
@@ -561,13 +560,14 @@ def figures(db: str = DbOpt, entity: Optional[str] = typer.Option(None, "--entit
 
 @app.command()
 def conflicts(db: str = DbOpt, outlet: Optional[str] = OutletOpt, start: Optional[str] = FromOpt,
-              end: Optional[str] = ToOpt, limit: Optional[int] = LimitOpt, as_json: bool = JsonOpt) -> None:
+              end: Optional[str] = ToOpt, entity: Optional[str] = EntityOpt, limit: Optional[int] = LimitOpt,
+              as_json: bool = JsonOpt) -> None:
     """The same fact reported differently, with both sources."""
     from dossier.query.filters import Filters
     from dossier.query.views import conflict_row
 
     d = _open(db)
-    found = d.reader.conflicts(Filters(outlet=outlet, start=start, end=end))
+    found = d.reader.conflicts(Filters(outlet=outlet, start=start, end=end, entity=entity))
     rows = [conflict_row(d.reader, c) for c in _limited(found, limit)]
     if as_json:
         return _print_json(rows)

@@ -225,18 +225,30 @@ class Reader:
         end: str | None = None,
         min_confidence: float | None = None,
         outlet: str | None = None,
+        *,
+        filters: Filters = NO_FILTERS,
+        main: bool = False,
     ) -> list[Event]:
-        """Events by date; ``entity`` is a name (every person or body it may denote) or an entity id;
-        ``outlet`` keeps events that page reported."""
+        """Events by date; ``entity`` (or ``filters.entity``) is a name (every person or body it may
+        denote) or an entity id; ``outlet`` keeps events that outlet reported; ``main`` keeps the
+        story's main events (``events_rank.main_events``: what the CLI, the app's home page and the
+        report show by default)."""
+        entity, outlet = entity or filters.entity, outlet or filters.outlet
+        start, end = start or filters.start, end or filters.end
         floor = MIN_EVENT_CONFIDENCE if min_confidence is None else min_confidence
         events = sorted((e for e in self.corpus.events if e.confidence >= floor and in_range(e.date, start, end)),
                         key=lambda e: (e.date is None, e.date or "", e.id))
         if entity:
-            ids = {e.id for e in self.matching(entity)} | {entity}
+            ids = self._matching_ids(entity)
             events = [ev for ev in events if ids & set(ev.participants)]
         if outlet:
             by_outlet = Filters(outlet=outlet)
             events = [ev for ev in events if any(self.doc_ok(s.doc_id, by_outlet) for s in ev.mentions)]
+        if main:
+            from dossier.extract.events_rank import main_events
+
+            keep = {ev.id for ev in main_events(events)}
+            events = [ev for ev in events if ev.id in keep]
         return events
 
     def quotes(self, speaker: str | None = None, filters: Filters = NO_FILTERS) -> list[Quote]:
@@ -297,21 +309,35 @@ class Reader:
         return self._ids_of[wanted]
 
     def figures(self, filters: Filters = NO_FILTERS) -> list[CorpusFigure]:
-        """Figures; ``filters.entity`` matches the figure's subject or sentence text."""
+        """Figures; ``filters.entity`` keeps those whose sentence names one of the entities it may
+        denote (a resolved mention, not a substring)."""
         rows = list(self.corpus.figures)
         if filters.outlet:
             rows = [f for f in rows if self.doc_ok(f.doc, filters.without_dates())]
         if filters.entity:
-            word = filters.entity.lower()
-            rows = [f for f in rows if word in f"{f.about or ''} {f.sentence}".lower()]
+            ids, docs = self._matching_ids(filters.entity), self.entity_docs(filters.entity)
+            rows = [f for f in rows if f.doc in docs and self.names_in_sentence(f.span, ids)]
         return [f for f in rows if filters.dates(f.date)]
 
     def conflicts(self, filters: Filters = NO_FILTERS) -> list[Conflict]:
-        """Conflicts; kept when any of their sources passes the outlet and date filters."""
+        """Conflicts; kept when any of their sources passes the outlet and date filters, and (with
+        ``filters.entity``) when a source sentence names one of the entities it may denote."""
         rows = list(self.corpus.conflicts)
         if filters.on_documents:
             rows = [c for c in rows if any(self.doc_ok(s.doc_id, filters) for s in c.sources)]
+        if filters.entity:
+            ids, docs = self._matching_ids(filters.entity), self.entity_docs(filters.entity)
+            rows = [c for c in rows if any(s.doc_id in docs and self.names_in_sentence(s, ids) for s in c.sources)]
         return rows
+
+    def names_in_sentence(self, span: Span, ids: frozenset[str]) -> bool:
+        """Does the sentence holding ``span`` mention one of the entities ``ids`` (resolved mentions)?"""
+        ann = self.annots.get(span.doc_id)
+        if ann is None:
+            return False
+        start, end = next(((a, b) for a, b in self.sentences.get(span.doc_id, ()) if a <= span.start < b),
+                          (span.start, span.end))
+        return any(m.entity_id in ids and start <= m.span.start < end for m in ann.mentions)
 
     def search(self, query: str, limit: int = 20, doc_ids: Iterable[str] | None = None, *,
                offset: int = 0, filters: Filters = NO_FILTERS) -> list[SearchHit]:

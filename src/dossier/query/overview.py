@@ -94,8 +94,6 @@ def overview(reader: Reader) -> dict[str, Any]:
     live = reader.live_meta()
     dates = sorted(m.published for m in live if m.published)
     outlets = Counter(m.outlet or "unknown outlet" for m in live)
-    from dossier.extract.events_rank import main_events
-
     entities = reader.corpus.entities
     events = reader.timeline()
     return {
@@ -108,7 +106,7 @@ def overview(reader: Reader) -> dict[str, Any]:
         "undated": len(live) - len(dates),
         "outlets": sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
         "counts": {
-            "events": len(main_events(events)),  # what `dossier timeline` lists by default
+            "events": len(reader.timeline(main=True)),  # what `dossier timeline` lists by default
             "all_events": len(events),
             "entities": len(entities),
             "people": sum(1 for e in entities if e.type in PEOPLE_TYPES),

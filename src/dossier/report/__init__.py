@@ -211,12 +211,9 @@ def _first_pages(sources: list[dict[str, Any]], n: int) -> set[str]:
 def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
     """Everything the report template shows (plain data; source text already escaped+marked)."""
     cites = _Citations()
-    from dossier.extract.events_rank import main_events
-
     every = reader.timeline()
-    main = {ev.id for ev in main_events(every)}  # the story's main events, as `dossier timeline` lists
     events = []
-    for ev in (e for e in every if e.id in main):
+    for ev in reader.timeline(main=True):  # the story's main events, as `dossier timeline` lists
         row = views.event_row(reader, ev)
         first = _first_pages(row["sources"], REPORTS_SHOWN)
         row["sources"] = _linked(row["sources"], first, cites)

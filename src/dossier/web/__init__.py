@@ -265,6 +265,7 @@ From = Query(None, alias="from", description="YYYY[-MM[-DD]], inclusive")
 To = Query(None, alias="to", description="YYYY[-MM[-DD]], inclusive")
 Limit = Query(None, ge=1, le=500, description="items per page (default 50)")
 Cursor = Query(None, description="next_cursor of the previous page")
+MainOnly = Query(False, description="only the story's main events (as `dossier timeline` lists by default)")
 
 
 def _filters(outlet: str | None, start: str | None, end: str | None, entity: str | None = None) -> Filters:
@@ -277,12 +278,9 @@ def _register_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLRespo
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def home(request: Request) -> HTMLResponse:
-        from dossier.extract.events_rank import main_events
-
         reader = source.get()
-        every = reader.timeline()
-        main = {ev.id for ev in main_events(every)}  # as `dossier timeline` and the report show them
-        events = [views.event_row(reader, ev) for ev in every if ev.id in main]
+        # the story's main events, as `dossier timeline` and the report show them
+        events = [views.event_row(reader, ev) for ev in reader.timeline(main=True)]
         dense, span = in_dense_span(events)
         chart = timeline_svg(dense, lambda e: sentence_href(e["sources"][0]) if e["sources"] else None)
         return page("home.html", request, o=overview(reader), chart=chart, span=span,
@@ -290,10 +288,10 @@ def _register_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLRespo
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     async def timeline_page(request: Request, entity: str | None = None, start: str | None = From,
-                            end: str | None = To, outlet: str | None = None, limit: int | None = Limit,
-                            cursor: str | None = Cursor) -> HTMLResponse:
+                            end: str | None = To, outlet: str | None = None, main: bool = MainOnly,
+                            limit: int | None = Limit, cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        events = reader.timeline(entity or None, start or None, end or None, outlet=outlet or None)
+        events = reader.timeline(filters=_filters(outlet, start, end, entity), main=main)
         chart = timeline_svg([views.event_row(reader, ev) for ev in events],
                              lambda e: sentence_href(e["sources"][0]) if e["sources"] else None)
         listing = paginate(events, limit, cursor)
@@ -349,10 +347,10 @@ def _register_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLRespo
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
     async def conflicts_page(request: Request, outlet: str | None = None, start: str | None = From,
-                             end: str | None = To, limit: int | None = Limit,
+                             end: str | None = To, entity: str | None = None, limit: int | None = Limit,
                              cursor: str | None = Cursor) -> HTMLResponse:
         reader = source.get()
-        listing = paginate(reader.conflicts(_filters(outlet, start, end)), limit, cursor)
+        listing = paginate(reader.conflicts(_filters(outlet, start, end, entity)), limit, cursor)
         rows = [views.conflict_row(reader, c) for c in listing.items]
         return page("conflicts.html", request, listing, rows=rows, outlets=reader.outlets())
 
@@ -463,10 +461,10 @@ def _register_api(app: FastAPI, source: _Source, doc_or_404: Callable[[Reader, s
 
     @app.get("/api/timeline", tags=["api"])
     async def api_timeline(entity: str | None = None, start: str | None = From, end: str | None = To,
-                           outlet: str | None = None, limit: int | None = Limit, cursor: str | None = Cursor
-                           ) -> dict[str, Any]:
+                           outlet: str | None = None, main: bool = MainOnly, limit: int | None = Limit,
+                           cursor: str | None = Cursor) -> dict[str, Any]:
         reader = source.get()
-        events = reader.timeline(entity or None, start or None, end or None, outlet=outlet or None)
+        events = reader.timeline(filters=_filters(outlet, start, end, entity), main=main)
         return paged(events, limit, cursor, lambda ev: views.event_row(reader, ev))
 
     @app.get("/api/quotes", tags=["api"])
@@ -495,9 +493,10 @@ def _register_api(app: FastAPI, source: _Source, doc_or_404: Callable[[Reader, s
 
     @app.get("/api/conflicts", tags=["api"])
     async def api_conflicts(outlet: str | None = None, start: str | None = From, end: str | None = To,
-                            limit: int | None = Limit, cursor: str | None = Cursor) -> dict[str, Any]:
+                            entity: str | None = None, limit: int | None = Limit, cursor: str | None = Cursor
+                            ) -> dict[str, Any]:
         reader = source.get()
-        return paged(reader.conflicts(_filters(outlet, start, end)), limit, cursor,
+        return paged(reader.conflicts(_filters(outlet, start, end, entity)), limit, cursor,
                      lambda c: views.conflict_row(reader, c))
 
     @app.get("/api/search", tags=["api"])

@@ -19,3 +19,27 @@ def test_progress_lines_come_every_few_seconds_and_at_the_end(monkeypatch, capsy
         on_progress(f"/pages/p{i}.txt", i, 10)
     lines = capsys.readouterr().err.splitlines()
     assert lines == ["building: 5/10 documents, 5 s, last: p5.txt", "building: 10/10 documents, 10 s, last: p10.txt"]
+
+
+def test_every_listing_takes_the_entity_filter(tmp_path) -> None:
+    """--entity, like --outlet/--from/--to, is one filter of the query layer for every listing."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from tests.support.synthetic import build_store
+
+    db = str(build_store(tmp_path / "s.db"))
+    runner = CliRunner()
+
+    def rows(*args: str) -> list[dict]:
+        result = runner.invoke(cli.app, [*args, "--db", db, "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    for command in ("docs", "entities", "timeline", "quotes", "positions", "figures", "conflicts"):
+        rows(command, "--entity", "Karl Lind")
+    assert {q["speaker"] for q in rows("quotes", "--entity", "Karl Lind")} == {"Karl Lind"}
+    assert {p["actor"] for p in rows("positions", "--entity", "Sudland")} == {"Sudland"}
+    assert [e["name"] for e in rows("entities", "--entity", "Anna Berg")] == ["Anna Berg"]
+    assert rows("conflicts", "--entity", "Anna Berg") == []

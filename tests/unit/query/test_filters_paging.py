@@ -73,3 +73,38 @@ def test_reading_a_store_does_not_import_spacy(tmp_path) -> None:
             "from dossier.store import open_store; overview(Reader(open_store(sys.argv[1]))); "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     subprocess.run([sys.executable, "-c", code, str(db)], check=True)
+
+
+def test_figures_and_conflicts_filter_by_the_entities_their_sentence_names(tmp_path) -> None:
+    """``entity`` keeps a figure or conflict whose sentence has a resolved mention of an entity the
+    name may denote (not a substring of the text): one filter for every listing."""
+    import dataclasses
+
+    from dossier.model import Conflict, CorpusFigure
+    from tests.support.synthetic import KLIND, TEXT1, corpus, sentence_span, span_of
+
+    store = open_store(build_store(tmp_path / "s.db"))
+    zone = CorpusFigure(1.0, span_of(D1, TEXT1, "joint"), sentence_span(D1, TEXT1, "joint").text_in(TEXT1))
+    clash = Conflict("figure", "zone", ("one", "two"), (span_of(D1, TEXT1, "joint"), span_of(D1, TEXT1, "17 percent")))
+    base = corpus()
+    store.replace_corpus(dataclasses.replace(base, figures=base.figures + (zone,), conflicts=(clash,)))
+    reader = Reader(store)
+    for name in ("Karl Lind", KLIND, "Lind"):
+        assert [f.value for f in reader.figures(Filters(entity=name))] == [1.0], name
+        assert reader.conflicts(Filters(entity=name)) == [clash], name
+    assert reader.figures(Filters(entity="Anna Berg")) == [] and reader.conflicts(Filters(entity="Anna Berg")) == []
+    assert reader.figures(Filters(entity="voters")) == []  # words of the sentence are no entity
+    store.close()
+
+
+def test_timeline_takes_the_shared_filters_and_the_main_events(tmp_path) -> None:
+    from dossier.extract.events_rank import main_events
+
+    store = open_store(build_store(tmp_path / "s.db"))
+    reader = Reader(store)
+    every = reader.timeline()
+    assert [e.id for e in reader.timeline(main=True)] == [e.id for e in every if e in main_events(every)]
+    assert [e.date for e in reader.timeline(filters=Filters(start="2019"))] == ["2019-03"]
+    assert reader.timeline(filters=Filters(entity="Anna Berg")) == reader.timeline("Anna Berg")
+    assert reader.timeline(filters=Filters(outlet="No Such Outlet")) == []
+    store.close()

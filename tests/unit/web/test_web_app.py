@@ -187,6 +187,8 @@ def test_api_timeline(client) -> None:
     assert rows[0]["sources"][0]["doc"] == D1 and rows[0]["sources"][0]["sentence"].startswith("Foreign Minister Anna Berg")
     assert [r["date"] for r in items(client, "/api/timeline", **{"from": "2019", "to": "2019-12"})] == ["2019-03"]
     assert len(items(client, "/api/timeline", entity="Anna Berg")) == 2
+    main = items(client, "/api/timeline", main="true")
+    assert main and {r["id"] for r in main} <= {r["id"] for r in rows}
 
 
 def test_api_quotes_positions_figures_conflicts(client) -> None:
@@ -199,6 +201,9 @@ def test_api_quotes_positions_figures_conflicts(client) -> None:
     assert [f["value"] for f in figs] == [17.0, 20.0] and figs[0]["source"]["doc"] == D1
     conf = items(client, "/api/conflicts")
     assert conf[0]["values"] == ["17 percent", "20 percent"] and len(conf[0]["sources"]) == 2
+    assert items(client, "/api/conflicts", entity="Anna Berg") == []  # its sentences name nobody
+    assert pos[0]["actor"] == "Sudland" and pos[0]["actor_id"] == "e-sudland"  # a name, and the id
+    assert [p["issue"] for p in items(client, "/api/positions", actor="e-sudland")] == ["economic zone", "peace treaty"]
 
 
 def test_api_search_and_ask(client) -> None:
