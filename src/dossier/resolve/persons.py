@@ -47,7 +47,37 @@ def group_full_names(names: Iterable[str]) -> dict[str, str]:
         group = list(by_surname[k]) + [n for k2 in near for n in by_surname[k2]]
         _union_compatible(group, uf)
     _join_extensions(sorted(set(uf.parent)), uf)
+    _join_epithets(sorted(set(uf.parent)), uf)
     return {n: uf.find(n) for n in uf.parent}
+
+
+def _join_epithets(names: list[str], uf: UnionFind) -> None:
+    """'Crooked <Given> <Surname>': a person's full name behind one word that begins nobody's own
+    name in the corpus is that person under an epithet (news quotes the nicknames one side gives
+    another, and NER takes them into the name). A word that begins another person's name ('Mary'
+    of 'Mary Ann Roe' beside 'Mary Poe'), an initial, or a target that is itself such a form leave
+    the names apart. Two-word forms ('Crooked <Given>') are left alone: without a list of given
+    names, 'Rand <Surname>' cannot be told from an epithet."""
+    toks = {n: name_tokens(n) for n in names}
+    by_rest: dict[str, str] = {}
+    for n, t in toks.items():
+        by_rest.setdefault(" ".join(t), n)
+    long_forms = {n for n, t in toks.items() if len(t) >= 3 and " ".join(t[1:]) in by_rest}
+    firsts: dict[str, set[str]] = defaultdict(set)
+    lasts: dict[str, set[str]] = defaultdict(set)
+    for n, t in toks.items():
+        firsts[t[0]].add(n)
+        lasts[t[-1]].add(n)
+    # 'Crooked <Given>': a word before a given name that is no one else's surname
+    short_forms = {n for n, t in toks.items()
+                   if len(t) == 2 and firsts[t[1]] - {n} - long_forms and not lasts[t[1]] - {n} - long_forms}
+    given = {toks[n][0] for n in names if n not in long_forms and n not in short_forms}
+    for n in sorted(long_forms):
+        t = toks[n]
+        target = by_rest[" ".join(t[1:])]
+        if t[0] not in given and len(t[0]) >= 3 and target not in long_forms | short_forms:
+            logger.debug("%r is %r under an epithet", n, target)
+            uf.union(n, target)
 
 
 def _union_compatible(group: list[str], uf: UnionFind) -> None:

@@ -57,3 +57,15 @@ def test_titled_surname_goes_to_the_namesake_holding_the_title():
     ruth, tom = who(res, "Ruth Alder")[0], who(res, "Tom Alder")[0]
     assert ruth.id != tom.id and ruth.mentions == 3 and tom.mentions == 1
     assert not tom.roles and any(r.title == "governor" for r in ruth.roles)
+
+
+def test_an_epithet_before_a_full_name_is_that_person():
+    from dossier.resolve.persons import group_full_names
+
+    g = group_full_names(["Crooked Jane Roe", "Jane Roe", "Jane Q. Roe", "Defeat Crooked Jane",
+                          "Crooked Jane", "Mary Ann Poe", "Ann Poe", "Mary Lee", "Rand Paulson",
+                          "Paulson Reed"])
+    assert g["Crooked Jane Roe"] == g["Jane Roe"]
+    assert g["Defeat Crooked Jane"] != g["Jane Roe"]  # a form of a form: left alone
+    assert g["Mary Ann Poe"] != g["Ann Poe"]  # 'Mary' begins another person's name: a given name
+    assert g["Rand Paulson"] != g["Paulson Reed"]  # two-word names are never read as epithets
