@@ -15,8 +15,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from dossier.budget import DEFAULT_PAGE_TIMEOUT
-from dossier.config import config_path, load_config
+from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
+from dossier.config import config_path, load_config, load_pass_budget
 from dossier.ingest.manifest import Manifest
 from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
 from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpus
@@ -62,7 +62,7 @@ class Dossier:
                  executor: str | None = None) -> Settings:
         model = load_config(self.config).get("model")
         return Settings(model=model, workers=workers, config=self.config, page_timeout=page_timeout,
-                        executor=executor)
+                        executor=executor, pass_budget=load_pass_budget(self.config, DEFAULT_PASS_BUDGET))
 
     # -- writing --------------------------------------------------------------------------------
     def build(

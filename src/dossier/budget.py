@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_TIMEOUT = 60.0  # CPU seconds a page may take in the map step
+DEFAULT_PASS_BUDGET = 300.0  # CPU seconds one corpus pass may take before the build warns, naming it
 
 _stage = "start"
 _listeners: list[Callable[[str], None]] = []

@@ -80,12 +80,14 @@ def _storage_errors():
 
 def _open(db: str, config: Optional[Path] = None, must_exist: bool = True):
     from dossier.api import Dossier
+    from dossier.config import config_path, config_problem
     from dossier.store.sqlite import NotAStore
     from dossier.store import is_url
 
     if must_exist and not is_url(db) and not Path(db).exists():
         err.print(f"[red]no store at {escape(db)}[/red]: run `dossier build PATH --db {escape(db)}` first")
         raise typer.Exit(1)
+    _usage(config_problem(config_path(db, config)))  # a bad settings file: one line, store untouched
     try:
         with _storage_errors():
             return Dossier.open(db, config)
@@ -196,6 +198,10 @@ def _print_report(report, location: str, docs: list, as_json: bool) -> None:
         console.print(f"  kept raw {escape(source)}: {escape(reason)}")
     for source in report.duplicates:
         console.print(f"  duplicate {escape(source)}")
+    if report.passes:
+        console.print("corpus step: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.passes.items()))
+    for line in report.passes_over_budget:
+        console.print(f"  over budget: {escape(line)}")
     if report.not_in_manifest:
         shown = ", ".join(Path(s).name for s in report.not_in_manifest[:5])
         more = f" and {len(report.not_in_manifest) - 5} more" if len(report.not_in_manifest) > 5 else ""
@@ -336,6 +342,8 @@ def show(doc_id: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
     )
     for ev in row["published_evidence"]:
         console.print(f"  evidence: {escape(ev)}")
+    for src in row["sources"] if len(row["sources"]) > 1 else ():  # identical bodies from several inputs
+        console.print(f"  source: {escape(', '.join(str(v) for v in src.values()))}")
     console.print(f"[bold]removed furniture[/bold] ({len(row['removed'])} blocks):")
     for r in row["removed"]:
         console.print(f"  - [{escape(r['reason'])}] {escape(r['text'][:100])}")

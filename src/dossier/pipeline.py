@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from dossier import __version__, budget
-from dossier.budget import DEFAULT_PAGE_TIMEOUT
+from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
 from dossier.executor import Executor
 from dossier.ingest.manifest import Manifest
 from dossier.model import Annotations, Document, Page, Skipped
@@ -48,6 +48,7 @@ class Settings:
     config: Path | None = None  # the user's TOML file: corrections, issue names
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT  # CPU seconds a page may take in the map step
     executor: str | None = None  # serial, local (default), dask or tcp://host:port (see dossier.executor)
+    pass_budget: float | None = DEFAULT_PASS_BUDGET  # CPU seconds a corpus pass may take before a warning
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # not stored, with the reason
     not_in_manifest: list[str] = field(default_factory=list)  # pages a --manifest names no row for
     timed_out: list[tuple[str, str]] = field(default_factory=list)  # kept raw: over the page budget
+    passes: dict[str, float] = field(default_factory=dict)  # corpus pass -> seconds (when the step ran)
+    passes_over_budget: list[str] = field(default_factory=list)  # one line per corpus pass over budget
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -229,7 +232,7 @@ def build(
                              version, report, on_progress)
     refreshed = refresh_furniture(store, settings, version) if mapped else []
     if mapped or refreshed or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
-        report.duplicates = reduce_corpus(store, settings)
+        report.duplicates = reduce_corpus(store, settings, report)
     else:  # nothing added or changed since the last corpus step: its results stand (a no-op rebuild)
         report.duplicates = [m.source for m in store.document_meta() if m.status == "duplicate"]
     store.set_meta("pipeline_version", version)
@@ -266,7 +269,7 @@ def _new_pages(items: Iterable[Page | Skipped], store: Store, version: str, repo
         did = doc_id(item.raw)
         if did in seen or store.has_document(did, document_version(version, item.declared)):
             report.unchanged.append(item.source)
-            store.add_source(item.source, did)
+            store.add_source(item.source, did, item.declared)  # its own url, title, date kept
         else:
             seen.add(did)
             yield item
@@ -405,7 +408,7 @@ def rebuild(
 
     report = BuildReport()
     _map_and_commit(pages(), repeated_keys(Counter(), pages()), store, settings, version, report, on_progress)
-    report.duplicates = reduce_corpus(store, settings)
+    report.duplicates = reduce_corpus(store, settings, report)
     store.set_meta("pipeline_version", version)
     return report
 
@@ -415,9 +418,10 @@ def rebuild(
 # ---------------------------------------------------------------------------------------------
 
 
-def reduce_corpus(store: Store, settings: Settings = Settings()) -> list[str]:
+def reduce_corpus(store: Store, settings: Settings = Settings(), report: BuildReport | None = None) -> list[str]:
     """Run the registered corpus passes over everything stored; returns the sources marked as
-    duplicates. Only what the passes changed is written back (dates, rebased annotations)."""
+    duplicates. Only what the passes changed is written back (dates, rebased annotations). Each pass's
+    time, and the passes over ``settings.pass_budget``, go to ``report`` and the store's meta."""
     from dossier.config import load_issue_names
     from dossier.corpus import Options, corpus_of, registered_passes, run_passes
     from dossier.resolve.corrections import load_corrections
@@ -427,13 +431,15 @@ def reduce_corpus(store: Store, settings: Settings = Settings()) -> list[str]:
         issue_names=load_issue_names(settings.config),
     )
     before = corpus_of(store.documents(), store.all_annotations(), options)
-    after, log = run_passes(before, registered_passes())
-    seconds = log.seconds_by_pass()
+    after, log = run_passes(before, registered_passes(), budget=settings.pass_budget)
+    seconds = {k: round(v, 3) for k, v in log.seconds_by_pass().items()}
     logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in seconds.items()))
     _write_corpus(store, before, after)
-    # each pass's time by name (and whether re-dating settled), for budgets and `dossier status`
-    store.set_meta("corpus_passes", json.dumps({"seconds": {k: round(v, 3) for k, v in seconds.items()},
-                                                "runs": [r.name for r in log.runs], "converged": log.converged}))
+    # each pass's time by name (and whether re-dating settled, which passes overran), for `dossier status`
+    store.set_meta("corpus_passes", json.dumps({"seconds": seconds, "runs": [r.name for r in log.runs],
+                                                "converged": log.converged, "over_budget": log.overruns}))
+    if report is not None:
+        report.passes, report.passes_over_budget = seconds, list(log.overruns)
     store.set_meta("corpus_stamp", corpus_stamp(store, settings))
     return [d.source for d in after.documents.values() if d.status == "duplicate"]
 

@@ -45,6 +45,16 @@ def test_bad_values_stop_with_exit_2_before_anything_runs(tmp_path, args, says) 
     assert not db.exists()
 
 
+@pytest.mark.parametrize("settings, says", [('pass_budget = "soon"\n', "pass_budget must be a number"),
+                                             ("model = [unclosed\n", "settings file")])
+def test_a_bad_settings_file_stops_with_one_line_before_anything_runs(tmp_path, settings, says) -> None:
+    db = tmp_path / "never.db"
+    db.with_suffix(".toml").write_text(settings)
+    code, out = run("build", str(GERD), "--db", str(db))
+    assert code == 2 and says in one_line(out)
+    assert not db.exists()
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -52,6 +52,9 @@ def test_every_good_input_is_stored(built) -> None:
     assert shown <= names, f"lost: {shown - names}"
     jsonl = [s for s in sources if "same-bodies.jsonl#" in s]
     assert len(jsonl) == 3  # identical bodies: one document, each line kept as a source
+    with sqlite3.connect(db) as conn:  # ... with its own metadata
+        rows = conn.execute("SELECT source, declared FROM sources WHERE source LIKE '%same-bodies.jsonl#%'").fetchall()
+    assert len({json.loads(d)["url"] for _, d in rows}) == 3 and len({json.loads(d)["title"] for _, d in rows}) == 3
 
 
 def test_every_bad_input_has_one_short_printable_line(built) -> None:

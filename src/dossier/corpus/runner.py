@@ -4,7 +4,9 @@ Each pass declares the facets it ``reads`` and ``gives`` (see ``state.FACETS``),
 factories declare ``assigns=``. After a pass runs, the runner compares the facets it gives; when one
 changed that an earlier pass reads (re-dating moves page dates, and resolution reads dates), it goes
 back to the earliest such pass and re-runs the stale ones in order: a fixed point, bounded by
-``max_runs`` runs of any one pass. Hand-written: the graph is a handful of nodes with one loop,
+``max_runs`` runs of any one pass. A pass whose CPU time in one corpus step goes over ``budget``
+seconds is named in a warning and in the run log (the build summary shows it): a pass cannot be
+stopped halfway without losing the corpus step, but a slow one must say which it is. Hand-written: the graph is a handful of nodes with one loop,
 which no scheduler library makes simpler.
 """
 
@@ -42,23 +44,37 @@ class Pass:
 
 @dataclass
 class PassRun:
-    """How one pass run went: its name, the facets it changed, and its time."""
+    """How one pass run went: its name, the facets it changed, and its time (wall and CPU)."""
 
     name: str
     changed: frozenset[str]
     seconds: float
+    cpu: float = 0.0
 
 
 @dataclass
 class RunLog:
     runs: list[PassRun] = field(default_factory=list)
     converged: bool = True
+    overruns: list[str] = field(default_factory=list)  # one line per pass over its budget
 
     def seconds_by_pass(self) -> dict[str, float]:
         out: dict[str, float] = {}
         for r in self.runs:
             out[r.name] = out.get(r.name, 0.0) + r.seconds
         return out
+
+    def cpu_of(self, name: str) -> float:
+        return sum(r.cpu for r in self.runs if r.name == name)
+
+    def check_budget(self, name: str, budget: float | None) -> None:
+        """Note (once) and warn when pass ``name`` has used more CPU than ``budget`` seconds."""
+        cpu = self.cpu_of(name)
+        if budget is None or cpu <= budget or any(o.startswith(f"pass {name} ") for o in self.overruns):
+            return
+        line = f"pass {name} took {cpu:.1f} s CPU, over its budget of {budget:g} s (pass_budget)"
+        logger.warning("corpus step: %s", line)
+        self.overruns.append(line)
 
 
 def ordered(passes: Iterable[Pass]) -> list[Pass]:
@@ -76,16 +92,19 @@ def _snapshot(corpus: Corpus, facets: Iterable[str]) -> dict[str, Any]:
 
 def _run_one(p: Pass, corpus: Corpus) -> tuple[Corpus, PassRun]:
     before = _snapshot(corpus, p.gives)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     out = p.fn(corpus)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     changed = frozenset(f for f, v in before.items() if FACETS[f](out) != v)
     logger.debug("pass %s: %.2f s, changed %s", p.name, seconds, sorted(changed) or "nothing")
-    return out, PassRun(p.name, changed, seconds)
+    return out, PassRun(p.name, changed, seconds, cpu)
 
 
-def run_passes(corpus: Corpus, passes: Sequence[Pass], max_runs: int = MAX_RUNS) -> tuple[Corpus, RunLog]:
-    """Run ``passes`` over ``corpus`` to a fixed point (see the module docstring)."""
+def run_passes(
+    corpus: Corpus, passes: Sequence[Pass], max_runs: int = MAX_RUNS, budget: float | None = None
+) -> tuple[Corpus, RunLog]:
+    """Run ``passes`` over ``corpus`` to a fixed point (see the module docstring); ``budget``: CPU
+    seconds any one pass may take in this step before it is named as over budget."""
     flow = ordered(passes)
     stale = {p.name for p in flow}
     count: Counter[str] = Counter()
@@ -105,6 +124,7 @@ def run_passes(corpus: Corpus, passes: Sequence[Pass], max_runs: int = MAX_RUNS)
         corpus, run = _run_one(p, corpus)
         count[p.name] += 1
         log.runs.append(run)
+        log.check_budget(p.name, budget)
         readers = [j for j, q in enumerate(flow) if q.reads & run.changed and j != i]
         stale.update(flow[j].name for j in readers)
         earlier = [j for j in readers if j < i]

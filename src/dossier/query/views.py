@@ -56,6 +56,7 @@ def document_detail(reader: Reader, d: Document) -> dict[str, Any]:
     row["url"] = d.url
     row["error"] = d.error
     row["removed"] = [{"text": r.text, "reason": r.reason, "position": r.position} for r in d.removed]
+    row["sources"] = [{"source": s, **declared} for s, declared in reader.store.sources(d.id)]
     return row
 
 

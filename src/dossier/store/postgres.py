@@ -80,6 +80,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE conflicts (n BIGSERIAL PRIMARY KEY, kind TEXT, json TEXT NOT NULL);
     CREATE TABLE figures (n BIGSERIAL PRIMARY KEY, json TEXT NOT NULL);
     """,
+    # v2: what each source declared (see the SQLite store's v4)
+    """
+    ALTER TABLE sources ADD COLUMN declared TEXT NOT NULL DEFAULT '{}';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _MIGRATE_LOCK = 0x646F7373  # advisory lock keys: one for migrations, one for the corpus tables
@@ -164,7 +168,7 @@ class PostgresStore:
                 ),
             )
             self._index_sentences(doc, annots)
-            self._upsert_source(doc.source, doc.id)
+            self._upsert_source(doc.source, doc.id, declared)
 
     def _index_sentences(self, doc: Document, annots: Annotations) -> None:
         rows = [(doc.text[s.start : s.end], doc.id, s.start, s.end) for s in annots.sentences]
@@ -173,17 +177,22 @@ class PostgresStore:
         with self.conn.cursor() as cur:
             cur.executemany('INSERT INTO sentences (text, doc_id, start, "end") VALUES (%s, %s, %s, %s)', rows)
 
-    def _upsert_source(self, source: str, doc_id: str) -> None:
+    def _upsert_source(self, source: str, doc_id: str, declared: dict[str, str] | None) -> None:
         self.conn.execute(
-            "INSERT INTO sources (source, doc_id) VALUES (%s, %s)"
-            " ON CONFLICT (source) DO UPDATE SET doc_id = EXCLUDED.doc_id",
-            (source, doc_id),
+            "INSERT INTO sources (source, doc_id, declared) VALUES (%s, %s, %s)"
+            " ON CONFLICT (source) DO UPDATE SET doc_id = EXCLUDED.doc_id, declared = EXCLUDED.declared",
+            (source, doc_id, json.dumps(declared or {}, ensure_ascii=False)),
         )
         self.conn.execute("DELETE FROM skipped WHERE source = %s", (source,))
 
-    def add_source(self, source: str, doc_id: str) -> None:
+    def add_source(self, source: str, doc_id: str, declared: dict[str, str] | None = None) -> None:
         with self.conn.transaction():
-            self._upsert_source(source, doc_id)
+            self._upsert_source(source, doc_id, declared)
+
+    def sources(self, doc_id: str) -> list[tuple[str, dict[str, str]]]:
+        """Every input that gave this document, each with what it declared."""
+        rows = self.conn.execute("SELECT source, declared FROM sources WHERE doc_id = %s ORDER BY source", (doc_id,))
+        return [(str(r[0]), json.loads(r[1])) for r in rows]
 
     def add_skipped(self, source: str, reason: str) -> None:
         self.conn.execute(

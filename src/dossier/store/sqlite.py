@@ -73,6 +73,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DROP TABLE mention_entity;
     """,
+    # v4: what each source declared (JSONL fields, WARC headers): identical bodies on several lines are
+    # one document, and every line keeps its own url, title and date beside it.
+    """
+    ALTER TABLE sources ADD COLUMN declared TEXT NOT NULL DEFAULT '{}';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -215,10 +220,7 @@ class SQLiteStore:
                 ),
             )
             self._index_sentences(doc, annots)
-            self.conn.execute(
-                "INSERT OR REPLACE INTO sources (source, doc_id) VALUES (?, ?)", (doc.source, doc.id)
-            )
-            self.conn.execute("DELETE FROM skipped WHERE source = ?", (doc.source,))
+            self._upsert_source(doc.source, doc.id, declared)
 
     def _index_sentences(self, doc: Document, annots: Annotations) -> None:
         rows = [(doc.text[s.start : s.end], doc.id, s.start, s.end) for s in annots.sentences]
@@ -228,10 +230,21 @@ class SQLiteStore:
             ]
         self.conn.executemany("INSERT INTO sentences (text, doc_id, start, end) VALUES (?, ?, ?, ?)", rows)
 
-    def add_source(self, source: str, doc_id: str) -> None:
+    def _upsert_source(self, source: str, doc_id: str, declared: dict[str, str] | None) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sources (source, doc_id, declared) VALUES (?, ?, ?)",
+            (source, doc_id, json.dumps(declared or {}, ensure_ascii=False)),
+        )
+        self.conn.execute("DELETE FROM skipped WHERE source = ?", (source,))
+
+    def add_source(self, source: str, doc_id: str, declared: dict[str, str] | None = None) -> None:
         with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO sources (source, doc_id) VALUES (?, ?)", (source, doc_id))
-            self.conn.execute("DELETE FROM skipped WHERE source = ?", (source,))
+            self._upsert_source(source, doc_id, declared)
+
+    def sources(self, doc_id: str) -> list[tuple[str, dict[str, str]]]:
+        """Every input that gave this document (a JSONL line, a file), each with what it declared."""
+        rows = self.conn.execute("SELECT source, declared FROM sources WHERE doc_id = ? ORDER BY source", (doc_id,))
+        return [(str(r[0]), json.loads(r[1])) for r in rows]
 
     def add_skipped(self, source: str, reason: str) -> None:
         with self.conn:
@@ -303,7 +316,7 @@ class SQLiteStore:
         annotations: Iterable[Annotations] = (),
     ) -> None:
         """Apply what the reduce step learnt about documents (re-dating, duplicates) in one transaction."""
-        by_id = {a.doc_id: a for a in annotations}
+        by_id = {a.doc_id: _dumps(a) for a in annotations}  # encoded before the write lock is taken
         ids = set(dates) | set(duplicates) | set(by_id)
         with self.conn:
             for doc_id in ids:
@@ -323,29 +336,25 @@ class SQLiteStore:
                 )
                 if doc_id in by_id:
                     self.conn.execute(
-                        "UPDATE documents SET annotations_json = ? WHERE id = ?", (_dumps(by_id[doc_id]), doc_id)
+                        "UPDATE documents SET annotations_json = ? WHERE id = ?", (by_id[doc_id], doc_id)
                     )
 
     def replace_corpus(self, corpus: Corpus) -> None:
+        """Replace the corpus tables in one transaction. Rows are serialised before it begins, so the
+        write lock another builder waits on is held for the inserts only, not for the JSON encoding."""
+        entities = [(e.id, e.name, e.type, _dumps(e)) for e in corpus.entities]
+        events = [(e.id, e.date, e.kind, _dumps(e)) for e in corpus.events]
+        positions = [(p.actor, p.issue, p.date, _dumps(p)) for p in corpus.positions]
+        conflicts = [(c.kind, _dumps(c)) for c in corpus.conflicts]
+        figures = [(_dumps(f),) for f in corpus.figures]
         with self.conn:
             for table in ("entities", "events", "positions", "conflicts", "figures"):
                 self.conn.execute(f"DELETE FROM {table}")
-            self.conn.executemany(
-                "INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)",
-                [(e.id, e.name, e.type, _dumps(e)) for e in corpus.entities],
-            )
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)",
-                [(e.id, e.date, e.kind, _dumps(e)) for e in corpus.events],
-            )
-            self.conn.executemany(
-                "INSERT INTO positions (actor, issue, date, json) VALUES (?, ?, ?, ?)",
-                [(p.actor, p.issue, p.date, _dumps(p)) for p in corpus.positions],
-            )
-            self.conn.executemany(
-                "INSERT INTO conflicts (kind, json) VALUES (?, ?)", [(c.kind, _dumps(c)) for c in corpus.conflicts]
-            )
-            self.conn.executemany("INSERT INTO figures (json) VALUES (?)", [(_dumps(f),) for f in corpus.figures])
+            self.conn.executemany("INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)", entities)
+            self.conn.executemany("INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)", events)
+            self.conn.executemany("INSERT INTO positions (actor, issue, date, json) VALUES (?, ?, ?, ?)", positions)
+            self.conn.executemany("INSERT INTO conflicts (kind, json) VALUES (?, ?)", conflicts)
+            self.conn.executemany("INSERT INTO figures (json) VALUES (?)", figures)
 
     def corpus(self) -> Corpus:
         q = self.conn.execute

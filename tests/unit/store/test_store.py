@@ -178,3 +178,16 @@ def test_meta_is_set_and_replaced(store):
     store.set_meta("k", "1")
     store.set_meta("k", "2")
     assert store.get_meta("k") == "2"
+
+
+def test_every_source_of_a_document_keeps_what_it_declared(store):
+    doc, ann = _doc("d1")
+    store.put_document(doc, ann, b"x", "v1", {"url": "https://a.example/1", "title": "First"})
+    store.add_source("feed.jsonl#2", "d1", {"url": "https://b.example/2", "title": "Second", "published": "2020-03-05"})
+    store.add_source("feed.jsonl#3", "d1")
+    assert store.sources("d1") == [
+        ("d1.txt", {"url": "https://a.example/1", "title": "First"}),
+        ("feed.jsonl#2", {"url": "https://b.example/2", "title": "Second", "published": "2020-03-05"}),
+        ("feed.jsonl#3", {}),
+    ]
+    assert store.sources("other") == []
