@@ -24,8 +24,9 @@ SPEC = Path(__file__).resolve().parent / "whoiswho.json"
 sys.path.insert(0, str(ROOT / "src"))
 
 from dossier.model import Document, PublicationDate  # noqa: E402
-from dossier.resolve import geo, resolve_entities, who  # noqa: E402
-from dossier.resolve.names import generation, name_tokens  # noqa: E402
+from dossier.lang import geo  # noqa: E402
+from dossier.resolve import resolve_entities, who  # noqa: E402
+from dossier.nlp.names import generation, name_tokens  # noqa: E402
 
 METRICS = [
     ("errors", None, "who-is-who errors on 46 election pages (splits, merges, types, roles, place aliases)"),

@@ -11,8 +11,9 @@ import datetime as dt
 import logging
 import re
 
+from dossier.lang.en import WEEKDAYS
 from dossier.partial_date import PartialDate
-from dossier.model import TimeExpr
+from dossier.model import Document, Evidence, TimeExpr
 
 logger = logging.getLogger(__name__)
 
@@ -167,3 +168,53 @@ def offset_date(anchor: str, offset: str) -> tuple[str, str] | None:
     if precision_of(anchor) == "day":
         return moved.isoformat(), "day"
     return moved.isoformat()[:7], "month"
+
+
+# ---------------------------------------------------------------------------------------------
+# what an undated mention still tells: its page's month, a yearless date, a weekday
+# ---------------------------------------------------------------------------------------------
+
+
+_THIS_MONTH = re.compile(r"\b(?:earlier |later |early |late )?this month\b", re.I)
+
+
+def page_month(doc: Document) -> int | None:
+    """The month an undated page names for itself (its text says "January" but no year), or None."""
+    if doc.published is not None and doc.published.value:
+        return None
+    return doc.own_month  # the map step's dating evidence: no corpus pass re-reads text
+
+
+def yearless_partial(rules: dict[str, Evidence], month: int | None) -> str | None:
+    """A yearless date of the mention: "XXXX-01-22", or "this month" on a page whose month is known."""
+    if "date:unresolved" not in rules:
+        return None
+    text = rules["date:unresolved"].text
+    if text.startswith(("XXXX", "1", "2")):
+        return text
+    if month is not None and _THIS_MONTH.search(text):
+        return f"XXXX-{month:02d}"
+    return None
+
+
+_WEEKDAYS = WEEKDAYS
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def weekday_of(rules: dict[str, Evidence]) -> int | None:
+    """The weekday of a mention's own time that did not resolve ("on Thursday" on a page with no
+    day-precise date): it still tells which day of a dated event it can be (0 = Monday)."""
+    ev = rules.get("date:unresolved")
+    m = _WEEKDAY.search(ev.text) if ev is not None else None
+    return _WEEKDAYS.index(m.group(1).lower()) if m else None
+
+
+def weekday_matches(weekday: int | None, date: str | None) -> bool:
+    """A day-precise ``date`` that falls on ``weekday``."""
+    rng = as_range(date or "") if date and precision_of(date) == "day" else None
+    return weekday is not None and rng is not None and rng[0].weekday() == weekday
+
+
+def month_partial(partial: str | None) -> bool:
+    """A yearless date that names at least the month ("XXXX-01", "XXXX-01-14")."""
+    return bool(partial and partial.startswith("XXXX-") and len(partial) >= 7)

@@ -14,26 +14,22 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from dossier.extract import events_lexicon as lex
 from dossier.extract.events_dates import (
-    PRECISION_RANK,
-    as_range,
-    compare_dates,
-    contains,
-    days_apart,
-    partial_matches,
-    precision_of,
+    PRECISION_RANK, compare_dates, contains, days_apart, month_partial, page_month, partial_matches, precision_of,
+    weekday_matches, weekday_of, yearless_partial,
 )
-from dossier.lang.en import WEEKDAYS
+from dossier.extract.events_scope import event_summary
+from dossier.lang.geo import country_named, country_of_capital
+from dossier.nlp.names import same_person_name, translit_key  # spelling-insensitive (Dmitry/Dmitri)
 from dossier.model import Annotations, Document, Event, Evidence, Mention
 
 logger = logging.getLogger(__name__)
 
-ACTOR_FOR_SEP = " for "  # as written by ``events._freeze``: Evidence("actor:for", "<person> for <country>")
+ACTOR_FOR_SEP = " for "  # as written by ``events_core._freeze_draft``: Evidence("actor:for", "<person> for <country>")
 SOFT_WINDOW_DAYS = 62  # "within ~2 months": a page-dated mention and the event it reports
 
 
@@ -43,7 +39,6 @@ def kinds_compatible(a: str, b: str) -> bool:
 
 
 def _name_key(name: str) -> str:
-    from dossier.resolve.names import translit_key  # spelling-insensitive (Dmitry/Dmitri)
 
     return translit_key(name) or name.lower()
 
@@ -53,7 +48,6 @@ def _keys_match(a: str, b: str) -> bool:
     if a == b:
         return True
     if a.startswith("name:") and b.startswith("name:"):
-        from dossier.resolve.names import same_person_name
 
         return same_person_name(a[5:], b[5:])
     return False
@@ -236,52 +230,11 @@ def _names_of_entities(annots: Sequence[Annotations], entity_of: Callable[[Menti
 def _only_entity_named(name: str, names_of: dict[str, set[str]]) -> str | None:
     """The one person entity whose names fit ``name`` up to spelling ("el-Sisi" ~ "Sisi"); none
     when two people fit (namesakes stay apart)."""
-    from dossier.resolve.names import same_person_name
 
     if len(name.split()) < 2:
         return None
     hits = [eid for eid, names in sorted(names_of.items()) if any(same_person_name(name, n) for n in names)]
     return hits[0] if len(hits) == 1 else None
-
-
-_THIS_MONTH = re.compile(r"\b(?:earlier |later |early |late )?this month\b", re.I)
-
-
-def page_month(doc: Document) -> int | None:
-    """The month an undated page names for itself (its text says "January" but no year), or None."""
-    if doc.published is not None and doc.published.value:
-        return None
-    return doc.own_month  # the map step's dating evidence: no corpus pass re-reads text
-
-
-def _partial_of(rules: dict[str, Evidence], month: int | None) -> str | None:
-    """A yearless date of the mention: "XXXX-01-22", or "this month" on a page whose month is known."""
-    if "date:unresolved" not in rules:
-        return None
-    text = rules["date:unresolved"].text
-    if text.startswith(("XXXX", "1", "2")):
-        return text
-    if month is not None and _THIS_MONTH.search(text):
-        return f"XXXX-{month:02d}"
-    return None
-
-
-_WEEKDAYS = WEEKDAYS
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-
-
-def weekday_of(rules: dict[str, Evidence]) -> int | None:
-    """The weekday of a mention's own time that did not resolve ("on Thursday" on a page with no
-    day-precise date): it still tells which day of a dated event it can be (0 = Monday)."""
-    ev = rules.get("date:unresolved")
-    m = _WEEKDAY.search(ev.text) if ev is not None else None
-    return _WEEKDAYS.index(m.group(1).lower()) if m else None
-
-
-def weekday_matches(weekday: int | None, date: str | None) -> bool:
-    """A day-precise ``date`` that falls on ``weekday``."""
-    rng = as_range(date or "") if date and precision_of(date) == "day" else None
-    return weekday is not None and rng is not None and rng[0].weekday() == weekday
 
 
 def _item(ev: Event, doc: Document, order: int, annots: Annotations,
@@ -290,7 +243,7 @@ def _item(ev: Event, doc: Document, order: int, annots: Annotations,
     rules = {e.rule: e for e in ev.evidence}
     soft = ev.date if "date:document" in rules else None
     date = ev.date if ev.date and soft is None else None
-    partial = _partial_of(rules, month) if date is None and soft is None else None
+    partial = yearless_partial(rules, month) if date is None and soft is None else None
     acting = {e.text.split(ACTOR_FOR_SEP, 1)[0] for e in ev.evidence if e.rule == "actor:for"}
     return _Item(ev, doc, order, keys, names, (ev.place or "").lower() or None, date, soft, partial,
                  doc.published.value if doc.published else None,
@@ -326,11 +279,6 @@ def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
     return True
 
 
-def month_partial(partial: str | None) -> bool:
-    """A yearless date that names at least the month ("XXXX-01", "XXXX-01-14")."""
-    return bool(partial and partial.startswith("XXXX-") and len(partial) >= 7)
-
-
 def _soft_fits(it: _Item, ref: str | None, explicit: bool) -> bool:
     """A mention dated only by its page joins an event within ~2 months, on the right side of
     the page date (held: before it; planned: after it), and only a month- or day-precise one."""
@@ -354,7 +302,6 @@ def places_compatible(a: str | None, b: str | None) -> bool:
     """Unknown, the same place, or a capital and its country ("Paris" ~ "France")."""
     if not a or not b or a == b:
         return True
-    from dossier.resolve.geo import country_named, country_of_capital
 
     ca, cb = country_of_capital(a), country_of_capital(b)
     return (ca is not None and ca == country_named(b)) or (cb is not None and cb == country_named(a))
@@ -519,7 +466,6 @@ def refine_day(cl: _Cluster, month: str) -> tuple[str, _Item | None]:
 
 
 def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) -> Event:
-    from dossier.extract.events import event_summary
 
     first = _earliest(cl)
     date = cl.date

@@ -21,7 +21,7 @@ from dossier.resolve.corrections import (
     load_corrections,
     save_corrections,
 )
-from dossier.resolve.names import similarity
+from dossier.nlp.names import similarity
 
 logger = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dossier.model import Entity, EntityType
-from dossier.resolve import geo
+from dossier.lang import geo
 from dossier.resolve.common import pronoun_fits, singular
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.namegroups import vote_type
-from dossier.resolve.names import name_tokens, translit_key
+from dossier.nlp.names import name_tokens, translit_key
 from dossier.resolve.observe import POINTERS, Obs
 from dossier.resolve.roles import roles_from
 

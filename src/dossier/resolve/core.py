@@ -33,7 +33,7 @@ from dossier.resolve.clusters import (
 from dossier.resolve.common import quantity_key
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.namegroups import name_labels
-from dossier.resolve.names import name_tokens
+from dossier.nlp.names import name_tokens
 from dossier.resolve.observe import (
     MentionKey,
     Obs,

@@ -7,8 +7,8 @@ import logging
 from collections import Counter, defaultdict
 
 from dossier.model import EntityType
-from dossier.resolve import geo
-from dossier.resolve.names import same_name, translit_key
+from dossier.lang import geo
+from dossier.nlp.names import same_name, translit_key
 from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
 from dossier.resolve.unionfind import UnionFind
 

@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
-from dossier.resolve import geo
+from dossier.lang import geo
 from dossier.resolve.clean import is_role, name_list, peel_descriptor
 from dossier.resolve.common import head_lemma, is_pronoun
 from dossier.resolve.context import is_actor, org_cue, place_cue
-from dossier.resolve.names import (
+from dossier.nlp.names import (
     clean_name,
     coordination,
     generation,

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from dossier.partial_date import PartialDate
-from dossier.resolve.names import (
+from dossier.nlp.names import (
     extends_name,
     generation,
     name_tokens,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from dossier.model import Role, Span
-from dossier.resolve.geo import country_named, country_of_adjective
+from dossier.lang.geo import country_named, country_of_adjective
 
 logger = logging.getLogger(__name__)
 

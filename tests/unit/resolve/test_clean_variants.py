@@ -5,7 +5,7 @@ from __future__ import annotations
 from dossier.resolve import resolve_entities, who
 from dossier.resolve.clean import is_role, name_list, peel_descriptor
 from dossier.resolve.namegroups import initials, variant_key
-from dossier.resolve.names import translit_key
+from dossier.nlp.names import translit_key
 
 from .helpers import annotate, make_doc
 

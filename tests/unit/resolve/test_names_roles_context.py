@@ -1,7 +1,7 @@
 from dossier.resolve.aliases import find_aliases
 from dossier.resolve.context import is_actor, place_cue
-from dossier.resolve.geo import country_named, country_of_adjective, country_of_capital, country_of_seat, countries, with_article
-from dossier.resolve.names import clean_name, same_name, same_person_name, similarity, translit_key
+from dossier.lang.geo import country_named, country_of_adjective, country_of_capital, country_of_seat, countries, with_article
+from dossier.nlp.names import clean_name, same_name, same_person_name, similarity, translit_key
 from dossier.resolve.roles import normalise_title, roles_from
 from dossier.model import Span
 

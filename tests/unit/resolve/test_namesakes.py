@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.resolve import resolve_entities, who
-from dossier.resolve.names import generation, name_tokens, same_person_name, translit_key
+from dossier.nlp.names import generation, name_tokens, same_person_name, translit_key
 
 from .helpers import annotate, make_doc
 
@@ -40,7 +40,7 @@ def test_son_and_father_resolve_to_two_people_and_a_bare_suffixed_name_to_the_so
 
 
 def test_a_different_middle_initial_never_extends_a_name():
-    from dossier.resolve.names import extends_name
+    from dossier.nlp.names import extends_name
 
     assert not extends_name("Robert K. Dunmore", "Robert T. K. Dunmore")
     assert extends_name("Robert Dunmore", "Robert Kenneth Dunmore")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dossier.resolve import resolve_entities, who
 from dossier.resolve.common import head_lemma, pronoun_fits
 from dossier.resolve.context import org_cue
-from dossier.resolve.names import clean_name, coordination, extends_name, joined_names, malformed, translit_key
+from dossier.nlp.names import clean_name, coordination, extends_name, joined_names, malformed, translit_key
 
 from .helpers import annotate, make_doc
 

@@ -1,4 +1,4 @@
-"""World knowledge the resolver needs: countries, their adjectives, capitals and seats of government.
+"""World knowledge several stages need: countries, their adjectives, capitals and seats of government.
 
 Why hand-written: no installed library gives capitals and demonyms together (Babel has country
 names only), and this is small, stable, generic world knowledge (UN member states plus a few
