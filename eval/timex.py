@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from dossier.nlp.timex import find_times  # noqa: E402
+from dossier.date.timex import find_times  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timex" / "timebank"
 

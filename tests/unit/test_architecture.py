@@ -30,14 +30,11 @@ LEAVES = {"lang", "model", "config", "plugins", "budget", "validate", "partial_d
 MAX_FUNCTION, MAX_MODULE = 80, 600
 
 # (importer module, imported module) edges that go against the flow today. May only shrink.
-IMPORT_ALLOWLIST = {
-    ("dossier.date.text", "dossier.nlp.timex"),
-}
+IMPORT_ALLOWLIST: set[tuple[str, str]] = set()
 # Modules over MAX_MODULE lines today (owners are splitting them). May only shrink.
 MODULE_ALLOWLIST = {
     "cli.py",
     "extract/claims.py",
-    "nlp/timex.py",
 }
 # Functions over MAX_FUNCTION lines today, as "module path:qualified name". May only shrink.
 FUNCTION_ALLOWLIST = {

@@ -27,7 +27,7 @@ from dossier.extract.events_dates import (
 from dossier.extract.events_merge import kinds_compatible
 from dossier.lang.en import MONTH_PATTERN, WEEKDAYS
 from dossier.model import Annotations, Document, Event, PublicationDate, Span
-from dossier.nlp.timex import renormalize
+from dossier.date.timex import renormalize
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,9 @@ from collections.abc import Sequence
 
 from dossier.lang.en import MONTH_NAMES, MONTHS
 from dossier.model import Precision, PublicationDate, RemovedBlock, RemovedReason, TimeExpr
-from dossier.nlp.timex import NUMBER_WORDS, find_times, tense_at
+from dossier.date.timex import find_times
+from dossier.date.timex_tense import tense_at
+from dossier.date.timex_vocab import NUMBER_WORDS
 
 logger = logging.getLogger(__name__)
 

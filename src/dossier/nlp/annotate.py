@@ -218,8 +218,8 @@ def fast_component(proc: object) -> Callable[[Doc], Doc] | None:
 
 
 def find_times(doc: Document) -> tuple[TimeExpr, ...]:
-    """Time expressions of ``dossier.nlp.timex``, anchored at the document's publication date."""
-    from dossier.nlp.timex import find_times as _find_times
+    """Time expressions of ``dossier.date.timex``, anchored at the document's publication date."""
+    from dossier.date.timex import find_times as _find_times
 
     return tuple(_find_times(doc.text, doc.published.value, doc.id))
 

@@ -93,7 +93,7 @@ def test_a_date_given_by_the_weak_page_itself_is_no_evidence():
 
 
 def test_rebase_times_moves_relative_times_with_the_new_date():
-    from dossier.nlp.timex import find_times
+    from dossier.date.timex import find_times
 
     text = "They met last month, on January 5."
     doc = _doc("w", text, PublicationDate())
@@ -162,7 +162,7 @@ def test_pages_that_cannot_lend_a_date():
 
 
 def test_rebase_times_dates_the_events_of_a_redated_page():
-    from dossier.nlp.timex import find_times
+    from dossier.date.timex import find_times
 
     text = "Putin and Abe prepare for talks in Moscow on January 22."
     times = tuple(find_times(text, None, "u"))

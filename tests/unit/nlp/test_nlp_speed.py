@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 import spacy
 
 from dossier.model import Document
-from dossier.nlp import timex
+from dossier.date import timex
 from dossier.nlp.annotate import _compile_ruler, _rule_matches, annotate_document, fast_component
 from dossier.nlp.mentions import tokens_with_lower
 from dossier.nlp.sentences import mark_paragraph_starts, paragraph_breaks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.nlp.timex import find_times, parse_anchor, renormalize, tense_at
+from dossier.date.timex import find_times, parse_anchor, renormalize, tense_at
 
 ANCHOR = "2019-02-18"
 
@@ -232,6 +232,6 @@ def test_renormalize_keeps_merged_spans() -> None:
 
 def test_case_folding_specials_do_not_crash():
     """Regexes match case-insensitively under Unicode folding ("ſ" ~ "s"); lookups must fold the same way."""
-    from dossier.nlp.timex import find_times
+    from dossier.date.timex import find_times
 
     assert [(t.text, t.value) for t in find_times("the ſummer of 1999", "2000-01-01")] == [("the ſummer of 1999", "1999-SU")]

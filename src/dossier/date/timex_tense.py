@@ -1,0 +1,179 @@
+"""Which way a relative time expression points (past, future or neither), from cues in its clause.
+
+A bare "Tuesday" is the previous Tuesday in a past-tense sentence and the next one after "will";
+plans, modals and "next" govern what follows them even past an earlier past verb. Plain regular
+expressions over the sentence window: this runs before spaCy, to date pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from dossier.date.timex_vocab import Tense
+
+logger = logging.getLogger(__name__)
+
+
+_FUTURE_CUES = re.compile(
+    r"\b(will|won't|shall|'ll|going to|plans? to|planning to|scheduled|slated|expected to|"
+    r"is to|are to|was to|were to|due to|would|upcoming|intends? to|set to|aims? to|hopes? to|"
+    r"to be held|to meet|to visit|to hold|to sign|prepare for|preparing for|ahead of|until|"
+    r"next(?!\s+(?:to|day|morning|afternoon|evening|night)\b))\b",
+    re.I,
+)
+
+
+# Cues that *govern* what follows them in the clause: a plan, a modal or "next" fixes the
+# direction of a date after it even when a past verb stands further back ("We instructed our
+# ministers to hold the next round ... in February": the February is ahead).
+_GOVERNING_FUTURE = re.compile(
+    r"\b(will|won't|shall|'ll|going to|plans? to|planning to|scheduled|slated|expected to|is to|"
+    r"are to|intends? to|set to|aims? to|upcoming|next)\b",
+    re.I,
+)
+
+
+# A past verb of intent or instruction followed by "to" ("agreed to meet", "instructed the
+# ministers to hold", "committed to holding") reports a decision whose object lies ahead: the
+# verb is past, the event it governs is not.
+_INTENT_TO = re.compile(
+    r"\b(?:agreed|decided|promised|pledged|vowed|committed|planned|instructed|ordered|asked|urged|"
+    r"invited|told|hoped|wanted|intended|arranged|proposed|offered|threatened|called on|"
+    r"resolved|undertook)\b(?:\s+[\w'’-]+){0,4}?\s+to\b"
+    r"(?!\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|\d))",  # "agreed to the deal": no plan
+    re.I,
+)
+
+
+_PAST_CUES = re.compile(
+    r"\b(was|were|had|did|said|told|met|ago|earlier|previous|took|held|made|came|went|gave|"
+    r"saw|began|won|lost|signed|agreed|failed|announced|reported|rose|fell|\w{3,}ed)\b",
+    re.I,
+)
+
+
+_NOT_PAST = {"scheduled", "expected", "planned", "slated", "proposed", "intended", "united",
+             "need", "indeed", "speed", "based", "advanced", "red", "bed", "feed"}  # fmt: skip
+
+
+_REPORTING = {"said", "told", "noted", "added", "stated", "explained", "announced", "reported",
+              "stressed", "insisted", "claimed", "argued", "warned", "wrote", "declared"}  # fmt: skip
+
+
+def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of text whose verbs may bear on [start, end): its sentence, at most 140 chars
+    each way; a semicolon before it starts a new clause ("will issue shares; last Monday, it had")."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 140, 0)
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return lo, min([*hi_candidates, end + 140, len(text)])
+
+
+_INTENT_REACH = 60  # chars after "agreed to": further on, a date more often dates the agreeing
+
+
+def _live_intents(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of "agreed ... to" style intents that point ahead of the page's own time.
+
+    Not when the decision is itself set back: "had agreed to", or an explicit year earlier in
+    the sentence ("In 1997 they pledged to conclude a treaty by 2000": the plan is relative to
+    1997, not to the page).
+    """
+    sent = max(text.rfind(". ", 0, lo + 1), text.rfind("\n", 0, lo + 1), lo - 400, 0)
+    out = []
+    for m in _INTENT_TO.finditer(text, lo, hi):
+        if re.search(r"\bhad\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
+            continue
+        if re.search(r"\b(?:1[6-9]\d\d|20\d\d)\b", text[sent : m.start()]):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _attributive(text: str, start: int) -> bool:
+    """ "the 1956 declaration": a date naming a thing, not the time of the clause's event."""
+    return bool(re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", text[max(0, start - 8) : start], re.I))
+
+
+def _adjacent_past_verb(text: str, lo: int, start: int) -> bool:
+    """ "said Monday", "met on Tuesday": a past verb right before the date is the event it dates."""
+    m = re.search(r"(?:\b(be|been|being)\s+)?\b([\w']+)\s+(?:on\s+)?$", text[max(lo, start - 40) : start], re.I)
+    if not m or m.group(1):
+        return False  # "will be disclosed this morning": a passive participle, not a past verb
+    word = m.group(2).lower()
+    return bool(_PAST_CUES.fullmatch(word)) and word not in _NOT_PAST and word not in ("earlier", "previous")
+
+
+def _participle(text: str, pos: int) -> bool:
+    """ "will be disclosed", "is expected": a participle after a present/infinitive "be" is no past."""
+    return bool(re.search(r"\b(?:be|been|being|is|are|am)\s+$", text[max(0, pos - 8) : pos], re.I))
+
+
+def _set_back(text: str, pos: int) -> bool:
+    """ "had been scheduled to", "was due to": a plan seen from the past, not from the page."""
+    return bool(re.search(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+ly\s+)?$", text[max(0, pos - 30) : pos], re.I))
+
+
+def _governing(text: str, lo: int, start: int) -> Tense | None:
+    """The tense fixed by the cue nearest before the expression, if that cue governs it.
+
+    A past verb right before the date dates that event ("said Monday"); a plan, modal, "next"
+    or live intent verb with its infinitive governs the date after it, whatever lies further
+    back ("We instructed our ministers to hold the next round ... in February").
+    """
+    if _attributive(text, start):
+        return None
+    if _adjacent_past_verb(text, lo, start):
+        return "past"
+    nearest: tuple[int, bool] | None = None  # (end of the cue, is it a governing future cue)
+    for m in _GOVERNING_FUTURE.finditer(text, lo, start):
+        nearest = max(nearest or (-1, False), (m.end(), not _set_back(text, m.start())))
+    intents = _live_intents(text, lo, start)
+    for _, i_end in intents:
+        if start - i_end <= _INTENT_REACH:
+            nearest = max(nearest or (-1, False), (i_end, True))
+    for m in _PAST_CUES.finditer(text, lo, start):
+        if m.group(0).lower() in _NOT_PAST or _participle(text, m.start()) or any(s <= m.start() < e for s, e in intents):
+            continue
+        if nearest is None or m.end() > nearest[0]:
+            nearest = (m.end(), False)
+    return "future" if nearest is not None and nearest[1] else None
+
+
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """Past or future reading of the clause around [start, end), from nearby verb cues.
+
+    Hand-written because no parser runs this early. A plan, modal, "next" or intent verb
+    ("agreed to", "instructed ... to") standing nearest before the expression governs it;
+    otherwise closer cues weigh more, and "will"/"is to" style cues are strong because news
+    prose states plans explicitly. Past intent verbs count for the future: "agreed to meet in
+    May" is a plan.
+    """
+    lo, hi = _sentence_window(text, start, end)
+    governed = _governing(text, lo, start)
+    if governed is not None:
+        return governed
+    intents = [] if _attributive(text, start) else _live_intents(text, lo, hi)
+    past = future = 0.0
+    for m in _FUTURE_CUES.finditer(text, lo, hi):
+        if start <= m.start() < end or _set_back(text, m.start()):
+            continue  # "had been scheduled to expire Friday": a superseded plan says nothing ahead
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        future += 1.5 / (1 + max(dist, 0) / 25)
+    for m in _PAST_CUES.finditer(text, lo, hi):
+        word = m.group(0).lower()
+        if start <= m.start() < end or word in _NOT_PAST or _participle(text, m.start()):
+            continue
+        if m.start() >= end and word in _REPORTING:
+            continue  # '"... in February," he noted': the report is past, not what it reports
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        weight = 1.0 / (1 + max(dist, 0) / 25)
+        if any(s <= m.start() < e and 0 <= start - e <= _INTENT_REACH for s, e in intents):
+            future += weight  # "agreed to meet in May": a past decision about something ahead
+        else:
+            past += weight
+    if future > past and future > 0.3:
+        return "future"
+    if past > future and past > 0.3:
+        return "past"
+    return "none"
