@@ -10,365 +10,30 @@ clear that ..."); mapping a speaker or a capital to the government it speaks for
 
 The pipeline runs without spaCy's lemmatizer, so cue verbs are matched on inflected forms generated
 from a small table (hand-written because no installed library ships an English stance lexicon).
+The table is ``claims_cues``; who the actor is and what the statement says, ``claims_actors``; this
+module finds the cues in a sentence and builds the claims.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dossier.lang.en import FULL_MONTHS, WEEKDAYS
-from dossier.model import Annotations, Claim, Document, Mention, Span
-from dossier.nlp.cues import inflect
+from dossier.model import Annotations, Claim, Document, Span
+from dossier.extract.claims_actors import (
+    clause_key, clean_phrase, find_actors, mention_at, noun_phrase, object_of, span_text, subject_of,
+)
+from dossier.extract.claims_cues import (
+    BASE_CONFIDENCE, MAX_STATEMENT, NOUN_CUES, OBLIGATION, PHRASAL_CUES, PHRASAL_FORMS, READY_ADJS,
+    REPORT_FORMS, VERB_CUES, VERB_FORMS,
+)
 
 logger = logging.getLogger(__name__)
-
-# Stance verbs: base form -> (stance, irregular forms). Regular forms come from ``cues.inflect``.
-_VERB_CUES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "demand": ("demand", ()),
-    "insist": ("demand", ()),
-    "urge": ("demand", ()),
-    "require": ("demand", ()),
-    "refuse": ("refusal", ()),
-    "reject": ("refusal", ()),
-    "dismiss": ("refusal", ()),
-    "oppose": ("refusal", ()),
-    "deny": ("refusal", ("denies", "denied", "denying")),
-    "propose": ("proposal", ()),
-    "offer": ("proposal", ()),
-    "suggest": ("proposal", ()),
-    "claim": ("claim", ()),
-    "consider": ("claim", ()),
-    "maintain": ("claim", ()),
-    "regard": ("claim", ()),
-    "agree": ("agreement", ()),
-    "accept": ("agreement", ()),
-    "want": ("aim", ()),
-    "seek": ("aim", ("seeks", "sought", "seeking")),
-    "hope": ("aim", ()),
-    "eye": ("aim", ("eyes", "eyed", "eyeing")),
-    "aim": ("aim", ()),
-    "intend": ("aim", ()),
-    "prefer": ("aim", ("prefers", "preferred", "preferring")),
-}
-# Verb + particle cues ("call for", "rule out", "make clear"): base -> {particle: stance}.
-_PHRASAL_CUES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
-    "call": ({"for": "demand"}, ()),
-    "rule": ({"out": "refusal"}, ()),
-    "make": ({"clear": "claim"}, ("makes", "made", "making")),
-    "press": ({"for": "demand"}, ()),
-    "push": ({"for": "demand"}, ()),
-}
-# Reporting verbs whose complement is a stance only when it carries obligation ("must", "necessary").
-_REPORT_VERBS: dict[str, tuple[str, ...]] = {
-    "suggest": (),
-    "say": ("says", "said", "saying"),
-    "state": (),
-    "stress": (),
-    "emphasize": (),
-    "emphasise": (),
-    "reiterate": (),
-    "declare": (),
-    "warn": (),
-    "tell": ("tells", "told", "telling"),
-    "repeat": (),
-    "argue": (),
-    "announce": (),
-}
-# Stance nouns: the possessor is the actor ("France's insistence on X", "Merkel's offer of X").
-_NOUN_CUES: dict[str, str] = {
-    "insistence": "demand",
-    "demand": "demand",
-    "demands": "demand",
-    "call": "demand",
-    "calls": "demand",
-    "refusal": "refusal",
-    "rejection": "refusal",
-    "proposal": "proposal",
-    "proposals": "proposal",
-    "offer": "proposal",
-    "suggestion": "proposal",
-    "plan": "proposal",
-    "claim": "claim",
-    "claims": "claim",
-    "position": "claim",
-    "stance": "claim",
-    "view": "claim",
-    "condition": "condition",
-    "conditions": "condition",
-    "precondition": "condition",
-    "preconditions": "condition",
-}
-# Adjectives of readiness ("France was ready to negotiate on the basis of X").
-_READY_ADJS = frozenset({"ready", "prepared", "willing"})
-_OBLIGATION = frozenset({"must", "should", "need", "needs", "necessary", "ought"})
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "GOV", "LOC", "PRON"})
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_KEY_PREPS = frozenset({"of", "over", "on", "for", "to"})
-# Nouns naming the parties themselves, never what they disagree about.
-_ACTOR_NOUNS = frozenset(
-    "countries country sides side parties party nations nation governments government leaders leader "
-    "officials official states state people we they both".split()
-)
-_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(FULL_MONTHS) | frozenset(
-    "today yesterday tomorrow week month year weekend morning afternoon evening night".split()
-)
-# A pronoun whose antecedent the annotator is this unsure of gives no actor (a wrong side is
-# worse than a missing claim).
-_MIN_PRONOUN_CONFIDENCE = 0.5
-# Prepositions whose object can stand for what a verb is about ("insist on X", "call for X");
-# place/time/source prepositions ("in Oslo", "from France") never can.
-_TOPIC_PREPS = frozenset({"on", "for", "of", "to", "about", "over", "with", "toward", "towards"})
-_COPULAS = frozenset(
-    "is are was were be been being am 's remain remains remained become becomes became".split()
-)
-_BASE_CONFIDENCE = {"verb": 0.8, "phrasal": 0.8, "report": 0.7, "noun": 0.65, "condition": 0.7}
-_MAX_STATEMENT = 220
-
-
-def _forms(table: dict[str, tuple[Any, ...]]) -> dict[str, str]:
-    """Inflected form -> base form for a cue table whose last tuple item lists irregular forms."""
-    out: dict[str, str] = {}
-    for base, entry in table.items():
-        irregular = entry[-1] if entry and isinstance(entry[-1], tuple) else ()
-        for form in (*inflect(base), *irregular):
-            out[form] = base
-    return out
-
-
-_VERB_FORMS = _forms(_VERB_CUES)
-_LINK_FORMS = frozenset(_forms({"link": (), "tie": ("ties", "tied", "tying"), "connect": (), "condition": ()}))
-_PHRASAL_FORMS = _forms(_PHRASAL_CUES)
-_REPORT_FORMS = _forms({k: (v,) for k, v in _REPORT_VERBS.items()})
-
-
-# ---------------------------------------------------------------------------------------------
-# small parse helpers
-# ---------------------------------------------------------------------------------------------
-
-
-def _clean(text: str) -> str:
-    """Collapse spaces and strip quotes/punctuation left at the ends of a phrase."""
-    text = re.sub(r"\s+", " ", text).strip()
-    return text.strip(" \"'“”‘’,;:.-–—()[]")
-
-
-def _span_text(tokens: Iterable[Token]) -> str:
-    toks = sorted(tokens, key=lambda t: t.i)
-    if not toks:
-        return ""
-    doc = toks[0].doc
-    return _clean(doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
-
-
-def _noun_phrase(head: Token, depth: int = 0) -> list[Token]:
-    """The head noun with its left modifiers and an "of/over/on" attachment, without clauses.
-
-    Why: the issue a claim is about is a noun phrase ("the return of four islands"); relative
-    clauses and long trailing modifiers would make unrelated phrases look alike or different.
-    """
-    toks = [head]
-    for left in head.lefts:
-        if left.dep_ in ("punct",) and left.text not in ("-",):
-            continue
-        toks.extend(left.subtree)
-    for conj in head.rights:
-        if conj.dep_ == "conj" and depth <= 1 and conj.pos_ in ("NOUN", "PROPN"):
-            toks.extend(t for t in conj.subtree if t.dep_ != "relcl")
-    if depth < 2:
-        for right in head.rights:
-            if right.dep_ == "prep" and right.lower_ in _KEY_PREPS:
-                objs = [c for c in right.children if c.dep_ == "pobj"]
-                if objs:
-                    toks.append(right)
-                    toks.extend(_noun_phrase(objs[0], depth + 1))
-                break
-    # keep the phrase contiguous: cut at the first gap
-    toks = sorted(set(toks), key=lambda t: t.i)
-    out = [t for t in toks if t.i <= head.i]
-    nxt = head.i + 1
-    for t in toks:
-        if t.i < nxt:
-            continue
-        if t.i != nxt:
-            break
-        out.append(t)
-        nxt += 1
-    return out
-
-
-def _object_of(verb: Token, depth: int = 0) -> Token | None:
-    """The noun a verb (or a verb chain: "sign a treaty", "having X returned") is about.
-
-    "link/tie X to Y" is about Y: the stance makes X depend on it.
-    """
-    if verb.lower_ in _LINK_FORMS:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("to", "on", "with"):
-                objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-                if objs:
-                    return objs[0]
-    for dep in ("dobj", "attr", "oprd", "nsubjpass", "dative"):
-        for child in verb.children:
-            if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN", "NUM"):
-                return child
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
-            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and not _timeish(c)]
-            if objs:
-                return objs[0]
-            acts = [c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
-            if acts and depth < 3:  # "insist on linking X to Y"
-                found = _object_of(acts[0], depth + 1)
-                if found is not None:
-                    return found
-    if depth < 3:
-        for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp") and child.pos_ in ("VERB", "AUX"):
-                found = _object_of(child, depth + 1)
-                if found is not None:
-                    return found
-    return None
-
-
-def _timeish(tok: Token) -> bool:
-    """ "on Thursday", "in March": a time, never what a stance is about."""
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS
-
-
-def _clause_key(clause: Token) -> Token | None:
-    """Key noun of a complement clause: its common-noun subject when the clause only describes it
-    ("the islands are/became ..."), else what the verb acts on ("France must accept German
-    sovereignty", "the two countries would accelerate negotiations")."""
-    describes = clause.lower_ in _COPULAS or not any(c.dep_ == "dobj" for c in clause.children)
-    for child in clause.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and describes:
-            if child.lower_ in _ACTOR_NOUNS and _object_of(clause) is not None:
-                return _object_of(clause)  # "the two sides move forward on X": X is the topic
-            if child.lower_ in _NOUN_CUES:  # "France's position remained that X": X is the point
-                inner = next((c for c in clause.children if c.dep_ == "ccomp"), None)
-                if inner is not None and inner.i != clause.i:
-                    return _clause_key(inner)
-            return child
-    return _object_of(clause)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The grammatical subject of a verb, climbing through xcomp/conj chains and passive agents.
-
-    A passive verb without a "by" agent has no actor ("the reports were denied"): None.
-    """
-    tok: Token | None = verb
-    for _ in range(4):
-        if tok is None:
-            return None
-        subjects = [c for c in tok.children if c.dep_ == "nsubj" and not _dateline(c)]
-        if subjects:  # "OSLO -- Lopez agreed": the parser may give two subjects; the nearer is real
-            at = tok.i
-            return min(subjects, key=lambda c: abs(c.i - at))
-        for child in tok.children:
-            if child.dep_ == "agent":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            return None
-        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head.i != tok.i:
-            tok = tok.head
-            continue
-        return None
-    return None
-
-
-def _dateline(tok: Token) -> bool:
-    """A sentence-initial place line ("OSLO -- ...", "PARIS (Reuters) -"): never an actor."""
-    sent = tok.sent
-    if tok.i - sent.start > 2 or not tok.text.isupper() or len(tok.text) < 3:
-        return False
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and (nxt.text in ("--", "—", "–", "-", "(", ",") or nxt.text.isupper())
-
-
-# ---------------------------------------------------------------------------------------------
-# actors
-# ---------------------------------------------------------------------------------------------
-
-
-def _mention_at(mentions: tuple[Mention, ...], char: int) -> Mention | None:
-    for m in mentions:
-        if m.span.start <= char < m.span.end and m.label in _ACTOR_LABELS:
-            return m
-    return None
-
-
-def _mention_name(m: Mention) -> str | None:
-    """Canonical name of a mention; an unresolved pronoun has none."""
-    if m.canonical:
-        return m.canonical
-    if m.label == "PRON":
-        return None
-    return m.text
-
-
-def _previous_person(mentions: tuple[Mention, ...], sdoc: SpacyDoc, char: int, floor: int) -> str | None:
-    """Nearest PERSON named before ``char`` (not before ``floor``), preferring one that is a
-    subject: a cheap "he"/"his" fallback for pronouns the annotator did not resolve."""
-    people = [m for m in mentions if m.label == "PERSON" and floor <= m.span.start < char]
-
-    def is_subject(m: Mention) -> bool:
-        span = sdoc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-
-    ranked = [m for m in people if is_subject(m)] or people
-    best = max(ranked, key=lambda m: m.span.start, default=None)
-    return (best.canonical or best.text) if best else None
-
-
-def _actors(head: Token, annots: Annotations, sent_floor: int) -> list[tuple[str, float]]:
-    """Actor names (with a confidence factor) for a subject/possessor token and its conjuncts.
-
-    The mention covering the head wins; otherwise a nationality/name modifier on the left
-    ("French officials", "the German government"); a bare "he"/"his" falls back to the last
-    person named nearby.
-    """
-    heads = [head, *[c for c in head.children if c.dep_ == "conj"]]
-    out: list[tuple[str, float]] = []
-    for h in heads:
-        m = _mention_at(annots.mentions, h.idx)
-        if m is None:
-            for left in h.lefts:
-                if left.dep_ in ("amod", "compound", "poss", "nmod"):
-                    m = _mention_at(annots.mentions, left.idx)
-                    if m is not None:
-                        break
-        if m is None and h.lower_ in _ACTOR_NOUNS:  # "officials in X", "diplomats from X"
-            for prep in h.rights:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
-                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    m = _mention_at(annots.mentions, pobj.idx) if pobj is not None else None
-                    if m is not None:
-                        break
-        if m is not None and m.label == "PRON" and m.confidence < _MIN_PRONOUN_CONFIDENCE:
-            continue  # "they" read as a university: the antecedent is doubtful, drop it
-        if m is not None:
-            name = _mention_name(m)
-            if name:
-                out.append((name, 1.0))
-                continue
-        if h.lower_ in _PERSONAL_PRONOUNS:
-            name = _previous_person(annots.mentions, h.doc, h.idx, sent_floor)
-            if name:
-                out.append((name, 0.7))
-    first: dict[str, float] = {}
-    for n, c in out:
-        first.setdefault(n, c)  # the first reading of each name, in order
-    return list(first.items())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -398,13 +63,13 @@ def _verb_hits(sent: SpacySpan) -> Iterator[_Hit]:
         low = tok.lower_
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        base = _VERB_FORMS.get(low)
+        base = VERB_FORMS.get(low)
         stance: str | None = None
         kind = "verb"
         if base is not None:
-            stance = _VERB_CUES[base][0]
-        elif low in _PHRASAL_FORMS:
-            particles = _PHRASAL_CUES[_PHRASAL_FORMS[low]][0]
+            stance = VERB_CUES[base][0]
+        elif low in PHRASAL_FORMS:
+            particles = PHRASAL_CUES[PHRASAL_FORMS[low]][0]
             for child in tok.children:
                 if child.lower_ in particles and child.dep_ in ("prt", "prep", "ccomp", "acomp", "oprd", "advmod"):
                     stance, kind = particles[child.lower_], "phrasal"
@@ -418,19 +83,19 @@ def _verb_hits(sent: SpacySpan) -> Iterator[_Hit]:
                 stance = "refusal"
             elif stance != "refusal":
                 continue
-        subj = _subject(tok)
+        subj = subject_of(tok)
         if subj is None:
             continue
         statement = _complement(tok)
         if not statement:
             continue  # "X agrees." says nothing about what
-        key = _object_of(tok)
+        key = object_of(tok)
         clause = _clause_of(tok)
         if clause is not None:
-            key = _clause_key(clause) or key
+            key = clause_key(clause) or key
             target = _obligation_verb(clause) if stance == "claim" else None
             if target is not None:  # "Berlin made clear that France must accept X"
-                stance, key = "demand", _object_of(target) or key
+                stance, key = "demand", object_of(target) or key
         yield tok, stance, subj, statement, key, kind
 
 
@@ -450,11 +115,11 @@ def _clause_of(verb: Token) -> Token | None:
 def _obliged(verb: Token) -> bool:
     """ "France must accept X" / "it is necessary for France to accept X": the stance is the speaker's
     demand (found by ``_report_hits``), not the subject's agreement."""
-    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
         return True
     head = verb.head
     for _ in range(2):
-        if any(c.lower_ in _OBLIGATION and c.dep_ == "acomp" for c in head.children):
+        if any(c.lower_ in OBLIGATION and c.dep_ == "acomp" for c in head.children):
             return True
         head = head.head
     return False
@@ -471,7 +136,7 @@ def _subjunctive_or_object(verb: Token) -> bool:
 def _report_hits(sent: SpacySpan) -> Iterator[_Hit]:
     """ "X said/made clear that Y must accept Z": a demand when the complement carries obligation."""
     for tok in sent:
-        if tok.pos_ not in ("VERB",) or tok.lower_ not in _REPORT_FORMS:
+        if tok.pos_ not in ("VERB",) or tok.lower_ not in REPORT_FORMS:
             continue
         for clause in tok.children:
             if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
@@ -479,19 +144,19 @@ def _report_hits(sent: SpacySpan) -> Iterator[_Hit]:
             target = _obligation_verb(clause)
             if target is None:
                 continue
-            subj = _subject(tok)
+            subj = subject_of(tok)
             if subj is None:
                 continue
-            obj = _object_of(target)
+            obj = object_of(target)
             yield tok, "demand", subj, list(clause.subtree), obj, "report"
 
 
 def _obligation_verb(clause: Token) -> Token | None:
     """The verb under "must"/"should"/"it is necessary for X to" inside a complement clause."""
-    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
         return clause
     for tok in clause.subtree:
-        if tok.lower_ in _OBLIGATION and tok.dep_ in ("aux", "acomp", "ROOT", "ccomp", "xcomp"):
+        if tok.lower_ in OBLIGATION and tok.dep_ in ("aux", "acomp", "ROOT", "ccomp", "xcomp"):
             if tok.dep_ == "aux":
                 return tok.head
             for t in tok.head.subtree if tok.dep_ == "acomp" else tok.subtree:
@@ -502,7 +167,7 @@ def _obligation_verb(clause: Token) -> Token | None:
 
 def _noun_hits(sent: SpacySpan) -> Iterator[_Hit]:
     for tok in sent:
-        stance = _NOUN_CUES.get(tok.lower_)
+        stance = NOUN_CUES.get(tok.lower_)
         if stance is None or tok.pos_ != "NOUN":
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -513,13 +178,13 @@ def _noun_hits(sent: SpacySpan) -> Iterator[_Hit]:
         for child in tok.rights:
             if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
                 statement = list(child.subtree)
-                key = _clause_key(child)
+                key = clause_key(child)
                 break
             if child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to", "that"):
                 objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objs:
                     statement = list(child.subtree)
-                    key = objs[0] if objs[0].pos_ in ("NOUN", "PROPN") else _object_of(objs[0])
+                    key = objs[0] if objs[0].pos_ in ("NOUN", "PROPN") else object_of(objs[0])
                     break
         if not statement:
             continue
@@ -534,10 +199,10 @@ def _condition_hits(sent: SpacySpan) -> Iterator[_Hit]:
             objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
             if not objs or tok.head.pos_ not in ("VERB", "AUX"):
                 continue
-            subj = _subject(tok.head)
+            subj = subject_of(tok.head)
             if subj is None:
                 continue
-            key = objs[0] if objs[0].pos_ in ("NOUN", "PROPN") else _object_of(objs[0])
+            key = objs[0] if objs[0].pos_ in ("NOUN", "PROPN") else object_of(objs[0])
             yield tok, "condition", subj, list(tok.subtree), key, "condition"
         elif tok.dep_ == "mark" and low in ("unless", "if", "as"):
             if low == "if" and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "only"):
@@ -548,24 +213,24 @@ def _condition_hits(sent: SpacySpan) -> Iterator[_Hit]:
             gov = clause.head
             while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
                 gov = gov.head
-            subj = _subject(gov)
+            subj = subject_of(gov)
             while subj is not None and subj.pos_ == "PRON" and subj.lower_ == "it" and gov.head.i != gov.i:
                 gov = gov.head  # "X said (that) it is difficult ... as long as": the sayer sets it
-                subj = _subject(gov)
+                subj = subject_of(gov)
             if subj is None:
                 continue
-            yield tok, "condition", subj, list(clause.subtree), _object_of(clause), "condition"
+            yield tok, "condition", subj, list(clause.subtree), object_of(clause), "condition"
 
 
 def _ready_hits(sent: SpacySpan) -> Iterator[_Hit]:
     """ "X is ready/prepared/willing to Y": an offer."""
     for tok in sent:
-        if tok.lower_ in _READY_ADJS and tok.dep_ == "acomp":
+        if tok.lower_ in READY_ADJS and tok.dep_ == "acomp":
             xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-            subj = _subject(tok.head)
+            subj = subject_of(tok.head)
             if xcomp is None or subj is None:
                 continue
-            yield tok, "proposal", subj, list(xcomp.subtree), _object_of(xcomp), "verb"
+            yield tok, "proposal", subj, list(xcomp.subtree), object_of(xcomp), "verb"
 
 
 def _mistagged_verb_hits(sent: SpacySpan, annots: Annotations) -> Iterator[_Hit]:
@@ -579,15 +244,15 @@ def _mistagged_verb_hits(sent: SpacySpan, annots: Annotations) -> Iterator[_Hit]
     for i, tok in enumerate(toks[1:], start=1):
         if tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
             continue
-        base = _VERB_FORMS.get(tok.lower_)
+        base = VERB_FORMS.get(tok.lower_)
         prev = toks[i - 1]
         if base is None or prev.pos_ != "PROPN" or i - 1 > 1:
             continue
-        if _mention_at(annots.mentions, prev.idx) is None:
+        if mention_at(annots.mentions, prev.idx) is None:
             continue
         rest = toks[i + 1 :]
         key = next((t for t in rest if t.pos_ in ("NOUN",) and t.dep_ in ("dobj", "pobj", "nsubj")), None)
-        yield tok, _VERB_CUES[base][0], prev, rest, key, "verb"
+        yield tok, VERB_CUES[base][0], prev, rest, key, "verb"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -634,13 +299,13 @@ def _key_text(key_tok: Token | None) -> str:
     """The key noun phrase as plain text (quote marks inside it dropped)."""
     if key_tok is None or key_tok.pos_ == "PRON":
         return ""
-    return _clean(re.sub(r"[\"“”]", "", _span_text(_noun_phrase(key_tok))))
+    return clean_phrase(re.sub(r"[\"“”]", "", span_text(noun_phrase(key_tok))))
 
 
 def _statement(tokens: list[Token], cue: Token) -> str:
-    text = _span_text(tokens) if tokens else _span_text(cue.sent)
-    if len(text) > _MAX_STATEMENT:
-        cut = text[:_MAX_STATEMENT].rsplit(" ", 1)[0]
+    text = span_text(tokens) if tokens else span_text(cue.sent)
+    if len(text) > MAX_STATEMENT:
+        cut = text[:MAX_STATEMENT].rsplit(" ", 1)[0]
         text = cut + " …"
     return text
 
@@ -677,12 +342,12 @@ def find_claims(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Clai
         for cue, stance, actor_tok, stmt_toks, key_tok, kind in hits:
             key = _key_text(key_tok)
             statement = _statement(stmt_toks, cue)
-            for actor, factor in _actors(actor_tok, annots, floor):
+            for actor, factor in find_actors(actor_tok, annots, floor):
                 ident = (sent.start_char, actor, stance, key)
                 if ident in seen or not statement:
                     continue
                 seen.add(ident)
-                conf = _BASE_CONFIDENCE[kind] * factor * (1.0 if key else 0.8)
+                conf = BASE_CONFIDENCE[kind] * factor * (1.0 if key else 0.8)
                 claims.append(
                     Claim(
                         span=span,
