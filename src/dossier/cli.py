@@ -6,22 +6,26 @@ document at all, an unknown id); 2 usage error.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from dossier import validate
 from dossier.budget import DEFAULT_PAGE_TIMEOUT
 from dossier.cli_logging import verbose_option
 from dossier.store import DEFAULT_DB
+from dossier.cli_output import (
+    build_progress, checked, console, err, limited, open_dossier, print_json, print_report, print_table,
+    storage_errors,
+)
+
+if TYPE_CHECKING:
+    from dossier.api import Dossier
+    from dossier.model import Document
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +35,6 @@ app = typer.Typer(
     callback=verbose_option,
     help="Turn raw news pages about one story into a cited, queryable dossier.",
 )
-# Piped output is never wrapped or cut at 80 columns (soft_wrap): a line is a line.
-console = Console(soft_wrap=not sys.stdout.isatty())
-err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
 
 DbOpt = typer.Option(DEFAULT_DB, "--db", envvar="DOSSIER_DB", help="The store: a SQLite file or a postgresql:// URL.")
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead of a table.")
@@ -43,86 +44,10 @@ EntityOpt = typer.Option(None, "--entity", help="A name (every entity it may den
 ConfigOpt = typer.Option(None, "--config", envvar="DOSSIER_CONFIG", help="Settings and corrections (TOML).")
 
 
-def _usage(problem: str | None) -> None:
-    """Stop with one line and exit 2 (a usage error) when a check found a problem."""
-    if problem:
-        err.print(f"[red]error[/red]: {escape(problem)}", soft_wrap=True)
-        raise typer.Exit(2)
-
-
-def _checked(check: Any) -> Any:
-    """A typer callback that runs ``check(value)`` while arguments are parsed (before anything runs)."""
-
-    def callback(value: Any) -> Any:
-        _usage(check(value))
-        return value
-
-    return callback
-
-
 FromOpt = typer.Option(None, "--from", help="YYYY[-MM[-DD]], inclusive.",
-                       callback=_checked(lambda v: validate.date_problem(v, "--from")))
+                       callback=checked(lambda v: validate.date_problem(v, "--from")))
 ToOpt = typer.Option(None, "--to", help="YYYY[-MM[-DD]], inclusive.",
-                     callback=_checked(lambda v: validate.date_problem(v, "--to")))
-
-
-@contextlib.contextmanager
-def _storage_errors():
-    """A full disk or a damaged store ends the command with one line (exit 1), not a traceback."""
-    import sqlite3
-
-    try:
-        yield
-    except (OSError, sqlite3.Error) as exc:
-        err.print(f"[red]error[/red]: {escape(validate.storage_problem(exc) or str(exc))}", soft_wrap=True)
-        raise typer.Exit(1)
-
-
-def _open(db: str, config: Optional[Path] = None, must_exist: bool = True):
-    from dossier.api import Dossier
-    from dossier.config import config_path, config_problem
-    from dossier.store.sqlite import NotAStore
-    from dossier.store import is_url
-
-    if must_exist and not is_url(db) and not Path(db).exists():
-        err.print(f"[red]no store at {escape(db)}[/red]: run `dossier build PATH --db {escape(db)}` first")
-        raise typer.Exit(1)
-    _usage(config_problem(config_path(db, config)))  # a bad settings file: one line, store untouched
-    try:
-        with _storage_errors():
-            return Dossier.open(db, config)
-    except NotAStore as exc:
-        _usage(str(exc))
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _cell(v: Any) -> str:
-    """A value as one TSV cell: tabs and line breaks inside it become spaces."""
-    return " ".join(("" if v is None else str(v)).split())
-
-
-def _table(title: str, columns: list[str], rows: list[list[Any]], total: int | None = None) -> None:
-    """A table on a terminal; plain TSV (header line, one row a line, nothing cut) when piped, so
-    ``dossier quotes | cut -f2 | sort | uniq -c`` works. ``total`` > len(rows) notes the rest on stderr."""
-    if not console.is_terminal:
-        sys.stdout.write("\t".join(columns) + "\n")
-        sys.stdout.writelines("\t".join(_cell(v) for v in row) + "\n" for row in rows)
-    else:
-        table = Table(title=title, show_lines=False)
-        for col in columns:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*[escape("" if v is None else str(v)) for v in row])
-        console.print(table)
-    if total is not None and total > len(rows):
-        err.print(f"{len(rows)} of {total} {title} shown (--limit)")
-
-
-def _limited(items: list[Any], limit: int | None) -> list[Any]:
-    return items if limit is None else items[:limit]
+                     callback=checked(lambda v: validate.date_problem(v, "--to")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -130,91 +55,11 @@ def _limited(items: list[Any], limit: int | None) -> list[Any]:
 # ---------------------------------------------------------------------------------------------
 
 
-PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
-
-
-def progress_line(i: int, total: int | None, source: str, elapsed: float) -> str:
-    """'building: 40/84 documents, 31 s, last: page.txt' (what a log or CI output shows); the build
-    streams its inputs, so the total is often not known ('40 documents')."""
-    count = f"{i}/{total}" if total else f"{i}"
-    return f"building: {count} documents, {elapsed:.0f} s, last: {Path(source).name}"
-
-
-@contextlib.contextmanager
-def _progress(quiet: bool):
-    """A progress bar on stderr (a line every few seconds when stderr is not a terminal); yields the
-    callback the pipeline reports each document to."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    if not err.is_terminal:
-        yield None if quiet else _progress_lines()
-        return
-
-    columns = (TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.description}"))
-    with Progress(*columns, console=err, transient=True, disable=quiet) as progress:
-        task = progress.add_task("", total=None)
-
-        def on_progress(source: str, i: int, total: int | None) -> None:
-            progress.update(task, completed=i, total=total, description=escape(Path(source).name))
-
-        yield on_progress
-
-
-def _progress_lines():
-    """The callback for a piped stderr: one plain line every ``PROGRESS_EVERY`` seconds and at the end."""
-    import time
-
-    began = time.monotonic()
-    last = [began]
-
-    def on_progress(source: str, i: int, total: int | None) -> None:
-        now = time.monotonic()
-        if now - last[0] >= PROGRESS_EVERY or i == total:
-            last[0] = now
-            sys.stderr.write(progress_line(i, total, source, now - began) + "\n")
-            sys.stderr.flush()
-
-    return on_progress
-
-
-def _print_report(report, location: str, docs: list, as_json: bool) -> None:
-    """The build summary; ``docs`` are the store's DocMeta rows (read without the texts)."""
-    from dossier.date import dating_summary
-
-    dated = dating_summary((m.status, m.published, m.precision, m.confidence) for m in docs)
-    if as_json:
-        return _print_json(report.as_dict() | {"db": location, "dated": dated})
-    console.print(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, duplicates {len(report.duplicates)}, "
-        f"non-English {len(report.non_english)}, kept raw {len(report.failed)}, skipped {len(report.skipped)}"
-        + (f", over time budget {len(report.timed_out)}" if report.timed_out else "")
-    )
-    for source, reason in report.skipped:
-        console.print(f"  skipped {escape(source)}: {escape(reason)}")
-    for source, reason in report.failed:
-        console.print(f"  kept raw {escape(source)}: {escape(reason)} (traceback: dossier show ID)")
-    for source, reason in report.timed_out:
-        console.print(f"  kept raw {escape(source)}: {escape(reason)}")
-    for source in report.duplicates:
-        console.print(f"  duplicate {escape(source)}")
-    if report.passes:
-        console.print("corpus step: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.passes.items()))
-    for line in report.passes_over_budget:
-        console.print(f"  over budget: {escape(line)}")
-    if report.not_in_manifest:
-        shown = ", ".join(Path(s).name for s in report.not_in_manifest[:5])
-        more = f" and {len(report.not_in_manifest) - 5} more" if len(report.not_in_manifest) > 5 else ""
-        console.print(f"  not in the manifest: {len(report.not_in_manifest)} pages ({escape(shown)}{more})")
-    console.print(dated)
-    console.print(f"store: {escape(location)} ({len(docs)} documents)")
-
-
 PageTimeoutOpt = typer.Option(
-    DEFAULT_PAGE_TIMEOUT, "--page-timeout", callback=_checked(validate.timeout_problem),
+    DEFAULT_PAGE_TIMEOUT, "--page-timeout", callback=checked(validate.timeout_problem),
     help="CPU seconds one page may take; a page over it is kept raw with the stage it was in (0: no limit).")
 ExecutorOpt = typer.Option(
-    None, "--executor", callback=_checked(validate.executor_problem),
+    None, "--executor", callback=checked(validate.executor_problem),
     help="Where the per-document step runs: local (worker processes, default), serial (this process), "
          "dask (a local Dask cluster) or tcp://HOST:PORT (a Dask scheduler).")
 
@@ -226,7 +71,7 @@ def build(
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the per-document step."),
     date: Optional[str] = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for these inputs.",
-        callback=_checked(lambda v: validate.date_problem(v, "--date", partial=False))),
+        callback=checked(lambda v: validate.date_problem(v, "--date", partial=False))),
     manifest: Optional[Path] = typer.Option(
         None, "--manifest", help="CSV/TSV/JSONL of file name or url -> published, title, outlet, author, url "
         "(wins over what the pages say)."),
@@ -243,12 +88,12 @@ def build(
     except ValueError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
-    d = _open(db, config, must_exist=False)
-    with _storage_errors(), _progress(as_json) as on_progress:
+    d = open_dossier(db, config, must_exist=False)
+    with storage_errors(), build_progress(as_json) as on_progress:
         report = d.build([str(p) for p in paths], workers=workers, date=date, on_progress=on_progress,
                          manifest=table, page_timeout=page_timeout or None, executor=executor)
     stored = len(report.added) + len(report.unchanged) + len(report.non_english) + len(report.failed)
-    _print_report(report, d.store.location, d.store.document_meta(), as_json)
+    print_report(report, d.store.location, d.store.document_meta(), as_json)
     d.close()
     if stored == 0:
         raise typer.Exit(1)
@@ -264,18 +109,18 @@ def rebuild(
     executor: Optional[str] = ExecutorOpt,
 ) -> None:
     """Re-run every stage from the pages kept in the store (no source files needed)."""
-    d = _open(db, config)
-    with _storage_errors(), _progress(as_json) as on_progress:
+    d = open_dossier(db, config)
+    with storage_errors(), build_progress(as_json) as on_progress:
         report = d.rebuild(workers=workers, on_progress=on_progress, page_timeout=page_timeout or None,
                            executor=executor)
-    _print_report(report, d.store.location, d.store.document_meta(), as_json)
+    print_report(report, d.store.location, d.store.document_meta(), as_json)
 
 
 @app.command()
 def resolve(db: str = DbOpt, config: Optional[Path] = ConfigOpt) -> None:
     """Rerun the cross-document step alone (entities, events, positions), e.g. after corrections."""
-    d = _open(db, config)
-    with _storage_errors():
+    d = open_dossier(db, config)
+    with storage_errors():
         d.resolve()
     console.print(f"resolved: {len(d.entities())} entities, {len(d.timeline())} events")
 
@@ -293,12 +138,12 @@ def docs(db: str = DbOpt, outlet: Optional[str] = OutletOpt, start: Optional[str
     from dossier.query.filters import Filters
     from dossier.query.views import document_row
 
-    reader = _open(db).reader
+    reader = open_dossier(db).reader
     found = reader.documents(Filters(outlet=outlet, start=start, end=end, entity=entity))
-    rows = [document_row(reader.docs[m.id]) for m in _limited(found, limit)]
+    rows = [document_row(reader.docs[m.id]) for m in limited(found, limit)]
     if as_json:
-        return _print_json(rows)
-    _table(
+        return print_json(rows)
+    print_table(
         "documents",
         ["id", "published", "conf", "outlet", "title", "words", "status"],
         [
@@ -310,7 +155,7 @@ def docs(db: str = DbOpt, outlet: Optional[str] = OutletOpt, start: Optional[str
     )
 
 
-def _document_or_exit(d, doc_id: str):
+def _document_or_exit(d: Dossier, doc_id: str) -> Document:
     doc = d.document(doc_id)
     if doc is None:
         err.print(f"[red]no document {escape(doc_id)}[/red] (see `dossier docs`)")
@@ -321,7 +166,7 @@ def _document_or_exit(d, doc_id: str):
 @app.command()
 def text(doc_id: str, db: str = DbOpt) -> None:
     """Print a document's clean text."""
-    sys.stdout.write(_document_or_exit(_open(db), doc_id).text + "\n")
+    sys.stdout.write(_document_or_exit(open_dossier(db), doc_id).text + "\n")
 
 
 @app.command()
@@ -329,10 +174,10 @@ def show(doc_id: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
     """A document's metadata, date evidence and removed furniture."""
     from dossier.query.views import document_detail
 
-    d = _open(db)
+    d = open_dossier(db)
     row = document_detail(d.reader, _document_or_exit(d, doc_id))
     if as_json:
-        return _print_json(row)
+        return print_json(row)
     for key in ("id", "source", "url", "title", "outlet", "author", "language", "words", "status", "reason",
                 "duplicate_of", "error"):
         console.print(f"[bold]{key}[/bold]: {escape(str(row[key]))}")
@@ -358,7 +203,7 @@ def show(doc_id: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
 def entities(
     db: str = DbOpt,
     type: Optional[str] = typer.Option(None, "--type", help="person, org, place, gov or other.",
-                                       callback=_checked(validate.entity_type_problem)),
+                                       callback=checked(validate.entity_type_problem)),
     outlet: Optional[str] = OutletOpt,
     start: Optional[str] = FromOpt,
     end: Optional[str] = ToOpt,
@@ -370,11 +215,11 @@ def entities(
     from dossier.query.filters import Filters
     from dossier.query.views import entity_row
 
-    found = _open(db).reader.entities(type, Filters(outlet=outlet, start=start, end=end, entity=entity))
-    rows = [entity_row(e) for e in _limited(found, limit)]
+    found = open_dossier(db).reader.entities(type, Filters(outlet=outlet, start=start, end=end, entity=entity))
+    rows = [entity_row(e) for e in limited(found, limit)]
     if as_json:
-        return _print_json(rows)
-    _table(
+        return print_json(rows)
+    print_table(
         "entities",
         ["name", "type", "mentions", "docs", "aliases", "roles"],
         [[r["name"], r["type"], r["mentions"], len(r["docs"]), ", ".join(r["aliases"][:5]),
@@ -390,10 +235,10 @@ def who(name: str, db: str = DbOpt, limit: int = typer.Option(5, "--limit", min=
     and its top documents (those that name it in the title first, then the newest)."""
     from dossier.query.views import entity_row
 
-    d = _open(db)
+    d = open_dossier(db)
     rows = [entity_row(e) for e in d.who(name)]
     if as_json:
-        return _print_json(rows)
+        return print_json(rows)
     if not rows:
         console.print(f"no one called {escape(name)} in the sources")
         raise typer.Exit(1)
@@ -421,15 +266,23 @@ def top_documents(reader: Any, row: dict[str, Any], n: int) -> list[Any]:
     return sorted(newest, key=lambda m: not any(x in (m.title or "").lower() for x in names))[:n]  # stable
 
 
+def _settings_file(d: Dossier) -> Path:
+    """The settings file corrections are written to (``Dossier.open`` always names one)."""
+    from dossier.config import config_path
+
+    return d.config or config_path(d.store.location)
+
+
 @app.command()
 def merge(names: list[str], db: str = DbOpt, config: Optional[Path] = ConfigOpt) -> None:
     """Say that these names or entity ids are one entity (written to the config, applied every build)."""
     from dossier.resolve.corrections import add_merge, load_corrections, save_corrections
 
-    d = _open(db, config)
-    save_corrections(d.config, add_merge(load_corrections(d.config), names))
+    d = open_dossier(db, config)
+    cfg = _settings_file(d)
+    save_corrections(cfg, add_merge(load_corrections(cfg), names))
     d.resolve()
-    console.print(f"merged {escape(', '.join(names))} (saved in {escape(str(d.config))})")
+    console.print(f"merged {escape(', '.join(names))} (saved in {escape(str(cfg))})")
 
 
 @app.command()
@@ -437,10 +290,11 @@ def split(entity: str, names: list[str], db: str = DbOpt, config: Optional[Path]
     """Split these names out of an entity into an entity of their own."""
     from dossier.resolve.corrections import add_split, load_corrections, save_corrections
 
-    d = _open(db, config)
-    save_corrections(d.config, add_split(load_corrections(d.config), entity, names))
+    d = open_dossier(db, config)
+    cfg = _settings_file(d)
+    save_corrections(cfg, add_split(load_corrections(cfg), entity, names))
     d.resolve()
-    console.print(f"split {escape(', '.join(names))} from {escape(entity)} (saved in {escape(str(d.config))})")
+    console.print(f"split {escape(', '.join(names))} from {escape(entity)} (saved in {escape(str(cfg))})")
 
 
 @app.command()
@@ -448,10 +302,11 @@ def rename(entity: str, new_name: str, db: str = DbOpt, config: Optional[Path] =
     """Give an entity the name you want shown."""
     from dossier.resolve.corrections import add_rename, load_corrections, save_corrections
 
-    d = _open(db, config)
-    save_corrections(d.config, add_rename(load_corrections(d.config), entity, new_name))
+    d = open_dossier(db, config)
+    cfg = _settings_file(d)
+    save_corrections(cfg, add_rename(load_corrections(cfg), entity, new_name))
     d.resolve()
-    console.print(f"renamed {escape(entity)} to {escape(new_name)} (saved in {escape(str(d.config))})")
+    console.print(f"renamed {escape(entity)} to {escape(new_name)} (saved in {escape(str(cfg))})")
 
 
 @app.command("set-type")
@@ -459,10 +314,11 @@ def set_type(entity: str, type: str, db: str = DbOpt, config: Optional[Path] = C
     """Set an entity's type (person, org, place, gov, other)."""
     from dossier.resolve.corrections import add_type, load_corrections, save_corrections
 
-    d = _open(db, config)
-    save_corrections(d.config, add_type(load_corrections(d.config), entity, type))
+    d = open_dossier(db, config)
+    cfg = _settings_file(d)
+    save_corrections(cfg, add_type(load_corrections(cfg), entity, type))
     d.resolve()
-    console.print(f"{escape(entity)} is now a {escape(type)} (saved in {escape(str(d.config))})")
+    console.print(f"{escape(entity)} is now a {escape(type)} (saved in {escape(str(cfg))})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -488,12 +344,12 @@ def timeline(
     story's main events (most independent reports, lead and headline news), in date order."""
     from dossier.query.views import event_row
 
-    d = _open(db)
+    d = open_dossier(db)
     found = d.reader.timeline(entity, start, end, min_confidence, outlet=outlet, main=not show_all)
-    rows = [event_row(d.reader, ev) for ev in _limited(found, limit)]
+    rows = [event_row(d.reader, ev) for ev in limited(found, limit)]
     if as_json:
-        return _print_json(rows)
-    _table(
+        return print_json(rows)
+    print_table(
         "timeline",
         ["date", "kind", "status", "summary", "place", "sources"],
         [[r["date"] or "?", r["kind"], r["status"], r["summary"], r["place"], len(r["sources"])] for r in rows],
@@ -511,12 +367,12 @@ def quotes(
     from dossier.query.filters import Filters
     from dossier.query.views import quote_row
 
-    d = _open(db)
+    d = open_dossier(db)
     found = d.reader.quotes(speaker, Filters(outlet=outlet, start=start, end=end, entity=entity))
-    rows = [quote_row(d.reader, q) for q in _limited(found, limit)]
+    rows = [quote_row(d.reader, q) for q in limited(found, limit)]
     if as_json:
-        return _print_json(rows)
-    _table("quotes", ["date", "speaker", "kind", "text"], [[r["date"], r["speaker"], r["kind"], r["text"]] for r in rows],
+        return print_json(rows)
+    print_table("quotes", ["date", "speaker", "kind", "text"], [[r["date"], r["speaker"], r["kind"], r["text"]] for r in rows],
            len(found))
 
 
@@ -536,12 +392,12 @@ def positions(
     from dossier.query.filters import Filters
     from dossier.query.views import position_row
 
-    d = _open(db)
+    d = open_dossier(db)
     found = d.reader.positions(actor, issue, Filters(outlet=outlet, start=start, end=end, entity=entity))
-    rows = [position_row(d.reader, p) for p in _limited(found, limit)]
+    rows = [position_row(d.reader, p) for p in limited(found, limit)]
     if as_json:
-        return _print_json(rows)
-    _table(
+        return print_json(rows)
+    print_table(
         "positions",
         ["actor", "issue", "date", "stance", "statement"],
         [[r["actor"], r["issue"], r["date"], r["stance"], r["statement"]] for r in rows],
@@ -557,12 +413,12 @@ def figures(db: str = DbOpt, entity: Optional[str] = typer.Option(None, "--entit
     from dossier.query.filters import Filters
     from dossier.query.views import figure_row
 
-    d = _open(db)
+    d = open_dossier(db)
     found = d.reader.figures(Filters(outlet=outlet, start=start, end=end, entity=entity))
-    rows = [figure_row(d.reader, f) for f in _limited(found, limit)]
+    rows = [figure_row(d.reader, f) for f in limited(found, limit)]
     if as_json:
-        return _print_json(rows)
-    _table("figures", ["value", "unit", "about", "date", "sentence"],
+        return print_json(rows)
+    print_table("figures", ["value", "unit", "about", "date", "sentence"],
            [[r["value"], r["unit"], r["about"], r["date"], r["sentence"]] for r in rows], len(found))
 
 
@@ -574,12 +430,12 @@ def conflicts(db: str = DbOpt, outlet: Optional[str] = OutletOpt, start: Optiona
     from dossier.query.filters import Filters
     from dossier.query.views import conflict_row
 
-    d = _open(db)
+    d = open_dossier(db)
     found = d.reader.conflicts(Filters(outlet=outlet, start=start, end=end, entity=entity))
-    rows = [conflict_row(d.reader, c) for c in _limited(found, limit)]
+    rows = [conflict_row(d.reader, c) for c in limited(found, limit)]
     if as_json:
-        return _print_json(rows)
-    _table("conflicts", ["kind", "about", "values", "sources"],
+        return print_json(rows)
+    print_table("conflicts", ["kind", "about", "values", "sources"],
            [[r["kind"], r["about"], " | ".join(r["values"]), len(r["sources"])] for r in rows], len(found))
 
 
@@ -591,12 +447,12 @@ def search(query: str, db: str = DbOpt, limit: int = typer.Option(20, "--limit",
     from dossier.query.filters import Filters
     from dossier.query.views import search_row
 
-    d = _open(db)
+    d = open_dossier(db)
     hits = d.reader.search(query, limit=limit, filters=Filters(outlet=outlet, start=start, end=end, entity=entity))
     rows = [search_row(d.reader, h) for h in hits]
     if as_json:
-        return _print_json(rows)
-    _table(f"search: {query}", ["doc", "score", "published", "sentence"],
+        return print_json(rows)
+    print_table(f"search: {query}", ["doc", "score", "published", "sentence"],
            [[r["doc"][:10], r["score"], r["published"], r["sentence"]] for r in rows])
 
 
@@ -610,7 +466,7 @@ def annotate(
     file: Path,
     date: Optional[str] = typer.Option(
         None, "--date", help="Document date (YYYY-MM-DD) to resolve relative times.",
-        callback=_checked(lambda v: validate.date_problem(v, "--date", partial=False))),
+        callback=checked(lambda v: validate.date_problem(v, "--date", partial=False))),
     as_json: bool = JsonOpt,
 ) -> None:
     """Annotate one file without a store (offsets into the file's text; .txt keeps its furniture)."""
@@ -622,11 +478,11 @@ def annotate(
         err.print(f"[red]cannot annotate {escape(str(file))}[/red]: {escape(str(exc))}")
         raise typer.Exit(1)
     if as_json:
-        return _print_json(result)
+        return print_json(result)
     for key in ("entities", "times", "figures", "quotes"):
         rows = result.get(key, [])
         cols = [c for c in (rows[0].keys() if rows else [])]
-        _table(key, cols, [[r[c] for c in cols] for r in rows])
+        print_table(key, cols, [[r[c] for c in cols] for r in rows])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -639,7 +495,7 @@ def report(db: str = DbOpt, out: Path = typer.Option(Path("dossier.html"), "--ou
     """Write the dossier as one self-contained HTML file (offline, printable)."""
     from dossier.report import render_report
 
-    d = _open(db)
+    d = open_dossier(db)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_report(d.reader), encoding="utf-8")
     console.print(f"report: {escape(str(out))}")
@@ -649,12 +505,12 @@ def report(db: str = DbOpt, out: Path = typer.Option(Path("dossier.html"), "--ou
 def serve(
     db: str = DbOpt,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (local only by default)."),
-    port: int = typer.Option(8765, "--port", callback=_checked(validate.port_problem)),
+    port: int = typer.Option(8765, "--port", callback=checked(validate.port_problem)),
 ) -> None:
     """Run the local web app and JSON API (read-only)."""
     from dossier.web import serve as run
 
-    _open(db).close()
+    open_dossier(db).close()
     console.print(f"dossier at http://{host}:{port}/  (API under /api/, OpenAPI at /docs)")
     run(db, host=host, port=port)
 
@@ -664,10 +520,10 @@ def ask(question: str, db: str = DbOpt, as_json: bool = JsonOpt) -> None:
     """Answer a plain question from the sources, with citations (offline)."""
     import dataclasses
 
-    d = _open(db)
+    d = open_dossier(db)
     answer = d.ask(question)
     if as_json:
-        return _print_json(dataclasses.asdict(answer))
+        return print_json(dataclasses.asdict(answer))
     console.print(escape(answer.answer))
     for item in answer.items:
         cite = item.get("citation") or {}

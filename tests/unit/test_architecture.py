@@ -3,7 +3,7 @@
 
 Flow (each stage may import from the ones before it, never after):
 ingest -> clean -> date -> nlp -> extract -> resolve -> corpus -> store -> pipeline -> query ->
-(cli, cli_logging, web, report, api, annotate_file).
+(cli, cli_logging, cli_output, web, report, api, annotate_file).
 ``corpus`` (the declared corpus passes) sits after ``resolve``: its passes read resolved entities,
 events and dates and hand a finished corpus to the store; the store only persists it. ``pipeline``
 wires the map and the corpus passes to a store, so it comes after ``store``.
@@ -24,7 +24,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "dossier"
 FLOW = [
     ("ingest",), ("clean",), ("date",), ("nlp",), ("extract",), ("resolve",), ("corpus",),
     ("store",), ("executor", "executor_dask"), ("pipeline",), ("query",),
-    ("cli", "cli_logging", "web", "report", "api", "annotate_file"),
+    ("cli", "cli_logging", "cli_output", "web", "report", "api", "annotate_file"),
 ]
 LEAVES = {"lang", "model", "config", "plugins", "budget", "validate", "partial_date"}
 MAX_FUNCTION, MAX_MODULE = 80, 600
@@ -32,9 +32,7 @@ MAX_FUNCTION, MAX_MODULE = 80, 600
 # (importer module, imported module) edges that go against the flow today. May only shrink.
 IMPORT_ALLOWLIST: set[tuple[str, str]] = set()
 # Modules over MAX_MODULE lines today (owners are splitting them). May only shrink.
-MODULE_ALLOWLIST = {
-    "cli.py",
-}
+MODULE_ALLOWLIST: set[str] = set()
 # Functions over MAX_FUNCTION lines today, as "module path:qualified name". May only shrink.
 FUNCTION_ALLOWLIST = {
     "date/text.py:date_from_text",

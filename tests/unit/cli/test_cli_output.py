@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dossier import cli
+from dossier import cli, cli_output
 
 
 def test_tsv_cells_keep_one_row_a_line() -> None:
-    assert cli._cell("a\tb\nc  d") == "a b c d"
-    assert cli._cell(None) == "" and cli._cell(3) == "3"
+    assert cli_output.cell("a\tb\nc  d") == "a b c d"
+    assert cli_output.cell(None) == "" and cli_output.cell(3) == "3"
 
 
 def test_progress_lines_come_every_few_seconds_and_at_the_end(monkeypatch, capsys) -> None:
     now = [100.0]
     monkeypatch.setattr("time.monotonic", lambda: now[0])
-    on_progress = cli._progress_lines()
+    on_progress = cli_output.progress_lines()
     for i in range(1, 11):
         now[0] += 1.0  # one document a second
         on_progress(f"/pages/p{i}.txt", i, 10)
