@@ -8,6 +8,7 @@ kept as a RemovedBlock so a user can see and undo the cleaner's choices.
 from __future__ import annotations
 
 import logging
+from typing import Any
 from collections.abc import Iterable
 
 from dossier.clean.decode import decode
@@ -80,7 +81,7 @@ def repeated_lines(pages: Iterable[Page]) -> frozenset[str]:
     return frozenset(k for k, c in count.items() if c >= 2)
 
 
-def clean_text(text: str, repeated: frozenset[str] = frozenset(), english: bool = True) -> dict:
+def clean_text(text: str, repeated: frozenset[str] = frozenset(), english: bool = True) -> dict[str, Any]:
     """Flat text -> kept paragraphs, removed blocks, title, outlet, author (pure, no I/O)."""
     blocks = split_blocks(text)
     verdicts = [classify(b, len(blocks), english) for b in blocks]
@@ -136,14 +137,14 @@ def _outside(blocks: list[Block], kept: list[int]) -> list[Block]:
     return [b for b in blocks if b.index not in keep]
 
 
-def _html(text: str, url: str | None) -> dict | None:
+def _html(text: str, url: str | None) -> dict[str, Any] | None:
     """trafilatura's main text and metadata; None when it finds no main text."""
     import trafilatura  # lazy: heavy import, only HTML input needs it
 
     try:
         found = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
                                             include_tables=True)
-        doc = found.as_dict() if found is not None else None
+        doc = found if isinstance(found, dict) or found is None else found.as_dict()
     except Exception:  # trafilatura/lxml raise on some broken markup; fall back below
         doc = None
     if not doc or not (doc.get("text") or "").strip():
@@ -176,7 +177,7 @@ def _lead_header(paragraphs: list[str], title: str | None) -> tuple[list[str], d
     return [p for p in paragraphs if p not in dropped], dropped
 
 
-def _html_header(text: str, found: dict) -> dict:
+def _html_header(text: str, found: dict[str, Any]) -> dict[str, Any]:
     """Date lines and bylines of an HTML page, which trafilatura drops or keeps without saying.
 
     The dating stage needs those lines (by their reasons "date line" / "update stamp") and the
@@ -218,7 +219,7 @@ def _html_header(text: str, found: dict) -> dict:
     return {**found, "paragraphs": paragraphs, "removed": tuple(removed), "author": author}
 
 
-def _html_fallback(text: str, repeated: frozenset[str]) -> dict | None:
+def _html_fallback(text: str, repeated: frozenset[str]) -> dict[str, Any] | None:
     """When trafilatura finds nothing, take the page's text and clean it as flat text."""
     from dossier.clean.render import flat_lines, stream_lines
 
@@ -240,7 +241,7 @@ def _language(text: str) -> str | None:
         return None
     import py3langid  # lazy: loads its model on first use
 
-    return py3langid.classify(text[:5000])[0]
+    return str(py3langid.classify(text[:5000])[0])
 
 
 def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
@@ -250,7 +251,7 @@ def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
     text, encoding, note = decode(page.raw, page.encoding, page.media)
     text = text.replace("\x00", "")
     reasons = [note] if note else []
-    result: dict | None
+    result: dict[str, Any] | None
     if page.media == "html":
         result = _html(text, declared.get("url"))
         if result is not None:
@@ -262,7 +263,7 @@ def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
     else:
         lang = _language(text)
         result = clean_text(text, repeated, english=lang in (None, "en"))
-    base = {"id": ident, "source": page.source, "media": page.media, "url": declared.get("url"),
+    base: dict[str, Any] = {"id": ident, "source": page.source, "media": page.media, "url": declared.get("url"),
             "encoding": encoding}
     if result is None:
         return Document(**base, text="", status="raw",

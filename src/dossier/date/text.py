@@ -184,48 +184,73 @@ def years_back(text: str) -> str | None:
     return None
 
 
+@dataclasses.dataclass(frozen=True)
+class _Reading:
+    """The clues of one text, sorted by kind, and the years they bound the page by."""
+
+    text: str
+    clues: list[Clue]
+    year: int | None  # the latest past year the text names
+    year_clue: Clue | None
+    pinned: tuple[int, str] | None  # a year pinned by arithmetic, with the phrase
+    bound: int | None  # the latest year the text reports anything in
+
+    def kind(self, name: str) -> list[Clue]:
+        return [c for c in self.clues if c.kind == name or (name == "stamp" and c.kind.startswith("stamp"))]
+
+    def result(self, date: PublicationDate, month: int | None) -> TextDating:
+        return TextDating(date, month, tuple(self.clues), self.year, self.pinned[0] if self.pinned else None)
+
+
 def date_from_text(text: str) -> TextDating:
     """Weigh the text's clues into a PublicationDate (with the month even when the year is unknown).
 
     Calibration: a dateline with its year or a stamp pins the date (0.75-0.85); a year the text
     pins by arithmetic ("in 2011, eleven years ago") gives ~0.6; a year taken from the latest year
     the text names is only a lower bound, so it stays below 0.5 and is dropped (value None) when
-    the text itself says that what it reports lies years back.
+    the text itself says that what it reports lies years back. The steps are tried in that order of
+    strength; ``evidence`` collects what an earlier step set aside.
     """
     clues = collect_clues(text)
-    evidence: list[str] = []
     year, year_clue = _latest_past_year(clues)
     pinned = years_ago_year(text)
     if pinned is not None and year is not None and pinned[0] < year:
         pinned = None  # the arithmetic contradicts a reported year: trust neither over the other
     bound = max(y for y in (year, pinned[0] if pinned else None, 0) if y is not None) or None
-    datelines = [c for c in clues if c.kind == "dateline"]
-    stamps = [c for c in clues if c.kind.startswith("stamp")]
-    facts = [c for c in clues if c.kind == "fact"]
+    r = _Reading(text, clues, year, year_clue, pinned, bound)
+    evidence: list[str] = []
+    return (_by_dateline(r) or _by_stamp(r, evidence) or _by_month(r, evidence)
+            or _by_explicit_dates(r, evidence))
 
-    def result(date: PublicationDate, month: int | None) -> TextDating:
-        return TextDating(date, month, tuple(clues), year, pinned[0] if pinned else None)
 
-    # 1. a dateline with a full date is the strongest thing flat text can say
-    for c in datelines:
+def _by_dateline(r: _Reading) -> TextDating | None:
+    """1. a dateline with a full date is the strongest thing flat text can say"""
+    for c in r.kind("dateline"):
         if not c.value.startswith("XXXX"):
-            return result(PublicationDate(c.value, "day", 0.85, (f'dateline "{c.text}"',)), int(c.value[5:7]))
+            return r.result(PublicationDate(c.value, "day", 0.85, (f'dateline "{c.text}"',)), int(c.value[5:7]))
+    return None
 
-    # 2. stamps: believed unless they postdate everything the text reports (a crawl or edit date)
-    for c in stamps:
+
+def _by_stamp(r: _Reading, evidence: list[str]) -> TextDating | None:
+    """2. stamps: believed unless they postdate everything the text reports (a crawl or edit date)"""
+    for c in r.kind("stamp"):
         sy = int(c.value[:4]) if not c.value.startswith("XXXX") else None
         if sy is None:
             continue
-        if bound is not None and sy > bound + 1:
-            evidence.append(f'stamp "{c.kind.split(":")[1]}: {c.text}" ignored: the text reports nothing after {bound}')
+        if r.bound is not None and sy > r.bound + 1:
+            evidence.append(f'stamp "{c.kind.split(":")[1]}: {c.text}" ignored: the text reports nothing after {r.bound}')
             continue
         conf = 0.6 if "updat" in c.kind or "modif" in c.kind else 0.75
         prec: Precision = "day" if len(c.value) == 10 else "month" if len(c.value) == 7 else "year"
-        return result(PublicationDate(c.value, prec, conf, (f'stamp "{c.kind.split(":")[1]}: {c.text}"', *evidence)),
-                      int(c.value[5:7]) if len(c.value) >= 7 else None)  # fmt: skip
+        return r.result(PublicationDate(c.value, prec, conf, (f'stamp "{c.kind.split(":")[1]}: {c.text}"', *evidence)),
+                        int(c.value[5:7]) if len(c.value) >= 7 else None)  # fmt: skip
+    return None
 
-    # 3. year-less facts give the month; the year comes from the text's arithmetic or, as a
-    #    lower bound, from the latest year it names
+
+def _by_month(r: _Reading, evidence: list[str]) -> TextDating | None:
+    """3. year-less facts give the month; the year comes from the text's arithmetic or, as a lower
+    bound, from the latest year it names"""
+    facts, datelines = r.kind("fact"), r.kind("dateline")
     dateline = datelines[0] if datelines else None
     month, margin = (int(dateline.value[5:7]), 1.0) if dateline else _best_month(facts)
     if month is not None and not dateline and not any(len(c.value) == 10 and int(c.value[5:7]) == month for c in facts):
@@ -234,54 +259,60 @@ def date_from_text(text: str) -> TextDating:
         names = ", ".join(dict.fromkeys(f'"{c.text}"' for c in facts))[:120]
         evidence.append(f"month uncertain: only month names without a day ({names})")
         month = None
-    if month is not None:
-        latest = _latest_fact(facts, month)
-        planned = [c for c in facts if c.tense == "future" and int(c.value[5:7]) == month]
-        about = (f'dateline "{dateline.text}"' if dateline else f'latest dated fact "{latest.text}"' if latest
-                 else f'planned "{planned[0].text}"' if planned else f"month {_MONTH_NAMES[month - 1]}")
-        day = dateline.value[8:10] if dateline else None
-        if pinned is not None:
-            conf = (0.6 if dateline else 0.45) * (0.6 + 0.4 * margin)
-            value = f"{pinned[0]:04d}-{month:02d}" + (f"-{day}" if day else "")
-            evidence += [f'{about} ({pinned[0]} from "{pinned[1]}")']
-            return result(PublicationDate(value, "day" if day else "month", round(conf, 2), tuple(evidence)), month)
-        if year is None or year_clue is None:
-            evidence += [about, f"month {_MONTH_NAMES[month - 1]}; the year is not stated in the text"]
-            return result(PublicationDate(None, "none", 0.1, tuple(e for e in evidence if e)), month)
-        pub_year, conf, why = _infer_year(year, year_clue, month, clues, text)
-        back = years_back(text)
-        if conf < 0.4 or back:  # the named year is only a lower bound here: say so instead of guessing
-            evidence += [about, f"month {_MONTH_NAMES[month - 1]}; year not stated (not before {year}, "
-                                f'from "{year_clue.text}")']
-            if back:
-                evidence.append(f'the text reports things "{back}": {year} may be years before the page')
-            return result(PublicationDate(None, "none", 0.15, tuple(evidence)), month)
-        value = f"{pub_year:04d}-{month:02d}" + (f"-{day}" if day else "")
-        conf = min(0.45, conf * (0.6 + 0.4 * margin))  # a lower bound, not a pinned year
-        evidence += [f'{about} ({pub_year} inferred from "{year_clue.text}"{why})']
-        evidence += [f'relative phrase "{c.text}"' for c in facts if "this" in c.text.lower()][:2]
-        return result(PublicationDate(value, "day" if day else "month", round(conf, 2), tuple(evidence)), month)
+    if month is None:
+        return None
+    latest = _latest_fact(facts, month)
+    planned = [c for c in facts if c.tense == "future" and int(c.value[5:7]) == month]
+    about = (f'dateline "{dateline.text}"' if dateline else f'latest dated fact "{latest.text}"' if latest
+             else f'planned "{planned[0].text}"' if planned else f"month {_MONTH_NAMES[month - 1]}")
+    day = dateline.value[8:10] if dateline else None
+    if r.pinned is not None:
+        conf = (0.6 if dateline else 0.45) * (0.6 + 0.4 * margin)
+        value = f"{r.pinned[0]:04d}-{month:02d}" + (f"-{day}" if day else "")
+        evidence += [f'{about} ({r.pinned[0]} from "{r.pinned[1]}")']
+        return r.result(PublicationDate(value, "day" if day else "month", round(conf, 2), tuple(evidence)), month)
+    if r.year is None or r.year_clue is None:
+        evidence += [about, f"month {_MONTH_NAMES[month - 1]}; the year is not stated in the text"]
+        return r.result(PublicationDate(None, "none", 0.1, tuple(e for e in evidence if e)), month)
+    pub_year, conf, why = _infer_year(r.year, r.year_clue, month, r.clues, r.text)
+    back = years_back(r.text)
+    if conf < 0.4 or back:  # the named year is only a lower bound here: say so instead of guessing
+        evidence += [about, f"month {_MONTH_NAMES[month - 1]}; year not stated (not before {r.year}, "
+                            f'from "{r.year_clue.text}")']
+        if back:
+            evidence.append(f'the text reports things "{back}": {r.year} may be years before the page')
+        return r.result(PublicationDate(None, "none", 0.15, tuple(evidence)), month)
+    value = f"{pub_year:04d}-{month:02d}" + (f"-{day}" if day else "")
+    conf = min(0.45, conf * (0.6 + 0.4 * margin))  # a lower bound, not a pinned year
+    evidence += [f'{about} ({pub_year} inferred from "{r.year_clue.text}"{why})']
+    evidence += [f'relative phrase "{c.text}"' for c in facts if "this" in c.text.lower()][:2]
+    return r.result(PublicationDate(value, "day" if day else "month", round(conf, 2), tuple(evidence)), month)
 
-    # 4. only explicit dates: the page is no older than the latest one it reports
-    explicit = [c for c in clues if c.kind == "explicit" and c.tense != "future"]
-    anchored = anchored_phrases(text)
+
+def _by_explicit_dates(r: _Reading, evidence: list[str]) -> TextDating:
+    """4. only explicit dates: the page is no older than the latest one it reports"""
+    explicit = [c for c in r.clues if c.kind == "explicit" and c.tense != "future"]
+    anchored = anchored_phrases(r.text)
     shown = ", ".join(f'"{a}"' for a in anchored[:3])
     if explicit:
         c = max(explicit, key=lambda c: c.value)
         if anchored and len(c.value) < 10:
             # recent news told by "last Tuesday" and a month long past: only a lower bound
             evidence += [f'not before {c.value} (latest explicit date "{c.text}"); {shown} count from an unstated day']
-            return result(PublicationDate(None, "none", 0.1, tuple(evidence)), None)
+            return r.result(PublicationDate(None, "none", 0.1, tuple(evidence)), None)
         late: Precision = "day" if len(c.value) == 10 else "month"
-        return result(PublicationDate(c.value, late, 0.4, (f'latest explicit date "{c.text}"', *evidence)), int(c.value[5:7]))
-    if pinned is not None:
-        return result(PublicationDate(str(pinned[0]), "year", 0.4, (f'{pinned[0]} from "{pinned[1]}"', *evidence)), None)
-    if year is not None and year_clue is not None and anchored:
-        evidence += [f'not before {year} (latest year named "{year_clue.text}"); {shown} count from an unstated day']
-        return result(PublicationDate(None, "none", 0.1, tuple(evidence)), None)
-    if year is not None and year_clue is not None:
-        return result(PublicationDate(str(year), "year", 0.2, (f'latest year named "{year_clue.text}"', *evidence)), None)
-    return result(PublicationDate(None, "none", 0.0, tuple(evidence)), None)
+        return r.result(PublicationDate(c.value, late, 0.4, (f'latest explicit date "{c.text}"', *evidence)),
+                        int(c.value[5:7]))
+    if r.pinned is not None:
+        return r.result(PublicationDate(str(r.pinned[0]), "year", 0.4, (f'{r.pinned[0]} from "{r.pinned[1]}"', *evidence)),
+                        None)
+    if r.year is not None and r.year_clue is not None and anchored:
+        evidence += [f'not before {r.year} (latest year named "{r.year_clue.text}"); {shown} count from an unstated day']
+        return r.result(PublicationDate(None, "none", 0.1, tuple(evidence)), None)
+    if r.year is not None and r.year_clue is not None:
+        return r.result(PublicationDate(str(r.year), "year", 0.2, (f'latest year named "{r.year_clue.text}"', *evidence)),
+                        None)
+    return r.result(PublicationDate(None, "none", 0.0, tuple(evidence)), None)
 
 
 def _latest_fact(facts: list[Clue], month: int) -> Clue | None:

@@ -275,6 +275,13 @@ def _filters(outlet: str | None, start: str | None, end: str | None, entity: str
 def _register_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLResponse],
                     doc_or_404: Callable[[Reader, str], Document]) -> None:
     """The server-rendered pages: every listing pages (``limit``, ``cursor``) and filters alike."""
+    _register_story_pages(app, source, page, doc_or_404)
+    _register_layer_pages(app, source, page)
+
+
+def _register_story_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLResponse],
+                          doc_or_404: Callable[[Reader, str], Document]) -> None:
+    """The home page, the timeline, who is who and the documents."""
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def home(request: Request) -> HTMLResponse:
@@ -316,6 +323,27 @@ def _register_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLRespo
             raise HTTPException(status_code=404, detail=f"no entity {entity_id}")
         return page("entity.html", request, **_entity_context(reader, ent))
 
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    async def documents_page(request: Request, entity: str | None = None, start: str | None = From,
+                             end: str | None = To, outlet: str | None = None, limit: int | None = Limit,
+                             cursor: str | None = Cursor) -> HTMLResponse:
+        reader = source.get()
+        listing = paginate(reader.documents(_filters(outlet, start, end, entity)), limit, cursor)
+        rows = [views.document_row(reader.docs[m.id]) for m in listing.items if m.id in reader.meta]
+        return page("documents.html", request, listing, rows=rows, outlets=reader.outlets())
+
+    @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def doc_page(request: Request, doc_id: str, hl: str | None = None) -> HTMLResponse:
+        reader = source.get()
+        doc = doc_or_404(reader, doc_id)
+        span = parse_hl(hl, len(doc.text))
+        return page("doc.html", request, d=views.document_detail(reader, doc), text=doc_reader_html(doc, reader, span),
+                    hl=span)
+
+
+def _register_layer_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLResponse]) -> None:
+    """The pages of what the sources say (quotes, positions, figures, conflicts) and search/ask."""
+
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     async def quotes_page(request: Request, speaker: str | None = None, entity: str | None = None,
                           start: str | None = From, end: str | None = To, outlet: str | None = None,
@@ -353,23 +381,6 @@ def _register_pages(app: FastAPI, source: _Source, page: Callable[..., HTMLRespo
         listing = paginate(reader.conflicts(_filters(outlet, start, end, entity)), limit, cursor)
         rows = [views.conflict_row(reader, c) for c in listing.items]
         return page("conflicts.html", request, listing, rows=rows, outlets=reader.outlets())
-
-    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    async def documents_page(request: Request, entity: str | None = None, start: str | None = From,
-                             end: str | None = To, outlet: str | None = None, limit: int | None = Limit,
-                             cursor: str | None = Cursor) -> HTMLResponse:
-        reader = source.get()
-        listing = paginate(reader.documents(_filters(outlet, start, end, entity)), limit, cursor)
-        rows = [views.document_row(reader.docs[m.id]) for m in listing.items if m.id in reader.meta]
-        return page("documents.html", request, listing, rows=rows, outlets=reader.outlets())
-
-    @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def doc_page(request: Request, doc_id: str, hl: str | None = None) -> HTMLResponse:
-        reader = source.get()
-        doc = doc_or_404(reader, doc_id)
-        span = parse_hl(hl, len(doc.text))
-        return page("doc.html", request, d=views.document_detail(reader, doc), text=doc_reader_html(doc, reader, span),
-                    hl=span)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     async def search_page(request: Request, q: str = "", start: str | None = From, end: str | None = To,
@@ -425,13 +436,21 @@ def _entity_context(reader: Reader, ent: Any) -> dict[str, Any]:
     }
 
 
+def paged(items: list[Any], limit: int | None, cursor: str | None, row: Callable[[Any], dict[str, Any]]
+          ) -> dict[str, Any]:
+    """One page of an API listing, each item shaped by ``row``."""
+    listing = paginate(items, limit, cursor)
+    return views.page_dict(listing, [row(x) for x in listing.items])
+
+
 def _register_api(app: FastAPI, source: _Source, doc_or_404: Callable[[Reader, str], Document]) -> None:
     """The JSON API: every listing is ``{"items": [...], "next_cursor": str | null, "total": int}``."""
+    _register_story_api(app, source, doc_or_404)
+    _register_layer_api(app, source)
 
-    def paged(items: list[Any], limit: int | None, cursor: str | None, row: Callable[[Any], dict[str, Any]]
-              ) -> dict[str, Any]:
-        listing = paginate(items, limit, cursor)
-        return views.page_dict(listing, [row(x) for x in listing.items])
+
+def _register_story_api(app: FastAPI, source: _Source, doc_or_404: Callable[[Reader, str], Document]) -> None:
+    """Documents, who is who and the timeline as JSON."""
 
     @app.get("/api/docs", tags=["api"])
     async def api_docs(outlet: str | None = None, start: str | None = From, end: str | None = To,
@@ -466,6 +485,11 @@ def _register_api(app: FastAPI, source: _Source, doc_or_404: Callable[[Reader, s
         reader = source.get()
         events = reader.timeline(filters=_filters(outlet, start, end, entity), main=main)
         return paged(events, limit, cursor, lambda ev: views.event_row(reader, ev))
+
+
+
+def _register_layer_api(app: FastAPI, source: _Source) -> None:
+    """Quotes, positions, figures, conflicts, search and ask as JSON."""
 
     @app.get("/api/quotes", tags=["api"])
     async def api_quotes(speaker: str | None = None, entity: str | None = None, outlet: str | None = None,
