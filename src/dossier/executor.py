@@ -34,6 +34,7 @@ R = TypeVar("R")
 GRACE_SECONDS = 5.0  # CPU seconds past the budget before a worker is stopped from outside
 WALL_FACTOR = 10.0  # a page idle-stuck (deadlock, I/O) for this many budgets of wall time is stopped too
 POLL_SECONDS = 0.5
+ORPHAN_CHECK_SECONDS = 1.0  # how often an idle worker checks that its build is still there
 
 
 class Executor(Protocol):
@@ -57,9 +58,12 @@ class SerialExecutor:
 # ---------------------------------------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, stage: Any, fn: Callable[[Any], Any]) -> None:
+def _worker_main(conn: Connection, stage: Any, fn: Callable[[Any], Any], build_pid: int) -> None:
     """A worker: run ``fn`` on each item sent, send the result back; stop after a timed-out page
-    (a stage interrupted half way may have left state behind; a fresh worker is cheap)."""
+    (a stage interrupted half way may have left state behind; a fresh worker is cheap).
+
+    A worker also stops when the build that started it is gone (``kill -9``): forked workers hold
+    copies of the pool's pipe ends, so the pipe alone never tells them, and they would wait forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
     def show(name: str) -> None:  # shared memory, not the pipe: a timer signal may interrupt it
@@ -68,6 +72,9 @@ def _worker_main(conn: Connection, stage: Any, fn: Callable[[Any], Any]) -> None
     budget.add_listener(show)
     while True:
         try:
+            while not conn.poll(ORPHAN_CHECK_SECONDS):
+                if os.getppid() != build_pid:
+                    return  # the build died: nobody will send work or read a result
             msg = conn.recv()
         except (EOFError, OSError):
             return
@@ -75,7 +82,10 @@ def _worker_main(conn: Connection, stage: Any, fn: Callable[[Any], Any]) -> None
             return
         key, item = msg
         result = fn(item)
-        conn.send((key, result))
+        try:
+            conn.send((key, result))
+        except OSError:  # the build died while the page ran
+            return
         if getattr(result, "timed_out", False):
             return
 
@@ -134,7 +144,7 @@ class ProcessExecutor:
     def _spawn(self, fn: Callable[[Any], Any]) -> _Worker:
         parent, child = self.ctx.Pipe()
         stage = self.ctx.Array(ctypes.c_char, 64, lock=False)
-        proc = self.ctx.Process(target=_worker_main, args=(child, stage, fn), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, stage, fn, os.getpid()), daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent, stage)

@@ -101,3 +101,44 @@ def test_make_executor_names() -> None:
     assert isinstance(make_executor(None, 2, 1.0), ProcessExecutor)
     with pytest.raises(ValueError):
         make_executor("bogus", 1, 1.0)
+
+
+ORPHAN_SCRIPT = """
+import multiprocessing, time
+from dossier.executor import ProcessExecutor
+
+def slow(x):
+    time.sleep(0.2)
+    return x
+
+for i, _ in enumerate(ProcessExecutor(workers=2, timeout=None).map(slow, range(10**6), lambda x, r: x)):
+    if i == 3:
+        print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has stopped
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_workers_stop_when_their_build_is_killed(tmp_path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "build.py"
+    script.write_text(ORPHAN_SCRIPT)
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert len(workers) == 2 and all(_running(p) for p in workers)
+    proc.kill()  # kill -9: the build gets no chance to stop its workers
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_running(p) for p in workers):
+        time.sleep(0.2)
+    assert not any(_running(p) for p in workers), "workers outlived their build"
