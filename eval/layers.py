@@ -125,8 +125,7 @@ def _score(d, quotes_g, positions_g, conflicts_g, stems) -> dict[str, float]:
     reader = d.reader
     docs = {doc.id: doc for doc in d.documents()}
     stem_of = {doc.id: (doc.url or doc.source or "").rsplit("/", 1)[-1] for doc in docs.values()}
-    name = reader.entity_name
-    quotes = [(stem_of.get(q.content.doc_id, ""), q.text, name(q.speaker_entity) or q.speaker) for q in d.quotes()]
+    quotes = [(stem_of.get(q.content.doc_id, ""), q.text, reader.speaker_name(q)) for q in d.quotes()]
     qp, qr = score_pairs(quotes_g, quotes, stems)
     positions = d.positions()
     items = [(stem_of.get(p.span.doc_id, ""), p.statement, reader.side_name(p)) for p in positions]

@@ -14,7 +14,7 @@ from typing import Any
 
 from dossier.corpus.runner import Pass
 from dossier.corpus.state import Corpus
-from dossier.model import Annotations, Document, Entity, Mention, Quote, Span
+from dossier.model import Annotations, Claim, Document, Entity, Mention, Quote, Span
 from dossier.resolve import Resolution
 
 logger = logging.getLogger(__name__)
@@ -61,14 +61,24 @@ def with_entity_ids(annots: Annotations, mention_entity: Mapping[tuple[str, int,
     return dataclasses.replace(annots, mentions=mentions, quotes=quotes)
 
 
-def with_claim_actors(annots: Annotations, by_name: Mapping[str, Entity]) -> Annotations:
-    """The annotations with ``Claim.actor`` set: the entity the claim's actor name denotes
-    (``positions.entity_index``: a government before a place of that name, names before aliases).
-    Unchanged annotations are returned as they are."""
-    claims = tuple(
-        c if c.actor == (eid := _id_of(by_name.get(c.actor_name.lower()))) else dataclasses.replace(c, actor=eid)
-        for c in annots.claims
-    )
+def with_claim_actors(annots: Annotations, by_id: Mapping[str, Entity], by_name: Mapping[str, Entity]) -> Annotations:
+    """The annotations with ``Claim.actor`` set: the person a mention of that name in the claim's
+    sentence (else page) was resolved to, so namesakes stay apart; else the entity the name denotes
+    (``positions.entity_index``: a government before a place of that name, "Tokyo insists", names
+    before aliases). Unchanged annotations are returned as they are."""
+    people: dict[str, list[Mention]] = {}
+    for m in annots.mentions:
+        if m.entity_id and m.label == "PERSON":
+            people.setdefault(m.canonical or m.text, []).append(m)
+
+    def actor_of(c: Claim) -> str | None:
+        for m in sorted(people.get(c.actor_name, ()), key=lambda m: not c.span.start <= m.span.start < c.span.end):
+            ent = by_id.get(m.entity_id or "")
+            if ent is not None and ent.type == "person":
+                return ent.id
+        return _id_of(by_name.get(c.actor_name.lower()))
+
+    claims = tuple(c if c.actor == (eid := actor_of(c)) else dataclasses.replace(c, actor=eid) for c in annots.claims)
     return annots if claims == annots.claims else dataclasses.replace(annots, claims=claims)
 
 
@@ -101,8 +111,8 @@ def resolve(corpus: Corpus) -> Corpus:
     from dossier.resolve import resolve_entities
 
     res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections)
-    by_name = entity_index(res.entities)
-    annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_name)
+    by_id, by_name = {e.id: e for e in res.entities}, entity_index(res.entities)
+    annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_id, by_name)
                    for i, a in corpus.annotations.items()}
     return dataclasses.replace(corpus, entities={e.id: e for e in res.entities}, annotations=annotations)
 

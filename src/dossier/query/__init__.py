@@ -178,6 +178,11 @@ class Reader:
         country = self.entities_by_id.get(ent.government_of) if ent.government_of else None
         return country.name if country else ent.name  # a government is shown by its country's name
 
+    def speaker_name(self, q: Quote) -> str | None:
+        """How a quote's speaker is shown: the resolved entity's name, else the name the quote finder
+        read (an unresolved pronoun or a description), else None."""
+        return self.entity_name(q.speaker_entity) if q.speaker_entity else q.speaker
+
     def side_name(self, p: Position) -> str:
         """How a position's side is shown: its entity's name (a government by its country's), else
         the label of a side no entity stands for."""

@@ -269,7 +269,7 @@ def _quotes(reader: Reader, question: str, speakers: list[Entity], terms: list[s
         if not spoke or q.question or not _date_ok(doc.published.value if doc else None, dates):
             continue
         if _on_topic(q.text, about):
-            items.append(_item(reader, f"{reader.entity_name(q.speaker_entity) or q.speaker or 'unknown'} ({q.kind}): {q.text}",
+            items.append(_item(reader, f"{reader.speaker_name(q) or 'unknown'} ({q.kind}): {q.text}",
                                q.content))
     for p in reader.positions():
         held = p.actor in ids or reader.side_name(p).lower() in names

@@ -98,7 +98,7 @@ def quote_row(reader: Reader, q: Quote) -> dict[str, Any]:
     c = reader.cite(q.content)
     doc = reader.docs.get(q.content.doc_id)
     return {
-        "speaker": reader.entity_name(q.speaker_entity) if q.speaker_entity else q.speaker,
+        "speaker": reader.speaker_name(q),
         "speaker_id": q.speaker_entity,
         "text": q.text,
         "kind": q.kind,

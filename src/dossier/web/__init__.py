@@ -83,7 +83,7 @@ def doc_reader_html(doc: Document, reader: Reader, hl: tuple[int, int] | None) -
     layers: list[Layer] = []
     if ann:
         for q in ann.quotes:
-            who = q.speaker or "unknown speaker"
+            who = reader.speaker_name(q) or "unknown speaker"
             layers.append(Layer(q.content.start, q.content.end, "span", f"quote {q.kind}", title=f"{q.kind} quote: {who}"))
         for m in ann.mentions:
             ent = m.entity_id

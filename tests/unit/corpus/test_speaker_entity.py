@@ -27,9 +27,29 @@ def test_claim_actor_is_the_entity_its_name_denotes_and_none_without_one():
     gov = Entity("g-nor", "Government of Norland", "gov", aliases=("Norland",), government_of="p-nor")
     said = Claim(Span("d", 0, 10), "Norland", "demand", "talks")
     nobody = Claim(Span("d", 20, 30), "Someone Unknown", "refusal", "talks")
-    out = with_claim_actors(Annotations("d", claims=(said, nobody)), entity_index([place, gov]))
+    ents = [place, gov]
+    by_id = {e.id: e for e in ents}
+    out = with_claim_actors(Annotations("d", claims=(said, nobody)), by_id, entity_index(ents))
     assert [(c.actor_name, c.actor) for c in out.claims] == [("Norland", "g-nor"), ("Someone Unknown", None)]
-    assert with_claim_actors(out, entity_index([place, gov])) is out  # unchanged: the same object
+    assert with_claim_actors(out, by_id, entity_index(ents)) is out  # unchanged: the same object
+
+
+def test_a_claim_by_a_namesake_is_the_person_its_sentence_names():
+    """Two people share a surname: the claim goes to the one the resolver gave the mention in the
+    claim's own sentence, not to whichever the name alone would pick."""
+    from dossier.corpus.passes import with_claim_actors
+    from dossier.extract.positions import entity_index
+    from dossier.model import Claim, Entity
+
+    elder = Entity("p-old", "Ann Smith", "person", aliases=("Smith",))
+    younger = Entity("p-new", "Bo Smith", "person", aliases=("Smith",))
+    ents = [elder, younger]
+    mentions = (Mention(Span("d", 0, 5), "Smith", "PERSON", canonical="Smith", entity_id="p-old"),
+                Mention(Span("d", 40, 45), "Smith", "PERSON", canonical="Smith", entity_id="p-new"))
+    claim = Claim(Span("d", 40, 80), "Smith", "demand", "talks")
+    out = with_claim_actors(Annotations("d", mentions=mentions, claims=(claim,)), {e.id: e for e in ents},
+                            entity_index(ents))
+    assert out.claims[0].actor == "p-new"  # by the name alone it would be the first Smith
 
 
 def test_a_claim_stored_before_actor_name_reads_its_name_back():
