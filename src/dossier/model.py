@@ -278,6 +278,14 @@ class Position:
     precision: Precision = "none"  # of ``date``: the sentence's own date, else the page's date
     actor_label: str | None = None  # only when ``actor`` is None
 
+    @staticmethod
+    def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+        """A position stored before ``actor_label`` existed held the side's name in ``actor``: read it
+        as a label (shown as it was) until the next build stores ids."""
+        if "actor_label" not in data and "actor" in data:
+            return {**data, "actor": None, "actor_label": data["actor"]}
+        return data
+
     @property
     def side(self) -> str:
         """What groups a side's positions: its entity id, else its label."""

@@ -58,3 +58,13 @@ def test_a_claim_stored_before_actor_name_reads_its_name_back():
     old = {"span": {"doc_id": "d", "start": 0, "end": 5}, "actor": "Norland", "stance": "demand", "statement": "x"}
     claim = from_dict(Claim, old)
     assert (claim.actor_name, claim.actor) == ("Norland", None)
+
+
+def test_a_position_stored_with_a_name_reads_it_as_its_label():
+    from dossier.model import Position, from_dict, to_dict
+
+    span = {"doc_id": "d", "start": 0, "end": 5}
+    old = {"actor": "Norland", "issue": "talks", "stance": "demand", "statement": "x", "span": span}
+    assert (from_dict(Position, old).actor, from_dict(Position, old).actor_label) == (None, "Norland")
+    new = Position("e-nor", "talks", "demand", "x", Span("d", 0, 5))
+    assert from_dict(Position, to_dict(new)) == new  # a stored id stays an id
