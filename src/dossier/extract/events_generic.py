@@ -44,6 +44,15 @@ def _frames_report(tok: Token) -> bool:
     return False
 
 
+def _goes_to_care(verb: Token) -> bool:
+    """"checked into a rehab clinic", "entered hospital", "admitted to the Mayo Clinic": the goal
+    (a direct object or an into/to/in object) names a place of care."""
+    goals = [c for c in verb.children if c.dep_ == "dobj"]
+    goals += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "to", "in")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(w.lower_ in kinds.CARE_NOUNS for g in goals for w in g.subtree if w.dep_ != "relcl")
+
+
 def generic_verb_kind(tok: Token) -> str | None:
     """The kind a verb predicate announces, or None (see ``events_kinds``)."""
     got = kinds.VERB_KIND.get(tok.lower_)
@@ -54,6 +63,8 @@ def generic_verb_kind(tok: Token) -> str | None:
         return None
     args = [c for c in tok.children if c.dep_ in (*_SUBJ, "dobj", "agent", "oprd")]
     if not args and tok.dep_ not in ("relcl", "acl", "xcomp", "conj", "advcl"):
+        return None
+    if base in kinds.NEEDS_CARE_PLACE and not _goes_to_care(tok):
         return None
     if base in kinds.NEEDS_PERSON_OBJECT:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -34,7 +34,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "escape": ("escape",),
     "robbery": ("rob", "steal", "loot"),
     "election": ("elect", "vote", "reelect", "re-elect"),
-    "result": ("win", "defeat", "beat", "lose"),
+    "result": ("win", "defeat", "beat", "lose", "clinch"),
     "debate": ("debate",),
     "appointment": ("appoint", "nominate", "hire", "name"),
     "resignation": ("resign", "quit", "retire"),
@@ -43,7 +43,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "launch": ("launch", "release", "introduce"),
     "endorsement": ("endorse",),
     "withdrawal": ("withdraw", "suspend"),
-    "health": ("hospitalize", "hospitalise"),
+    "health": ("hospitalize", "hospitalise", "check", "enter", "admit"),
     "rescue": ("rescue", "evacuate"),
 }
 
@@ -65,6 +65,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "quit": ("quits", "quitting"),
     "withdraw": ("withdraws", "withdrew", "withdrawn", "withdrawing"),
     "acquit": ("acquits", "acquitted", "acquitting"),
+    "admit": ("admits", "admitted", "admitting"),
     "jail": ("jails", "jailed"),
     "sack": ("sacks", "sacked"),
     "oust": ("ousts", "ousted", "ousting"),
@@ -153,6 +154,12 @@ CLAUSE_REPORTING = frozenset({"announce", "unveil", "release"})
 # verbs that need a named human/organisation object to be that kind of event ("named X chief",
 # "fired the coach", "charged X with", "beat X"): "fired shots", "named after", "charged batteries"
 NEEDS_PERSON_OBJECT = frozenset({"name", "fire", "charge", "hire", "beat", "sack", "dismiss"})
+
+# verbs that are a health event only when their goal is a place of care ("checked into a rehab
+# clinic", "entered hospital", "was admitted to hospital"), not "checked the list", "entered the race"
+NEEDS_CARE_PLACE = frozenset({"check", "enter", "admit"})
+CARE_NOUNS = frozenset({"rehab", "rehabilitation", "hospital", "clinic", "treatment", "hospice", "detox",
+                        "infirmary", "sanatorium", "ward"})
 
 # the kinds whose events the lead of breaking news dates to the dateline day when no time is given
 BREAKING_KINDS = frozenset({

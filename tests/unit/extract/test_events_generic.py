@@ -73,3 +73,22 @@ def test_undated_event_outside_the_lead_takes_no_page_month(nlp):
     evs = _events(nlp, text, "2016-09-10")
     verdicts = [e for e in evs if e.kind == "verdict"]
     assert verdicts and all(e.date is None for e in verdicts), [(e.summary, e.date) for e in verdicts]
+
+
+def test_checking_into_a_place_of_care_is_a_health_event(nlp):
+    evs = _events(nlp, "Jane Smith checked into a rehab clinic in Malibu on Tuesday, her publicist said.", "2008-12-12")
+    ev = next(e for e in evs if e.kind == "health")
+    assert "Smith" in ev.summary and ev.date == "2008-12-09", (ev.summary, ev.date)
+    admitted = _events(nlp, "The senator was admitted to hospital on Friday after a fall.", "2008-12-14")
+    assert "health" in _kinds(admitted)
+
+
+def test_checking_or_entering_something_else_is_no_health_event(nlp):
+    for text in ("The auditors checked the accounts on Monday.", "John Smith entered the race for governor in May.",
+                 "He admitted the mistake on Friday."):
+        assert "health" not in _kinds(_events(nlp, text, "2008-12-12")), text
+
+
+def test_clinching_a_title_is_a_result(nlp):
+    evs = _events(nlp, "The Colts clinched a playoff spot with a 20-13 win over the Chiefs on Sunday.", "2012-12-24")
+    assert "result" in _kinds(evs), [(e.kind, e.summary) for e in evs]
