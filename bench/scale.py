@@ -4,8 +4,10 @@ For each size N (BENCH_SCALE="100,300" by default; e.g. BENCH_SCALE=300,1000 for
 - build: ``dossier build`` of the N pages in a child process, serial (--workers 1): pages per CPU-second
   (user + system of the child, model load included; CPU time because the machine is shared and wall
   time would measure the neighbours) and the child's peak RSS (``os.wait4``);
-- corpus step: ``dossier resolve`` on the built store (the cross-document step alone), CPU seconds;
-  its growth exponent is the slope of log(time) over log(N) between the smallest and largest size;
+- corpus step: ``reduce_corpus`` on the built store in a child process (the cross-document step alone:
+  load, passes, write back), CPU seconds measured around the call, so interpreter start-up and imports
+  do not hide its growth; its growth exponent is the slope of log(time) over log(N) between the two
+  largest sizes;
 - add-10: ``dossier build`` of the same folder plus 10 new pages, CPU seconds, as % of the full build;
 - store bytes a page: the SQLite file (+ WAL) over N;
 - API: each listing of the web API (and search) through FastAPI's TestClient, warmed once then
@@ -17,6 +19,7 @@ The final line ``scale: ...`` gives the largest size's figures in one line tools
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import statistics
@@ -30,6 +33,7 @@ import corpus_gen
 
 ROOT = Path(__file__).resolve().parents[1]
 DOSSIER = str(ROOT / ".venv" / "bin" / "dossier")
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
 ROUNDS = 10
 SUMMARY: list[str] = []  # bench/run.py prints these after the table
 API = ["/api/docs", "/api/entities", "/api/timeline", "/api/quotes", "/api/positions", "/api/figures",
@@ -41,14 +45,45 @@ def sizes() -> list[int]:
     return sorted({int(x) for x in raw.split(",") if x.strip()})
 
 
+def _child(argv: list[str]) -> tuple[float, float, str]:
+    """CPU seconds (user + system), peak RSS (MB) and stdout of one child process. CPU time, not wall:
+    several people share this 2-core machine, and wall time would measure them. Output goes to files
+    (a pipe left unread would block a chatty child)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"{' '.join(argv)} failed: {err.read().decode(errors='replace')[-2000:]}")
+        return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode()
+
+
 def _run(args: list[str]) -> tuple[float, float]:
-    """CPU seconds (user + system) and peak RSS (MB) of one dossier command in a child process. CPU time,
-    not wall: 8 people share this 2-core machine, and wall time would measure them."""
-    proc = subprocess.Popen([DOSSIER, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"dossier {' '.join(args)} failed: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    """CPU seconds and peak RSS (MB) of one dossier command."""
+    cpu, rss, _ = _child([DOSSIER, *args])
+    return cpu, rss
+
+
+# The corpus step alone (load, passes, write back), timed inside the child: no interpreter start-up,
+# imports or printing, which would hide its growth at small N.
+_CORPUS_STEP = """
+import json, sys, time
+from dossier.pipeline import reduce_corpus
+from dossier.store import open_store
+store = open_store(sys.argv[1], create=False)
+t0 = time.process_time()
+reduce_corpus(store)
+cpu = time.process_time() - t0
+print(json.dumps({"cpu": cpu, "passes": json.loads(store.get_meta("corpus_passes") or "{}").get("seconds", {})}))
+"""
+
+
+def corpus_step(db: Path) -> tuple[float, dict[str, float]]:
+    """CPU seconds of the corpus step on the store at ``db`` and each pass's (wall) seconds."""
+    _, _, out = _child([PYTHON, "-c", _CORPUS_STEP, str(db)])
+    found = json.loads(out.strip().splitlines()[-1])
+    return found["cpu"], found["passes"]
 
 
 def bare_ner(folder: Path, n: int = 100) -> float:
@@ -90,10 +125,10 @@ def measure(n: int, work: Path) -> dict[str, Any]:
     corpus_gen.write(pages, n)
     corpus_gen.write(extra, 10, start=n)
     build_s, rss = _run(["build", str(pages), "--db", str(db)])
-    corpus_s, _ = _run(["resolve", "--db", str(db)])
+    corpus_s, passes = corpus_step(db)
     size = sum(p.stat().st_size for p in work.glob(f"s{n}.db*"))
     add_s, _ = _run(["build", str(pages), str(extra), "--db", str(db)])
-    return {"n": n, "build_s": build_s, "rss": rss, "corpus_s": corpus_s, "add_s": add_s,
+    return {"n": n, "build_s": build_s, "rss": rss, "corpus_s": corpus_s, "add_s": add_s, "passes": passes,
             "bytes": size / n, "api": api_latency(db), "pages": pages}
 
 
@@ -111,14 +146,16 @@ def run() -> list[dict[str, Any]]:
         n = r["n"]
         rows.append(_row(f"scale {n}: build serial", n / r["build_s"], "pages/s", "CPU time, model load included", ner))
         rows.append(_row(f"scale {n}: peak RSS", r["rss"], "MB", "the build's child process"))
-        rows.append(_row(f"scale {n}: corpus step", r["corpus_s"], "s", "dossier resolve, CPU time"))
+        slowest = ", ".join(f"{k} {v:.1f}" for k, v in sorted(r["passes"].items(), key=lambda kv: -kv[1])[:3])
+        rows.append(_row(f"scale {n}: corpus step", r["corpus_s"], "cpu-s", f"load+passes+write; slowest (wall s): {slowest}"))
         rows.append(_row(f"scale {n}: add 10 pages", 100 * r["add_s"] / r["build_s"], "% full", f"{r['add_s']:.1f} CPU-s"))
         rows.append(_row(f"scale {n}: store", r["bytes"] / 1024, "KB/page", "SQLite file + WAL"))
         for url, (p50, p95) in r["api"].items():
             rows.append(_row(f"scale {n}: {url}"[:30], p95, "ms p95", f"p50 {p50:.1f} ms"))
-    first, last = results[0], results[-1]
+    first, last = results[max(0, len(results) - 2)], results[-1]  # the two largest sizes: the growth that matters
     k = (math.log(last["corpus_s"] / first["corpus_s"]) / math.log(last["n"] / first["n"])
          if last["n"] > first["n"] else float("nan"))
+    rows.append(_row("scale: corpus-step exponent", k, "x", f"log(t{last['n']}/t{first['n']}) / log({last['n']}/{first['n']})"))
     rows.append(_row("bare spaCy NER", ner, "pages/s", "nlp.pipe, ner + tok2vec only"))
     p95 = max(p for _, p in last["api"].values())
     SUMMARY.append(f"scale: {last['n']} pages, {last['n'] / last['build_s']:.2f} pages/s, "

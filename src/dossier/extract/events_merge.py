@@ -18,13 +18,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from dossier.extract import events_lexicon as lex
+from dossier.extract.events_blocks import Blocks
 from dossier.extract.events_dates import (
     PRECISION_RANK, compare_dates, contains, days_apart, month_partial, page_month, partial_matches, precision_of,
     weekday_matches, weekday_of, yearless_partial,
 )
 from dossier.extract.events_scope import event_summary
 from dossier.lang.geo import country_named, country_of_capital
-from dossier.nlp.names import same_person_name, translit_key  # spelling-insensitive (Dmitry/Dmitri)
+from dossier.nlp.names import name_tokens, same_person_name, translit_key, translit_word  # spelling-insensitive
 from dossier.model import Annotations, Document, Event, Evidence, Mention
 
 logger = logging.getLogger(__name__)
@@ -182,9 +183,14 @@ def actor_aliases(
                     full[eid] = name
     rep: dict[str, str] = {}
     owner: dict[str, str] = {}
+    starting: dict[tuple[str, ...], list[str]] = {}  # leading words -> the full names that start so
+    for o, name in full.items():
+        words = tuple(name.split())
+        for n in range(1, len(words) + 1):
+            starting.setdefault(words[:n], []).append(o)
     for eid in sorted(full, key=lambda e: (len(full[e]), e)):
         # "Ana Maria" and "Ana Maria Silva": a full name that starts another one is the same person
-        longer = sorted((o for o in full if o != eid and full[o].split()[: len(full[eid].split())] == full[eid].split()),
+        longer = sorted((o for o in starting.get(tuple(full[eid].split()), ()) if o != eid),
                         key=lambda o: (len(full[o]), o))
         if longer:
             rep[eid] = rep.get(longer[0], longer[0])
@@ -406,19 +412,38 @@ def _sort_key(it: _Item) -> tuple[int, int, int, int, str]:
     return (min(tier, 3), prec, it.order, it.event.mentions[0].start, it.event.id)
 
 
+def _reach(it: _Item) -> str:
+    """Which events of its actors ``_fits`` can give a report with no date of its own (``Blocks``):
+    with no weekday or month either, only one its page's lead reported (``_same_page_lead``) or,
+    when it names a place, one with a place too (``_dates_compatible``)."""
+    if it.date is not None or it.weekday is not None or (it.soft is None and month_partial(it.partial)):
+        return "any"
+    return "placed" if it.place else "page"
+
+
+def _name_block(key: str) -> str | None:
+    """The bucket of a name key for blocking: two spellings of one surname end in the same letter
+    (``names.word_match``), so ``_keys_match`` never pairs keys from two buckets."""
+    toks = name_tokens(key[5:]) if key.startswith("name:") else []
+    return "name~" + translit_word(toks[-1])[-1:] if toks else None
+
+
 def cluster_items(items: list[_Item]) -> list[_Cluster]:
     """Greedy, ordered clustering: precise dates seed events, vaguer mentions join them."""
     clusters: list[_Cluster] = []
+    blocks = Blocks(_name_block)  # only the clusters an item can fit are tested: linear, not quadratic
     for it in sorted(items, key=_sort_key):
-        fits = [c for c in clusters if _fits(it, c)]
+        fits = [n for n in sorted(blocks.candidates(it, it.doc.id, _reach(it))) if _fits(it, clusters[n])]
         if it.date is None and it.soft is None and len(fits) > 1:
             fits = []  # an undated page's mention joins only an unambiguous event
         if fits:
             # the same named place first ("the talks in Vienna"), then the most shared actors
-            best = max(fits, key=lambda c: (bool(it.place) and it.place == c.place,
-                                            shared_participants(it.match_keys, c.match_keys), -clusters.index(c)))
-            best.items.append(it)
+            best = max(fits, key=lambda n: (bool(it.place) and it.place == clusters[n].place,
+                                            shared_participants(it.match_keys, clusters[n].match_keys), -n))
+            clusters[best].items.append(it)
+            blocks.add(best, it, it.doc.id)
         elif not it.support:
+            blocks.add(len(clusters), it, it.doc.id)
             clusters.append(_Cluster([it]))
     return clusters
 
