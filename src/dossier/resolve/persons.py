@@ -7,6 +7,7 @@ its own low-confidence entity.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -153,6 +154,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         first = translit_word(name_tokens(o.name)[0])
         if labels[o.key] not in by_first[first]:
             by_first[first].append(labels[o.key])
+    years: dict[str, list[float]] = {}  # each candidate's dates as sorted years, parsed once
     for o in obs:
         if o.kind == "pointer" and o.name in groups:
             labels[o.key] = "person:" + groups[o.name]
@@ -163,7 +165,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         if not cands and len(toks) == 1:
             # No one has it as a surname: a given name used alone ('Tesfaye').
             cands = by_first.get(translit_word(toks[0]), [])
-        best = _closest_candidate(o, cands, profile)
+        best = _closest_candidate(o, cands, profile, years)
         if best or o.kind == "person":
             labels[o.key] = best or "bare:" + translit_key(o.name)
     return labels
@@ -174,9 +176,19 @@ def _surname_key(name: str) -> str:
     return translit_word(surname(name)) + "|" + generation(name)
 
 
-def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, set[str]]]) -> str | None:
+def _nearest(t: float, years: list[float]) -> float | None:
+    """min(|t - y|) over the sorted ``years`` (None when empty), by bisection: a person named on
+    thousands of pages is not scanned once per bare surname."""
+    i = bisect.bisect_left(years, t)
+    return min((abs(t - y) for y in years[max(0, i - 1) : i + 1]), default=None)
+
+
+def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, set[str]]],
+                       years_of: dict[str, list[float]] | None = None) -> str | None:
     """The namesake a bare surname most likely means: one candidate, or the one closest in time
-    (a shared role breaks ties and outranks distance); None when it cannot be told."""
+    (a shared role breaks ties and outranks distance); None when it cannot be told. ``years_of``
+    caches each candidate's sorted years across calls."""
+    cache = years_of if years_of is not None else {}
     if len(cands) == 1:
         return cands[0]
     if not cands:
@@ -187,10 +199,11 @@ def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, se
     title = normalise_title(o.mention.title) if o.mention.title else None
     scored = []
     for c in cands:
-        years = [y for y in (_year(d) for d in profile[c]["dates"]) if y is not None]
-        if not years:
+        if c not in cache:
+            cache[c] = sorted(y for y in (_year(d) for d in profile[c]["dates"]) if y is not None)
+        dist = _nearest(t, cache[c])
+        if dist is None:
             continue
-        dist = min(abs(t - y) for y in years)
         shares_role = bool(title and title[0] in profile[c]["roles"])
         scored.append((not shares_role if title else False, dist, c))
     if not scored:
