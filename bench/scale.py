@@ -68,22 +68,24 @@ def _run(args: list[str]) -> tuple[float, float]:
 # The corpus step alone (load, passes, write back), timed inside the child: no interpreter start-up,
 # imports or printing, which would hide its growth at small N.
 _CORPUS_STEP = """
-import json, sys, time
+import json, resource, sys, time
 from dossier.pipeline import reduce_corpus
 from dossier.store import open_store
 store = open_store(sys.argv[1], create=False)
 t0 = time.process_time()
 reduce_corpus(store)
 cpu = time.process_time() - t0
-print(json.dumps({"cpu": cpu, "passes": json.loads(store.get_meta("corpus_passes") or "{}").get("seconds", {})}))
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"cpu": cpu, "rss": rss, "passes": json.loads(store.get_meta("corpus_passes") or "{}").get("seconds", {})}))
 """
 
 
-def corpus_step(db: Path) -> tuple[float, dict[str, float]]:
-    """CPU seconds of the corpus step on the store at ``db`` and each pass's (wall) seconds."""
+def corpus_step(db: Path) -> tuple[float, float, dict[str, float]]:
+    """CPU seconds and peak RSS (MB) of the corpus step on the store at ``db``, and each pass's
+    (wall) seconds."""
     _, _, out = _child([PYTHON, "-c", _CORPUS_STEP, str(db)])
     found = json.loads(out.strip().splitlines()[-1])
-    return found["cpu"], found["passes"]
+    return found["cpu"], found["rss"], found["passes"]
 
 
 def bare_ner(folder: Path, n: int = 100) -> float:
@@ -106,7 +108,7 @@ def api_latency(db: Path) -> dict[str, tuple[float, float]]:
 
     from dossier.web import create_app
 
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1:8765")  # a Host the app allows
     out = {}
     for url in API:
         assert client.get(url).status_code == 200, url
@@ -125,10 +127,10 @@ def measure(n: int, work: Path) -> dict[str, Any]:
     corpus_gen.write(pages, n)
     corpus_gen.write(extra, 10, start=n)
     build_s, rss = _run(["build", str(pages), "--db", str(db)])
-    corpus_s, passes = corpus_step(db)
+    corpus_s, corpus_rss, passes = corpus_step(db)
     size = sum(p.stat().st_size for p in work.glob(f"s{n}.db*"))
     add_s, _ = _run(["build", str(pages), str(extra), "--db", str(db)])
-    return {"n": n, "build_s": build_s, "rss": rss, "corpus_s": corpus_s, "add_s": add_s, "passes": passes,
+    return {"n": n, "build_s": build_s, "rss": rss, "corpus_s": corpus_s, "add_s": add_s, "passes": passes, "corpus_rss": corpus_rss,
             "bytes": size / n, "api": api_latency(db), "pages": pages}
 
 
@@ -148,6 +150,7 @@ def run() -> list[dict[str, Any]]:
         rows.append(_row(f"scale {n}: peak RSS", r["rss"], "MB", "the build's child process"))
         slowest = ", ".join(f"{k} {v:.1f}" for k, v in sorted(r["passes"].items(), key=lambda kv: -kv[1])[:3])
         rows.append(_row(f"scale {n}: corpus step", r["corpus_s"], "cpu-s", f"load+passes+write; slowest (wall s): {slowest}"))
+        rows.append(_row(f"scale {n}: corpus step RSS", r["corpus_rss"], "MB", "peak, store loaded in one process"))
         rows.append(_row(f"scale {n}: add 10 pages", 100 * r["add_s"] / r["build_s"], "% full", f"{r['add_s']:.1f} CPU-s"))
         rows.append(_row(f"scale {n}: store", r["bytes"] / 1024, "KB/page", "SQLite file + WAL"))
         for url, (p50, p95) in r["api"].items():
