@@ -211,6 +211,7 @@ class Quote:
     confidence: float = 1.0
     rule: str = ""
     question: bool = False  # a question put to someone (or asked): no statement of a view
+    key_phrase: str = ""  # what the statement is about (a noun phrase of it): the issue of its position
 
 
 @dataclass(frozen=True)

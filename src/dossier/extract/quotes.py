@@ -14,6 +14,7 @@ kind), a title phrase ("a Foreign Ministry official") stays as written.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 
@@ -63,6 +64,7 @@ from dossier.extract.quotes_cues import (
     is_cue,
     mentions_from_ents,
 )
+from dossier.extract.quotes_topic import topic_phrase
 from dossier.extract.quotes_marks import Segment, find_segments, paragraph_bounds
 from dossier.extract.quotes_resolve import _resolve_all, _salient_subjects, is_question, name_genders
 from dossier.model import Document, Mention, Quote
@@ -403,4 +405,5 @@ def find_quotes(doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention]) -> l
     reported += _stance_drafts(sdoc, text, quoted, paras, forms, mentions, taken)
     reported += _headline_drafts(sdoc, text, paras, mentions)
     drafts = _direct_drafts(doc, sdoc, segments, paras, forms, mentions, reported, quoted)
-    return _resolve_all(doc, drafts, mentions, _salient_subjects(sdoc, mentions, quoted), quoted)
+    found = _resolve_all(doc, drafts, mentions, _salient_subjects(sdoc, mentions, quoted), quoted)
+    return [dataclasses.replace(q, key_phrase=topic_phrase(sdoc, q.content.start, q.content.end)) for q in found]

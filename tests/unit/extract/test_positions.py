@@ -161,3 +161,29 @@ def test_candidates_and_former_officials_hold_their_own_stances():
     assert actor_of(mk("Ida Jun")) == "Ida Jun"
     assert actor_of(mk("Lu Min")) == "Lu Min"  # no office: not a side
     assert actor_of(mk("Kai Lo")) == "Freedonia"  # an official title still speaks for its body
+
+
+def test_an_attributed_quote_is_a_position_of_its_speaker():
+    from dossier.model import Quote
+
+    text = 'Ann Lee said "the islands must come back." Bo Chan asked "what about the islands?" Someone said "x."'
+    doc = Document("d3", "d3", text)
+    said = Quote(Span("d3", 14, 40), "the islands must come back.", "direct", speaker="Ann Lee",
+                 cue_span=Span("d3", 8, 12), speaker_entity="e-ann", confidence=0.9, key_phrase="the islands")
+    asked = Quote(Span("d3", 58, 80), "what about the islands?", "direct", speaker="Bo Chan",
+                  speaker_entity="e-bo", confidence=0.9, question=True, key_phrase="the islands")
+    guessed = Quote(Span("d3", 97, 99), "x.", "direct", speaker="Bo Chan", speaker_entity="e-bo", confidence=0.35)
+    claim = _claim("d3", 200, "Fredville", "refusal", "the islands", "2001-01-10")
+    annot = Annotations("d3", quotes=(said, asked, guessed), claims=(claim,))
+    positions = build_positions([doc], [annot], default_actor_of(_resolution()))
+    from_quotes = [p for p in positions if p.span.start < 100]
+    # one position: the statement of Ann Lee (c1 in the fixture), on the issue the claim shares
+    assert [(p.actor or p.actor_label, p.stance, p.issue) for p in from_quotes] == [("c1", "said", "islands")]
+
+
+def test_topic_phrase_is_what_the_statement_is_about(nlp):
+    from dossier.extract.quotes_topic import topic_phrase
+
+    text = "Smith said on Monday that the country needs a new border wall."
+    sdoc = nlp(text)
+    assert topic_phrase(sdoc, text.index("the country"), len(text)) == "a new border wall"
