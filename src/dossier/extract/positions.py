@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dossier.model import Annotations, Claim, Document, Entity, Position, Precision, Span
+from dossier.extract.positions_quotes import quote_claims
+from dossier.model import Annotations, Claim, Document, Entity, Position, Precision
 
 logger = logging.getLogger(__name__)
 
@@ -476,7 +477,7 @@ def build_positions(
     by_doc = {d.id: d for d in docs}
     annot_of = {a.doc_id: a for a in annots}
     claims = [c for a in annots for c in a.claims]
-    claims += _quote_claims(annots, by_doc, claims)
+    claims += quote_claims(annots, by_doc, claims)
     phrases = [c.key_phrase for c in claims]
     keyed = [(c.key_phrase, c.span) for c in claims if c.key_phrase and phrase_terms(c.key_phrase)]
     names = cluster_issues([k for k, _ in keyed], sentences=[s for _, s in keyed])
@@ -521,29 +522,6 @@ def build_positions(
         )
     )
     return rows
-
-
-QUOTE_MIN_CONFIDENCE = 0.5  # below it a quote's speaker is a guess ('recent subject'), no stance of anyone
-
-
-def _quote_claims(annots: Sequence[Annotations], by_doc: dict[str, Document], claims: Sequence[Claim]) -> list[Claim]:
-    """What a speaker is quoted as saying is where the speaker stands: each attributed statement
-    (not a question, not a guessed speaker) becomes a claim of its speaker, unless a claim already
-    reads that sentence. Its issue comes from the words of the statement (no key phrase)."""
-    taken: dict[str, list[Span]] = defaultdict(list)
-    for c in claims:
-        taken[c.span.doc_id].append(c.span)
-    out: list[Claim] = []
-    for a in annots:
-        doc = by_doc.get(a.doc_id)
-        for q in a.quotes:
-            if (q.question or not q.speaker or q.confidence < QUOTE_MIN_CONFIDENCE
-                    or any(q.content.overlaps(sp) for sp in taken[a.doc_id])):
-                continue
-            cue = doc.text[q.cue_span.start : q.cue_span.end].lower() if doc and q.cue_span else ""
-            out.append(Claim(span=q.content, actor_name=q.speaker, stance=cue or "said", statement=q.text, key_phrase=q.key_phrase,
-                             confidence=q.confidence, actor=q.speaker_entity))
-    return out
 
 
 def _renamed(issue: str, terms: Sequence[str], key_phrase: str, rename: dict[str, str]) -> str:

@@ -79,7 +79,8 @@ PEOPLE_SHOWN = 40  # entities with a card of their own; the rest are counted (th
 QUOTES_SHOWN = 3  # quotes per card: direct ones first, about two lines long
 STATEMENTS_SHOWN = 3  # statements per actor and issue: the newest
 FIGURES_SHOWN = 60
-ACTORS_SHOWN = 15  # actors in the positions section: those with the most statements
+ACTORS_SHOWN = 12  # actors in the positions section: those with the most statements
+ISSUES_SHOWN = 3  # issues per actor: those with the most statements ("other" last)
 LINKS_PER_PAGE = 3  # sentences linked per reporting page of an event
 REPORTS_SHOWN = 5  # pages linked per event: the earliest (the rest are counted)
 CONFLICTS_SHOWN = 30  # the most confident, then those across the most pages
@@ -129,15 +130,17 @@ def _positions(reader: Reader, cites: _Citations) -> list[dict[str, Any]]:
     for summary in summarize_positions(positions):
         key = (summary["side"], summary["issue"])
         statements = sorted(rows.get(key, []), key=lambda r: (r["date"] is None, r["date"] or ""))
-        shown = statements[-STATEMENTS_SHOWN:]
-        for r in statements:
-            if r in shown:
-                r["href"] = cites.href(r["source"])
-        grouped[summary["side"]].append(summary | {"moves": stance_moves(summary["stances"]), "rows": shown})
-    return [
-        {"actor": names[side], "issues": sorted(issues, key=lambda i: (i["issue"] == "other", -i["count"], i["issue"]))}
-        for side, issues in sorted(grouped.items(), key=lambda kv: (-sum(i["count"] for i in kv[1]), names[kv[0]]))
-    ]
+        grouped[summary["side"]].append(summary | {"moves": stance_moves(summary["stances"]),
+                                                   "rows": statements[-STATEMENTS_SHOWN:]})
+    out = []
+    for side, issues in sorted(grouped.items(), key=lambda kv: (-sum(i["count"] for i in kv[1]), names[kv[0]])):
+        ranked = sorted(issues, key=lambda i: (i["issue"] == "other", -i["count"], i["issue"]))
+        shown = ranked[:ISSUES_SHOWN]
+        for issue in shown:
+            for r in issue["rows"]:
+                r["href"] = cites.href(r["source"])  # only what is shown is cited (the report's size)
+        out.append({"actor": names[side], "issues": shown, "n_issues": len(ranked)})
+    return out
 
 
 def reports_by_source(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -261,7 +264,7 @@ def build_context(reader: Reader, title: str | None = None) -> dict[str, Any]:
         "context": context,
         "uncited": [m for m in reader.live_meta() if m.id not in cites.ranges],
         "doc_titles": {m.id: m.title or m.source for m in reader.meta.values()},
-        "limits": {"people": PEOPLE_SHOWN, "quotes": QUOTES_SHOWN, "statements": STATEMENTS_SHOWN},
+        "limits": {"people": PEOPLE_SHOWN, "quotes": QUOTES_SHOWN, "statements": STATEMENTS_SHOWN, "issues": ISSUES_SHOWN},
     }
 
 
