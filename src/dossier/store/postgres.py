@@ -36,7 +36,7 @@ from dossier.model import (
     from_dict,
 )
 from dossier.store.base import Corpus, DocMeta, SearchHit
-from dossier.store.rows import dumps, search_terms, updated_document
+from dossier.store.rows import DOCUMENT_COLUMNS, document_row, dumps, search_terms, sentence_rows, updated_document
 
 log = logging.getLogger(__name__)
 
@@ -150,30 +150,16 @@ class PostgresStore:
             self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (doc.id,))
             self.conn.execute("DELETE FROM sentences WHERE doc_id = %s", (doc.id,))
             self.conn.execute("DELETE FROM documents WHERE id = %s", (doc.id,))  # a rewrite moves to the end
+            cols = ", ".join(DOCUMENT_COLUMNS)
             self.conn.execute(
-                "INSERT INTO documents (id, source, status, published, outlet, duplicate_of, version, doc_json,"
-                " annotations_json, raw, declared) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                (
-                    doc.id,
-                    doc.source,
-                    doc.status,
-                    doc.published.value,
-                    doc.outlet,
-                    doc.duplicate_of,
-                    version,
-                    dumps(doc),
-                    dumps(annots),
-                    zlib.compress(raw, 6),
-                    json.dumps(declared or {}, ensure_ascii=False),
-                ),
+                f"INSERT INTO documents ({cols}) VALUES ({', '.join(['%s'] * len(DOCUMENT_COLUMNS))})",
+                document_row(doc, annots, raw, version, declared),
             )
             self._index_sentences(doc, annots)
             self._upsert_source(doc.source, doc.id, declared)
 
     def _index_sentences(self, doc: Document, annots: Annotations) -> None:
-        rows = [(doc.text[s.start : s.end], doc.id, s.start, s.end) for s in annots.sentences]
-        if not rows and doc.text:
-            rows = [(doc.text[a:b], doc.id, a, b) for a, b in doc.paragraphs] or [(doc.text, doc.id, 0, len(doc.text))]
+        rows = sentence_rows(doc, annots)
         with self.conn.cursor() as cur:
             cur.executemany('INSERT INTO sentences (text, doc_id, start, "end") VALUES (%s, %s, %s, %s)', rows)
 

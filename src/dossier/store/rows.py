@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import zlib
 from typing import Any
 
-from dossier.model import PublicationDate, to_dict
+from dossier.model import Annotations, Document, PublicationDate, to_dict
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +15,26 @@ logger = logging.getLogger(__name__)
 def dumps(obj: Any) -> str:
     """A model object as compact JSON (the stored form of documents, annotations and corpus rows)."""
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+DOCUMENT_COLUMNS = ("id", "source", "status", "published", "outlet", "duplicate_of", "version", "doc_json",
+                    "annotations_json", "raw", "declared")
+
+
+def document_row(doc: Document, annots: Annotations, raw: bytes, version: str,
+                 declared: dict[str, str] | None) -> tuple[Any, ...]:
+    """The values of a ``documents`` row, in ``DOCUMENT_COLUMNS`` order (raw bytes kept compressed)."""
+    return (doc.id, doc.source, doc.status, doc.published.value, doc.outlet, doc.duplicate_of, version,
+            dumps(doc), dumps(annots), zlib.compress(raw, 6), json.dumps(declared or {}, ensure_ascii=False))
+
+
+def sentence_rows(doc: Document, annots: Annotations) -> list[tuple[str, str, int, int]]:
+    """(text, doc id, start, end) of what search indexes: the sentences, else the paragraphs, else the
+    whole text (a page kept raw still answers a search)."""
+    rows = [(doc.text[s.start : s.end], doc.id, s.start, s.end) for s in annots.sentences]
+    if not rows and doc.text:
+        rows = [(doc.text[a:b], doc.id, a, b) for a, b in doc.paragraphs] or [(doc.text, doc.id, 0, len(doc.text))]
+    return rows
 
 
 def updated_document(

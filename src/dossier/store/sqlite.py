@@ -27,7 +27,7 @@ from dossier.model import (
     from_dict,
 )
 from dossier.store.base import Corpus, DocMeta, SearchHit
-from dossier.store.rows import dumps, search_terms, updated_document
+from dossier.store.rows import DOCUMENT_COLUMNS, document_row, dumps, search_terms, sentence_rows, updated_document
 
 logger = logging.getLogger(__name__)
 
@@ -202,32 +202,16 @@ class SQLiteStore:
     ) -> None:
         with self.conn:  # one transaction: the document, its sentences and its source, or nothing
             self.conn.execute("DELETE FROM sentences WHERE doc_id = ?", (doc.id,))
+            cols = ", ".join(DOCUMENT_COLUMNS)
             self.conn.execute(
-                "INSERT OR REPLACE INTO documents (id, source, status, published, outlet, duplicate_of,"
-                " version, doc_json, annotations_json, raw, declared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    doc.id,
-                    doc.source,
-                    doc.status,
-                    doc.published.value,
-                    doc.outlet,
-                    doc.duplicate_of,
-                    version,
-                    _dumps(doc),
-                    _dumps(annots),
-                    zlib.compress(raw, 6),
-                    json.dumps(declared or {}, ensure_ascii=False),
-                ),
+                f"INSERT OR REPLACE INTO documents ({cols}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+                document_row(doc, annots, raw, version, declared),
             )
             self._index_sentences(doc, annots)
             self._upsert_source(doc.source, doc.id, declared)
 
     def _index_sentences(self, doc: Document, annots: Annotations) -> None:
-        rows = [(doc.text[s.start : s.end], doc.id, s.start, s.end) for s in annots.sentences]
-        if not rows and doc.text:
-            rows = [(doc.text[a:b], doc.id, a, b) for a, b in doc.paragraphs] or [
-                (doc.text, doc.id, 0, len(doc.text))
-            ]
+        rows = sentence_rows(doc, annots)
         self.conn.executemany("INSERT INTO sentences (text, doc_id, start, end) VALUES (?, ?, ?, ?)", rows)
 
     def _upsert_source(self, source: str, doc_id: str, declared: dict[str, str] | None) -> None:
