@@ -25,6 +25,7 @@ from dossier.store import open_store
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = ROOT.parent / "shared" / "data" / "quotes" / "train" / "text"
 BUILD = ROOT / "build"
+SRC = ROOT / "src" / "dossier"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
@@ -51,8 +52,8 @@ def story_db(tmp_path_factory) -> Path:
 
 
 def _cached_build(jsonl: Path) -> Path:
-    """The store of ``jsonl``, built once and kept in build/ while the input, the pipeline revision
-    and the schema are the same (this test is about reading a real store, not building it; the
+    """The store of ``jsonl``, built once and kept in build/ while the input, the source code, the
+    pipeline revision and the schema are the same (this test is about reading a real store, not building it; the
     build itself is tested elsewhere), so a rerun of the suite takes seconds here, not minutes."""
     import hashlib
 
@@ -60,7 +61,10 @@ def _cached_build(jsonl: Path) -> Path:
     from dossier.pipeline import pipeline_version
     from dossier.store.sqlite import SCHEMA_VERSION
 
-    key = hashlib.sha256(jsonl.read_bytes() + f"{pipeline_version(None)} {SCHEMA_VERSION}".encode()).hexdigest()
+    # the corpus step's code changes what is stored without changing the pipeline revision: the
+    # key covers every source file, so a stale store is never read after an edit
+    code = b"".join(p.read_bytes() for p in sorted(SRC.rglob("*.py")))
+    key = hashlib.sha256(jsonl.read_bytes() + code + f"{pipeline_version(None)} {SCHEMA_VERSION}".encode()).hexdigest()
     db, stamp = BUILD / "story-100.db", BUILD / "story-100.key"
     if not (db.exists() and stamp.exists() and stamp.read_text() == key):
         BUILD.mkdir(parents=True, exist_ok=True)
