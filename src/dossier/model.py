@@ -18,6 +18,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from enum import StrEnum
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 logger = logging.getLogger(__name__)
@@ -382,40 +383,48 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-def _build(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(args[0], data) if len(args) == 1 else data
-    if origin is tuple:
-        targs = typing.get_args(tp)
-        if len(targs) == 2 and targs[1] is Ellipsis:
-            return tuple(_build(targs[0], x) for x in data)
-        return tuple(_build(a, x) for a, x in zip(targs, data))
-    if origin is list:
-        (arg,) = typing.get_args(tp)
-        return [_build(arg, x) for x in data]
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return from_dict(tp, data)
+def _same(data: Any) -> Any:
     return data
 
 
 @functools.cache
-def _fields_of(cls: Any) -> tuple[tuple[str, Any], ...]:
-    """(name, resolved type) of a dataclass's fields, computed once per class: resolving the hints
-    on every call was 80% of reading a store (``typing.get_type_hints`` re-evaluates each string)."""
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """The function JSON data -> a value of type ``tp`` (None stays None), composed once per type:
+    reading a store decodes millions of values, and asking ``typing`` about the type of each one
+    (get_origin, is_dataclass) was most of the cost of loading annotations."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decoder(args[0]) if len(args) == 1 else _same
+    if origin is tuple:
+        targs = typing.get_args(tp)
+        if len(targs) == 2 and targs[1] is Ellipsis:
+            item = _decoder(targs[0])
+            return lambda data: None if data is None else tuple(map(item, data))
+        items = tuple(_decoder(a) for a in targs)
+        return lambda data: None if data is None else tuple(f(x) for f, x in zip(items, data))
+    if origin is list:
+        (arg,) = typing.get_args(tp)
+        each = _decoder(arg)
+        return lambda data: None if data is None else list(map(each, data))
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return lambda data: None if data is None else from_dict(tp, data)
+    return _same
+
+
+@functools.cache
+def _fields_of(cls: Any) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """(name, decoder) of a dataclass's fields, computed once per class: resolving the hints on
+    every call was 80% of reading a store (``typing.get_type_hints`` re-evaluates each string)."""
     hints = typing.get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    return tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Inverse of ``to_dict``; unknown keys are ignored, missing keys take defaults."""
     # A class is hashable; mypy's type[T] does not say so to lru_cache.
-    fields: tuple[tuple[str, Any], ...] = _fields_of(typing.cast(Any, cls))
+    fields = _fields_of(typing.cast(Any, cls))
     upgrade = getattr(cls, "upgrade", None)
     if upgrade is not None:  # a class that renamed a field reads its older stored form
         data = upgrade(data)
-    kwargs = {name: _build(tp, data[name]) for name, tp in fields if name in data}
-    return cls(**kwargs)
+    return cls(**{name: decode(data[name]) for name, decode in fields if name in data})
