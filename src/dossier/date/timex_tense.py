@@ -140,6 +140,16 @@ def _governing(text: str, lo: int, start: int) -> Tense | None:
     return "future" if nearest is not None and nearest[1] else None
 
 
+_REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|whether)\b|:", re.I)
+
+
+def _reported_after(text: str, end: int, cue: re.Match[str]) -> bool:
+    """A future cue after the expression that belongs to another, reported clause: "would" (the
+    future of a past report, by the sequence of tenses: "told them Thursday the group would
+    stop"), or any cue behind "that" / "saying" / a colon ("Monday's ruling: it will become")."""
+    return cue.group(0).lower() == "would" or bool(_REPORTED_CLAUSE.search(text, end, cue.start()))
+
+
 def tense_at(text: str, start: int, end: int) -> Tense:
     """Past or future reading of the clause around [start, end), from nearby verb cues.
 
@@ -158,6 +168,8 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     for m in _FUTURE_CUES.finditer(text, lo, hi):
         if start <= m.start() < end or _set_back(text, m.start()):
             continue  # "had been scheduled to expire Friday": a superseded plan says nothing ahead
+        if m.start() >= end and _reported_after(text, end, m):
+            continue  # "announced Friday that he would endorse": the plan is what was said
         dist = start - m.end() if m.end() <= start else m.start() - end
         future += 1.5 / (1 + max(dist, 0) / 25)
     for m in _PAST_CUES.finditer(text, lo, hi):

@@ -9,6 +9,8 @@ passive headline drops its auxiliary) are general English, not any story's wordi
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -256,3 +258,28 @@ def event_label(trig: Token, place: str | None, skip: tuple[int, int] = (-1, -1)
     label = label.strip()
     log.debug("event label %r for %r", label, trig.text)
     return label[:1].upper() + label[1:] if label else trig.text
+
+
+_LABEL_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "with", "from", "into", "over", "against", "after", "his",
+                             "her", "its", "their", "this", "that", "has", "have", "been", "was", "were"})
+
+
+def object_words(label: str, names: Sequence[str]) -> set[str]:
+    """Content words of an event's headline name that are neither in ``names`` (its participants
+    and place) nor an event predicate ("Smith beats Jones in the final" -> {"final"}): what it is
+    about, to tell two events of one kind and the same actors apart."""
+    drop = {w for n in names for w in _LABEL_WORD.findall(n.lower())}
+    words = set(_LABEL_WORD.findall(label.lower())) - drop - _FUNCTION_WORDS
+    return {w for w in words if w not in kinds.VERB_KIND and w not in kinds.NOUN_KIND}
+
+
+def strong_overlap(shared: int, named: Sequence[tuple[str, Sequence[str]]]) -> bool:
+    """An undated mention (no date of its own, no dated page) may be any year's event of the same
+    kind, actors and place ("<Team> beat <Rival> in <City>" recurs every season): it joins an event
+    only with two shared actors, or one and a shared object ("the title"). ``named``: the headline
+    name and the participant and place names of the mention, then of each report of the event."""
+    if shared != 1:
+        return shared >= 2
+    mine, *theirs = (object_words(label, names) for label, names in named)
+    return bool(mine & set().union(*theirs))

@@ -23,6 +23,7 @@ from dossier.extract.events_dates import (
     PRECISION_RANK, compare_dates, contains, days_apart, month_partial, page_month, partial_matches, precision_of,
     weekday_matches, weekday_of, yearless_partial,
 )
+from dossier.extract.events_generic import strong_overlap
 from dossier.extract.events_scope import event_summary
 from dossier.lang.geo import country_named, country_of_capital
 from dossier.nlp.names import name_tokens, same_person_name, translit_key, translit_word  # spelling-insensitive
@@ -282,7 +283,8 @@ def _dates_compatible(it: _Item, cl: _Cluster) -> bool:
         return False  # an undated page: same actors and same place, and (below) only one candidate
     if it.partial and cdate:
         return partial_matches(it.partial, cdate)
-    return True
+    return strong_overlap(shared_participants(it.match_keys, cl.match_keys),  # same place, no date
+                          [(o.event.summary, [*o.names.values(), o.place or ""]) for o in (it, *cl.items)])
 
 
 def _soft_fits(it: _Item, ref: str | None, explicit: bool) -> bool:

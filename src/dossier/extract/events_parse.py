@@ -311,6 +311,27 @@ def country_represented(person: Token, mentions: Sequence[Mention]) -> str | Non
     return None
 
 
+# the source, loser or destination of a generic predicate ("stole ... from X", "a win over X",
+# "checked into X"): a party when a person or organisation is named there (a place is the place)
+_OBLIQUE_PREPS = frozenset({"from", "over", "into"})
+_OBLIQUE_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def oblique_heads(trig: Token) -> list[Token]:
+    """Objects of the trigger's (or its direct object's) source/loser/destination prepositions,
+    and one "of" further ("from the branch of X" -> X)."""
+    out: list[Token] = []
+    objects = [c for c in trig.children if c.dep_ == "dobj"]  # "stole [diamonds from X]": the parser's choice
+    for c in [*trig.children, *(p for o in objects for p in o.children)]:
+        if c.dep_ == "prep" and c.lower_ in _OBLIQUE_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    out.extend(o for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj")
+    return out
+
+
 def find_participants(
     trig: Token, kind: str, mentions: Sequence[Mention], skip: tuple[int, int], people: Sequence[Mention] = (),
     own_only: bool = False,
@@ -325,6 +346,9 @@ def find_participants(
                   for g in c.children if g.dep_ == "pobj"]
         return _names_under(heads, mentions, skip, people)
     own = _names_under(_own_party_heads(trig, kind), mentions, skip, people)
+    if kind not in lex.TRIGGER_KINDS:
+        own += [m for m in _names_under(oblique_heads(trig), mentions, skip, people)
+                if m.label in _OBLIQUE_LABELS and m not in own]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
     if own and (has_subject or not is_verb(trig)):
         return own

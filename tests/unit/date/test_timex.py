@@ -235,3 +235,22 @@ def test_case_folding_specials_do_not_crash():
     from dossier.date.timex import find_times
 
     assert [(t.text, t.value) for t in find_times("the ſummer of 1999", "2000-01-01")] == [("the ſummer of 1999", "1999-SU")]
+
+
+@pytest.mark.parametrize(
+    "sentence, anchor, phrase, value",
+    [
+        # "would" after a reported weekday is the future of what was said (sequence of tenses), and a
+        # cue behind "that" / "saying" / a colon belongs to the reported clause: the day is the report's
+        ("On Thursday, Smith announced that Jones would play a larger role.", "2016-04-09", "Thursday", "2016-04-07"),
+        ("Smith went on offense on Monday, saying Jones would abdicate leadership.", "2016-03-22", "Monday", "2016-03-21"),
+        ("In the wake of Monday's court ruling: the issue will grow.", "2016-06-28", "Monday's", "2016-06-27"),
+        ("Smith told employees on Thursday that the fund would stop taking donations.", "2016-08-22", "Thursday", "2016-08-18"),
+        # ... while a "would" or "will" before the weekday still governs it
+        ("Smith said he would meet Jones on Thursday.", "2016-08-22", "Thursday", "2016-08-25"),
+        ("Smith will meet Jones on Thursday.", "2016-08-22", "Thursday", "2016-08-25"),
+    ],
+)
+def test_reported_future_does_not_move_the_report_day(sentence: str, anchor: str, phrase: str, value: str) -> None:
+    t = [x for x in find_times(sentence, anchor) if x.text.startswith(phrase.rstrip("'s"))]
+    assert t and t[0].value == value, [(x.text, x.value) for x in find_times(sentence, anchor)]

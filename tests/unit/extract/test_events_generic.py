@@ -92,3 +92,14 @@ def test_checking_or_entering_something_else_is_no_health_event(nlp):
 def test_clinching_a_title_is_a_result(nlp):
     evs = _events(nlp, "The Colts clinched a playoff spot with a 20-13 win over the Chiefs on Sunday.", "2012-12-24")
     assert "result" in _kinds(evs), [(e.kind, e.summary) for e in evs]
+
+
+def test_source_and_loser_named_in_a_preposition_are_participants(nlp):
+    evs = _events(nlp, "Armed robbers stole diamonds from the Paris boutique of jeweler Harry Winston on Thursday.",
+                  "2008-12-06")
+    heist = next(e for e in evs if e.kind == "robbery")
+    assert "Harry Winston" in heist.participants, heist.participants
+    assert "Paris" not in heist.participants
+    evs = _events(nlp, "The Indianapolis Colts clinched a playoff spot with a win over the Kansas City Chiefs.",
+                  "2012-12-24")
+    assert any("Kansas City Chiefs" in e.participants for e in evs), [(e.kind, e.participants) for e in evs]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from test_events_support import make_doc
 
 from dossier.extract.events import merge_events
@@ -174,3 +176,20 @@ def test_this_month_on_an_undated_page_uses_the_month_its_text_names():
     merged = merge_events([a, u], [_ann("a", jan, dec), _ann("u", this)])
     main = next(e for e in merged if e.date == "2019-01-14")
     assert "u" in {s.doc_id for s in main.mentions}  # "this month" = January, the page's own month
+
+
+def test_undated_mention_needs_two_shared_actors_or_a_shared_object():
+    # an undated page: one shared actor and the same place is not enough (the team plays there
+    # every season); the same object ("title") or a second shared actor is
+    d, u = _doc("d", "2011-01-05"), _doc("u", None)
+    dated = dataclasses.replace(_event("d", 10, "result", ("Saints", "Falcons"), "New Orleans", "2011-01-02"),
+                                summary="Saints beat Falcons in New Orleans")
+    other = dataclasses.replace(_event("u", 10, "result", ("Saints",), "New Orleans", None),
+                                summary="Saints beat Bears in New Orleans")
+    merged = merge_events([d, u], [_ann("d", dated), _ann("u", other)])
+    assert len(merged) == 2
+    same_title = dataclasses.replace(other, summary="Saints win division title")
+    titled = dataclasses.replace(dated, summary="Saints clinch division title")
+    assert len(merge_events([d, u], [_ann("d", titled), _ann("u", same_title)])) == 1
+    pair = dataclasses.replace(other, participants=("Falcons", "Saints"))
+    assert len(merge_events([d, u], [_ann("d", dated), _ann("u", pair)])) == 1
