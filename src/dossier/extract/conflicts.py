@@ -511,7 +511,9 @@ def _title_conflicts(
         agree = [it for it in items if _compatible(main, it[1])]
         rest = [it for it in items if not _compatible(main, it[1])]
         while rest:
-            other = max({k for _, k, _ in rest}, key=lambda k: (sum(_compatible(k, o) for _, o, _ in rest), len(k[1])))
+            # candidates in a fixed order, so a tie goes the same way whatever the hash seed
+            candidates = sorted({k for _, k, _ in rest}, key=lambda k: (sorted(k[1]), k[0]))
+            other = max(candidates, key=lambda k: (sum(_compatible(k, o) for _, o, _ in rest), len(k[1])))
             group = [it for it in rest if _compatible(other, it[1])]
             rest = [it for it in rest if not _compatible(other, it[1])]
             pair = _closest_pair(agree, group, dates)

@@ -329,3 +329,25 @@ def test_title_clash_needs_the_same_name_written_in_both_pages():
     assert _same_name(m("Seleshi"), m("Seleshi Bekele"))
     assert _same_name(m("Biden"), m("Joseph R. Biden Jr."))
     assert not _same_name(m("George III"), m("George W. Bush"))
+
+
+_TIE_SCRIPT = """
+from dossier.extract.conflicts import find_conflicts
+from dossier.model import Annotations, Document, Entity, Mention, PublicationDate, Span
+def doc(i, d): return Document(i, i, "x" * 20, published=PublicationDate(d, "day", 1.0))
+def m(d, t): return Mention(Span(d, 0, 5), "Ann X", "PERSON", canonical="Ann X", entity_id="p1", title=t)
+docs = [doc(c, "2019-01-1" + str(n)) for n, c in enumerate("abcdef")]
+titles = ["Prime Minister", "Prime Minister", "Prime Minister", "President", "Foreign Minister", "Finance Minister"]
+annots = [Annotations(d.id, mentions=(m(d.id, t),)) for d, t in zip(docs, titles)]
+print([(c.values, c.sources) for c in find_conflicts(docs, annots, [], [Entity("p1", "Ann X", "person")])])
+"""
+
+
+def test_title_conflicts_do_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    outs = {subprocess.run([sys.executable, "-c", _TIE_SCRIPT], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(outs) == 1 and "President" in next(iter(outs))
