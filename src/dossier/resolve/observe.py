@@ -227,6 +227,24 @@ def _lower_head(name: str) -> bool:
     return bool(words) and words[-1][:1].islower()
 
 
+def promote_unknown_places(obs: list[Obs]) -> list[Obs]:
+    """A name tagged as a place that no gazetteer knows as one, tagged PERSON on other mentions of the
+    corpus, is that person's name (a given name tagged GPE once): NER's place tag is a guess the
+    gazetteer can check, and a person's name never turns into a place entity of its own."""
+    tagged = [o for o in obs if o.mention.label == "PERSON" and o.kind in ("person", "name")]
+    persons = {translit_key(n) for o in tagged for n in (o.name, o.surface)}
+    persons |= {translit_key(t) for o in tagged for t in o.name.split()}  # 'Melania' of 'Melania Roe'
+
+    out = []
+    for o in obs:
+        if (o.mention.label in ("GPE", "LOC") and o.kind == "name" and translit_key(o.name) in persons
+                and not geo.known_place(o.name) and not geo.country_named(o.name)):
+            logger.debug("%r: tagged as a place, no place of that name, a person elsewhere", o.name)
+            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person")
+        out.append(o)
+    return out
+
+
 def demote_non_persons(obs: list[Obs]) -> list[Obs]:
     """A full name tagged PERSON less often than ORG/place across all documents is not a person
     ('Yomiuri Shimbun' tagged PERSON once and ORG once), unless a role title says otherwise."""

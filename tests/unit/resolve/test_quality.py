@@ -113,3 +113,17 @@ def test_common_nouns_with_different_quantities_stay_apart():
     assert ent(a, "23 points") and ent(a, "23 points") == ent(b, "23 points")  # same quantity: may corefer
     assert ent(a, "23 points") != ent(b, "14 points")
     assert ent(a, "The first quake") != ent(b, "The second quake")
+
+
+def test_a_person_name_tagged_as_a_place_is_checked_against_the_gazetteer():
+    a = make_doc("a", "Zelphine Smith spoke. Zelphine smiled.")
+    b = make_doc("b", "Zelphine went home. Paris was quiet. Paris spoke.")
+    res = resolve_entities([a, b], [
+        annotate(a, ("Zelphine Smith", "PERSON"), ("Zelphine", "PERSON")),
+        annotate(b, ("Zelphine", "GPE"), ("Paris", "GPE")),
+    ])
+    person = res.mention_entity[("a", 0, 14)]
+    assert res.mention_entity[("b", 0, 8)] == person  # no place is called that: the person's name
+    assert res.entity(person).type == "person"
+    paris = res.mention_entity[("b", b.text.index("Paris"), b.text.index("Paris") + 5)]
+    assert res.entity(paris).type in ("place", "gov")  # a real place stays one (its seat of government here)
