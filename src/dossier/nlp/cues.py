@@ -10,9 +10,11 @@ returns.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
+if TYPE_CHECKING:  # only for hints: the resolver reads these tables without loading spaCy (~0.8 s)
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 from dossier.lang import en
 

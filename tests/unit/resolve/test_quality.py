@@ -127,3 +127,13 @@ def test_a_person_name_tagged_as_a_place_is_checked_against_the_gazetteer():
     assert res.entity(person).type == "person"
     paris = res.mention_entity[("b", b.text.index("Paris"), b.text.index("Paris") + 5)]
     assert res.entity(paris).type in ("place", "gov")  # a real place stays one (its seat of government here)
+
+
+def test_resolution_does_not_load_spacy():
+    """`dossier resolve` re-runs the corpus step on stored annotations: importing the resolver must
+    not pay for spaCy (its word tables live in modules that import spaCy only for type hints)."""
+    import subprocess
+    import sys
+
+    code = "import sys, dossier.resolve; assert 'spacy' not in sys.modules, 'spacy imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
