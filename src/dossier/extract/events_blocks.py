@@ -11,8 +11,12 @@ thing gives every event the report can fit, and the exact test then runs on thos
   under a coarser bucket the caller gives (``key_block``: for names, the surname's last letter);
 - a report with no date, weekday or month of its own: a report of the same page (its lead) or, when
   it names a place, an event with a place;
-- a report that names no actor, or an event that names none: the same date or one containing the
-  other (a prefix of the ISO date), or, for a page-dated lead, the same place;
+- a report that names no actor, or an event that names none: the same date, or one containing the
+  other (a prefix of the ISO date) when both name a place (``_fits``: ``it.date == cl.date`` or
+  places and ``contains``; the cluster's date and place are those of some report in it, so an index
+  on every report's date and the set of events with a place hold it), or, for a page-dated lead,
+  the same place. Without the place condition a report dated only to a year ("in 2016") and naming
+  no actor was tested against every event of that year;
 - the same named document ("the Declaration of Principles").
 
 The index is a superset (keys and dates of every report in an event, not only those the event shows),
@@ -85,6 +89,14 @@ class Blocks:
             out.update(self.by_date.get(date[:n], ()))
         return out
 
+    def _unnamed_alike(self, it: Report, date: str) -> set[int]:
+        """Clusters a report dated ``date`` may fit when it or the cluster names no actor: the same
+        date, or (both placed) one containing the other."""
+        same = set(self.by_date.get(date, ()))
+        if it.place:
+            same.update(c for c in self._dated_alike(date) if c in self.placed)
+        return same
+
     def candidates(self, it: Report, doc: str, reach: str = "any") -> set[int]:
         """Every cluster report ``it`` of page ``doc`` may fit (a superset of those ``_fits``
         accepts). ``reach`` (for a report with no date of its own) says which events of its actors
@@ -101,14 +113,14 @@ class Blocks:
             if it.date:  # a dated report joins an event of the same or a containing date, or an undated one
                 alike = self._dated_alike(it.date)
                 out.update(c for c in actors if c in alike or c not in self.dated)
-                out.update(c for c in alike if c not in self.keyed)  # an event that names no actor
+                out.update(c for c in self._unnamed_alike(it, it.date) if c not in self.keyed)  # names no actor
             elif reach == "any":
                 out.update(actors)
             else:  # its page's lead can tie it to an event, or (``placed``) an event with a place
                 page = self.by_doc.get(doc, set())
                 out.update(c for c in actors if c in page or (reach == "placed" and c in self.placed))
         elif it.date:
-            out.update(self._dated_alike(it.date))
+            out.update(self._unnamed_alike(it, it.date))
         elif it.place:  # a page-dated lead with no actor: the same place
             out.update(self.by_place.get(it.place, ()))
         return out
