@@ -8,6 +8,7 @@ say who, not what, and are skipped. The positions pass turns the phrase into an 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
@@ -23,13 +24,15 @@ _NOT_TOPICS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "
 _TIME_NOUNS = frozenset("time times day days moment moments week weeks month months year years night morning".split())
 
 
-def topic_phrase(sdoc: SpacyDoc, start: int, end: int) -> str:
-    """The noun phrase of sdoc[start:end] (characters) that best says what it is about, or ''."""
+def topic_phrase(sdoc: SpacyDoc, start: int, end: int, chunks: Sequence[SpacySpan] | None = None) -> str:
+    """The noun phrase of sdoc[start:end] (characters) that best says what it is about, or ''.
+    ``chunks`` are the document's noun chunks when the caller asks for many spans of one document
+    (spaCy recomputes ``noun_chunks`` on every access)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
     best: tuple[int, int, SpacySpan] | None = None
-    for chunk in sdoc.noun_chunks:
+    for chunk in sdoc.noun_chunks if chunks is None else chunks:
         if chunk.start < span.start or chunk.end > span.end:
             continue
         root = chunk.root
