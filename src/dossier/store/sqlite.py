@@ -132,9 +132,6 @@ def _statements(script: str) -> list[str]:
     return out + ([buf.strip()] if buf.strip() else [])
 
 
-_dumps = dumps  # the name older tests import
-
-
 class SQLiteStore:
     """The embedded default store (see ``dossier.store.base.Store`` for the interface)."""
 
@@ -300,7 +297,7 @@ class SQLiteStore:
         annotations: Iterable[Annotations] = (),
     ) -> None:
         """Apply what the reduce step learnt about documents (re-dating, duplicates) in one transaction."""
-        by_id = {a.doc_id: _dumps(a) for a in annotations}  # encoded before the write lock is taken
+        by_id = {a.doc_id: dumps(a) for a in annotations}  # encoded before the write lock is taken
         ids = set(dates) | set(duplicates) | set(by_id)
         with self.conn:
             for doc_id in ids:
@@ -326,11 +323,11 @@ class SQLiteStore:
     def replace_corpus(self, corpus: Corpus) -> None:
         """Replace the corpus tables in one transaction. Rows are serialised before it begins, so the
         write lock another builder waits on is held for the inserts only, not for the JSON encoding."""
-        entities = [(e.id, e.name, e.type, _dumps(e)) for e in corpus.entities]
-        events = [(e.id, e.date, e.kind, _dumps(e)) for e in corpus.events]
-        positions = [(p.actor, p.issue, p.date, _dumps(p)) for p in corpus.positions]
-        conflicts = [(c.kind, _dumps(c)) for c in corpus.conflicts]
-        figures = [(_dumps(f),) for f in corpus.figures]
+        entities = [(e.id, e.name, e.type, dumps(e)) for e in corpus.entities]
+        events = [(e.id, e.date, e.kind, dumps(e)) for e in corpus.events]
+        positions = [(p.actor, p.issue, p.date, dumps(p)) for p in corpus.positions]
+        conflicts = [(c.kind, dumps(c)) for c in corpus.conflicts]
+        figures = [(dumps(f),) for f in corpus.figures]
         with self.conn:
             for table in ("entities", "events", "positions", "conflicts", "figures"):
                 self.conn.execute(f"DELETE FROM {table}")

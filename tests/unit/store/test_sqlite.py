@@ -57,7 +57,7 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path):
     conn = sqlite3.connect(path)
     conn.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
     doc, ann = _doc()
-    from dossier.store.sqlite import _dumps
+    from dossier.store.rows import dumps as _dumps
 
     conn.execute(
         "INSERT INTO documents (id, source, status, version, doc_json, annotations_json, raw)"
