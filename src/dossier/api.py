@@ -11,6 +11,7 @@ text or JSON); ``cite(span)`` gives the sentence any of them came from.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -74,16 +75,19 @@ class Dossier:
         manifest: "str | Path | Manifest | None" = None,
         page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
         executor: str | None = None,
+        full: bool = False,
     ) -> BuildReport:
         """Build from files; ``manifest`` (CSV/TSV/JSONL: file or url -> published, title, outlet,
         author, url) declares each page's metadata and wins over the page's own. ``page_timeout``: CPU
         seconds a page may take (then it is kept raw); ``executor``: serial, local (a process pool of
-        ``workers``), dask, or a tcp:// Dask scheduler address."""
+        ``workers``), dask, or a tcp:// Dask scheduler address; ``full``: recompute the whole corpus
+        step instead of folding a few new pages into the stored results."""
         from dossier.ingest.manifest import load_manifest
 
         declared = {"published": date} if date else None
         table = load_manifest(manifest) if isinstance(manifest, (str, Path)) else manifest
-        report = build(paths, self.store, self.settings(workers, page_timeout, executor), declared, on_progress, table)
+        settings = dataclasses.replace(self.settings(workers, page_timeout, executor), full_corpus=full)
+        report = build(paths, self.store, settings, declared, on_progress, table)
         self._reader = None
         return report
 
@@ -94,9 +98,10 @@ class Dossier:
         self._reader = None
         return report
 
-    def resolve(self) -> None:
-        """Rerun the cross-document step alone (after editing corrections)."""
-        reduce_corpus(self.store, self.settings())
+    def resolve(self, full: bool = False) -> None:
+        """Rerun the cross-document step alone (after editing corrections): pages stored since the
+        last step are folded in when they can be, else (or with ``full``) everything is recomputed."""
+        reduce_corpus(self.store, dataclasses.replace(self.settings(), full_corpus=full))
         self._reader = None
 
     # -- reading: every listing takes the same ``Filters`` (outlet, from/to dates, entity) as the CLI

@@ -64,6 +64,11 @@ ExecutorOpt = typer.Option(
          "dask (a local Dask cluster) or tcp://HOST:PORT (a Dask scheduler).")
 
 
+AllOpt = typer.Option(
+    False, "--all", help="Recompute the whole corpus step (default: a few new pages are folded into the "
+    "stored entities and events when the last step saw every other page).")
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.html .htm .txt .md .jsonl .warc .warc.gz)."),
@@ -79,6 +84,7 @@ def build(
     as_json: bool = JsonOpt,
     page_timeout: float = PageTimeoutOpt,
     executor: Optional[str] = ExecutorOpt,
+    full: bool = AllOpt,
 ) -> None:
     """Ingest pages into the store: clean, date, analyse, then resolve across documents."""
     from dossier.ingest.manifest import load_manifest
@@ -91,7 +97,7 @@ def build(
     d = open_dossier(db, config, must_exist=False)
     with storage_errors(), build_progress(as_json) as on_progress:
         report = d.build([str(p) for p in paths], workers=workers, date=date, on_progress=on_progress,
-                         manifest=table, page_timeout=page_timeout or None, executor=executor)
+                         manifest=table, page_timeout=page_timeout or None, executor=executor, full=full)
     stored = len(report.added) + len(report.unchanged) + len(report.non_english) + len(report.failed)
     print_report(report, d.store.location, d.store.document_meta(), as_json)
     d.close()
@@ -117,11 +123,11 @@ def rebuild(
 
 
 @app.command()
-def resolve(db: str = DbOpt, config: Optional[Path] = ConfigOpt) -> None:
+def resolve(db: str = DbOpt, config: Optional[Path] = ConfigOpt, full: bool = AllOpt) -> None:
     """Rerun the cross-document step alone (entities, events, positions), e.g. after corrections."""
     d = open_dossier(db, config)
     with storage_errors():
-        d.resolve()
+        d.resolve(full=full)
     console.print(f"resolved: {len(d.entities())} entities, {len(d.timeline())} events")
 
 

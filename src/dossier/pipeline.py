@@ -49,6 +49,7 @@ class Settings:
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT  # CPU seconds a page may take in the map step
     executor: str | None = None  # serial, local (default), dask or tcp://host:port (see dossier.executor)
     pass_budget: float | None = DEFAULT_PASS_BUDGET  # CPU seconds a corpus pass may take before a warning
+    full_corpus: bool = False  # --all: a full corpus step even when new pages could be folded in
 
 
 @dataclass(frozen=True)
@@ -231,8 +232,8 @@ def build(
     mapped = _map_and_commit(_new_pages(inputs(note=True), store, version, report), repeated, store, settings,
                              version, report, on_progress)
     refreshed = refresh_furniture(store, settings, version) if mapped else []
-    if mapped or refreshed or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
-        report.duplicates = reduce_corpus(store, settings, report)
+    if mapped or refreshed or settings.full_corpus or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
+        report.duplicates = reduce_corpus(store, settings, report, changed=frozenset(mapped + refreshed))
     else:  # nothing added or changed since the last corpus step: its results stand (a no-op rebuild)
         report.duplicates = [m.source for m in store.document_meta() if m.status == "duplicate"]
     store.set_meta("pipeline_version", version)
@@ -367,17 +368,18 @@ def _map_and_commit(
     version: str,
     report: BuildReport,
     on_progress: Callable[[str, int, int | None], None] | None,
-) -> int:
-    """Run the map step over ``todo`` and commit each document as soon as it is done; returns how
-    many were mapped."""
-    i = 0
+) -> list[str]:
+    """Run the map step over ``todo`` and commit each document as soon as it is done; returns the
+    ids of the documents mapped."""
+    ids: list[str] = []
     for i, result in enumerate(_map(settings, todo, repeated), 1):
         store.put_document(result.doc, result.annots, result.raw, document_version(version, result.declared),
                            result.declared)
+        ids.append(result.doc.id)
         _count(result, report)
         if on_progress:
             on_progress(result.doc.source, i, None)
-    return i
+    return ids
 
 
 def _count(result: MapResult, report: BuildReport) -> None:
@@ -408,7 +410,7 @@ def rebuild(
 
     report = BuildReport()
     _map_and_commit(pages(), repeated_keys(Counter(), pages()), store, settings, version, report, on_progress)
-    report.duplicates = reduce_corpus(store, settings, report)
+    report.duplicates = reduce_corpus(store, replace(settings, full_corpus=True), report)
     store.set_meta("pipeline_version", version)
     return report
 
@@ -418,23 +420,60 @@ def rebuild(
 # ---------------------------------------------------------------------------------------------
 
 
-def reduce_corpus(store: Store, settings: Settings = Settings(), report: BuildReport | None = None) -> list[str]:
-    """Run the registered corpus passes over everything stored; returns the sources marked as
-    duplicates. Only what the passes changed is written back (dates, rebased annotations). Each pass's
-    time, and the passes over ``settings.pass_budget``, go to ``report`` and the store's meta."""
+def reduce_corpus(
+    store: Store, settings: Settings = Settings(), report: BuildReport | None = None,
+    changed: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Run the corpus step; returns the sources marked as duplicates. New pages are folded into the
+    stored results (``corpus.incremental``) unless ``settings.full_corpus`` or ``incremental.plan``
+    says a full step is needed (``changed``: stored pages this build mapped again). A full step runs
+    the registered passes over everything stored; only what they changed is written back (dates,
+    rebased annotations). Each pass's time, and the passes over ``settings.pass_budget``, go to
+    ``report`` and the store's meta."""
     from dossier.config import load_issue_names
-    from dossier.corpus import Options, corpus_of, registered_passes, run_passes
+    from dossier.corpus import Options
+    from dossier.corpus.incremental import INDEX_KEY, decode_index, plan
     from dossier.resolve.corrections import load_corrections
 
     options = Options(
         corrections=load_corrections(settings.config) if settings.config else None,
         issue_names=load_issue_names(settings.config),
     )
+    index = decode_index(store.get_meta(INDEX_KEY))
+    stamp = index_stamp(settings)
+    why = "asked (--all)" if settings.full_corpus else None
+    if why is None:
+        kept = [m.id for m in store.document_meta() if m.status in ("ok", "duplicate", "non_english")]
+        why = plan(index, stamp, kept, refreshed=bool(index and changed & index.seen))
+    if why is None and index is not None:
+        done = _incremental_corpus(store, settings, options, index, report)
+        if done is not None:
+            return done
+        why = "a new page changes a stored page's duplicate status"
+    logger.info("corpus step: full (%s)", why)
+    return _full_corpus(store, settings, options, stamp, report)
+
+
+def index_stamp(settings: Settings) -> str:
+    """What an incremental corpus step must share with the step it builds on: the corpus code
+    revision and the user's configuration (corrections, issue names)."""
+    digest = hashlib.sha256(f"corpus revision {CORPUS_REVISION}".encode())
+    if settings.config and Path(settings.config).exists():
+        digest.update(Path(settings.config).read_bytes())
+    return digest.hexdigest()
+
+
+def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, report: BuildReport | None) -> list[str]:
+    """Every registered pass over every stored page, to a fixed point."""
+    from dossier.corpus import corpus_of, registered_passes, run_passes
+    from dossier.corpus.incremental import INDEX_KEY, Index, encode_index
+
     before = corpus_of(store.documents(), store.all_annotations(), options)
     after, log = run_passes(before, registered_passes(), budget=settings.pass_budget)
     seconds = {k: round(v, 3) for k, v in log.seconds_by_pass().items()}
     logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in seconds.items()))
     _write_corpus(store, before, after)
+    store.set_meta(INDEX_KEY, encode_index(Index(stamp, frozenset(after.documents), after.sketches)))
     # each pass's time by name (and whether re-dating settled, which passes overran), for `dossier status`
     store.set_meta("corpus_passes", json.dumps({"seconds": seconds, "runs": [r.name for r in log.runs],
                                                 "converged": log.converged, "over_budget": log.overruns}))
@@ -444,10 +483,45 @@ def reduce_corpus(store: Store, settings: Settings = Settings(), report: BuildRe
     return [d.source for d in after.documents.values() if d.status == "duplicate"]
 
 
-def _write_corpus(store: Store, before: CorpusState, after: CorpusState) -> None:
-    """Store what the corpus step changed on the pages and everything it computed across them."""
-    new_dates = {i: d.published for i, d in after.documents.items() if d.published != before.documents[i].published}
-    duplicates = {i: d.duplicate_of for i, d in after.documents.items()}
+def _incremental_corpus(
+    store: Store, settings: Settings, options: Any, index: Any, report: BuildReport | None
+) -> list[str] | None:
+    """The new pages folded into the stored results (None: only a full step can say)."""
+    import time
+
+    from dossier.corpus import corpus_of
+    from dossier.corpus.incremental import INDEX_KEY, encode_index, incremental_step
+
+    start = time.perf_counter()
+    stored = store.corpus()
+    before = corpus_of(store.documents(), {}, options)
+    new_ids = [i for i in before.documents if i not in index.seen]
+    annots = {i: a for i in new_ids if (a := store.annotations(i)) is not None}
+    before = dataclasses.replace(before, entities={e.id: e for e in stored.entities}, events=stored.events,
+                                 positions=stored.positions, figures=stored.figures, conflicts=stored.conflicts)
+    done = incremental_step(before, annots, index)
+    if done is None:
+        return None
+    after, new_index = done
+    _write_corpus(store, dataclasses.replace(before, annotations=annots), after, only=new_ids)
+    store.set_meta(INDEX_KEY, encode_index(new_index))
+    seconds = {"incremental": round(time.perf_counter() - start, 3)}
+    logger.info("corpus step: %d new pages folded in, %.2f s", len(new_ids), seconds["incremental"])
+    store.set_meta("corpus_passes", json.dumps({"seconds": seconds, "runs": ["incremental"], "converged": True,
+                                                "over_budget": [], "new_pages": len(new_ids)}))
+    if report is not None:
+        report.passes, report.passes_over_budget = seconds, []
+    store.set_meta("corpus_stamp", corpus_stamp(store, settings))
+    return [d.source for d in after.documents.values() if d.status == "duplicate"]
+
+
+def _write_corpus(store: Store, before: CorpusState, after: CorpusState, only: Iterable[str] | None = None) -> None:
+    """Store what the corpus step changed on the pages (``only`` those, when given) and everything it
+    computed across them."""
+    pages = list(after.documents) if only is None else list(only)
+    new_dates = {i: after.documents[i].published for i in pages
+                 if after.documents[i].published != before.documents[i].published}
+    duplicates = {i: after.documents[i].duplicate_of for i in pages}
     rebased = [a for i, a in after.annotations.items() if a is not before.annotations.get(i)]
     store.update_documents(new_dates, duplicates, rebased)
     store.replace_corpus(

@@ -20,6 +20,7 @@ THRESHOLD = 0.8
 SHINGLE = 5
 NUM_PERM = 128
 SEED = 1
+SCHEME = "affine32"  # datasketch's default, named: stored sketches are rebuilt with it (add_duplicates)
 
 
 def _tokens(text: str) -> list[str]:
@@ -44,8 +45,20 @@ def _root(parent: dict[int, int], i: int) -> int:
     return i
 
 
-def find_duplicates(docs: Sequence[Document], threshold: float = THRESHOLD) -> dict[str, str]:
-    """doc id -> id of the kept doc it duplicates (exact or near, Jaccard >= threshold)."""
+Sketch = tuple[str, list[int] | None]  # a page's text key, and its MinHash (first page of that text only)
+
+
+def text_key(tokens: list[str]) -> str:
+    """The exact-duplicate key of a page: a digest of its normalised words."""
+    return hashlib.sha1(" ".join(tokens).encode()).hexdigest()
+
+
+def find_duplicates(
+    docs: Sequence[Document], threshold: float = THRESHOLD, sketches: dict[str, Sketch] | None = None
+) -> dict[str, str]:
+    """doc id -> id of the kept doc it duplicates (exact or near, Jaccard >= threshold). Each page's
+    sketch goes to ``sketches`` when given, so a later step can compare new pages without hashing
+    the stored ones again (``add_duplicates``)."""
     from datasketch import MinHash, MinHashLSH  # lazy: only the reduce step needs it
 
     parent = {i: i for i in range(len(docs))}
@@ -54,7 +67,9 @@ def find_duplicates(docs: Sequence[Document], threshold: float = THRESHOLD) -> d
     for i, toks in enumerate(tokens):
         if not toks:
             continue
-        key = hashlib.sha1(" ".join(toks).encode()).hexdigest()
+        key = text_key(toks)
+        if sketches is not None:
+            sketches[docs[i].id] = (key, None)
         if key in by_hash:
             parent[_root(parent, i)] = _root(parent, by_hash[key])
         else:
@@ -64,8 +79,10 @@ def find_duplicates(docs: Sequence[Document], threshold: float = THRESHOLD) -> d
     for i in sorted(by_hash.values()):
         sh = _shingles(tokens[i])
         shingles[i] = sh
-        mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+        mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
         mh.update_batch([s.encode() for s in sorted(sh)])
+        if sketches is not None:
+            sketches[docs[i].id] = (sketches[docs[i].id][0], [int(v) for v in mh.hashvalues])
         for j in sorted(int(k) for k in lsh.query(mh)):
             other = shingles[j]
             jac = len(sh & other) / len(sh | other) if sh | other else 0.0
@@ -86,3 +103,50 @@ def find_duplicates(docs: Sequence[Document], threshold: float = THRESHOLD) -> d
             if docs[i].id != docs[keep].id:
                 out[docs[i].id] = docs[keep].id
     return out
+
+
+def add_duplicates(
+    stored: Sequence[Document], new: Sequence[Document], sketches: dict[str, Sketch], threshold: float = THRESHOLD
+) -> dict[str, str] | None:
+    """What ``find_duplicates`` over ``stored`` then ``new`` gives for the new pages (new doc id ->
+    the kept doc it duplicates), with the stored pages' sketches instead of their text hashed again;
+    ``sketches`` takes the new pages' ones. None when a new page would change a stored page's
+    status (it is the better copy of a stored kept page, or joins two stored groups): only a full
+    step can say that."""
+    from datasketch import MinHash, MinHashLSH
+
+    by_id = {d.id: d for d in stored}
+    root = {d.id: d.duplicate_of or d.id for d in stored}
+    rank = {d.id: _rank(d, i) for i, d in enumerate(stored)}
+    exact = {key: root.get(i, i) for i, (key, _) in sketches.items() if i in root}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for i, (_, values) in sketches.items():
+        if values is not None and i in root:
+            lsh.insert(i, MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=values))
+    out: dict[str, str] = {}
+    for n, doc in enumerate(new, len(stored)):
+        toks = _tokens(doc.text)
+        if not toks:
+            continue
+        key, rank[doc.id], by_id[doc.id] = text_key(toks), _rank(doc, n), doc
+        if key in exact:
+            roots = {exact[key]}
+            sketches[doc.id] = (key, None)
+        else:
+            sh = _shingles(toks)
+            mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+            mh.update_batch([s.encode() for s in sorted(sh)])
+            roots = {root[j] for j in lsh.query(mh) if _jaccard(sh, _shingles(_tokens(by_id[j].text))) >= threshold}
+            lsh.insert(doc.id, mh)
+            sketches[doc.id] = (key, [int(v) for v in mh.hashvalues])
+            exact[key] = doc.id
+        if len(roots) > 1 or any(rank[doc.id] < rank[r] for r in roots):
+            return None
+        root[doc.id] = next(iter(roots), doc.id)
+        if root[doc.id] != doc.id:
+            out[doc.id] = root[doc.id]
+    return out
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0

@@ -91,12 +91,13 @@ def duplicates(corpus: Corpus) -> Corpus:
     from dossier.clean.duplicates import find_duplicates
 
     docs = list(corpus.documents.values())
-    dup_of = find_duplicates(docs)
+    sketches: dict[str, Any] = {}
+    dup_of = find_duplicates(docs, sketches=sketches)
     marked = {
         d.id: dataclasses.replace(d, duplicate_of=dup_of.get(d.id), status="duplicate" if d.id in dup_of else _own_status(d))
         for d in docs
     }
-    return dataclasses.replace(corpus, documents=marked)
+    return dataclasses.replace(corpus, documents=marked, sketches=sketches)
 
 
 def _own_status(doc: Document) -> Any:

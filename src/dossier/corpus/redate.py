@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from dossier.extract.events import redate_mentions
 from dossier.extract.events_dates import (
@@ -291,17 +291,19 @@ def _new_date(doc: Document, cons: list[Constraint], month: int | None) -> Publi
 
 def redate_documents(
     docs: Sequence[Document], annots: Sequence[Annotations], events: Sequence[Event],
-    own_month: Callable[[Document], int | None] = text_month,
+    own_month: Callable[[Document], int | None] = text_month, targets: Collection[str] | None = None,
 ) -> dict[str, PublicationDate]:
     """New publication dates for weakly dated pages that share dated events (changed ones only).
 
     A page's events lend it a range of dates (see ``constraints_for``); an undated page whose
     text names its month ("January", no year) takes that month in the range. The other pages
-    must be dated with their year and more surely than this one (``can_date_others``)."""
+    must be dated with their year and more surely than this one (``can_date_others``). With
+    ``targets``, only those pages are re-dated (the incremental step: the new pages), the others
+    only lend their dates."""
     local_of = {a.doc_id: a.events for a in annots}
     changed: dict[str, PublicationDate] = {}
     for doc in docs:
-        if not is_weak(doc.published):
+        if not is_weak(doc.published) or (targets is not None and doc.id not in targets):
             continue
         sources = {d.id: d for d in docs if d.id != doc.id and can_date_others(d.published)
                    and d.published.confidence > doc.published.confidence}

@@ -44,6 +44,8 @@ class Corpus:
     figures: tuple[CorpusFigure, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     options: Options = field(default_factory=Options)
+    # each page's near-duplicate sketch (the duplicates pass fills it; not a facet: no pass reads it)
+    sketches: Mapping[str, Any] = field(default_factory=dict)
 
     def live(self) -> list[Document]:
         """The pages that count (not duplicates), in store order."""

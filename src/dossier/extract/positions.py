@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from dossier.extract.positions_quotes import quote_claims
@@ -466,13 +466,16 @@ def build_positions(
     annots: Sequence[Annotations],
     actor_of: Callable[[Claim], Side],
     issue_names: dict[str, str] | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> list[Position]:
     """Every claim as a dated Position on a corpus-found issue.
 
     Sorted by actor, then issue (largest first, ``OTHER`` last), then date (undated last), so
     each actor's stance on each issue reads top to bottom in time. ``issue_names`` (found name,
     issue head word or a claim's own head word -> wanted name, case-insensitive) renames issues;
-    giving two issues one name merges them.
+    giving two issues one name merges them. ``known`` (an issue's head term -> its name) holds the
+    issues already found on other pages (the incremental corpus step): a phrase whose head, or else
+    another term, is one of them joins it, as it would have with those pages' claims counted.
     """
     by_doc = {d.id: d for d in docs}
     annot_of = {a.doc_id: a for a in annots}
@@ -480,7 +483,7 @@ def build_positions(
     claims += quote_claims(annots, by_doc, claims)
     phrases = [c.key_phrase for c in claims]
     keyed = [(c.key_phrase, c.span) for c in claims if c.key_phrase and phrase_terms(c.key_phrase)]
-    names = cluster_issues([k for k, _ in keyed], sentences=[s for _, s in keyed])
+    names = _with_known(cluster_issues([k for k, _ in keyed], sentences=[s for _, s in keyed]), known or {})
     shared_terms = {phrase_terms(p)[0] for p in phrases if p and names.get(p, OTHER) != OTHER}
     name_of_term = {phrase_terms(p)[0]: names[p] for p in phrases if p and names.get(p, OTHER) != OTHER}
     for p in phrases:  # a phrase can join an issue through a secondary term
@@ -522,6 +525,20 @@ def build_positions(
         )
     )
     return rows
+
+
+def _with_known(names: dict[str, str], known: Mapping[str, str]) -> dict[str, str]:
+    """Issue names with the known issues' terms first (see ``build_positions``)."""
+    if not known:
+        return names
+    out = dict(names)
+    for p, name in names.items():
+        terms = phrase_terms(p)
+        if terms and terms[0] in known:
+            out[p] = known[terms[0]]
+        elif name == OTHER:
+            out[p] = next((known[t] for t in terms if t in known), OTHER)
+    return out
 
 
 def _renamed(issue: str, terms: Sequence[str], key_phrase: str, rename: dict[str, str]) -> str:

@@ -1,0 +1,176 @@
+"""The incremental corpus step: a few new pages joined to the stored results without redoing them.
+
+A full corpus step costs time in the number of stored pages (every page's annotations loaded,
+hashed, resolved and merged again). When a build adds a few pages to a store whose last corpus
+step saw all the others, under the same code and configuration, the passes run over the new pages
+alone and ``fold`` joins their results to the stored ones (entities by name keys, events by actors
+and dates, issues by head term); only new pages are re-dated. What it keeps between steps beyond
+the corpus tables is an ``Index`` (store meta ``corpus_index``): the pages the last step saw and
+each page's near-duplicate sketch (MinHash), so a new page is compared without hashing the stored
+ones again. When it cannot give what a full step would (a new page displaces a stored page as the
+kept copy of a duplicate group, too many new pages, a stored page mapped again, another code or
+configuration), it says why and the caller runs the full step (``plan``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from dossier.clean.duplicates import Sketch
+from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms
+from dossier.corpus.state import Corpus
+from dossier.model import Annotations, Conflict, Document
+
+logger = logging.getLogger(__name__)
+
+INDEX_KEY = "corpus_index"  # store meta key
+INDEX_VERSION = 1
+MAX_SHARE = 0.10  # more new pages than this share of the pages seen: a full step (folding drifts)
+
+
+@dataclass(frozen=True)
+class Index:
+    """What the last corpus step leaves for the next incremental one."""
+
+    stamp: str  # the code revision and configuration the step ran under
+    seen: frozenset[str]  # the pages it saw (ids)
+    sketches: Mapping[str, Sketch]  # doc id -> (text key, MinHash values), see clean.duplicates
+
+
+def encode_index(index: Index) -> str:
+    return json.dumps({"version": INDEX_VERSION, "stamp": index.stamp, "seen": sorted(index.seen),
+                       "sketches": {k: list(v) for k, v in index.sketches.items()}}, separators=(",", ":"))
+
+
+def decode_index(text: str | None) -> Index | None:
+    """The stored index, or None when there is none or it was written by another version."""
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        if data.get("version") != INDEX_VERSION:
+            return None
+        sketches = {k: (str(v[0]), v[1]) for k, v in data["sketches"].items()}
+        return Index(str(data["stamp"]), frozenset(data["seen"]), sketches)
+    except (ValueError, KeyError, TypeError, IndexError):
+        logger.warning("corpus index unreadable: the next corpus step is a full one")
+        return None
+
+
+def plan(index: Index | None, stamp: str, kept: Sequence[str], refreshed: bool = False) -> str | None:
+    """Why the corpus step over the pages ``kept`` must be a full one, or None when the new pages
+    can be folded into the stored results."""
+    if index is None:
+        return "no earlier corpus step to build on"
+    if index.stamp != stamp:
+        return "the code or configuration changed since the last corpus step"
+    if refreshed:
+        return "stored pages were mapped again (their site's furniture changed)"
+    if not index.seen.issubset(kept):
+        return "pages the last corpus step saw are gone"
+    new = len(kept) - len(index.seen)
+    if new == 0:
+        return "no new pages"
+    if new > MAX_SHARE * len(index.seen):
+        return f"{new} new pages are over {MAX_SHARE:.0%} of the {len(index.seen)} stored"
+    return None
+
+
+def _statuses(corpus: Corpus, new: Sequence[Document], dup_of: Mapping[str, str]) -> Corpus:
+    """The new pages marked as duplicates (or not), as the duplicates pass would."""
+    from dossier.corpus.passes import _own_status
+
+    docs = dict(corpus.documents)
+    for d in new:
+        docs[d.id] = dataclasses.replace(d, duplicate_of=dup_of.get(d.id),
+                                         status="duplicate" if d.id in dup_of else _own_status(d))
+    return dataclasses.replace(corpus, documents=docs)
+
+
+def _resolve_new(corpus: Corpus, stored: Corpus, ids: Sequence[str]) -> Corpus:
+    """Entities and events of the new pages ``ids``, folded into ``stored``'s."""
+    from dossier.corpus.passes import entity_id_of, with_claim_actors, with_entity_ids
+    from dossier.extract.events import merge_events
+    from dossier.extract.positions import entity_index
+    from dossier.resolve import resolve_entities
+
+    live = [corpus.documents[i] for i in ids if corpus.documents[i].status == "ok"]
+    annots = [corpus.annotations[d.id] for d in live if d.id in corpus.annotations]
+    res = resolve_entities(live, annots, corpus.options.corrections)
+    entities, renamed = fold_entities(stored.entities.values(), res.entities)
+    mention_entity = {k: renamed.get(v, v) for k, v in res.mention_entity.items()}
+    by_name = entity_index(tuple(entities.values()))
+    resolved = {a.doc_id: with_claim_actors(with_entity_ids(a, mention_entity), entities, by_name) for a in annots}
+    annotations = {**corpus.annotations, **resolved}
+    found = merge_events(live, [annotations[d.id] for d in live if d.id in annotations], entity_id_of)
+    events, _ = fold_events(stored.events, found)
+    return dataclasses.replace(corpus, entities=entities, annotations=annotations, events=tuple(events))
+
+
+def _redate_new(corpus: Corpus, ids: Sequence[str]) -> Corpus | None:
+    """The new pages re-dated from the events they share with stored pages (None: none moved)."""
+    from dossier.corpus.redate import rebase_times, redate_documents
+
+    live = corpus.live()
+    annots = [corpus.annotations[i] for i in ids if i in corpus.annotations]
+    new_dates = redate_documents(live, annots, corpus.events, targets=frozenset(ids))
+    if not new_dates:
+        return None
+    documents, annotations = dict(corpus.documents), dict(corpus.annotations)
+    for doc_id, date in new_dates.items():
+        annotations[doc_id] = rebase_times(documents[doc_id], annotations[doc_id], date)
+        documents[doc_id] = dataclasses.replace(documents[doc_id], published=date)
+    return dataclasses.replace(corpus, documents=documents, annotations=annotations)
+
+
+def _layers_new(corpus: Corpus, stored: Corpus, ids: Sequence[str]) -> Corpus:
+    """Positions, figures and conflicts of the new pages, added to the stored ones."""
+    from dossier.extract.conflicts import collect_figures, find_conflicts
+    from dossier.extract.positions import build_positions, default_actor_of
+    from dossier.resolve import Resolution
+
+    live = [corpus.documents[i] for i in ids if corpus.documents[i].status == "ok"]
+    annots = [corpus.annotations[d.id] for d in live if d.id in corpus.annotations]
+    entities = tuple(corpus.entities.values())
+    issue_names = dict(corpus.options.issue_names) if corpus.options.issue_names is not None else None
+    known = issue_terms(stored.positions)
+    found = build_positions(live, annots, default_actor_of(Resolution(entities, {})), issue_names, known)
+    positions = fold_positions(stored.positions, found, {e.id: e.name for e in entities}, known)
+    figures = (*stored.figures, *collect_figures(live, annots))
+    on_new = {d.id for d in live}
+    events = [e for e in corpus.events if any(s.doc_id in on_new for s in e.mentions)]
+    conflicts = _new_conflicts(stored.conflicts, find_conflicts(live, annots, events, entities))
+    return dataclasses.replace(corpus, positions=tuple(positions), figures=figures, conflicts=conflicts)
+
+
+def _new_conflicts(stored: Sequence[Conflict], found: Sequence[Conflict]) -> tuple[Conflict, ...]:
+    have = set(stored)
+    out = [*stored, *(c for c in found if c not in have)]
+    return tuple(sorted(out, key=lambda c: (-c.confidence, c.kind, c.about)))
+
+
+def incremental_step(
+    stored: Corpus, new_annotations: Mapping[str, Annotations], index: Index
+) -> tuple[Corpus, Index] | None:
+    """``stored`` (every kept page, the stored results, annotations of the new pages only) with the
+    new pages folded in, and the index for the next step; None when only a full step can say
+    (a new page changes a stored page's duplicate status)."""
+    from dossier.clean.duplicates import add_duplicates
+
+    new_ids = [i for i in stored.documents if i not in index.seen]
+    seen_docs = [d for i, d in stored.documents.items() if i in index.seen]
+    sketches = dict(index.sketches)
+    dup_of = add_duplicates(seen_docs, [stored.documents[i] for i in new_ids], sketches)
+    if dup_of is None:
+        return None
+    corpus = _statuses(dataclasses.replace(stored, annotations=dict(new_annotations)), [stored.documents[i] for i in new_ids], dup_of)
+    corpus = _resolve_new(corpus, stored, new_ids)
+    redated = _redate_new(corpus, new_ids)
+    if redated is not None:  # the new pages' times moved: resolve and merge them again, from the stored state
+        corpus = _resolve_new(redated, stored, new_ids)
+    corpus = _layers_new(corpus, stored, new_ids)
+    return corpus, Index(index.stamp, frozenset(stored.documents), sketches)

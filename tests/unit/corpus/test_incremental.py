@@ -1,0 +1,119 @@
+"""The incremental corpus step's parts: when it falls back to a full step, near duplicates from
+stored sketches, and folding new entities, events and positions into stored ones."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+from dossier.clean.duplicates import add_duplicates, find_duplicates
+from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms
+from dossier.corpus.incremental import Index, decode_index, encode_index, plan
+from dossier.model import Document, Entity, Event, Evidence, Position, PublicationDate, Span
+
+WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma".split()
+
+
+def _doc(i: str, text: str) -> Document:
+    return Document(id=i, source=f"{i}.txt", text=text, published=PublicationDate(None, "none", 0.0))
+
+
+def test_plan_folds_a_few_new_pages_and_says_why_otherwise():
+    index = Index("s", frozenset(f"d{i}" for i in range(20)), {})
+    kept = [f"d{i}" for i in range(21)]
+    assert plan(index, "s", kept) is None
+    assert "no earlier" in (plan(None, "s", kept) or "")
+    assert "configuration" in (plan(index, "other", kept) or "")
+    assert "mapped again" in (plan(index, "s", kept, refreshed=True) or "")
+    assert "gone" in (plan(index, "s", kept[1:]) or "")
+    assert "no new pages" in (plan(index, "s", kept[:20]) or "")
+    assert "over 10%" in (plan(index, "s", kept + [f"n{i}" for i in range(5)]) or "")
+
+
+def test_the_index_survives_the_store_and_a_damaged_one_is_no_index():
+    index = Index("s", frozenset({"a", "b"}), {"a": ("k1", [1, 2, 3]), "b": ("k2", None)})
+    assert decode_index(encode_index(index)) == index
+    assert decode_index("{not json") is None
+    assert decode_index('{"version": 0}') is None
+
+
+def test_new_pages_get_the_duplicates_a_full_scan_gives():
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(WORDS) + str(rng.randrange(50)) for _ in range(120)) for _ in range(12)]
+    stored = [_doc(f"s{i}", t) for i, t in enumerate(texts)]
+    stored.append(_doc("s_copy", texts[3]))  # an exact copy among the stored pages
+    near = texts[5].split()
+    new = [_doc("n_near", " ".join(near[:-2] + ["omega", "omega"])), _doc("n_exact", texts[7]),
+           _doc("n_fresh", " ".join(rng.choice(WORDS) for _ in range(150)))]
+    sketches: dict = {}
+    full_stored = find_duplicates(stored, sketches=sketches)
+    stored = [dataclasses.replace(d, duplicate_of=full_stored.get(d.id)) for d in stored]
+    found = add_duplicates(stored, new, sketches)
+    full = find_duplicates(stored + new)
+    assert found == {i: full[i] for i in ("n_near", "n_exact")} == {"n_near": "s5", "n_exact": "s7"}
+    assert set(sketches) >= {d.id for d in new}
+
+
+def test_a_new_page_that_is_the_better_copy_asks_for_a_full_step():
+    text = " ".join(f"w{i}" for i in range(100))
+    stored = [_doc("s", text)]
+    sketches: dict = {}
+    find_duplicates(stored, sketches=sketches)
+    assert add_duplicates(stored, [_doc("n", text + " and a longer ending of the same story here")], sketches) is None
+
+
+def _person(i: str, name: str, aliases: tuple[str, ...] = (), mentions: int = 3) -> Entity:
+    return Entity(id=i, name=name, type="person", aliases=aliases, mentions=mentions, docs=("d1",))
+
+
+def test_new_entities_join_stored_ones_by_name_and_a_lone_surname_by_its_only_namesake():
+    stored = [_person("e_smith", "Anna Smith", ("Smith",)), _person("e_jones", "Bo Jones"),
+              Entity(id="e_acme", name="Acme Corp", type="org", aliases=("Acme",), mentions=2, docs=("d1",))]
+    found = [_person("x1", "anna smith", mentions=1), _person("x2", "Jones", mentions=2),
+             Entity(id="x3", name="Acme", type="place", mentions=1, docs=("d9",)),
+             _person("x4", "Carl Brown", mentions=1)]
+    entities, ids = fold_entities(stored, found)
+    assert ids == {"x1": "e_smith", "x2": "e_jones", "x3": "e_acme", "x4": "x4"}
+    assert entities["e_jones"].mentions == 5 and entities["e_jones"].aliases == ("Jones",)
+    assert entities["e_acme"].docs == ("d1", "d9") and entities["e_acme"].type == "org"
+    assert "x4" in entities
+
+
+def test_a_surname_two_stored_people_bear_stays_apart():
+    stored = [_person("e_a", "Anna Smith"), _person("e_b", "Ben Smith")]
+    _, ids = fold_entities(stored, [_person("x", "Smith", mentions=1)])
+    assert ids == {"x": "x"}
+
+
+def _event(i: str, kind: str, date: str | None, actors: tuple[str, ...], doc: str, place: str | None = None) -> Event:
+    return Event(id=i, kind=kind, summary=kind, mentions=(Span(doc, 0, 5),), participants=actors, place=place,
+                 date=date, precision="day" if date and len(date) == 10 else "month" if date else "none",
+                 evidence=(Evidence(rule="merge:reports", text="1 mentions in 1 documents"),))
+
+
+def test_a_new_report_joins_the_stored_event_it_fits_and_others_stay_apart():
+    stored = [_event("ev1", "meeting", "2020-05-04", ("e_a", "e_b"), "d1"),
+              _event("ev2", "meeting", "2020-05-04", ("e_c", "e_d"), "d2")]
+    found = [_event("n1", "meeting", "2020-05", ("e_a", "e_b"), "d9"),  # a containing date, same actors
+             _event("n2", "meeting", "2021-01-01", ("e_a", "e_b"), "d9"),  # another date
+             _event("n3", "meeting", "2020-05-04", ("e_a", "e_x"), "d9")]  # one actor of two shared
+    events, touched = fold_events(stored, found)
+    assert touched == {"ev1"}
+    ev1 = next(e for e in events if e.id == "ev1")
+    assert {s.doc_id for s in ev1.mentions} == {"d1", "d9"} and ev1.date == "2020-05-04"
+    assert ev1.evidence[-1].text == "2 mentions in 2 documents"
+    assert {e.id for e in events} == {"ev1", "ev2", "n2", "n3"}
+
+
+def _position(actor: str, issue: str, doc: str, start: int) -> Position:
+    return Position(actor=actor, actor_label=None, issue=issue, stance="support", statement="s",
+                    span=Span(doc, start, start + 1), date=None, confidence=0.5)
+
+
+def test_a_new_issue_of_a_stored_issue_term_takes_its_name():
+    stored = [_position("e_a", "water dam", "d1", 0), _position("e_a", "water dam", "d2", 0)]
+    known = issue_terms(stored)
+    assert known == {"dam": "water dam"}
+    rows = fold_positions(stored, [_position("e_b", "dam", "d9", 0), _position("e_b", "other", "d9", 5)],
+                          {"e_a": "Anna", "e_b": "Ben"}, known)
+    assert [(p.actor, p.issue) for p in rows] == [("e_a", "water dam")] * 2 + [("e_b", "water dam"), ("e_b", "other")]
