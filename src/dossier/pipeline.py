@@ -19,7 +19,7 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from dossier import __version__, budget
 from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
@@ -231,9 +231,10 @@ def build(
     repeated = frozenset(h for h, c in counts.items() if c >= 2)
     mapped = _map_and_commit(_new_pages(inputs(note=True), store, version, report), repeated, store, settings,
                              version, report, on_progress)
-    refreshed = refresh_furniture(store, settings, version) if mapped else []
+    replaced: dict[str, tuple[Document, Annotations]] = {}
+    refreshed = refresh_furniture(store, settings, version, replaced) if mapped else []
     if mapped or refreshed or settings.full_corpus or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
-        report.duplicates = reduce_corpus(store, settings, report, changed=frozenset(mapped + refreshed))
+        report.duplicates = reduce_corpus(store, settings, report, frozenset(mapped + refreshed), replaced)
     else:  # nothing added or changed since the last corpus step: its results stand (a no-op rebuild)
         report.duplicates = [m.source for m in store.document_meta() if m.status == "duplicate"]
     store.set_meta("pipeline_version", version)
@@ -300,16 +301,25 @@ def repeated_keys(counts: Counter[str], pages: Iterable[Page]) -> frozenset[str]
     return frozenset(h for h, c in total.items() if c >= 2)
 
 
-def refresh_furniture(store: Store, settings: Settings, version: str) -> list[str]:
+def refresh_furniture(
+    store: Store, settings: Settings, version: str, replaced: dict[str, tuple[Document, Annotations]] | None = None
+) -> list[str]:
     """Map again the stored flat pages whose cross-page furniture changed since they were cleaned
     (a new page of their site repeats one of their lines), so a page's text depends on the pages
-    of its site in the store, never on how they were batched. Returns the ids mapped again."""
+    of its site in the store, never on how they were batched. Returns the ids mapped again; what
+    they were before goes to ``replaced`` (when they are few: the incremental corpus step takes
+    them out of the stored results and folds them in again)."""
+    from dossier.corpus.incremental import MAX_SHARE
+
     docs = store.documents()
     counts: Counter[str] = Counter(h for d in docs for h in d.line_keys)
     stale = [d.id for d in docs if {h for h in d.line_keys if counts[h] >= 2} != set(d.furniture)]
     if not stale:
         return []
     logger.info("furniture: %d stored pages share lines with new pages of their site; mapping them again", len(stale))
+    if replaced is not None and len(stale) <= MAX_SHARE * len(docs):
+        by_id = {d.id: d for d in docs}
+        replaced.update((i, (by_id[i], a)) for i in stale if (a := store.annotations(i)) is not None)
     repeated = frozenset(h for h, c in counts.items() if c >= 2)
     pages = (p for i in stale if (p := store.page(i)) is not None)  # one at a time: no list of pages
     for result in _map(settings, pages, repeated):
@@ -422,11 +432,12 @@ def rebuild(
 
 def reduce_corpus(
     store: Store, settings: Settings = Settings(), report: BuildReport | None = None,
-    changed: frozenset[str] = frozenset(),
+    changed: frozenset[str] = frozenset(), replaced: Mapping[str, tuple[Document, Annotations]] | None = None,
 ) -> list[str]:
     """Run the corpus step; returns the sources marked as duplicates. New pages are folded into the
     stored results (``corpus.incremental``) unless ``settings.full_corpus`` or ``incremental.plan``
-    says a full step is needed (``changed``: stored pages this build mapped again). A full step runs
+    says a full step is needed (``changed``: pages this build mapped; ``replaced``: stored pages among
+    them, as they were before, which the incremental step takes out and folds in again). A full step runs
     the registered passes over everything stored; only what they changed is written back (dates,
     rebased annotations). Each pass's time, and the passes over ``settings.pass_budget``, go to
     ``report`` and the store's meta."""
@@ -444,9 +455,11 @@ def reduce_corpus(
     why = "asked (--all)" if settings.full_corpus else None
     if why is None:
         kept = [m.id for m in store.document_meta() if m.status in ("ok", "duplicate", "non_english")]
-        why = plan(index, stamp, kept, refreshed=bool(index and changed & index.seen))
+        replaced = replaced or {}
+        why = plan(index, stamp, kept, refreshed=bool(index and (changed & index.seen) - replaced.keys()),
+                   replaced=len(replaced))
     if why is None and index is not None:
-        done = _incremental_corpus(store, settings, options, index, report)
+        done = _incremental_corpus(store, settings, options, index, report, replaced or {})
         if done is not None:
             return done
         why = "a new page changes a stored page's duplicate status"
@@ -484,7 +497,8 @@ def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, rep
 
 
 def _incremental_corpus(
-    store: Store, settings: Settings, options: Any, index: Any, report: BuildReport | None
+    store: Store, settings: Settings, options: Any, index: Any, report: BuildReport | None,
+    replaced: Mapping[str, tuple[Document, Annotations]],
 ) -> list[str] | None:
     """The new pages folded into the stored results (None: only a full step can say)."""
     import time
@@ -495,11 +509,11 @@ def _incremental_corpus(
     start = time.perf_counter()
     stored = store.corpus()
     before = corpus_of(store.documents(), {}, options)
-    new_ids = [i for i in before.documents if i not in index.seen]
+    new_ids = [i for i in before.documents if i not in index.seen or i in replaced]
     annots = {i: a for i in new_ids if (a := store.annotations(i)) is not None}
     before = dataclasses.replace(before, entities={e.id: e for e in stored.entities}, events=stored.events,
                                  positions=stored.positions, figures=stored.figures, conflicts=stored.conflicts)
-    done = incremental_step(before, annots, index)
+    done = incremental_step(before, annots, index, replaced)
     if done is None:
         return None
     after, new_index = done

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from dossier.extract.events_merge import (
@@ -28,7 +28,8 @@ from dossier.extract.events_merge import (
     places_compatible,
     shared_participants,
 )
-from dossier.model import Entity, Evidence, Event, Position, Role, Span
+from dossier.corpus.state import Corpus
+from dossier.model import Annotations, Entity, Evidence, Event, Position, Role, Span
 from dossier.nlp.names import name_tokens, translit_key
 
 logger = logging.getLogger(__name__)
@@ -277,3 +278,55 @@ def fold_positions(
 
 def doc_ids(spans: Iterable[Span]) -> set[str]:
     return {s.doc_id for s in spans}
+
+
+# ---------------------------------------------------------------------------------------------
+# taking pages out (a stored page mapped again is taken out, then folded in as a new one)
+# ---------------------------------------------------------------------------------------------
+
+
+def _unfold_entity(e: Entity, pages: set[str], count: int) -> Entity | None:
+    """``e`` without ``count`` mentions on ``pages`` (None when nothing is left of it)."""
+    docs = tuple(d for d in e.docs if d not in pages)
+    mentions = max(0, e.mentions - count)
+    if not docs or mentions == 0:
+        return None
+    roles = []
+    for r in e.roles:
+        spans = tuple(s for s in r.evidence if s.doc_id not in pages)
+        if spans or not r.evidence:
+            roles.append(r if spans == r.evidence else dataclasses.replace(r, evidence=spans))
+    return dataclasses.replace(e, docs=docs, mentions=mentions, roles=tuple(roles))
+
+
+def _unfold_event(e: Event, pages: set[str]) -> Event | None:
+    mentions = tuple(s for s in e.mentions if s.doc_id not in pages)
+    if not mentions:
+        return None
+    if len(mentions) == len(e.mentions):
+        return e
+    docs = {s.doc_id for s in mentions}
+    evidence = [v for v in e.evidence if v.rule not in _MERGE_RULES and (v.span is None or v.span.doc_id not in pages)]
+    evidence.append(Evidence(rule="merge:reports", text=f"{len(mentions)} mentions in {len(docs)} documents"))
+    return dataclasses.replace(e, mentions=mentions, evidence=tuple(evidence))
+
+
+def unfold(corpus: Corpus, old: Mapping[str, Annotations]) -> Corpus:
+    """The stored results without what the pages of ``old`` (their annotations as stored) gave:
+    their mentions' counts and pages in entities, their reports in events, their positions,
+    figures and conflicts. Names and aliases they brought stay (a name once read is kept)."""
+    if not old:
+        return corpus
+    pages = set(old)
+    counts = Counter(m.entity_id for a in old.values() for m in a.mentions if m.entity_id)
+    entities = {}
+    for i, e in corpus.entities.items():
+        kept = _unfold_entity(e, pages, counts[i]) if i in counts or pages & set(e.docs) else e
+        if kept is not None:
+            entities[i] = kept
+    events = tuple(k for e in corpus.events if (k := _unfold_event(e, pages)) is not None)
+    return dataclasses.replace(
+        corpus, entities=entities, events=events,
+        positions=tuple(p for p in corpus.positions if p.span.doc_id not in pages),
+        figures=tuple(f for f in corpus.figures if f.span.doc_id not in pages),
+        conflicts=tuple(c for c in corpus.conflicts if not doc_ids(c.sources) & pages))

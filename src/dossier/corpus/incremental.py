@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.clean.duplicates import Sketch
-from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms
+from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms, unfold
 from dossier.corpus.state import Corpus
 from dossier.model import Annotations, Conflict, Document
 
@@ -61,9 +61,9 @@ def decode_index(text: str | None) -> Index | None:
         return None
 
 
-def plan(index: Index | None, stamp: str, kept: Sequence[str], refreshed: bool = False) -> str | None:
+def plan(index: Index | None, stamp: str, kept: Sequence[str], refreshed: bool = False, replaced: int = 0) -> str | None:
     """Why the corpus step over the pages ``kept`` must be a full one, or None when the new pages
-    can be folded into the stored results."""
+    (and ``replaced`` stored pages mapped again) can be folded into the stored results."""
     if index is None:
         return "no earlier corpus step to build on"
     if index.stamp != stamp:
@@ -72,7 +72,7 @@ def plan(index: Index | None, stamp: str, kept: Sequence[str], refreshed: bool =
         return "stored pages were mapped again (their site's furniture changed)"
     if not index.seen.issubset(kept):
         return "pages the last corpus step saw are gone"
-    new = len(kept) - len(index.seen)
+    new = len(kept) - len(index.seen) + replaced
     if new == 0:
         return "no new pages"
     if new > MAX_SHARE * len(index.seen):
@@ -154,16 +154,24 @@ def _new_conflicts(stored: Sequence[Conflict], found: Sequence[Conflict]) -> tup
 
 
 def incremental_step(
-    stored: Corpus, new_annotations: Mapping[str, Annotations], index: Index
+    stored: Corpus, new_annotations: Mapping[str, Annotations], index: Index,
+    replaced: Mapping[str, tuple[Document, Annotations]] | None = None,
 ) -> tuple[Corpus, Index] | None:
     """``stored`` (every kept page, the stored results, annotations of the new pages only) with the
     new pages folded in, and the index for the next step; None when only a full step can say
-    (a new page changes a stored page's duplicate status)."""
+    (a new page changes a stored page's duplicate status). ``replaced``: stored pages mapped again,
+    as they were: their part of the stored results is taken out first (``fold.unfold``) and they
+    are folded in again as new pages; one that was or had a duplicate asks for a full step."""
     from dossier.clean.duplicates import add_duplicates
 
-    new_ids = [i for i in stored.documents if i not in index.seen]
-    seen_docs = [d for i, d in stored.documents.items() if i in index.seen]
-    sketches = dict(index.sketches)
+    replaced = replaced or {}
+    if any(old.status == "duplicate" for old, _ in replaced.values()) or any(
+            d.duplicate_of in replaced for d in stored.documents.values()):
+        return None
+    stored = unfold(stored, {i: a for i, (_, a) in replaced.items()})
+    new_ids = [i for i in stored.documents if i not in index.seen or i in replaced]
+    seen_docs = [d for i, d in stored.documents.items() if i in index.seen and i not in replaced]
+    sketches = {i: v for i, v in index.sketches.items() if i not in replaced}
     dup_of = add_duplicates(seen_docs, [stored.documents[i] for i in new_ids], sketches)
     if dup_of is None:
         return None

@@ -117,3 +117,27 @@ def test_a_new_issue_of_a_stored_issue_term_takes_its_name():
     rows = fold_positions(stored, [_position("e_b", "dam", "d9", 0), _position("e_b", "other", "d9", 5)],
                           {"e_a": "Anna", "e_b": "Ben"}, known)
     assert [(p.actor, p.issue) for p in rows] == [("e_a", "water dam")] * 2 + [("e_b", "water dam"), ("e_b", "other")]
+
+
+def test_a_page_taken_out_leaves_what_the_other_pages_gave():
+    from dossier.corpus.fold import unfold
+    from dossier.corpus.state import Corpus
+    from dossier.model import Annotations, CorpusFigure, Mention, Role
+
+    smith = Entity(id="e_s", name="Anna Smith", type="person", mentions=5, docs=("d1", "d2"),
+                   roles=(Role("minister", evidence=(Span("d1", 0, 3), Span("d2", 0, 3))), Role("mayor", evidence=(Span("d2", 9, 12),))))
+    only_d2 = Entity(id="e_o", name="Bo", type="person", mentions=1, docs=("d2",))
+    ev = _event("ev1", "meeting", "2020-05-04", ("e_s",), "d1")
+    ev = dataclasses.replace(ev, mentions=(Span("d1", 0, 5), Span("d2", 0, 5)))
+    corpus = Corpus({}, {}, entities={"e_s": smith, "e_o": only_d2},
+                    events=(ev, _event("ev2", "talks", None, ("e_o",), "d2")),
+                    positions=(_position("e_s", "dam", "d1", 0), _position("e_s", "dam", "d2", 0)),
+                    figures=(CorpusFigure(1.0, Span("d2", 1, 2), "s"),))
+    old = {"d2": Annotations("d2", mentions=(Mention(Span("d2", 0, 5), "Anna Smith", "PERSON", entity_id="e_s"),
+                                             Mention(Span("d2", 6, 8), "Smith", "PERSON", entity_id="e_s"),
+                                             Mention(Span("d2", 9, 11), "Bo", "PERSON", entity_id="e_o")))}
+    out = unfold(corpus, old)
+    assert set(out.entities) == {"e_s"} and out.entities["e_s"].mentions == 3 and out.entities["e_s"].docs == ("d1",)
+    assert [r.title for r in out.entities["e_s"].roles] == ["minister"]
+    assert [e.id for e in out.events] == ["ev1"] and out.events[0].mentions == (Span("d1", 0, 5),)
+    assert [p.span.doc_id for p in out.positions] == ["d1"] and out.figures == ()

@@ -66,3 +66,26 @@ def test_the_kuril_pages_folded_are_close_to_a_full_step(tmp_path, monkeypatch, 
     assert share["documents"] == share["figures"] == 0.0
     assert share["entities"] <= 0.05 and share["mentions"] <= 0.02, share
     assert share["positions"] <= 0.15, share
+
+
+def test_stored_pages_mapped_again_are_taken_out_and_folded_in_again(tmp_path, monkeypatch):
+    # the example story's flat pages share site furniture: adding the last one maps a stored page
+    # again (its text loses a line), which the incremental step takes out and folds in anew
+    files = sorted((GERD / "text").iterdir())
+    monkeypatch.setattr(incremental, "MAX_SHARE", 0.6)
+    folded = open_store(tmp_path / "folded.db")
+    build(files[:-1], folded)
+    report = build(files, folded)
+    assert list(report.passes) == ["incremental"]
+    full = open_store(tmp_path / "full.db")
+    build(files, full, Settings(full_corpus=True))
+    a, b = _rows(folded), _rows(full)
+    assert a["documents"] == b["documents"] and a["figures"] == b["figures"]
+    docs = {d.id for d in folded.documents()}
+    entity_docs = {d for e in folded.corpus().entities for d in e.docs}
+    assert entity_docs <= docs  # nothing points at a page's old text
+    share = {k: len(a[k] ^ b[k]) / max(1, len(a[k] | b[k])) for k in a}
+    # two of five pages folded (the new one and the one mapped again): a share the build would not
+    # fold, so issues drift most (an issue shared by the refolded pages' claims only)
+    assert share["events"] == 0.0 and share["entities"] <= 0.1 and share["mentions"] <= 0.08, share
+    assert share["positions"] <= 0.35, share
