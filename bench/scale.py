@@ -39,8 +39,8 @@ DOSSIER = str(ROOT / ".venv" / "bin" / "dossier")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 ROUNDS = 10
 SUMMARY: list[str] = []  # bench/run.py prints these after the table
-API = ["/api/docs", "/api/entities", "/api/timeline", "/api/quotes", "/api/positions", "/api/figures",
-       "/api/conflicts", "/api/search?q=election", "/api/search?q=said+court"]
+API = ["/api/docs", "/api/entities", "/api/timeline", "/api/quotes", "/api/quotes?cursor=500", "/api/positions",
+       "/api/figures", "/api/conflicts", "/api/search?q=election", "/api/search?q=said+court"]
 
 
 def sizes() -> list[int]:
@@ -140,7 +140,9 @@ def api_latency(db: Path) -> dict[str, tuple[float, float]]:
 
     client = TestClient(create_app(str(db)), base_url="http://127.0.0.1:8765")  # a Host the app allows
     out = {}
-    for url in API:
+    first = client.get("/api/quotes?limit=1").json()["items"]
+    speaker = (first[0]["speaker"] or "").split()[-1:] if first else []  # the listing of a speaker on the pages
+    for url in [*API, *(f"/api/quotes?speaker={s}" for s in speaker)]:
         assert client.get(url).status_code == 200, url
         times = []
         for _ in range(ROUNDS):
@@ -187,7 +189,7 @@ def run() -> list[dict[str, Any]]:
                          f"{r['add_step']:.2f} CPU-s ({how}); the whole build {r['add_s']:.1f} CPU-s"))
         rows.append(_row(f"scale {n}: store", r["bytes"] / 1024, "KB/page", "SQLite file + WAL"))
         for url, (p50, p95) in r["api"].items():
-            rows.append(_row(f"scale {n}: {url}"[:30], p95, "ms p95", f"p50 {p50:.1f} ms"))
+            rows.append(_row(f"scale {n}: {url.split('=')[0]}"[:40], p95, "ms p95", f"p50 {p50:.1f} ms; {url}"))
     first, last = results[max(0, len(results) - 2)], results[-1]  # the two largest sizes: the growth that matters
     k = (math.log(last["corpus_s"] / first["corpus_s"]) / math.log(last["n"] / first["n"])
          if last["n"] > first["n"] else float("nan"))

@@ -19,7 +19,7 @@ def _views(store) -> dict[str, object]:
         "annotations": store.all_annotations(),
         "corpus": store.corpus(),
         "meta": store.document_meta(),
-        "quotes": store.quote_records(),
+        "quotes": store.find_quotes(),
         "entities": d.entities(),
         "timeline": d.timeline(),
         "positions": d.positions(),

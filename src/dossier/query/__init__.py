@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Mapping, TypeVar
 
-from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span, from_dict
+from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
 from dossier.query.filters import NO_FILTERS, Filters, in_range
-from dossier.query.paging import Page, paginate
-from dossier.store import Corpus, DocMeta, SearchHit, Store
+from dossier.query.paging import Page, check_limit, parse_cursor
+from dossier.store import Corpus, DocMeta, QuoteQuery, SearchHit, Store
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ class Reader:
         self.annots: Mapping[str, Annotations] = _Lazy(self._load_annotations, lambda: self.meta.keys())
         self.sentences: Mapping[str, list[tuple[int, int]]] = _Lazy(self._load_sentences, lambda: self.meta.keys())
         self._ids_of: dict[str, frozenset[str]] = {}  # a name -> the ids of the entities it may denote
+        self._quote_totals: dict[QuoteQuery, int] = {}  # a quotes listing -> its length (the store is fixed)
 
     # -- raw material -----------------------------------------------------------------------------
     def _load_document(self, doc_id: str) -> Document | None:
@@ -91,12 +92,6 @@ class Reader:
     def meta(self) -> dict[str, DocMeta]:
         """id -> the listing fields of every document (no text): what filters and labels need."""
         return {m.id: m for m in self.store.document_meta()}
-
-    @functools.cached_property
-    def quote_records(self) -> list[tuple[str, dict[str, Any]]]:
-        """(doc id, stored quote) of every live document, read once: listings filter and page these
-        and build model objects only for the page shown."""
-        return self.store.quote_records()
 
     @functools.cached_property
     def all_documents(self) -> list[Document]:
@@ -257,36 +252,35 @@ class Reader:
         return events
 
     def quotes(self, speaker: str | None = None, filters: Filters = NO_FILTERS) -> list[Quote]:
-        """Quotes in live documents; ``speaker`` is a name (every entity it may denote) or an id;
-        ``filters`` narrows by the quoting page's outlet and date."""
-        return [self._quote(data, ent) for data, ent in self._quote_records(speaker, filters)]
+        """Quotes in live documents; ``speaker`` is a name (every entity it may denote, or a speaker
+        read on the page under that name) or an id; ``filters`` narrows by the quoting page's outlet
+        and date."""
+        return self.store.find_quotes(self._quote_query(speaker, filters))[1]
 
     def quote_page(self, speaker: str | None = None, filters: Filters = NO_FILTERS,
                    limit: int | None = None, cursor: str | None = None) -> Page[Quote]:
-        """One page of ``quotes``: the filter runs on the stored records, only the page is built."""
-        page = paginate(self._quote_records(speaker, filters), limit, cursor)
-        quotes = [self._quote(data, ent) for data, ent in page.items]
-        return Page(quotes, page.next_cursor, page.total, page.offset)
+        """One page of ``quotes``: the store filters, counts and pages in SQL, and decodes only the page."""
+        size, start = check_limit(limit), parse_cursor(cursor)
+        query = self._quote_query(speaker, filters)
+        total, quotes = self.store.find_quotes(query, size, start, total=self._quote_totals.get(query))
+        self._quote_totals[query] = total  # the next pages of this listing skip the count
+        return Page(quotes, str(start + size) if start + size < total else None, total, start)
 
-    @staticmethod
-    def _quote(data: dict[str, Any], entity: str | None) -> Quote:
-        q = from_dict(Quote, data)
-        return replace(q, speaker_entity=entity) if entity != q.speaker_entity else q
-
-    def _quote_records(self, speaker: str | None, filters: Filters) -> list[tuple[dict[str, Any], str | None]]:
-        """(stored quote, resolved speaker id) of every quote that passes, without building the objects."""
+    def _quote_query(self, speaker: str | None, filters: Filters) -> QuoteQuery:
+        """A speaker is every entity the name may denote, or a speaker read on the page whose name
+        holds it as whole words (any case): "Smith" finds "John Smith" and "Mr. Smith", not "Smithson"."""
         speaker = speaker or filters.entity
-        ids: set[str] = {speaker} | {e.id for e in self.matching(speaker)} if speaker else set()
-        word = re.compile(rf"\b{re.escape(speaker)}\b", re.IGNORECASE) if speaker else None
-        out: list[tuple[dict[str, Any], str | None]] = []
-        for doc_id, data in self.quote_records:
-            if filters.on_documents and not self.doc_ok(doc_id, filters):
-                continue
-            ent = data.get("speaker_entity")
-            if word and ent not in ids and not (data.get("speaker") and word.search(data["speaker"])):
-                continue
-            out.append((data, ent))
-        return out
+        if not speaker:
+            return QuoteQuery(filters.outlet, filters.start, filters.end)
+        word = re.compile(rf"\b{re.escape(speaker)}\b", re.IGNORECASE)
+        return QuoteQuery(filters.outlet, filters.start, filters.end, True,
+                          frozenset({speaker, *(e.id for e in self.matching(speaker))}),
+                          frozenset(n for n in self.speaker_names if word.search(n)))
+
+    @functools.cached_property
+    def speaker_names(self) -> list[str]:
+        """The speaker names read on the pages, once (a few thousand at most, next to every quote)."""
+        return self.store.speaker_names()
 
     def positions(self, actor: str | None = None, issue: str | None = None,
                   filters: Filters = NO_FILTERS) -> list[Position]:
@@ -337,12 +331,11 @@ class Reader:
 
     def names_in_sentence(self, span: Span, ids: frozenset[str]) -> bool:
         """Does the sentence holding ``span`` mention one of the entities ``ids`` (resolved mentions)?"""
-        ann = self.annots.get(span.doc_id)
-        if ann is None:
+        if span.doc_id not in self.meta:
             return False
         start, end = next(((a, b) for a, b in self.sentences.get(span.doc_id, ()) if a <= span.start < b),
                           (span.start, span.end))
-        return any(m.entity_id in ids and start <= m.span.start < end for m in ann.mentions)
+        return self.store.names_any(span.doc_id, start, end, ids)
 
     def search(self, query: str, limit: int = 20, doc_ids: Iterable[str] | None = None, *,
                offset: int = 0, filters: Filters = NO_FILTERS) -> list[SearchHit]:

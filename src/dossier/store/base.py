@@ -1,12 +1,24 @@
-"""The store interface every backend implements (SQLite now, PostgreSQL later)."""
+"""The store interface every backend implements (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, Iterable, Protocol
+from typing import Iterable, Protocol
 
-from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Page, Position, PublicationDate
+from dossier.model import (
+    Annotations,
+    Conflict,
+    CorpusFigure,
+    Document,
+    Entity,
+    Event,
+    Page,
+    Position,
+    PublicationDate,
+    Quote,
+)
+from dossier.store.tables import ALL_QUOTES, QuoteQuery
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +106,9 @@ class Store(Protocol):
 
     # light reads for listings (no document text, no full annotations)
     def document_meta(self) -> list[DocMeta]: ...
-    def quote_records(self) -> list[tuple[str, dict[str, Any]]]: ...
+    def find_quotes(self, query: QuoteQuery = ALL_QUOTES, limit: int | None = None, offset: int = 0,
+                    total: int | None = None) -> tuple[int, list[Quote]]: ...
+    def names_any(self, doc_id: str, start: int, end: int, ids: Iterable[str]) -> bool: ...
+    def speaker_names(self) -> list[str]: ...
     def sentence_bounds(self, doc_id: str) -> list[tuple[int, int]]: ...
     def count_quotes(self) -> int: ...

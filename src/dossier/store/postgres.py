@@ -33,10 +33,21 @@ from dossier.model import (
     Page,
     Position,
     PublicationDate,
+    Quote,
     from_dict,
 )
 from dossier.store.base import Corpus, DocMeta, SearchHit
-from dossier.store.rows import DOCUMENT_COLUMNS, document_row, dumps, search_terms, sentence_rows, updated_document
+from dossier.store import tables
+from dossier.store.rows import (
+    DOCUMENT_COLUMNS,
+    annotations_blob,
+    document_row,
+    dumps,
+    search_terms,
+    sentence_rows,
+    updated_document,
+)
+from dossier.store.tables import ALL_QUOTES, QuoteQuery
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +94,23 @@ MIGRATIONS: tuple[str, ...] = (
     # v2: what each source declared (see the SQLite store's v4)
     """
     ALTER TABLE sources ADD COLUMN declared TEXT NOT NULL DEFAULT '{}';
+    """,
+    # v3: quotes and mentions as rows, out of the annotation JSON (see the SQLite store's v5)
+    """
+    CREATE TABLE quotes (doc_id TEXT COLLATE "C" NOT NULL, n INTEGER NOT NULL, start INTEGER NOT NULL,
+                         "end" INTEGER NOT NULL, speaker_entity TEXT, speaker TEXT, json TEXT NOT NULL,
+                         PRIMARY KEY (doc_id, n));
+    CREATE INDEX quotes_speaker ON quotes (speaker_entity);
+    CREATE INDEX quotes_name ON quotes (speaker);
+    CREATE TABLE mentions (doc_id TEXT COLLATE "C" NOT NULL, n INTEGER NOT NULL, start INTEGER NOT NULL,
+                           "end" INTEGER NOT NULL, entity_id TEXT, json TEXT NOT NULL, PRIMARY KEY (doc_id, n));
+    INSERT INTO quotes SELECT d.id, q.n - 1, (q.value -> 'content' ->> 'start')::int, (q.value -> 'content' ->> 'end')::int,
+        q.value ->> 'speaker_entity', q.value ->> 'speaker', (q.value - 'content' - 'speaker_entity' - 'speaker')::text
+        FROM documents AS d, jsonb_array_elements(d.annotations_json::jsonb -> 'quotes') WITH ORDINALITY AS q(value, n);
+    INSERT INTO mentions SELECT d.id, m.n - 1, (m.value -> 'span' ->> 'start')::int, (m.value -> 'span' ->> 'end')::int,
+        m.value ->> 'entity_id', (m.value - 'span' - 'entity_id')::text
+        FROM documents AS d, jsonb_array_elements(d.annotations_json::jsonb -> 'mentions') WITH ORDINALITY AS m(value, n);
+    UPDATE documents SET annotations_json = (annotations_json::jsonb || '{"quotes": [], "mentions": []}'::jsonb)::text;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -156,7 +184,20 @@ class PostgresStore:
                 document_row(doc, annots, raw, version, declared),
             )
             self._index_sentences(doc, annots)
+            self._write_rows(annots)
             self._upsert_source(doc.source, doc.id, declared)
+
+    def _write_rows(self, annots: Annotations) -> None:
+        """Replace a document's quote and mention rows (inside the caller's transaction)."""
+        with self.conn.cursor() as cur:
+            for table, columns, rows in (("quotes", tables.QUOTE_COLUMNS, tables.quote_rows(annots)),
+                                         ("mentions", tables.MENTION_COLUMNS, tables.mention_rows(annots))):
+                cur.execute(f"DELETE FROM {table} WHERE doc_id = %s", (annots.doc_id,))
+                marks = ", ".join(["%s"] * len(columns))
+                cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def _run(self, sql: str, params: Any = ()) -> Iterable[Any]:
+        return self.conn.execute(sql, tuple(params)).fetchall()
 
     def _index_sentences(self, doc: Document, annots: Annotations) -> None:
         rows = sentence_rows(doc, annots)
@@ -217,12 +258,18 @@ class PostgresStore:
         return None if value is None else from_dict(Document, json.loads(value))
 
     def annotations(self, doc_id: str) -> Annotations | None:
-        value = self._column(doc_id, "annotations_json")
-        return None if value is None else from_dict(Annotations, json.loads(value))
+        full = self._resolve_id(doc_id)
+        row = None if full is None else self.conn.execute(
+            "SELECT annotations_json FROM documents WHERE id = %s", (full,)).fetchone()
+        if full is None or row is None:
+            return None
+        return tables.joined(json.loads(row[0]), tables.rows_of(self._run, "quotes", full, "%s"),
+                             tables.rows_of(self._run, "mentions", full, "%s"))
 
     def all_annotations(self) -> dict[str, Annotations]:
+        quotes, mentions = tables.grouped_rows(self._run, "quotes"), tables.grouped_rows(self._run, "mentions")
         rows = self.conn.execute("SELECT id, annotations_json FROM documents ORDER BY seq")
-        return {r[0]: from_dict(Annotations, json.loads(r[1])) for r in rows}
+        return {r[0]: tables.joined(json.loads(r[1]), quotes.get(r[0], ()), mentions.get(r[0], ())) for r in rows}
 
     def raw(self, doc_id: str) -> bytes | None:
         value = self._column(doc_id, "raw")
@@ -273,8 +320,10 @@ class PostgresStore:
                 )
                 if doc_id in by_id:
                     self.conn.execute(
-                        "UPDATE documents SET annotations_json = %s WHERE id = %s", (dumps(by_id[doc_id]), doc_id)
+                        "UPDATE documents SET annotations_json = %s WHERE id = %s",
+                        (annotations_blob(by_id[doc_id]), doc_id),
                     )
+                    self._write_rows(by_id[doc_id])
 
     def replace_corpus(self, corpus: Corpus) -> None:
         with self.conn.transaction(), self.conn.cursor() as cur:
@@ -320,22 +369,25 @@ class PostgresStore:
         )
         return [DocMeta(*r) for r in rows]
 
-    def quote_records(self) -> list[tuple[str, dict[str, Any]]]:
-        """(doc id, quote as stored) for every quote of a live document, in document order."""
-        rows = self.conn.execute(
-            "SELECT d.id, q.value FROM documents AS d,"
-            " jsonb_array_elements(d.annotations_json::jsonb -> 'quotes') WITH ORDINALITY AS q(value, n)"
-            " WHERE d.status = 'ok' ORDER BY d.published IS NULL, d.published, d.source, q.n"
-        )
-        return [(r[0], r[1]) for r in rows]
+    def find_quotes(self, query: QuoteQuery = ALL_QUOTES, limit: int | None = None, offset: int = 0,
+                    total: int | None = None) -> tuple[int, list[Quote]]:
+        """How many quotes of live documents pass ``query``, and one page of them (see tables.find_quotes)."""
+        return tables.find_quotes(self._run, query, limit, offset, ph="%s", total=total)
+
+    def speaker_names(self) -> list[str]:
+        """Every distinct speaker name read on a page."""
+        return tables.speaker_names(self._run)
 
     def count_quotes(self) -> int:
-        """How many quotes the live documents hold, counted by the server without parsing them here."""
+        """How many quotes the live documents hold."""
         row = self.conn.execute(
-            "SELECT COALESCE(SUM(jsonb_array_length(annotations_json::jsonb -> 'quotes')), 0) FROM documents"
-            " WHERE status = 'ok'"
+            "SELECT count(*) FROM quotes AS q JOIN documents AS d ON d.id = q.doc_id WHERE d.status = 'ok'"
         ).fetchone()
         return int(row[0]) if row else 0
+
+    def names_any(self, doc_id: str, start: int, end: int, ids: Iterable[str]) -> bool:
+        """Does a mention starting in [start, end) of the document resolve to one of ``ids``?"""
+        return tables.names_any(self._run, doc_id, start, end, ids, ph="%s")
 
     def sentence_bounds(self, doc_id: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of a document, pulled out of its annotations by the server."""

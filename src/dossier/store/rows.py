@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import zlib
+from dataclasses import replace
 from typing import Any
 
 from dossier.model import Annotations, Document, PublicationDate, to_dict
@@ -21,11 +22,17 @@ DOCUMENT_COLUMNS = ("id", "source", "status", "published", "outlet", "duplicate_
                     "annotations_json", "raw", "declared")
 
 
+def annotations_blob(annots: Annotations) -> str:
+    """The JSON kept in a document's row: its annotations without the quotes and mentions, which are
+    rows of their own (``store/tables.py``)."""
+    return dumps(replace(annots, quotes=(), mentions=()))
+
+
 def document_row(doc: Document, annots: Annotations, raw: bytes, version: str,
                  declared: dict[str, str] | None) -> tuple[Any, ...]:
     """The values of a ``documents`` row, in ``DOCUMENT_COLUMNS`` order (raw bytes kept compressed)."""
     return (doc.id, doc.source, doc.status, doc.published.value, doc.outlet, doc.duplicate_of, version,
-            dumps(doc), dumps(annots), zlib.compress(raw, 6), json.dumps(declared or {}, ensure_ascii=False))
+            dumps(doc), annotations_blob(annots), zlib.compress(raw, 6), json.dumps(declared or {}, ensure_ascii=False))
 
 
 def sentence_rows(doc: Document, annots: Annotations) -> list[tuple[str, str, int, int]]:

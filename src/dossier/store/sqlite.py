@@ -2,7 +2,8 @@
 
 Per-document rows are written in one transaction each, so a build killed at any moment leaves every
 document either fully stored or absent; corpus-level tables are replaced in one transaction too.
-Model objects are stored as JSON beside the few columns that queries filter on.
+Model objects are stored as JSON beside the few columns that queries filter on; quotes and mentions
+are rows of their own (``store/tables.py``).
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ from dossier.model import (
     Page,
     Position,
     PublicationDate,
+    Quote,
     from_dict,
 )
 from dossier.store.base import Corpus, DocMeta, SearchHit
-from dossier.store.rows import DOCUMENT_COLUMNS, document_row, dumps, search_terms, sentence_rows, updated_document
+from dossier.store import tables
+from dossier.store.rows import DOCUMENT_COLUMNS, annotations_blob, document_row, dumps, search_terms, sentence_rows, updated_document
+from dossier.store.tables import ALL_QUOTES, QuoteQuery
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +81,28 @@ MIGRATIONS: tuple[str, ...] = (
     # one document, and every line keeps its own url, title and date beside it.
     """
     ALTER TABLE sources ADD COLUMN declared TEXT NOT NULL DEFAULT '{}';
+    """,
+    # v5: quotes and mentions as rows (store/tables.py says why), moved out of the annotation JSON;
+    # each row's JSON drops what its columns hold. Listings filter and sort live documents by date without
+    # reading their (large) rows: covering indexes.
+    """
+    CREATE TABLE quotes (doc_id TEXT NOT NULL, n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                         speaker_entity TEXT, speaker TEXT, json TEXT NOT NULL, PRIMARY KEY (doc_id, n)) WITHOUT ROWID;
+    CREATE INDEX quotes_speaker ON quotes (speaker_entity);
+    CREATE INDEX quotes_name ON quotes (speaker);
+    CREATE INDEX quotes_doc ON quotes (doc_id);
+    CREATE TABLE mentions (doc_id TEXT NOT NULL, n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                           entity_id TEXT, json TEXT NOT NULL, PRIMARY KEY (doc_id, n)) WITHOUT ROWID;
+    CREATE INDEX documents_live ON documents (status, (published IS NULL), published, source, outlet, id);
+    CREATE INDEX documents_key ON documents (id, status, published, source, outlet);
+    INSERT INTO quotes SELECT d.id, q.key, json_extract(q.value, '$.content.start'), json_extract(q.value, '$.content.end'),
+        json_extract(q.value, '$.speaker_entity'), json_extract(q.value, '$.speaker'),
+        json_remove(q.value, '$.content', '$.speaker_entity', '$.speaker')
+        FROM documents AS d, json_each(d.annotations_json, '$.quotes') AS q;
+    INSERT INTO mentions SELECT d.id, m.key, json_extract(m.value, '$.span.start'), json_extract(m.value, '$.span.end'),
+        json_extract(m.value, '$.entity_id'), json_remove(m.value, '$.span', '$.entity_id')
+        FROM documents AS d, json_each(d.annotations_json, '$.mentions') AS m;
+    UPDATE documents SET annotations_json = json_set(annotations_json, '$.quotes', json('[]'), '$.mentions', json('[]'));
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -205,7 +231,19 @@ class SQLiteStore:
                 document_row(doc, annots, raw, version, declared),
             )
             self._index_sentences(doc, annots)
+            self._write_rows(annots)
             self._upsert_source(doc.source, doc.id, declared)
+
+    def _write_rows(self, annots: Annotations) -> None:
+        """Replace a document's quote and mention rows (inside the caller's transaction)."""
+        for table, columns, rows in (("quotes", tables.QUOTE_COLUMNS, tables.quote_rows(annots)),
+                                     ("mentions", tables.MENTION_COLUMNS, tables.mention_rows(annots))):
+            self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (annots.doc_id,))
+            marks = ", ".join("?" * len(columns))
+            self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def _run(self, sql: str, params: Any = ()) -> Iterable[Any]:
+        return self.conn.execute(sql, tuple(params))
 
     def _index_sentences(self, doc: Document, annots: Annotations) -> None:
         rows = sentence_rows(doc, annots)
@@ -260,11 +298,13 @@ class SQLiteStore:
         if full is None:
             return None
         row = self.conn.execute("SELECT annotations_json FROM documents WHERE id = ?", (full,)).fetchone()
-        return from_dict(Annotations, json.loads(row[0]))
+        return tables.joined(json.loads(row[0]), tables.rows_of(self._run, "quotes", full, "?"),
+                             tables.rows_of(self._run, "mentions", full, "?"))
 
     def all_annotations(self) -> dict[str, Annotations]:
+        quotes, mentions = tables.grouped_rows(self._run, "quotes"), tables.grouped_rows(self._run, "mentions")
         rows = self.conn.execute("SELECT id, annotations_json FROM documents")
-        return {r[0]: from_dict(Annotations, json.loads(r[1])) for r in rows}
+        return {r[0]: tables.joined(json.loads(r[1]), quotes.get(r[0], ()), mentions.get(r[0], ())) for r in rows}
 
     def raw(self, doc_id: str) -> bytes | None:
         full = self._resolve_id(doc_id)
@@ -297,7 +337,8 @@ class SQLiteStore:
         annotations: Iterable[Annotations] = (),
     ) -> None:
         """Apply what the reduce step learnt about documents (re-dating, duplicates) in one transaction."""
-        by_id = {a.doc_id: dumps(a) for a in annotations}  # encoded before the write lock is taken
+        by_id = {a.doc_id: a for a in annotations}
+        blobs = {i: annotations_blob(a) for i, a in by_id.items()}  # encoded before the write lock
         ids = set(dates) | set(duplicates) | set(by_id)
         with self.conn:
             for doc_id in ids:
@@ -316,9 +357,8 @@ class SQLiteStore:
                     ),
                 )
                 if doc_id in by_id:
-                    self.conn.execute(
-                        "UPDATE documents SET annotations_json = ? WHERE id = ?", (by_id[doc_id], doc_id)
-                    )
+                    self.conn.execute("UPDATE documents SET annotations_json = ? WHERE id = ?", (blobs[doc_id], doc_id))
+                    self._write_rows(by_id[doc_id])
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Replace the corpus tables in one transaction. Rows are serialised before it begins, so the
@@ -359,22 +399,25 @@ class SQLiteStore:
         )
         return [DocMeta(*r) for r in rows]
 
-    def quote_records(self) -> list[tuple[str, dict[str, Any]]]:
-        """(doc id, quote as stored) for every quote of a live document, in document order; SQLite pulls
-        the quotes out of the annotation JSON so the rest of it (sentences, mentions) is never parsed."""
-        rows = self.conn.execute(
-            "SELECT d.id, q.value FROM documents AS d, json_each(d.annotations_json, '$.quotes') AS q"
-            " WHERE d.status = 'ok' ORDER BY d.published IS NULL, d.published, d.source, q.key"
-        )
-        return [(r[0], json.loads(r[1])) for r in rows]
+    def find_quotes(self, query: QuoteQuery = ALL_QUOTES, limit: int | None = None, offset: int = 0,
+                    total: int | None = None) -> tuple[int, list[Quote]]:
+        """How many quotes of live documents pass ``query``, and one page of them (see tables.find_quotes)."""
+        return tables.find_quotes(self._run, query, limit, offset, total=total)
+
+    def speaker_names(self) -> list[str]:
+        """Every distinct speaker name read on a page."""
+        return tables.speaker_names(self._run)
 
     def count_quotes(self) -> int:
-        """How many quotes the live documents hold, counted by SQLite without parsing them."""
+        """How many quotes the live documents hold."""
         row = self.conn.execute(
-            "SELECT COALESCE(SUM(json_array_length(annotations_json, '$.quotes')), 0) FROM documents"
-            " WHERE status = 'ok'"
+            "SELECT count(*) FROM quotes AS q JOIN documents AS d ON d.id = q.doc_id WHERE d.status = 'ok'"
         ).fetchone()
         return int(row[0])
+
+    def names_any(self, doc_id: str, start: int, end: int, ids: Iterable[str]) -> bool:
+        """Does a mention starting in [start, end) of the document resolve to one of ``ids``?"""
+        return tables.names_any(self._run, doc_id, start, end, ids)
 
     def sentence_bounds(self, doc_id: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of a document, pulled out of its annotations by SQLite."""

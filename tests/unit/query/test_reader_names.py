@@ -58,3 +58,22 @@ def test_positions_hold_ids_and_the_reader_names_and_filters_them(tmp_path):
     assert reader.positions("Rudolf") == []  # no substring match on names
     (ev,) = reader.corpus.events
     assert reader.participant_names(ev) == ["Ruritania", "Rudolf Rassendyll", "Black Michael"]
+
+
+def test_a_speaker_name_finds_its_entity_and_whole_words_of_the_names_read(tmp_path):
+    """``quotes(speaker)``: every entity the name may denote, or a speaker read on the page whose
+    name holds it as whole words in any case; paging keeps the order and the total."""
+    from tests.support.synthetic import BERG, corpus, documents
+
+    store = open_store(tmp_path / "s.db")
+    for doc, ann in documents():
+        store.put_document(doc, ann, b"x", "v1")
+    store.replace_corpus(corpus())
+    reader = Reader(store)
+    texts = {w: [q.text for q in reader.quotes(w)] for w in ("berg", "Ber", "THE READER", "reader", BERG, "Lind")}
+    assert len(texts["berg"]) == 2 and texts["berg"] == texts[BERG]
+    assert texts["Ber"] == [] and texts["THE READER"] == texts["reader"] != []
+    assert texts["Lind"] == ["a peace treaty must come first"]  # Karl Lind's; Eva Lind said nothing
+    first, second = reader.quote_page("berg", limit=1), reader.quote_page("berg", limit=1, cursor="1")
+    assert (first.total, second.total, first.next_cursor, second.next_cursor) == (2, 2, "1", None)
+    assert [q.text for q in first.items + second.items] == texts["berg"]

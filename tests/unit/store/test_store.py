@@ -136,7 +136,8 @@ def _reads(store: Store) -> dict[str, object]:
         "documents": store.documents(),
         "annotations": store.all_annotations(),
         "order": list(store.all_annotations()),
-        "quotes": store.quote_records(),
+        "quotes": store.find_quotes(),
+        "quote_page": store.find_quotes(limit=2, offset=1),
         "bounds": store.sentence_bounds(first),
         "page": store.page(first),
         "corpus": store.corpus(),
@@ -191,3 +192,129 @@ def test_every_source_of_a_document_keeps_what_it_declared(store):
         ("feed.jsonl#3", {}),
     ]
     assert store.sources("other") == []
+
+
+def _reference_quotes(store: Store, query) -> list:
+    """What a quotes listing must hold, computed the slow way: every quote of every live document
+    through the annotations, filtered in Python by the same rules as ``query.filters``."""
+    from dossier.query.filters import in_range
+
+    out = []
+    for m in store.document_meta():
+        if m.status != "ok" or (query.outlet and m.outlet != query.outlet):
+            continue
+        if not in_range(m.published, query.start, query.end):
+            continue
+        for q in store.annotations(m.id).quotes:
+            if not query.by_speaker or q.speaker_entity in query.speaker_ids or q.speaker in query.speaker_names:
+                out.append(q)
+    return out
+
+
+@pytest.mark.parametrize("query", [
+    {}, {"outlet": "Morning Post"}, {"start": "2019"}, {"end": "2018-12"}, {"start": "2018-11-14", "end": "2019-01"},
+    {"by_speaker": True}, {"by_speaker": True, "speaker_ids": frozenset({"e-klind"})},
+    {"by_speaker": True, "speaker_names": frozenset({"the reader", "Anna Berg"})},
+    {"by_speaker": True, "speaker_names": frozenset({"Karl Lind"}), "speaker_ids": frozenset({"nobody", "e-berg"})},
+    {"by_speaker": True, "speaker_names": frozenset({"the reader"}), "end": "2019-01"},
+])
+def test_quote_listing_is_the_filtered_annotations_in_order(store, query):
+    """Quotes are rows filtered and paged in SQL: every page and the total agree with the annotations
+    filtered in Python (outlet, prefix-aware dates, speaker entity or speaker name)."""
+    from dossier.store import QuoteQuery
+
+    _fill(store)
+    q = QuoteQuery(**query)
+    want = _reference_quotes(store, q)
+    assert store.find_quotes(q) == (len(want), want)
+    for offset in range(len(want) + 1):
+        assert store.find_quotes(q, limit=1, offset=offset) == (len(want), want[offset : offset + 1])
+    assert store.find_quotes(q, limit=1, total=99)[0] == 99  # a known total is not recounted
+
+
+def test_quotes_of_a_duplicate_page_leave_the_listing(store):
+    from dossier.store import QuoteQuery
+
+    _fill(store)
+    assert store.speaker_names() == ["Anna Berg", "Karl Lind", "the reader"]
+    total, quotes = store.find_quotes(QuoteQuery())
+    assert total == store.count_quotes() == 4
+    dropped = quotes[0].content.doc_id
+    store.update_documents({}, {dropped: quotes[-1].content.doc_id})
+    assert all(q.content.doc_id != dropped for q in store.find_quotes(QuoteQuery())[1])
+    assert store.count_quotes() == 4 - sum(q.content.doc_id == dropped for q in quotes)
+
+
+def test_resolved_quotes_and_mentions_are_rewritten_with_the_annotations(store):
+    """The corpus step writes entity ids back through update_documents: the rows follow."""
+    _fill(store)
+    ann = store.all_annotations()
+    doc_id = next(i for i, a in ann.items() if a.quotes and a.mentions)
+    a = ann[doc_id]
+    new = replace(a, quotes=tuple(replace(q, speaker_entity="e-new") for q in a.quotes),
+                  mentions=tuple(replace(m, entity_id="e-new") for m in a.mentions[:1]))
+    store.update_documents({}, {}, [new])
+    assert store.annotations(doc_id) == new
+    m = new.mentions[0]
+    assert store.names_any(doc_id, m.span.start, m.span.start + 1, ["e-new", "other"])
+    assert not store.names_any(doc_id, m.span.start, m.span.start + 1, ["other"])
+    assert not store.names_any(doc_id, m.span.start + 1, m.span.end, ["e-new"])  # starts before the range
+    from dossier.store import QuoteQuery
+
+    assert store.find_quotes(QuoteQuery(by_speaker=True, speaker_ids=frozenset({"e-new"})))[0] == len(a.quotes)
+
+
+def _old_store(store_kind: str, location) -> None:
+    """A store as the previous schema wrote it (SQLite v4, PostgreSQL v2): quotes and mentions inside
+    the annotation JSON."""
+    import json
+    import sqlite3
+    import zlib
+
+    import psycopg
+
+    from dossier.model import to_dict
+    from dossier.store import postgres, sqlite
+    from tests.support.synthetic import documents
+
+    rows = [(d.id, d.source, "ok", d.published.value, d.outlet, "v1", json.dumps(to_dict(d)), json.dumps(to_dict(a)),
+             zlib.compress(b"raw")) for d, a in documents()]
+    insert = ("INSERT INTO documents (id, source, status, published, outlet, version, doc_json, annotations_json, raw)"
+              " VALUES ({})")
+    if store_kind == "sqlite":
+        conn = sqlite3.connect(location)
+        for script in sqlite.MIGRATIONS[:4]:
+            conn.executescript(script)
+        conn.executemany(insert.format(", ".join("?" * 9)), rows)
+        conn.execute("PRAGMA user_version = 4")
+        conn.commit()
+        conn.close()
+        return
+    with psycopg.connect(location, autocommit=True) as conn:
+        conn.execute("CREATE TABLE dossier_schema (version INTEGER NOT NULL)")
+        for i, script in enumerate(postgres.MIGRATIONS[:2]):
+            conn.execute(script)
+            conn.execute("INSERT INTO dossier_schema VALUES (%s)", (i + 1,))
+        conn.cursor().executemany(insert.format(", ".join(["%s"] * 9)), rows)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_an_old_store_moves_its_quotes_and_mentions_into_rows(kind, tmp_path, request):
+    """Opening a store of the previous schema migrates it in place: the same annotations come back,
+    the quotes list in SQL, and the document rows no longer carry quotes or mentions."""
+    from dossier.store import QuoteQuery
+    from tests.support.synthetic import documents
+
+    location = tmp_path / "old.db" if kind == "sqlite" else request.getfixturevalue("pg_url")
+    _old_store(kind, location)
+    store = open_store(location)
+    want = dict((a.doc_id, a) for _, a in documents())
+    assert store.all_annotations() == want
+    assert {i: store.annotations(i) for i in want} == want
+    assert store.find_quotes(QuoteQuery(by_speaker=True, speaker_names=frozenset({"Anna Berg"})))[0] == 2
+    assert store.count_quotes() == sum(len(a.quotes) for a in want.values())
+    import json
+
+    blobs = [json.loads(r[0]) for r in store.conn.execute("SELECT annotations_json FROM documents").fetchall()]
+    assert blobs and all(b["quotes"] == [] and b["mentions"] == [] and b["sentences"] for b in blobs)
+    store.close()
