@@ -273,8 +273,7 @@ class Reader:
         if not speaker:
             return QuoteQuery(filters.outlet, filters.start, filters.end)
         word = re.compile(rf"\b{re.escape(speaker)}\b", re.IGNORECASE)
-        return QuoteQuery(filters.outlet, filters.start, filters.end, True,
-                          frozenset({speaker, *(e.id for e in self.matching(speaker))}),
+        return QuoteQuery(filters.outlet, filters.start, filters.end, True, self._matching_ids(speaker),
                           frozenset(n for n in self.speaker_names if word.search(n)))
 
     @functools.cached_property
