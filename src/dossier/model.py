@@ -129,8 +129,11 @@ class Document:
     reason: str | None = None
     encoding: str | None = None
     # Dating evidence kept from the map step for the corpus step (which never re-reads text): the
-    # month an undated page's text names for itself ("in January", no year).
+    # month an undated page's text names for itself ("in January", no year), and its day ("--09-26",
+    # from a yearless dateline; with ``own_day_bound``, the latest day it reports, which it follows).
     own_month: int | None = None
+    own_day: str | None = None
+    own_day_bound: bool = False
     # Cross-page furniture evidence of a flat page (digests from ``clean.furniture_keys``): its short
     # lines, and those the cleaner removed because other pages of its site repeat them.
     line_keys: tuple[str, ...] = ()

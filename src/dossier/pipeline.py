@@ -3,7 +3,7 @@
 map (``process_page``): clean -> date -> nlp -> quotes / events / claims. It never looks at another
 document, so it runs serially, in a process pool, or (later) on a Dask cluster through the same
 ``Executor`` interface, and each result is committed on its own: a killed build resumes where it
-stopped. reduce (``reduce_corpus``): the declared passes of ``dossier.corpus`` (duplicates ->
+stopped. reduce (``reduce_corpus``): the declared passes of ``dossier.corpus`` (duplicates -> story_year ->
 resolve -> events -> redate -> positions -> figures -> conflicts, re-dating re-running the passes
 whose inputs it changed); it reads the store and can be rerun alone (``dossier resolve``).
 """
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Bump when a stage changes what it stores: documents built by another version are rebuilt.
-PIPELINE_REVISION = "3"  # 2: own dating evidence (own_month); 3: furniture digests
+PIPELINE_REVISION = "4"  # 2: own dating evidence (own_month); 3: furniture digests; 4: own_day
 # Bump when the corpus step changes what it stores: the next build reruns it even with no new page.
 CORPUS_REVISION = "2"  # 2: entity ids in Claim.actor, Position.actor, Event.participants
 
@@ -112,13 +112,14 @@ def analyse_document(doc: Document, nlp: Any) -> Annotations:
 
 
 def own_dating(doc: Document) -> Document:
-    """Keep the page's own dating evidence the corpus step needs (the month an undated page names),
-    so no corpus pass re-reads text."""
+    """Keep the page's own dating evidence the corpus step needs (the month and yearless day an
+    undated page names), so no corpus pass re-reads text."""
     from dossier.date import date_from_text
 
     if doc.published.value:
         return doc
-    return replace(doc, own_month=date_from_text(doc.text).month)
+    own = date_from_text(doc.text)
+    return replace(doc, own_month=own.month, own_day=own.day, own_day_bound=own.day_is_bound)
 
 
 def process_page(

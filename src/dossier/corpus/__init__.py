@@ -1,6 +1,6 @@
 """The corpus step: declared passes over one id-keyed ``Corpus`` (see ``runner`` and ``passes``).
 
-The map step gives each page on its own; this step relates pages: duplicates -> resolve -> events
+The map step gives each page on its own; this step relates pages: duplicates -> story_year -> resolve -> events
 -> redate -> positions -> figures -> conflicts, re-running the passes whose inputs re-dating changed.
 Passes are registered in the ``dossier.passes`` entry point group, built-ins included, so a plugin
 adds one the same way (see README, "How to add a pass").

@@ -1,6 +1,6 @@
 """The built-in corpus passes: thin wrappers over the stage functions, each declaring its facets.
 
-duplicates -> resolve -> events -> redate -> positions -> figures -> conflicts. The wrappers only
+duplicates -> story_year -> resolve -> events -> redate -> positions -> figures -> conflicts. The wrappers only
 adapt the ``Corpus`` to each function's arguments, so the functions themselves (owned by their
 stages) keep their signatures. Registered through the ``dossier.passes`` entry point group.
 """
@@ -142,6 +142,23 @@ def redate(corpus: Corpus) -> Corpus:
     return dataclasses.replace(corpus, documents=documents, annotations=annotations)
 
 
+def story_year(corpus: Corpus) -> Corpus:
+    """Date pages that name their day but not their year ("Sept. 26") by the build's other pages."""
+    from dossier.corpus.redate import rebase_times
+    from dossier.corpus.story_year import dates_from_build
+
+    new_dates = dates_from_build(corpus.live())
+    if not new_dates:
+        return corpus
+    documents = dict(corpus.documents)
+    annotations = dict(corpus.annotations)
+    for doc_id, date in new_dates.items():
+        if doc_id in annotations:
+            annotations[doc_id] = rebase_times(documents[doc_id], annotations[doc_id], date)
+        documents[doc_id] = dataclasses.replace(documents[doc_id], published=date)
+    return dataclasses.replace(corpus, documents=documents, annotations=annotations)
+
+
 def positions(corpus: Corpus) -> Corpus:
     """Each claim as a dated position of a side on a corpus-found issue."""
     from dossier.extract.positions import build_positions, default_actor_of
@@ -170,6 +187,7 @@ def conflicts(corpus: Corpus) -> Corpus:
 
 _DOCS = frozenset({"documents", "dates", "annotations"})
 DUPLICATES = Pass("duplicates", duplicates, frozenset({"documents"}), frozenset({"documents"}), 10)
+STORY_YEAR = Pass("story_year", story_year, frozenset({"documents", "dates"}), frozenset({"dates", "annotations"}), 15)
 # Roles and events carry dates from their pages: re-dating re-runs resolution and merging.
 RESOLVE = Pass("resolve", resolve, _DOCS, frozenset({"entities", "annotations"}), 20)
 EVENTS = Pass("events", events, _DOCS | {"entities"}, frozenset({"events"}), 30)

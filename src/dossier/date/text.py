@@ -73,6 +73,10 @@ class TextDating:
     clues: tuple[Clue, ...] = ()
     latest_year: int | None = None  # the latest year the text reports (a lower bound on the page)
     pinned_year: int | None = None  # a year the text pins ("in 2011, eleven years ago")
+    # The page's day without its year ("--09-26", ISO 8601's yearless form) when the text gives no
+    # year: its dateline's day, or (``day_is_bound``) the latest day it reports, which it follows.
+    day: str | None = None
+    day_is_bound: bool = False
 
 
 def _stamp_kind(text: str, t: TimeExpr) -> str | None:
@@ -122,6 +126,8 @@ def _best_month(facts: list[Clue]) -> tuple[int | None, float]:
     """
     # "February last year" lies a year or more back: its month says nothing of the page's
     facts = [c for c in facts if not re.search(r"(?i)\b(?:last|previous) year\b", c.text)]
+    # one day told three times ("since January 1") is one fact: it must not outvote three days
+    facts = list({(c.value, c.tense): c for c in facts}.values())
     if not facts:
         return None, 0.0
     costs = []
@@ -198,8 +204,9 @@ class _Reading:
     def kind(self, name: str) -> list[Clue]:
         return [c for c in self.clues if c.kind == name or (name == "stamp" and c.kind.startswith("stamp"))]
 
-    def result(self, date: PublicationDate, month: int | None) -> TextDating:
-        return TextDating(date, month, tuple(self.clues), self.year, self.pinned[0] if self.pinned else None)
+    def result(self, date: PublicationDate, month: int | None, day: str | None = None, bound: bool = False) -> TextDating:
+        return TextDating(date, month, tuple(self.clues), self.year, self.pinned[0] if self.pinned else None,
+                          day if date.value is None else None, bound)
 
 
 def date_from_text(text: str) -> TextDating:
@@ -228,7 +235,35 @@ def _by_dateline(r: _Reading) -> TextDating | None:
     for c in r.kind("dateline"):
         if not c.value.startswith("XXXX"):
             return r.result(PublicationDate(c.value, "day", 0.85, (f'dateline "{c.text}"',)), int(c.value[5:7]))
+        near = _year_near(c.value, r.kind("explicit"))
+        if near is not None:
+            value, why = near
+            return r.result(PublicationDate(value, "day", 0.75, (f'dateline "{c.text}"', why)), int(c.value[5:7]))
     return None
+
+
+def _year_near(yearless: str, explicit: list[Clue]) -> tuple[str, str] | None:
+    """A yearless dateline day ("XXXX-09-28") with its year from the full dates the text reports
+    close to it ("September 27, 2016": news tells the last days' facts and the next weeks' plans).
+    None when no full date lies within 60 days before or 30 after it, or two give different years."""
+    import datetime as dt
+
+    years: dict[int, str] = {}
+    for c in explicit:
+        if len(c.value) != 10:
+            continue
+        told = dt.date.fromisoformat(c.value)
+        for year in (told.year - 1, told.year, told.year + 1):
+            try:
+                day = dt.date(year, int(yearless[5:7]), int(yearless[8:10]))
+            except ValueError:
+                continue
+            if -30 <= (day - told).days <= 60:
+                years.setdefault(year, c.text)
+    if len(years) != 1:
+        return None
+    (year, text), = years.items()
+    return f"{year:04d}{yearless[4:]}", f'year {year} from "{text}" reported close to it'
 
 
 def _by_stamp(r: _Reading, evidence: list[str]) -> TextDating | None:
@@ -271,9 +306,10 @@ def _by_month(r: _Reading, evidence: list[str]) -> TextDating | None:
         value = f"{r.pinned[0]:04d}-{month:02d}" + (f"-{day}" if day else "")
         evidence += [f'{about} ({r.pinned[0]} from "{r.pinned[1]}")']
         return r.result(PublicationDate(value, "day" if day else "month", round(conf, 2), tuple(evidence)), month)
+    own_day, bound = _own_day(dateline, latest, month)
     if r.year is None or r.year_clue is None:
         evidence += [about, f"month {_MONTH_NAMES[month - 1]}; the year is not stated in the text"]
-        return r.result(PublicationDate(None, "none", 0.1, tuple(e for e in evidence if e)), month)
+        return r.result(PublicationDate(None, "none", 0.1, tuple(e for e in evidence if e)), month, own_day, bound)
     pub_year, conf, why = _infer_year(r.year, r.year_clue, month, r.clues, r.text)
     back = years_back(r.text)
     if conf < 0.4 or back:  # the named year is only a lower bound here: say so instead of guessing
@@ -281,7 +317,7 @@ def _by_month(r: _Reading, evidence: list[str]) -> TextDating | None:
                             f'from "{r.year_clue.text}")']
         if back:
             evidence.append(f'the text reports things "{back}": {r.year} may be years before the page')
-        return r.result(PublicationDate(None, "none", 0.15, tuple(evidence)), month)
+        return r.result(PublicationDate(None, "none", 0.15, tuple(evidence)), month, own_day, bound)
     value = f"{pub_year:04d}-{month:02d}" + (f"-{day}" if day else "")
     conf = min(0.45, conf * (0.6 + 0.4 * margin))  # a lower bound, not a pinned year
     evidence += [f'{about} ({pub_year} inferred from "{r.year_clue.text}"{why})']
@@ -313,6 +349,16 @@ def _by_explicit_dates(r: _Reading, evidence: list[str]) -> TextDating:
         return r.result(PublicationDate(str(r.year), "year", 0.2, (f'latest year named "{r.year_clue.text}"', *evidence)),
                         None)
     return r.result(PublicationDate(None, "none", 0.0, tuple(evidence)), None)
+
+
+def _own_day(dateline: Clue | None, latest: Clue | None, month: int) -> tuple[str | None, bool]:
+    """The page's yearless day: its dateline's, else the latest day of its month it reports as
+    past ("said on Sept. 11"), which the page follows (a bound: news reports its last days)."""
+    if dateline is not None:
+        return "--" + dateline.value[5:10], False
+    if latest is not None and latest.tense == "past" and len(latest.value) == 10 and int(latest.value[5:7]) == month:
+        return "--" + latest.value[5:10], True
+    return None, False
 
 
 def _latest_fact(facts: list[Clue], month: int) -> Clue | None:

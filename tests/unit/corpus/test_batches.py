@@ -49,5 +49,5 @@ def test_the_corpus_step_records_each_pass_by_name(tmp_path):
     store = open_store(tmp_path / "s.db")
     build(sorted(TEXT.iterdir())[:2], store)
     record = json.loads(store.get_meta("corpus_passes"))
-    assert set(record["seconds"]) == {"duplicates", "resolve", "events", "redate", "positions", "figures", "conflicts"}
-    assert record["runs"][:4] == ["duplicates", "resolve", "events", "redate"] and record["converged"]
+    assert set(record["seconds"]) == {"duplicates", "story_year", "resolve", "events", "redate", "positions", "figures", "conflicts"}
+    assert record["runs"][:5] == ["duplicates", "story_year", "resolve", "events", "redate"] and record["converged"]

@@ -64,7 +64,7 @@ def test_unknown_facets_and_duplicate_names_are_refused():
 
 def test_built_in_passes_come_through_the_entry_point_group_in_flow_order():
     names = [p.name for p in registered_passes()]
-    assert names == ["duplicates", "resolve", "events", "redate", "positions", "figures", "conflicts"]
+    assert names == ["duplicates", "story_year", "resolve", "events", "redate", "positions", "figures", "conflicts"]
 
 
 def test_built_in_extractors_come_through_the_entry_point_group():
