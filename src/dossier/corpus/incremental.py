@@ -163,6 +163,7 @@ def incremental_step(
     as they were: their part of the stored results is taken out first (``fold.unfold``) and they
     are folded in again as new pages; one that was or had a duplicate asks for a full step."""
     from dossier.clean.duplicates import add_duplicates
+    from dossier.corpus.story_year import with_build_years
 
     replaced = replaced or {}
     if any(old.status == "duplicate" for old, _ in replaced.values()) or any(
@@ -176,6 +177,7 @@ def incremental_step(
     if dup_of is None:
         return None
     corpus = _statuses(dataclasses.replace(stored, annotations=dict(new_annotations)), [stored.documents[i] for i in new_ids], dup_of)
+    corpus = with_build_years(corpus, frozenset(new_ids))  # the story_year pass, on the new pages
     corpus = _resolve_new(corpus, stored, new_ids)
     redated = _redate_new(corpus, new_ids)
     if redated is not None:  # the new pages' times moved: resolve and merge them again, from the stored state

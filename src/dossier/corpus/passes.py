@@ -144,19 +144,9 @@ def redate(corpus: Corpus) -> Corpus:
 
 def story_year(corpus: Corpus) -> Corpus:
     """Date pages that name their day but not their year ("Sept. 26") by the build's other pages."""
-    from dossier.corpus.redate import rebase_times
-    from dossier.corpus.story_year import dates_from_build
+    from dossier.corpus.story_year import with_build_years
 
-    new_dates = dates_from_build(corpus.live())
-    if not new_dates:
-        return corpus
-    documents = dict(corpus.documents)
-    annotations = dict(corpus.annotations)
-    for doc_id, date in new_dates.items():
-        if doc_id in annotations:
-            annotations[doc_id] = rebase_times(documents[doc_id], annotations[doc_id], date)
-        documents[doc_id] = dataclasses.replace(documents[doc_id], published=date)
-    return dataclasses.replace(corpus, documents=documents, annotations=annotations)
+    return with_build_years(corpus)
 
 
 def positions(corpus: Corpus) -> Corpus:

@@ -13,10 +13,12 @@ Hand-written: no library dates a document from the dates of the other documents 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from dossier.corpus.state import Corpus
 from dossier.model import Document, PublicationDate
 
 logger = logging.getLogger(__name__)
@@ -74,13 +76,16 @@ def date_from_build(doc: Document, sources: Sequence[tuple[dt.date, str]]) -> Pu
     return PublicationDate(when.isoformat(), "day", conf, (*evidence, why))
 
 
-def dates_from_build(docs: Sequence[Document]) -> dict[str, PublicationDate]:
-    """New dates of the undated pages that name a yearless day near the build's self-dated pages."""
+def dates_from_build(docs: Sequence[Document], targets: Collection[str] | None = None) -> dict[str, PublicationDate]:
+    """New dates of the undated pages (of ``targets`` when given: an incremental step's new pages)
+    that name a yearless day near the build's self-dated pages."""
     sources = [(_anchor(d.published), d.id) for d in docs if lends_year(d.published)]
     if not sources:
         return {}
     out: dict[str, PublicationDate] = {}
     for doc in docs:
+        if targets is not None and doc.id not in targets:
+            continue
         new = date_from_build(doc, sources)
         if new is not None:
             out[doc.id] = new
@@ -89,4 +94,19 @@ def dates_from_build(docs: Sequence[Document]) -> dict[str, PublicationDate]:
     return out
 
 
-__all__ = ["BORROWED", "date_from_build", "dates_from_build", "lends_year", "place_day"]
+def with_build_years(corpus: Corpus, targets: Collection[str] | None = None) -> Corpus:
+    """The corpus with ``dates_from_build`` applied (the pages' times re-anchored to their new day)."""
+    from dossier.corpus.redate import rebase_times
+
+    new_dates = dates_from_build(corpus.live(), targets)
+    if not new_dates:
+        return corpus
+    documents, annotations = dict(corpus.documents), dict(corpus.annotations)
+    for doc_id, date in new_dates.items():
+        if doc_id in annotations:
+            annotations[doc_id] = rebase_times(documents[doc_id], annotations[doc_id], date)
+        documents[doc_id] = dataclasses.replace(documents[doc_id], published=date)
+    return dataclasses.replace(corpus, documents=documents, annotations=annotations)
+
+
+__all__ = ["BORROWED", "date_from_build", "dates_from_build", "lends_year", "place_day", "with_build_years"]

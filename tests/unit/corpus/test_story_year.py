@@ -44,3 +44,10 @@ def test_weak_or_borrowed_dates_lend_no_year_and_one_page_gives_a_low_confidence
     assert dates_from_build([undated, weak, borrowed]) == {}
     one = dates_from_build([undated, _dated("a", "2016-09-28")])
     assert one["c"].value == "2016-09-26" and one["c"].confidence < 0.5
+
+
+def test_an_incremental_step_dates_only_its_new_pages() -> None:
+    old = _doc("old", PublicationDate(None, "none", 0.1), "--09-27")  # left as the full step left it
+    new = _doc("new", PublicationDate(None, "none", 0.1), "--09-26")
+    got = dates_from_build([_dated("a", "2016-09-28"), old, new], targets={"new"})
+    assert set(got) == {"new"}
