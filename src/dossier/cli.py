@@ -19,7 +19,7 @@ from dossier.budget import DEFAULT_PAGE_TIMEOUT
 from dossier.cli_logging import verbose_option
 from dossier.store import DEFAULT_DB
 from dossier.cli_output import (
-    build_progress, checked, console, err, limited, open_dossier, print_json, print_report, print_table,
+    build_progress, checked, console, err, limited, open_dossier, print_json, print_report, print_table, role_text,
     storage_errors,
 )
 
@@ -229,7 +229,7 @@ def entities(
         "entities",
         ["name", "type", "mentions", "docs", "aliases", "roles"],
         [[r["name"], r["type"], r["mentions"], len(r["docs"]), ", ".join(r["aliases"][:5]),
-          "; ".join(f"{x['title']} of {x['of']} ({x['from']}..{x['to']})" for x in r["roles"][:3])] for r in rows],
+          "; ".join(role_text(x) for x in r["roles"][:3])] for r in rows],
         len(found),
     )
 

@@ -108,6 +108,16 @@ def print_table(title: str, columns: list[str], rows: list[list[Any]], total: in
         err.print(f"{len(rows)} of {total} {title} shown (--limit)")
 
 
+def role_text(role: dict[str, Any]) -> str:
+    """A role as a reader says it: "nominee of Acme (2016-09..2016-10)"; the place and dates only
+    when known (a table cell must not read "of None (None..None)")."""
+    text = str(role["title"]) + (f" of {role['of']}" if role.get("of") else "")
+    start, end = role.get("from"), role.get("to")
+    if start or end:
+        text += f" ({start or '?'}..{end or '?'})"
+    return text
+
+
 def limited(items: list[Any], limit: int | None) -> list[Any]:
     return items if limit is None else items[:limit]
 

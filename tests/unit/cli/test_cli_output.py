@@ -43,3 +43,11 @@ def test_every_listing_takes_the_entity_filter(tmp_path) -> None:
     assert {p["actor"] for p in rows("positions", "--entity", "Sudland")} == {"Sudland"}
     assert [e["name"] for e in rows("entities", "--entity", "Anna Berg")] == ["Anna Berg"]
     assert rows("conflicts", "--entity", "Anna Berg") == []
+
+
+def test_a_role_names_its_place_and_dates_only_when_known() -> None:
+    from dossier.cli_output import role_text
+
+    assert role_text({"title": "nominee", "of": None, "from": None, "to": None}) == "nominee"
+    assert role_text({"title": "mayor", "of": "Springfield", "from": "2016-09", "to": None}) == "mayor of Springfield (2016-09..?)"
+    assert role_text({"title": "president", "of": None, "from": "2016-09-17", "to": "2016-09-17"}) == "president (2016-09-17..2016-09-17)"
