@@ -25,6 +25,7 @@ _TITLE_ABBREVIATIONS = frozenset(
     "sen rep gov gen lt col sgt capt cpt adm cmdr pres atty supt insp det rev gov-elect amb".split()
 )
 _ROLE_WORDS = ROLE_NOUNS | TITLE_MODIFIERS | _TITLE_ABBREVIATIONS | {"chairperson", "manager", "vice-president"}
+_PREPOSITIONS = frozenset("in at near of from for to with by on outside inside".split())
 # Lowercase words that belong to a name ('Charles de Gaulle', 'Ludwig van Beethoven').
 _PARTICLES = frozenset("de da del della der den di do dos das du des la le van von bin ibn al el y zu ter ten".split())
 
@@ -55,6 +56,8 @@ def peel_descriptor(text: str, person: bool = False) -> tuple[str, str]:
     rest = words[i:]
     if i == 0 or not rest or not rest[0][:1].isupper() or not all(_capitalised(w) for w in rest):
         return "", text
+    if any(w.lower() in _PREPOSITIONS for w in words[:i]):
+        return "", text  # 'a bank in <City>': the name is a post-modifier, not the thing named
     if person and len(rest) == 1 and rest[0].lower().rstrip(".") in _ROLE_WORDS:
         return "", text  # 'Deputy Director': a title alone
     if len(rest) == 1 and words[i - 1][:1].isupper() and not words[i - 1].endswith("."):
@@ -80,3 +83,98 @@ def name_list(text: str) -> list[str]:
     if any(re.fullmatch(r"(?:Jr|Sr|I{1,3}|IV|Inc|Ltd|Corp|Co|LLC|Esq|PhD)\.?", p) for p in parts):
         return []
     return parts
+
+
+# Prepositions that start a locative post-modifier: 'X Center in <Town>', 'a bank in <City>'.
+_LOCATIVE_POSTMOD = frozenset("in at near outside inside".split())
+# What may follow a comma inside one name ('<Name>, Jr.', '<Name>, Inc.').
+_SUFFIX = re.compile(r"(?:Jr|Sr|I{1,3}|IV|Inc|Ltd|Corp|Co|LLC|Esq|PhD)\.?,?")
+
+
+def np_core(text: str) -> str:
+    """The noun phrase up to its head, without post-modifiers: 'X Center in <Town>, <State>' ->
+    'X Center', 'the streets of <City>' -> 'the streets', '<Name>, a treatment facility' ->
+    '<Name>'. A name with 'of' inside ('Bank of <Name>') keeps it. Why: the head word tells a
+    name from a described thing, and a location or an apposition added to a name is not the name."""
+    words = text.replace(" ,", ",").split()
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w.endswith(",") and nxt and not _SUFFIX.fullmatch(nxt):
+            return " ".join(words[: i + 1]).rstrip(",")
+        if i == 0 or not nxt:
+            continue
+        low = w.lower()
+        if low in _LOCATIVE_POSTMOD or (low == "of" and words[i - 1][:1].islower()):
+            return " ".join(words[:i])
+    return " ".join(words)
+
+
+def lower_head(text: str) -> bool:
+    """The head word of the noun phrase is lowercase (not a name particle): a described thing
+    ('the <Name> rehab facility', 'a bank in <City>'), not a name."""
+    words = np_core(text).split()
+    head = words[-1] if words else ""
+    # 'al-<Name>' is a name: a hyphenated word with a capitalised part is not a common noun.
+    return head[:1].islower() and head.lower() not in _PARTICLES and not any(p[:1].isupper() for p in head.split("-"))
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$")
+
+
+def _title_case(line: str) -> bool:
+    """A headline or a menu line: most of its longer words are capitalised."""
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+@functools.lru_cache(maxsize=256)
+def page_vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The page's words written lowercase, and the words it capitalises inside a sentence of
+    running text (not at a sentence start, not in a title-case line such as a headline)."""
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for line in text.splitlines():
+        headline = _title_case(line)
+        prev = ""
+        for m in re.finditer(r"\S+", line):
+            w, before, prev = m.group().strip("\"“”‘’'.,;:!?()[]"), prev, m.group()
+            if not _WORD.fullmatch(w):
+                continue  # a web address, a number, a handle: not a word of the text
+            if w[:1].islower():
+                if before[-1:].isalpha() or before[-1:] in ",;":
+                    lower.add(w.lower())  # a word of a sentence, not a piece of an address
+            elif not headline and m.start() > 0 and not _SENTENCE_END.search(line[: m.start()]):
+                capital.add(w)
+    return frozenset(lower), frozenset(capital)
+
+
+def only_in_headlines(name: str, text: str) -> bool:
+    """The page writes this name only in title-case lines (headlines, captions, menus)."""
+    found = False
+    for line in text.splitlines():
+        if name in line:
+            if not _title_case(line):
+                return False
+            found = True
+    return found
+
+
+def trim_common_words(name: str, text: str) -> str:
+    """A name its page writes only in headlines, without the words at its ends that the page
+    writes only as common words: '<Surname> Plan for Taxes', '<Surname> Speech at ...'. Why: the
+    tagger takes capitalised headline words for a name, and the page itself tells which of them
+    are names (capitalised inside running sentences) and which are not ('the plan')."""
+    if not only_in_headlines(name, text):
+        return name
+    lower, capital = page_vocabulary(text)
+    words = name.split()
+
+    def common(w: str) -> bool:
+        return len(w) > 1 and w[:1].isupper() and w.lower() in lower and w not in capital
+
+    while len(words) > 1 and common(words[-1]) and words[-2].lower() not in _PARTICLES:
+        words = words[:-1]
+    while len(words) > 1 and common(words[0]):
+        words = words[1:]
+    return " ".join(words)

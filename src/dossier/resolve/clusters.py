@@ -1,17 +1,16 @@
 """Working clusters -> entities: display names, types, stable content-derived ids, pronouns
-attached, user corrections applied, roles over time and aliases."""
+attached (pronouns.py), user corrections applied, roles over time and aliases."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dossier.model import Entity, EntityType
 from dossier.lang import geo
-from dossier.resolve.common import pronoun_fits, singular
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.namegroups import vote_type
 from dossier.nlp.names import name_tokens, translit_key
@@ -128,28 +127,6 @@ def to_entity(c: Cluster, country_ids: dict[str, str]) -> Entity:
         government_of=country_ids.get(c.country) if c.type == "gov" and c.country else None,
         confidence=c.confidence,
     )
-
-
-def attach_pronouns(clusters: list[Cluster], prons: list[Obs], window: int = 100) -> None:
-    """A pronoun nlp did not resolve joins the nearest earlier mention of its document that it
-    agrees with ('she' a person, 'it' a thing, 'they' a group), within ``window`` characters;
-    otherwise it stays unlinked."""
-    by_doc: dict[str, list[tuple[int, Cluster, Obs]]] = defaultdict(list)
-    for c in clusters:
-        for o in c.obs:
-            by_doc[o.key[0]].append((o.key[1], c, o))
-    for items in by_doc.values():
-        items.sort(key=lambda t: t[0])
-    for p in prons:
-        for start, c, o in reversed(by_doc.get(p.key[0], [])):
-            if start >= p.key[1]:
-                continue
-            if p.key[1] - start > window:
-                break
-            plural = o.kind == "common" and singular(o.name) != o.name
-            if pronoun_fits(p.name, c.type, plural):
-                c.obs.append(p)
-                break
 
 
 def make_cluster(label: str, obs: list[Obs]) -> Cluster:

@@ -25,6 +25,21 @@ _DETERMINERS = frozenset("a an the this that these those his her its their our m
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 THING_PRONOUNS = frozenset("it its itself".split())
 GROUP_PRONOUNS = frozenset("they them their theirs themselves we us our ours ourselves".split())
+# English nouns that carry a gender ('the mother ... she') or stand for a group ('the police ...
+# they'): grammar of the language, not of any story.
+MALE_NOUNS = frozenset(
+    """man boy father son brother husband uncle nephew grandfather grandson king prince actor
+    businessman chairman congressman spokesman sportsman gentleman policeman fireman boyfriend""".split()
+)
+FEMALE_NOUNS = frozenset(
+    """woman girl mother daughter sister wife aunt niece grandmother granddaughter queen princess
+    actress businesswoman chairwoman congresswoman spokeswoman sportswoman lady policewoman mom mum
+    girlfriend widow""".split()
+)
+GROUP_NOUNS = frozenset(
+    """police family team government company firm administration army navy crew staff committee
+    board council jury public audience crowd group band club party couple""".split()
+)
 
 
 def singular(word: str) -> str:

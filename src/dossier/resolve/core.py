@@ -24,7 +24,6 @@ from dossier.model import Annotations, Document, Entity, Mention, Span
 from dossier.resolve.aliases import find_aliases
 from dossier.resolve.clusters import (
     apply_corrections,
-    attach_pronouns,
     country_cluster,
     ensure_unique_ids,
     make_cluster,
@@ -32,6 +31,7 @@ from dossier.resolve.clusters import (
 )
 from dossier.resolve.common import quantity_key
 from dossier.resolve.corrections import Corrections
+from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
 from dossier.nlp.names import name_tokens
 from dossier.resolve.observe import (
@@ -42,6 +42,7 @@ from dossier.resolve.observe import (
     observe,
     refuse_non_names,
 )
+from dossier.resolve.pronouns import attach_pronouns
 from dossier.resolve.persons import group_full_names, person_labels
 from dossier.resolve.unionfind import UnionFind
 
@@ -103,6 +104,7 @@ def resolve_entities(
             labels[o.key] = "gov:" + o.country
         elif o.kind == "common":
             labels[o.key] = "common:" + o.name + quantity_key(o.surface)
+    labels.update(link_descriptions(docs, obs, labels))
     uf = UnionFind()
     _alias_unions(docs, annots, labels, uf)
     members: dict[str, list[Obs]] = defaultdict(list)
@@ -112,7 +114,7 @@ def resolve_entities(
     clusters = [make_cluster(lab, ob) for lab, ob in sorted(members.items())]
     # An entity made only of malformed or joined mentions is NER noise ('Chile- One').
     clusters = [c for c in clusters if any(o.shape in ("name", "common") for o in c.obs)]
-    attach_pronouns(clusters, [o for o in obs if o.kind == "pron"])
+    attach_pronouns(clusters, [o for o in obs if o.kind == "pron"], {d.id: d.text for d in docs})
     have = {c.country for c in clusters if c.kind == "country"}
     clusters += [country_cluster(c.country) for c in clusters if c.kind == "gov" and c.country and c.country not in have]
     ensure_unique_ids(clusters)

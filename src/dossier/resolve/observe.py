@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
-from dossier.resolve.clean import is_role, name_list, peel_descriptor
+from dossier.resolve.clean import is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
 from dossier.resolve.common import head_lemma, is_pronoun
+from dossier.resolve.pronouns import RELATIVE_PRONOUNS
 from dossier.resolve.context import is_actor, org_cue, place_cue
 from dossier.nlp.names import (
     clean_name,
@@ -150,6 +151,12 @@ def _title_disagrees(m: Mention, surface: str, held: set[str]) -> bool:
     return bool(norm) and len(name_tokens(surface)) == 1 and norm[0] not in held  # type: ignore[index]
 
 
+def _covers(name: str, surface: str) -> bool:
+    """Every word of a full surface name is in the in-page name it was given."""
+    words = name_tokens(surface)
+    return len(words) < 2 or set(words) <= set(name_tokens(name))
+
+
 def peel(m: Mention, surface: str, name: str) -> tuple[Mention, str, str]:
     """The mention without a descriptor or title written before the name ('sect leader <Name>');
     a role word peeled from a person becomes the mention's title when it has none."""
@@ -163,6 +170,24 @@ def peel(m: Mention, surface: str, name: str) -> tuple[Mention, str, str]:
     return m, core, name_core
 
 
+def _names(m: Mention, text: str, titles: dict[str, set[str]], tables: tuple[dict[str, list[tuple[int, str]]], ...]
+           ) -> tuple[Mention, str, str, bool]:
+    """The mention (its title read in context, a descriptor peeled), its surface name, the name it
+    stands for on the page, and whether a titled bare surname was kept from the page's full name."""
+    m = dataclasses.replace(m, title=current_title(m, text))
+    surface = clean_name(m.text)
+    name = clean_name(m.canonical) if m.canonical else surface
+    if m.label in ("PERSON", "TITLE", "PRON"):
+        surface, name = trim_common_words(surface, text), trim_common_words(name, text)
+    if not _covers(name, surface):
+        name = surface  # nlp's in-page name is another one ('<Surname> Speech' for '<Given> <Surname>')
+    m, surface, name = peel(m, surface, name)
+    full = name if name != surface else _same_doc_person(m, surface, tables) or surface
+    detached = full != surface and _title_disagrees(m, surface, titles.get(full, set()))
+    # 'President <Surname>' on a page naming only his wife in full: decided across pages.
+    return m, surface, surface if detached else name, detached
+
+
 def observe(doc: Document, annots: Annotations) -> list[Obs]:
     """Mentions of one document -> observations (pronouns without a canonical name are kept as
     'pron', non-name noun phrases as 'common'; both are linked after the names)."""
@@ -171,31 +196,26 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
     tables = _person_tables(annots)
     titles = _page_titles(annots)
     out = []
-    for m in sorted(annots.mentions, key=lambda m: (m.span.start, m.span.end)):
+    for m, surface, name, detached in (_names(m, text, titles, tables) for m in sorted(annots.mentions, key=lambda m: (m.span.start, m.span.end))):
         key = (doc.id, m.span.start, m.span.end)
-        m = dataclasses.replace(m, title=current_title(m, text))
-        surface = clean_name(m.text)
-        name = clean_name(m.canonical) if m.canonical else surface
-        m, surface, name = peel(m, surface, name)
-        detached = name != surface and _title_disagrees(m, surface, titles.get(name, set()))
-        if detached:
-            name = surface  # 'President <Surname>' on a page naming only his wife in full: decided across pages
         if m.label in POINTERS:
             # "he", "the foreign minister": nlp said whom they stand for, or a pronoun to attach later.
             if m.canonical and _is_name(name):
                 out.append(Obs(key, m, name, surface, "pointer", date))
-            elif m.label == "PRON" and is_pronoun(m.text):
+            elif m.label == "PRON" and (is_pronoun(m.text) or m.text.strip().lower() in RELATIVE_PRONOUNS):
                 out.append(Obs(key, m, m.text.strip().lower(), surface, "pron", date, shape="pron"))
             continue
         if m.label == "NORP" or m.label not in _NAMEISH or not name:
             continue  # 'Japanese', 'Russian': adjectives, not actors or places
-        if not _is_name(name) or (malformed(name) and _lower_head(name)):
-            # 'the actress', 'two hospitals', 'Danube bridge': a noun phrase, linked by its head word.
+        if not _is_name(name) or (malformed(name) and lower_head(name)):
+            # 'the actress', 'two hospitals', 'Danube bridge', 'a bank in <City>': a noun phrase,
+            # linked by its head word.
             if is_pronoun(name):
                 out.append(Obs(key, m, name.lower(), surface, "pron", date, shape="pron"))
-            elif head_lemma(name):
-                out.append(Obs(key, m, head_lemma(name), surface, "common", date, shape="common"))
+            elif head_lemma(np_core(name)):
+                out.append(Obs(key, m, head_lemma(np_core(name)), surface, "common", date, shape="common"))
             continue
+        name, surface = np_core(name), np_core(surface)  # '<Name> Center in <Town>' is '<Name> Center'
         country = _gov_country(m, name, text)
         if country:
             out.append(Obs(key, m, name, surface, "gov", date, country=country))
@@ -219,12 +239,6 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
                 org=org_cue(text, m.span.start, m.span.end), shape=shape)
         )
     return out
-
-
-def _lower_head(name: str) -> bool:
-    """The last word is lowercase: a noun phrase with a name in it ('Danube bridge'), not a name."""
-    words = name.split()
-    return bool(words) and words[-1][:1].islower()
 
 
 def promote_unknown_places(obs: list[Obs]) -> list[Obs]:

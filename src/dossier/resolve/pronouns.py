@@ -1,0 +1,107 @@
+"""Pronouns the language layer left unresolved, linked within their own page.
+
+A pronoun joins the nearest earlier mention it agrees with (number, animacy, and gender as the page
+has already shown it), read in text order so that a chain of pronouns follows its first antecedent.
+Three rules of English grammar narrow the choice:
+- a relative pronoun ('who', 'which', 'that') is the noun phrase it directly follows: '<Name>, who';
+- a non-reflexive object pronoun ('him', 'them') is not the subject of its own short clause
+  ('<Name> hit him': someone else), while a reflexive ('himself') is;
+- once a page calls an entity 'he', 'she' does not point to it there (and the reverse).
+
+Why hand-written: the resolver sees mentions and text, not a parse or a coreference model; these are
+the standard agreement and binding constraints (Hobbs 1978; Lappin and Leass 1994), kept to what
+mention offsets and the words between them can show.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dossier.resolve.common import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, pronoun_fits, singular
+
+if TYPE_CHECKING:
+    from dossier.resolve.clusters import Cluster
+    from dossier.resolve.observe import Obs
+
+logger = logging.getLogger(__name__)
+
+RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
+_MALE = frozenset("he him his himself".split())
+_FEMALE = frozenset("she her hers herself".split())
+_OBJECT = frozenset("him them".split())
+# Words that open a new clause between a subject and a later pronoun: 'X said that he', 'X told Y he'.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\"“”()]|\b(?:that|who|whom|which|and|but|or|when|while|after|before|because|if|"
+                           r"said|says|told|tells|asked|to)\b", re.I)
+
+
+def _gender(pronoun: str) -> str:
+    return "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else ""
+
+
+def _noun_gender(noun: str) -> str:
+    return "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else ""
+
+
+def _relative_fits(pronoun: str, c: Cluster, o: Obs, p: Obs) -> bool:
+    """'who' a person, 'which' a thing, 'that' either, written straight after the noun phrase."""
+    if p.key[1] - o.key[2] > 3:
+        return False
+    if pronoun in ("who", "whom"):
+        return c.type == "person"
+    return pronoun == "that" or c.type != "person"
+
+
+def _same_clause(text: str, o: Obs, p: Obs) -> bool:
+    """The candidate is the subject of the pronoun's own short clause: few words and no break."""
+    gap = text[o.key[2] : p.key[1]]
+    return len(gap.split()) <= 4 and not _CLAUSE_BREAK.search(gap)
+
+
+def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str]) -> bool:
+    if p.name in RELATIVE_PRONOUNS:
+        return _relative_fits(p.name, c, o, p)
+    plural = o.kind == "common" and singular(o.name) != o.name
+    if not pronoun_fits(p.name, c.type, plural):
+        return False
+    g = _gender(p.name)
+    if g and genders.get(id(c), g) != g:
+        return False
+    if g and o.kind == "common" and (o.name in GROUP_NOUNS or _noun_gender(o.name) not in ("", g)):
+        return False  # 'the police ... he', 'the mother ... he'
+    return True
+
+
+def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str], window: int = 100) -> None:
+    """Attach each pronoun to the cluster of its antecedent (see the module docstring); a pronoun
+    with no agreeing mention within ``window`` characters before it stays unlinked."""
+    by_doc: dict[str, list[tuple[int, Cluster, Obs]]] = defaultdict(list)
+    for c in clusters:
+        for o in c.obs:
+            by_doc[o.key[0]].append((o.key[1], c, o))
+    pron_by_doc: dict[str, list[Obs]] = defaultdict(list)
+    for p in prons:
+        pron_by_doc[p.key[0]].append(p)
+    for doc_id, ps in pron_by_doc.items():
+        items = sorted(by_doc.get(doc_id, []), key=lambda t: t[0])
+        text = texts.get(doc_id, "")
+        genders: dict[int, str] = {}
+        for p in sorted(ps, key=lambda p: p.key):
+            bound: set[int] = set()  # clusters the pronoun cannot be: the subject of its own clause
+            for start, c, o in reversed(items):
+                if start >= p.key[1] or id(c) in bound:
+                    continue
+                if p.key[1] - start > window:
+                    break
+                if p.name in _OBJECT and _same_clause(text, o, p):
+                    bound.add(id(c))
+                elif _fits(text, c, o, p, genders):
+                    c.obs.append(p)
+                    if _gender(p.name):
+                        genders.setdefault(id(c), _gender(p.name))
+                    items.append((p.key[1], c, p))
+                    items.sort(key=lambda t: t[0])
+                    break

@@ -1,0 +1,84 @@
+"""Noun phrase heads, descriptions linked to names on evidence, pronouns by agreement and binding,
+headline words that are not names, and a titled bare surname on a page naming a namesake."""
+
+from __future__ import annotations
+
+from dossier.resolve import resolve_entities, who
+from dossier.resolve.clean import lower_head, np_core, trim_common_words
+
+from .helpers import annotate, make_doc
+
+
+def _entity_of(res, doc, surface, nth=0):
+    start = [i for i in range(len(doc.text)) if doc.text.startswith(surface, i)][nth]
+    return res.mention_entity.get((doc.id, start, start + len(surface)))
+
+
+def test_the_head_of_a_noun_phrase_tells_a_name_from_a_description():
+    assert np_core("Acme Center in Springfield , Ill") == "Acme Center"
+    assert np_core("Acme Recovery, a treatment facility") == "Acme Recovery"
+    assert np_core("the streets of Springfield") == "the streets"
+    assert np_core("Gulf of Aden") == "Gulf of Aden" and np_core("Bank of Smithland") == "Bank of Smithland"
+    assert np_core("Smith, Jr.") == "Smith, Jr."
+    assert lower_head("a bank in Springfield") and not lower_head("Acme Center in Springfield")
+
+
+def test_a_bank_in_a_city_is_not_the_city():
+    a = make_doc("a", "Rioters burned a bank in Springfield. Springfield was calm.")
+    res = resolve_entities([a], [annotate(a, ("a bank in Springfield", "FAC"), ("Springfield", "GPE"))])
+    assert _entity_of(res, a, "a bank in Springfield") != _entity_of(res, a, "Springfield", 1)
+
+
+def test_an_apposition_makes_a_description_and_the_definite_description_follows_it():
+    a = make_doc("a", "Dana Brill, the lawyer, spoke. Later the lawyer left. A lawyer for the city disagreed.")
+    res = resolve_entities([a], [annotate(a, ("Dana Brill", "PERSON"), ("lawyer", "PERSON"))])
+    brill = _entity_of(res, a, "Dana Brill")
+    assert _entity_of(res, a, "lawyer", 0) == brill  # apposition
+    assert _entity_of(res, a, "lawyer", 1) == brill  # 'the lawyer' on the same page
+    assert _entity_of(res, a, "lawyer", 2) != brill  # 'A lawyer': someone new
+
+
+def test_without_evidence_a_description_keeps_its_head_word():
+    a = make_doc("a", "Dana Brill spoke. The lawyer left.")
+    res = resolve_entities([a], [annotate(a, ("Dana Brill", "PERSON"), ("lawyer", "PERSON"))])
+    assert _entity_of(res, a, "lawyer") != _entity_of(res, a, "Dana Brill")
+
+
+def test_relative_pronouns_and_binding():
+    a = make_doc("a", "Tom Ralls, who ran, met Ed Vance. Ed Vance thanked him.")
+    res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON"), ("Ed Vance", "PERSON"), ("who", "PRON"), ("him", "PRON"))])
+    assert _entity_of(res, a, "who") == _entity_of(res, a, "Tom Ralls")
+    # 'him' is not the subject of its own clause ('Ed Vance thanked him'): the nearest other person.
+    assert _entity_of(res, a, "him") not in (None, _entity_of(res, a, "Ed Vance"))
+
+
+def test_a_page_that_says_he_does_not_then_say_she_of_the_same_entity():
+    a = make_doc("a", "Kim Ralls spoke and he left. Then she arrived.")
+    res = resolve_entities([a], [annotate(a, ("Kim Ralls", "PERSON"), ("he", "PRON"), ("she", "PRON"))])
+    assert _entity_of(res, a, "he") == _entity_of(res, a, "Kim Ralls")
+    assert _entity_of(res, a, "she") != _entity_of(res, a, "Kim Ralls")
+
+
+def test_headline_words_the_page_writes_as_common_words_are_not_a_name():
+    text = "Abbot Plan for Taxes Is Expansive but Complex\nDana Abbot has a plan. The plan is long."
+    assert trim_common_words("Abbot Plan", text) == "Abbot"
+    assert trim_common_words("Dana Abbot", text) == "Dana Abbot"
+    # A name written in running text is left alone, whatever its words.
+    assert trim_common_words("Will Ralls", "He said Will Ralls will come.") == "Will Ralls"
+    a = make_doc("a", text, "2016-09-16")
+    ann = annotate(a, ("Abbot Plan", "PERSON"), ("Dana Abbot", "PERSON", "Abbot Plan"))
+    res = resolve_entities([a], [ann])
+    (abbot,) = who(res, "Dana Abbot")
+    assert abbot.name == "Dana Abbot" and "Abbot Plan" not in abbot.aliases
+
+
+def test_a_titled_bare_surname_is_not_given_a_full_name_that_never_holds_the_title():
+    a = make_doc("a", "President Abbot spoke. Mr. Abbot smiled. His wife, Dana Abbot, waved.", "2016-09-19")
+    b = make_doc("b", "President Tom Abbot signed the bill. Tom Abbot left.", "2016-09-18")
+    ann_a = annotate(a, ("Abbot", "PERSON", "Dana Abbot"), ("Dana Abbot", "PERSON"))
+    ann_a = type(ann_a)(doc_id="a", mentions=tuple(
+        m if i else type(m)(m.span, m.text, m.label, canonical="Dana Abbot", title="President") for i, m in enumerate(ann_a.mentions)))
+    res = resolve_entities([a, b], [ann_a, annotate(b, ("Tom Abbot", "PERSON", None, "President"))])
+    dana = _entity_of(res, a, "Dana Abbot")
+    assert _entity_of(res, a, "Abbot", 0) != dana  # 'President Abbot': not his wife
+    assert not any(r.title == "president" for e in res.entities if e.id == dana for r in e.roles)
