@@ -27,6 +27,9 @@ _CALLS_BEFORE = re.compile(
     r"\b(?:which|what)\s+\w+(?:\s+\w+)?\s+(?:calls?|call|refers?\s+to\s+as|knows?\s+as|names?)\s+(?:the\s+|its\s+|their\s+)?[\"“‘']?$",
     re.I,
 )
+# Verbs that also have an active use with a subject: '<A> called <B> a liar' names nothing, while
+# '<A>, called <B>' and '<A>, also named <B>' do ('known as' has no such use).
+_ACTIVE = re.compile(r"(?:called|named|dubbed|nicknamed|labell?ed|termed)\b", re.I)
 # What may stand between X and the naming phrase for the phrase to be about X.
 _LINK = re.compile(r"^[\s,(–—\-]*(?:(?:also|better|widely|often|now|sometimes|formerly|officially)\s+)*$", re.I)
 # 'X (Y in Japanese)' / 'X (or Y)' / 'X (also Y)'.
@@ -54,12 +57,12 @@ def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Spa
     pairs: list[tuple[Mention, Mention]] = []
     for s_start, s_end in _sentences(text, sentences):
         inside = [m for m in named if s_start <= m.span.start and m.span.end <= s_end]
-        as_names: list[tuple[Mention, int]] = []  # (alias mention, start of its naming phrase)
+        as_names: list[tuple[Mention, int, bool]] = []  # (alias, start of its naming phrase, active verb)
         for y in inside:
             head = text[s_start : y.span.start]
             m = _AS_BEFORE.search(head) or _CALLED_BEFORE.search(head) or _CALLS_BEFORE.search(head)
             if m:
-                as_names.append((y, s_start + m.start()))
+                as_names.append((y, s_start + m.start(), bool(_ACTIVE.match(m.group()))))
                 continue
             # Parenthetical: 'X (Y in Japanese)'.
             prev = [x for x in inside if x.span.end <= y.span.start]
@@ -68,12 +71,16 @@ def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Spa
                 if _PAREN_AFTER.match(text[y.span.end : s_end]):
                     pairs.append((prev[-1], y))
         linked = set()
-        for y, phrase_start in as_names:
+        for y, phrase_start, active in as_names:
             before = [x for x in inside if x.span.end <= phrase_start]
-            if before and _LINK.match(text[before[-1].span.end : phrase_start]):
+            gap = text[before[-1].span.end : phrase_start] if before else ""
+            if active and before and not gap.strip():
+                linked.add(id(y))  # '<A> called <B> a liar': <A> is the subject who calls <B> something
+                continue
+            if before and _LINK.match(gap):
                 pairs.append((before[-1], y))
                 linked.add(id(y))
         # Several names given to one unnamed thing in one sentence are names of one another.
-        free = [y for y, _ in as_names if id(y) not in linked]
+        free = [y for y, _, _ in as_names if id(y) not in linked]
         pairs.extend((free[0], y) for y in free[1:])
     return pairs

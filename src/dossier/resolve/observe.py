@@ -86,14 +86,24 @@ def _gov_country(m: Mention, name: str, text: str) -> str | None:
     return None
 
 
+# An abbreviated title written straight before a name, with the state or place it is of: 'Sen. <Name>',
+# '<State> Gov. <Name>', 'Lt. Gov. <Name>' (roles.py spells them out).
+_ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+)?(?:Lt\.\s+)?\b(?:Sen|Gov|Rep|Gen|Adm|Col|Amb)\.)\s*$")
+
+
 def current_title(m: Mention, text: str) -> str | None:
-    """The mention's title unless the words before it say it was held before ('then', 'former')."""
+    """The mention's title unless the words before it say it is not held at the time of writing
+    ('then', 'former', or the indefinite 'a President <Name>' of a hypothesis)."""
+    if not m.title and m.label == "PERSON":
+        abbreviated = _ABBREVIATED_TITLE.search(text[max(0, m.span.start - 40) : m.span.start])
+        m = dataclasses.replace(m, title=abbreviated.group(1)) if abbreviated else m
     if not m.title:
         return None
     window = text[max(0, m.span.start - len(m.title) - 40) : m.span.start].lower()
     at = window.rfind(m.title.lower().split()[0])
     before = window[:at] if at >= 0 else window
-    return None if re.search(r"\b(then|former|ex|late)[\s-]*$", before) else m.title
+    # 'former', 'then-': held before; 'a President <Name>': a hypothetical, no role held.
+    return None if re.search(r"\b(then|former|ex|late|a|an)[\s-]*$", before) else m.title
 
 
 def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]], ...]:

@@ -1,0 +1,35 @@
+"""Naming statements against active 'called', and roles read from the text before a name."""
+
+from __future__ import annotations
+
+from dossier.resolve import resolve_entities, who
+from dossier.resolve.aliases import find_aliases
+
+from .helpers import annotate, make_doc
+
+
+def test_a_subject_calling_someone_something_is_not_a_naming_statement():
+    a = make_doc("a", "Ames called Brill a liar. The island, also called Norra, is small.")
+    ann = annotate(a, ("Ames", "PERSON"), ("Brill", "PERSON"), ("The island", "LOC"), ("Norra", "LOC"))
+    pairs = {(x.text, y.text) for x, y in find_aliases(a.text, ann.mentions)}
+    assert ("Ames", "Brill") not in pairs
+    assert ("The island", "Norra") in pairs
+
+
+def test_two_rivals_stay_apart_when_one_calls_the_other_names():
+    a = make_doc("a", "Tom Ralls called Ed Vance a liar.", "2016-02-12")
+    res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON"), ("Ed Vance", "PERSON"))])
+    assert who(res, "Tom Ralls")[0].id != who(res, "Ed Vance")[0].id
+
+
+def test_abbreviated_titles_before_a_name_are_roles_and_former_ones_are_not():
+    a = make_doc("a", "Virginia Sen. Tom Ralls spoke. Former Ohio Gov. Ed Vance left.", "2016-07-25")
+    res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON"), ("Ed Vance", "PERSON"))])
+    assert [r.title for r in who(res, "Tom Ralls")[0].roles] == ["virginia senator"]
+    assert who(res, "Ed Vance")[0].roles == ()
+
+
+def test_a_hypothetical_title_is_no_role():
+    a = make_doc("a", "The prospects of a President Tom Ralls worry them. Tom Ralls smiled.", "2016-02-20")
+    res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON", None, "President"))])
+    assert who(res, "Tom Ralls")[0].roles == ()
