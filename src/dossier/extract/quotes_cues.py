@@ -311,14 +311,17 @@ def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after
         if quote_ended_sentence and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
             return None
     head = _subject(cue, first_in_clause=words[0].i == cue.i or (after and words.index(cue) == 0))
-    if head is not None and not (a <= head.idx < b):
+    # 'Smith stressed X and said she has one quality: "..."': the subject a coordinated cue shares
+    # with the first verb stands before the clause window, in the same sentence: it is the speaker
+    shared = head is not None and not after and head.idx < a and head.sent.start == cue.sent.start
+    if head is not None and not (a <= head.idx < b) and not shared:
         # the parse may also hang a word of the quote on the verb as a subject: take the one here
         here = [c for c in cue.children if c.dep_ == "nsubj" and a <= c.idx < b]
         head = here[0] if here else None
     passive = any(c.dep_ == "nsubjpass" for c in cue.children) and not cue.lower_.startswith("quot")
     if head is None and not passive and cue.lower_ not in _WEAK_CUES:  # a passive without its agent names no speaker
         head = _nearest_name(words, cue, after)
-    extent = _clip(_extent(head), a, b) if head is not None else None
+    extent = (_extent(head) if shared else _clip(_extent(head), a, b)) if head is not None else None
     if extent is not None and glued is not None and head is not None and head.i == glued.i:
         extent = (min(max(extent[0], _after_mark(head)), extent[1]), extent[1])
     return _Attribution(_cue_extent(cue), head, extent)

@@ -82,8 +82,58 @@ def _titled_antecedent(head: Token, mentions: Sequence[Mention]) -> str | None:
     return last.canonical or last.text
 
 
+# Heads of descriptions that stand for unnamed sources in news ("the official said", "sources
+# said"): they do not take the last person named.
+_ANONYMOUS_HEADS = frozenset("official officials source sources aide aides person people spokesman spokeswoman spokesperson".split())
+_PERSON_SUFFIXES = ("man", "woman", "ist", "person")
+
+
+def _person_noun(head: Token) -> bool:
+    """A singular noun naming a person by role or trade ("the director", "the businessman")."""
+    low = head.lower_
+    return head.pos_ == "NOUN" and head.tag_ != "NNS" and (low in ROLE_NOUNS or low.endswith(_PERSON_SUFFIXES))
+
+
+def _definite(head: Token) -> Token | None | bool:
+    """False when the description is not definite; else its possessor token ("Smith's aide") or None."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
+            return None
+    return False
+
+
+def _described_person(head: Token, mentions: Sequence[Mention], salient: Sequence[_Salient],
+                      quoted: "_Quoted") -> str | None:
+    """'"...," the director said': a definite description of a person, with no earlier bearer of
+    that title, is the news convention for a second mention of the person just written about (the
+    latest salient person, else the latest person named outside quotes, within two paragraphs);
+    a possessor ("Smith's former aide") is never that person. Gendered nouns must agree."""
+    owner = _definite(head)
+    if owner is False or not _person_noun(head) or head.lower_ in _ANONYMOUS_HEADS:
+        return None
+    owner_text = owner.text.lower() if isinstance(owner, Token) else ""
+    gender = "f" if head.lower_.endswith("woman") else "m" if head.lower_.endswith("man") else None
+
+    def fits(name: str, genders: dict[str, str]) -> bool:
+        return (not owner_text or owner_text not in name.lower()) and (not gender or genders.get(name, gender) == gender)
+
+    genders = name_genders(head.doc.text, mentions)
+    near = [s for s in salient if s.kind == "person" and 0 < head.idx - s.pos < _SALIENCE_WINDOW and fits(s.name, genders)]
+    if near:
+        return max(near, key=lambda s: s.pos).name
+    named = [m for m in mentions if m.label in _PERSON_LABELS and 0 < head.idx - m.span.end < _SALIENCE_WINDOW
+             and not quoted.contains(m.span.start) and fits(m.canonical or m.text, genders)]
+    if not named:
+        return None
+    last = max(named, key=lambda m: m.span.start)
+    return last.canonical or last.text
+
+
 def _resolve_named(head: Token, extent: tuple[int, int], text: str,
-                   mentions: Sequence[Mention]) -> tuple[str, str] | None:
+                   mentions: Sequence[Mention], salient: Sequence[_Salient] = (),
+                   quoted: "_Quoted | None" = None) -> tuple[str, str] | None:
     """(name, kind) for a non-pronoun speaker: its mention's canonical name or the phrase itself."""
     m = _mention_at(mentions, head.idx)
     if m is not None and m.label != "PRON" and m.label in _SPEAKER_LABELS and not _has_mark(m.text):
@@ -94,6 +144,9 @@ def _resolve_named(head: Token, extent: tuple[int, int], text: str,
     titled = _titled_antecedent(head, mentions)
     if titled is not None:
         return titled, "person"
+    described = _described_person(head, mentions, salient, quoted) if quoted is not None else None
+    if described:
+        return described, "person"
     phrase = text[extent[0] : extent[1]].strip()
     if not phrase:
         return None
@@ -191,7 +244,7 @@ def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention
             # 'an official who spoke anonymously said': the span stays "who" (what the clause
             # names), the speaker is the noun the relative clause describes
             ante = _antecedent(d.head)
-            got = _resolve_named(ante, _extent(ante) if ante.i != d.head.i else d.extent, text, mentions)
+            got = _resolve_named(ante, _extent(ante) if ante.i != d.head.i else d.extent, text, mentions, salient, quoted)
             name, kind = got if got else (None, "thing")
         names[i] = name
         if name:

@@ -32,8 +32,8 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
         place_votes[k][o.mention.label in ("GPE", "LOC") or o.place] += 1
         doc_keys[o.key[0]].add(k)
         label_votes[k][o.mention.label] += 1
-    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]})
     labels_of = {k: v.most_common(1)[0][0] for k, v in label_votes.items()}
+    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of)
     _acronyms(keys, uf, doc_keys, labels_of)
     labels = {}
     for o in rest:
@@ -127,12 +127,16 @@ def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], lab
 _DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower central greater inner outer".split())
 
 
-def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[str] = frozenset()) -> None:
+def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[str] = frozenset(),
+                 labels_of: dict[str, str] | None = None) -> None:
     """A short name that begins or ends exactly one longer name is that name ('Red Sox' for
     'Boston Red Sox', 'Falkland' for 'Falkland Islands'). Countries and capitals never shorten
     another name ('Japan' is not 'Japan Times'), and a place never shortens a name it ends:
-    'White Volta' is a part of the 'Volta', not another name for it. Longer names come from an
-    index of word prefixes and suffixes, not a scan of every name."""
+    'White Volta' is a part of the 'Volta', not another name for it. A name read as a person's
+    shortens no name read as something else, nor the reverse: 'Smith' alone is a surname, not the
+    'Smith Foundation' (types must agree). Longer names come from an index of word prefixes and
+    suffixes, not a scan of every name."""
+    person = {k for k, label in (labels_of or {}).items() if label == "PERSON"}
     toks = {k: tuple(k.split()) for k in keys}
     heads: dict[tuple[str, ...], list[str]] = defaultdict(list)
     tails: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -147,7 +151,7 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
         if geo.country_named(short) or geo.country_of_capital(short):
             continue
         longer = heads.get(st, []) + ([] if short in places else tails.get(st, []))
-        if len({uf.find(k) for k in longer}) == 1:
+        if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
             uf.union(short, longer[0])
 
 

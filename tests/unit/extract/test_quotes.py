@@ -558,3 +558,24 @@ def test_relative_pronoun_resolves_to_its_noun(nlp):
     assert _antecedent(who).text == "official"
     said = [t for t in sdoc if t.lower_ == "said"][0]
     assert _antecedent(said).i == said.i  # anything else is left as it is
+
+
+def test_definite_description_speaker_is_the_person_just_written_about(nlp) -> None:
+    # News convention: "the businessman", "Smith's former strategist" as a second mention of the
+    # person the text is about; the possessor is never that person; anonymous heads stay phrases.
+    text = ('Maria Lopez on Monday urged Tom Becker to resign.\n\n'
+            '"That was outrageous," the former strategist said. '
+            '"He should go," Becker\'s campaign strategist said. '
+            '"We will see," the official said.')
+    _, quotes = run(nlp, text)
+    assert by_text(quotes, "That was").speaker == "Maria Lopez"
+    assert by_text(quotes, "He should").speaker == "Maria Lopez"
+    assert by_text(quotes, "We will").speaker == "the official"
+
+
+def test_coordinated_cue_shares_the_first_verbs_subject(nlp) -> None:
+    text = ('Roe, the former secretary of State, stressed her support of the 2011 raid that killed a plotter '
+            'during a "Leaders Forum" sponsored by Acme News and said she has the essential quality for the '
+            'job of governor: "Steadiness -- an absolute rock steadiness, and mixed with strength."')
+    _, quotes = run(nlp, text)
+    assert by_text(quotes, "Steadiness").speaker == "Roe"

@@ -108,3 +108,9 @@ def test_aliases_given_in_text():
     # The agent of the naming verb is not the thing named; an unnamed thing links nothing.
     assert _pairs("Today they are referred to by Moscow as the Southern Kuriles.", ("Moscow", "GPE"), ("Southern Kuriles", "LOC")) == []
     assert _pairs("Japan wants to reclaim what it calls its Northern Territories.", ("Japan", "GPE"), ("Northern Territories", "LOC")) == []
+    # A name right before a naming verb is its subject ("Smith called Jones a liar"): no alias; the
+    # participle after a comma or an adverb still names.
+    assert _pairs("Smith called Jones a liar.", ("Smith", "PERSON"), ("Jones", "PERSON")) == []
+    assert _pairs("Acme named Roe as its chief.", ("Acme", "ORG"), ("Roe", "PERSON")) == []
+    assert _pairs("Acme, also called Foo, grew.", ("Acme", "ORG"), ("Foo", "ORG")) == [("Acme", "Foo")]
+    assert _pairs("Iturup known in Japan as Etorofu.", ("Iturup", "LOC"), ("Japan", "GPE"), ("Etorofu", "LOC")) == [("Iturup", "Etorofu")]

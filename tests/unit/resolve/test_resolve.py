@@ -168,3 +168,17 @@ def test_short_forms_and_acronyms_join_one_longer_name_only():
     assert _one(res, "Associated Press").mentions == 2
     assert _one(res, "Boston Red Sox").mentions == 2
     assert _one(res, "Japan Times").mentions == 1 and _one(res, "Japan").type == "place"
+
+
+def test_a_surname_alone_is_not_the_short_form_of_an_organisation():
+    # Two namesakes leave the bare surname of page c unresolved: it must not become the
+    # foundation's short form (a person's name never aliases an organisation).
+    a = make_doc("a", "Ann Roe spoke.", "2019-01")
+    b = make_doc("b", "Bob Roe spoke.", "2019-01")
+    c = make_doc("c", "The Roe Foundation paid. Roe said no.", "2019-02")
+    res = resolve_entities([a, b, c], [
+        annotate(a, ("Ann Roe", "PERSON")), annotate(b, ("Bob Roe", "PERSON")),
+        annotate(c, ("Roe Foundation", "ORG"), ("Roe", "PERSON")),
+    ])
+    foundation = _one(res, "Roe Foundation")
+    assert foundation.type == "org" and "Roe" not in foundation.aliases
