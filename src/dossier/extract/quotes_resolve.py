@@ -105,7 +105,7 @@ def _definite(head: Token) -> Token | None | bool:
 
 
 def _described_person(head: Token, mentions: Sequence[Mention], salient: Sequence[_Salient],
-                      quoted: "_Quoted") -> str | None:
+                      quoted: "_Quoted", genders: dict[str, str]) -> str | None:
     """'"...," the director said': a definite description of a person, with no earlier bearer of
     that title, is the news convention for a second mention of the person just written about (the
     latest salient person, else the latest person named outside quotes, within two paragraphs);
@@ -116,15 +116,14 @@ def _described_person(head: Token, mentions: Sequence[Mention], salient: Sequenc
     owner_text = owner.text.lower() if isinstance(owner, Token) else ""
     gender = "f" if head.lower_.endswith("woman") else "m" if head.lower_.endswith("man") else None
 
-    def fits(name: str, genders: dict[str, str]) -> bool:
+    def fits(name: str) -> bool:
         return (not owner_text or owner_text not in name.lower()) and (not gender or genders.get(name, gender) == gender)
 
-    genders = name_genders(head.doc.text, mentions)
-    near = [s for s in salient if s.kind == "person" and 0 < head.idx - s.pos < _SALIENCE_WINDOW and fits(s.name, genders)]
+    near = [s for s in salient if s.kind == "person" and 0 < head.idx - s.pos < _SALIENCE_WINDOW and fits(s.name)]
     if near:
         return max(near, key=lambda s: s.pos).name
     named = [m for m in mentions if m.label in _PERSON_LABELS and 0 < head.idx - m.span.end < _SALIENCE_WINDOW
-             and not quoted.contains(m.span.start) and fits(m.canonical or m.text, genders)]
+             and not quoted.contains(m.span.start) and fits(m.canonical or m.text)]
     if not named:
         return None
     last = max(named, key=lambda m: m.span.start)
@@ -133,7 +132,7 @@ def _described_person(head: Token, mentions: Sequence[Mention], salient: Sequenc
 
 def _resolve_named(head: Token, extent: tuple[int, int], text: str,
                    mentions: Sequence[Mention], salient: Sequence[_Salient] = (),
-                   quoted: "_Quoted | None" = None) -> tuple[str, str] | None:
+                   quoted: "_Quoted | None" = None, genders: dict[str, str] | None = None) -> tuple[str, str] | None:
     """(name, kind) for a non-pronoun speaker: its mention's canonical name or the phrase itself."""
     m = _mention_at(mentions, head.idx)
     if m is not None and m.label != "PRON" and m.label in _SPEAKER_LABELS and not _has_mark(m.text):
@@ -144,7 +143,7 @@ def _resolve_named(head: Token, extent: tuple[int, int], text: str,
     titled = _titled_antecedent(head, mentions)
     if titled is not None:
         return titled, "person"
-    described = _described_person(head, mentions, salient, quoted) if quoted is not None else None
+    described = _described_person(head, mentions, salient, quoted, genders or {}) if quoted is not None else None
     if described:
         return described, "person"
     phrase = text[extent[0] : extent[1]].strip()
@@ -244,7 +243,7 @@ def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention
             # 'an official who spoke anonymously said': the span stays "who" (what the clause
             # names), the speaker is the noun the relative clause describes
             ante = _antecedent(d.head)
-            got = _resolve_named(ante, _extent(ante) if ante.i != d.head.i else d.extent, text, mentions, salient, quoted)
+            got = _resolve_named(ante, _extent(ante) if ante.i != d.head.i else d.extent, text, mentions, salient, quoted, genders)
             name, kind = got if got else (None, "thing")
         names[i] = name
         if name:
