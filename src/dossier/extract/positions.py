@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from dossier.extract.demonyms import demonym_lookup
 from dossier.extract.positions_quotes import quote_claims
 from dossier.model import Annotations, Claim, Document, Entity, Position, Precision
 
@@ -78,15 +79,6 @@ _COMMENTATOR_WORDS = frozenset(
 # "France's position/stance/view ..." in a statement: the speaker voices that country's position.
 _STANCE_NOUNS = ("position", "stance", "view", "policy", "claim", "demand", "line")
 
-# Demonyms that do not share a stem with the country name (the stem rule covers the rest).
-_IRREGULAR_DEMONYMS = {
-    "french": "France", "dutch": "Netherlands", "swiss": "Switzerland", "welsh": "Wales",
-    "british": "United Kingdom", "american": "United States", "u.s.": "United States",
-    "us": "United States", "soviet": "Soviet Union", "greek": "Greece", "turkish": "Turkey",
-    "thai": "Thailand", "danish": "Denmark", "swedish": "Sweden", "finnish": "Finland",
-    "polish": "Poland", "spanish": "Spain", "filipino": "Philippines", "irish": "Ireland",
-    "scottish": "Scotland", "icelandic": "Iceland", "norwegian": "Norway", "peruvian": "Peru",
-}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,24 +244,6 @@ def _statement_term(statement: str, shared: set[str]) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _country_for_demonym(word: str, countries: Sequence[str]) -> str | None:
-    """ "German" -> "Germany" when a country entity shares the adjective's stem (4+ letters)."""
-    low = word.lower().strip()
-    if low in _IRREGULAR_DEMONYMS:
-        return _IRREGULAR_DEMONYMS[low]
-    best = None
-    for c in countries:
-        cl = c.lower()
-        common = 0
-        for x, y in zip(cl, low):
-            if x != y:
-                break
-            common += 1
-        if common >= 4 and common >= len(cl) - 2 and (best is None or len(c) < len(best)):
-            best = c
-    return best
-
-
 def _title_words(title: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z\-]+", title)}
 
@@ -334,7 +308,7 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], Side]:
     entities: Sequence[Entity] = tuple(getattr(resolution, "entities", ()) or ())
     by_id = {e.id: e for e in entities}
     by_name = entity_index(entities)
-    countries = [e.name for e in entities if e.type == "place" or (e.type == "gov" and not e.government_of)]
+    countries = demonym_lookup([e.name for e in entities if e.type == "place" or (e.type == "gov" and not e.government_of)])
 
     def side_of(ent: Entity, seen: frozenset[str] = frozenset()) -> Entity | str:
         """A government or seat of government -> its country."""
@@ -375,7 +349,7 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], Side]:
             if kind != "official":
                 continue
             for word in role.title.split():
-                country = _country_for_demonym(word, countries)
+                country = countries(word)
                 if country:
                     return named(country)
             return voiced_country(claim.statement) or ent
@@ -384,14 +358,14 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], Side]:
     def side(claim: Claim) -> Entity | str:
         ent = (by_id.get(claim.actor) if claim.actor else None) or by_name.get(claim.actor_name.lower())
         if ent is None:
-            country = _country_for_demonym(claim.actor_name, countries)
+            country = countries(claim.actor_name)
             return named(country) if country else claim.actor_name
         if ent.government_of:
             return side_of(ent)
         if ent.type == "person":
             return person_side(ent, claim)
         if ent.type == "other":
-            country = _country_for_demonym(ent.name, countries)
+            country = countries(ent.name)
             return named(country) if country else ent
         return ent
 
