@@ -518,7 +518,7 @@ def _incremental_corpus(
     if done is None:
         return None
     after, new_index = done
-    _write_corpus(store, dataclasses.replace(before, annotations=annots), after, only=new_ids)
+    _write_corpus(store, dataclasses.replace(before, annotations=annots), after, only=new_ids, stored=stored)
     store.set_meta(INDEX_KEY, encode_index(new_index))
     seconds = {"incremental": round(time.perf_counter() - start, 3)}
     logger.info("corpus step: %d new pages folded in, %.2f s", len(new_ids), seconds["incremental"])
@@ -530,21 +530,27 @@ def _incremental_corpus(
     return [d.source for d in after.documents.values() if d.status == "duplicate"]
 
 
-def _write_corpus(store: Store, before: CorpusState, after: CorpusState, only: Iterable[str] | None = None) -> None:
+def _write_corpus(store: Store, before: CorpusState, after: CorpusState, only: Iterable[str] | None = None,
+                  stored: Corpus | None = None) -> None:
     """Store what the corpus step changed on the pages (``only`` those, when given) and everything it
-    computed across them."""
+    computed across them: every corpus table, or only the rows that differ from ``stored`` (the
+    tables as read before an incremental step)."""
     pages = list(after.documents) if only is None else list(only)
     new_dates = {i: after.documents[i].published for i in pages
                  if after.documents[i].published != before.documents[i].published}
     duplicates = {i: after.documents[i].duplicate_of for i in pages}
     rebased = [a for i, a in after.annotations.items() if a is not before.annotations.get(i)]
     store.update_documents(new_dates, duplicates, rebased)
-    store.replace_corpus(
-        Corpus(
-            entities=tuple(after.entities.values()),
-            events=tuple(after.events),
-            positions=tuple(after.positions),
-            conflicts=tuple(after.conflicts),
-            figures=tuple(after.figures),
-        )
+    computed = Corpus(
+        entities=tuple(after.entities.values()),
+        events=tuple(after.events),
+        positions=tuple(after.positions),
+        conflicts=tuple(after.conflicts),
+        figures=tuple(after.figures),
     )
+    if stored is None:
+        store.replace_corpus(computed)
+    else:
+        from dossier.store.base import corpus_changes
+
+        store.update_corpus(corpus_changes(stored, computed))

@@ -1,6 +1,7 @@
 """Exact and near-duplicate documents (one wire story printed by several outlets).
 
-Exact: same normalised text. Near: datasketch MinHash + LSH on word 5-shingles, confirmed with the
+Exact: same normalised text. Near: MinHash + LSH on word 5-shingles (``clean.minhash``, the values
+datasketch gives), confirmed with the
 exact Jaccard of the shingle sets so the answer does not depend on hash luck. Deterministic: fixed
 seed, input order, and a fixed rule for which copy is kept.
 """
@@ -11,8 +12,12 @@ import hashlib
 import logging
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from dossier.model import Document
+
+if TYPE_CHECKING:
+    from dossier.clean.minhash import BandIndex
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +25,7 @@ THRESHOLD = 0.8
 SHINGLE = 5
 NUM_PERM = 128
 SEED = 1
-SCHEME = "affine32"  # datasketch's default, named: stored sketches are rebuilt with it (add_duplicates)
+SCHEME = "affine32"  # datasketch's default, which clean.minhash computes: stored sketches are of it
 
 
 def _tokens(text: str) -> list[str]:
@@ -59,7 +64,7 @@ def find_duplicates(
     """doc id -> id of the kept doc it duplicates (exact or near, Jaccard >= threshold). Each page's
     sketch goes to ``sketches`` when given, so a later step can compare new pages without hashing
     the stored ones again (``add_duplicates``)."""
-    from datasketch import MinHash, MinHashLSH  # lazy: only the reduce step needs it
+    from dossier.clean.minhash import minhash
 
     parent = {i: i for i in range(len(docs))}
     tokens = [_tokens(d.text) for d in docs]
@@ -74,16 +79,15 @@ def find_duplicates(
             parent[_root(parent, i)] = _root(parent, by_hash[key])
         else:
             by_hash[key] = i
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = _index(threshold)
     shingles: dict[int, set[str]] = {}
     for i in sorted(by_hash.values()):
         sh = _shingles(tokens[i])
         shingles[i] = sh
-        mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-        mh.update_batch([s.encode() for s in sorted(sh)])
+        mh = minhash((s.encode() for s in sorted(sh)), NUM_PERM, SEED)
         if sketches is not None:
-            sketches[docs[i].id] = (sketches[docs[i].id][0], [int(v) for v in mh.hashvalues])
-        for j in sorted(int(k) for k in lsh.query(mh)):
+            sketches[docs[i].id] = (sketches[docs[i].id][0], mh)
+        for j in sorted(int(str(k)) for k in lsh.query(mh)):
             other = shingles[j]
             jac = len(sh & other) / len(sh | other) if sh | other else 0.0
             if jac >= threshold:
@@ -113,16 +117,16 @@ def add_duplicates(
     ``sketches`` takes the new pages' ones. None when a new page would change a stored page's
     status (it is the better copy of a stored kept page, or joins two stored groups): only a full
     step can say that."""
-    from datasketch import MinHash, MinHashLSH
+    from dossier.clean.minhash import minhash
 
     by_id = {d.id: d for d in stored}
     root = {d.id: d.duplicate_of or d.id for d in stored}
     rank = {d.id: _rank(d, i) for i, d in enumerate(stored)}
     exact = {key: root.get(i, i) for i, (key, _) in sketches.items() if i in root}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = _index(threshold)
     for i, (_, values) in sketches.items():
         if values is not None and i in root:
-            lsh.insert(i, MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=values))
+            lsh.insert(i, values)
     out: dict[str, str] = {}
     for n, doc in enumerate(new, len(stored)):
         toks = _tokens(doc.text)
@@ -134,11 +138,11 @@ def add_duplicates(
             sketches[doc.id] = (key, None)
         else:
             sh = _shingles(toks)
-            mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-            mh.update_batch([s.encode() for s in sorted(sh)])
-            roots = {root[j] for j in lsh.query(mh) if _jaccard(sh, _shingles(_tokens(by_id[j].text))) >= threshold}
+            mh = minhash((s.encode() for s in sorted(sh)), NUM_PERM, SEED)
+            roots = {root[str(j)] for j in lsh.query(mh)
+                     if _jaccard(sh, _shingles(_tokens(by_id[str(j)].text))) >= threshold}
             lsh.insert(doc.id, mh)
-            sketches[doc.id] = (key, [int(v) for v in mh.hashvalues])
+            sketches[doc.id] = (key, mh)
             exact[key] = doc.id
         if len(roots) > 1 or any(rank[doc.id] < rank[r] for r in roots):
             return None
@@ -146,6 +150,15 @@ def add_duplicates(
         if root[doc.id] != doc.id:
             out[doc.id] = root[doc.id]
     return out
+
+
+def _index(threshold: float) -> BandIndex:
+    """The banded index of the sketches; its band sizes are datasketch's for THRESHOLD only."""
+    from dossier.clean.minhash import BandIndex
+
+    if threshold != THRESHOLD or NUM_PERM != 128:
+        raise ValueError(f"band sizes are set for threshold {THRESHOLD} and 128 permutations")
+    return BandIndex()
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

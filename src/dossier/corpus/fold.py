@@ -257,23 +257,14 @@ def fold_positions(
 ) -> list[Position]:
     """Stored positions and the new pages' ones, a new issue renamed to the stored issue of the
     same head term (``known``), in the order ``build_positions`` gives (side, issue size, date)."""
-    from dossier.extract.positions import phrase_terms
+    from dossier.extract.positions import phrase_terms, position_order
 
     renamed = []
     for p in found:
         terms = phrase_terms(p.issue) if p.issue != OTHER_ISSUE else ()
         issue = known.get(terms[0], p.issue) if terms else p.issue
         renamed.append(p if issue == p.issue else dataclasses.replace(p, issue=issue))
-    rows = [*stored, *renamed]
-    size: dict[str, int] = defaultdict(int)
-    for p in rows:
-        size[p.issue] += 1
-
-    def label(p: Position) -> str:
-        return name_of.get(p.actor or "", "") if p.actor else (p.actor_label or "")
-
-    return sorted(rows, key=lambda p: (label(p).lower(), p.side, p.issue == OTHER_ISSUE, -size[p.issue], p.issue,
-                                       p.date is None, p.date or "", p.span.doc_id, p.span.start))
+    return position_order([*stored, *renamed], name_of)
 
 
 def doc_ids(spans: Iterable[Span]) -> set[str]:

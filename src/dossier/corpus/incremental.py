@@ -148,9 +148,10 @@ def _layers_new(corpus: Corpus, stored: Corpus, ids: Sequence[str]) -> Corpus:
 
 
 def _new_conflicts(stored: Sequence[Conflict], found: Sequence[Conflict]) -> tuple[Conflict, ...]:
+    from dossier.extract.conflicts_events import conflict_order
+
     have = set(stored)
-    out = [*stored, *(c for c in found if c not in have)]
-    return tuple(sorted(out, key=lambda c: (-c.confidence, c.kind, c.about)))
+    return tuple(conflict_order([*stored, *(c for c in found if c not in have)]))
 
 
 def incremental_step(

@@ -21,7 +21,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from dossier.extract.conflicts_events import contradicting_claims, event_date_conflicts
+from dossier.extract.conflicts_events import conflict_order, contradicting_claims, event_date_conflicts
 from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Figure, Mention, Span
 from dossier.nlp.figures import PEOPLE_NOUNS, singular
 from dossier.partial_date import PartialDate
@@ -575,4 +575,4 @@ def find_conflicts(
         *contradicting_claims(docs, annots, events),
         *_title_conflicts(docs, annots, entities),
     ]
-    return sorted(found, key=lambda c: (-c.confidence, c.kind, c.about))
+    return conflict_order(found)

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from dossier.extract.events_lexicon import TRIGGERS
 from dossier.model import Annotations, Conflict, Document, Event, Span, TimeExpr
 
 logger = logging.getLogger(__name__)
+
+
+def conflict_order(conflicts: Iterable[Conflict]) -> list[Conflict]:
+    """Conflicts as listed: most confident first, then by kind and subject; stable on ties. One
+    order for both corpus steps and the store, which sorts on read (an incremental step only adds)."""
+    return sorted(conflicts, key=lambda c: (-c.confidence, c.kind, c.about))
 
 _EXPLICIT = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d{1,4}[/.-]\d{1,2}", re.IGNORECASE

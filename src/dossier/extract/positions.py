@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from dossier.extract.demonyms import demonym_lookup
@@ -468,7 +468,7 @@ def build_positions(
     rename = {k.lower(): v for k, v in (issue_names or {}).items()}
 
     rows: list[Position] = []
-    names_of: dict[str, str] = {}  # side -> its name, for the order
+    name_of: dict[str, str] = {}  # entity id -> its name, for the order
     for c in claims:
         terms = phrase_terms(c.key_phrase) if c.key_phrase else ()
         issue = names.get(c.key_phrase, OTHER) if terms else OTHER
@@ -482,23 +482,25 @@ def build_positions(
         actor, name = actor_of(c)
         pos = Position(actor=actor, actor_label=None if actor else name, issue=issue, stance=c.stance,
                        statement=c.statement, span=c.span, date=date, confidence=c.confidence, precision=precision)
-        names_of[pos.side] = name
+        if actor:
+            name_of[actor] = name
         rows.append(pos)
+    return position_order(rows, name_of)
+
+
+def position_order(positions: Iterable[Position], name_of: Mapping[str, str]) -> list[Position]:
+    """Positions in listing order: by side (its name, ``name_of`` an entity id's, then the side),
+    issue (largest first, ``OTHER`` last), date (undated last), page and offset; stable on ties.
+    One order for the full corpus step, the incremental one and the store, which sorts on read so
+    an incremental step can write only the positions it adds."""
+    rows = list(positions)
     size = Counter(p.issue for p in rows)
-    rows.sort(
-        key=lambda p: (
-            names_of[p.side].lower(),
-            p.side,
-            p.issue == OTHER,
-            -size[p.issue],
-            p.issue,
-            p.date is None,
-            p.date or "",
-            p.span.doc_id,
-            p.span.start,
-        )
-    )
-    return rows
+
+    def label(p: Position) -> str:
+        return name_of.get(p.actor, "") if p.actor else (p.actor_label or "")
+
+    return sorted(rows, key=lambda p: (label(p).lower(), p.side, p.issue == OTHER, -size[p.issue], p.issue,
+                                       p.date is None, p.date or "", p.span.doc_id, p.span.start))
 
 
 def _with_known(names: dict[str, str], known: Mapping[str, str]) -> dict[str, str]:

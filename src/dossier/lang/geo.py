@@ -255,10 +255,13 @@ def countries() -> tuple[Country, ...]:
 
 def _fold(s: str) -> str:
     """Case-, accent- and article-insensitive key for table look-ups."""
-    import unicodedata
+    if s.isascii():  # nothing to decompose: the accent strip is a no-op (most names; the gazetteer's 160k)
+        s = s.strip().lower()
+    else:
+        import unicodedata
 
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'").strip().lower()
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'").strip().lower()
     for art in ("the ",):
         if s.startswith(art):
             s = s[len(art) :]

@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from dossier.store.base import Corpus, DocMeta, SearchHit, Store
+from dossier.store.base import Corpus, CorpusChanges, DocMeta, SearchHit, Store
 from dossier.store.sqlite import SQLiteStore
 from dossier.store.tables import QuoteQuery
 
@@ -42,4 +42,4 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
     return SQLiteStore(Path(loc))
 
 
-__all__ = ["Corpus", "DocMeta", "QuoteQuery", "SearchHit", "Store", "SQLiteStore", "open_store", "default_location", "DEFAULT_DB", "is_url"]
+__all__ = ["Corpus", "CorpusChanges", "DocMeta", "QuoteQuery", "SearchHit", "Store", "SQLiteStore", "open_store", "default_location", "DEFAULT_DB", "is_url"]

@@ -36,11 +36,12 @@ from dossier.model import (
     Quote,
     from_dict,
 )
-from dossier.store.base import Corpus, DocMeta, SearchHit
+from dossier.store.base import Corpus, CorpusChanges, DocMeta, SearchHit, ordered_corpus
 from dossier.store import tables
 from dossier.store.rows import (
     DOCUMENT_COLUMNS,
     annotations_blob,
+    change_rows,
     document_row,
     dumps,
     search_terms,
@@ -347,17 +348,42 @@ class PostgresStore:
             )
             cur.executemany("INSERT INTO figures (json) VALUES (%s)", [(dumps(f),) for f in corpus.figures])
 
+    def update_corpus(self, changes: CorpusChanges) -> None:
+        """Write only what an incremental corpus step changed, in one transaction (rows encoded first)."""
+        rows = change_rows(changes)
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (_CORPUS_LOCK,))
+            cur.executemany("DELETE FROM entities WHERE id = %s", rows.gone_entities)
+            cur.executemany(
+                "INSERT INTO entities (id, name, type, json) VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO UPDATE"
+                " SET name = EXCLUDED.name, type = EXCLUDED.type, json = EXCLUDED.json", rows.entities)
+            cur.executemany("DELETE FROM events WHERE id = %s", rows.gone_events)
+            cur.executemany(
+                "INSERT INTO events (id, date, kind, json) VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO UPDATE"
+                " SET date = EXCLUDED.date, kind = EXCLUDED.kind, json = EXCLUDED.json", rows.events)
+            cur.executemany("DELETE FROM positions WHERE n = (SELECT min(n) FROM positions WHERE json = %s)",
+                            rows.gone_positions)
+            cur.executemany("INSERT INTO positions (actor, issue, date, json) VALUES (%s, %s, %s, %s)", rows.positions)
+            if rows.replace_figures:
+                cur.execute("DELETE FROM figures")
+            cur.executemany("DELETE FROM figures WHERE n = (SELECT min(n) FROM figures WHERE json = %s)",
+                            rows.gone_figures)
+            cur.executemany("INSERT INTO figures (json) VALUES (%s)", rows.figures)
+            cur.executemany("DELETE FROM conflicts WHERE n = (SELECT min(n) FROM conflicts WHERE json = %s)",
+                            rows.gone_conflicts)
+            cur.executemany("INSERT INTO conflicts (kind, json) VALUES (%s, %s)", rows.conflicts)
+
     def corpus(self) -> Corpus:
         def rows(sql: str) -> list[Any]:
             return [json.loads(r[0]) for r in self.conn.execute(sql)]
 
-        return Corpus(
+        return ordered_corpus(Corpus(
             entities=tuple(from_dict(Entity, d) for d in rows("SELECT json FROM entities ORDER BY name")),
             events=tuple(from_dict(Event, d) for d in rows("SELECT json FROM events ORDER BY date IS NULL, date, id")),
             positions=tuple(from_dict(Position, d) for d in rows("SELECT json FROM positions ORDER BY n")),
             conflicts=tuple(from_dict(Conflict, d) for d in rows("SELECT json FROM conflicts ORDER BY n")),
             figures=tuple(from_dict(CorpusFigure, d) for d in rows("SELECT json FROM figures ORDER BY n")),
-        )
+        ))
 
     # -- light reads for listings ---------------------------------------------------------------
     def document_meta(self) -> list[DocMeta]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from dossier.model import Annotations, Document, PublicationDate, to_dict
+
+if TYPE_CHECKING:
+    from dossier.store.base import CorpusChanges
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +64,42 @@ def updated_document(
         elif data.get("status") == "duplicate":  # back to its own status, by its language
             data["status"] = "non_english" if data.get("language") not in (None, "en") else "ok"
     return data
+
+
+@dataclass(frozen=True)
+class ChangeRows:
+    """``CorpusChanges`` encoded as the parameters of each backend's statements (encoded before any
+    write lock is taken)."""
+
+    gone_entities: list[tuple[str]]
+    entities: list[tuple[str, str, str, str]]
+    gone_events: list[tuple[str]]
+    events: list[tuple[str, str | None, str | None, str]]
+    gone_positions: list[tuple[str]]
+    positions: list[tuple[str | None, str, str | None, str]]
+    gone_figures: list[tuple[str]]
+    figures: list[tuple[str]]
+    replace_figures: bool
+    gone_conflicts: list[tuple[str]]
+    conflicts: list[tuple[str, str]]
+
+
+def change_rows(changes: CorpusChanges) -> ChangeRows:
+    """The rows of ``changes``, in the corpus tables' column order."""
+    replace_figures = changes.all_figures is not None
+    return ChangeRows(
+        gone_entities=[(i,) for i in changes.gone_entities],
+        entities=[(e.id, e.name, e.type, dumps(e)) for e in changes.entities],
+        gone_events=[(i,) for i in changes.gone_events],
+        events=[(e.id, e.date, e.kind, dumps(e)) for e in changes.events],
+        gone_positions=[(dumps(p),) for p in changes.gone_positions],
+        positions=[(p.actor, p.issue, p.date, dumps(p)) for p in changes.positions],
+        gone_figures=[(dumps(f),) for f in changes.gone_figures],
+        figures=[(dumps(f),) for f in (changes.all_figures if changes.all_figures is not None else changes.figures)],
+        replace_figures=replace_figures,
+        gone_conflicts=[(dumps(c),) for c in changes.gone_conflicts],
+        conflicts=[(c.kind, dumps(c)) for c in changes.conflicts],
+    )
 
 
 def search_terms(query: str) -> list[str]:

@@ -28,9 +28,18 @@ from dossier.model import (
     Quote,
     from_dict,
 )
-from dossier.store.base import Corpus, DocMeta, SearchHit
+from dossier.store.base import Corpus, CorpusChanges, DocMeta, SearchHit, ordered_corpus
 from dossier.store import tables
-from dossier.store.rows import DOCUMENT_COLUMNS, annotations_blob, document_row, dumps, search_terms, sentence_rows, updated_document
+from dossier.store.rows import (
+    DOCUMENT_COLUMNS,
+    annotations_blob,
+    change_rows,
+    document_row,
+    dumps,
+    search_terms,
+    sentence_rows,
+    updated_document,
+)
 from dossier.store.tables import ALL_QUOTES, QuoteQuery
 
 logger = logging.getLogger(__name__)
@@ -377,9 +386,27 @@ class SQLiteStore:
             self.conn.executemany("INSERT INTO conflicts (kind, json) VALUES (?, ?)", conflicts)
             self.conn.executemany("INSERT INTO figures (json) VALUES (?)", figures)
 
+    def update_corpus(self, changes: CorpusChanges) -> None:
+        """Write only what an incremental corpus step changed, in one transaction (rows encoded first)."""
+        rows = change_rows(changes)
+        run = self.conn.executemany
+        with self.conn:
+            run("DELETE FROM entities WHERE id = ?", rows.gone_entities)
+            run("INSERT OR REPLACE INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)", rows.entities)
+            run("DELETE FROM events WHERE id = ?", rows.gone_events)
+            run("INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)", rows.events)
+            run("DELETE FROM positions WHERE n = (SELECT min(n) FROM positions WHERE json = ?)", rows.gone_positions)
+            run("INSERT INTO positions (actor, issue, date, json) VALUES (?, ?, ?, ?)", rows.positions)
+            if rows.replace_figures:
+                self.conn.execute("DELETE FROM figures")
+            run("DELETE FROM figures WHERE n = (SELECT min(n) FROM figures WHERE json = ?)", rows.gone_figures)
+            run("INSERT INTO figures (json) VALUES (?)", rows.figures)
+            run("DELETE FROM conflicts WHERE n = (SELECT min(n) FROM conflicts WHERE json = ?)", rows.gone_conflicts)
+            run("INSERT INTO conflicts (kind, json) VALUES (?, ?)", rows.conflicts)
+
     def corpus(self) -> Corpus:
         q = self.conn.execute
-        return Corpus(
+        return ordered_corpus(Corpus(
             entities=tuple(from_dict(Entity, json.loads(r[0])) for r in q("SELECT json FROM entities ORDER BY name")),
             events=tuple(
                 from_dict(Event, json.loads(r[0])) for r in q("SELECT json FROM events ORDER BY date IS NULL, date, id")
@@ -387,7 +414,7 @@ class SQLiteStore:
             positions=tuple(from_dict(Position, json.loads(r[0])) for r in q("SELECT json FROM positions ORDER BY n")),
             conflicts=tuple(from_dict(Conflict, json.loads(r[0])) for r in q("SELECT json FROM conflicts ORDER BY n")),
             figures=tuple(from_dict(CorpusFigure, json.loads(r[0])) for r in q("SELECT json FROM figures ORDER BY n")),
-        )
+        ))
 
     # -- light reads for listings ---------------------------------------------------------------
     def document_meta(self) -> list[DocMeta]:

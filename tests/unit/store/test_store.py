@@ -104,6 +104,65 @@ def test_corpus_is_replaced_whole(store):
     assert store.corpus() == Corpus()
 
 
+def test_positions_are_read_in_listing_order_whatever_order_they_were_written(store):
+    span = Span("d1", 0, 24)
+    e1, e2 = Entity("e1", "Zed Ruiz", "person"), Entity("e2", "Ana Ruiz", "person")
+    rows = (Position("e1", "talks", "demand", "a", span, "2020-03"), Position(None, "other", "doubt", "b", span,
+            actor_label="Bystander"), Position("e2", "talks", "demand", "c", span, "2020-04"),
+            Position("e2", "talks", "demand", "d", span, "2020-01"), Position("e2", "tariffs", "demand", "e", span))
+    clashes = (Conflict("title", "b", ("x", "y"), (span, span), 0.4), Conflict("figure", "a", ("1", "2"), (span, span), 0.9),
+               Conflict("figure", "c", ("1", "2"), (span, span), 0.4))
+    store.replace_corpus(Corpus(entities=(e1, e2), positions=rows, conflicts=clashes))
+    # by side name (Ana before Bystander before Zed), then issue, then date
+    assert [p.statement for p in store.corpus().positions] == ["d", "c", "e", "b", "a"]
+    assert [c.about for c in store.corpus().conflicts] == ["a", "c", "b"]  # most confident first, then kind
+
+
+def _changed(base: Corpus) -> Corpus:
+    """``base`` as an incremental step leaves it: an entity renamed, one gone, one new; an event
+    changed, one gone, one new; positions added and removed (a repeated one among them);
+    figures removed and appended; conflicts re-sorted."""
+    span, other = Span("d1", 0, 24), Span("d2", 3, 9)
+    ents = {e.id: e for e in base.entities}
+    entities = (replace(ents["e1"], mentions=7, docs=("d1", "d2")), Entity("e3", "Tomas Vale", "person", mentions=1))
+    events = (replace(base.events[0], date="2020-03-05"), Event("ev3", "vote", "a vote", (other,), ("e3",)))
+    pos = Position("e3", "talks", "support", "yes to talks", other, "2020-03-06")
+    positions = (base.positions[1], pos, pos, base.positions[2])
+    figure = CorpusFigure(9.0, other, "9 km of road", "km", "road")
+    conflicts = (Conflict("figure", "road", ("3", "9"), (span, other), 0.9), base.conflicts[0])
+    return Corpus(entities, events, positions, conflicts, (*base.figures[1:], figure))
+
+
+def _base_corpus() -> Corpus:
+    span = Span("d1", 0, 24)
+    return Corpus(
+        entities=(Entity("e1", "Ana Ruiz", "person", mentions=3), Entity("e2", "Old Name", "person")),
+        events=(Event("ev1", "talks", "talks", (span,), ("e1",), None, "2020-03-04", "day"),
+                Event("ev2", "talks", "more talks", (span,), ("e2",))),
+        positions=(Position("e1", "talks", "demand", "resume talks", span, "2020-03"),
+                   Position("e2", "talks", "demand", "stop talks", span, "2020-03"),
+                   Position(None, "talks", "doubt", "maybe", span, actor_label="Spain")),
+        conflicts=(Conflict("figure", "cost", ("1", "2"), (span, span), 0.5),),
+        figures=(CorpusFigure(3.0, span, "a road of 3 km", "km", "road"), CorpusFigure(4.0, span, "4 km", "km", "road")),
+    )
+
+
+def test_update_corpus_writes_the_changes_and_reads_back_what_a_full_write_gives(store):
+    from dossier.store.base import corpus_changes, ordered_corpus
+
+    base = _base_corpus()
+    store.replace_corpus(base)
+    after = _changed(store.corpus())
+    changes = corpus_changes(store.corpus(), after)
+    assert changes.gone_entities == ("e2",) and [e.id for e in changes.entities] == ["e1", "e3"]
+    assert len(changes.positions) == 2 and len(changes.gone_positions) == 1 and changes.all_figures is None
+    assert len(changes.conflicts) == 1 and not changes.gone_conflicts
+    store.update_corpus(changes)
+    assert store.corpus() == ordered_corpus(after)
+    store.update_corpus(corpus_changes(store.corpus(), base))  # back, figures no longer an append
+    assert store.corpus() == ordered_corpus(base)
+
+
 def test_skipped_inputs_are_listed_until_stored(store):
     store.add_skipped("d1.txt", "empty file")
     assert store.skipped() == [("d1.txt", "empty file")]
