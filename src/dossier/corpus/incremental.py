@@ -165,6 +165,7 @@ def incremental_step(
     are folded in again as new pages; one that was or had a duplicate asks for a full step."""
     from dossier.clean.duplicates import add_duplicates
     from dossier.corpus.story_year import with_build_years
+    from dossier.corpus.weekdays import with_weekday_dates
 
     replaced = replaced or {}
     if any(old.status == "duplicate" for old, _ in replaced.values()) or any(
@@ -178,7 +179,8 @@ def incremental_step(
     if dup_of is None:
         return None
     corpus = _statuses(dataclasses.replace(stored, annotations=dict(new_annotations)), [stored.documents[i] for i in new_ids], dup_of)
-    corpus = with_build_years(corpus, frozenset(new_ids))  # the story_year pass, on the new pages
+    new = frozenset(new_ids)  # the story_year pass, on the new pages (lent days: of the new pages only)
+    corpus = with_weekday_dates(with_build_years(corpus, new), new)
     corpus = _resolve_new(corpus, stored, new_ids)
     redated = _redate_new(corpus, new_ids)
     if redated is not None:  # the new pages' times moved: resolve and merge them again, from the stored state

@@ -143,10 +143,12 @@ def redate(corpus: Corpus) -> Corpus:
 
 
 def story_year(corpus: Corpus) -> Corpus:
-    """Date pages that name their day but not their year ("Sept. 26") by the build's other pages."""
+    """Date pages that name their day but not their year ("Sept. 26") by the build's other pages,
+    then pages that name only weekdays ("on Monday") by the days other pages give their events."""
     from dossier.corpus.story_year import with_build_years
+    from dossier.corpus.weekdays import with_weekday_dates
 
-    return with_build_years(corpus)
+    return with_weekday_dates(with_build_years(corpus))
 
 
 def positions(corpus: Corpus) -> Corpus:

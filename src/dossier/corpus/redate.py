@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from dossier.corpus.weekdays import WEEKDAY_PREFIX
 from dossier.extract.events import redate_mentions
 from dossier.extract.events_dates import (
     add_days,
@@ -231,7 +232,7 @@ def can_date_others(pub: PublicationDate) -> bool:
     """A page date with its year, to the month or day, not a guess, and not itself borrowed from
     shared events (a rerun of the reduce must not let two pages confirm each other in a loop)."""
     return (bool(pub.value) and pub.precision in ("day", "month") and pub.confidence >= SOURCE_MIN
-            and not any(line.startswith(SHARED_PREFIX) for line in pub.evidence))
+            and not any(line.startswith((SHARED_PREFIX, WEEKDAY_PREFIX)) for line in pub.evidence))
 
 
 def text_month(doc: Document) -> int | None:
@@ -254,6 +255,12 @@ def pick_own_month(lo: dt.date, hi: dt.date, month: int) -> tuple[str, bool] | N
     return f"{year:04d}-{month:02d}", dt.date(year + 1, month, 1) > hi
 
 
+def _keeps_day(pub: PublicationDate, lo: dt.date, hi: dt.date) -> bool:
+    """The page already has a day (from the weekdays of its events) that the shared events allow:
+    a month would only say less."""
+    return pub.precision == "day" and bool(pub.value) and lo <= dt.date.fromisoformat(str(pub.value)[:10]) <= hi
+
+
 def _new_date(doc: Document, cons: list[Constraint], month: int | None) -> PublicationDate | None:
     """Intersect the constraints and read a month off the result, with a calibrated confidence."""
     got = combine(cons)
@@ -261,7 +268,7 @@ def _new_date(doc: Document, cons: list[Constraint], month: int | None) -> Publi
         return None
     (lo, hi), used = got
     shared = [c for c in used if c.why.startswith(SHARED_PREFIX)]
-    if not shared:
+    if not shared or _keeps_day(doc.published, lo, hi):
         return None
     conflict = len(used) < len(cons)
     extra: list[str] = []

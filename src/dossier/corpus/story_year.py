@@ -19,6 +19,7 @@ import logging
 from collections.abc import Collection, Sequence
 
 from dossier.corpus.state import Corpus
+from dossier.corpus.weekdays import WEEKDAY_PREFIX
 from dossier.model import Document, PublicationDate
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ BOUND_CONFIDENCE = 0.3  # the day after the latest reported day: a guess, said t
 def lends_year(pub: PublicationDate) -> bool:
     """A page dated with its year by its own evidence (not by another page's year or events)."""
     return (bool(pub.value) and pub.precision in ("day", "month") and pub.confidence >= SOURCE_MIN
-            and not any(line.startswith((BORROWED, "shares event ")) for line in pub.evidence))  # fmt: skip
+            and not any(line.startswith((BORROWED, "shares event ", WEEKDAY_PREFIX)) for line in pub.evidence))  # fmt: skip
 
 
 def _anchor(pub: PublicationDate) -> dt.date:
