@@ -14,9 +14,7 @@ Fund").
 - quotes: precision = found gold quotes whose speaker is right / found gold quotes; recall = gold
   quotes found with the right speaker / all gold quotes; gold quotes marked ``question`` (a question
   put to someone, or asked) score whether the build marks them: recall over gold questions found,
-  precision over found gold quotes the build marks as questions;
-  (``quote_speaker_*`` stay on the rows their floors were set on, ``FLOORED_ROWS``; ``*_all`` score
-  every row);
+  precision over found gold quotes the build marks as questions; every gold row is scored;
 - positions: the same for actors, over positions whose statement holds the gold words; plus the
   share of all positions filed under the issue "other" (lower is better);
 - conflicts: every conflict a build reports is judged by a gold row with the same two documents
@@ -44,14 +42,10 @@ sys.path.insert(0, str(ROOT / "src"))
 METRICS = [
     ("quote_speaker_precision", 0.90, "gold quotes found by a build: share with the right speaker (name or surname)"),
     ("quote_speaker_recall", None, "gold quotes found by a build with the right speaker / all gold quotes"),
-    ("quote_speaker_precision_all", 0.90, "as quote_speaker_precision, over every gold quote (see FLOORED_ROWS)"),
-    ("quote_speaker_recall_all", None, "as quote_speaker_recall, over every gold quote"),
     ("quote_question_recall", None, "gold questions found and marked as questions by a build / all gold questions"),
     ("quote_question_precision", None, "found gold quotes the build marks as questions: share that are gold questions"),
     ("position_actor_precision", 0.80, "positions on a gold statement: share whose actor is the gold holder"),
     ("position_recall", None, "gold positions found with the right actor / all gold positions"),
-    ("position_actor_precision_all", 0.80, "as position_actor_precision, over every gold position (see FLOORED_ROWS)"),
-    ("position_recall_all", None, "as position_recall, over every gold position"),
     ("position_other_share", None, "share of all positions on these pages whose issue is 'other'"),
     ("conflict_precision", 0.80, "reported conflicts judged true / reported conflicts the gold judges"),
     ("conflict_recall", None, "true gold conflicts that a build reports / true gold conflicts"),
@@ -61,10 +55,6 @@ METRICS = [
 # An unjudged conflict makes conflict_precision unmeasured: its ceiling (0) fails the gate until the
 # conflict is read and a gold row added.
 LOWER_IS_BETTER = ("position_other_share", "conflicts_unjudged")
-# The gold rows (from the top of each file) that the floors of quote_speaker_* and position_actor_
-# precision / position_recall were set on. The figures of the whole gold are the *_all metrics; when
-# the lead re-bases those floors on the whole gold, this becomes {} and the *_all metrics go.
-FLOORED_ROWS = {"quotes.tsv": 99, "positions.tsv": 30}
 VERBOSE = bool(os.environ.get("DOSSIER_EVAL_VERBOSE"))
 
 
@@ -224,11 +214,9 @@ def _score(stores, quotes_g, positions_g, conflicts_g, stems) -> dict[str, float
             positions.append(p)
             items.append((stem_of.get(p.span.doc_id, ""), p.statement, reader.side_name(p)))
         reported += [(c, *(stem_of.get(s.doc_id, "") for s in c.sources[:2])) for c in d.conflicts()]
-    qp, qr = score_pairs(quotes_g[: FLOORED_ROWS.get("quotes.tsv")], quotes, stems, verbose=False)
-    qpa, qra = score_pairs(quotes_g, quotes, stems)
+    qp, qr = score_pairs(quotes_g, quotes, stems)
     qqp, qqr = score_questions(quotes_g, questions, stems)
-    pp, pr = score_pairs(positions_g[: FLOORED_ROWS.get("positions.tsv")], items, stems, verbose=False)
-    ppa, pra = score_pairs(positions_g, items, stems)
+    pp, pr = score_pairs(positions_g, items, stems)
     other = sum(p.issue == "other" for p in positions) / max(1, len(positions))
     judged = true = unjudged = 0
     found: set[int] = set()
@@ -250,10 +238,8 @@ def _score(stores, quotes_g, positions_g, conflicts_g, stems) -> dict[str, float
                 print(f"  conflict not reported: {conflicts_g[i][:4]}", file=sys.stderr)
     return {
         "quote_speaker_precision": qp, "quote_speaker_recall": qr,
-        "quote_speaker_precision_all": qpa, "quote_speaker_recall_all": qra,
         "quote_question_precision": qqp, "quote_question_recall": qqr,
         "position_actor_precision": pp, "position_recall": pr, "position_other_share": other,
-        "position_actor_precision_all": ppa, "position_recall_all": pra,
         "conflict_recall": len(found) / max(1, len(gold_true)),
         "conflicts_reported": float(judged + unjudged), "conflicts_unjudged": float(unjudged),
         **({"conflict_precision": true / judged} if judged else {}),  # no figure without a judged conflict
