@@ -31,6 +31,7 @@ from dossier.extract.quotes_attrib import (
     _loose_after,
     _root_subject,
     _signature,
+    _transcript_label,
 )
 from dossier.extract.quotes_cues import (
     _Attribution,
@@ -104,6 +105,12 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
         prv = (prev_seg.close_at + 1) if (prev_seg and prev_seg.paragraph == seg.paragraph
                                           and prev_seg.close_at is not None) else pa
         content = (seg.start, seg.end)
+        label = _transcript_label(sdoc, text, seg)
+        if label is not None:  # '"PENCE: Well, ..."': a transcript turn names its speaker
+            drafts.append(_Draft((label[1], seg.end), "direct", label[0].head, label[0].extent, label[0].cue,
+                                 "transcript-label", 0.85))
+            last_direct = len(drafts) - 1
+            continue
         ended = text[seg.start : seg.end].rstrip()[-1:] in (".", "")
         att, rule = _dash_signature(sdoc, text, seg, mentions), "dash-signature"
         pa_, pb_ = _clause_before(text, seg, prv)

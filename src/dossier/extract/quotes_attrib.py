@@ -305,3 +305,25 @@ def _dash_source(sdoc: SpacyDoc, text: str, a: int, b: int) -> _Attribution | No
     if span is None or not any(t.pos_ == "PROPN" for t in span):
         return None
     return _Attribution((hi, hi + 1), span.root, (lo, hi))
+
+
+# 'WALLACE: Let's start ...': a speaker label in capitals opening a transcript line. Editorial labels
+# in capitals ('UPDATE:', 'EDITOR'S NOTE:') name no speaker.
+_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)")
+_EDITORIAL_LABELS = frozenset(
+    "update note correction clarification editor editor's editors source sources photo video watch "
+    "related read transcript advertisement warning breaking exclusive analysis opinion".split())
+
+
+def _transcript_label(sdoc: SpacyDoc, text: str, seg: Segment) -> tuple[_Attribution, int] | None:
+    """A quoted transcript line ('"PENCE: Well, look, ..."'): (the label as speaker, where the
+    words said begin). Interview and debate transcripts name each turn's speaker this way; a
+    label of editorial words, or of one letter ("Q:"), is none."""
+    m = _LABEL.match(text, seg.start, seg.end)
+    if m is None or any(w.strip(".").lower() in _EDITORIAL_LABELS for w in m.group(1).split()):
+        return None
+    a, b = m.span(1)
+    toks = _tokens_in(sdoc, a, b)
+    if not toks or len(m.group(1).replace(".", "")) < 3:
+        return None
+    return _Attribution((b, b + 1), toks[-1], (a, b)), m.end()

@@ -29,6 +29,7 @@ from dossier.extract.quotes_cues import (
 )
 from dossier.model import Document, Mention, Quote, Span
 from dossier.nlp.cues import ROLE_NOUNS
+from dossier.nlp.mentions import ORG_NOUNS
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +131,40 @@ def _described_person(head: Token, mentions: Sequence[Mention], salient: Sequenc
     return last.canonical or last.text
 
 
+# Heads of a definite description of an organisation ("the ministry said", "the union wrote").
+_ORG_HEADS = ORG_NOUNS | frozenset(
+    "campaign court board firm embassy bureau panel network newspaper coalition government administration".split())
+_MODIFIER_DEPS = ("amod", "compound")
+_ARTICLES = frozenset("the a an this that".split())
+
+
+def _described_organisation(head: Token, mentions: Sequence[Mention], salient: Sequence[_Salient]) -> str | None:
+    """'"...," said the ministry': a definite description of an organisation is the organisation of
+    that kind the page named before (a name holding the noun and its modifiers: "the commission" ->
+    "Commission on Presidential Debates", "the ministry" -> an earlier speaker "Egypt's foreign
+    ministry"), else the organisation the text was just about (the latest organisation subject or
+    speaker within two paragraphs), never a place or a nationality. None leaves the phrase."""
+    low = head.lower_
+    if low not in _ORG_HEADS or head.tag_ == "NNS" or _definite(head) is not None:
+        return None
+    words = {low} | {c.lower_ for c in head.children if c.dep_ in _MODIFIER_DEPS and c.i < head.i}
+
+    def holds(name: str) -> bool:
+        return words <= set(name.lower().replace("'s", " ").replace("’s", " ").split())
+
+    orgs = {m.canonical or m.text for m in mentions if m.label == "ORG"}
+    named = [m for m in mentions if m.label == "ORG" and m.span.end <= head.idx and holds(m.canonical or m.text)]
+    if named:
+        last = max(named, key=lambda m: m.span.start)
+        return last.canonical or last.text
+    before = [s for s in salient if s.kind == "thing" and s.pos < head.idx]
+    kind_named = [s for s in before if holds(s.name) and s.name.split()[0].lower() not in _ARTICLES]
+    if kind_named:
+        return max(kind_named, key=lambda s: s.pos).name
+    near = [s for s in before if s.name in orgs and head.idx - s.pos < _SALIENCE_WINDOW]
+    return max(near, key=lambda s: s.pos).name if near else None
+
+
 def _resolve_named(head: Token, extent: tuple[int, int], text: str,
                    mentions: Sequence[Mention], salient: Sequence[_Salient] = (),
                    quoted: "_Quoted | None" = None, genders: dict[str, str] | None = None) -> tuple[str, str] | None:
@@ -146,6 +181,9 @@ def _resolve_named(head: Token, extent: tuple[int, int], text: str,
     described = _described_person(head, mentions, salient, quoted, genders or {}) if quoted is not None else None
     if described:
         return described, "person"
+    organisation = _described_organisation(head, mentions, salient)
+    if organisation:
+        return organisation, "thing"
     phrase = text[extent[0] : extent[1]].strip()
     if not phrase:
         return None
@@ -222,6 +260,19 @@ def _resolve_pronoun(head: Token, mentions: Sequence[Mention], salient: list[_Sa
     return None
 
 
+def _labelled_person(label: str, mentions: Sequence[Mention]) -> str:
+    """A transcript label ("PENCE", "CHRIS WALLACE") as the page names that person ("Mike Pence"):
+    the latest person mention whose last word is the label's; else the label in title case."""
+    words = label.replace(".", " ").split()
+    last = words[-1].lower() if words else ""
+    named = [m for m in mentions if m.label in _PERSON_LABELS and (m.canonical or m.text).lower().split()[-1:] == [last]
+             and (len(words) == 1 or words[0].lower() in (m.canonical or m.text).lower().split())]
+    if named:
+        best = max(named, key=lambda m: len(m.canonical or m.text))
+        return best.canonical or best.text
+    return " ".join(w.capitalize() for w in words)
+
+
 def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention],
                  salient: list[_Salient], quoted: _Quoted) -> list[Quote]:
     """Resolve speakers in reading order, so a resolved speaker is there for the next pronoun."""
@@ -234,7 +285,10 @@ def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention
         d = drafts[i]
         if d.head is None or d.extent is None:
             continue
-        if d.head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
+        name: str | None
+        if d.rule == "transcript-label":
+            name, kind = _labelled_person(text[d.extent[0] : d.extent[1]], mentions), "person"
+        elif d.head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
             name = _resolve_pronoun(d.head, mentions, salient, quoted, genders)
             kind = "person" if d.head.lower_ in _PERSON_PRONOUNS else "thing"
         elif _is_quantity(d.head):

@@ -90,3 +90,44 @@ def test_role_subject_gives_way_to_the_name_in_it(nlp):
     (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
     assert q.speaker == "John Roe"
     assert text[q.speaker_span.start:q.speaker_span.end] == "John Roe"
+
+
+def test_transcript_labels_name_each_turn(nlp):
+    text = ("Governor Ellen Park spoke to the host on Sunday. Partial transcript as follows:\n\n"
+            "\"HALLORAN: Will you sign the budget bill this week if the senate passes it?\n\n"
+            "\"PARK: Well, look, the bill is not ready and we will not sign it until it is fixed.\n\n"
+            "\"UPDATE: The interview was recorded before the vote on the bill.\n")
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    by_start = {q.text.split()[0]: q for q in quotes}
+    assert by_start["Will"].speaker == "Halloran" and by_start["Will"].question
+    assert by_start["Well,"].speaker == "Ellen Park" and by_start["Well,"].rule == "transcript-label"
+    assert not any(q.text.startswith("PARK") for q in quotes), "the label is not part of what was said"
+    assert all(q.rule != "transcript-label" for q in quotes if "interview was recorded" in q.text)
+
+
+def test_the_organisation_noun_is_the_organisation_of_that_kind(nlp):
+    text = ("The Northern Water Commission met on Monday in the capital. Engineers presented a new plan "
+            "for the river.\n\n\"The plan protects every farm downstream,\" the commission said in a statement.")
+    (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker == "Northern Water Commission"
+
+
+def test_the_organisation_noun_takes_an_earlier_speaker_of_that_kind(nlp):
+    text = ("Egypt's foreign ministry said that the move was a violation of the accord.\n\n"
+            "\"We will not accept a policy of imposing facts on the ground,\" said the ministry.")
+    (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker == "Egypt's foreign ministry"
+
+
+def test_the_organisation_noun_is_the_organisation_just_written_about(nlp):
+    text = ("The Association of Pilots called the senator a champion of safety on Thursday.\n\n"
+            "\"Her work has opened the door for every crew in the country,\" the union wrote.")
+    (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker == "Association of Pilots"
+
+
+def test_an_organisation_noun_is_never_a_place(nlp):
+    text = ("Officials in Ohio met on Monday.\n\n\"The plan protects every farm downstream,\" the "
+            "commission said in a statement.")
+    (q,) = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker == "the commission"
