@@ -5,8 +5,11 @@ only disagree about the same happening:
 - dates: each page's explicit date in the event's sentence (a month name or a numeric date; a
   weekday or "yesterday" resolves against the page's own date and proves nothing), one per page;
   the event's dates conflict when the days two pages allow do not overlap ("in June" / "in July");
-- contradicting claims: one page says the event happened, another says it did not ("did not
-  meet", "never signed") — a negation right before one of the event kind's trigger words.
+- contradicting claims: one source says the event happened, another says as a fact that it did
+  not ("did not meet", "never signed": a realis negation right before one of the event kind's
+  trigger words; "will not meet", "could not sign", a condition or a question deny nothing); each
+  page must read one way, and the two pages come from different outlets. The values are the
+  words each page wrote ("met" / "never met").
 """
 
 from __future__ import annotations
@@ -31,7 +34,6 @@ _EXPLICIT = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d{1,4}[/.-]\d{1,2}", re.IGNORECASE
 )
 _CALENDAR = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-_NEGATION = r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}"
 
 
 def _days(value: str) -> tuple[date, date] | None:
@@ -93,38 +95,85 @@ def event_date_conflicts(annots: Sequence[Annotations], events: Sequence[Event])
     return out
 
 
-def _negated(text: str, kind: str) -> re.Match[str] | None:
-    words = sorted((w for w, k in TRIGGERS.items() if k == kind), key=len, reverse=True)
-    if not words:
+# A negation that states a past or present fact ("did not meet", "has never signed", "wasn't
+# elected"): a modal one ("will not meet", "could not sign") is a plan or a doubt, not a denial.
+_REALIS_NEGATION = re.compile(
+    r"(?:\b(?:did|does|do|has|have|had|was|were|is|are)(?:\s+not\b|n't\b)|\bnever\b)\s+(?:\w+ly\s+)?(?:been\s+)?$",
+    re.IGNORECASE)
+# Words right before a trigger that make its clause no plain report: a negation, a modal, an
+# infinitive or a condition ("if they meet", "agreed to meet", "may sign").
+_NOT_PLAIN = re.compile(
+    r"\b(?:not|n't|never|no|without|will|would|shall|should|could|might|may|must|can|cannot|to|if|whether|unless)"
+    r"\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _reading(sentence: str, kind: str) -> tuple[str, str] | None:
+    """How one sentence reports an event of ``kind``: ("said", the trigger as written) or
+    ("denied", the negated verb as written); None when it does neither plainly (a question, a
+    plan, a condition, or both readings at once)."""
+    if sentence.rstrip().rstrip("\"'”’").endswith("?"):
         return None
-    return re.search(_NEGATION + r"(" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE)
+    words = sorted((w for w, k in TRIGGERS.items() if k == kind), key=len, reverse=True)
+    found: dict[str, str] = {}
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, words)) + r")\b", sentence, re.IGNORECASE):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        neg = _REALIS_NEGATION.search(before)
+        if neg is not None:
+            found.setdefault("denied", (before[neg.start() :] + m.group(0)).strip())
+        elif not _NOT_PLAIN.search(before):
+            found.setdefault("said", m.group(0))
+    if len(found) != 1:
+        return None
+    ((how, words_),) = found.items()
+    return how, words_
+
+
+def _page_readings(ev: Event, texts: dict[str, str], by_doc: dict[str, Annotations]) -> dict[str, tuple[str, str, Span]]:
+    """Each page's one plain reading of the event (pages whose sentences disagree among themselves
+    give none): doc id -> (said | denied, the words, the sentence)."""
+    seen: dict[str, set[tuple[str, str, Span]]] = {}
+    for m in ev.mentions:
+        text, annot = texts.get(m.doc_id), by_doc.get(m.doc_id)
+        if text is None:
+            continue
+        sent = (annot.sentence_of(m) if annot else None) or m
+        got = _reading(text[sent.start : sent.end], ev.kind)
+        if got is not None:
+            seen.setdefault(m.doc_id, set()).add((*got, sent))
+    out = {}
+    for doc_id, readings in seen.items():
+        if len({how for how, _, _ in readings}) == 1:
+            out[doc_id] = min(readings, key=lambda r: (r[2].start, r[2].end))
+    return out
 
 
 def contradicting_claims(docs: Sequence[Document], annots: Sequence[Annotations],
                          events: Sequence[Event]) -> list[Conflict]:
-    """A merged event one page reports and another denies ("X did not meet Y")."""
+    """A merged event one source reports ("met") and another denies as a fact ("did not meet").
+
+    Precision first: each page must read one way in every sentence it gives the event, the denial
+    must be a realis negation of the event's own trigger (not a plan, a doubt, a condition or a
+    question), and the two pages must come from different outlets (a syndicated copy is one source)."""
     texts = {d.id: d.text for d in docs}
+    outlets = {d.id: (d.outlet or "").strip().lower() for d in docs}
     by_doc = {a.doc_id: a for a in annots}
     out: list[Conflict] = []
     for ev in events:
-        said: dict[str, Span] = {}
-        denied: dict[str, Span] = {}
-        for m in ev.mentions:
-            text, annot = texts.get(m.doc_id), by_doc.get(m.doc_id)
-            if text is None:
-                continue
-            sent = (annot.sentence_of(m) if annot else None) or m
-            (denied if _negated(text[sent.start : sent.end], ev.kind) else said).setdefault(m.doc_id, sent)
-        deny = next((d for d in denied if d not in said), None)
-        say = next((d for d in said if d not in denied), None)
-        if deny is None or say is None:
+        readings = _page_readings(ev, texts, by_doc)
+        said = [d for d, r in readings.items() if r[0] == "said"]
+        denied = [d for d, r in readings.items() if r[0] == "denied"]
+        pair = next(((s, n) for n in denied for s in said
+                     if not (outlets.get(s) and outlets.get(s) == outlets.get(n))), None)
+        if pair is None:
             continue
+        (_, say_words, say_sent), (_, deny_words, deny_sent) = readings[pair[0]], readings[pair[1]]
         out.append(Conflict(
             kind="claim",
             about=ev.summary or ev.kind,
-            values=("happened", "did not happen"),
-            sources=(said[say], denied[deny]),
+            values=(say_words, deny_words),
+            sources=(say_sent, deny_sent),
             confidence=round(ev.confidence * 0.6, 3),
-            reason=f"one merged event ({ev.kind}); one page reports it, another negates it",
+            reason=f"one merged event ({ev.kind}): one source reports it (\"{say_words}\"), "
+                   f"another states it did not happen (\"{deny_words}\")",
         ))
     return out

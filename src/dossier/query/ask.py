@@ -23,6 +23,7 @@ from dossier.query.views import cite_dict
 logger = logging.getLogger(__name__)
 
 NOT_FOUND = "Not found in the sources."
+NO_EVENT = "No event was extracted, but these sentences name them together."
 FUZZY_CUTOFF = 90  # rapidfuzz ratio: one typo in a full name passes, a short common word never matches a short name
 MAX_ITEMS = 10
 
@@ -41,6 +42,8 @@ _WHEN_STOP = _STOP - frozenset("meet met meeting meetings first last hold held t
 _SAY = re.compile(r"\b(say|said|says|saying|tell|told|think|thinks|thought|state|stated|claim|claimed|argue|argued|"
                   r"stance|position|positions|view|views|opinion|comment|commented|speak|spoke|quote|quoted)\b", re.I)
 _MEET = re.compile(r"\b(meet|met|meeting|meetings|visit|visited|talks|summit|call|called|sign|signed|hold|held)\b", re.I)
+_MEETING_WORDS = frozenset("meet met meeting meetings talk talks talked summit visit visited".split())
+_MEETING_KINDS = frozenset({"meeting", "talks", "summit", "visit", "call"})
 _WHO = re.compile(r"^\s*(who|what)\s+(is|was|are|were)\s+(?P<name>.+?)\s*\??\s*$", re.I)
 _PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)*)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -102,7 +105,8 @@ def match_entities(question: str, entities: Iterable[Entity]) -> list[tuple[str,
     """Phrases of the question that name entities -> every entity that phrase may stand for.
 
     Longest phrases first, non-overlapping; a phrase matches a name or alias exactly (any case) or
-    within FUZZY_CUTOFF. All entities sharing the best-matching name are kept (a bare surname may
+    within FUZZY_CUTOFF; in a question that capitalises names, a lower-case phrase names no one,
+    and a capitalised two-letter word may be a name ("Xi", "UN"). All entities sharing the best-matching name are kept (a bare surname may
     name several people); they are ordered by mentions.
     """
     names: dict[str, list[Entity]] = {}
@@ -112,13 +116,16 @@ def match_entities(question: str, entities: Iterable[Entity]) -> list[tuple[str,
                 names.setdefault(n, []).append(e)
     choices = list(names)
     words = list(_WORD.finditer(question))
+    # A question that capitalises names ("When did Obama veto the bill?") writes common words in
+    # lower case: "bill" there is no Bill. All-lower-case typing keeps every phrase a candidate.
+    cased = any(w.group(0)[0].isupper() for w in words[1:])
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str, list[Entity]]] = []
     for a, b, phrase in _ngrams(words):
         if any(a < tb and ta < b for ta, tb in taken):
             continue
         tokens = phrase.lower().split()
-        if all(t in _STOP for t in tokens) or len(phrase) < 3:
+        if all(t in _STOP for t in tokens) or len(phrase) < (2 if phrase[0].isupper() else 3) or (cased and phrase.islower()):
             continue
         best = process.extractOne(phrase, choices, scorer=fuzz.ratio, processor=utils.default_process,
                                   score_cutoff=FUZZY_CUTOFF)
@@ -202,7 +209,10 @@ def _sentences_naming(reader: Reader, entity_ids: set[str]) -> dict[tuple[str, i
     return out
 
 
-def _events(reader: Reader, question: str, people: list[Entity], dates: list[str]) -> Answer:
+def _events(reader: Reader, question: str, people: list[Entity], dates: list[str], terms: list[str] = ()) -> Answer:  # type: ignore[assignment]
+    """Events of the people asked about (at the place and in the dates asked); with ``terms`` (the
+    topic words of a "when" question), only events one of whose sentences holds every one ("When
+    did X open the fair?" is not answered with X's meetings)."""
     place_m = _PLACE.search(question)
     place = place_m.group("place") if place_m else None
     names = {e.id: {e.name.lower(), *(a.lower() for a in e.aliases)} for e in people}
@@ -220,7 +230,8 @@ def _events(reader: Reader, question: str, people: list[Entity], dates: list[str
             return True
         return any(place.lower() in (c.sentence.lower() if (c := reader.cite(s)) else "") for s in ev.mentions)
 
-    events = [ev for ev in reader.timeline() if all(has(ev, i) for i in wanted) and _date_ok(ev.date, dates)]
+    events = [ev for ev in reader.timeline() if all(has(ev, i) for i in wanted) and _date_ok(ev.date, dates)
+              and _about_event(reader, ev, terms)[0]]
     events = [ev for ev in events if at_place(ev)] or ([] if place and wanted else events)
     if not wanted and not dates and not place:
         events = []
@@ -239,8 +250,7 @@ def _events(reader: Reader, question: str, people: list[Entity], dates: list[str
         sents = [k for k, ents in _sentences_naming(reader, wanted).items() if ents >= wanted]
         if sents:
             items = [_item(reader, reader.docs[d].text[a:b].strip(), Span(d, a, b)) for d, a, b in sorted(sents)[:MAX_ITEMS]]
-            return Answer(question, "events", "No event was extracted, but these sentences name them together.",
-                          items, True, sorted(wanted), dates)
+            return Answer(question, "events", NO_EVENT, items, True, sorted(wanted), dates)
     return Answer(question, "events", NOT_FOUND, [], False, sorted(wanted), dates)
 
 
@@ -296,21 +306,41 @@ def _quotes(reader: Reader, question: str, speakers: list[Entity], terms: list[s
 
 
 def _when(reader: Reader, question: str, people: list[Entity], terms: list[str], dates: list[str]) -> Answer:
-    """'When was the first debate?': the dated event whose summary and sentences hold every topic
-    word (and name every person asked about), best supported first; its date and citation."""
+    """'When was the first debate?': the dated event one of whose sentences (with its kind, summary,
+    place and participants) holds every topic word and names every entity asked about (a
+    participant, or its name written there, as a place is), best supported first; its date and
+    citation."""
     ids = {e.id for e in people}
-    found = []
-    for ev in reader.timeline():
-        if not ev.date or not _date_ok(ev.date, dates) or not ids <= set(ev.participants):
-            continue
-        sentences = " ".join(c.sentence for s in ev.mentions[:5] if (c := reader.cite(s)))
-        if terms and all(mentions_topic(f"{ev.kind} {ev.summary} {sentences}", [t]) for t in terms):
-            found.append(ev)
+    found = [(ev, span) for ev in reader.timeline() if ev.date and _date_ok(ev.date, dates)
+             and (span := _about_event(reader, ev, terms, people))[0]]
     if not found:
         return Answer(question, "events", NOT_FOUND, [], False, sorted(ids), dates)
-    found.sort(key=lambda ev: (ev.status != "happened", -len({s.doc_id for s in ev.mentions}), -ev.confidence))
-    items = [_item(reader, f"{ev.date}: {ev.summary}", ev.mentions[0] if ev.mentions else None) for ev in found[:MAX_ITEMS]]
-    return Answer(question, "events", f"{found[0].date}: {found[0].summary}", items, True, sorted(ids), dates)
+    found.sort(key=lambda t: (t[0].status != "happened", -len({s.doc_id for s in t[0].mentions}), -t[0].confidence))
+    items = [_item(reader, f"{ev.date}: {ev.summary}", span) for ev, (_, span) in found[:MAX_ITEMS]]
+    first = found[0][0]
+    return Answer(question, "events", f"{first.date}: {first.summary}", items, True, sorted(ids), dates)
+
+
+def _about_event(reader: Reader, ev: Event, terms: list[str], people: Iterable[Entity] = ()) -> tuple[bool, Span | None]:
+    """Is there a sentence of the event that, read with its kind, summary, place and participants,
+    holds every topic word and names every entity (a participant counts as named)? And its span
+    (None for an event without mentions). Words spread over the sentences of a
+    merged event do not make one event about them."""
+    head = f"{ev.kind} {ev.summary} {ev.place or ''} {' '.join(ev.participant_labels)}"
+    if ev.kind in _MEETING_KINDS:  # "When did A and B meet?" asks for their talks or summit too
+        terms = [t for t in terms if t not in _MEETING_WORDS]
+    spans: list[Span | None] = list(ev.mentions[:5]) or [None]
+    for s in spans:
+        c = reader.cite(s) if s else None
+        text = f"{head} {c.sentence if c else ''}"
+        if all(mentions_topic(text, [t]) for t in terms) and all(e.id in ev.participants or _named(text, e) for e in people):
+            return True, s
+    return False, None
+
+
+def _named(text: str, e: Entity) -> bool:
+    """Is one of the entity's names written in the text (whole words, any case)?"""
+    return any(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in (e.name, *e.aliases) if len(n) > 1)
 
 
 def _search(reader: Reader, question: str, terms: list[str], ents: list[Entity], dates: list[str]) -> Answer:
@@ -363,8 +393,11 @@ def ask(reader: Reader, question: str) -> Answer:
     best = [ents[0] for _, ents in matched]
     when_terms = topic_terms(question, [phrase for phrase, _ in matched] + _months_in(question), _WHEN_STOP)
     if intent == "events" and re.match(r"^\s*when\b", question, re.I) and when_terms:
-        answer = _events(reader, question, best, dates) if best else Answer(question, "events", NOT_FOUND)
-        return answer if answer.found else _when(reader, question, best, when_terms, dates)
+        answer = _events(reader, question, best, dates, when_terms) if best else Answer(question, "events", NOT_FOUND)
+        if answer.found and answer.answer != NO_EVENT:
+            return answer
+        when = _when(reader, question, best, when_terms, dates)
+        return when if when.found else answer  # sentences naming them, said to be no event, or not found
     if intent == "events":
         answer = _events(reader, question, best, dates)
         return answer if answer.found or not terms else _search(reader, question, terms, best, dates)

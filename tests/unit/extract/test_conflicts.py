@@ -351,3 +351,32 @@ def test_title_conflicts_do_not_depend_on_the_hash_seed():
     outs = {subprocess.run([sys.executable, "-c", _TIE_SCRIPT], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(outs) == 1 and "President" in next(iter(outs))
+
+
+def _claim_pair(text_a: str, text_b: str, outlet_a: str | None = "Daily Planet", outlet_b: str | None = "Morning Post"):
+    import dataclasses
+    a = dataclasses.replace(_doc("a", text_a, "2016-08-01"), outlet=outlet_a)
+    b = dataclasses.replace(_doc("b", text_b, "2016-08-02"), outlet=outlet_b)
+    ev = Event("e1", "meeting", "leaders met in Vienna", (Span("a", 0, len(text_a)), Span("b", 0, len(text_b))),
+               confidence=1.0)
+    return find_conflicts([a, b], [_annot(a), _annot(b)], [ev], [])
+
+
+def test_a_contradicting_claim_shows_both_wordings_and_why():
+    (c,) = _claim_pair("The two leaders met in Vienna on Friday.", "The two leaders never met in Vienna.")
+    assert c.values == ("met", "never met")
+    assert "one merged event (meeting)" in c.reason and '"never met"' in c.reason
+
+
+def test_a_plan_a_doubt_or_a_question_denies_nothing():
+    held = "The two leaders met in Vienna on Friday."
+    for other in ("The two leaders will not meet in Vienna.", "The two leaders could not meet in Vienna.",
+                  "Did the two leaders not meet in Vienna?", "The leaders did not meet in Vienna, and later met in Rome."):
+        assert [c for c in _claim_pair(held, other) if c.kind == "claim"] == [], other
+    # the positive side must be a plain report too: a plan to meet contradicts no denial
+    assert _claim_pair("The two leaders plan to meet in Vienna.", "The two leaders did not meet in Vienna.") == []
+
+
+def test_one_outlet_is_one_source_even_on_two_pages():
+    assert _claim_pair("The two leaders met in Vienna on Friday.", "The two leaders did not meet in Vienna.",
+                       "Meridian News", "Meridian News") == []

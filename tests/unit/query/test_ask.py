@@ -121,3 +121,22 @@ def test_when_question_answers_with_the_matching_events_date(reader) -> None:
     assert a.items[0]["citation"]["doc"] == D1
     missing = ask(reader, "When was the first debate?")
     assert (missing.found, missing.answer) == (False, NOT_FOUND)
+
+
+def test_a_lower_case_word_in_a_cased_question_names_no_one(reader) -> None:
+    ents = reader.entities()
+    assert [p for p, _ in match_entities("What did Berg say about the lind?", ents)] == ["Berg"]
+    assert [p for p, _ in match_entities("what did berg say about lind?", ents)] == ["berg", "lind"]
+    xi = dataclasses.replace(ents[0], id="e-xi", name="Xi", aliases=())
+    assert [p for p, _ in match_entities("When did Berg and Xi meet?", [*ents, xi])] == ["Berg", "Xi"]
+
+
+def test_when_question_finds_the_event_by_a_place_written_in_it(reader) -> None:
+    a = ask(reader, "When was the Vesterby meeting?")
+    assert (a.found, a.answer) == (True, "2018-11-14: Anna Berg met Karl Lind in Vesterby")
+    assert a.items[0]["citation"]["doc"] == D1
+
+
+def test_when_question_about_something_else_is_not_answered_with_other_events(reader) -> None:
+    a = ask(reader, "When did Berg open the fishing fair?")
+    assert (a.found, a.answer) == (False, NOT_FOUND)
