@@ -6,7 +6,9 @@ resolved together by ``resolve_entities``. Checks, each an error when it fails:
 - one: the person has exactly one entity (every word of the name in its name or an alias);
 - apart / same: two names look up (``who``) to different / the same entity;
 - type: the entity a name looks up has that type;
-- role / not_role: the entity holds (does not hold) a role with that title;
+- role / not_role: the entity holds (does not hold) a role with that title; a role check with a
+  third item also wants that in whom or what the role is of ('campaign manager' of 'Clinton');
+- former: the entity holds that role as a past one ('former', 'then-');
 - place aliases: persons carrying a country or capital as an alias (each is an error).
 A name not found at all is an error of its check too (a miss is a miss).
 """
@@ -69,9 +71,9 @@ def _holds(entity, name: str) -> bool:
 
 def check(res, spec: dict) -> dict[str, list[str]]:
     """Failed checks by kind, each described in a line."""
-    fails: dict[str, list[str]] = {k: [] for k in ("one", "apart", "same", "type", "role", "not_role", "place")}
+    fails: dict[str, list[str]] = {k: [] for k in ("one", "apart", "same", "type", "role", "not_role", "former", "place")}
     top = {}
-    for name in {n for k in ("apart", "same", "type", "role", "not_role") for pair in spec[k] for n in pair[:2]}:
+    for name in {n for k in ("apart", "same", "type", "role", "not_role", "former") for pair in spec[k] for n in pair[:2]}:
         found = who(res, name)
         top[name] = found[0] if found else None
     for name in spec["one"]:
@@ -87,9 +89,13 @@ def check(res, spec: dict) -> dict[str, list[str]]:
     for name, typ in spec["type"]:
         if not top[name] or top[name].type != typ:
             fails["type"].append(f"{name}: {top[name] and top[name].type}")
-    for name, title in spec["role"]:
-        if not top[name] or not any(title in r.title for r in top[name].roles):
-            fails["role"].append(f"{name}: {top[name] and [r.title for r in top[name].roles]}")
+    for name, title, *of in spec["role"]:
+        if not top[name] or not any(title in r.title and not r.past and all(o.lower() in (r.of or "").lower() for o in of)
+                                    for r in top[name].roles):
+            fails["role"].append(f"{name}: {top[name] and [(r.title, r.of) for r in top[name].roles]}")
+    for name, title in spec["former"]:
+        if not top[name] or not any(title in r.title and r.past for r in top[name].roles):
+            fails["former"].append(f"{name}: {top[name] and [(r.title, r.past) for r in top[name].roles]}")
     for name, title in spec["not_role"]:
         if top[name] and any(r.title == title for r in top[name].roles):
             fails["not_role"].append(f"{name}: holds {title}")
@@ -106,7 +112,7 @@ def run() -> dict[str, float]:
     for kind, lines in fails.items():
         for line in lines:
             print(f"  whoiswho {kind}: {line}", file=sys.stderr)
-    n_checks = sum(len(spec[k]) for k in ("one", "apart", "same", "type", "role", "not_role"))
+    n_checks = sum(len(spec[k]) for k in ("one", "apart", "same", "type", "role", "not_role", "former"))
     return {
         "errors": float(sum(len(v) for v in fails.values())),
         "checks": float(n_checks),

@@ -239,7 +239,7 @@ def who(name: str, db: str = DbOpt, limit: int = typer.Option(5, "--limit", min=
         as_json: bool = JsonOpt) -> None:
     """Every candidate for a name, with the roles and dates that tell them apart, its document count
     and its top documents (those that name it in the title first, then the newest)."""
-    from dossier.query.views import entity_row
+    from dossier.query.views import entity_row, role_when
 
     d = open_dossier(db)
     rows = [entity_row(e) for e in d.who(name)]
@@ -253,8 +253,8 @@ def who(name: str, db: str = DbOpt, limit: int = typer.Option(5, "--limit", min=
                       f"{len(r['docs'])} documents, id {r['id']})")
         for role in r["roles"]:
             of = f" of {d.reader.entity_name(role['of'])}" if role["of"] else ""
-            when = f"{role['from'] or '?'} .. {role['to'] or '?'}" if role["from"] or role["to"] else "undated"
-            console.print(f"  {escape(role['title'] + of)}: {when}")
+            former = "former " if role["past"] else ""
+            console.print(f"  {escape(former + role['title'] + of)}: {role_when(role) or 'undated'}")
         if r["aliases"]:
             console.print(f"  also: {escape(', '.join(r['aliases']))}")
         for m in top_documents(d.reader, r, limit):

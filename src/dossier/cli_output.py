@@ -109,13 +109,13 @@ def print_table(title: str, columns: list[str], rows: list[list[Any]], total: in
 
 
 def role_text(role: dict[str, Any]) -> str:
-    """A role as a reader says it: "nominee of Acme (2016-09..2016-10)"; the place and dates only
-    when known (a table cell must not read "of None (None..None)")."""
-    text = str(role["title"]) + (f" of {role['of']}" if role.get("of") else "")
-    start, end = role.get("from"), role.get("to")
-    if start or end:
-        text += f" ({start or '?'}..{end or '?'})"
-    return text
+    """A role as a reader says it: "nominee of Acme (since 2016-09)", "former mayor (reported
+    2016-09)"; whom it is of and when only when known (a cell must not read "of None (None..None)")."""
+    from dossier.query.views import role_when
+
+    text = ("former " if role.get("past") else "") + str(role["title"]) + (f" of {role['of']}" if role.get("of") else "")
+    when = role_when(role)
+    return text + (f" ({when})" if when else "")
 
 
 def limited(items: list[Any], limit: int | None) -> list[Any]:

@@ -299,11 +299,21 @@ class Position:
 
 @dataclass(frozen=True)
 class Role:
+    """A title a person holds, of whom or what ('chairman' of 'Acme campaign', 'president' of 'Russia').
+
+    ``first_seen``/``last_seen`` are the dates of the pages that report it as held (evidence dates,
+    not a term); ``start``/``end`` are the term as the text states it ('since 2014', 'until March');
+    ``past`` says the latest page writing it calls it no longer held ('former', 'then-').
+    """
+
     title: str
     of: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
     evidence: tuple[Span, ...] = ()
+    start: str | None = None
+    end: str | None = None
+    past: bool = False
 
 
 @dataclass(frozen=True)

@@ -102,8 +102,14 @@ def _merge_roles(old: Sequence[Role], new: Sequence[Role]) -> tuple[Role, ...]:
         firsts = [d for d in (have.first_seen, r.first_seen) if d]
         lasts = [d for d in (have.last_seen, r.last_seen) if d]
         spans = tuple(sorted(set(have.evidence) | set(r.evidence), key=lambda s: (s.doc_id, s.start)))
+        starts = [d for d in (have.start, r.start) if d]
+        ends = [d for d in (have.end, r.end) if d]
+        # The newer pages say whether it is still held: past when they call it former, or when the
+        # old store did and the new pages report it held no later than the old ones.
+        past = r.past if r.last_seen or r.past else have.past
         by[(r.title, r.of)] = dataclasses.replace(
-            have, first_seen=min(firsts) if firsts else None, last_seen=max(lasts) if lasts else None, evidence=spans)
+            have, first_seen=min(firsts) if firsts else None, last_seen=max(lasts) if lasts else None, evidence=spans,
+            start=min(starts) if starts else None, end=max(ends) if ends else None, past=past)
     return tuple(sorted(by.values(), key=lambda r: (r.first_seen or "9999", r.title, r.of or "")))
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from dossier.extract.demonyms import demonym_lookup
 from dossier.extract.positions_quotes import quote_claims
+from dossier.lang.geo import country_named
 from dossier.model import Annotations, Claim, Document, Entity, Position, Precision
 
 logger = logging.getLogger(__name__)
@@ -338,12 +339,13 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], Side]:
     def person_side(ent: Entity, claim: Claim) -> Entity | str:
         # a past office ("former secretary of state") or a candidacy speaks for no government:
         # a candidate or an ex-minister holds the stance himself
-        held = [r for r in _role_at(ent.roles, claim.date) if not _PAST_TITLE.search(r.title)]
+        held = [r for r in _role_at(ent.roles, claim.date) if not r.past and not _PAST_TITLE.search(r.title)]
         kinds = [(r, _role_kind(r.title)) for r in held]
         if not kinds or all(k == "commentator" for _, k in kinds):
             return ent
         for role, kind in kinds:
-            if kind == "official" and role.of:
+            if kind == "official" and role.of and (role.of in by_id or country_named(role.of)):
+                # a country's officer speaks for it; a state's or an organisation's stays himself
                 return body(role.of)
         for role, kind in kinds:
             if kind != "official":

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only for hints: the resolver reads these tables without loading spaCy (~0.8 s)
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 from dossier.lang import en
 
@@ -120,7 +120,7 @@ ROLE_NOUNS = frozenset(
     lawyer attorney judge justice prosecutor aide adviser advisor negotiator counsellor councillor
     lawmaker legislator deputy delegate consul attaché attache presenter anchor host founder
     president-elect chancellor-elect candidate nominee fellow lecturer dean rector chairperson
-    manager""".split()
+    manager executive""".split()
 )
 # Words that can stand inside a title before its role noun ("Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(
@@ -194,14 +194,37 @@ def role_title_before(span: SpacySpan, max_tokens: int = 6) -> str | None:
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in HONORIFICS:
         i -= 1
+    portfolio = _portfolio_before(doc, i)
+    if portfolio:  # 'Secretary of State <Name>': the walk goes on from the role noun
+        i = portfolio[0].i - 1
     if i < 0 or doc[i].lower_ not in ROLE_NOUNS:
         return None
     tokens: list[Token] = []
-    while i >= 0 and len(tokens) < max_tokens and _title_token(doc[i]) and "\n" not in doc[i].whitespace_:
+    while (i >= 0 and len(tokens) < max_tokens and (_title_token(doc[i]) or _whose(doc[i], tokens))
+           and "\n" not in doc[i].whitespace_):
         tokens.insert(0, doc[i])
         i -= 1
     tokens = _trim_title(tokens)
-    return normalise_title(tokens) if tokens else None
+    return normalise_title(tokens + portfolio) if tokens else None
+
+
+def _whose(token: Token, after: list[Token]) -> bool:
+    """A person's name inside a title, as whose role it is: "<Name>'s campaign manager", '<Name>
+    campaign chairman' (the walk goes left, so ``after`` holds the title tokens already taken)."""
+    if token.ent_type_ != "PERSON" or not after:
+        return False
+    return _possessive(after[0]) or after[0].lower_ == "campaign" or after[0].ent_type_ == "PERSON"
+
+
+def _portfolio_before(doc: Doc, i: int) -> list[Token]:
+    """'of State', 'of Foreign Affairs' ending at token ``i`` right after a role noun ('Secretary
+    of State <Name>'): the portfolio names the role, so it belongs to the title; else []."""
+    j = i
+    while j >= 0 and i - j < 3 and doc[j].lower_ in TITLE_MODIFIERS and doc[j].is_title:
+        j -= 1
+    if j == i or j < 1 or doc[j].lower_ != "of" or doc[j - 1].lower_ not in ROLE_NOUNS:
+        return []
+    return list(doc[j : i + 1])
 
 
 def role_title_after(span: SpacySpan, max_tokens: int = 6) -> str | None:
@@ -222,10 +245,34 @@ def role_title_after(span: SpacySpan, max_tokens: int = 6) -> str | None:
     tokens = _trim_title(tokens)
     if not tokens or tokens[-1].lower_ not in ROLE_NOUNS:
         return None
+    tokens += _of_complement(doc, tokens[-1].i + 1)
     nxt = tokens[-1].i + 1
     if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):  # "X, Russian officials said": a clause
         return None
+    if nxt < len(doc) and doc[nxt].ent_type_ == "PERSON":  # "X, Acme's nominee <Name>'s wife": his title
+        return None
     return normalise_title(tokens)
+
+
+def _of_complement(doc: Doc, i: int, max_tokens: int = 8) -> list[Token]:
+    """'of the <Org> campaign' at token ``i`` after an appositive role noun: whom or what the role
+    is of, up to the object's head and the rest of a name it starts ('of the House Ways and Means
+    Committee'); only when it names someone (a capitalised word), else []."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return []
+    objects = [c.i for c in doc[i].children if c.dep_ == "pobj"]
+    first = i + 2 if i + 2 < len(doc) and doc[i + 1].pos_ == "DET" else i + 1
+    if not objects and first < len(doc) and doc[first].ent_iob_ == "B":  # a name the parse left unattached
+        objects = [first]
+    if not objects:
+        return []
+    end = objects[0]
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    phrase = list(doc[i : end + 1])
+    named = any(t.text[:1].isupper() for t in phrase[1:] if t.is_alpha)
+    ok = named and len(phrase) <= max_tokens and not any(t.is_punct and t.text not in ("'", "’", "-", ".") for t in phrase)
+    return phrase if ok else []
 
 
 def role_head(title: str) -> str:

@@ -16,12 +16,11 @@ paragraphs earlier), and no library combines it, so this module does, in small s
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 from spacy.attrs import LOWER
@@ -30,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dossier.model import Mention, Span
+from dossier.nlp.mention_cands import _Cand, missed_surnames, split_glued_names
 from dossier.nlp.cues import (
     GPE_NOUNS,
     HONORIFICS,
@@ -65,21 +65,6 @@ ORG_NOUNS = frozenset(
 )
 _PRONOUN_CONFIDENCE = {"he": 0.7, "she": 0.7, "it": 0.5, "they": 0.4}
 _QUOTE_PAIRS = re.compile(r'"[^"\n]{1,2000}"|“[^”]{1,2000}”')
-
-
-@dataclass(frozen=True)
-class _Cand:
-    """A mention being built: a spaCy span plus the label and the rule that set it."""
-
-    span: SpacySpan
-    label: str
-    rule: str = "ner"
-    confidence: float = 1.0
-
-    @functools.cached_property
-    def text(self) -> str:
-        """``span.text``, built once: spaCy joins the tokens again on every access."""
-        return self.span.text
 
 
 # ------------------------------------------------------------------------------------------
@@ -165,22 +150,6 @@ def clean_span(c: _Cand) -> list[_Cand]:
     if len(out) == 1 and out[0].span.start == c.span.start and out[0].span.end == c.span.end:
         return [c]
     return [replace(x, rule="span-cleaned", confidence=min(c.confidence, 0.85)) for x in out]
-
-
-def split_glued_names(cands: list[_Cand]) -> list[_Cand]:
-    """Split a PERSON span that swallowed a following place ("with Merkel Germany's position"):
-    when its last word is a one-word place elsewhere in the document, it becomes that place."""
-    places = {c.text: c.label for c in cands if c.label in PLACE_LABELS and len(c.span) == 1}
-    out = []
-    for c in cands:
-        last = c.span[-1]
-        if c.label == "PERSON" and len(c.span) >= 2 and last.text in places:
-            doc = c.span.doc
-            out.append(replace(c, span=doc[c.span.start : c.span.end - 1], rule="split-place", confidence=0.8))
-            out.append(_Cand(doc[last.i : last.i + 1], places[last.text], rule="split-place", confidence=0.8))
-        else:
-            out.append(c)
-    return out
 
 
 # ------------------------------------------------------------------------------------------
@@ -572,6 +541,7 @@ def find_mentions(sdoc: Doc, doc_id: str, text: str | None = None) -> tuple[Ment
     rebuilds that string on every access)."""
     text = sdoc.text if text is None else text
     cands = correct_by_document(correct_local(candidate_spans(sdoc)))
+    cands = sorted(cands + missed_surnames(cands), key=lambda c: (c.span.start, c.span.end))
     named = build_mentions(cands, doc_id)
     extra = title_mentions(sdoc, named, doc_id, text) + pronoun_speakers(sdoc, named, doc_id, text)
     return tuple(sorted(named + extra, key=lambda m: (m.span.start, m.span.end)))

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process, utils
 from dossier.lang.en import FULL_MONTHS
 from dossier.model import Entity, Event, Span
 from dossier.query import Reader
-from dossier.query.views import cite_dict
+from dossier.query.views import cite_dict, role_row, role_when
 
 logger = logging.getLogger(__name__)
 
@@ -179,7 +179,8 @@ def _who(reader: Reader, question: str, name: str) -> Answer:
     items = []
     for e in cands:
         roles = "; ".join(
-            f"{r.title}{' of ' + (reader.entity_name(r.of) or '') if r.of else ''} ({r.first_seen or '?'} to {r.last_seen or '?'})"
+            f"{'former ' if r.past else ''}{r.title}{' of ' + (reader.entity_name(r.of) or '') if r.of else ''}"
+            + (f" ({when})" if (when := role_when(role_row(r))) else "")
             for r in e.roles
         )
         span = next((r.evidence[0] for r in e.roles if r.evidence), None) or _first_mention(reader, e.id)

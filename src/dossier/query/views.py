@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
+from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Role, Span
 from dossier.query import Citation, Reader
 from dossier.query.paging import Page
 from dossier.store import DocMeta, SearchHit
@@ -60,13 +60,33 @@ def document_detail(reader: Reader, d: Document) -> dict[str, Any]:
     return row
 
 
+def role_row(r: Role) -> dict[str, Any]:
+    """A role for the API: its term as the text states it ('from'/'to'), whether it is past, and
+    the dates of the pages reporting it held ('seen_from'/'seen_to'), which are not a term."""
+    row: dict[str, Any] = {"title": r.title, "of": r.of, "from": r.start, "to": r.end, "past": r.past,
+                           "seen_from": r.first_seen, "seen_to": r.last_seen}
+    return row | {"when": role_when(row)}
+
+
+def role_when(role: dict[str, Any]) -> str:
+    """When a role row holds, as a reader says it: its stated term ('since 2014', '2009..2013',
+    'until 2016-03'), else the pages that report it ('reported 2016-09..2016-10'), else ''."""
+    start, end = role.get("from"), role.get("to")
+    if start or end:
+        return f"{start}..{end}" if start and end else f"since {start}" if start else f"until {end}"
+    first, last = role.get("seen_from"), role.get("seen_to")
+    if not first:
+        return ""
+    return f"reported {first}" + (f"..{last}" if last and last != first else "")
+
+
 def entity_row(e: Entity) -> dict[str, Any]:
     return {
         "id": e.id,
         "name": e.name,
         "type": e.type,
         "aliases": list(e.aliases),
-        "roles": [{"title": r.title, "of": r.of, "from": r.first_seen, "to": r.last_seen} for r in e.roles],
+        "roles": [role_row(r) for r in e.roles],
         "mentions": e.mentions,
         "docs": list(e.docs),
         "government_of": e.government_of,

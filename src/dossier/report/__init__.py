@@ -174,7 +174,7 @@ def _role_rows(reader: Reader, e: Any, row: dict[str, Any], cites: _Citations) -
              "href": cites.href(views.cite_dict(reader.cite(role.evidence[0]))) if role.evidence else None}
         for r, role in zip(row["roles"], e.roles)
     ]
-    return sorted(roles, key=lambda r: (r["from"] is None, r["from"] or "", r["to"] or ""))
+    return sorted(roles, key=lambda r: (r["from"] or r["seen_from"] or "~", r["to"] or r["seen_to"] or ""))
 
 
 def _sources(reader: Reader, cites: _Citations) -> tuple[list[dict[str, Any]], int]:

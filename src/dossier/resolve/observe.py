@@ -29,7 +29,7 @@ from dossier.nlp.names import (
     translit_key,
     translit_word,
 )
-from dossier.resolve.roles import normalise_title
+from dossier.resolve.roles import read_title, stated_term
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ class Obs:
     place: bool = False  # the text says it is a place ("X islands")
     org: bool = False  # the text says it is a publication or agency ("the newspaper X")
     shape: str = "name"  # name | coord ('X and Y') | joined ('X-Y') | malformed | common | pron
+    term: tuple[str | None, str | None] = (None, None)  # the title's start and end as the page states them
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,7 +89,7 @@ def _gov_country(m: Mention, name: str, text: str) -> str | None:
 
 # An abbreviated title written straight before a name, with the state or place it is of: 'Sen. <Name>',
 # '<State> Gov. <Name>', 'Lt. Gov. <Name>' (roles.py spells them out).
-_ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+)?(?:Lt\.\s+)?\b(?:Sen|Gov|Rep|Gen|Adm|Col|Amb)\.)\s*$")
+_ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+){0,2}(?:Lt\.\s+)?\b(?:Sen|Gov|Rep|Gen|Adm|Col|Amb)\.)\s*$")
 
 
 def current_title(m: Mention, text: str) -> str | None:
@@ -102,8 +103,10 @@ def current_title(m: Mention, text: str) -> str | None:
     window = text[max(0, m.span.start - len(m.title) - 40) : m.span.start].lower()
     at = window.rfind(m.title.lower().split()[0])
     before = window[:at] if at >= 0 else window
-    # 'former', 'then-': held before; 'a President <Name>': a hypothetical, no role held.
-    return None if re.search(r"\b(then|former|ex|late|a|an)[\s-]*$", before) else m.title
+    # 'former', 'then-': held before, kept as a past role; 'a President <Name>': a hypothetical, no role.
+    if re.search(r"\b(a|an)\s*$", before):
+        return None
+    return f"former {m.title}" if re.search(r"\b(then|former|ex|late)[\s-]*$", before) else m.title
 
 
 def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]], ...]:
@@ -149,16 +152,16 @@ def _page_titles(annots: Annotations) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for m in annots.mentions:
         full = m.label == "PERSON" and m.title and len(name_tokens(clean_name(m.text))) >= 2
-        norm = normalise_title(m.title) if full and m.title else None
+        norm = read_title(m.title) if full and m.title else None
         if norm:
-            out[clean_name(m.canonical or m.text)].add(norm[0])
+            out[clean_name(m.canonical or m.text)].add(norm.title)
     return out
 
 
 def _title_disagrees(m: Mention, surface: str, held: set[str]) -> bool:
     """A titled bare surname whose page-canonical person never holds that title on the page."""
-    norm = normalise_title(m.title) if m.title and m.label == "PERSON" else None
-    return bool(norm) and len(name_tokens(surface)) == 1 and norm[0] not in held  # type: ignore[index]
+    norm = read_title(m.title) if m.title and m.label == "PERSON" else None  # held now or before
+    return norm is not None and len(name_tokens(surface)) == 1 and norm.title not in held
 
 
 def _covers(name: str, surface: str) -> bool:
@@ -248,7 +251,9 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
             Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
                 org=org_cue(text, m.span.start, m.span.end), shape=shape)
         )
-    return out
+    times = [(t.span.start, t.value) for t in annots.times if t.value and t.type == "DATE"]
+    return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))
+            if o.mention.title and o.kind == "person" else o for o in out]
 
 
 def promote_unknown_places(obs: list[Obs]) -> list[Obs]:

@@ -23,7 +23,7 @@ from dossier.nlp.names import (
     translit_word,
 )
 from dossier.resolve.observe import MentionKey, Obs
-from dossier.resolve.roles import normalise_title
+from dossier.resolve.roles import read_title
 from dossier.resolve.unionfind import UnionFind
 
 logger = logging.getLogger(__name__)
@@ -143,9 +143,8 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         p = profile[labels[o.key]]
         if o.date:
             p["dates"].add(o.date)
-        norm = normalise_title(o.mention.title) if o.mention.title else None
-        if norm:
-            p["roles"].add(norm[0])
+        if len(name_tokens(o.surface)) >= 2:  # a title written with the full name, not a surname's guess
+            p["roles"] |= _role_keys(o.mention.title)
     by_surname: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for lab in sorted(profile):
@@ -169,6 +168,16 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         if best or o.kind == "person":
             labels[o.key] = best or "bare:" + translit_key(o.name)
     return labels
+
+
+def _role_keys(title: str | None) -> set[str]:
+    """What a title says about who holds it, held now or before ('then-Secretary <Surname>' is the
+    namesake once titled 'Secretary of State'): the role, and its head word before any 'of'."""
+    read = read_title(title) if title else None
+    if read is None:
+        return set()
+    head = read.title.split(" of ")[0].split()
+    return {read.title, head[-1]} if head else {read.title}
 
 
 def _surname_key(name: str) -> str:
@@ -196,7 +205,7 @@ def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, se
     t = _year(o.date)
     if t is None:
         return None
-    title = normalise_title(o.mention.title) if o.mention.title else None
+    title = _role_keys(o.mention.title)
     scored = []
     for c in cands:
         if c not in cache:
@@ -204,7 +213,7 @@ def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, se
         dist = _nearest(t, cache[c])
         if dist is None:
             continue
-        shares_role = bool(title and title[0] in profile[c]["roles"])
+        shares_role = bool(title & profile[c]["roles"])
         scored.append((not shares_role if title else False, dist, c))
     if not scored:
         return None

@@ -1,13 +1,22 @@
-"""Role titles: 'Russian Foreign Minister' -> ('foreign minister', 'Russia'), and roles over time."""
+"""Role titles: 'Russian Foreign Minister' -> ('foreign minister', 'Russia'), and roles over time.
+
+A title names a role and often whom or what it is of: a country ('Russian', "Russia's", 'of
+Russia'), a place ('Ohio Governor'), an organisation ('DNC chairwoman', "<Org>'s chief
+executive", 'chairman of the <Org> Committee') or a person's campaign ('<Name> campaign manager',
+'manager of the <Name> campaign'). Modifiers such as 'former' or 'then-' say the role is no longer
+held at the time of writing: it is kept, marked past, and dates nothing.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from dossier.model import Role, Span
-from dossier.lang.geo import country_named, country_of_adjective
+from dossier.lang.geo import country_named, country_of_adjective, known_place
+from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
 
 logger = logging.getLogger(__name__)
 
@@ -15,6 +24,14 @@ logger = logging.getLogger(__name__)
 _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile", "outgoing", "future"})
 # Modifiers that do not change which role it is.
 _FILLER = frozenset({"current", "incumbent", "new", "newly", "appointed", "his", "her", "their", "its", "the", "a", "an", "s"})
+# Portfolio words: 'Secretary of State', 'Minister of Foreign Affairs' name the role, not whom it is of.
+_PORTFOLIO = TITLE_MODIFIERS | frozenset(
+    "the treasury homeland labor labour commerce energy agriculture transportation transport veterans housing "
+    "interior war navy army communications culture environment and".split())
+# Nouns ending a name that make it an organisation the role is of ('<Name> Foundation president').
+_ORG_NOUNS = frozenset(
+    "committee party foundation institute council administration team board caucus union association "
+    "center centre agency department ministry office group company corporation bank court".split())
 
 
 # Abbreviated titles written before names, spelled out so 'Sen. X' and 'Senator X' hold one role.
@@ -23,69 +40,234 @@ _ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", 
                   "atty": "attorney", "amb": "ambassador", "supt": "superintendent", "insp": "inspector"}
 
 
-def normalise_title(title: str) -> tuple[str, str | None] | None:
-    """Role title -> (lowercase title, country) or None when it does not describe a current role.
+@dataclass(frozen=True)
+class TitleReading:
+    """A title read: the role in lower case, whom or what it is of, and whether it is past."""
 
-    'Japanese Foreign Minister' -> ('foreign minister', 'Japan'); "Russia's President" ->
-    ('president', 'Russia'); 'former Prime Minister' -> None.
+    title: str
+    of: str | None
+    past: bool = False
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z.\-]*(?:'s)?", text.replace("’", "'"))
+
+
+def _split_of(text: str) -> tuple[str, str | None]:
+    """'Chairman of the <Org> Committee' -> ('Chairman', '<Org> Committee'); a portfolio after 'of'
+    stays in the title ('Secretary of State'), as does an 'of' with no name after it."""
+    m = re.search(r"\bof\s+(?:the\s+)?(.+)$", text, re.I)
+    if not m:
+        return text, None
+    rest = m.group(1).strip(" ,.")
+    words = [w.lower() for w in _words(rest)]
+    if not words or all(w in _PORTFOLIO for w in words) or not any(c.isupper() for c in rest):
+        return text, None
+    rest = rest[re.search(r"[A-Z]", rest).start():]  # type: ignore[union-attr]  # 'the advocacy group <Org>'
+    head = text[: m.start()].strip()
+    if words[-1] == "campaign" and len(words) > 1:  # 'manager of the <Name> campaign': as '<Name> campaign manager'
+        return f"campaign {head}", rest[: rest.lower().rfind("campaign")].strip()
+    return head, rest
+
+
+def _of_name(run: list[str], next_word: str | None) -> tuple[str | None, bool]:
+    """Whom or what a run of capitalised words before a role word is of, if it names one: a
+    country, a known place, an initialism ('DNC'), or a name before an organisation noun or
+    'campaign'. Returns (name, consumed the next word)."""
+    if not run:
+        return None, False
+    name = " ".join(run)
+    low = (next_word or "").lower()
+    if low == "campaign":
+        return name, False  # '<Name> campaign manager': the campaign manager of <Name>
+    if low in _ORG_NOUNS:
+        return f"{name} {next_word}", True
+    if run[-1].lower() in _ORG_NOUNS and len(run) > 1:  # '<Name> Foundation president'
+        return name, False
+    for k in range(len(run)):  # the longest tail that is a place: 'Monday Ohio Gov.' is of 'Ohio'
+        tail = " ".join(run[k:])
+        country = country_of_adjective(tail) or country_named(tail)
+        if country or known_place(tail):
+            return country or tail, False
+    if len(run) == 1 and len(name) >= 2 and name.isupper():
+        return name, False
+    return None, False
+
+
+def _possessor(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _country_prefix(words: list[str], i: int) -> tuple[str, int] | None:
+    """A country (or its adjective) starting at ``words[i]``, multi-word first ('South Korean')."""
+    for n in (3, 2, 1):
+        chunk = " ".join(_possessor(w) for w in words[i : i + n])
+        country = country_of_adjective(chunk) or country_named(chunk)
+        if country and (n > 1 or words[i][:1].isupper()):
+            return country, n
+    return None
+
+
+def _is_role_word(low: str) -> bool:
+    return low in ROLE_NOUNS or low in TITLE_MODIFIERS or low in _ABBREVIATIONS or low in _ABBREVIATIONS.values()
+
+
+def _starts_name(words: list[str], i: int) -> bool:
+    """A capitalised filler word that begins a name ('New Jersey', 'New York Times')."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return words[i][:1].isupper() and nxt[:1].isupper() and not _is_role_word(nxt.lower().rstrip("."))
+
+
+def read_title(title: str) -> TitleReading | None:
+    """Role title -> its reading, or None when no role word is left.
+
+    'Japanese Foreign Minister' -> ('foreign minister', 'Japan'); "<Org>'s chief executive" ->
+    ('chief executive', '<Org>'); 'former Prime Minister' -> ('prime minister', None, past).
     """
-    words = re.findall(r"[A-Za-z][A-Za-z.\-]*", title.replace("’", "'"))
-    of: str | None = None
+    head, of = _split_of(title)
+    past = False
+    words = _words(head)
     kept: list[str] = []
+    run: list[str] = []  # capitalised words that may name whom the role is of
     i = 0
     while i < len(words):
         w = words[i]
         low = w.lower().rstrip(".")
-        if low in _NOT_CURRENT or low.startswith("then-") or low.startswith("ex-"):
-            return None
-        if low in _FILLER:
+        for prefix in ("then-", "ex-"):
+            if low.startswith(prefix):
+                past, w, low = True, w[len(prefix):], low[len(prefix):]
+        if low in _NOT_CURRENT:
+            past, i = True, i + 1
+            continue
+        if low in _FILLER and not _starts_name(words, i):
             i += 1
             continue
-        low = _ABBREVIATIONS.get(low, low)
-        # Multi-word countries first ('South Korean', 'United States').
-        hit = None
-        for n in (3, 2, 1):
-            chunk = " ".join(words[i : i + n])
-            country = country_of_adjective(chunk) or country_named(chunk)
-            if country and (n > 1 or w[:1].isupper()):
-                hit = (country, n)
-                break
+        hit = _country_prefix(words, i) if not run else None
         if hit and of is None:
-            of = hit[0]
-            i += hit[1]
+            of, i = hit[0], i + hit[1]
             continue
-        if low == "of" and i + 1 < len(words):  # 'President of Russia'
-            rest = " ".join(words[i + 1 :])
-            country = country_named(rest)
-            if country:
-                of = of or country
-                break
-        kept.append(low)
+        if w.endswith("'s") and w[:1].isupper():  # "<Org>'s chief executive"
+            of = of or " ".join(run + [_possessor(w)])
+            run, i = [], i + 1
+            continue
+        if w[:1].isupper() and not _is_role_word(low) and not (kept and kept[-1] not in ROLE_NOUNS | TITLE_MODIFIERS
+                                                               and not run):
+            run.append(w)  # a lowercase word before it makes it part of a compound ('super PAC')
+            i += 1
+            continue
+        if run:
+            name, consumed = _of_name(run, w)
+            if name and of is None:
+                of = name
+            else:
+                kept.extend(r.lower() for r in run)
+            run = []
+            if consumed:
+                i += 1
+                continue
+        kept.append(_ABBREVIATIONS.get(low, low))
         i += 1
+    kept.extend(r.lower() for r in run)
     text = " ".join(kept).strip()
-    return (text, of) if text else None
+    if of and country_named(of):
+        of = country_named(of)
+    return TitleReading(text, of, past) if text else None
 
 
-def roles_from(observations: Iterable[tuple[str, str | None, Span]]) -> tuple[Role, ...]:
-    """(title, date, evidence span) observations -> one Role per (title, country) with its dates.
+def normalise_title(title: str) -> tuple[str, str | None] | None:
+    """Role title -> (lowercase title, of) or None when it does not describe a current role.
 
-    Dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD) so string order is time order.
+    'Japanese Foreign Minister' -> ('foreign minister', 'Japan'); "Russia's President" ->
+    ('president', 'Russia'); 'former Prime Minister' -> None.
     """
-    groups: dict[tuple[str, str | None], list[tuple[str | None, Span]]] = {}
+    read = read_title(title)
+    return None if read is None or read.past else (read.title, read.of)
+
+
+Term = tuple[str | None, str | None]  # (start, end) as the text states them
+
+
+def _join_countryless(groups: dict[tuple[str, str | None], list[tuple[str | None, Span, bool]]]) -> None:
+    """'President Putin' and 'Russian President Putin' are one role when only one 'of' goes with it;
+    so are '<Surname> campaign manager' and "<Given> <Surname>'s campaign manager" (an 'of' whose
+    words are all in one fuller 'of')."""
+    for title, of in sorted((k for k in groups), key=lambda k: len(k[1] or "")):
+        words = set((of or "").lower().split())
+        withs = [k for k in groups if k[0] == title and k[1] is not None and k[1] != of
+                 and words < set(k[1].lower().split())]
+        if len(withs) == 1:
+            groups[withs[0]] += groups.pop((title, of))
+
+
+def _one_role(title: str, of: str | None, obs: list[tuple[str | None, Span, bool]], terms: Mapping[Span, Term]) -> Role:
+    """One role from its observations: held dates from pages calling it current, and past when
+    'former' is written at least as often as the bare title from the first 'former' on (a bare
+    title after it is often a reference to the time in office: 'under President <Name>'; a
+    return to office outnumbers it), and the term the text states."""
+    held = sorted(d for d, _, past in obs if d and not past)
+    gone = sorted(d for d, _, past in obs if d and past)
+    past = all(p for _, _, p in obs) or bool(gone and len(gone) >= sum(d >= gone[0] for d in held))
+    spans = tuple(sorted({s for _, s, _ in obs}, key=lambda s: (s.doc_id, s.start)))
+    starts = sorted(t[0] for s in spans if (t := terms.get(s)) and t[0])
+    ends = sorted(t[1] for s in spans if (t := terms.get(s)) and t[1])
+    return Role(title=title, of=of, first_seen=held[0] if held else None, last_seen=held[-1] if held else None,
+                evidence=spans, start=starts[0] if starts else None, end=ends[-1] if ends else None, past=past)
+
+
+def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapping[Span, Term] | None = None
+               ) -> tuple[Role, ...]:
+    """(title, date, evidence span) observations -> one Role per (title, of) with its dates.
+
+    Dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD) so string order is time order; ``terms``
+    gives the start and end a page states for the role written at a span ('since 2014').
+    """
+    groups: dict[tuple[str, str | None], list[tuple[str | None, Span, bool]]] = {}
     for title, date, span in observations:
-        norm = normalise_title(title)
-        if norm is None:
+        read = read_title(title)
+        if read is None:
             continue
-        groups.setdefault(norm, []).append((date, span))
-    # 'President Putin' and 'Russian President Putin' are one role when only one country goes with it.
-    for title, of in [k for k in groups if k[1] is None]:
-        countries = [k for k in groups if k[0] == title and k[1] is not None]
-        if len(countries) == 1:
-            groups[countries[0]] += groups.pop((title, None))
-    roles = []
-    for (title, of), obs in groups.items():
-        dates = sorted(d for d, _ in obs if d)
-        spans = tuple(sorted({s for _, s in obs}, key=lambda s: (s.doc_id, s.start)))
-        roles.append(Role(title=title, of=of, first_seen=dates[0] if dates else None,
-                          last_seen=dates[-1] if dates else None, evidence=spans))
+        groups.setdefault((read.title, read.of), []).append((date, span, read.past))
+    _join_countryless(groups)
+    roles = [_one_role(title, of, obs, terms or {}) for (title, of), obs in groups.items()]
     return tuple(sorted(roles, key=lambda r: (r.first_seen or "9999", r.title, r.of or "")))
+
+
+# Between a titled name and 'since <date>': the title's own words, or a clause saying it is held.
+_HELD_CLAUSE = re.compile(r"^[\s,]*(?:(?:who|which)\s+)?(?:has|had|have)?\s*(?:been|served|held\b[^,;.]{0,40}|was|is)?\b", re.I)
+_TERM_WORD = re.compile(r"\b(since|until|till|through|from|to)\s+$", re.I)
+
+
+def _term_dates(after: str, offset: int, times: Iterable[tuple[int, str]]) -> Term:
+    """Start and end stated right after a title: 'since <date>', 'until <date>', 'from <date> to
+    <date>', for dates the time tagger resolved (``times``: start offset in the page, value)."""
+    start = end = None
+    for at, value in sorted(times):
+        rel = at - offset
+        if not (0 <= rel <= len(after)) or not re.match(r"\d{4}", value):
+            continue
+        word = _TERM_WORD.search(after[:rel])
+        if not word:
+            continue
+        kind = word.group(1).lower()
+        if kind in ("since", "from"):
+            start = start or value
+        elif kind != "to" or start:  # 'to <date>' ends a term only after 'from <date>'
+            end = end or value
+    return start, end
+
+
+def stated_term(title: str | None, name_end: int, text: str, times: Iterable[tuple[int, str]]) -> Term:
+    """The term a page states for the title written at a name ending at ``name_end``: within the
+    clause after the name ('<Name>, chairman of <Org> since 2014,', '<Name>, who has been chairman
+    until March'), when what stands between the name and the date is the title or a clause of
+    holding it, not another event ('<Name>, who moved here in 2014')."""
+    if not title:
+        return None, None
+    clause = re.split(r"[;.()\n]|,\s+(?:and|but)\b", text[name_end : name_end + 160], maxsplit=1)[0]
+    word = re.search(r"\b(since|until|till|through|from)\b", clause, re.I)
+    if not word:
+        return None, None
+    gap = clause[: word.start()]
+    head = title.lower().split()[-1]
+    held = head in gap.lower() or _HELD_CLAUSE.fullmatch(gap.strip(" ,") + " ") is not None or not gap.strip(" ,")
+    return _term_dates(clause, name_end, times) if held else (None, None)

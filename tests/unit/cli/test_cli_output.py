@@ -49,5 +49,9 @@ def test_a_role_names_its_place_and_dates_only_when_known() -> None:
     from dossier.cli_output import role_text
 
     assert role_text({"title": "nominee", "of": None, "from": None, "to": None}) == "nominee"
-    assert role_text({"title": "mayor", "of": "Springfield", "from": "2016-09", "to": None}) == "mayor of Springfield (2016-09..?)"
-    assert role_text({"title": "president", "of": None, "from": "2016-09-17", "to": "2016-09-17"}) == "president (2016-09-17..2016-09-17)"
+    assert role_text({"title": "mayor", "of": "Springfield", "from": "2016-09", "to": None}) == "mayor of Springfield (since 2016-09)"
+    assert role_text({"title": "mayor", "of": None, "from": "2009", "to": "2013", "past": True}) == "former mayor (2009..2013)"
+    # the dates of the pages that report a role are no term: said as such
+    assert role_text({"title": "president", "of": None, "from": None, "to": None, "seen_from": "2016-09-17",
+                      "seen_to": "2016-09-17"}) == "president (reported 2016-09-17)"
+    assert role_text({"title": "senator", "of": None, "seen_from": "2016-02", "seen_to": "2016-09"}) == "senator (reported 2016-02..2016-09)"

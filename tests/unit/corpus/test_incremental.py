@@ -141,3 +141,14 @@ def test_a_page_taken_out_leaves_what_the_other_pages_gave():
     assert [r.title for r in out.entities["e_s"].roles] == ["minister"]
     assert [e.id for e in out.events] == ["ev1"] and out.events[0].mentions == (Span("d1", 0, 5),)
     assert [p.span.doc_id for p in out.positions] == ["d1"] and out.figures == ()
+
+
+def test_folding_roles_keeps_the_stated_term_and_whether_it_is_past():
+    from dossier.corpus.fold import _merge_roles
+    from dossier.model import Role
+
+    old = (Role("mayor", "Springfield", "2016-01", "2016-02", (Span("a", 0, 1),), start="2014"),)
+    gone = _merge_roles(old, (Role("mayor", "Springfield", None, None, (Span("b", 0, 1),), end="2016-05", past=True),))
+    assert [(r.start, r.end, r.past, r.first_seen, r.last_seen) for r in gone] == [("2014", "2016-05", True, "2016-01", "2016-02")]
+    back = _merge_roles(gone, (Role("mayor", "Springfield", "2018-01", "2018-01", (Span("c", 0, 1),)),))
+    assert [(r.past, r.last_seen) for r in back] == [(False, "2018-01")]

@@ -187,3 +187,17 @@ def test_topic_phrase_is_what_the_statement_is_about(nlp):
     text = "Smith said on Monday that the country needs a new border wall."
     sdoc = nlp(text)
     assert topic_phrase(sdoc, text.index("the country"), len(text)) == "a new border wall"
+
+
+def test_a_past_office_or_a_non_country_office_speaks_for_the_person():
+    """'former' keeps a role (past) that speaks for no one; a governor of a state or a chairman of a
+    party is no country's voice (only a country's officer speaks for it)."""
+    res = SimpleNamespace(entities=(
+        Entity("c1", "Freedonia", "place"),
+        Entity("p1", "Gus Hale", "person", roles=(Role("foreign minister", of="c1", past=True),)),
+        Entity("p2", "Ida Jun", "person", roles=(Role("governor", of="Zorvia State"),)),
+    ))
+    side_of = default_actor_of(res)
+    mk = lambda actor: _claim("d", 0, actor, "demand", "x", "2020")  # noqa: E731
+    assert side_of(mk("Gus Hale"))[1] == "Gus Hale"
+    assert side_of(mk("Ida Jun"))[1] == "Ida Jun"

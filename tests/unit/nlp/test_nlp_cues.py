@@ -48,3 +48,33 @@ def test_person_spans_are_cleaned_of_overreach(nlp):
     assert ("John Podesta", "John Podesta") in people("John Podesta's Gmail account was hacked.")
     assert people("Donald Trump, Jr. spoke.") == [("Donald Trump, Jr.", "Donald Trump, Jr.")]
     assert ("Crooked Hillary", "Hillary Clinton") in people("Hillary Clinton spoke. Crooked Hillary is a liar, he said.")
+
+
+def _first_person(doc):
+    return next(e for e in doc.ents if e.label_ == "PERSON")
+
+
+def test_a_portfolio_after_of_belongs_to_the_title_before_a_name(nlp):
+    doc = nlp("Former Secretary of State Madeleine Albright urged voters.")
+    assert role_title_before(_first_person(doc)) == "Former Secretary of State"
+
+
+def test_an_appositive_title_keeps_whom_it_is_of(nlp):
+    doc = nlp("Kevin Brady, chairman of the House Ways and Means Committee, said so.")
+    assert role_title_after(_first_person(doc)) == "Chairman of the House Ways and Means Committee"
+    doc = nlp("Matthew Prince, chief executive of CloudFlare, said so.")
+    assert role_title_after(_first_person(doc)) == "Chief Executive of CloudFlare"
+    doc = nlp("Acosta Febo, the president of the bank, said so.")  # no one named: no 'of'
+    assert role_title_after(_first_person(doc)) == "President"
+
+
+def test_a_persons_campaign_title_names_the_person(nlp):
+    doc = nlp("Hillary Clinton's campaign manager Robby Mook said as much.")
+    mook = [e for e in doc.ents if e.label_ == "PERSON"][-1]
+    assert role_title_before(mook) == "Hillary Clinton's Campaign Manager"
+
+
+def test_an_appositive_title_before_another_name_is_that_persons(nlp):
+    doc = nlp("Bill Clinton and Melania Trump, Republican nominee Donald Trump's wife, spoke.")
+    melania = next(e for e in doc.ents if e.text == "Melania Trump")
+    assert role_title_after(melania) is None

@@ -81,7 +81,7 @@ def test_report_has_every_section(parsed: _Collect, report: str) -> None:
     assert "Test dossier" in report
     assert "Daily Planet" in report and "2018-11-14 to 2019-02-01" in report  # outlets and span of dates
     assert "Anna Berg" in report
-    assert '2018-11-14 → 2019-01-22</span> Foreign Minister of Norland' in report  # her role over time
+    assert 'reported 2018-11-14..2019-01-22</span> Foreign Minister of Norland' in report  # her role over time
     assert "We will never give up our sovereignty over the islands," in report  # her quote
     assert "peace treaty" in report and "17 percent" in report and "20 percent" in report
     assert "Subscribe to our newsletter" not in report  # the sources are cited excerpts, not whole pages

@@ -22,11 +22,13 @@ def test_two_rivals_stay_apart_when_one_calls_the_other_names():
     assert who(res, "Tom Ralls")[0].id != who(res, "Ed Vance")[0].id
 
 
-def test_abbreviated_titles_before_a_name_are_roles_and_former_ones_are_not():
+def test_abbreviated_titles_before_a_name_are_roles_of_their_place_and_former_ones_are_past():
     a = make_doc("a", "Virginia Sen. Tom Ralls spoke. Former Ohio Gov. Ed Vance left.", "2016-07-25")
     res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON"), ("Ed Vance", "PERSON"))])
-    assert [r.title for r in who(res, "Tom Ralls")[0].roles] == ["virginia senator"]
-    assert who(res, "Ed Vance")[0].roles == ()
+    assert [(r.title, r.of, r.past) for r in who(res, "Tom Ralls")[0].roles] == [("senator", "Virginia", False)]
+    (vance,) = who(res, "Ed Vance")[0].roles
+    # a former office dates nothing: no page reports it held
+    assert (vance.title, vance.of, vance.past, vance.first_seen, vance.last_seen) == ("governor", "Ohio", True, None, None)
 
 
 def test_a_hypothetical_title_is_no_role():

@@ -175,7 +175,9 @@ def test_api_docs(client) -> None:
 def test_api_entities_and_who(client) -> None:
     people = items(client, "/api/entities", type="person")
     assert [e["name"] for e in people] == ["Anna Berg", "Karl Lind", "Eva Lind"]
-    assert people[0]["roles"] == [{"title": "Foreign Minister", "of": "e-norland", "from": "2018-11-14", "to": "2019-01-22"}]
+    # 'from'/'to' are a term the text states; the pages' dates are only when it was reported held
+    assert people[0]["roles"] == [{"title": "Foreign Minister", "of": "e-norland", "from": None, "to": None, "past": False,
+                                   "seen_from": "2018-11-14", "seen_to": "2019-01-22", "when": "reported 2018-11-14..2019-01-22"}]
     who = items(client, "/api/who", name="Lind")
     assert [e["name"] for e in who] == ["Karl Lind", "Eva Lind"]
 

@@ -1,0 +1,34 @@
+"""Page-level repairs of the name tagger: missed surnames, and glued names cut only at real places."""
+
+from __future__ import annotations
+
+from dossier.nlp.mention_cands import _Cand, missed_surnames, split_glued_names
+
+
+def _cand(doc, text: str, label: str, nth: int = 0) -> _Cand:
+    starts = [t.i for t in doc if doc[t.i : t.i + len(text.split())].text == text]
+    i = starts[nth]
+    return _Cand(doc[i : i + len(text.split())], label)
+
+
+def test_a_lone_surname_of_a_full_name_on_the_page_is_a_person(nlp):
+    doc = nlp("Ann Veltrop spoke on Monday. Later, Veltrop left for Oslo. President Veltrop smiled.")
+    found = missed_surnames([_cand(doc, "Ann Veltrop", "PERSON")])
+    assert [(c.span.text, c.label, c.rule) for c in found] == [("Veltrop", "PERSON", "doc-surname-missed")] * 2
+
+
+def test_a_surname_inside_another_name_or_a_compound_name_is_left_alone(nlp):
+    doc = nlp("Ann Veltrop spoke. The Veltrop Foundation paid, and Bo Veltrop and the Smith-Veltrop plan too.")
+    cands = [_cand(doc, "Ann Veltrop", "PERSON")]
+    assert missed_surnames(cands) == []
+    # a covered word is the tagger's own mention
+    assert missed_surnames([*cands, _cand(doc, "Veltrop", "ORG", 1)]) == []
+
+
+def test_a_glued_name_is_cut_only_before_a_real_country_or_capital(nlp):
+    doc = nlp("They met Ann Merk Germany and Germany. Bo Veltrop spoke in Veltrop.")
+    glued = split_glued_names([_cand(doc, "Ann Merk Germany", "PERSON"), _cand(doc, "Germany", "GPE", 1)])
+    assert [(c.span.text, c.label) for c in glued[:2]] == [("Ann Merk", "PERSON"), ("Germany", "GPE")]
+    # a surname the tagger once called a place is no place to cut a name at
+    kept = split_glued_names([_cand(doc, "Bo Veltrop", "PERSON"), _cand(doc, "Veltrop", "GPE", 1)])
+    assert [(c.span.text, c.label) for c in kept] == [("Bo Veltrop", "PERSON"), ("Veltrop", "GPE")]

@@ -1,0 +1,103 @@
+"""Roles with whom or what they are of, past roles, and the term a page states (issue 13, Deliver 6)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from dossier.model import Span, TimeExpr
+from dossier.resolve import resolve_entities, who
+from dossier.resolve.roles import TitleReading, read_title, roles_from, stated_term
+
+from .helpers import annotate, make_doc
+
+
+def test_a_title_names_whom_or_what_it_is_of():
+    assert read_title("Ohio Governor") == TitleReading("governor", "Ohio")
+    assert read_title("New Jersey Gov.") == TitleReading("governor", "New Jersey")  # a capitalised filler starts a name
+    assert read_title("DNC chairwoman") == TitleReading("chairwoman", "DNC")  # an initialism
+    assert read_title("Acme's chief executive") == TitleReading("chief executive", "Acme")  # a possessor
+    assert read_title("Zorvia Foundation president") == TitleReading("president", "Zorvia Foundation")
+    assert read_title("Chairman of the House Rules Committee") == TitleReading("chairman", "House Rules Committee")
+    assert read_title("president of the advocacy group Zorvia United") == TitleReading("president", "Zorvia United")
+    # a campaign is the candidate's: both spellings give one role
+    assert read_title("Roe campaign manager") == read_title("Manager of the Roe campaign") == TitleReading("campaign manager", "Roe")
+    # qualifiers that are no one's name stay in the title
+    assert read_title("Republican presidential nominee") == TitleReading("republican presidential nominee", None)
+    assert read_title("super PAC spokeswoman") == TitleReading("super pac spokeswoman", None)
+
+
+def test_a_portfolio_after_of_names_the_role():
+    assert read_title("Secretary of State") == TitleReading("secretary of state", None)
+    assert read_title("Minister of Foreign Affairs") == TitleReading("minister of foreign affairs", None)
+    assert read_title("President of Russia") == TitleReading("president", "Russia")
+
+
+def test_former_and_then_make_a_past_role():
+    assert read_title("former Prime Minister") == TitleReading("prime minister", None, past=True)
+    assert read_title("then-Secretary of State") == TitleReading("secretary of state", None, past=True)
+    assert read_title("Former Ohio Gov.") == TitleReading("governor", "Ohio", past=True)
+
+
+def test_past_when_former_is_written_as_often_as_the_bare_title_since():
+    s = [Span(d, 0, 5) for d in "abcde"]
+    was = roles_from([("former President", "2016-02", s[0]), ("President", "2016-03", s[1]),
+                      ("former President", "2016-04", s[2])])
+    assert [(r.title, r.past, r.first_seen, r.last_seen) for r in was] == [("president", True, "2016-03", "2016-03")]
+    back = roles_from([("former Premier", "2011-01", s[0]), ("Premier", "2013-01", s[1]), ("Premier", "2014-01", s[2])])
+    assert [r.past for r in back] == [False]  # back in office
+
+
+def test_an_of_inside_a_fuller_one_is_the_same_role():
+    s = [Span(d, 0, 5) for d in "ab"]
+    roles = roles_from([("Roe campaign manager", "2016-02", s[0]), ("Ann Roe's campaign manager", "2016-03", s[1])])
+    assert [(r.title, r.of, r.first_seen, r.last_seen) for r in roles] == [("campaign manager", "Ann Roe", "2016-02", "2016-03")]
+
+
+def _times(text: str, *values: tuple[str, str]) -> list[tuple[int, str]]:
+    return [(text.index(word), value) for word, value in values]
+
+
+def test_the_term_a_page_states_after_a_titled_name():
+    t = "Ann Lee, chairman of the Zorvia Party since 2014, spoke. Bo Chan, who moved here in 2014, spoke."
+    times = _times(t, ("2014", "2014"))
+    assert stated_term("Chairman", t.index(","), t, times) == ("2014", None)
+    t2 = "Cy Dee, who has been mayor until March, left. Di Eve, governor from 2009 to 2013, spoke."
+    times2 = _times(t2, ("March", "2016-03"), ("2009", "2009"), ("2013", "2013"))
+    assert stated_term("Mayor", t2.index(","), t2, times2) == (None, "2016-03")
+    assert stated_term("Governor", t2.index("Eve") + 3, t2, times2) == ("2009", "2013")
+    # another event's date is no term of the title
+    t3 = "Bo Chan, who moved here since 2014, spoke."
+    assert stated_term("Mayor", t3.index(","), t3, _times(t3, ("2014", "2014"))) == (None, None)
+    assert stated_term(None, 3, t, times) == (None, None)
+
+
+def test_resolution_keeps_the_stated_term_and_the_past_role():
+    text = "Ann Lee, chairman of the Zorvia Party since 2014, spoke. Former Mayor Bo Chan left."
+    a = make_doc("a", text, "2016-07-25")
+    ann = annotate(a, ("Ann Lee", "PERSON", None, "Chairman of the Zorvia Party"), ("Bo Chan", "PERSON", None, "Mayor"))
+    start = text.index("2014")
+    ann = dataclasses.replace(ann, times=(TimeExpr(Span("a", start, start + 4), "2014", "2014"),))
+    res = resolve_entities([a], [ann])
+    (lee,) = who(res, "Ann Lee")[0].roles
+    assert (lee.title, lee.of, lee.start, lee.end, lee.first_seen, lee.past) == ("chairman", "Zorvia Party", "2014", None, "2016-07-25", False)
+    (chan,) = who(res, "Bo Chan")[0].roles
+    assert (chan.title, chan.past, chan.first_seen) == ("mayor", True, None)
+
+
+def test_a_titled_surname_goes_to_the_namesake_who_held_that_title_before():
+    a = make_doc("a", "Former Secretary of State Ann Roe spoke in Paris.", "2016-09-01")
+    b = make_doc("b", "President Bob Roe spoke in Rome.", "2016-09-10")
+    c = make_doc("c", "Emails sent by then-Secretary Roe were read.", "2016-09-10")
+    res = resolve_entities([a, b, c], [annotate(a, ("Ann Roe", "PERSON", None, "Secretary of State")),
+                                       annotate(b, ("Bob Roe", "PERSON", None, "President")),
+                                       annotate(c, ("Roe", "PERSON", None, "Secretary"))])
+    ann = who(res, "Ann Roe")[0]
+    assert ann.mentions == 2 and not any(r.title.startswith("secretary") for r in who(res, "Bob Roe")[0].roles)
+
+
+def test_a_page_giving_a_past_title_to_a_surname_its_full_name_never_held_decides_across_pages():
+    a = make_doc("a", "Former Secretary of State Ann Roe spoke in Paris.", "2016-09-01")
+    c = make_doc("c", "President Bob Roe spoke. Emails sent by then-Secretary Roe were read.", "2016-09-10")
+    res = resolve_entities([a, c], [annotate(a, ("Ann Roe", "PERSON", None, "Secretary of State")),
+                                    annotate(c, ("Bob Roe", "PERSON", None, "President"), ("Roe", "PERSON", "Bob Roe", "Secretary"))])
+    assert who(res, "Ann Roe")[0].mentions == 2
