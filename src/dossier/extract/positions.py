@@ -300,7 +300,7 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], Side]:
 
     Rules, in order: a government or its seat ("Government of X", a capital) is its country
     (``Entity.government_of``); a person whose roles are only commentary (analyst, professor,
-    editor...) speaks for himself; an office holder speaks for the body of his role (``Role.of``,
+    editor...) speaks for himself; a country's office holder speaks for it (``Role.of``,
     itself mapped to its country), else for the country of a nationality adjective in his title,
     else for a country whose position his statement voices ("France's position remained ..."); a
     bare demonym is its country; anything else is itself. The side is an entity id when an entity
@@ -344,8 +344,7 @@ def default_actor_of(resolution: Any) -> Callable[[Claim], Side]:
         if not kinds or all(k == "commentator" for _, k in kinds):
             return ent
         for role, kind in kinds:
-            if kind == "official" and role.of and (role.of in by_id or country_named(role.of)):
-                # a country's officer speaks for it; a state's or an organisation's stays himself
+            if kind == "official" and role.of and (role.of in by_id or country_named(role.of)):  # of a country
                 return body(role.of)
         for role, kind in kinds:
             if kind != "official":
