@@ -79,11 +79,14 @@ def _date_document(doc: Document, page: Page | None) -> PublicationDate:
         if declared is not None:
             return declared
     text = date_from_text(doc.text)
+    year_only: PublicationDate | None = None
     flat = (page.media if page is not None else doc.media) != "html"
     header = header_dates(doc.removed, flat=flat)
     if page is not None and page.media == "html":
         html = date_from_html(page.raw, page.encoding, url=page.declared.get("url") or doc.url)
-        if html.value is not None:
+        if html.value is not None and html.precision != "day":
+            year_only = html  # only a year: the page's own words may say more
+        elif html.value is not None:
             edited = _edit_date(html.value, page, header)
             after = _after_text(html.value, text)
             if not (edited and after):
@@ -93,7 +96,8 @@ def _date_document(doc: Document, page: Page | None) -> PublicationDate:
     if doc.language not in (None, "en") and not (own.value and own.precision == "day" and own.confidence >= 0.5):
         own = _foreign(doc) or own
     in_path = date_in_path(page.source, page.declared.get("url")) if page is not None else None
-    return _with_path(own, in_path, text) if in_path else own
+    own = _with_path(own, in_path, text) if in_path else own
+    return own if own.value is not None or year_only is None else year_only
 
 
 def _foreign(doc: Document) -> PublicationDate | None:

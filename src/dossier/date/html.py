@@ -35,10 +35,26 @@ def date_from_html(raw: bytes, encoding: str | None = None, url: str | None = No
             found = find_date(html, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d")
         except Exception:  # noqa: BLE001 - htmldate raises on odd markup; treat as "no date"
             found = None
+        if found and extensive and is_year_stand_in(found, html):
+            return PublicationDate(found[:4], "year", YEAR_CONFIDENCE,
+                                   (f"htmldate (extensive search) {found}: January 1 stands in for a bare year (a copyright line)",))  # fmt: skip
         if found:
             mode = "extensive search" if extensive else "metadata"
             return PublicationDate(found, "day", conf, (f"htmldate ({mode}) {found}",))
     return PublicationDate()
+
+
+YEAR_CONFIDENCE = 0.2  # as a year the text names and nothing more (date.text: "latest year named")
+
+
+def is_year_stand_in(found: str, html: str) -> bool:
+    """htmldate's extensive search falls back to a page's copyright year ("(c) 2016") and returns it
+    as January 1 of that year: a January 1 the markup never writes as a date is only a year."""
+    if not found.endswith("-01-01"):
+        return False
+    year = found[:4]
+    return not re.search(rf"{year}[-/.]0?1[-/.]0?1\b|\b0?1[-/.]0?1[-/.]{year}|{year}0101|\b1(st)? jan\w* {year}|jan\w* 1(st)?,? {year}",
+                         html, re.IGNORECASE)  # fmt: skip
 
 
 _ROLE_KEY = re.compile(r"(?i)(modif|updat|publish|creat|issued|pubdate|posted)")

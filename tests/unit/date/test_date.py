@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.date import date_document, date_from_text, parse_declared
+from dossier.date import date_document, date_from_html, date_from_text, parse_declared
 from dossier.date.text import collect_clues
 from dossier.model import Document, Page
 
@@ -244,3 +244,19 @@ def test_bare_month_names_do_not_give_the_month() -> None:
     assert got.month is None
     assert got.date.value is None
     assert got.date.evidence[0].startswith("month uncertain: only month names without a day")
+
+
+def test_a_copyright_year_is_a_year_not_january_1() -> None:
+    # htmldate's extensive search returns the footer's copyright year as January 1 of that year
+    body = "Officials said the fund would open to investors after the holiday."
+    html = f"<html><body><article><p>{body}</p></article><footer>&copy; 2016 Example</footer></body></html>"
+    page = Page(source="p.html", raw=html.encode(), media="html")
+    got = date_document(Document(id="h", source="p.html", text=body, media="html"), page)
+    assert (got.value, got.precision) == ("2016", "year")
+    assert got.confidence < 0.5
+    dated = f"{body} HAMBURG, March 3, 2020 - Markets rose."
+    page = Page(source="p.html", raw=html.replace(body, dated).encode(), media="html")
+    got = date_document(Document(id="h", source="p.html", text=dated, media="html"), page)
+    assert got.value == "2020-03-03"  # the page's own words say more than a bare year
+    written = html.replace(body, f"{body} Posted 2016-01-01.")
+    assert date_from_html(written.encode()).value == "2016-01-01"  # a January 1 the page writes is a day
