@@ -26,6 +26,7 @@ from dossier.extract.quotes_cues import (
     _mention_at,
     _Quoted,
     _Salient,
+    _SENTENCE_END,
 )
 from dossier.model import Document, Mention, Quote, Span
 from dossier.nlp.cues import ROLE_NOUNS
@@ -63,11 +64,18 @@ def _counted(head: Token) -> str | None:
 
 
 def is_question(words: str, cue: str = "") -> bool:
-    """A quoted question (it ends in "?") or words reported with "asked": a question put to
-    someone is no statement of that speaker's view."""
+    """A quoted question (it ends in "?", and its questions outnumber its statements) or words
+    reported with "asked": a question put to someone is no statement of that speaker's view."""
     end = words.rstrip().rstrip("\"'”’»),.").rstrip()
     first = cue.lower().split()[:1]
-    return end.endswith("?") or (bool(first) and first[0] in _ASKING)
+    if bool(first) and first[0] in _ASKING:
+        return True
+    if not end.endswith("?"):
+        return False
+    # 'Notice how he sniffs. Coke user?': statements ending in a rhetorical question are statements;
+    # a quote is a question when its questions outnumber its statements
+    ends = [m.group(0).strip()[:1] for m in _SENTENCE_END.finditer(end)] + ["?"]
+    return ends.count("?") > len(ends) - ends.count("?")
 
 
 def _titled_antecedent(head: Token, mentions: Sequence[Mention]) -> str | None:

@@ -54,6 +54,9 @@ def test_questions_are_marked(nlp):
     assert is_question("why not?\u201d")
     assert is_question("whether the plan would pass", "asked")
     assert not is_question("the plan will pass", "said")
+    # statements closing on a rhetorical question are statements; an interviewer's questions are questions
+    assert not is_question("Notice how he sniffs all the time. Who does that?")
+    assert is_question("Do you really see those two as equal? Do you, Governor Park?")
 
 
 def test_the_president_is_the_person_last_given_that_title(nlp):
