@@ -21,6 +21,7 @@ from dossier.extract.events_dates import (
     partial_of_time,
 )
 from dossier.extract.events_generic import described, event_label, is_negated
+from dossier.extract.events_headline import mark_headline
 from dossier.extract.events_kinds import BREAKING_KINDS
 from dossier.model import Annotations, Document, Event, Evidence, Mention, Span, TimeExpr
 from dossier.extract.events_parse import (
@@ -408,7 +409,7 @@ def find_events(doc: Document, sdoc: SpacyDoc, annots: Annotations) -> list[Even
             here_now.append(len(events))
             events.append(ev)
         previous = here_now
-    return events
+    return mark_headline(doc, annots, events)
 
 
 def _offset_word(offset: str) -> str:

@@ -283,3 +283,18 @@ def strong_overlap(shared: int, named: Sequence[tuple[str, Sequence[str]]]) -> b
         return shared >= 2
     mine, *theirs = (object_words(label, names) for label, names in named)
     return bool(mine & set().union(*theirs))
+
+
+# a person dies once: two reports of one person's death are one event, on any page
+ONCE_KINDS = frozenset({"death"})
+_ONCE_DAYS = 2  # reports of a death a day or two apart (the day it was announced, the next day's paper)
+
+
+def happens_once(kind: str, a: str | None, b: str | None) -> bool:
+    """Reports of a kind that happens once to its participant (checked the same by the caller) are
+    one event unless both give dates days apart: a page with no date of its own still reports it."""
+    from dossier.extract.events_dates import days_apart
+
+    if kind not in ONCE_KINDS:
+        return False
+    return a is None or b is None or (days_apart(a, b) or 0) <= _ONCE_DAYS

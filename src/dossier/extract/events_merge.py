@@ -23,7 +23,7 @@ from dossier.extract.events_dates import (
     PRECISION_RANK, compare_dates, contains, days_apart, month_partial, page_month, partial_matches, precision_of,
     weekday_matches, weekday_of, yearless_partial,
 )
-from dossier.extract.events_generic import strong_overlap
+from dossier.extract.events_generic import happens_once, strong_overlap
 from dossier.extract.events_scope import event_summary
 from dossier.lang.geo import country_named, country_of_capital
 from dossier.nlp.names import name_tokens, same_person_name, translit_key, translit_word  # spelling-insensitive
@@ -41,7 +41,6 @@ def kinds_compatible(a: str, b: str) -> bool:
 
 
 def _name_key(name: str) -> str:
-
     return translit_key(name) or name.lower()
 
 
@@ -50,7 +49,6 @@ def _keys_match(a: str, b: str) -> bool:
     if a == b:
         return True
     if a.startswith("name:") and b.startswith("name:"):
-
         return same_person_name(a[5:], b[5:])
     return False
 
@@ -310,7 +308,6 @@ def places_compatible(a: str | None, b: str | None) -> bool:
     """Unknown, the same place, or a capital and its country ("Paris" ~ "France")."""
     if not a or not b or a == b:
         return True
-
     ca, cb = country_of_capital(a), country_of_capital(b)
     return (ca is not None and ca == country_named(b)) or (cb is not None and cb == country_named(a))
 
@@ -370,7 +367,8 @@ def _fits(it: _Item, cl: _Cluster) -> bool:
         return it.date == cl.date or (bool(it.place and cl.place) and contains(it.date, cl.date))
     if not participants_compatible(it.match_keys, cl.match_keys):
         return False
-    return _same_page_lead(it, cl) or _dates_compatible(it, cl)
+    return _same_page_lead(it, cl) or _dates_compatible(it, cl) or happens_once(
+        it.event.kind if it.event.kind == cl.kind else "", it.date, cl.date)
 
 
 def _is_lead(it: _Item) -> bool:
@@ -418,7 +416,8 @@ def _reach(it: _Item) -> str:
     """Which events of its actors ``_fits`` can give a report with no date of its own (``Blocks``):
     with no weekday or month either, only one its page's lead reported (``_same_page_lead``) or,
     when it names a place, one with a place too (``_dates_compatible``)."""
-    if it.date is not None or it.weekday is not None or (it.soft is None and month_partial(it.partial)):
+    if it.date is not None or it.weekday is not None or (it.soft is None and month_partial(it.partial)) or (
+            happens_once(it.event.kind, None, None)):
         return "any"
     return "placed" if it.place else "page"
 
@@ -493,7 +492,6 @@ def refine_day(cl: _Cluster, month: str) -> tuple[str, _Item | None]:
 
 
 def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) -> Event:
-
     first = _earliest(cl)
     date = cl.date
     dated_by = min((it for it in cl.items if it.date == date), default=None,

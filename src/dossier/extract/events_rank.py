@@ -15,6 +15,7 @@ from dossier.model import Event
 logger = logging.getLogger(__name__)
 
 LEAD_WEIGHT = 1.0  # a lead or headline mention counts like one more independent report
+HEADLINE_WEIGHT = 1.0  # the headline states the page's main event: the most prominent place
 DAY_WEIGHT = 0.5  # a day-exact date: the report pins the event down
 BACKGROUND_PENALTY = 1.5  # history recalled by the page
 
@@ -25,6 +26,7 @@ def salience(ev: Event) -> float:
     pages = len({s.doc_id for s in ev.mentions})
     score = float(pages) + ev.confidence
     score += LEAD_WEIGHT if "scope:lead" in rules else 0.0
+    score += HEADLINE_WEIGHT if "scope:headline" in rules else 0.0
     score += DAY_WEIGHT if ev.precision == "day" else 0.0
     if "scope:background" in rules:
         score -= BACKGROUND_PENALTY
