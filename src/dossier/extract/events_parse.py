@@ -131,8 +131,9 @@ def trigger_kind(tok: Token) -> str | None:
         return None
     if kind == "declaration" and is_verb(tok) and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "X declared that it was pulling out": a statement, not a declaration signed
-    if word in lex.ROUND_NOUNS and any(g.lower_ not in lex.LAUNCHED_TALKS for c in tok.children
-                                       if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+    if word in lex.ROUND_NOUNS and (any(g.lower_ not in lex.LAUNCHED_TALKS for c in tok.children
+                                        if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                                        if g.dep_ == "pobj") or stage_of_contest(tok)):
         return None
     if kind == "launch" and is_verb(tok):
         launched = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -149,6 +150,15 @@ def trigger_kind(tok: Token) -> str | None:
                 return lex.SIGNED_KIND[o.lower_]
         return "agreement"
     return kind
+
+
+def stage_of_contest(tok: Token) -> bool:
+    """"stopped him in the sixth round", "44 seconds of the seventh round": an ordinal round with
+    no "of" complement, placed by "in"/"of", locates a moment of a contest, not a round of talks."""
+    ordinal = any(c.dep_ == "amod" and c.tag_ == "JJ" and c.lower_.endswith(("st", "nd", "rd", "th"))
+                  for c in tok.children)
+    owns_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return ordinal and not owns_of and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of")
 
 
 def mention_at(mentions: Sequence[Mention], tok: Token) -> Mention | None:

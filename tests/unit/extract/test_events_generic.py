@@ -103,3 +103,10 @@ def test_source_and_loser_named_in_a_preposition_are_participants(nlp):
     evs = _events(nlp, "The Indianapolis Colts clinched a playoff spot with a win over the Kansas City Chiefs.",
                   "2012-12-24")
     assert any("Kansas City Chiefs" in e.participants for e in evs), [(e.kind, e.participants) for e in evs]
+
+
+def test_an_ordinal_round_of_a_contest_is_no_round_of_talks(nlp):
+    evs = _events(nlp, "The champion stopped the challenger in the sixth round on Saturday night in Berlin.", "2012-07-08")
+    assert "talks" not in _kinds(evs), [(e.kind, e.summary) for e in evs]
+    talks = _events(nlp, "The two ministers held the sixth round of talks in Vienna on Monday.", "2012-07-10")
+    assert "talks" in _kinds(talks)
