@@ -56,7 +56,7 @@ def test_cairo_summit_reported_by_09_and_10_is_one_event(gerd):
     assert (ev.place, ev.status, ev.kind) == ("Cairo", "happened", "meeting")
     who = _named(ev, names)
     assert any("Sisi" in n for n in who) and any("Abiy" in n for n in who)
-    assert "Sisi" in ev.summary and "Abiy" in ev.summary and ev.summary.endswith("meeting in Cairo")
+    assert "Sisi" in ev.summary and "Abiy" in ev.summary and ev.summary.endswith("in Cairo")  # headline: who met where
 
 
 def test_khartoum_declaration_of_march_2015(gerd):

@@ -32,7 +32,7 @@ def test_cairo_meeting_is_one_event_from_09_and_10(built):
     ev = hits[0]
     assert {"09", "10"} <= _files(ev, prefix)
     assert (ev.kind, ev.place, ev.status) == ("meeting", "Cairo", "happened")
-    assert "Sisi" in ev.summary and "Abiy" in ev.summary and ev.summary.endswith("meeting in Cairo")
+    assert "Sisi" in ev.summary and "Abiy" in ev.summary and ev.summary.endswith("in Cairo")  # headline: who met where
 
 
 def test_page_10_is_dated_from_the_meeting_it_shares_with_09(built, gerd_true_dates):
@@ -41,7 +41,7 @@ def test_page_10_is_dated_from_the_meeting_it_shares_with_09(built, gerd_true_da
     assert pub.value == gerd_true_dates["10"][:7] and pub.precision == "month", pub
     assert 0.4 <= pub.confidence <= 0.75, pub
     shared = [line for line in pub.evidence if line.startswith("shares event")]
-    assert any("meeting in Cairo" in line and "2023-07-13" in line and "09-cairo-summit" in line
+    assert any("in Cairo" in line and "2023-07-13" in line and "09-cairo-summit" in line
                for line in shared), pub.evidence
 
 
@@ -72,7 +72,7 @@ def test_video_summit_of_2020_07_21_holds_what_the_leaders_agreed_there(built):
     assert len(july) == 1, [(e.summary, e.date) for e in july]
     ev = july[0]
     assert ev.date == "2020-07-21" and ev.kind == "summit"
-    assert "Ramaphosa" in ev.summary and "Egypt" in ev.summary and "Ethiopia" in ev.summary
+    assert "Ramaphosa" in ev.summary and "summit" in ev.summary.lower()  # named by the summit's own sentence
     assert len({s.start for s in ev.mentions}) == 2  # the summit sentence and the "agreed there" one
 
 

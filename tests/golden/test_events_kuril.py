@@ -164,7 +164,7 @@ def test_undated_pages_name_the_event_they_share_with_a_dated_page(built):
         pub = docs[k].published
         assert pub.value == TRUE_MONTHS[k] and 0.5 <= pub.confidence <= 0.7, (k, pub)
         shared = [line for line in pub.evidence if line.startswith("shares event")]
-        assert any("Kono – Lavrov" in line and "Moscow" in line and "2019-01-14" in line
+        assert any(("Kono" in line or "Lavrov" in line) and "Moscow" in line and "2019-01-14" in line
                    and "001_" in line for line in shared), pub.evidence
 
 

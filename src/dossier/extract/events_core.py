@@ -20,7 +20,7 @@ from dossier.extract.events_dates import (
     offset_date,
     partial_of_time,
 )
-from dossier.extract.events_generic import described, event_label, is_negated
+from dossier.extract.events_generic import clause_label, described, event_label, is_negated
 from dossier.extract.events_headline import mark_headline
 from dossier.extract.events_kinds import BREAKING_KINDS
 from dossier.model import Annotations, Document, Event, Evidence, Mention, Span, TimeExpr
@@ -29,7 +29,7 @@ from dossier.extract.events_parse import (
     find_dateline, find_participants, find_place, is_verb, party_name, span_root, trigger_kind,
 )
 from dossier.extract.events_scope import (
-    attach_times, coarser, document_date, event_id, event_summary, fix_year, is_background, is_frame,
+    attach_times, coarser, document_date, event_id, fix_year, is_background, is_frame,
     is_irrealis, is_pending, lead_spans, mention_confidence, says_there, thing_name,
 )
 
@@ -358,7 +358,7 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
     return Event(
         id=event_id(doc.id, sent, d.kind, d.trig.idx),
         kind=d.kind,
-        summary=label if (label := _label(d, generic, evidence, find_dateline(doc.text)[0])) else event_summary(d.kind, shown, d.place),
+        summary=_label(d, generic, shown, evidence, find_dateline(doc.text)[0]),
         mentions=(sent,),
         participants=tuple(names),
         place=d.place,
@@ -376,13 +376,15 @@ def breaking_news(trig: Token, kind: str, status: str) -> bool:
     return kind in BREAKING_KINDS and status == "happened" and clause_tense(trig) == "past"
 
 
-def _label(d: _Draft, generic: bool, evidence: list[Evidence], skip: tuple[int, int]) -> str | None:
-    """Headline-style name of a generic event ("Acme buys Widgetco"), recorded as evidence so the
-    merged event can show it."""
-    if not generic:
-        return None
-    label = event_label(d.trig, d.place, skip)
-    evidence.append(Evidence(rule="event:label", text=label))
+def _label(d: _Draft, generic: bool, shown: list[str], evidence: list[Evidence], skip: tuple[int, int]) -> str:
+    """Headline-style name of the event ("Acme buys Widgetco", "Abiy and Sisi meet in Cairo"),
+    recorded as evidence (its confidence: how much the name says) so the merged event can show the
+    best one."""
+    if generic:
+        label, says = event_label(d.trig, d.place, skip), 0.9
+    else:
+        label, says = clause_label(d.trig, d.kind, d.place, shown, skip)
+    evidence.append(Evidence(rule="event:label", text=label, confidence=says))
     return label
 
 
@@ -430,6 +432,6 @@ def fold_into(host: Event, ev: Event) -> Event:
     extra = [e for e in ev.evidence if e.rule.startswith("event:") or e.rule == "actor:for"]
     extra.append(Evidence(rule="event:there", text=f"{ev.kind} there", span=ev.mentions[0]))
     return dataclasses.replace(
-        host, participants=tuple(names), summary=event_summary(host.kind, shown, host.place),
+        host, participants=tuple(names), summary=host.summary,
         mentions=tuple(dict.fromkeys((*host.mentions, *ev.mentions))),
         confidence=max(host.confidence, confidence), evidence=tuple(host.evidence) + tuple(extra))

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from dossier.extract import events_kinds as kinds
 from dossier.extract import events_lexicon as lex
 from dossier.nlp.cues import ROLE_NOUNS, is_speech_verb
+from dossier.nlp.pipeline import lemma
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ def _phrase(tok: Token, max_words: int = _MAX_LABEL_WORDS) -> str:
     """A short noun phrase for ``tok``: its compounds, adjectives, numbers and ``of``-complement,
     without determiners, relative clauses or appositions."""
     keep = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "quantmod")
-            and c.ent_type_ not in ("DATE", "TIME")]  # "Monday's debate": the date is shown apart
+            and c.ent_type_ not in ("DATE", "TIME") and not (c.dep_ == "poss" and c.pos_ == "PRON")]  # "Monday's debate": the date is shown apart
     words: list[Token] = []
     for c in keep:
         words.extend(w for w in c.subtree if w.dep_ not in ("det", "punct", "case", "cc", "prep")
@@ -204,41 +205,82 @@ def _plural(subj: Token) -> bool:
         c.dep_ == "conj" for c in subj.children)
 
 
+def _base(verb: Token) -> str:
+    """The verb's base form: the event lexicon's, else spaCy's lemma ("rejects" -> "reject")."""
+    return kinds.VERB_KIND.get(verb.lower_, ("", ""))[1] or lemma(verb)
+
+
+def _subject_phrase(subj: Token) -> str:
+    """The subject with up to two coordinated ones: "Abiy and Sisi", "Egypt, Ethiopia and Sudan"."""
+    heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i][:2]]
+    phrases = [_name(h) or _phrase(h, 3 if len(heads) > 1 else _MAX_LABEL_WORDS) for h in heads]
+    return phrases[0] if len(phrases) == 1 else f"{', '.join(phrases[:-1])} and {phrases[-1]}"
+
+
+def _name(tok: Token) -> str | None:
+    """The whole name a proper noun belongs to, without the titles before it ("Egyptian President
+    Abdel Fattah el-Sisi" -> "Abdel Fattah el-Sisi"), as the tagger's entity gives it."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
+    if ent is None or len(ent) > _MAX_LABEL_WORDS:
+        return None
+    text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
 def verb_label(verb: Token, skip: tuple[int, int] = (-1, -1)) -> str:
-    """"Acme agrees to buy Widgetco" -> "Acme buys Widgetco"; "X was arrested" -> "X arrested"."""
-    base = kinds.VERB_KIND.get(verb.lower_, ("", verb.lower_))[1]
+    """"Acme agrees to buy Widgetco" -> "Acme buys Widgetco"; "X was arrested" -> "X arrested";
+    "A and B met with C" -> "A and B meet with C" (headline present tense)."""
+    base = _base(verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
     parts: list[str] = []
     if passive is not None:
-        parts = [_phrase(passive), verb.lower_ if verb.tag_ == "VBN" else base]
+        parts = [_subject_phrase(passive), verb.lower_ if verb.tag_ == "VBN" else base]
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if agent is not None:
             parts += ["by", _phrase(agent)]
     else:
         subj = controlling_subject(verb)
         if subj is not None and subj.pos_ != "PRON" and not (skip[0] <= subj.idx < skip[1]):
-            parts.append(_phrase(subj))
+            parts.append(_subject_phrase(subj))
             parts.append(base if _plural(subj) else kinds.third_person(base))
         else:
             parts.append(base)
         if obj is not None and obj.pos_ != "PRON":
-            parts.append(_phrase(obj))
+            parts.append(_name(obj) or _phrase(obj))
+        elif (partner := _with_partner(verb)) is not None:
+            parts += ["with", partner]
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if prt:
         parts.insert(parts.index(base) + 1 if base in parts else len(parts), prt)
     return " ".join(p for p in parts if p).strip()
 
 
+def _with_partner(verb: Token) -> str | None:
+    """"met with <X>": the other party of a verb with no object, when a name is given."""
+    obj = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"), None)
+    return _subject_phrase(obj) if obj is not None and obj.pos_ == "PROPN" else None
+
+
+def _noun_partners(noun: Token) -> str | None:
+    """" with <X>" / " between <X> and <Y>" after an event noun ("talks with Ethiopia"): its parties."""
+    for c in noun.children:
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if obj is not None and c.lower_ in ("with", "between") and obj.pos_ == "PROPN":
+            return f" {c.lower_} {_subject_phrase(obj)}"
+    return None
+
+
 def noun_label(noun: Token) -> str:
     """"the magnitude 6 earthquake that hit the coast" -> "magnitude 6 earthquake hits coast"."""
     head = noun.head
     phrase = _phrase(noun)
+    if (partner := _noun_partners(noun)) is not None:
+        phrase += partner
     if noun.dep_ == "nsubj" and _is_verb(head):
         obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
-        verb = kinds.third_person(head.lower_) if head.tag_ == "VB" else head.text
-        if head.tag_ in ("VBD", "VBN", "VBZ"):
-            verb = head.text
+        verb = _base(head) if _plural(noun) else kinds.third_person(_base(head))
         return " ".join(p for p in (phrase, verb, _phrase(obj) if obj is not None and obj.pos_ != "PRON" else "")
                         if p)
     rel = next((c for c in noun.children if c.dep_ == "relcl" and _is_verb(c)), None)
@@ -253,8 +295,30 @@ def event_label(trig: Token, place: str | None, skip: tuple[int, int] = (-1, -1)
     """A headline-style name of what happened, from the trigger's own clause (``skip``: the
     dateline's characters, never a subject)."""
     label = verb_label(trig, skip) if _is_verb(trig) else noun_label(trig)
+    return _finish(label, place, trig)
+
+
+def clause_label(trig: Token, kind: str, place: str | None, participants: Sequence[str],
+                 skip: tuple[int, int] = (-1, -1)) -> tuple[str, float]:
+    """A headline name for any event, with how much it says (0.9: who did what, from the clause;
+    0.5: the event's noun phrase). A noun trigger that is a verb's object is named by that verb's
+    clause ("Egypt initials draft agreement"); one with no clause of its own by its phrase and the
+    parties the sentence names ("1959 agreement involving Egypt and Sudan"), never "<Name> <kind>"."""
+    verb = trig if _is_verb(trig) else trig.head if trig.dep_ == "dobj" and _is_verb(trig.head) else None
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or controlling_subject(verb)
+        if subj is not None and subj.pos_ != "PRON" and not skip[0] <= subj.idx < skip[1]:
+            return _finish(verb_label(verb, skip), place, trig), 0.9
+    label = noun_label(trig) if not _is_verb(trig) else kind
+    missing = [p for p in participants if p.split()[-1].lower() not in label.lower()][:3]
+    if missing:
+        label += " involving " + (missing[0] if len(missing) == 1 else f"{', '.join(missing[:-1])} and {missing[-1]}")
+    return _finish(label, place, trig), 0.5
+
+
+def _finish(label: str, place: str | None, trig: Token) -> str:
     if place and place.lower() not in label.lower():
-        label += f" in {place}"
+        label += f" {'to' if trig.lower_.startswith('visit') else 'in'} {place}"
     label = label.strip()
     log.debug("event label %r for %r", label, trig.text)
     return label[:1].upper() + label[1:] if label else trig.text

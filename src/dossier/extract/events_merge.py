@@ -24,7 +24,7 @@ from dossier.extract.events_dates import (
     weekday_matches, weekday_of, yearless_partial,
 )
 from dossier.extract.events_generic import happens_once, strong_overlap
-from dossier.extract.events_scope import event_summary
+from dossier.extract.events_scope import best_label, event_summary, placed
 from dossier.lang.geo import country_named, country_of_capital
 from dossier.nlp.names import name_tokens, same_person_name, translit_key, translit_word  # spelling-insensitive
 from dossier.model import Annotations, Document, Event, Evidence, Mention
@@ -539,12 +539,11 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
     docs = {it.doc.id for it in cl.items}
     evidence.append(Evidence(rule="merge:reports", text=f"{len(cl.items)} mentions in {len(docs)} documents"))
     confidence = min(0.95, max(it.event.confidence for it in cl.items) + 0.05 * (len(docs) - 1))
-    label = next((e.text for it in sorted(cl.items, key=_sort_key) for e in it.event.evidence
-                  if e.rule == "event:label"), None)
+    label = best_label([it.event for it in sorted(cl.items, key=_sort_key)], kind)
     return Event(
         id=first.event.id,
         kind=kind,
-        summary=label or event_summary(kind, [(short or {}).get(k, n) for k, n in shown], place),
+        summary=placed(label, place, kind) if label else event_summary(kind, [(short or {}).get(k, n) for k, n in shown], place),
         mentions=mentions,
         participants=participants,
         participant_labels=labels,

@@ -19,7 +19,7 @@ from dossier.extract.events_dates import (
     days_apart,
     shift_year,
 )
-from dossier.model import Document, Mention, Span, TimeExpr
+from dossier.model import Document, Event, Mention, Span, TimeExpr
 from dossier.extract.events_parse import ancestors_path, is_verb, mention_at, span_root, tree_distance
 
 logger = logging.getLogger(__name__)
@@ -113,6 +113,26 @@ def event_summary(kind: str, participants: Sequence[str], place: str | None) -> 
     if place:
         line += f" {'to' if kind == 'visit' else 'in'} {place}"
     return line
+
+
+def best_label(events: Sequence[Event], kind: str) -> str | None:
+    """The headline name of a merged event: of its reports' own names (the first "event:label" of
+    each; a folded agreement's comes later), one of the event's kind that says who did what, else
+    the earliest."""
+    best: tuple[bool, float, int] | None = None
+    label = None
+    for n, ev in enumerate(events):
+        own = next((e for e in ev.evidence if e.rule == "event:label"), None)
+        if own is not None and (best is None or (ev.kind == kind, own.confidence, -n) > best):
+            best, label = (ev.kind == kind, own.confidence, -n), own.text
+    return label
+
+
+def placed(label: str, place: str | None, kind: str) -> str:
+    """A merged event's headline name with its place, when the sentence it came from gave none."""
+    if not place or place.lower() in label.lower():
+        return label
+    return f"{label} {'to' if kind == 'visit' else 'in'} {place}"
 
 
 def event_id(doc_id: str, sentence: Span, kind: str, trigger_start: int) -> str:

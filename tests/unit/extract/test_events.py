@@ -28,7 +28,7 @@ def test_held_meeting_has_participants_place_and_day(nlp):
     assert set(ev.participants) == {"Taro Kono", "Sergei Lavrov"}
     assert ev.place == "Munich"
     assert (ev.date, ev.precision, ev.status) == ("2019-02-16", "day", "happened")
-    assert ev.summary == "Kono – Lavrov meeting in Munich"
+    assert ev.summary == "Taro Kono meets Sergei Lavrov in Munich"  # headline: who did what, where
 
 
 def test_will_hold_talks_is_planned(nlp):

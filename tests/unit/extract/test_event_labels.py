@@ -1,0 +1,49 @@
+"""Event names are headlines from the event's own clause (who did what, where), for every kind,
+never "<Name> <kind>"; verbs are put in the headline present tense by spaCy's lemmatizer."""
+
+from __future__ import annotations
+
+import pytest
+from test_events_support import make_doc, with_events
+
+from dossier.nlp.pipeline import lemma
+
+
+def _summaries(nlp, text: str, published: str = "2021-03-10") -> list[str]:
+    return [e.summary for e in with_events(make_doc(text, published), nlp).events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb trigger: its subject (coordinated subjects kept), the verb in the present, its object
+    ("The presidents of Norland and Sudmark signed a border treaty in Vilnius on Monday.",
+     "Presidents of Norland sign border treaty"),
+    ("Anna Berg and Piet Mol met in Oslo on Tuesday.", "Anna Berg and Piet Mol meet"),
+    # "met with <name>": the other party
+    ("Anna Berg met with Piet Mol in Oslo on Tuesday.", "Anna Berg meets with Piet Mol"),
+    # a noun trigger that is a verb's object: named by that verb's clause
+    ("Norland initialled a draft agreement in Vilnius on Friday.", "Norland initials draft agreement"),
+])
+def test_clause_names_who_did_what(nlp, text, expected):
+    got = _summaries(nlp, text)
+    assert any(s.startswith(expected) for s in got), got
+
+
+def test_noun_with_no_clause_names_its_parties_not_name_kind(nlp):
+    got = _summaries(nlp, "Talks between Norland and Sudmark in Vilnius on Monday ended without a deal.")
+    assert any(s.startswith("Talks between Norland and Sudmark") for s in got), got
+    assert not any(s in ("Norland – Sudmark talks", "Norland talks") for s in got), got
+
+
+def test_titles_are_not_part_of_the_headline_name(nlp):
+    got = _summaries(nlp, "Foreign Minister Anna Berg met Piet Mol in Oslo on Tuesday.")
+    assert any(s.startswith("Anna Berg meets Piet Mol") for s in got), got
+
+
+@pytest.mark.parametrize("word, tag_text, base", [
+    ("agreed", "They agreed to talk.", "agree"),
+    ("met", "They met in Oslo.", "meet"),
+    ("rejects", "Norland rejects the plan.", "reject"),
+])
+def test_lemma_of_a_verb(nlp, word, tag_text, base):
+    tok = next(t for t in nlp(tag_text) if t.text == word)
+    assert lemma(tok) == base
