@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 import zlib
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Callable, Iterable, Literal
 
 from dossier.model import (
     Annotations,
@@ -167,6 +168,27 @@ def _statements(script: str) -> list[str]:
     return out + ([buf.strip()] if buf.strip() else [])
 
 
+LOCK_WAIT = 30.0  # seconds a builder waits for another's write lock (sqlite3's busy timeout)
+
+
+def use_wal(execute: Callable[[str], Any], wait: float = LOCK_WAIT, pause: float = 0.05) -> None:
+    """Put the store in WAL mode, retrying while another process does the same.
+
+    Two builders opening a new store at once race to switch its journal mode, and SQLite can answer
+    that switch "database is locked" at once, without running the busy handler the connection's
+    timeout sets; so the retry is ours, bounded by the same wait."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            logger.debug("journal mode switch busy, retrying: %s", exc)
+            time.sleep(pause)
+
+
 class SQLiteStore:
     """The embedded default store (see ``dossier.store.base.Store`` for the interface)."""
 
@@ -176,8 +198,8 @@ class SQLiteStore:
         if problem:
             raise NotAStore(problem)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn = sqlite3.connect(str(path), timeout=LOCK_WAIT, check_same_thread=False)
+        use_wal(self.conn.execute)
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._migrate()

@@ -70,3 +70,34 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path):
     assert store.document("d1") == doc
     assert store.page("d1").declared == {}
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_wal_switch_retries_a_busy_store_and_gives_up_on_other_errors():
+    """Two builders opening a new store race to switch its journal mode; SQLite may answer "locked"
+    at once, without its busy handler, so the switch is retried (it failed the build before)."""
+    from dossier.store.sqlite import use_wal
+
+    calls: list[str] = []
+
+    def busy_twice(sql: str) -> None:
+        calls.append(sql)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+
+    use_wal(busy_twice, wait=5.0, pause=0.0)
+    assert calls == ["PRAGMA journal_mode=WAL"] * 3
+
+    def always_busy(sql: str) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(sqlite3.OperationalError):
+        use_wal(always_busy, wait=0.0, pause=0.0)
+
+    def broken(sql: str) -> None:
+        calls.append("broken")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    calls.clear()
+    with pytest.raises(sqlite3.OperationalError, match="disk"):
+        use_wal(broken, wait=5.0, pause=0.0)
+    assert calls == ["broken"]
