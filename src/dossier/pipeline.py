@@ -508,16 +508,22 @@ def _incremental_corpus(
     from dossier.corpus.incremental import INDEX_KEY, encode_index, incremental_step
 
     start = time.perf_counter()
-    stored = store.corpus()
+    # Positions, figures and conflicts are only added to, but for the rows of stored pages mapped
+    # again (taken out): only those rows are read; issues are counted in SQL, conflicts found by value.
+    rows = store.rows_citing(replaced)
+    stored = dataclasses.replace(store.corpus(("entities", "events")), positions=rows.positions,
+                                 figures=rows.figures, conflicts=rows.conflicts)
     before = corpus_of(store.documents(), {}, options)
     new_ids = [i for i in before.documents if i not in index.seen or i in replaced]
     annots = {i: a for i in new_ids if (a := store.annotations(i)) is not None}
     before = dataclasses.replace(before, entities={e.id: e for e in stored.entities}, events=stored.events,
                                  positions=stored.positions, figures=stored.figures, conflicts=stored.conflicts)
-    done = incremental_step(before, annots, index, replaced)
+    done = incremental_step(before, annots, index, replaced, store.issue_sizes())
     if done is None:
         return None
     after, new_index = done
+    have = store.stored_conflicts(after.conflicts) - set(stored.conflicts)  # those read were checked
+    after = dataclasses.replace(after, conflicts=tuple(c for c in after.conflicts if c not in have))
     _write_corpus(store, dataclasses.replace(before, annotations=annots), after, only=new_ids, stored=stored)
     store.set_meta(INDEX_KEY, encode_index(new_index))
     seconds = {"incremental": round(time.perf_counter() - start, 3)}

@@ -249,12 +249,19 @@ def fold_events(stored: Sequence[Event], found: Sequence[Event]) -> tuple[list[E
 
 def issue_terms(positions: Iterable[Position]) -> dict[str, str]:
     """An issue's head term -> the issue's name, over stored positions."""
+    return issue_terms_by_size(Counter(p.issue for p in positions))
+
+
+def issue_terms_by_size(sizes: Mapping[str, int]) -> dict[str, str]:
+    """An issue's head term -> the issue's name, from the stored issues and their sizes (counted by
+    the store, no position read). Two issues whose names have one head term (rare: an issue is named
+    after the term its claims share) give it to the larger, then to the first by name."""
     from dossier.extract.positions import phrase_terms
 
     out: dict[str, str] = {}
-    for p in positions:
-        if p.issue != OTHER_ISSUE and (terms := phrase_terms(p.issue)):
-            out.setdefault(terms[0], p.issue)
+    for issue in sorted(sizes, key=lambda i: (-sizes[i], i)):
+        if issue != OTHER_ISSUE and (terms := phrase_terms(issue)):
+            out.setdefault(terms[0], issue)
     return out
 
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.clean.duplicates import Sketch
-from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms, unfold
+from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms, issue_terms_by_size, unfold
 from dossier.corpus.state import Corpus
-from dossier.model import Annotations, Conflict, Document
+from dossier.model import Annotations, Conflict, Document, Position
 
 logger = logging.getLogger(__name__)
 
@@ -127,8 +128,10 @@ def _redate_new(corpus: Corpus, ids: Sequence[str]) -> Corpus | None:
     return dataclasses.replace(corpus, documents=documents, annotations=annotations)
 
 
-def _layers_new(corpus: Corpus, stored: Corpus, ids: Sequence[str]) -> Corpus:
-    """Positions, figures and conflicts of the new pages, added to the stored ones."""
+def _layers_new(corpus: Corpus, stored: Corpus, ids: Sequence[str], known: Mapping[str, str] | None = None) -> Corpus:
+    """Positions, figures and conflicts of the new pages, added to the stored ones (those ``stored``
+    holds: none when the caller writes additions only). ``known``: the stored issues by head term,
+    when ``stored`` does not hold the positions."""
     from dossier.extract.conflicts import collect_figures, find_conflicts
     from dossier.extract.positions import build_positions, default_actor_of
     from dossier.resolve import Resolution
@@ -137,7 +140,7 @@ def _layers_new(corpus: Corpus, stored: Corpus, ids: Sequence[str]) -> Corpus:
     annots = [corpus.annotations[d.id] for d in live if d.id in corpus.annotations]
     entities = tuple(corpus.entities.values())
     issue_names = dict(corpus.options.issue_names) if corpus.options.issue_names is not None else None
-    known = issue_terms(stored.positions)
+    known = issue_terms(stored.positions) if known is None else known
     found = build_positions(live, annots, default_actor_of(Resolution(entities, {})), issue_names, known)
     positions = fold_positions(stored.positions, found, {e.id: e.name for e in entities}, known)
     figures = (*stored.figures, *collect_figures(live, annots))
@@ -154,15 +157,27 @@ def _new_conflicts(stored: Sequence[Conflict], found: Sequence[Conflict]) -> tup
     return tuple(conflict_order([*stored, *(c for c in found if c not in have)]))
 
 
+def _known_issues(sizes: Mapping[str, int], read: Sequence[Position], kept: Sequence[Position]) -> dict[str, str]:
+    """The stored issues by head term (``fold.issue_terms_by_size``) once the positions of ``read``
+    not ``kept`` (those of pages taken out) are no longer counted."""
+    left = Counter(sizes)
+    left.subtract(Counter(p.issue for p in read) - Counter(p.issue for p in kept))
+    return issue_terms_by_size({i: n for i, n in left.items() if n > 0})
+
+
 def incremental_step(
     stored: Corpus, new_annotations: Mapping[str, Annotations], index: Index,
-    replaced: Mapping[str, tuple[Document, Annotations]] | None = None,
+    replaced: Mapping[str, tuple[Document, Annotations]] | None = None, issue_sizes: Mapping[str, int] | None = None,
 ) -> tuple[Corpus, Index] | None:
     """``stored`` (every kept page, the stored results, annotations of the new pages only) with the
     new pages folded in, and the index for the next step; None when only a full step can say
     (a new page changes a stored page's duplicate status). ``replaced``: stored pages mapped again,
     as they were: their part of the stored results is taken out first (``fold.unfold``) and they
-    are folded in again as new pages; one that was or had a duplicate asks for a full step."""
+    are folded in again as new pages; one that was or had a duplicate asks for a full step.
+    ``stored`` need not hold the positions, figures and conflicts (they are only added to) but those
+    of the ``replaced`` pages, when ``issue_sizes`` gives each stored issue's number of positions:
+    the result then holds those rows less the replaced pages' and the new pages' rows, which is what
+    ``store.base.corpus_changes`` needs against the rows read."""
     from dossier.clean.duplicates import add_duplicates
     from dossier.corpus.story_year import with_build_years
     from dossier.corpus.weekdays import with_weekday_dates
@@ -171,7 +186,8 @@ def incremental_step(
     if any(old.status == "duplicate" for old, _ in replaced.values()) or any(
             d.duplicate_of in replaced for d in stored.documents.values()):
         return None
-    stored = unfold(stored, {i: a for i, (_, a) in replaced.items()})
+    read, stored = stored, unfold(stored, {i: a for i, (_, a) in replaced.items()})
+    known = None if issue_sizes is None else _known_issues(issue_sizes, read.positions, stored.positions)
     new_ids = [i for i in stored.documents if i not in index.seen or i in replaced]
     seen_docs = [d for i, d in stored.documents.items() if i in index.seen and i not in replaced]
     sketches = {i: v for i, v in index.sketches.items() if i not in replaced}
@@ -185,5 +201,5 @@ def incremental_step(
     redated = _redate_new(corpus, new_ids)
     if redated is not None:  # the new pages' times moved: resolve and merge them again, from the stored state
         corpus = _resolve_new(redated, stored, new_ids)
-    corpus = _layers_new(corpus, stored, new_ids)
+    corpus = _layers_new(corpus, stored, new_ids, known)
     return corpus, Index(index.stamp, frozenset(stored.documents), sketches)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
 
 from dossier.model import (
     Annotations,
@@ -41,8 +41,8 @@ class CorpusChanges:
     """What an incremental corpus step changed in the corpus tables, so a store writes those rows
     only (rewriting every table was most of the cost of adding a few pages to a large store).
     Entities and events are written by id; positions and conflicts are added and removed (the store
-    orders them on read); figures are appended, or given whole when the new list is not the stored
-    one with rows appended."""
+    orders them on read); figures are removed and appended (``all_figures``: the whole table instead,
+    for a caller that read all of it)."""
 
     entities: tuple[Entity, ...] = ()  # new or changed
     gone_entities: tuple[str, ...] = ()
@@ -69,27 +69,31 @@ def _multiset_diff(before: Sequence[Any], after: Sequence[Any]) -> tuple[tuple[A
     return tuple((old - new).elements()), tuple((new - old).elements())
 
 
+def _figure_changes(before: Sequence[CorpusFigure], after: Sequence[CorpusFigure]) -> tuple[tuple[CorpusFigure, ...], tuple[CorpusFigure, ...]]:
+    """(rows of ``before`` to delete, rows to append) that turn ``before`` into ``after``: the rows of
+    ``before`` that ``after`` starts with, in order, stay. Never a rewrite of the whole table: an
+    incremental step reads only some of the stored figures (those of pages it takes out)."""
+    gone, i = [], 0
+    for f in before:
+        if i < len(after) and after[i] == f:
+            i += 1
+        else:
+            gone.append(f)
+    return tuple(gone), tuple(after[i:])
+
+
 def corpus_changes(before: Corpus, after: Corpus) -> CorpusChanges:
     """The rows a store must write to turn the stored ``before`` into ``after`` (``Store.corpus``
-    of the result equals ``ordered_corpus(after)``)."""
+    of the result equals ``ordered_corpus(after)``). ``before`` may hold only some of the stored
+    positions, figures and conflicts: the rows not read are left as they are."""
     entities, gone_entities = _changed_by_id(before.entities, after.entities)
     events, gone_events = _changed_by_id(before.events, after.events)
     gone_positions, positions = _multiset_diff(before.positions, after.positions)
-    gone_figures, figures = _multiset_diff(before.figures, after.figures)
+    gone_figures, figures = _figure_changes(before.figures, after.figures)
     gone_conflicts, conflicts = _multiset_diff(before.conflicts, after.conflicts)
-    drop = Counter(gone_figures)
-    kept = []
-    for f in before.figures:  # the stored figures in order, less those gone
-        if drop[f]:
-            drop[f] -= 1
-        else:
-            kept.append(f)
-    appended = tuple(after.figures[: len(kept)]) == tuple(kept)
     return CorpusChanges(
         entities=tuple(entities), gone_entities=gone_entities, events=tuple(events), gone_events=gone_events,
-        positions=positions, gone_positions=gone_positions,
-        figures=figures if appended else (), gone_figures=gone_figures if appended else (),
-        all_figures=None if appended else tuple(after.figures),
+        positions=positions, gone_positions=gone_positions, figures=figures, gone_figures=gone_figures,
         conflicts=conflicts, gone_conflicts=gone_conflicts,
     )
 
@@ -102,6 +106,70 @@ def ordered_corpus(corpus: Corpus) -> Corpus:
     names = {e.id: e.name for e in corpus.entities}
     return replace(corpus, positions=tuple(position_order(corpus.positions, names)),
                    conflicts=tuple(conflict_order(corpus.conflicts)))
+
+
+CORPUS_TABLES = ("entities", "events", "positions", "conflicts", "figures")
+_CORPUS_READS: dict[str, tuple[str, type[Any]]] = {
+    "entities": ("SELECT json FROM entities ORDER BY name", Entity),
+    "events": ("SELECT json FROM events ORDER BY date IS NULL, date, id", Event),
+    "positions": ("SELECT json FROM positions ORDER BY n", Position),
+    "conflicts": ("SELECT json FROM conflicts ORDER BY n", Conflict),
+    "figures": ("SELECT json FROM figures ORDER BY n", CorpusFigure),
+}
+
+
+def read_corpus(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], tables: Collection[str]) -> Corpus:
+    """The corpus tables named in ``tables`` (the others left empty), as every store reads them: an
+    incremental step reads only the tables new pages can change in place (entities, events), not
+    the large ones it only appends to (positions, figures, conflicts)."""
+    import json
+
+    from dossier.model import from_dict
+
+    unknown = set(tables) - set(CORPUS_TABLES)
+    if unknown:
+        raise ValueError(f"no corpus tables {sorted(unknown)}")
+    read = {t: tuple(from_dict(cls, json.loads(r[0])) for r in run(sql, ()))
+            for t, (sql, cls) in _CORPUS_READS.items() if t in tables}
+    return ordered_corpus(Corpus(**read)) if {"positions", "conflicts"} & set(tables) else Corpus(**read)
+
+
+def rows_citing(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], doc_ids: Collection[str],
+                ph: str = "?") -> Corpus:
+    """The positions, figures and conflicts whose stored JSON names one of ``doc_ids`` (the rows of
+    those pages, and perhaps a few more: the caller checks each row's spans), found by a text scan in
+    SQL, so only these rows are decoded; in store order (figures and conflicts as ``read_corpus``)."""
+    import json
+
+    from dossier.model import from_dict
+
+    ids = sorted(set(doc_ids))
+    if not ids:
+        return Corpus()
+    find = "instr(json, ?) > 0" if ph == "?" else "strpos(json, %s) > 0"
+    where = " OR ".join([find] * len(ids))
+    read = {t: tuple(from_dict(cls, json.loads(r[0])) for r in run(f"{sql.split(' ORDER BY ')[0]} WHERE {where} ORDER BY n",
+                                                                    [f'"doc_id":"{i}"' for i in ids]))
+            for t, (sql, cls) in _CORPUS_READS.items() if t in ("positions", "figures", "conflicts")}
+    return Corpus(**read)
+
+
+def issue_sizes(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]) -> dict[str, int]:
+    """Each stored issue and its number of positions, counted in SQL (no position decoded)."""
+    return {str(r[0]): int(r[1]) for r in run("SELECT issue, count(*) FROM positions GROUP BY issue", ())}
+
+
+def stored_conflicts(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], conflicts: Iterable[Conflict],
+                     ph: str = "?") -> set[Conflict]:
+    """Those of ``conflicts`` the store holds, matched on their stored JSON (no stored row decoded)."""
+    from dossier.store.rows import dumps
+    from dossier.store.tables import sql_in
+
+    by_json = {dumps(c): c for c in conflicts}
+    if not by_json:
+        return set()
+    where, params = sql_in("json", frozenset(by_json), ph)
+    return {by_json[r[0]] for r in run(f"SELECT json FROM conflicts WHERE {where}", params)}
 
 
 @dataclass(frozen=True)
@@ -161,7 +229,10 @@ class Store(Protocol):
     ) -> None: ...
     def replace_corpus(self, corpus: Corpus) -> None: ...
     def update_corpus(self, changes: CorpusChanges) -> None: ...
-    def corpus(self) -> Corpus: ...
+    def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus: ...
+    def issue_sizes(self) -> dict[str, int]: ...
+    def rows_citing(self, doc_ids: Collection[str]) -> Corpus: ...
+    def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]: ...
     def search(
         self,
         query: str,

@@ -19,24 +19,30 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 import psycopg
 
 from dossier.model import (
     Annotations,
     Conflict,
-    CorpusFigure,
     Document,
-    Entity,
-    Event,
     Page,
-    Position,
     PublicationDate,
     Quote,
     from_dict,
 )
-from dossier.store.base import Corpus, CorpusChanges, DocMeta, SearchHit, ordered_corpus
+from dossier.store.base import (
+    CORPUS_TABLES,
+    Corpus,
+    CorpusChanges,
+    DocMeta,
+    SearchHit,
+    issue_sizes,
+    read_corpus,
+    rows_citing,
+    stored_conflicts,
+)
 from dossier.store import tables
 from dossier.store.rows import (
     DOCUMENT_COLUMNS,
@@ -373,17 +379,17 @@ class PostgresStore:
                             rows.gone_conflicts)
             cur.executemany("INSERT INTO conflicts (kind, json) VALUES (%s, %s)", rows.conflicts)
 
-    def corpus(self) -> Corpus:
-        def rows(sql: str) -> list[Any]:
-            return [json.loads(r[0]) for r in self.conn.execute(sql)]
+    def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus:
+        return read_corpus(self._run, tables)
 
-        return ordered_corpus(Corpus(
-            entities=tuple(from_dict(Entity, d) for d in rows("SELECT json FROM entities ORDER BY name")),
-            events=tuple(from_dict(Event, d) for d in rows("SELECT json FROM events ORDER BY date IS NULL, date, id")),
-            positions=tuple(from_dict(Position, d) for d in rows("SELECT json FROM positions ORDER BY n")),
-            conflicts=tuple(from_dict(Conflict, d) for d in rows("SELECT json FROM conflicts ORDER BY n")),
-            figures=tuple(from_dict(CorpusFigure, d) for d in rows("SELECT json FROM figures ORDER BY n")),
-        ))
+    def issue_sizes(self) -> dict[str, int]:
+        return issue_sizes(self._run)
+
+    def rows_citing(self, doc_ids: Collection[str]) -> Corpus:
+        return rows_citing(self._run, doc_ids, "%s")
+
+    def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]:
+        return stored_conflicts(self._run, conflicts, "%s")
 
     # -- light reads for listings ---------------------------------------------------------------
     def document_meta(self) -> list[DocMeta]:

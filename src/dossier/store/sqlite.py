@@ -14,22 +14,28 @@ import sqlite3
 import time
 import zlib
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Callable, Collection, Iterable, Literal
 
 from dossier.model import (
     Annotations,
     Conflict,
-    CorpusFigure,
     Document,
-    Entity,
-    Event,
     Page,
-    Position,
     PublicationDate,
     Quote,
     from_dict,
 )
-from dossier.store.base import Corpus, CorpusChanges, DocMeta, SearchHit, ordered_corpus
+from dossier.store.base import (
+    CORPUS_TABLES,
+    Corpus,
+    CorpusChanges,
+    DocMeta,
+    SearchHit,
+    issue_sizes,
+    read_corpus,
+    rows_citing,
+    stored_conflicts,
+)
 from dossier.store import tables
 from dossier.store.rows import (
     DOCUMENT_COLUMNS,
@@ -426,17 +432,17 @@ class SQLiteStore:
             run("DELETE FROM conflicts WHERE n = (SELECT min(n) FROM conflicts WHERE json = ?)", rows.gone_conflicts)
             run("INSERT INTO conflicts (kind, json) VALUES (?, ?)", rows.conflicts)
 
-    def corpus(self) -> Corpus:
-        q = self.conn.execute
-        return ordered_corpus(Corpus(
-            entities=tuple(from_dict(Entity, json.loads(r[0])) for r in q("SELECT json FROM entities ORDER BY name")),
-            events=tuple(
-                from_dict(Event, json.loads(r[0])) for r in q("SELECT json FROM events ORDER BY date IS NULL, date, id")
-            ),
-            positions=tuple(from_dict(Position, json.loads(r[0])) for r in q("SELECT json FROM positions ORDER BY n")),
-            conflicts=tuple(from_dict(Conflict, json.loads(r[0])) for r in q("SELECT json FROM conflicts ORDER BY n")),
-            figures=tuple(from_dict(CorpusFigure, json.loads(r[0])) for r in q("SELECT json FROM figures ORDER BY n")),
-        ))
+    def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus:
+        return read_corpus(self._run, tables)
+
+    def issue_sizes(self) -> dict[str, int]:
+        return issue_sizes(self._run)
+
+    def rows_citing(self, doc_ids: Collection[str]) -> Corpus:
+        return rows_citing(self._run, doc_ids, "?")
+
+    def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]:
+        return stored_conflicts(self._run, conflicts, "?")
 
     # -- light reads for listings ---------------------------------------------------------------
     def document_meta(self) -> list[DocMeta]:

@@ -119,7 +119,7 @@ ALL_QUOTES = QuoteQuery()
 _ORDER = " ORDER BY d.published IS NULL, d.published, d.source, q.n"
 
 
-def _in(column: str, values: frozenset[str], ph: str) -> tuple[str, list[Any]]:
+def sql_in(column: str, values: frozenset[str], ph: str) -> tuple[str, list[Any]]:
     """``column`` is one of ``values``, bound as one parameter whatever their number (SQLite reads a
     JSON array, PostgreSQL an array)."""
     if ph == "?":
@@ -139,7 +139,7 @@ def _where(query: QuoteQuery, ph: str) -> tuple[str, list[Any]]:
             sql += f" AND substr(d.published, 1, length({ph})) {op} substr({ph}, 1, length(d.published))"
             params.extend([bound, bound])
     if query.by_speaker:
-        ors = [_in(col, values, ph) for col, values in (("q.speaker_entity", query.speaker_ids),
+        ors = [sql_in(col, values, ph) for col, values in (("q.speaker_entity", query.speaker_ids),
                                                          ("q.speaker", query.speaker_names)) if values]
         sql += " AND (" + " OR ".join(c for c, _ in ors) + ")" if ors else " AND 1 = 0"
         params += [p for _, ps in ors for p in ps]

@@ -7,7 +7,7 @@ import dataclasses
 import random
 
 from dossier.clean.duplicates import add_duplicates, find_duplicates
-from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms
+from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms, issue_terms_by_size
 from dossier.corpus.incremental import Index, decode_index, encode_index, plan
 from dossier.model import Document, Entity, Event, Evidence, Position, PublicationDate, Span
 
@@ -117,6 +117,15 @@ def test_a_new_issue_of_a_stored_issue_term_takes_its_name():
     rows = fold_positions(stored, [_position("e_b", "dam", "d9", 0), _position("e_b", "other", "d9", 5)],
                           {"e_a": "Anna", "e_b": "Ben"}, known)
     assert [(p.actor, p.issue) for p in rows] == [("e_a", "water dam")] * 2 + [("e_b", "water dam"), ("e_b", "other")]
+
+
+def test_stored_issues_counted_by_the_store_give_a_head_term_to_the_larger_issue():
+    # the store counts each issue's positions; no position is read
+    assert issue_terms_by_size({"water dam": 5, "dam": 2, "other": 9}) == {"dam": "water dam"}
+    assert issue_terms_by_size({"water dam": 2, "dam": 5}) == {"dam": "dam"}
+    assert issue_terms_by_size({"water dam": 3, "dam": 3}) == {"dam": "dam"}  # a tie: the first by name
+    assert issue_terms([_position("e_a", "dam", "d1", 0), _position("e_b", "water dam", "d1", 5),
+                        _position("e_b", "water dam", "d2", 5)]) == {"dam": "water dam"}
 
 
 def test_a_page_taken_out_leaves_what_the_other_pages_gave():

@@ -147,6 +147,38 @@ def _base_corpus() -> Corpus:
     )
 
 
+def test_an_incremental_step_reads_some_corpus_tables_issue_sizes_and_conflicts_by_value(store):
+    base = _base_corpus()
+    store.replace_corpus(base)
+    assert store.corpus(("entities", "events")) == Corpus(entities=store.corpus().entities, events=base.events)
+    assert store.corpus(("figures",)) == Corpus(figures=base.figures)
+    with pytest.raises(ValueError):
+        store.corpus(("quotes",))
+    assert store.issue_sizes() == {"talks": 3}
+    stored, new = base.conflicts[0], replace(base.conflicts[0], confidence=0.6)
+    assert store.stored_conflicts([stored, new]) == {stored}
+    assert store.stored_conflicts([]) == set()
+
+
+def test_the_rows_of_pages_taken_out_are_read_alone_and_replaced_in_place(store):
+    # an incremental step re-folding page d2 reads its rows only, and writes them back changed
+    from dossier.store.base import corpus_changes
+
+    d1, d2 = Span("d1", 0, 4), Span("d2", 0, 4)
+    figs = tuple(CorpusFigure(float(n), s, f"{n} km", "km", "road") for n, s in enumerate((d1, d2, d1, d2)))
+    pos = (Position("e1", "talks", "demand", "a", d1), Position("e1", "talks", "demand", "b", d2))
+    clash = (Conflict("figure", "road", ("1", "2"), (d1, d2)), Conflict("figure", "cost", ("1", "2"), (d1, d1)))
+    store.replace_corpus(Corpus(positions=pos, conflicts=clash, figures=figs))
+    read = store.rows_citing(["d2"])
+    assert read == Corpus(positions=pos[1:], conflicts=clash[:1], figures=(figs[1], figs[3]))
+    assert store.rows_citing([]) == Corpus()
+    again = CorpusFigure(9.0, d2, "9 km", "km", "road")
+    store.update_corpus(corpus_changes(read, Corpus(positions=(pos[1],), figures=(again, figs[3]))))
+    got = store.corpus()
+    assert got.figures == (figs[0], figs[2], again, figs[3])  # the rows not read stay
+    assert got.positions == pos and got.conflicts == clash[1:]
+
+
 def test_update_corpus_writes_the_changes_and_reads_back_what_a_full_write_gives(store):
     from dossier.store.base import corpus_changes, ordered_corpus
 
