@@ -19,13 +19,13 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from dossier import __version__, budget
 from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
 from dossier.executor import Executor
 from dossier.ingest.manifest import Manifest
-from dossier.model import Annotations, Document, Page, Skipped
+from dossier.model import Annotations, Document, Event, Page, Skipped
 from dossier.store import Corpus, Store
 
 if TYPE_CHECKING:
@@ -510,18 +510,28 @@ def _incremental_corpus(
     start = time.perf_counter()
     # Positions, figures and conflicts are only added to, but for the rows of stored pages mapped
     # again (taken out): only those rows are read; issues are counted in SQL, conflicts found by value.
+    # Events: those of the pages taken out, and those the new pages' events may join (by blocking key).
     rows = store.rows_citing(replaced)
-    stored = dataclasses.replace(store.corpus(("entities", "events")), positions=rows.positions,
+    stored = dataclasses.replace(store.corpus(("entities",)), events=rows.events, positions=rows.positions,
                                  figures=rows.figures, conflicts=rows.conflicts)
+    near: dict[str, Event] = {}
+
+    def events_for(found: Sequence[Event]) -> list[Event]:
+        for e in store.events_near(found):
+            near.setdefault(e.id, e)
+        return sorted(near.values(), key=lambda e: (e.date is None, e.date or "", e.id))
+
     before = corpus_of(store.documents(), {}, options)
     new_ids = [i for i in before.documents if i not in index.seen or i in replaced]
     annots = {i: a for i in new_ids if (a := store.annotations(i)) is not None}
     before = dataclasses.replace(before, entities={e.id: e for e in stored.entities}, events=stored.events,
                                  positions=stored.positions, figures=stored.figures, conflicts=stored.conflicts)
-    done = incremental_step(before, annots, index, replaced, store.issue_sizes())
+    done = incremental_step(before, annots, index, replaced, store.issue_sizes(), events_for)
     if done is None:
         return None
     after, new_index = done
+    taken = {e.id for e in stored.events}  # as read: the rows an update compares with
+    stored = dataclasses.replace(stored, events=(*stored.events, *(e for i, e in near.items() if i not in taken)))
     have = store.stored_conflicts(after.conflicts) - set(stored.conflicts)  # those read were checked
     after = dataclasses.replace(after, conflicts=tuple(c for c in after.conflicts if c not in have))
     _write_corpus(store, dataclasses.replace(before, annotations=annots), after, only=new_ids, stored=stored)

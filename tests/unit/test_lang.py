@@ -82,3 +82,24 @@ def test_place_key_of_plain_ascii_skips_decomposition_with_the_same_key() -> Non
     names = ["  The  Hague ", "New York", "São Paulo", "Côte d’Ivoire", "the", "THE NETHERLANDS", "Zürich",
              "O'Hare", "\tSt. Louis\n", "ＡＢＣ", "Ångström", "ﬁnland", ""]
     assert [geo._fold(n) for n in names] == [slow(n) for n in names]
+
+
+def test_the_gazetteer_is_built_once_then_read_from_the_user_cache(tmp_path, monkeypatch):
+    from dossier.lang import geo
+
+    monkeypatch.setenv("DOSSIER_CACHE", str(tmp_path))
+    geo._gazetteer.cache_clear()
+    try:
+        built = geo._gazetteer()
+        path = geo.gazetteer_file()
+        assert path.parent == tmp_path and path.exists()
+        assert built == geo._gazetteer_names() and "tokyo" in built
+        path.write_text(path.read_text(encoding="utf-8") + "\nzz marker", encoding="utf-8")
+        geo._gazetteer.cache_clear()
+        assert "zz marker" in geo._gazetteer()  # read from the file, not built again
+        monkeypatch.setenv("DOSSIER_CACHE", str(tmp_path / "file.txt" / "x"))  # cannot be written
+        (tmp_path / "file.txt").write_text("", encoding="utf-8")
+        geo._gazetteer.cache_clear()
+        assert geo._gazetteer() == built
+    finally:
+        geo._gazetteer.cache_clear()

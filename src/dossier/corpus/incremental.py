@@ -18,13 +18,13 @@ import dataclasses
 import json
 import logging
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.clean.duplicates import Sketch
 from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms, issue_terms_by_size, unfold
 from dossier.corpus.state import Corpus
-from dossier.model import Annotations, Conflict, Document, Position
+from dossier.model import Annotations, Conflict, Document, Event, Position
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +92,12 @@ def _statuses(corpus: Corpus, new: Sequence[Document], dup_of: Mapping[str, str]
     return dataclasses.replace(corpus, documents=docs)
 
 
-def _resolve_new(corpus: Corpus, stored: Corpus, ids: Sequence[str]) -> Corpus:
-    """Entities and events of the new pages ``ids``, folded into ``stored``'s."""
+EventsFor = Callable[[Sequence[Event]], Sequence[Event]]
+
+
+def _resolve_new(corpus: Corpus, stored: Corpus, ids: Sequence[str], events_for: EventsFor | None = None) -> Corpus:
+    """Entities and events of the new pages ``ids``, folded into ``stored``'s (or into those
+    ``events_for`` gives for the events found)."""
     from dossier.corpus.passes import entity_id_of, with_claim_actors, with_entity_ids
     from dossier.extract.events import merge_events
     from dossier.extract.positions import entity_index
@@ -108,7 +112,7 @@ def _resolve_new(corpus: Corpus, stored: Corpus, ids: Sequence[str]) -> Corpus:
     resolved = {a.doc_id: with_claim_actors(with_entity_ids(a, mention_entity), entities, by_name) for a in annots}
     annotations = {**corpus.annotations, **resolved}
     found = merge_events(live, [annotations[d.id] for d in live if d.id in annotations], entity_id_of)
-    events, _ = fold_events(stored.events, found)
+    events, _ = fold_events(stored.events if events_for is None else events_for(found), found)
     return dataclasses.replace(corpus, entities=entities, annotations=annotations, events=tuple(events))
 
 
@@ -165,9 +169,24 @@ def _known_issues(sizes: Mapping[str, int], read: Sequence[Position], kept: Sequ
     return issue_terms_by_size({i: n for i, n in left.items() if n > 0})
 
 
+def _event_key(e: Event) -> tuple[bool, str, str]:
+    return e.date is None, e.date or "", e.id  # the store's order, and fold_events'
+
+
+def _blocked(kept: Sequence[Event], gone: set[str], events_for: EventsFor) -> EventsFor:
+    """``events_for`` with the events of the pages taken out as ``unfold`` left them (``kept``;
+    ``gone``: those it dropped) in place of their stored form, in the store's order."""
+    def stored_for(found: Sequence[Event]) -> Sequence[Event]:
+        have = {e.id: e for e in kept}
+        more = [e for e in events_for(found) if e.id not in have and e.id not in gone]
+        return sorted([*kept, *more], key=_event_key)
+    return stored_for
+
+
 def incremental_step(
     stored: Corpus, new_annotations: Mapping[str, Annotations], index: Index,
     replaced: Mapping[str, tuple[Document, Annotations]] | None = None, issue_sizes: Mapping[str, int] | None = None,
+    events_for: EventsFor | None = None,
 ) -> tuple[Corpus, Index] | None:
     """``stored`` (every kept page, the stored results, annotations of the new pages only) with the
     new pages folded in, and the index for the next step; None when only a full step can say
@@ -177,7 +196,10 @@ def incremental_step(
     ``stored`` need not hold the positions, figures and conflicts (they are only added to) but those
     of the ``replaced`` pages, when ``issue_sizes`` gives each stored issue's number of positions:
     the result then holds those rows less the replaced pages' and the new pages' rows, which is what
-    ``store.base.corpus_changes`` needs against the rows read."""
+    ``store.base.corpus_changes`` needs against the rows read. Likewise the events, when
+    ``events_for`` gives the stored events found ones may join (``Store.events_near``: a superset of
+    those ``fold.fold_events`` joins, in the store's order, every one read so far): ``stored`` then
+    holds the events of the replaced pages only, and the result the events read."""
     from dossier.clean.duplicates import add_duplicates
     from dossier.corpus.story_year import with_build_years
     from dossier.corpus.weekdays import with_weekday_dates
@@ -188,6 +210,8 @@ def incremental_step(
         return None
     read, stored = stored, unfold(stored, {i: a for i, (_, a) in replaced.items()})
     known = None if issue_sizes is None else _known_issues(issue_sizes, read.positions, stored.positions)
+    if events_for is not None:
+        events_for = _blocked(stored.events, {e.id for e in read.events} - {e.id for e in stored.events}, events_for)
     new_ids = [i for i in stored.documents if i not in index.seen or i in replaced]
     seen_docs = [d for i, d in stored.documents.items() if i in index.seen and i not in replaced]
     sketches = {i: v for i, v in index.sketches.items() if i not in replaced}
@@ -197,9 +221,9 @@ def incremental_step(
     corpus = _statuses(dataclasses.replace(stored, annotations=dict(new_annotations)), [stored.documents[i] for i in new_ids], dup_of)
     new = frozenset(new_ids)  # the story_year pass, on the new pages (lent days: of the new pages only)
     corpus = with_weekday_dates(with_build_years(corpus, new), new)
-    corpus = _resolve_new(corpus, stored, new_ids)
+    corpus = _resolve_new(corpus, stored, new_ids, events_for)
     redated = _redate_new(corpus, new_ids)
     if redated is not None:  # the new pages' times moved: resolve and merge them again, from the stored state
-        corpus = _resolve_new(redated, stored, new_ids)
+        corpus = _resolve_new(redated, stored, new_ids, events_for)
     corpus = _layers_new(corpus, stored, new_ids, known)
     return corpus, Index(index.stamp, frozenset(stored.documents), sketches)

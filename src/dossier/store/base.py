@@ -136,9 +136,9 @@ def read_corpus(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], ta
 
 def rows_citing(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], doc_ids: Collection[str],
                 ph: str = "?") -> Corpus:
-    """The positions, figures and conflicts whose stored JSON names one of ``doc_ids`` (the rows of
-    those pages, and perhaps a few more: the caller checks each row's spans), found by a text scan in
-    SQL, so only these rows are decoded; in store order (figures and conflicts as ``read_corpus``)."""
+    """The events, positions, figures and conflicts whose stored JSON names one of ``doc_ids`` (the
+    rows of those pages, and perhaps a few more: the caller checks each row's spans), found by a text
+    scan in SQL, so only these rows are decoded; in the order ``read_corpus`` gives."""
     import json
 
     from dossier.model import from_dict
@@ -147,11 +147,50 @@ def rows_citing(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], do
     if not ids:
         return Corpus()
     find = "instr(json, ?) > 0" if ph == "?" else "strpos(json, %s) > 0"
-    where = " OR ".join([find] * len(ids))
-    read = {t: tuple(from_dict(cls, json.loads(r[0])) for r in run(f"{sql.split(' ORDER BY ')[0]} WHERE {where} ORDER BY n",
-                                                                    [f'"doc_id":"{i}"' for i in ids]))
-            for t, (sql, cls) in _CORPUS_READS.items() if t in ("positions", "figures", "conflicts")}
+    where = " WHERE " + " OR ".join([find] * len(ids)) + " ORDER BY "
+    read = {t: tuple(from_dict(cls, json.loads(r[0]))
+                     for r in run(sql.replace(" ORDER BY ", where), [f'"doc_id":"{i}"' for i in ids]))
+            for t, (sql, cls) in _CORPUS_READS.items() if t in ("events", "positions", "figures", "conflicts")}
     return Corpus(**read)
+
+
+def _within(dates: Collection[str]) -> Callable[[str], bool]:
+    """Is a date one of ``dates``, within one (a prefix: '2020-05' holds '2020-05-04') or holding one?"""
+    holding = {d[:k] for d in dates for k in range(1, len(d) + 1)}
+    lengths = {len(d) for d in dates}
+    return lambda date: date in holding or any(date[:k] in dates for k in lengths)
+
+
+def events_near(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], found: Sequence[Event]) -> tuple[Event, ...]:
+    """The stored events any of ``found`` may be a report of, in store order: those sharing a
+    participant or a name (evidence ``event:name``) with one, and those dated within one's date
+    or holding it when one of the two names no actor, or both name actors by name only (matched
+    up to spelling): ``corpus.fold.fold_events`` joins no other. Each row's JSON is parsed, but
+    only these become model objects (building them was two thirds of reading every event)."""
+    import json
+
+    from dossier.model import from_dict
+
+    def by_name(who: Iterable[str]) -> bool:
+        return any(p.startswith("name:") for p in who)
+
+    actors = {p for e in found for p in e.participants}
+    names = {v.text for e in found for v in e.evidence if v.rule == "event:name"}
+    any_actor = _within({e.date for e in found if e.date and not e.participants})
+    no_actor = _within({e.date for e in found if e.date and e.participants})
+    spelled = _within({e.date for e in found if e.date and by_name(e.participants)})
+
+    def near(data: dict[str, Any]) -> bool:
+        who, date = data.get("participants") or (), str(data.get("date") or "")
+        if actors.intersection(who) or (names and any(v.get("rule") == "event:name" and v.get("text") in names
+                                                       for v in data.get("evidence") or ())):
+            return True
+        return date != "" and (any_actor(date) or (not who and no_actor(date)) or (by_name(who) and spelled(date)))
+
+    if not found:
+        return ()
+    rows = (json.loads(r[0]) for r in run(_CORPUS_READS["events"][0], ()))
+    return tuple(from_dict(Event, d) for d in rows if near(d))
 
 
 def issue_sizes(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]) -> dict[str, int]:
@@ -232,6 +271,7 @@ class Store(Protocol):
     def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus: ...
     def issue_sizes(self) -> dict[str, int]: ...
     def rows_citing(self, doc_ids: Collection[str]) -> Corpus: ...
+    def events_near(self, found: Sequence[Event]) -> tuple[Event, ...]: ...
     def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]: ...
     def search(
         self,

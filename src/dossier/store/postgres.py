@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from typing import Any, Collection, Iterable
+from typing import Any, Collection, Iterable, Sequence
 
 import psycopg
 
@@ -27,6 +27,7 @@ from dossier.model import (
     Annotations,
     Conflict,
     Document,
+    Event,
     Page,
     PublicationDate,
     Quote,
@@ -38,6 +39,7 @@ from dossier.store.base import (
     CorpusChanges,
     DocMeta,
     SearchHit,
+    events_near,
     issue_sizes,
     read_corpus,
     rows_citing,
@@ -381,6 +383,9 @@ class PostgresStore:
 
     def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus:
         return read_corpus(self._run, tables)
+
+    def events_near(self, found: Sequence[Event]) -> tuple[Event, ...]:
+        return events_near(self._run, found)
 
     def issue_sizes(self) -> dict[str, int]:
         return issue_sizes(self._run)

@@ -14,12 +14,13 @@ import sqlite3
 import time
 import zlib
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Literal
+from typing import Any, Callable, Collection, Iterable, Literal, Sequence
 
 from dossier.model import (
     Annotations,
     Conflict,
     Document,
+    Event,
     Page,
     PublicationDate,
     Quote,
@@ -31,6 +32,7 @@ from dossier.store.base import (
     CorpusChanges,
     DocMeta,
     SearchHit,
+    events_near,
     issue_sizes,
     read_corpus,
     rows_citing,
@@ -434,6 +436,9 @@ class SQLiteStore:
 
     def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus:
         return read_corpus(self._run, tables)
+
+    def events_near(self, found: Sequence[Event]) -> tuple[Event, ...]:
+        return events_near(self._run, found)
 
     def issue_sizes(self) -> dict[str, int]:
         return issue_sizes(self._run)

@@ -105,6 +105,36 @@ def test_a_new_report_joins_the_stored_event_it_fits_and_others_stay_apart():
     assert {e.id for e in events} == {"ev1", "ev2", "n2", "n3"}
 
 
+def test_the_stored_events_read_by_blocking_key_fold_as_all_of_them_would():
+    # Store.events_near reads only the stored events a found one may join: folding into those
+    # changes and adds the same events as folding into all of them
+    from dossier.store.base import events_near
+    from dossier.store.rows import dumps
+
+    rng = random.Random(16)
+    actors = [*(f"e_{c}" for c in "abcdef"), "name:Anna Lee", "name:Lee", "name:A. Lee", "name:Bo Ek"]
+    dates = [None, "2020", "2020-05", "2020-05-04", "2020-05-05", "2020-06", "2021-01-02"]
+
+    def event(i: str, doc: str) -> Event:
+        e = _event(i, rng.choice(["meeting", "talks", "vote"]), rng.choice(dates),
+                   tuple(rng.sample(actors, rng.randint(0, 2))), doc, rng.choice([None, "Paris", "Rome"]))
+        if rng.random() < 0.2:
+            e = dataclasses.replace(e, evidence=(*e.evidence, Evidence(rule="event:name", text="the summit")))
+        return e
+
+    stored = sorted((event(f"s{i:02}", f"d{i % 7}") for i in range(80)), key=lambda e: (e.date is None, e.date or "", e.id))
+    rows = [(dumps(e),) for e in stored]
+    kept = set(stored)
+    for trial in range(40):
+        found = [event(f"n{trial}-{k}", "d9") for k in range(rng.randint(1, 4))]
+        near = events_near(lambda sql, params: rows, found)
+        assert len(near) < len(stored)
+        whole, touched = fold_events(stored, found)
+        part, touched_part = fold_events(near, found)
+        assert touched == touched_part
+        assert [e for e in whole if e not in kept] == [e for e in part if e not in kept]
+
+
 def _position(actor: str, issue: str, doc: str, start: int) -> Position:
     return Position(actor=actor, actor_label=None, issue=issue, stance="support", statement="s",
                     span=Span(doc, start, start + 1), date=None, confidence=0.5)

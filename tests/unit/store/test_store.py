@@ -14,6 +14,7 @@ from dossier.model import (
     Document,
     Entity,
     Event,
+    Evidence,
     Position,
     PublicationDate,
     RemovedBlock,
@@ -177,6 +178,28 @@ def test_the_rows_of_pages_taken_out_are_read_alone_and_replaced_in_place(store)
     got = store.corpus()
     assert got.figures == (figs[0], figs[2], again, figs[3])  # the rows not read stay
     assert got.positions == pos and got.conflicts == clash[1:]
+
+
+def test_the_events_a_found_event_may_join_are_read_by_date_participant_and_name(store):
+    span = Span("d1", 0, 4)
+
+    def ev(i: str, date: str | None, who: tuple[str, ...] = (), name: str | None = None) -> Event:
+        named = (Evidence(rule="event:name", text=name),) if name else ()
+        return Event(i, "talks", i, (span,), who, None, date, "day" if date else "none", evidence=named)
+
+    stored = (ev("a", "2020-03-04", ("p1",)), ev("b", "2020", ("p2",)), ev("c", None, ("p3",)),
+              ev("d", "2021-01-01", ("p4",), "Camp Summit"), ev("e", "2020-03-05"), ev("f", "2020-04-01"),
+              ev("g", "2020-03-04", ("name:Ann Lee",)))
+    store.replace_corpus(Corpus(events=stored))
+
+    def near(*found: Event) -> list[str]:
+        return [e.id for e in store.events_near(found)]
+
+    assert near(ev("x", "2020-03", ("p3",))) == ["e", "c"]  # an actor shared, or none on one side
+    assert near(ev("y", "2020-03")) == ["b", "a", "g", "e"]  # no actor: any event of a date that fits
+    assert near(ev("w", "2020-03-04", ("name:Lee",))) == ["g"]  # actors by name: spelled alike maybe
+    assert near(ev("v", None, (), "Camp Summit")) == ["d"]
+    assert near() == []
 
 
 def test_update_corpus_writes_the_changes_and_reads_back_what_a_full_write_gives(store):
