@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from dossier.extract import events_kinds as kinds
 from dossier.extract import events_lexicon as lex
+from dossier.extract import events_senses as senses
 from dossier.nlp.cues import ROLE_NOUNS, is_speech_verb
 from dossier.nlp.pipeline import lemma
 
@@ -50,38 +51,37 @@ def _frames_report(tok: Token) -> bool:
 def _goes_to_care(verb: Token) -> bool:
     """"checked into a rehab clinic", "entered hospital", "admitted to the Mayo Clinic": the goal
     (a direct object or an into/to/in object) names a place of care."""
-    goals = [c for c in verb.children if c.dep_ == "dobj"]
+    goals = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]  # "rushed to hospital": xcomp too
     goals += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "to", "in")
               for g in c.children if g.dep_ == "pobj"]
     return any(w.lower_ in kinds.CARE_NOUNS for g in goals for w in g.subtree if w.dep_ != "relcl")
 
 
 def generic_verb_kind(tok: Token) -> str | None:
-    """The kind a verb predicate announces, or None (see ``events_kinds``)."""
+    """The kind a verb predicate announces, or None (see ``events_kinds``): a verb of the
+    inventory with arguments of its own, in the sense its arguments give (``events_senses``),
+    or a predicate of a few words ("stepped down", "found dead")."""
+    if not _is_verb(tok) or tok.dep_ in ("amod", "compound"):
+        return None
+    construction = senses.construction_kind(tok)
+    if construction is not None:
+        return construction
     got = kinds.VERB_KIND.get(tok.lower_)
-    if got is None or not _is_verb(tok) or tok.dep_ in ("amod", "compound"):
+    if got is None or _frames_report(tok):
         return None
     kind, base = got
-    if _frames_report(tok):
-        return None
     args = [c for c in tok.children if c.dep_ in (*_SUBJ, "dobj", "agent", "oprd")]
     if not args and tok.dep_ not in ("relcl", "acl", "xcomp", "conj", "advcl"):
         return None
     if base in kinds.NEEDS_CARE_PLACE and not _goes_to_care(tok):
         return None
-    if base in kinds.NEEDS_PERSON_OBJECT:
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not objs or not any(_personish(o) for o in objs):
-            return None
-        if base == "name" and not any(c.dep_ in ("oprd", "prep", "xcomp") and c.lower_ != "after"
-                                      for c in tok.children):
-            return None  # "named X as / to / chief", not "named after"
-    return kind
+    personish = any(_personish(c) or senses.is_human(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+    return senses.verb_sense(tok, kind, base, personish)
 
 
 # "convicted of murder", "arrested for theft", "charged with assault": the noun is what the
 # justice predicate is about, not an event reported on its own
-_JUSTICE_KINDS = frozenset({"arrest", "charge", "trial", "verdict"})
+_JUSTICE_KINDS = frozenset({"arrest", "charge", "trial", "verdict", "appeal", "pardon", "execution", "extradition"})
 _ABOUT_PREPS = frozenset({"of", "for", "with", "over", "in"})
 
 
@@ -92,8 +92,8 @@ def is_charge_of(tok: Token) -> bool:
         return False
     for gov in (prep.head, prep.head.head):  # "convicted [Smith of murder]": the parser's choice
         got = kinds.VERB_KIND.get(gov.lower_) or kinds.NOUN_KIND.get(gov.lower_)
-        if got is not None and got[0] in _JUSTICE_KINDS:
-            return True
+        if got is not None and got[0] in _JUSTICE_KINDS or senses.construction_kind(gov) == "verdict":
+            return True  # "found guilty of murder" too
     return False
 
 
@@ -118,7 +118,7 @@ def generic_noun_kind(tok: Token) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in _IDIOM_PREPS and not any(
             c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
         return None
-    return got[0]
+    return senses.noun_sense(tok, got[0])
 
 
 def generic_kind(tok: Token) -> str | None:
@@ -253,6 +253,7 @@ def verb_label(verb: Token, skip: tuple[int, int] = (-1, -1)) -> str:
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if prt:
         parts.insert(parts.index(base) + 1 if base in parts else len(parts), prt)
+    parts.append(senses.construction_tail(verb))  # "steps down", "found dead", "files for bankruptcy"
     return " ".join(p for p in parts if p).strip()
 
 

@@ -20,6 +20,7 @@ from dossier.extract.events_dates import (
     compare_dates,
 )
 from dossier.extract.events_generic import generic_kind, is_report_frame
+from dossier.extract.events_senses import construction_kind
 from dossier.model import Evidence, Mention
 
 logger = logging.getLogger(__name__)
@@ -115,6 +116,8 @@ def trigger_kind(tok: Token) -> str | None:
     if word in lex.CALL_NOUNS and tok.pos_ == "NOUN":
         near = {c.lower_ for c in tok.children} | {tok.nbor(-1).lower_ if tok.i > 0 else ""}
         return "call" if near & lex.PHONE_WORDS else None
+    if is_verb(tok) and construction_kind(tok) is not None:
+        return construction_kind(tok)  # "declared dead", "declared bankruptcy": not a declaration
     kind = lex.TRIGGERS.get(word)
     if kind is None or (word == "polls" and tok.dep_ == "pobj"):
         return generic_kind(tok)
