@@ -55,6 +55,9 @@ METRICS = [
 # An unjudged conflict makes conflict_precision unmeasured: its ceiling (0) fails the gate until the
 # conflict is read and a gold row added.
 LOWER_IS_BETTER = ("position_other_share", "conflicts_unjudged")
+# How many conflicts a build reports is no quality: a rule that rightly stops a false conflict
+# lowers it. Precision (and recall) are the gated figures.
+INFORMATIONAL = ("conflicts_reported",)
 VERBOSE = bool(os.environ.get("DOSSIER_EVAL_VERBOSE"))
 
 

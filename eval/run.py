@@ -5,7 +5,8 @@ Each task is a module ``eval/<name>.py`` with ``METRICS`` (a list of (metric, go
 than TOLERANCE below its floor fails the run, like trafilatura's evaluation gate. ``--raise-floors``
 lifts floors to the current figures; floors are never lowered by a script (edit the file by hand and
 say why in the commit). A task may name ``LOWER_IS_BETTER`` metrics (error rates): their floor is a
-ceiling.
+ceiling; and ``INFORMATIONAL`` metrics (counts that are neither better high nor low, such as how many
+conflicts a build reports): they are printed but never gated, and a floor written for one fails the run.
 
 The gate fails closed: a task that cannot be imported or raises, a floored metric that a task no
 longer reports, and a data set whose content differs from the sha256 pinned in eval/datasets.json
@@ -58,6 +59,7 @@ class Outcome:
     figures: dict[str, float] = field(default_factory=dict)
     declared: list[str] = field(default_factory=list)
     lower_better: set[str] = field(default_factory=set)
+    informational: set[str] = field(default_factory=set)
     seconds: float = 0.0
 
 
@@ -110,7 +112,8 @@ def score(name: str, mod: ModuleType, figures: dict[str, float],
           floors: dict[str, float]) -> Outcome:
     """Compare a task's figures with its goals and floors; a floored metric missing is a failure."""
     lower_better = set(getattr(mod, "LOWER_IS_BETTER", ()))
-    out = Outcome(figures=figures, lower_better=lower_better)
+    informational = set(getattr(mod, "INFORMATIONAL", ()))
+    out = Outcome(figures=figures, lower_better=lower_better, informational=informational)
     declared = set()
     for metric, goal, note in mod.METRICS:
         key = f"{name}.{metric}"
@@ -122,7 +125,13 @@ def score(name: str, mod: ModuleType, figures: dict[str, float],
         status = "-"
         if value is not None and goal is not None:
             status = "goal met" if sign * value >= sign * goal else "below goal"
-        if value is None and floor is not None:
+        if metric in informational:
+            status = "info"
+            if floor is not None:
+                status = "FLOORED INFO"
+                out.failures.append(f"{key}: is informational (neither higher nor lower is better) but has"
+                                    " a floor; remove it from floors.json")
+        elif value is None and floor is not None:
             status = "MISSING"
             out.failures.append(f"{key}: has a floor but the task gave no figure")
         elif value is not None and floor is not None and sign * value < sign * floor - TOLERANCE:
@@ -158,7 +167,7 @@ def raised(floors: dict[str, float], name: str, out: Outcome) -> dict[str, float
     for metric in out.declared:
         key = f"{name}.{metric}"
         value = out.figures.get(metric)
-        if not gated(metric) or value is None:
+        if not gated(metric) or metric in out.informational or value is None:
             continue
         sign = -1 if metric in out.lower_better else 1
         if key not in new or sign * value > sign * new[key]:

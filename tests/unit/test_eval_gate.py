@@ -116,6 +116,24 @@ def test_raise_floors_never_lowers(gate: ModuleType, tmp_path: Path) -> None:
     assert json.loads((tmp_path / "floors.json").read_text()) == {"t_raise.f1": 0.8, "t_raise.err": 0.1}
 
 
+INFO = GOOD.replace('LOWER_IS_BETTER = ("err",)', 'LOWER_IS_BETTER = ("err",)\nINFORMATIONAL = ("n",)').replace(
+    '("err", None, "an error rate")]', '("err", None, "an error rate"), ("n", None, "a count")]').replace(
+    '"err": 0.10}', '"err": 0.10, "n": 2.0}')
+
+
+def test_informational_metric_is_never_gated_nor_floored(gate: ModuleType, tmp_path: Path) -> None:
+    """A count that is neither better high nor low may fall or rise; --raise-floors gives it no floor."""
+    add_task(gate, tmp_path, "t_info", INFO, {"t_info.f1": 0.80})
+    assert gate.main(["t_info", "--raise-floors"]) == 0
+    assert "t_info.n" not in json.loads((tmp_path / "floors.json").read_text())
+
+
+def test_floor_on_informational_metric_fails(gate: ModuleType, tmp_path: Path) -> None:
+    """A floor left on an informational count would gate it again: the run says so and fails."""
+    add_task(gate, tmp_path, "t_infofloor", INFO, {"t_infofloor.n": 1.0})
+    assert gate.main(["t_infofloor"]) == 1
+
+
 def test_real_tasks_all_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every data set a real task reads has a digest in eval/datasets.json."""
     spec = importlib.util.spec_from_file_location("eval_gate_real", RUN_PY)
