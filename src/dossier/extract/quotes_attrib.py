@@ -29,7 +29,7 @@ from dossier.extract.quotes_cues import (
     _trimmed,
     is_cue,
 )
-from dossier.extract.quotes_marks import Segment
+from dossier.extract.quotes_marks import QUOTE_CHARS, Segment
 from dossier.model import Mention
 from dossier.nlp.cues import ROLE_NOUNS
 
@@ -241,14 +241,19 @@ def _signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[Menti
     return _Attribution((a, a), span.root, _trimmed(text, a, end))
 
 
-_DASH_SIGNATURE = re.compile(r"[ \t]*[―—–-]+[ \t]*")
+_DASH_SIGNATURE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*")  # no-break spaces too ('”\xa0― Name')
+# A signature the tagger did not read as a name: two to five capitalised words or initials
+# ('Jacklyn Ashley', 'Christina N Luis Olidem') ending the line or followed by a comma.
+_SIGNED_NAME = re.compile(r"([A-Z](?:\.|[\w’'-]*)(?:[^\S\n]+(?:[A-Z](?:\.|[\w’'-]*)|de|del|da|van|von|la)){1,4})[^\S\n]*(?:[,.]|$)",
+                          re.MULTILINE)
 
 
 def _dash_signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[Mention]) -> _Attribution | None:
     """'"..." ― Jane Roe, 23' closing its line: the pull-quote convention of round-ups and
     vox pops, where a dash and a name after the closing mark sign the quote."""
-    if not seg.closed or seg.close_at is None:
-        return None
+    line_start = text.rfind("\n", 0, seg.open_at) + 1
+    if not seg.closed or seg.close_at is None or text[line_start:seg.open_at + 1].lstrip()[:1] not in QUOTE_CHARS:
+        return None  # a signed quote opens its line; '... "force in Spain."--Kim Lee.' is a byline
     m = _DASH_SIGNATURE.match(text, seg.close_at + 1)
     if m is None or not m.group().strip():
         return None
@@ -258,10 +263,16 @@ def _dash_signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[
     if not line.strip() or len(line.split()) > 12:
         return None
     named = next((x for x in mentions if x.span.start == m.end() and x.label in (_PERSON_LABELS | _THING_LABELS)), None)
-    span = sdoc.char_span(named.span.start, named.span.end, alignment_mode="expand") if named else None
+    if named is not None:
+        extent = (named.span.start, named.span.end)
+    elif (bare := _SIGNED_NAME.match(text, m.end(), eol)) is not None:
+        extent = bare.span(1)
+    else:
+        return None
+    span = sdoc.char_span(*extent, alignment_mode="expand")
     if span is None:
         return None
-    return _Attribution((m.start(), m.end()), span.root, (named.span.start, named.span.end))  # type: ignore[union-attr]
+    return _Attribution((m.start(), m.end()), span.root, extent)
 
 
 def _root_subject(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:

@@ -25,7 +25,14 @@ PAIRS: dict[str, str] = {
     "‹": "›",
     "'": "'",
     "‘": "’",
+    "”": "”",  # only at a paragraph's head, see _can_open
 }
+# Edited copy mixes the straight and curly styles ('“Immunity deals ... FBI," Mr. X said',
+# '"Oz has ... behind him,” said Y'): a double mark of the other style closes a double quote
+# when it stands in closing position and no quote of its own style was opened inside.
+_DOUBLES = frozenset('"“”')
+_INNER_OPEN = {"“": '"', '"': "“"}
+_INNER_CLOSE = {"“": '"', '"': "”"}
 SINGLE = frozenset("'‘‹")
 QUOTE_CHARS = frozenset('"“”„«»‹›\'‘’')
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -69,6 +76,10 @@ def _can_open(text: str, i: int, para_start: int) -> bool:
         return False
     if ch in ("“", "«", "„", "‹"):
         return True
+    if ch == "”":
+        # '”Fear. I am ...”': a closing mark typed at the head of a paragraph (autocorrect turned
+        # the wrong way) can only open the quote the paragraph begins with
+        return (i == para_start or text[i - 1] == "\n") and nxt.isalnum()
     if ch == "‘" or ch == "'":
         # "'90s", "rock 'n' roll" start with an apostrophe, not a quote: the next char must be a
         # letter or another mark, the previous one no letter or digit.
@@ -89,6 +100,25 @@ def _can_close(text: str, i: int, open_char: str) -> bool:
     return True
 
 
+def _other_style_close(text: str, i: int, open_char: str) -> bool:
+    """A straight mark closing a curly quote, or a curly one closing a straight quote: it ends a
+    word (no space before it) and no letter follows it, and it closes no inner quote."""
+    ch = text[i]
+    if open_char not in ('"', "“") or ch not in _DOUBLES or ch == PAIRS[open_char]:
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return ch != "“" and not text[i - 1].isspace() and not nxt.isalnum()
+
+
+def _inner_opener(text: str, i: int, open_char: str) -> bool:
+    """A double mark of the other style opening a quote inside an open one ('“He said "no" ...”')."""
+    ch = text[i]
+    if ch != _INNER_OPEN.get(open_char):
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-") and not nxt.isspace()
+
+
 def _mistyped_close(text: str, i: int, open_char: str) -> bool:
     """'“... for her here,“ said X': an opening curly mark typed where the closing one belongs
     (word processors' autocorrect). It closes when it ends a word and no word follows it."""
@@ -104,13 +134,25 @@ def _scan_paragraph(text: str, a: int, b: int, index: int) -> list[Segment]:
     open_char: str | None = None
     open_pos = -1
     skip: set[int] = set()  # single marks found to open nothing (never closed): apostrophes
+    inner_open = False  # a quote of the other double style opened inside the open one
     i = a
     while i < b:
         ch = text[i]
         if open_char is None:
             if ch in PAIRS and i not in skip and _can_open(text, i, a):
-                open_char, open_pos = ch, i
-        elif (ch == PAIRS[open_char] and _can_close(text, i, open_char)) or _mistyped_close(text, i, open_char):
+                open_char, open_pos, inner_open = ch, i, False
+        elif inner_open:
+            if ch == _INNER_CLOSE[open_char]:
+                inner_open = False  # the inner quote closes
+            elif ch == PAIRS[open_char]:
+                s, e = trim_whitespace(text, open_pos + 1, i)
+                if e > s:
+                    segments.append(Segment(s, e, open_pos, i, index))
+                open_char = None
+        elif _inner_opener(text, i, open_char):
+            inner_open = True
+        elif ((ch == PAIRS[open_char] and _can_close(text, i, open_char)) or _mistyped_close(text, i, open_char)
+              or _other_style_close(text, i, open_char)):
             s, e = trim_whitespace(text, open_pos + 1, i)
             if e > s:
                 segments.append(Segment(s, e, open_pos, i, index))

@@ -1,0 +1,70 @@
+"""News conventions the quote finder follows (issue 14, quotes round 6): mixed quotation-mark styles,
+signed quotes, speech participles, 'as X put it' and colon introductions."""
+
+from __future__ import annotations
+
+from dossier.extract.quotes import find_quotes
+from dossier.extract.quotes_marks import find_segments, paragraph_bounds
+from dossier.model import Document, Quote
+from dossier.nlp.annotate import annotate_document
+
+
+def _direct(nlp, text: str) -> list[Quote]:
+    doc = Document(id="t", source="t", text=text)
+    annots, sdoc = annotate_document(doc, nlp)
+    return [q for q in find_quotes(doc, sdoc, annots.mentions) if q.kind == "direct"]
+
+
+def _segments(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_segments(text, paragraph_bounds(text))]
+
+
+def _span(text: str, q: Quote) -> str | None:
+    return text[q.speaker_span.start : q.speaker_span.end] if q.speaker_span else None
+
+
+def _quote(quotes: list[Quote], start: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert found, f"no quote starting {start!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+# -- quotation marks -------------------------------------------------------------------------
+
+
+def test_curly_quote_closed_by_a_straight_mark():
+    text = '\u201cThe deals should never have been offered," Senator Dana Whitfield said, calling them "gifts."'
+    assert _segments(text) == ["The deals should never have been offered,", "gifts."]
+
+
+def test_straight_quote_closed_by_a_curly_mark():
+    text = '"He has a huge pulpit behind him,\u201d said Paul Rennick, a professor of surgery.'
+    assert _segments(text) == ["He has a huge pulpit behind him,"]
+
+
+def test_inner_quote_of_the_other_style_does_not_close_the_outer_one():
+    text = '\u201cThey called it "a hoax" on air,\u201d said Paul Rennick.'
+    assert _segments(text) == ['They called it "a hoax" on air,']
+
+
+def test_closing_mark_typed_at_the_head_of_a_paragraph_opens_it():
+    text = "Readers wrote in.\n\n\u201dI am afraid of what comes next for my family.\u201d \u2015 Ana Ruiz\n"
+    assert _segments(text) == ["I am afraid of what comes next for my family."]
+
+
+# -- signed quotes ---------------------------------------------------------------------------
+
+
+def test_signature_after_a_no_break_space_and_an_untagged_name(nlp):
+    text = ("Readers told us what they think.\n\n"
+            "\u201cThe council has ignored our street for years and nobody answers our letters.\u201d\u00a0\u2015 Maria Lopez\n"
+            "\u201cI would rather move than wait another decade for a bus stop.\u201d \u2015\u00a0Jacklyn Q Ashbourne\n")
+    quotes = _direct(nlp, text)
+    assert [_span(text, q) for q in quotes] == ["Maria Lopez", "Jacklyn Q Ashbourne"]
+
+
+def test_byline_after_a_partial_quote_signs_nothing(nlp):
+    text = ('The prime minister said Monday that his party was "still the first force in the country."'
+            "--Kim Hallberg.\n\nMore news follows.")
+    (q,) = _direct(nlp, text)
+    assert "Hallberg" not in (q.speaker or "")
