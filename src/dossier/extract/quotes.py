@@ -237,7 +237,8 @@ def _tail_attribution(sdoc: SpacyDoc, text: str, seg: Segment, limit: int,
     if words and words[0].lower_ == "as":
         words = words[1:]
     cue = next((t for t in words[:5] if is_cue(t, forms)), None)
-    if cue is None or _is_passive(cue) or any(c.dep_ in ("ccomp", "dobj") and c.i > cue.i for c in cue.children):
+    if cue is None or _is_passive(cue) or any(c.dep_ in ("ccomp", "dobj") and c.i > cue.i and c.lower_ != "it"
+                                              for c in cue.children):
         return None  # '"...," he said the plan ...' opens a clause of its own
     att = _attribution_in(sdoc, words[0].idx, b, forms, after=True, quote_ended_sentence=False)
     if att is None or att.head is None or att.head.ent_type_ in ("DATE", "TIME"):

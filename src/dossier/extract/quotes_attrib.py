@@ -205,8 +205,8 @@ def _loose_after(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
     """'"...," an angry mayor retaliated': a short tail clause whose verb has a subject names the
     speaker whatever the verb (news writing varies reporting verbs endlessly)."""
     words = [t for t in _tokens_in(sdoc, a, b) if not t.is_punct]
-    if not words:
-        return None
+    if not words or words[0].pos_ == "SCONJ" or words[0].tag_ == "WRB":
+        return None  # '"...," when Clinton blasted him': a subordinate clause reports nothing
     for t in words[:6]:
         if t.pos_ == "VERB":
             subj = [c for c in _subjects(t, ("nsubj",)) if a <= c.idx < b]

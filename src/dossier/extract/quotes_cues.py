@@ -121,6 +121,8 @@ def is_cue(token: Token, forms: frozenset[str]) -> bool:
         return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
     if low in ("make", "makes", "made", "making"):  # "made clear that ..."
         return any(c.lower_ == "clear" for c in token.children)
+    if low in ("put", "puts", "putting"):  # 'as the memo put it', 'X put it this way:'
+        return any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
     return False
 
 
@@ -153,10 +155,19 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 return objs[0] if objs else None
         return None
+    depicted = _depicted_speaker(cue)
+    if depicted is not None:
+        return depicted
     tok: Token | None = cue
+    via = ""  # the relation of the last step up
     for _ in range(3):
         assert tok is not None
         subj = _subjects(tok)
+        if subj and subj[0].dep_ == "nsubjpass" and via in ("advcl", "prep"):
+            # 'After saying ..., she was whisked off': the surface subject of the clause an
+            # adjunct participle hangs from controls it, whatever that clause's voice (a
+            # complement is another matter: 'They are considered by Tokyo to be "..."')
+            return _named_in(subj[0])
         if subj and subj[0].dep_ == "nsubjpass" and not tok.lower_.startswith("quot"):
             # "X was told/declared ...": X is not the speaker; the agent ("by Y") is
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -169,10 +180,22 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
             if after:
                 return after[0]
         if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "prep") and tok.head.i != tok.i:
-            tok = tok.head
+            via, tok = tok.dep_, tok.head
         else:
             return None
     return None
+
+
+def _depicted_speaker(cue: Token) -> Token | None:
+    """'footage of Hillary Clinton asking, "..."', 'a video of the mayor saying': a participle
+    right after the object of "of" tells what that person or body is shown doing, so its
+    subject is that noun (the parse often hangs the participle on the main verb instead)."""
+    if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        return None
+    noun = cue.doc[cue.i - 1]
+    if noun.pos_ not in ("PROPN", "NOUN") or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    return _named_in(noun)
 
 
 def _named_in(head: Token) -> Token:

@@ -68,3 +68,33 @@ def test_byline_after_a_partial_quote_signs_nothing(nlp):
             "--Kim Hallberg.\n\nMore news follows.")
     (q,) = _direct(nlp, text)
     assert "Hallberg" not in (q.speaker or "")
+
+
+# -- who a participle, a tail clause or 'put it' names -----------------------------------------
+
+
+def test_participle_after_of_names_the_person_shown(nlp):
+    text = "The new ad uses footage of Janet Morrow asking, \u201cWhy aren\u2019t I 50 points ahead, you might ask?\u201d"
+    q = _quote(_direct(nlp, text), "Why aren")
+    assert _span(text, q) == "Janet Morrow"
+
+
+def test_participle_of_a_passive_clause_is_its_subjects(nlp):
+    text = ("In her book, Keller described the illness. After saying her foot was \u201cso swollen I could "
+            "barely walk,\u201d she was rushed to a hospital for tests.")
+    q = _quote(_direct(nlp, text), "so swollen")
+    assert _span(text, q) == "she"
+
+
+def test_subordinate_clause_after_a_quote_is_no_reporting_clause(nlp):
+    text = ("The spot ends with footage of Governor Paul Hendry saying during the debate, \u201cThat makes me "
+            "smart,\u201d when Senator Ana Ruiz blasted him for not paying tax.")
+    q = _quote(_direct(nlp, text), "That makes me")
+    assert "Ruiz" not in (q.speaker or "")
+
+
+def test_as_x_put_it_names_the_speaker(nlp):
+    text = ('The main requirement of the program is a "lawful source of investment income," as a Homeland '
+            "Security memo put it.")
+    q = _quote(_direct(nlp, text), "lawful source")
+    assert _span(text, q) == "a Homeland Security memo"
