@@ -208,9 +208,7 @@ def _clause_attribution(sdoc: SpacyDoc, text: str, seg: Segment, paras: list[tup
         att = _attribution_in(sdoc, a, b, forms, after=False, quote_ended_sentence=False)
         rule = "cue-then-quote"
     if att is None and lead.endswith(":"):
-        # 'Smith went even further: "..."', 'Ann Lee: "..."': the clause before the colon
-        att = (_governor_attribution(sdoc, seg, forms, quoted) or _colon_name(sdoc, pa_, pb_, mentions)
-               or _root_subject(sdoc, pa_, pb_))
+        att = _colon_intro(sdoc, seg, pa_, pb_, forms, mentions, quoted)
         rule = "colon-intro"
     if att is None and seg.open_at == pa and seg.paragraph > 0 and text[paras[seg.paragraph - 1][1] - 1] == ":":
         # 'X stated:' closing one paragraph introduces the quote that opens the next
@@ -223,6 +221,35 @@ def _clause_attribution(sdoc: SpacyDoc, text: str, seg: Segment, paras: list[tup
             att = None
         rule = "cue-colon-paragraph"
     return att, rule
+
+
+def _colon_intro(sdoc: SpacyDoc, seg: Segment, a: int, b: int, forms: frozenset[str],
+                 mentions: Sequence[Mention], quoted: _Quoted) -> _Attribution | None:
+    """'Smith went even further: "..."', 'Ann Lee: "..."': the clause before the colon, and of
+    several clauses the one the colon closes ('She got upset, so I had to change my answer:')."""
+    return (_closing_clause(sdoc, a, b) or _governor_attribution(sdoc, seg, forms, quoted)
+            or _colon_name(sdoc, a, b, mentions) or _root_subject(sdoc, a, b))
+
+
+def _closing_clause(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
+    """The subject of the innermost clause ending at a colon, when a subordinate or coordinate
+    clause ends there: the word before the colon, up its heads to the first verb with a subject
+    of its own in the text before the colon."""
+    toks = [t for t in _tokens_in(sdoc, a, b) if not t.is_punct]
+    if not toks:
+        return None
+    tok = toks[-1]
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and a <= c.idx < b]
+            if subj:
+                if tok.dep_ == "ROOT" or subj[0].pos_ not in ("PRON", "PROPN") or subj[0].lower_ in _NO_SOURCE:
+                    return None  # the main clause: the other readings handle it
+                return _Attribution(_cue_extent(tok), subj[0], _extent(subj[0]))
+        if tok.head.i == tok.i or not (a <= tok.head.idx < b):
+            return None
+        tok = tok.head
+    return None
 
 
 def _tail_attribution(sdoc: SpacyDoc, text: str, seg: Segment, limit: int,

@@ -337,6 +337,11 @@ def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after
     # 'Smith stressed X and said she has one quality: "..."': the subject a coordinated cue shares
     # with the first verb stands before the clause window, in the same sentence: it is the speaker
     shared = head is not None and not after and head.idx < a and head.sent.start == cue.sent.start
+    # 'X said: "...," adding that its ...': a participle after the quote has no subject of its
+    # own; it shares the subject of the reporting verb before the quote
+    shared = shared or (head is not None and after and cue.tag_ == "VBG" and head.idx < a
+                        and head.sent.start == cue.sent.start and is_cue(head.head, forms)
+                        and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children))
     if head is not None and not (a <= head.idx < b) and not shared:
         # the parse may also hang a word of the quote on the verb as a subject: take the one here
         here = [c for c in cue.children if c.dep_ == "nsubj" and a <= c.idx < b]

@@ -98,3 +98,20 @@ def test_as_x_put_it_names_the_speaker(nlp):
             "Security memo put it.")
     q = _quote(_direct(nlp, text), "lawful source")
     assert _span(text, q) == "a Homeland Security memo"
+
+
+# -- colons ----------------------------------------------------------------------------------
+
+
+def test_participle_after_a_colon_quote_shares_the_reporting_subject(nlp):
+    text = ('In a statement, Northfield Mining said: "The spin-off was highly successful when it became a '
+            'public company a decade ago," adding that its market value quadrupled in less than a year.')
+    q = _quote(_direct(nlp, text), "The spin-off")
+    assert _span(text, q) == "Northfield Mining"
+
+
+def test_colon_closes_the_clause_next_to_it(nlp):
+    text = ('When my mother mentioned it, I laughed. She became so upset, and started driving so '
+            'erratically, that I had to change my answer: "Of course I believe in it. I was just kidding."')
+    q = _quote(_direct(nlp, text), "Of course")
+    assert _span(text, q) == "I"
