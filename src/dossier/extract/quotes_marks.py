@@ -110,13 +110,28 @@ def _other_style_close(text: str, i: int, open_char: str) -> bool:
     return ch != "“" and not text[i - 1].isspace() and not nxt.isalnum()
 
 
-def _inner_opener(text: str, i: int, open_char: str) -> bool:
-    """A double mark of the other style opening a quote inside an open one ('“He said "no" ...”')."""
+def _inner_closer(text: str, i: int, open_char: str, b: int) -> str | None:
+    """The mark that will close a quote opening at ``i`` inside an open one, or None: a double
+    mark of the other style ('“He said "no" ...”'), or a curly opener inside a curly quote
+    ('“... what he calls “hell” than ...”'; curly marks have a direction, so they nest) when two
+    closers are left in the paragraph, its own and the outer one."""
     ch = text[i]
-    if ch != _INNER_OPEN.get(open_char):
-        return False
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-") and not nxt.isspace()
+    if nxt.isspace() or not (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-"):
+        return None
+    if ch == _INNER_OPEN.get(open_char):
+        return _INNER_CLOSE[open_char]
+    if ch == "“" and open_char == "“" and _nests(text, i, b):
+        return "”"
+    return None
+
+
+def _nests(text: str, i: int, b: int) -> bool:
+    """Does the curly quote opening at ``i`` close, and after it the outer one, before any new
+    quote opens in the paragraph? Otherwise the outer quote was left open (a quote running on to
+    the next paragraph) and ``i`` starts a quote of its own."""
+    marks = [c for c in text[i + 1 : b] if c in "“”"]
+    return marks[:2] == ["”", "”"]
 
 
 def _mistyped_close(text: str, i: int, open_char: str) -> bool:
@@ -134,23 +149,23 @@ def _scan_paragraph(text: str, a: int, b: int, index: int) -> list[Segment]:
     open_char: str | None = None
     open_pos = -1
     skip: set[int] = set()  # single marks found to open nothing (never closed): apostrophes
-    inner_open = False  # a quote of the other double style opened inside the open one
+    inner: str | None = None  # the mark closing a quote opened inside the open one
     i = a
     while i < b:
         ch = text[i]
         if open_char is None:
             if ch in PAIRS and i not in skip and _can_open(text, i, a):
-                open_char, open_pos, inner_open = ch, i, False
-        elif inner_open:
-            if ch == _INNER_CLOSE[open_char]:
-                inner_open = False  # the inner quote closes
+                open_char, open_pos, inner = ch, i, None
+        elif inner is not None:
+            if ch == inner:
+                inner = None  # the inner quote closes
             elif ch == PAIRS[open_char]:
                 s, e = trim_whitespace(text, open_pos + 1, i)
                 if e > s:
                     segments.append(Segment(s, e, open_pos, i, index))
                 open_char = None
-        elif _inner_opener(text, i, open_char):
-            inner_open = True
+        elif (closer := _inner_closer(text, i, open_char, b)) is not None:
+            inner = closer
         elif ((ch == PAIRS[open_char] and _can_close(text, i, open_char)) or _mistyped_close(text, i, open_char)
               or _other_style_close(text, i, open_char)):
             s, e = trim_whitespace(text, open_pos + 1, i)

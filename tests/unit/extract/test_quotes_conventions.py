@@ -47,6 +47,16 @@ def test_inner_quote_of_the_other_style_does_not_close_the_outer_one():
     assert _segments(text) == ['They called it "a hoax" on air,']
 
 
+def test_curly_quote_nests_inside_a_curly_quote():
+    text = "\u201cI\u2019d rather live in what he calls \u201chell\u201d than live anywhere else.\u201d \u2015 Ana Ruiz"
+    assert _segments(text) == ["I\u2019d rather live in what he calls \u201chell\u201d than live anywhere else."]
+
+
+def test_curly_opener_that_does_not_nest_leaves_the_reporting_clause_outside():
+    text = "\u201cWe will \u201cfight on,\u201d she said. \u201cAnd we will win.\u201d"
+    assert _segments(text) == ["We will \u201cfight on,", "And we will win."]
+
+
 def test_closing_mark_typed_at_the_head_of_a_paragraph_opens_it():
     text = "Readers wrote in.\n\n\u201dI am afraid of what comes next for my family.\u201d \u2015 Ana Ruiz\n"
     assert _segments(text) == ["I am afraid of what comes next for my family."]
