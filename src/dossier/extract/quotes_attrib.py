@@ -31,7 +31,7 @@ from dossier.extract.quotes_cues import (
 )
 from dossier.extract.quotes_marks import QUOTE_CHARS, Segment
 from dossier.model import Mention
-from dossier.nlp.cues import ROLE_NOUNS
+from dossier.nlp.cues import ROLE_NOUNS, inflect
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +68,12 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
             # 'X will continue to be "..."': a verb reached through its infinitive complement
             # (control, aspect) reports nothing; the quote is what its subject does or is
             cue = is_cue(v, forms) and not (prev.dep_ == "xcomp" and prev.head.i == v.i)
+            if cue and v.lower_ in _COGNITION_VERBS:
+                # 'Mr. X said, a majority have come to believe "..."': what others believe is
+                # the reporter's account; a parenthetical reporting clause above owns the words
+                aside = next((p for p in (_parenthetical_cue(u, seg, forms) for u in v.ancestors) if p), None)
+                if aside is not None:
+                    return aside
             if cue and _not_a_speaker_clause(v):
                 pass  # 'a voice that said', 'if people think': the enclosing clause's subject speaks
             elif cue:
@@ -115,6 +121,12 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
         return None
     verb, head = first
     return _Attribution(_cue_extent(verb), head, _extent(head), loose=True)
+
+
+# Verbs of thinking: a quote under one is worded by whoever reports the thought.
+_COGNITION_VERBS = frozenset(form for base in ("believe", "hope", "fear", "expect") for form in inflect(base)) | frozenset(
+    """think thinks thought thinking know knows knew known knowing understand understands understood
+    understanding feel feels felt feeling""".split())
 
 
 def _animate(tok: Token) -> bool:

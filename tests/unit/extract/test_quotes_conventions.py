@@ -125,3 +125,10 @@ def test_colon_closes_the_clause_next_to_it(nlp):
             'erratically, that I had to change my answer: "Of course I believe in it. I was just kidding."')
     q = _quote(_direct(nlp, text), "Of course")
     assert _span(text, q) == "I"
+
+
+def test_parenthetical_reporter_owns_what_others_are_said_to_believe(nlp):
+    text = ('During his seven years in office, Mr. Harlan said, a majority of voters have come to believe '
+            '"that the change is real, that it is important and we should do something about it."')
+    q = _quote(_direct(nlp, text), "that the change")
+    assert _span(text, q) == "Mr. Harlan"
