@@ -132,13 +132,19 @@ _COGNITION_VERBS = frozenset(form for base in ("believe", "hope", "fear", "expec
 def _animate(tok: Token) -> bool:
     """Could this subject speak: a pronoun, a person or organisation name, a role noun or a noun
     with an agent suffix ("marchers", "activists", "residents"); places and things cannot."""
-    if tok.pos_ == "PRON" or tok.lower_ in ROLE_NOUNS or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+    if tok.pos_ == "PRON" or tok.lower_ in ROLE_NOUNS or tok.lower_ in _KIN_NOUNS or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
     if tok.pos_ == "PROPN":
         return tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART")
     return tok.lower_.endswith(_AGENT_SUFFIXES)
 
 
+# People named by whom they are kin or close to: persons, though no role or agent suffix says so.
+_KIN_NOUNS = frozenset(
+    """wife wives husband husbands mother mothers father fathers son sons daughter daughters brother
+    brothers sister sisters parent parents child children widow widower grandmother grandfather aunt
+    uncle niece nephew cousin cousins friend friends neighbor neighbors neighbour neighbours
+    girlfriend boyfriend fiancee fiance""".split())
 _AGENT_SUFFIXES = tuple(f"{x}{s}" for x in ("er", "or", "ist", "ian", "ant", "ent") for s in ("", "s"))
 
 

@@ -179,11 +179,29 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
                      and c.pos_ in ("NOUN", "PROPN", "PRON")]
             if after:
                 return after[0]
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.i > tok.head.i:
+            # 'All this led the journalist to fear "..."', 'urged voters to say': an object
+            # before the infinitive is its subject (object control)
+            obj = [c for c in tok.head.children if c.dep_ == "dobj" and tok.head.i < c.i < tok.i
+                   and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in _NO_SOURCE
+                   and tok.head.lower_ in _OBJECT_CONTROL]
+            if obj:
+                return _named_in(obj[0])
         if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "prep") and tok.head.i != tok.i:
             via, tok = tok.dep_, tok.head
         else:
             return None
     return None
+
+
+# Verbs whose object does what their infinitive says ('led X to fear', 'urged X to say', 'prompted
+# X to make'): object control. A purpose infinitive ('used an expletive to describe') is not one.
+_OBJECT_CONTROL = frozenset(_form_table({
+    "lead": ("lead", "leads", "led", "leading"), "urge": (), "ask": (), "tell": ("tell", "tells", "told", "telling"),
+    "encourage": (), "force": (), "prompt": (), "persuade": (), "convince": (), "invite": (), "inspire": (),
+    "cause": (), "push": (), "press": (), "compel": ("compel", "compels", "compelled", "compelling"),
+    "drive": ("drive", "drives", "drove", "driven", "driving"), "get": ("get", "gets", "got", "gotten", "getting"),
+    "allow": (), "challenge": (), "dare": ()}))
 
 
 def _depicted_speaker(cue: Token) -> Token | None:

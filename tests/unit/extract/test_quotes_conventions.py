@@ -132,3 +132,26 @@ def test_parenthetical_reporter_owns_what_others_are_said_to_believe(nlp):
             '"that the change is real, that it is important and we should do something about it."')
     q = _quote(_direct(nlp, text), "that the change")
     assert _span(text, q) == "Mr. Harlan"
+
+
+# -- who does what an infinitive says --------------------------------------------------------
+
+
+def test_object_of_a_control_verb_is_the_infinitives_subject(nlp):
+    text = ('Meanwhile the minister continues his praise of the deal. All this has led the journalist '
+            'Dainis Ozols to fear a "New Molotov-Ribbentrop Pact."')
+    q = _quote(_direct(nlp, text), "New Molotov")
+    assert "Ozols" in (_span(text, q) or "")
+
+
+def test_purpose_infinitive_object_is_no_speaker(nlp):
+    text = "\u201cThey stole the country,\u201d the man shouted, using an expletive to describe the government."
+    q = _quote(_direct(nlp, text), "They stole")
+    assert _span(text, q) == "the man"
+
+
+def test_kin_noun_can_speak(nlp):
+    text = ("The 1994 law, which prompted his wife and current nominee Ann Ruiz to make a controversial comment "
+            "that described young men as \u201csuper predators.\u201d")
+    q = _quote(_direct(nlp, text), "super predators")
+    assert "wife" in (_span(text, q) or "")
