@@ -59,21 +59,15 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
     prev: Token = tops[0]
     for _ in range(10):
         if _outside(v, seg) and not quoted.contains(v.idx):
-            aside = _parenthetical_cue(v, seg, forms)
+            # 'X will continue to be "..."': a verb reached through its infinitive complement
+            # (control, aspect) reports nothing; the quote is what its subject does or is
+            cue = is_cue(v, forms) and not (prev.dep_ == "xcomp" and prev.head.i == v.i)
+            aside = _parenthetical_cue(v, seg, forms) or (_reported_thought(v, seg, forms) if cue else None)
             if aside is not None:
                 return aside
             said = _clause_taker(v, prev, seg) if inner is None else None
             if said is not None:
                 return said
-            # 'X will continue to be "..."': a verb reached through its infinitive complement
-            # (control, aspect) reports nothing; the quote is what its subject does or is
-            cue = is_cue(v, forms) and not (prev.dep_ == "xcomp" and prev.head.i == v.i)
-            if cue and v.lower_ in _COGNITION_VERBS:
-                # 'Mr. X said, a majority have come to believe "..."': what others believe is
-                # the reporter's account; a parenthetical reporting clause above owns the words
-                aside = next((p for p in (_parenthetical_cue(u, seg, forms) for u in v.ancestors) if p), None)
-                if aside is not None:
-                    return aside
             if cue and _not_a_speaker_clause(v):
                 pass  # 'a voice that said', 'if people think': the enclosing clause's subject speaks
             elif cue:
@@ -115,18 +109,23 @@ def _governor_attribution(sdoc: SpacyDoc, seg: Segment, forms: frozenset[str],
         if v.head == v:
             break
         v, prev = v.head, v
-    if inner is not None:
+    if inner is not None or first is None:
         return inner
-    if first is None:
-        return None
-    verb, head = first
-    return _Attribution(_cue_extent(verb), head, _extent(head), loose=True)
+    return _Attribution(_cue_extent(first[0]), first[1], _extent(first[1]), loose=True)
 
 
 # Verbs of thinking: a quote under one is worded by whoever reports the thought.
 _COGNITION_VERBS = frozenset(form for base in ("believe", "hope", "fear", "expect") for form in inflect(base)) | frozenset(
     """think thinks thought thinking know knows knew known knowing understand understands understood
     understanding feel feels felt feeling""".split())
+
+
+def _reported_thought(verb: Token, seg: Segment, forms: frozenset[str]) -> _Attribution | None:
+    """'Mr. X said, a majority have come to believe "..."': what others think is the reporter's
+    account; a parenthetical reporting clause above a verb of thinking owns the words."""
+    if verb.lower_ not in _COGNITION_VERBS:
+        return None
+    return next((p for p in (_parenthetical_cue(u, seg, forms) for u in verb.ancestors) if p), None)
 
 
 def _animate(tok: Token) -> bool:
