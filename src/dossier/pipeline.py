@@ -505,7 +505,7 @@ def _incremental_corpus(
     import time
 
     from dossier.corpus import corpus_of
-    from dossier.corpus.incremental import INDEX_KEY, encode_index, incremental_step
+    from dossier.corpus.incremental import INDEX_KEY, Reads, encode_index, incremental_step
 
     start = time.perf_counter()
     # Positions, figures and conflicts are only added to, but for the rows of stored pages mapped
@@ -521,12 +521,20 @@ def _incremental_corpus(
             near.setdefault(e.id, e)
         return sorted(near.values(), key=lambda e: (e.date is None, e.date or "", e.id))
 
-    before = corpus_of(store.documents(), {}, options)
+    def text_of(doc_id: str) -> str:
+        doc = store.document(doc_id)
+        return doc.text if doc is not None else ""
+
+    heads = store.document_heads()  # the stored pages without their text; the new ones whole
+    before = corpus_of((d for d, _ in heads), {}, options)
     new_ids = [i for i in before.documents if i not in index.seen or i in replaced]
+    whole = {i: d for i in new_ids if (d := store.document(i)) is not None}
     annots = {i: a for i in new_ids if (a := store.annotations(i)) is not None}
-    before = dataclasses.replace(before, entities={e.id: e for e in stored.entities}, events=stored.events,
+    before = dataclasses.replace(before, documents={i: whole.get(i, d) for i, d in before.documents.items()},
+                                 entities={e.id: e for e in stored.entities}, events=stored.events,
                                  positions=stored.positions, figures=stored.figures, conflicts=stored.conflicts)
-    done = incremental_step(before, annots, index, replaced, store.issue_sizes(), events_for)
+    reads = Reads(store.issue_sizes(), events_for, text_of, {d.id: n for d, n in heads})
+    done = incremental_step(before, annots, index, replaced, reads)
     if done is None:
         return None
     after, new_index = done

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from dossier.model import Document
@@ -38,9 +38,10 @@ def _shingles(tokens: list[str]) -> set[str]:
     return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
 
 
-def _rank(doc: Document, index: int) -> tuple[bool, int, int]:
-    """Sort key of the copy to keep: a usable status first, then the longer text, then the earlier."""
-    return (doc.status not in ("ok", "non_english"), -len(doc.text), index)
+def _rank(doc: Document, index: int, size: int | None = None) -> tuple[bool, int, int]:
+    """Sort key of the copy to keep: a usable status first, then the longer text, then the earlier
+    (``size``: the text's length, for a page read without its text)."""
+    return (doc.status not in ("ok", "non_english"), -(len(doc.text) if size is None else size), index)
 
 
 def _root(parent: dict[int, int], i: int) -> int:
@@ -110,18 +111,26 @@ def find_duplicates(
 
 
 def add_duplicates(
-    stored: Sequence[Document], new: Sequence[Document], sketches: dict[str, Sketch], threshold: float = THRESHOLD
+    stored: Sequence[Document], new: Sequence[Document], sketches: dict[str, Sketch], threshold: float = THRESHOLD,
+    text_of: Callable[[str], str] | None = None, sizes: Mapping[str, int] | None = None,
 ) -> dict[str, str] | None:
     """What ``find_duplicates`` over ``stored`` then ``new`` gives for the new pages (new doc id ->
     the kept doc it duplicates), with the stored pages' sketches instead of their text hashed again;
     ``sketches`` takes the new pages' ones. None when a new page would change a stored page's
     status (it is the better copy of a stored kept page, or joins two stored groups): only a full
-    step can say that."""
+    step can say that. ``text_of`` and ``sizes``: a stored page's text, read only when a new page
+    may be its near duplicate, and each text's length, when ``stored`` holds pages without text."""
     from dossier.clean.minhash import minhash
 
     by_id = {d.id: d for d in stored}
     root = {d.id: d.duplicate_of or d.id for d in stored}
-    rank = {d.id: _rank(d, i) for i, d in enumerate(stored)}
+    size = sizes or {}
+    rank = {d.id: _rank(d, i, size.get(d.id)) for i, d in enumerate(stored)}
+    lazy = set(root) if text_of is not None else set()
+
+    def text(i: str) -> str:
+        return text_of(i) if text_of is not None and i in lazy else by_id[i].text
+
     exact = {key: root.get(i, i) for i, (key, _) in sketches.items() if i in root}
     lsh = _index(threshold)
     for i, (_, values) in sketches.items():
@@ -140,7 +149,7 @@ def add_duplicates(
             sh = _shingles(toks)
             mh = minhash((s.encode() for s in sorted(sh)), NUM_PERM, SEED)
             roots = {root[str(j)] for j in lsh.query(mh)
-                     if _jaccard(sh, _shingles(_tokens(by_id[str(j)].text))) >= threshold}
+                     if _jaccard(sh, _shingles(_tokens(text(str(j))))) >= threshold}
             lsh.insert(doc.id, mh)
             sketches[doc.id] = (key, mh)
             exact[key] = doc.id

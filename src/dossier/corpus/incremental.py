@@ -183,23 +183,32 @@ def _blocked(kept: Sequence[Event], gone: set[str], events_for: EventsFor) -> Ev
     return stored_for
 
 
+@dataclass(frozen=True)
+class Reads:
+    """What the step reads from the store as it needs it, instead of finding it in ``stored``."""
+
+    issue_sizes: Mapping[str, int]  # each stored issue's number of positions
+    events_for: EventsFor  # the stored events found ones may join (Store.events_near)
+    text_of: Callable[[str], str]  # a stored page's text (``stored`` holds pages without it)
+    text_sizes: Mapping[str, int]  # each stored page's text length
+
+
 def incremental_step(
     stored: Corpus, new_annotations: Mapping[str, Annotations], index: Index,
-    replaced: Mapping[str, tuple[Document, Annotations]] | None = None, issue_sizes: Mapping[str, int] | None = None,
-    events_for: EventsFor | None = None,
+    replaced: Mapping[str, tuple[Document, Annotations]] | None = None, reads: Reads | None = None,
 ) -> tuple[Corpus, Index] | None:
     """``stored`` (every kept page, the stored results, annotations of the new pages only) with the
     new pages folded in, and the index for the next step; None when only a full step can say
     (a new page changes a stored page's duplicate status). ``replaced``: stored pages mapped again,
     as they were: their part of the stored results is taken out first (``fold.unfold``) and they
     are folded in again as new pages; one that was or had a duplicate asks for a full step.
-    ``stored`` need not hold the positions, figures and conflicts (they are only added to) but those
-    of the ``replaced`` pages, when ``issue_sizes`` gives each stored issue's number of positions:
-    the result then holds those rows less the replaced pages' and the new pages' rows, which is what
-    ``store.base.corpus_changes`` needs against the rows read. Likewise the events, when
-    ``events_for`` gives the stored events found ones may join (``Store.events_near``: a superset of
-    those ``fold.fold_events`` joins, in the store's order, every one read so far): ``stored`` then
-    holds the events of the replaced pages only, and the result the events read."""
+    With ``reads``, ``stored`` holds the stored pages but the new ones without their text, and of the
+    events, positions, figures and conflicts only those of the ``replaced`` pages: positions, figures
+    and conflicts are only added to (a new issue is named by ``reads.issue_sizes``), and the events
+    the new ones may join come from ``reads.events_for`` (``Store.events_near``: a superset of those
+    ``fold.fold_events`` joins, in the store's order, every one read so far). The result then holds
+    the rows read (less the replaced pages' rows) and the new ones, which is what
+    ``store.base.corpus_changes`` needs against the rows read."""
     from dossier.clean.duplicates import add_duplicates
     from dossier.corpus.story_year import with_build_years
     from dossier.corpus.weekdays import with_weekday_dates
@@ -209,13 +218,16 @@ def incremental_step(
             d.duplicate_of in replaced for d in stored.documents.values()):
         return None
     read, stored = stored, unfold(stored, {i: a for i, (_, a) in replaced.items()})
-    known = None if issue_sizes is None else _known_issues(issue_sizes, read.positions, stored.positions)
-    if events_for is not None:
-        events_for = _blocked(stored.events, {e.id for e in read.events} - {e.id for e in stored.events}, events_for)
+    known, events_for = None, None
+    if reads is not None:
+        known = _known_issues(reads.issue_sizes, read.positions, stored.positions)
+        gone = {e.id for e in read.events} - {e.id for e in stored.events}
+        events_for = _blocked(stored.events, gone, reads.events_for)
     new_ids = [i for i in stored.documents if i not in index.seen or i in replaced]
     seen_docs = [d for i, d in stored.documents.items() if i in index.seen and i not in replaced]
     sketches = {i: v for i, v in index.sketches.items() if i not in replaced}
-    dup_of = add_duplicates(seen_docs, [stored.documents[i] for i in new_ids], sketches)
+    dup_of = add_duplicates(seen_docs, [stored.documents[i] for i in new_ids], sketches,
+                            text_of=reads.text_of if reads else None, sizes=reads.text_sizes if reads else None)
     if dup_of is None:
         return None
     corpus = _statuses(dataclasses.replace(stored, annotations=dict(new_annotations)), [stored.documents[i] for i in new_ids], dup_of)

@@ -193,6 +193,19 @@ def events_near(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], fo
     return tuple(from_dict(Event, d) for d in rows if near(d))
 
 
+HEAD_DROPS = ("text", "removed", "paragraphs", "line_keys", "furniture")  # what a document head leaves out
+
+
+def document_heads(rows: Iterable[Sequence[Any]]) -> list[tuple[Document, int]]:
+    """Documents from rows of (their JSON without ``HEAD_DROPS``, their text's length): the fields a
+    corpus step reads of a stored page (status, date, source, duplicate), ``text`` left empty."""
+    import json
+
+    from dossier.model import from_dict
+
+    return [(from_dict(Document, {**json.loads(r[0]), "text": ""}), int(r[1] or 0)) for r in rows]
+
+
 def issue_sizes(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]) -> dict[str, int]:
     """Each stored issue and its number of positions, counted in SQL (no position decoded)."""
     return {str(r[0]): int(r[1]) for r in run("SELECT issue, count(*) FROM positions GROUP BY issue", ())}
@@ -253,6 +266,7 @@ class Store(Protocol):
     def add_skipped(self, source: str, reason: str) -> None: ...
     def skipped(self) -> list[tuple[str, str]]: ...
     def documents(self) -> list[Document]: ...
+    def document_heads(self) -> list[tuple[Document, int]]: ...
     def document(self, doc_id: str) -> Document | None: ...
     def annotations(self, doc_id: str) -> Annotations | None: ...
     def all_annotations(self) -> dict[str, Annotations]: ...

@@ -31,7 +31,9 @@ from dossier.store.base import (
     Corpus,
     CorpusChanges,
     DocMeta,
+    HEAD_DROPS,
     SearchHit,
+    document_heads,
     events_near,
     issue_sizes,
     read_corpus,
@@ -314,6 +316,12 @@ class SQLiteStore:
     def documents(self) -> list[Document]:
         rows = self.conn.execute("SELECT doc_json FROM documents ORDER BY published IS NULL, published, source")
         return [from_dict(Document, json.loads(r[0])) for r in rows]
+
+    def document_heads(self) -> list[tuple[Document, int]]:
+        """Every document without its text and page layout, and its text's length (``base.document_heads``)."""
+        return document_heads(self.conn.execute(
+            "SELECT json_remove(doc_json, " + ", ".join(f"'$.{f}'" for f in HEAD_DROPS)
+            + "), length(json_extract(doc_json, '$.text')) FROM documents ORDER BY published IS NULL, published, source"))
 
     def _resolve_id(self, doc_id: str) -> str | None:
         """Accept a full id or a unique prefix (users type the first characters)."""

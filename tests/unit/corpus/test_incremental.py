@@ -48,10 +48,19 @@ def test_new_pages_get_the_duplicates_a_full_scan_gives():
     sketches: dict = {}
     full_stored = find_duplicates(stored, sketches=sketches)
     stored = [dataclasses.replace(d, duplicate_of=full_stored.get(d.id)) for d in stored]
+    heads = [dataclasses.replace(d, text="") for d in stored]  # as the incremental step reads them
+    asked: list[str] = []
+
+    def text_of(i: str) -> str:
+        asked.append(i)
+        return next(d.text for d in stored if d.id == i)
+
+    light = add_duplicates(heads, new, dict(sketches), text_of=text_of, sizes={d.id: len(d.text) for d in stored})
     found = add_duplicates(stored, new, sketches)
     full = find_duplicates(stored + new)
     assert found == {i: full[i] for i in ("n_near", "n_exact")} == {"n_near": "s5", "n_exact": "s7"}
     assert set(sketches) >= {d.id for d in new}
+    assert light == found and asked == ["s5"]  # only the near duplicate's candidate text is read
 
 
 def test_a_new_page_that_is_the_better_copy_asks_for_a_full_step():
@@ -60,6 +69,11 @@ def test_a_new_page_that_is_the_better_copy_asks_for_a_full_step():
     sketches: dict = {}
     find_duplicates(stored, sketches=sketches)
     assert add_duplicates(stored, [_doc("n", text + " and a longer ending of the same story here")], sketches) is None
+    head = dataclasses.replace(stored[0], text="")  # read without its text: its length decides
+    assert add_duplicates([head], [_doc("n", text + " and more")], dict(sketches), text_of=lambda i: text,
+                          sizes={"s": len(text)}) is None
+    assert add_duplicates([head], [_doc("n", text + " and more")], dict(sketches), text_of=lambda i: text,
+                          sizes={"s": len(text) + 100}) == {"n": "s"}
 
 
 def _person(i: str, name: str, aliases: tuple[str, ...] = (), mentions: int = 3) -> Entity:

@@ -58,6 +58,14 @@ def test_document_round_trip_and_prefix_lookup(store):
     assert not store.has_document("abcdef0123", "v2")  # another pipeline version rebuilds it
 
 
+def test_document_heads_are_the_documents_without_text_or_layout_and_their_text_length(store):
+    doc, ann = _doc("abcdef0123")
+    doc = replace(doc, line_keys=("k1",), furniture=("k2",), duplicate_of=None, own_day="--03-04")
+    store.put_document(doc, ann, b"raw", "v1")
+    head = replace(doc, text="", removed=(), paragraphs=(), line_keys=(), furniture=())
+    assert store.document_heads() == [(head, len(doc.text))]
+
+
 def test_ambiguous_prefix_finds_nothing(store):
     for i in ("ab1", "ab2"):
         store.put_document(*_doc(i), b"x", "v1")
