@@ -59,6 +59,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "divorce": ("divorce",),
     "health": ("hospitalize", "hospitalise", "check", "enter", "admit", "diagnose", "rush", "airlift"),
     "rescue": ("rescue", "evacuate"),
+    "roster": ("trade", "waive"),
 }
 
 # irregular or consonant-doubling forms of the verbs above (base -> forms); the rest are regular
@@ -206,7 +207,7 @@ CLAUSE_REPORTING = frozenset({"announce", "unveil", "release"})
 # "tried to", "hurt sales", "executed the plan", "freed funds", "pardon the pun", "promoted the album"
 NEEDS_PERSON_OBJECT = frozenset({"name", "fire", "charge", "hire", "beat", "sack", "dismiss", "hurt", "diagnose",
                                  "crown", "promote", "recruit", "pardon", "execute", "free", "parole", "try",
-                                 "cast", "choose", "select", "pick", "tap"})
+                                 "cast", "choose", "select", "pick", "tap", "trade", "waive"})
 # ... and besides a role to fill ("named X chief", "picked X as running mate", "tapped X to lead"):
 # "named in the suit", "picked X up at the airport" are not appointments
 NEEDS_ROLE = frozenset({"name", "choose", "select", "pick", "tap"})
@@ -267,9 +268,11 @@ CONSTRUCTIONS: dict[str, tuple[tuple[str, frozenset[str], str], ...]] = {
                "outage"),),
     "find": (("comp", frozenset({"dead"}), "death"), ("comp", frozenset({"guilty", "liable", "innocent"}), "verdict")),
     "pronounce": (("comp", frozenset({"dead"}), "death"),),
+    "presume": (("comp", frozenset({"dead"}), "death"),),
     "declare": (("comp", frozenset({"dead"}), "death"), ("dobj", frozenset({"bankruptcy", "insolvency"}), "bankruptcy")),
     "plead": (("comp", frozenset({"guilty", "innocent"}), "verdict"),),
     "give": (("dobj", frozenset({"birth"}), "birth"),),
+    "place": (("on", frozenset({"reserve", "disabled"}), "roster"),),
 }
 _CONSTRUCTION_IRREGULAR: dict[str, tuple[str, ...]] = {
     "take": ("takes", "took", "taken", "taking"), "swear": ("swears", "swore", "sworn", "swearing"),
@@ -305,7 +308,7 @@ BREAKING_KINDS = frozenset({
     "verdict", "escape", "robbery", "result", "appointment", "resignation", "dismissal", "announcement",
     "launch", "endorsement", "withdrawal", "deal", "riot", "outage", "rescue", "health", "kidnapping",
     "payment", "bankruptcy", "closure", "appeal", "release", "pardon", "execution", "extradition",
-    "legislation", "marriage", "divorce", "birth",
+    "legislation", "marriage", "divorce", "birth", "roster",
 })
 
 # kinds that can name one real event in different reports ("shooting" / "killing" / "attack")
@@ -342,6 +345,7 @@ GENERIC_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"marriage"}),
     frozenset({"divorce"}),
     frozenset({"birth"}),
+    frozenset({"roster"}),
 )
 
 

@@ -58,7 +58,12 @@ def _events(nlp, text: str, published: str = "2013-05-08") -> list[tuple[str, st
     ("Fishermen cut the undersea cables on Monday.", "cut", "outage"),
     ("Dock workers went on strike on Monday.", "went", "strike"),
     ("John Smith was found dead in his hotel room.", "found", "death"),
+    ("Three fishermen were presumed dead after the storm.", "presumed", "death"),
     ("Former President John Smith passed away on Sunday.", "passed", "death"),
+    # sports roster moves (a team's personnel changes)
+    ("The Jets traded John Smith to the Bills.", "traded", "roster"),
+    ("The Bills waived John Smith on Tuesday.", "waived", "roster"),
+    ("The Jets placed John Smith on injured reserve on Monday.", "placed", "roster"),
 ])
 def test_added_class_is_found(nlp, text, word, kind):
     assert _kind_of(nlp, text, word) == kind
@@ -85,6 +90,8 @@ def test_added_class_is_found(nlp, text, word, kind):
     ("Jones picked John Smith up at the airport.", "picked", None),
     ("The suit named John Smith in its first count.", "named", None),
     ("The government cut taxes last year.", "cut", None),
+    ("Shares of Acme Corp traded at five dollars.", "traded", None),
+    ("The city waived the fee for John Smith.", "waived", None),
     ("The first sentence of the article is wrong.", "sentence", None),
     ("Jones won the election in a landslide.", "landslide", None),
     ("John Smith was sentenced to life without parole.", "parole", None),
