@@ -160,7 +160,7 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
         return depicted
     tok: Token | None = cue
     via = ""  # the relation of the last step up
-    for _ in range(3):
+    for _ in range(5):  # 'appeared to assert his plans by saying' climbs four steps
         assert tok is not None
         subj = _subjects(tok)
         if subj and subj[0].dep_ == "nsubjpass" and via in ("advcl", "prep"):
@@ -448,9 +448,14 @@ def _outside(tok: Token, seg: Segment) -> bool:
     return not (seg.open_at <= tok.idx <= (seg.close_at if seg.close_at is not None else seg.end))
 
 
+# Entity types that never speak: places, dates, works ('in Iowa, telling the crowd', 'Monday').
+_NO_SPEAKER_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "EVENT", "LAW"})
+
+
 def _nearest_name(words: list[Token], cue: Token, after: bool) -> Token | None:
     """Parse gave no subject: the closest proper noun or pronoun on the speaker's side of the cue."""
-    nominal = [t for t in words if t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS]
+    nominal = [t for t in words if (t.pos_ in ("PROPN", "PRON") or t.lower_ in ROLE_NOUNS)
+               and t.ent_type_ not in _NO_SPEAKER_ENTS]
     right = [t for t in nominal if t.i > cue.i]
     left = [t for t in nominal if t.i < cue.i]
     if words[0].i == cue.i and right:

@@ -155,3 +155,41 @@ def test_kin_noun_can_speak(nlp):
             "that described young men as \u201csuper predators.\u201d")
     q = _quote(_direct(nlp, text), "super predators")
     assert "wife" in (_span(text, q) or "")
+
+
+# -- the parse walks themselves, on hand-built parses (no model: the tree is the test's) --------
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents: list[str] | None = None):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_speaker_of_a_participle_four_steps_below_its_subject():
+    from dossier.extract.quotes_cues import _subject
+
+    # 'The candidate appeared to assert his plans by saying, "..."': saying -> by -> assert -> appeared
+    words = ["The", "candidate", "appeared", "to", "assert", "his", "plans", "by", "saying", ","]
+    heads = [1, 2, 2, 4, 2, 6, 4, 4, 7, 8]
+    deps = ["det", "nsubj", "ROOT", "aux", "xcomp", "poss", "dobj", "prep", "pcomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PART", "VERB", "PRON", "NOUN", "ADP", "VERB", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    head = _subject(doc[8], first_in_clause=False)
+    assert head is not None and head.text == "candidate"
+
+
+def test_a_place_is_never_the_nearest_name():
+    from dossier.extract.quotes_cues import _nearest_name
+
+    # 'She was ready to joke about it in Iowa, telling the crowd': no subject parsed for the cue
+    words = ["She", "joked", "in", "Iowa", ",", "telling", "the", "crowd"]
+    heads = [1, 1, 1, 2, 5, 5, 7, 5]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "dep", "det", "dobj"]
+    pos = ["PRON", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "DET", "NOUN"]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "O"]
+    doc = _parsed(words, heads, deps, pos, ents)
+    words_after_she = [t for t in doc[2:] if not t.is_punct]
+    assert _nearest_name(words_after_she, doc[5], after=False) is None
+    assert _nearest_name([t for t in doc if not t.is_punct], doc[5], after=False).text == "She"
