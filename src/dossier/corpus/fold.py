@@ -29,6 +29,7 @@ from dossier.extract.events_merge import (
     shared_participants,
 )
 from dossier.corpus.state import Corpus
+from dossier.extract.events_scope import hinted_date
 from dossier.model import Annotations, Entity, Evidence, Event, Position, Role, Span
 from dossier.nlp.names import name_tokens, translit_key
 
@@ -158,18 +159,20 @@ def _named(e: Event) -> set[str]:
 def _event_fits(new: Event, old: Event) -> bool:
     """``events_merge._fits`` on merged events: compatible places and kinds, then the same named
     document, shared actors at a compatible date, or (an actor missing) the same date, or a
-    containing one when both name a place."""
+    containing one when both name a place. An undated event is compared by its page month hint
+    (``hinted_date``), as the merge did."""
     if not places_compatible(new.place, old.place) or not kinds_compatible(new.kind, old.kind):
         return False
-    if _named(new) & _named(old) and _dates_fit(new.date, old.date):
+    new_date, old_date = hinted_date(new), hinted_date(old)
+    if _named(new) & _named(old) and _dates_fit(new_date, old_date):
         return True
-    if not _dates_fit(new.date, old.date):
+    if not _dates_fit(new_date, old_date):
         return False
     if new.participants and old.participants:
         return participants_compatible(new.participants, old.participants)
-    if not new.date or not old.date:
+    if not new_date or not old_date:
         return False
-    return new.date == old.date or bool(new.place and old.place)
+    return new_date == old_date or bool(new.place and old.place)
 
 
 _MERGE_RULES = ("merge:reports",)
@@ -206,7 +209,8 @@ class EventIndex:
         for n, e in enumerate(self.events):
             for p in e.participants:
                 self.by_actor[p].add(n)
-            for d in ([e.date[:k] for k in (4, 7, 10) if len(e.date) >= k] if e.date else []):
+            when = hinted_date(e)
+            for d in ([when[:k] for k in (4, 7, 10) if len(when) >= k] if when else []):
                 self.by_date[d].add(n)
             for name in _named(e):
                 self.by_name[name].add(n)
@@ -217,8 +221,8 @@ class EventIndex:
         found: set[int] = set()
         for p in e.participants:
             found |= self.by_actor.get(p, set())
-        if e.date:
-            found |= self.by_date.get(e.date[:4], set())
+        if when := hinted_date(e):
+            found |= self.by_date.get(when[:4], set())
         for name in _named(e):
             found |= self.by_name.get(name, set())
         return sorted(found)

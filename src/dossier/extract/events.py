@@ -30,7 +30,9 @@ from dossier.extract.events_parse import find_dateline
 from dossier.extract.events_scope import event_summary
 from dossier.model import Annotations, Document, Event, Evidence, TimeExpr
 from dossier.extract.events_core import SUPPORT_CONFIDENCE
-from dossier.extract.events_scope import coarser, document_date, fix_year, is_background, mention_confidence
+from dossier.extract.events_scope import (
+    coarser, document_date, fix_year, is_background, mention_confidence, page_hint,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -65,15 +67,14 @@ def redate_mention(ev: Event, doc_date: str, times: dict[tuple[int, int], TimeEx
             date = fix_year(date, ev.status, doc_date, t.text)
             evidence = [Evidence("date:time", date, e.span, e.confidence) if e is unresolved else e for e in evidence]
     own = date is not None
-    if date is None:
-        date, precision = coarser(doc_date)
-        evidence.append(Evidence(rule="date:document", text=date, confidence=0.4))
+    if date is None:  # stays undated: the page's month is a merge hint, not a date
+        evidence.append(page_hint(doc_date))
     confidence = mention_confidence(len(ev.participants), precision if own else "none", bool(ev.place),
                                     "scope:lead" in rules, "event:name" in rules)
     if "scope:support" in rules:
         confidence = min(confidence, SUPPORT_CONFIDENCE)
     elif is_background(date, precision, doc_date):
-        evidence.append(Evidence(rule="scope:background", text=date))
+        evidence.append(Evidence(rule="scope:background", text=date or ""))
         confidence = min(confidence, 0.6)
     return dataclasses.replace(ev, date=date, precision=precision, confidence=confidence,  # type: ignore[arg-type]
                                evidence=tuple(evidence))

@@ -29,7 +29,7 @@ from dossier.extract.events_parse import (
     find_dateline, find_participants, find_place, is_verb, party_name, span_root, trigger_kind,
 )
 from dossier.extract.events_scope import (
-    attach_times, coarser, document_date, event_id, fix_year, is_background, is_frame,
+    attach_times, coarser, document_date, event_id, fix_year, is_background, is_frame, page_hint,
     is_irrealis, is_pending, lead_spans, mention_confidence, says_there, thing_name,
 )
 
@@ -342,9 +342,8 @@ def _freeze_draft(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | N
             date, precision = doc_date[:10], "day" if len(doc_date) >= 10 else precision_of(doc_date)
             evidence.append(Evidence(rule="date:dateline", text=date, confidence=0.5))
             has_own_date = True
-    elif date is None and doc_date:
-        date, precision = coarser(doc_date)
-        evidence.append(Evidence(rule="date:document", text=date, confidence=0.4))
+    elif date is None and doc_date:  # stays undated: the page's month is a merge hint, not a date
+        evidence.append(page_hint(doc_date))
     support = (not names and d.place is None and not (generic and lead)) or (not has_own_date and not lead)
     if support:
         evidence.append(Evidence(rule="scope:support", text="no date of its own outside the lead"

@@ -246,7 +246,8 @@ def _item(ev: Event, doc: Document, order: int, annots: Annotations,
           entity_of: Callable[[Mention], str | None] | None, month: int | None = None) -> _Item:
     keys, names = _participant_keys(ev, annots, entity_of)
     rules = {e.rule: e for e in ev.evidence}
-    soft = ev.date if "date:document" in rules else None
+    hint = rules.get("date:document")
+    soft = (ev.date or hint.text or None) if hint is not None else None  # stored before: the month as date
     date = ev.date if ev.date and soft is None else None
     partial = yearless_partial(rules, month) if date is None and soft is None else None
     acting = {e.text.split(ACTOR_FOR_SEP, 1)[0] for e in ev.evidence if e.rule == "actor:for"}
@@ -497,12 +498,14 @@ def _to_event(cl: _Cluster, use_ids: bool, short: dict[str, str] | None = None) 
     dated_by = min((it for it in cl.items if it.date == date), default=None,
                    key=lambda it: (_sort_key(it)[:2], it.pub or "9999", it.doc.id,
                                    it.event.mentions[0].start)) if date else None
-    if date is None:
-        date = cl.soft
-        precision = precision_of(date) if date else "none"
+    day_from = None
+    if date is None:  # the page month hint of its reports merged them; it is no date to show
+        precision = "none"
+        if cl.soft and len(cl.soft) == 7 and (got := refine_day(cl, cl.soft))[1] is not None:
+            date, day_from = got  # an undated report names the day ("on Jan. 14") of the hinted month
+            precision = precision_of(date)
     else:
         precision = precision_of(date)
-    day_from = None
     if date is not None and precision == "month":
         date, day_from = refine_day(cl, date)
         precision = precision_of(date)

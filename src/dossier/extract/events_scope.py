@@ -19,7 +19,7 @@ from dossier.extract.events_dates import (
     days_apart,
     shift_year,
 )
-from dossier.model import Document, Event, Mention, Span, TimeExpr
+from dossier.model import Document, Event, Evidence, Mention, Span, TimeExpr
 from dossier.extract.events_parse import ancestors_path, is_verb, mention_at, span_root, tree_distance
 
 logger = logging.getLogger(__name__)
@@ -90,6 +90,20 @@ def coarser(value: str) -> tuple[str, str]:
     if len(value) == 7:
         return value, "month"
     return value[:4], "year"
+
+
+PAGE_HINT = "date:document"
+
+
+def page_hint(doc_date: str) -> Evidence:
+    """The page's month (``coarser``) for an event the page does not date: a hint the merge may use
+    to keep reports of one happening together, never the event's date (a guess is no date)."""
+    return Evidence(rule=PAGE_HINT, text=coarser(doc_date)[0], confidence=0.4)
+
+
+def hinted_date(ev: Event) -> str | None:
+    """The event's date, else the page month hint its reports carry (merging only, never shown)."""
+    return ev.date or next((e.text for e in ev.evidence if e.rule == PAGE_HINT and e.text), None)
 
 
 def short_name(name: str) -> str:

@@ -174,14 +174,19 @@ def events_near(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], fo
     def by_name(who: Iterable[str]) -> bool:
         return any(p.startswith("name:") for p in who)
 
+    from dossier.extract.events_scope import PAGE_HINT, hinted_date
+
     actors = {p for e in found for p in e.participants}
     names = {v.text for e in found for v in e.evidence if v.rule == "event:name"}
-    any_actor = _within({e.date for e in found if e.date and not e.participants})
-    no_actor = _within({e.date for e in found if e.date and e.participants})
-    spelled = _within({e.date for e in found if e.date and by_name(e.participants)})
+    dated = [(e, when) for e in found if (when := hinted_date(e))]  # an undated one by its page month hint
+    any_actor = _within({when for e, when in dated if not e.participants})
+    no_actor = _within({when for e, when in dated if e.participants})
+    spelled = _within({when for e, when in dated if by_name(e.participants)})
 
     def near(data: dict[str, Any]) -> bool:
-        who, date = data.get("participants") or (), str(data.get("date") or "")
+        who = data.get("participants") or ()
+        date = str(data.get("date") or next((v.get("text") for v in data.get("evidence") or ()
+                                             if v.get("rule") == PAGE_HINT and v.get("text")), ""))
         if actors.intersection(who) or (names and any(v.get("rule") == "event:name" and v.get("text") in names
                                                        for v in data.get("evidence") or ())):
             return True

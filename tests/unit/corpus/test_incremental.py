@@ -134,6 +134,8 @@ def test_the_stored_events_read_by_blocking_key_fold_as_all_of_them_would():
                    tuple(rng.sample(actors, rng.randint(0, 2))), doc, rng.choice([None, "Paris", "Rome"]))
         if rng.random() < 0.2:
             e = dataclasses.replace(e, evidence=(*e.evidence, Evidence(rule="event:name", text="the summit")))
+        if e.date is None and rng.random() < 0.6:  # undated: the page month kept as the merge hint
+            e = dataclasses.replace(e, evidence=(*e.evidence, Evidence(rule="date:document", text=rng.choice(dates[2:4]))))
         return e
 
     stored = sorted((event(f"s{i:02}", f"d{i % 7}") for i in range(80)), key=lambda e: (e.date is None, e.date or "", e.id))
@@ -147,6 +149,16 @@ def test_the_stored_events_read_by_blocking_key_fold_as_all_of_them_would():
         part, touched_part = fold_events(near, found)
         assert touched == touched_part
         assert [e for e in whole if e not in kept] == [e for e in part if e not in kept]
+
+
+def test_undated_events_fold_by_their_page_month_hint_as_the_merge_did():
+    hinted = [dataclasses.replace(_event(i, "meeting", None, ("e_a", "e_b"), d),
+                                  evidence=(Evidence(rule="date:document", text=month),))
+              for i, d, month in (("ev1", "d1", "2020-05"), ("n1", "d9", "2020-05"), ("n2", "d8", "2021-01"))]
+    events, touched = fold_events(hinted[:1], hinted[1:])
+    assert touched == {"ev1"}  # the same page month: one event; a page of another year: apart
+    assert {e.id for e in events} == {"ev1", "n2"}
+    assert all(e.date is None for e in events)
 
 
 def _position(actor: str, issue: str, doc: str, start: int) -> Position:

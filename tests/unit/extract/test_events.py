@@ -68,12 +68,12 @@ def test_may_visit_is_possible(nlp):
     assert ev.participants == ("Justin Trudeau",)
 
 
-def test_undated_event_takes_the_page_month_with_low_confidence(nlp):
+def test_event_without_a_time_of_its_own_stays_undated_with_the_page_month_as_a_hint(nlp):
     _, evs = _events(nlp, "Emmanuel Macron met Angela Merkel in Berlin.", "2019-05-14")
     ev = _one(evs)
-    assert (ev.date, ev.precision) == ("2019-05", "month")
-    rules = [e.rule for e in ev.evidence]
-    assert "date:document" in rules
+    assert (ev.date, ev.precision) == (None, "none")  # never the page's month as a guess
+    hint = next(e for e in ev.evidence if e.rule == "date:document")
+    assert hint.text == "2019-05"  # kept for merging reports, not shown as the date
     assert ev.status == "happened"
 
 

@@ -20,8 +20,9 @@ def _event(doc_id: str, start: int, kind: str, who: tuple[str, ...], place: str 
     ev = [Evidence(rule=f"event:{kind}", text=kind, span=Span(doc_id, start, start + 5))]
     if partial:
         ev.append(Evidence(rule="date:unresolved", text=partial, span=Span(doc_id, start + 6, start + 10)))
-    if soft:
+    if soft:  # no time of its own: undated, the page month (``date``) kept as the merge hint
         ev.append(Evidence(rule="date:document", text=date or ""))
+        date = None
     return Event(id=f"{doc_id}-{start}", kind=kind, summary=kind, mentions=(Span(doc_id, start, start + 40),),
                  participants=who, place=place, date=date,
                  precision={10: "day", 7: "month", 4: "year"}.get(len(date or ""), "none"),  # type: ignore[arg-type]
@@ -193,3 +194,20 @@ def test_undated_mention_needs_two_shared_actors_or_a_shared_object():
     assert len(merge_events([d, u], [_ann("d", titled), _ann("u", same_title)])) == 1
     pair = dataclasses.replace(other, participants=("Falcons", "Saints"))
     assert len(merge_events([d, u], [_ann("d", dated), _ann("u", pair)])) == 1
+
+
+def test_reports_merged_by_their_page_month_stay_undated():
+    b, c = _doc("b", "2019-02-01"), _doc("c", "2019-02-03")
+    one = _event("b", 10, "talks", ("Putin", "Abe"), "Moscow", "2019-02", soft=True)
+    two = _event("c", 10, "talks", ("Putin", "Abe"), "Moscow", "2019-02", soft=True)
+    (ev,) = merge_events([b, c], [_ann("b", one), _ann("c", two)])
+    assert (ev.date, ev.precision) == (None, "none")  # the page month merged them; it is no date
+    assert {e.text for e in ev.evidence if e.rule == "date:document"} == {"2019-02"}
+
+
+def test_an_undated_report_naming_the_day_dates_an_event_merged_by_its_page_month():
+    b, u = _doc("b", "2019-01-20"), _doc("u", None)
+    hinted = _event("b", 10, "talks", ("Putin", "Abe"), "Moscow", "2019-01", soft=True)
+    day = _event("u", 10, "talks", ("Abe", "Putin"), "Moscow", None, partial="XXXX-01-14")
+    (ev,) = merge_events([b, u], [_ann("b", hinted), _ann("u", day)])
+    assert (ev.date, ev.precision) == ("2019-01-14", "day")  # the month the page hint gives, the day stated

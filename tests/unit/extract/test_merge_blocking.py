@@ -42,9 +42,8 @@ def _report(rng: random.Random, doc_id: str, start: int, page_date: str | None,
     span = Span(doc_id, start, start + 5)
     ev = [Evidence(rule=f"event:{kind}", text=kind, span=span)]
     soft = date is None and page_date is not None and rng.random() < 0.6
-    if soft:
-        date = page_date
-        ev.append(Evidence(rule="date:document", text=date or ""))
+    if soft:  # undated, the page month kept as the merge hint
+        ev.append(Evidence(rule="date:document", text=page_date or ""))
     elif date is None and rng.random() < 0.5:
         ev.append(Evidence(rule="date:unresolved", text=rng.choice(("XXXX-01-22", "XXXX-02", "on Thursday", "on Tuesday")),
                            span=span))
