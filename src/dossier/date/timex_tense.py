@@ -24,12 +24,14 @@ _FUTURE_CUES = re.compile(
 )
 
 
-# Cues that *govern* what follows them in the clause: a plan, a modal or "next" fixes the
+# Cues that *govern* what follows them in the clause: a plan, a modal ("could resume Monday";
+# not a negated one, which newswire uses for the past: "could not be reached Friday") or "next" fixes the
 # direction of a date after it even when a past verb stands further back ("We instructed our
 # ministers to hold the next round ... in February": the February is ahead).
 _GOVERNING_FUTURE = re.compile(
     r"\b(will|won't|shall|'ll|going to|plans? to|planning to|scheduled|slated|expected to|is to|"
-    r"are to|intends? to|set to|aims? to|upcoming|next)\b",
+    r"are to|intends? to|set to|aims? to|upcoming|next|"
+    r"(?:could|might|should|(?-i:may))(?!\s+not\b|n't))\b",  # "could not be reached Friday": past
     re.I,
 )
 
@@ -138,6 +140,50 @@ def _governing(text: str, lo: int, start: int) -> Tense | None:
         if nearest is None or m.end() > nearest[0]:
             nearest = (m.end(), False)
     return "future" if nearest is not None and nearest[1] else None
+
+
+# The futurate present: English states an arranged or timetabled event in the simple present
+# ("The Senate votes Tuesday", "the two meet separately Monday"). Only verbs of schedulable
+# happenings take it (Quirk et al. 1985, 4.21; Huddleston & Pullum 2002, ch. 3 s. 4.2), so the cue
+# is such a verb in the present tense, with a subject word before it, and a bare weekday after it.
+_FUTURATE_VERBS = frozenset("""
+meet meets begin begins start starts open opens close closes resume resumes convene convenes
+reconvene reconvenes arrive arrives leave leaves depart departs return returns travel travels
+fly flies head heads visit visits vote votes debate debates face faces play plays host hosts
+hold holds end ends go goes hear hears testify testifies speak speaks address addresses
+""".split())  # fmt: skip
+
+
+# A word before the verb form that makes it a noun ("the vote Tuesday", "two debates Sunday",
+# "after talks") or a verb another word already dates (an infinitive, a modal, "did", "not").
+_NO_SUBJECT = frozenset("""
+a an the this that these those his her its their our my your some any no each every several many
+both all two three four five six seven eight nine ten first second third fourth final last next
+of in on at for from with by after before during since until to into over and or but
+did does do didn't doesn't don't not never would could should might may must can will shall
+was were had has have is are be been being who which
+""".split())  # fmt: skip
+
+
+_FUTURATE_REACH = 6  # words between the verb and the weekday ("meets Merkel in Berlin on Friday")
+
+
+def futurate_present(text: str, start: int) -> bool:
+    """A bare weekday at ``start`` dating a schedulable verb told in the present ("meets Friday",
+    "vote Tuesday on the bill", "meet separately Monday"): the coming weekday, not the last.
+    A past word or a punctuation mark between them ends the search: another clause or event."""
+    lo = _sentence_window(text, start, start)[0]
+    words = re.findall(r"[\w'’]+|[^\w\s]", text[lo:start])
+    for k in range(len(words) - 1, max(len(words) - 1 - _FUTURATE_REACH, -1), -1):
+        w = words[k].lower()
+        if not (w[0].isalnum() or w[0] == "_"):
+            return False
+        if w in _FUTURATE_VERBS:
+            prev = words[k - 1].lower() if k > 0 else ""
+            return bool(prev) and prev[0].isalpha() and prev not in _NO_SUBJECT
+        if _PAST_CUES.fullmatch(w) and w not in _NOT_PAST:
+            return False
+    return False
 
 
 _REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|whether)\b|:", re.I)

@@ -71,10 +71,12 @@ KIND_RANK = {"summit": 0, "talks": 1, "meeting": 2, "visit": 3, "treaty": 0, "de
 PLANNED_WORDS = frozenset({
     "will", "'ll", "shall", "scheduled", "schedule", "plans", "plan", "planned", "planning",
     "expected", "expects", "expect", "prepare", "prepares", "preparing", "next", "upcoming",
-    "due", "forthcoming", "intends", "intend", "tentatively", "proposed",
+    "due", "forthcoming", "intends", "intend", "tentatively", "proposed", "slated",
 })
-POSSIBLE_WORDS = frozenset({"may", "might", "could", "hopes", "hope", "hoped", "possible", "possibly",
+POSSIBLE_WORDS = frozenset({"may", "might", "could", "should", "hopes", "hope", "hoped", "possible", "possibly",
                             "perhaps", "likely"})
+# "X is set to meet", "is poised to sign": a predicate whose "to" complement is arranged ahead
+SET_TO_WORDS = frozenset({"set", "poised"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "am", "'s", "'re"})
 
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "GOV"})

@@ -437,6 +437,12 @@ def country_pair(name: str) -> list[str]:
     return [name]
 
 
+def _set_to(head: Token) -> bool:
+    """ "are set to meet", "is poised to sign": "set"/"poised" with a present "be" (not "had set")."""
+    return head.lower_ in lex.SET_TO_WORDS and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in lex.BE_FORMS - {"was", "were"} for c in head.children)
+
+
 def _status_cues(trig: Token) -> tuple[str | None, str]:
     """('planned'|'possible'|None, cue word) from modals, plan verbs and "is to" near the trigger."""
     words: list[Token] = [c for c in trig.children if c.dep_ in ("aux", "amod", "advmod", "acl", "neg")]
@@ -445,6 +451,8 @@ def _status_cues(trig: Token) -> tuple[str | None, str]:
         words.append(cur)
         words.extend(c for c in cur.children if c.dep_ in ("aux", "auxpass", "advmod"))
         if cur.i != trig.i and cur.dep_ == "xcomp" and cur.head.lower_ in lex.BE_FORMS:
+            return "planned", f"{cur.head.text} to"
+        if cur.dep_ == "xcomp" and _set_to(cur.head):
             return "planned", f"{cur.head.text} to"
         if is_verb(cur) and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break

@@ -254,3 +254,28 @@ def test_case_folding_specials_do_not_crash():
 def test_reported_future_does_not_move_the_report_day(sentence: str, anchor: str, phrase: str, value: str) -> None:
     t = [x for x in find_times(sentence, anchor) if x.text.startswith(phrase.rstrip("'s"))]
     assert t and t[0].value == value, [(x.text, x.value) for x in find_times(sentence, anchor)]
+
+
+# --- a weekday and the tense of its clause (anchor: Monday 2019-02-18) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        # the futurate present of a schedulable verb: the coming weekday
+        ("The Senate votes Friday on the budget.", "Friday", "2019-02-22"),
+        ("The two leaders meet separately Thursday with the envoy.", "Thursday", "2019-02-21"),
+        ("Officials said the committee meets in Geneva on Friday.", "Friday", "2019-02-22"),
+        # ... not a noun of the same form, a past clause, or a weekday naming a thing
+        ("After the vote Friday, the chamber adjourned.", "Friday", "2019-02-15"),
+        ("The two sides held talks Friday in Geneva.", "Friday", "2019-02-15"),
+        ("The leaders met on Friday in Geneva.", "Friday", "2019-02-15"),
+        ("Opposition leaders face Friday's vote with dread.", "Friday", "2019-02-15"),
+        # a modal governs the weekday after it; a negated one is newswire's past
+        ("Talks could resume Friday in Geneva.", "Friday", "2019-02-22"),
+        ("The minister could not be reached Friday.", "Friday", "2019-02-15"),
+    ],
+)
+def test_weekday_follows_the_tense_of_its_clause(text: str, phrase: str, value: str) -> None:
+    t = one(text)
+    assert (t.text, t.value) == (phrase, value)

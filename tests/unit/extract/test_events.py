@@ -145,3 +145,16 @@ def test_find_events_without_sentences_finds_nothing(nlp):
 def test_no_trigger_no_event(nlp, text):
     _, evs = _events(nlp, text or " ", "2019-05-14")
     assert evs == []
+
+
+def test_present_tense_with_a_weekday_is_a_scheduled_meeting_on_the_coming_day(nlp):
+    _, evs = _events(nlp, "Emmanuel Macron meets Angela Merkel in Berlin on Friday.", "2019-05-14")
+    ev = _one(evs)
+    assert (ev.date, ev.status) == ("2019-05-17", "planned")
+
+
+def test_should_meet_is_possible_and_set_to_meet_is_planned(nlp):
+    _, evs = _events(nlp, "Emmanuel Macron should meet Angela Merkel in Berlin.", "2019-05-14")
+    assert _one(evs).status == "possible"
+    _, evs = _events(nlp, "Emmanuel Macron is set to meet Angela Merkel in Berlin.", "2019-05-14")
+    assert _one(evs).status == "planned"
