@@ -38,7 +38,7 @@ TASK_DATA: dict[str, tuple[str, ...]] = {
     "clean": ("dates",),
     "dates": ("dates",),
     "pages": ("quotes",),
-    "timex": ("timex/timebank",),
+    "timex": ("timex/timebank", "quotes"),
     "coref": ("coref/ecbplus",),
     "whoiswho": ("quotes",),
     "events": ("coref/ecbplus",),
