@@ -46,8 +46,17 @@ def h_md(m: re.Match[str], text: str, anc: Anchor) -> Hit | None:
     mo, d = month_num(m["mon"]), int(re.sub(r"\D", "", m["d"]))
     if not safe_date(2000, mo, d):
         return None
-    y, conf = year_for(mo, d, anc, tense_at(text, m.start(), m.end()))
+    y, conf = year_for(mo, d, anc, _since_or_tense(text, m.start(), m.end()))
     return Hit(fmt_day(y, mo, d), confidence=conf or 0.5)
+
+
+def _since_or_tense(text: str, start: int, end: int) -> Tense:
+    """ "since March": a starting point is behind the speaker, whatever the clause's tense
+    ("which has been on patrol since March and was scheduled to return"); else the clause's tense."""
+    if re.search(r"\bsince\s+(?:(?:early|late|mid)[- ])?$", text[max(0, start - 16) : start], re.I) or \
+            re.match(r"(?i)since\b", text[start:end]):  # fmt: skip
+        return "past"
+    return tense_at(text, start, end)
 
 
 def h_month(m: re.Match[str], text: str, anc: Anchor) -> Hit | None:
@@ -81,7 +90,7 @@ def h_month(m: re.Match[str], text: str, anc: Anchor) -> Hit | None:
     elif mod == "this":
         y = anc.year
     else:
-        y, conf = year_for(mo, None, anc, tense_at(text, m.start(), m.end()))
+        y, conf = year_for(mo, None, anc, _since_or_tense(text, m.start(), m.end()))
     return Hit(fmt_month(y, mo), granularity="month", confidence=conf or 0.5)
 
 

@@ -50,7 +50,14 @@ _INTENT_TO = re.compile(
 
 _PAST_CUES = re.compile(
     r"\b(was|were|had|did|said|told|met|ago|earlier|previous|took|held|made|came|went|gave|"
-    r"saw|began|won|lost|signed|agreed|failed|announced|reported|rose|fell|\w{3,}ed)\b",
+    r"saw|began|won|lost|signed|agreed|failed|announced|reported|rose|fell|\w{3,}ed|"
+    # irregular past forms (not those equal to their present: "put", "hit", "set", "read")
+    r"left|led|got|brought|bought|caught|taught|thought|sought|fought|struck|wrote|spoke|ran|sent|spent|"
+    r"built|paid|felt|kept|found|became|chose|drew|grew|knew|threw|stood|understood|sold|heard|meant|"
+    r"rode|drove|flew|fled|froze|broke|woke|wore|tore|swore|shook|forgot|hid|slid|sang|rang|sank|"
+    r"swam|sat|slept|swept|wept|dealt|lent|bent|withdrew|overtook|undertook|mistook|forbade|"
+    r"arose|awoke|bled|bred|clung|crept|dug|hung|sped|spun|sprang|stole|stuck|stung|"
+    r"strove|swung|wrung)\b",
     re.I,
 )
 
@@ -63,12 +70,39 @@ _REPORTING = {"said", "told", "noted", "added", "stated", "explained", "announce
               "stressed", "insisted", "claimed", "argued", "warned", "wrote", "declared"}  # fmt: skip
 
 
+# A period after one of these ends no sentence: titles, initials' neighbours, month and company
+# abbreviations ("Gov. Tomblin", "Michael M. Grynbaum", "the Feb. 13 ruling", "Acme Corp. said").
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr gov sen rep gen lt col maj sgt capt cmdr adm st jr sr prof rev hon pres supt atty
+jan feb mar apr jun jul aug sep sept oct nov dec corp inc co ltd no vs mt ft
+""".split())  # fmt: skip
+_STOP = re.compile(r"\.[\"”’']?\s|\n|;")
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """A period, line break or semicolon that ends a clause: not the period of "Gov." or "M."."""
+    if m.group(0)[0] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
+    w = word.group(1) if word else ""
+    return not (w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()) or re.fullmatch(r"(?:\w\.)+\w", w))
+
+
 def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of text whose verbs may bear on [start, end): its sentence, at most 140 chars
-    each way; a semicolon before it starts a new clause ("will issue shares; last Monday, it had")."""
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 140, 0)
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    return lo, min([*hi_candidates, end + 140, len(text)])
+    each way; a semicolon before it starts a new clause ("will issue shares; last Monday, it had").
+    The period of an abbreviation or initial ("Gov.", "M.") ends no sentence; one before a closing
+    quote does ('right now." On Monday night, she led')."""
+    lo = max(start - 140, 0)
+    for m in _STOP.finditer(text, lo, start):
+        if _ends_sentence(text, m):
+            lo = m.start() + 1
+    hi = min(end + 140, len(text))
+    for m in _STOP.finditer(text, end, hi):
+        if m.group(0) != ";" and _ends_sentence(text, m):
+            hi = m.start()
+            break
+    return lo, hi
 
 
 _INTENT_REACH = 60  # chars after "agreed to": further on, a date more often dates the agreeing

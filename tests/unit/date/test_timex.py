@@ -279,3 +279,24 @@ def test_reported_future_does_not_move_the_report_day(sentence: str, anchor: str
 def test_weekday_follows_the_tense_of_its_clause(text: str, phrase: str, value: str) -> None:
     t = one(text)
     assert (t.text, t.value) == (phrase, value)
+
+
+# --- the clause a date's tense is read from (issue #12, web news) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, anchor, phrase, value",
+    [
+        # the period of a title or initial ends no sentence: the clause's verb comes after it
+        ("In January, Gov. Smith praised the plan.", "2016-10-02", "January", "2016-01"),
+        # a period before a closing quote does end one: the quote's future is not the next clause's
+        ('"It will be close." On Monday, the senator spoke.', "2019-02-19", "Monday", "2019-02-18"),
+        # irregular past forms are past verbs
+        ("The Feb. 13 death of the justice left the court split.", "2016-09-27", "Feb. 13", "2016-02-13"),
+        # "since March": a starting point lies behind, whatever the rest of the clause says
+        ("The carrier, on patrol since March, will return to port.", "1990-08-13", "March", "1990-03"),
+    ],
+)
+def test_tense_is_read_from_the_dates_own_clause(text: str, anchor: str, phrase: str, value: str) -> None:
+    t = [x for x in find_times(text, anchor) if x.text == phrase]
+    assert t and t[0].value == value, [(x.text, x.value) for x in find_times(text, anchor)]
