@@ -40,6 +40,15 @@ CTA = re.compile(
     r"listen to (?:this|the) (?:article|story)|\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)|reading time)\b",
     re.I,
 )
+# The part of CTA no reported sentence says: site boilerplate and reading-UI phrases. The rest ("browser",
+# "cookies", "social media", "most popular", "subscribe") can be what a story is about (``reported_prose``).
+BOILERPLATE = re.compile(
+    r"\b(click here|tap here|all rights reserved|privacy policy|terms of (use|service)|skip(ping)? to|"
+    r"main menu|back to top|next article|previous article|view comments|comments? \(\d+\)|unlimited access|"
+    r"free trial|listen to (?:this|the) (?:article|story)|\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)|"
+    r"reading time|may not be (?:published|reproduced|redistributed))\b",
+    re.I,
+)
 LABEL = re.compile(
     r"^(WATCH|READ|LISTEN|VIDEO|VIDEOS|PHOTO|PHOTOS|AUDIO|GALLERY|RELATED|MORE|ALSO READ|SEE ALSO|"
     r"ADVERTISEMENT|SPONSORED|PODCAST)\s*:",
@@ -53,7 +62,7 @@ DIRECTION = re.compile(r"\((left|right|center|centre|top|bottom|L|R|C)\)|, (left
 TERMINAL = re.compile(r"[.?!…。！？][\"'”’)\]」』]*\s*$|[\"”’」』]\s*$")  # Latin and CJK sentence ends
 # A capital of any cased script (Latin, Cyrillic, Greek), a digit, or a letter of a script without case
 # (CJK, Arabic, Hebrew), after at most one opening quote or bracket.
-OPENING = re.compile(r"^[\"'“‘(\[«„「『]?(?:\d|[^\W\d_])")
+OPENING = re.compile(r"^[\"'“‘(\[«„「『]?\s?(?:\d|[^\W\d_])")
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
 UNCLOSED = re.compile(r"[\"“«][^\"”»]*$")
 READER = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
@@ -131,6 +140,25 @@ def stop_ratio(ws: list[str]) -> float:
     return sum(w.lower() in STOPWORDS for w in ws) / len(ws) if ws else 0.0
 
 
+PROSE_MIN_WORDS = 12  # a sentence this long is rarely a menu, a button or an offer
+PROSE_LOWER_SHARE = 0.3  # ...when a third of its words are lower case (menus and labels are capitalised)
+
+
+def lower_share(ws: list[str]) -> float:
+    return sum(w[0].islower() for w in ws) / len(ws) if ws else 0.0
+
+
+def reported_prose(text: str, ws: list[str]) -> bool:
+    """A full sentence told about others: long, shaped like a sentence, lower case words between its
+    names, and the narrator neither addressing the reader nor speaking as the site. A page-UI word in
+    it ("browser", "most popular", "social media", a price and "year") is the story's topic, not
+    furniture: a story about a browser flaw or a player's contract keeps its sentences."""
+    if len(ws) < PROSE_MIN_WORDS or not sentence_shaped(text) or lower_share(ws) < PROSE_LOWER_SHARE:
+        return False
+    narr = outside_quotes(text)
+    return not READER.search(narr) and not SITE_VOICE.search(narr)
+
+
 def furniture_reason(text: str, ws: list[str], rel_pos: float) -> tuple[str, float] | None:
     """A strong generic furniture signal in the block itself, with a confidence; None if none."""
     n = len(ws)
@@ -149,9 +177,10 @@ def furniture_reason(text: str, ws: list[str], rel_pos: float) -> tuple[str, flo
         return "fragment", 0.9
     if LABEL.match(text):
         return "media or link label", 0.85
-    if n < 40 and (cta := CTA.search(text)):
+    told = reported_prose(text, ws)
+    if n < 40 and (cta := CTA.search(text)) and not (told and cta.start() > 0 and not BOILERPLATE.search(text)):
         return f"call to action / page UI ({cta.group(0).lower()!r})", 0.9
-    if n < 25 and PRICE.search(text) and PERIOD.search(text):
+    if n < 25 and PRICE.search(text) and PERIOD.search(text) and not told:
         return "price or subscription offer", 0.9
     fields = len(FIELD.findall(text))
     if n < 15 and not TERMINAL.search(text) and (fields >= 2 or (fields == 1 and re.search(r":\s*\S*\d", text))):
@@ -191,8 +220,10 @@ def classify(block: Block, total: int, english: bool = True) -> Verdict:
     ratio = stop_ratio(ws) if english else 1.0
     if n >= 15 and ratio >= 0.2 and (shaped or n >= 30):
         return Verdict("good")
-    if shaped and n >= 2 and (ratio >= 0.15 or n <= 4):
-        return Verdict("near")
+    if shaped and n >= 2 and (ratio >= 0.15 or n <= 4 or (n >= PROSE_MIN_WORDS and lower_share(ws) >= PROSE_LOWER_SHARE)):
+        return Verdict("near")  # a long sentence dense in names ("Police say A, 61, shot B, 40.") is prose
+    if n >= 10 and ratio >= 0.25 and OPENING.match(text) and text.rstrip().endswith(":"):
+        return Verdict("near")  # prose that introduces a quote or a list ("..., the group said:")
     return Verdict("short")
 
 

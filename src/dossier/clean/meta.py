@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from dossier.lang.en import ARTICLES
 from dossier.model import RemovedReason
 
 logger = logging.getLogger(__name__)
@@ -273,9 +274,29 @@ def reads_as_headline(line: str) -> bool:
         return False
     if DATELINE_LEAD.match(line) or DATELINE_CREDIT.match(line) or date_line(line) or strong_byline(line):
         return False
-    if line.rstrip().endswith((":", ",")):
+    if line.rstrip().endswith((":", ",")) or lead_sentence(line, ws):
         return False
     return sum(c.isalpha() for c in line) >= 0.6 * len(line)
+
+
+LEAD_MIN_WORDS = 15  # headlines run to about a dozen words; a story's first sentence often to 20-30
+TITLE_CASE_SHARE = 0.6  # of the words of 4+ letters after the first, capitalised: a headline in title case
+
+
+def lead_sentence(line: str, words: Sequence[str] | None = None) -> bool:
+    """A file's first line that is the story's first sentence, not its headline: a long line in
+    sentence case that ends with a full stop and keeps the articles headline style drops ("A man has
+    been charged with murder after a shooting at an office party in the city on Friday."). A headline
+    in title case keeps its capitals, and one in sentence case is short or drops its articles, so a
+    scraper's full stop after it changes nothing."""
+    text = line.strip()
+    ws = list(words) if words is not None else LETTERS.findall(text)
+    if not text.endswith(".") or text.endswith("..") or len(ws) < LEAD_MIN_WORDS:
+        return False
+    long = [w for w in ws[1:] if len(w) >= 4]
+    if not long or sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long):
+        return False
+    return any(w.lower() in ARTICLES for w in ws)
 
 
 def _numeric_date_line(line: str, ws: list[str]) -> bool:

@@ -34,3 +34,5 @@ HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir madam 
 # Titles of address that are also ordinary words or names ("Miss", "Lord", "Lady", "Rev", "Fr"): safe
 # to drop from a name already found, not a cue to look for one.
 TITLES_OF_ADDRESS: frozenset[str] = frozenset("miss dame lord lady rev fr".split())
+# The articles, which headline style drops ("Man charged after party shooting") and running prose keeps.
+ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})

@@ -83,3 +83,39 @@ def test_byline_gives_author():
     out = clean_text("\n".join(["By Maria Rossi"] + BODY))
     assert out["author"] == "Maria Rossi"
     assert out["paragraphs"] == BODY
+
+
+def test_a_sentence_told_about_others_is_prose_whatever_its_vocabulary():
+    """Page-UI words and prices are furniture in menus and offers, the topic in a reported sentence."""
+    told = [
+        "The company released a patch for a flaw in its web browser that attackers had used, the firm said.",
+        "The club offered the player an eight-year contract worth $160 million a year after he left, the team said.",
+        "He was one of the most popular players of the decade and led the team to a title in the final season.",
+    ]
+    for text in told:
+        assert classify(Block(text, 5), 10).label != "bad", text
+    furniture = {
+        "Please update your browser to the latest version to keep reading the stories on this site.":
+            "call to action / page UI ('browser')",
+        "Subscribe now to read every story on the site and get the newsletter free for a whole year.":
+            "call to action / page UI ('subscribe')",
+        "Get a full year of our journalism for $1 a week and cancel at any time you like.":
+            "price or subscription offer",
+    }
+    for text, why in furniture.items():
+        v = classify(Block(text, 5), 10)
+        assert (v.label, v.reason) == ("bad", why), text
+
+
+def test_a_long_sentence_dense_in_names_or_ending_on_a_colon_is_prose():
+    dense = "Police allege Jon Q. Doe, 61, opened fire at the Acme Widget Ltd Christmas party, killing Richard Roe, 40."
+    assert classify(Block(dense, 3), 10).label == "near"
+    lead_in = "Members of the opposition group, who have filed suit along with two others, said of the rules:"
+    assert classify(Block(lead_in, 3), 10).label == "near"
+    assert classify(Block("Coverage of the vote, from the regions:", 3), 10).label == "short"  # too short for prose
+
+
+def test_a_rights_notice_is_furniture_even_when_written_as_sentences():
+    notice = ("Copyright 2020 Example News Agency. All rights reserved. This material may not be published, "
+              "broadcast, rewritten or redistributed.")
+    assert classify(Block(notice, 9), 10).reason == "call to action / page UI ('all rights reserved')"

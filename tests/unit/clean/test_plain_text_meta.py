@@ -26,6 +26,12 @@ BODY = (
         ("Published: 3 May 2020", False),
         ("Contents:", False),
         ("One. Two. Three. Four.", False),
+        # a story's first sentence: long, sentence case, a full stop, articles kept
+        ("A man has been charged with murder after a shooting at an office party in the city on Friday.", False),
+        # a long headline in title case, or in sentence case without articles, with a scraper's full stop
+        ("Council Votes To Close The Old Bridge After Engineers Find Cracks In Two Of Its Main Supports.", True),
+        ("Top council members pointing fingers at budget gap in transit plan for failed bridge repairs.", True),
+        ("A man has been charged with murder after a shooting at an office party", True),  # no full stop
     ],
 )
 def test_reads_as_headline(line: str, expected: bool):
