@@ -157,3 +157,29 @@ def test_month_groups_and_bars() -> None:
     assert months_between("2016-11", "2017-02") == ["2016-11", "2016-12", "2017-01", "2017-02"]
     svg = str(month_bars_svg(events))
     assert svg.count('<rect') == 3 and 'href="#m-2016-10"' in svg and 'href="#m-2016-11"' not in svg
+
+
+def test_a_report_over_its_byte_budget_shows_its_sources_without_context(tmp_path, monkeypatch) -> None:
+    """The budget holds the whole file: over it, the report is rendered again with the sources as their
+    cited sentences alone, and the smaller of the two is kept."""
+    import dossier.report as rep
+
+    assert rep.report_budget(10) == rep.REPORT_BYTES and rep.report_budget(1000) == 1000 * rep.REPORT_BYTES_PER_PAGE
+    asked: list[int] = []
+    real = rep.build_context
+
+    def spy(reader, title=None, source_budget=rep.SOURCE_BUDGET):
+        asked.append(source_budget)
+        return real(reader, title, source_budget)
+
+    monkeypatch.setattr(rep, "build_context", spy)
+    store = open_store(build_store(tmp_path / "s.db"))
+    try:
+        full = rep.render_report(Reader(store), title="Test dossier")
+        assert asked == [rep.SOURCE_BUDGET]  # within budget: rendered once
+        monkeypatch.setattr(rep, "REPORT_BYTES", len(full.encode("utf-8")) - 1)
+        small = rep.render_report(Reader(store), title="Test dossier")
+    finally:
+        store.close()
+    assert asked[1:] == [rep.SOURCE_BUDGET, 0]
+    assert len(small) <= len(full)
