@@ -67,31 +67,30 @@ def find_duplicates(
     the stored ones again (``add_duplicates``)."""
     from dossier.clean.minhash import minhash
 
+    # One page at a time: a page's words and shingles are dropped once it is hashed, and a candidate's
+    # shingles are made again from its text (candidates are few). Holding every page's words and
+    # shingles for the whole pass was most of the corpus step's peak memory (~0.1 MB a page).
     parent = {i: i for i in range(len(docs))}
-    tokens = [_tokens(d.text) for d in docs]
     by_hash: dict[str, int] = {}
-    for i, toks in enumerate(tokens):
+    lsh = _index(threshold)
+    for i, doc in enumerate(docs):
+        toks = _tokens(doc.text)
         if not toks:
             continue
         key = text_key(toks)
-        if sketches is not None:
-            sketches[docs[i].id] = (key, None)
-        if key in by_hash:
+        if key in by_hash:  # an exact copy: joined to the first page of its text, never hashed
+            if sketches is not None:
+                sketches[doc.id] = (key, None)
             parent[_root(parent, i)] = _root(parent, by_hash[key])
-        else:
-            by_hash[key] = i
-    lsh = _index(threshold)
-    shingles: dict[int, set[str]] = {}
-    for i in sorted(by_hash.values()):
-        sh = _shingles(tokens[i])
-        shingles[i] = sh
+            continue
+        by_hash[key] = i
+        sh = _shingles(toks)
+        del toks
         mh = minhash((s.encode() for s in sorted(sh)), NUM_PERM, SEED)
         if sketches is not None:
-            sketches[docs[i].id] = (sketches[docs[i].id][0], mh)
+            sketches[doc.id] = (key, mh)
         for j in sorted(int(str(k)) for k in lsh.query(mh)):
-            other = shingles[j]
-            jac = len(sh & other) / len(sh | other) if sh | other else 0.0
-            if jac >= threshold:
+            if _jaccard(sh, _shingles(_tokens(docs[j].text))) >= threshold:
                 a, b = _root(parent, i), _root(parent, j)
                 if a != b:
                     parent[a] = b
