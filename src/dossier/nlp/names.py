@@ -47,8 +47,10 @@ _NAME_PARTICLES = frozenset(
 _COUNTRYISH = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)*$")
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
-    """Surface form -> display name: trims articles, possessives, quotes and line breaks."""
+    """Surface form -> display name: trims articles, possessives, quotes and line breaks. Memoized:
+    entity resolution asks it several times for every mention of every page."""
     s = " ".join(text.replace("\n", " ").split())
     s = _SPACED_DASH.split(s)[0]
     s = s.strip(" \t\"“”‘’'.,;:()[]-–—")
@@ -170,6 +172,7 @@ def coordination(text: str) -> tuple[str, str] | None:
     return a, b
 
 
+@functools.lru_cache(maxsize=65536)
 def malformed(text: str) -> bool:
     """Mention text that is not a usable name: NER noise such as two names glued by a hyphen
     ('France-Germany'), a dangling hyphen ('Chile- One'), mostly digits, or a lowercase word

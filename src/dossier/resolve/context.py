@@ -57,7 +57,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
 def _words_before(text: str, start: int, n: int = 2) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text[max(0, start - 60) : start])][-n:]
+    return [w.lower() for w in _WORD.findall(text[max(0, start - 60) : start])[-n:]]
 
 
 def _verb_like(word: str) -> bool:

@@ -187,7 +187,8 @@ def _names(m: Mention, text: str, titles: dict[str, set[str]], tables: tuple[dic
            ) -> tuple[Mention, str, str, bool]:
     """The mention (its title read in context, a descriptor peeled), its surface name, the name it
     stands for on the page, and whether a titled bare surname was kept from the page's full name."""
-    m = dataclasses.replace(m, title=current_title(m, text))
+    title = current_title(m, text)
+    m = m if title == m.title else dataclasses.replace(m, title=title)
     surface = clean_name(m.text)
     name = clean_name(m.canonical) if m.canonical else surface
     if m.label in ("PERSON", "TITLE", "PRON"):
