@@ -480,10 +480,12 @@ def index_stamp(settings: Settings) -> str:
 def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, report: BuildReport | None) -> list[str]:
     """Every registered pass over every stored page, to a fixed point."""
     from dossier.corpus import corpus_of, registered_passes, run_passes
+    from dossier.corpus.heap import frozen_until_done, read_unscanned
     from dossier.corpus.incremental import INDEX_KEY, Index, encode_index
 
-    before = corpus_of(store.documents(), store.all_annotations(), options)
-    after, log = run_passes(before, registered_passes(), budget=settings.pass_budget)
+    with frozen_until_done():
+        before = read_unscanned(lambda: corpus_of(store.documents(), store.all_annotations(), options))
+        after, log = run_passes(before, registered_passes(), budget=settings.pass_budget)
     seconds = {k: round(v, 3) for k, v in log.seconds_by_pass().items()}
     logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in seconds.items()))
     _write_corpus(store, before, after)
