@@ -208,14 +208,24 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in verb.children) and not verb.lower_.startswith("quot")
 
 
+_OBJECT_DEPS = frozenset("pobj dobj dative oprd".split())
+
+
 def _left_name(verb: Token, seg: Segment, quoted: "_Quoted") -> Token | None:
     """The parse lost a reporting verb's subject ('..., former president John Smith said his
-    wife ...' parsed as an apposition): the closest name before the verb in its sentence."""
+    wife ...' parsed as an apposition): the closest name before the verb in its sentence. A
+    name inside a prepositional adjunct ('X, in <place>, said', 'who X on <day> called') or
+    naming a place, date or work is no subject; the adjunct and commas do not count as distance."""
     names = [t for t in verb.sent if t.i < verb.i and _outside(t, seg) and not quoted.contains(t.idx)
-             and (t.pos_ == "PROPN" or t.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS)]
-    if not names or verb.i - names[-1].i > 3:
+             and (t.pos_ == "PROPN" or t.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS)
+             and t.dep_ not in _OBJECT_DEPS and _animate(t)]
+    if not names:
         return None
-    return names[-1]
+    name = names[-1]
+    adjuncts = {d.i for t in verb.doc[name.i + 1 : verb.i] if t.dep_ == "prep" and not t.is_ancestor(verb)
+                for d in t.subtree if name.i < d.i < verb.i}
+    between = [t for t in verb.doc[name.i + 1 : verb.i] if not t.is_punct and t.i not in adjuncts]
+    return name if len(between) < 3 else None
 
 
 def _loose_after(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:

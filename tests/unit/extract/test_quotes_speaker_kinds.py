@@ -1,0 +1,34 @@
+"""Who can be a quote's speaker (issue 14, quotes round 7): a name in a prepositional adjunct, a
+place or a date is never the subject the parse lost."""
+
+from __future__ import annotations
+
+from dossier.extract.quotes import find_quotes
+from dossier.model import Document, Quote
+from dossier.nlp.annotate import annotate_document
+
+
+def _direct(nlp, text: str) -> list[Quote]:
+    doc = Document(id="t", source="t", text=text)
+    annots, sdoc = annotate_document(doc, nlp)
+    return [q for q in find_quotes(doc, sdoc, annots.mentions) if q.kind == "direct"]
+
+
+def _span(text: str, q: Quote) -> str | None:
+    return text[q.speaker_span.start : q.speaker_span.end] if q.speaker_span else None
+
+
+def test_a_place_in_an_adjunct_is_not_the_lost_subject(nlp):
+    # the parse hangs "Dana Whitfield" from the previous line and gives "said" no subject
+    text = ("Paul Rennick is keeping up his criticism on his rivals in the hours before the first Super Tuesday polls \n"
+            "Dana Whitfield, in Ohio, said Tuesday that Rennick was \u201ca total lightweight\u201d while Lee Marsh is "
+            "\u201ca basket case.\u201d")
+    quotes = _direct(nlp, text)
+    assert quotes and all(_span(text, q) == "Dana Whitfield" for q in quotes), [(q.text, _span(text, q)) for q in quotes]
+
+
+def test_a_date_in_an_adjunct_is_not_the_lost_subject(nlp):
+    text = ("Much of Beck\u2019s ire was also directed at Marsh, who Beck on Wednesday called "
+            "\u201ca horrible, despicable human being.\u201d")
+    (q,) = _direct(nlp, text)
+    assert _span(text, q) == "Beck"
