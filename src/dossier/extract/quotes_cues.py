@@ -458,11 +458,29 @@ def _nearest_name(words: list[Token], cue: Token, after: bool) -> Token | None:
                and t.ent_type_ not in _NO_SPEAKER_ENTS]
     right = [t for t in nominal if t.i > cue.i]
     left = [t for t in nominal if t.i < cue.i]
+    if words[0].i == cue.i:
+        inverted = _inverted_subject(words, cue)
+        if inverted is not None:
+            return inverted
     if words[0].i == cue.i and right:
         return right[0] if right[0].pos_ == "PRON" else _last_of_name(right[0])
     if left:
         return left[-1]
     return right[0] if (after and right) else None
+
+
+def _inverted_subject(words: list[Token], cue: Token) -> Token | None:
+    """'"...," said the woman, who ...': in an inverted reporting clause the noun phrase right after
+    the verb is its subject, though the parse hung it elsewhere; a relative pronoun or a noun
+    further on (in the clause that describes the speaker) is not."""
+    after = [t for t in words if t.i > cue.i][:4]
+    for t in after:
+        if t.pos_ in ("DET", "ADJ", "NUM") or t.dep_ in ("compound", "amod", "det", "nummod"):
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _NO_SPEAKER_ENTS:
+            return _last_of_name(t) if t.pos_ == "PROPN" else t
+        return None
+    return None
 
 
 def _last_of_name(tok: Token) -> Token:

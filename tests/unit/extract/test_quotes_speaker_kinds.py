@@ -32,3 +32,12 @@ def test_a_date_in_an_adjunct_is_not_the_lost_subject(nlp):
             "\u201ca horrible, despicable human being.\u201d")
     (q,) = _direct(nlp, text)
     assert _span(text, q) == "Beck"
+
+
+def test_inverted_clause_subject_is_the_noun_after_the_verb(nlp):
+    # the parse makes "the woman" the subject of the relative clause's verb and leaves "said" bare
+    text = ("At a drugstore near the mosque, a cashier was shaken by the talk she has heard. "
+            '"One guy came in and said maybe we should start fighting them," said the woman, who like many '
+            "in the town did not want to be quoted by name.")
+    (q,) = _direct(nlp, text)
+    assert _span(text, q) == "the woman"
