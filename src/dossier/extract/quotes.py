@@ -31,6 +31,7 @@ from dossier.extract.quotes_attrib import (
     _loose_after,
     _root_subject,
     _signature,
+    _tail_subject_verb,
     _transcript_label,
 )
 from dossier.extract.quotes_cues import (
@@ -200,6 +201,9 @@ def _clause_attribution(sdoc: SpacyDoc, text: str, seg: Segment, paras: list[tup
         if att is None and text[seg.start : seg.end].rstrip()[-1:] in (",", "?", "!", "—"):
             att = _loose_after(sdoc, a, b)  # '"...," an angry mayor retaliated'
             rule = "quote-then-verb"
+        if (att is None or att.head is None) and text[seg.start : seg.end].rstrip()[-1:] in (",", "?", "!", "—"):
+            att = _tail_subject_verb(sdoc, a, b, forms) or att  # '"...," the editorial read.'
+            rule = "quote-then-cue" if att is not None and att.head is not None else rule
     if att is None and lead.endswith(":"):
         att = _dash_source(sdoc, text, pa_, pb_)  # 'POLLS WERE EARLY - Ann Lee: "..."'
         rule = "dash-source"

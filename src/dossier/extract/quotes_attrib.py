@@ -11,7 +11,10 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from dossier.extract.quotes_cues import (
+    _EXTRA_CUES,
     _NO_SOURCE,
+    _NO_SPEAKER_ENTS,
+    _WEAK_CUES,
     _PERSON_LABELS,
     _PERSON_PRONOUNS,
     _SUBJECT_DEPS,
@@ -241,6 +244,36 @@ def _loose_after(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
                 return _Attribution(_cue_extent(t), subj[0], _clip(_extent(subj[0]), a, b))
             return None
     return None
+
+
+# Verbs of written text ('"...," the sign read'); the tagger often reads "read" as a noun there.
+_TEXT_VERBS = frozenset("read reads".split())
+_NP_POS = frozenset("DET ADJ NOUN PROPN NUM PRON PART".split())
+_TAIL_STOP = frozenset(".,;:!?")
+
+
+def _tail_subject_verb(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str]) -> _Attribution | None:
+    """'"...," the editorial read.', '"...?" the 43-year-old asked in ...': a tail clause of a noun
+    phrase and a reporting verb, whatever the parse made of it (the tagger takes "read" for a noun,
+    "asked" for a participle of "old"). The last word of the noun phrase names the speaker."""
+    toks = []
+    for t in _tokens_in(sdoc, a, b):
+        if t.text in _TAIL_STOP:
+            break
+        if not t.is_punct:
+            toks.append(t)
+    verbs = forms | _EXTRA_CUES | _WEAK_CUES | _TEXT_VERBS
+    j = next((k for k, t in enumerate(toks[:6]) if k > 0 and t.lower_ in verbs), None)
+    if j is None or toks[0].pos_ not in _NP_POS or toks[0].tag_ in ("WP", "WDT", "WRB"):
+        return None
+    phrase = toks[:j]
+    if any(t.pos_ not in _NP_POS for t in phrase) or any(t.tag_ == "PRP$" for t in phrase[-1:]):
+        return None
+    head = phrase[-1]
+    if head.ent_type_ in _NO_SPEAKER_ENTS and not head.lower_.endswith("old"):
+        return None  # 'the 43-year-old' names a person by age; 'Tuesday' names no one
+    verb = toks[j]
+    return _Attribution((verb.idx, verb.idx + len(verb.text)), head, (phrase[0].idx, head.idx + len(head.text)))
 
 
 def _signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[Mention]) -> _Attribution | None:
