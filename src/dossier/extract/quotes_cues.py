@@ -26,6 +26,8 @@ _EXTRA_CUE_VERBS: dict[str, tuple[str, ...]] = {
     "signal": ("signals", "signaled", "signalled", "signaling", "signalling"), "hint": (),
     "speculate": (), "recount": (), "retort": (), "quip": ("quips", "quipped", "quipping"),
     "counter": (), "contend": (), "reckon": (), "continue": (),
+    # raised voices and questions ('"...!" Ann shouted', '"...?" a staffer wondered'), opinion pages
+    "shout": (), "yell": (), "scream": (), "wonder": (), "question": (), "opine": (), "exhort": (),
 }
 # Attribution verbs that often take no speech ("called him", "shows up"): they count only with a
 # subject in the parse and never through the nearest-name fallback.

@@ -14,6 +14,12 @@ def _direct(nlp, text: str) -> list[Quote]:
     return [q for q in find_quotes(doc, sdoc, annots.mentions) if q.kind == "direct"]
 
 
+def _quote(quotes: list[Quote], start: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert found, f"no quote starting {start!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
 def _span(text: str, q: Quote) -> str | None:
     return text[q.speaker_span.start : q.speaker_span.end] if q.speaker_span else None
 
@@ -41,3 +47,35 @@ def test_inverted_clause_subject_is_the_noun_after_the_verb(nlp):
             "in the town did not want to be quoted by name.")
     (q,) = _direct(nlp, text)
     assert _span(text, q) == "the woman"
+
+
+def test_tail_clause_the_tagger_misreads_names_the_speaker(nlp):
+    # "read" is tagged a noun and "editorial" an adjective: no verb, no subject in the parse
+    text = ("The editors aimed their Friday editorial at the governor.\n\n"
+            "\u201cIf she wants to be the next president, she should act like one, and come to the coast,\u201d "
+            "the editorial read.")
+    (q,) = _direct(nlp, text)
+    assert _span(text, q) == "the editorial"
+
+
+def test_tail_clause_with_an_age_descriptor(nlp):
+    # the tagger takes "the 43-year-old" for a date and "asked" for a participle hanging from it
+    text = ("The actor posted the clip on Thursday.\n\n"
+            "\u201cWhat if the senator had elocution lessons?\u201d the 43-year-old asked in the video\u2019s description.")
+    (q,) = _direct(nlp, text)
+    assert _span(text, q) == "the 43-year-old"
+
+
+def test_a_shout_reports_the_quote_before_it(nlp):
+    text = ("Supporters cheered and waved signs. Dawson smiled and lifted a sign of her own.\n\n"
+            '"I am still with him," it read.\n\n'
+            '"All the way!" Dawson shouted, shorthand for taking the fight all the way to the convention floor.')
+    q = _quote(_direct(nlp, text), "All the way")
+    assert _span(text, q) == "Dawson"
+
+
+def test_a_wondering_staffer_asks_the_question(nlp):
+    text = ('He was animated on stage this morning, saying "Zip codes should not determine destiny."\n\n'
+            '"Will he be the next attorney general?" a Democratic staffer in the room wondered.')
+    q = _quote(_direct(nlp, text), "Will he be")
+    assert _span(text, q) in ("a Democratic staffer", "staffer", "a Democratic staffer in the room")
