@@ -24,6 +24,7 @@ from dossier.extract.demonyms import demonym_lookup
 from dossier.extract.positions_quotes import quote_claims
 from dossier.lang.geo import country_named
 from dossier.model import Annotations, Claim, Document, Entity, Position, Precision
+from dossier.nlp.cues import ROLE_NOUNS
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,11 @@ _LIGHT = frozenset(
     start beginning end use resolution settlement solution speed pace timing rate level amount
     scale data information details""".split()
 )
+# Pro-form nouns: what comes before them is a quality, not a topic ("the right thing", "the best
+# way", "a good one"), so with nothing attached after them a phrase is about nothing.
+_PRO_FORMS = frozenset("thing things something anything nothing everything one ones way ways kind sort lot bit".split())
+# Role nouns that are as often a thing or an idea ("racial justice", "the head of the list").
+_ROLE_AND_THING = frozenset("justice general head chief host anchor chair executive".split())
 # Heads naming the parties, never what they disagree about ("the two countries").
 _PARTY_NOUNS = frozenset(
     """country countries side sides party parties nation nations government governments leader
@@ -104,7 +110,10 @@ def _lemma(word: str) -> str:
 
 
 def _words(phrase: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-\.]*[A-Za-z0-9]|[A-Za-z0-9]", phrase)
+    """The words of a phrase, a possessive's clitic dropped ("Smith’s plan" -> Smith, plan): with a
+    typographic apostrophe the clitic was a word of its own, and "s" an issue."""
+    text = re.sub(r"['’‘](s\b)?", lambda m: "" if m.group(1) else "'", phrase.replace("’", "'").replace("‘", "'"))
+    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-\.]*[A-Za-z0-9]|[A-Za-z0-9]", text)
 
 
 def _split_core(words: list[str]) -> tuple[list[str], list[str], str]:
@@ -129,6 +138,8 @@ def _head(core: list[str]) -> tuple[str, list[str]] | None:
     last word ("Aland Islands" -> island) so named and common mentions of a thing meet.
     """
     words = _strip_det(core)
+    if words and words[-1].lower() in _PRO_FORMS:
+        return None
     while words and (words[-1].lower() in _LIGHT or words[-1].lower() in _STOP):
         words = words[:-1]
     if not words:
@@ -141,8 +152,8 @@ def _head(core: list[str]) -> tuple[str, list[str]] | None:
                 break
             run.insert(0, w)
         return " ".join(run).lower(), words[-_MAX_NAME_WORDS:]
-    if _lemma(last) in _PARTY_NOUNS or last.lower() in _PARTY_NOUNS:
-        return None
+    if _lemma(last) in _PARTY_NOUNS or last.lower() in _PARTY_NOUNS or _is_role(last):
+        return None  # the parties or a person's office ("the Republican nominee"), never the issue
     lemma = _lemma(last)
     return _SYNONYMS.get(lemma, lemma), words[-_MAX_NAME_WORDS:]
 
@@ -233,11 +244,19 @@ def _issue_names(phrases: Sequence[str], term_of: dict[str, str]) -> dict[str, s
 
 def _statement_term(statement: str, shared: set[str]) -> str | None:
     """First word of a statement that names a shared issue (claims without a key phrase)."""
-    for w in _words(statement):
+    for i, w in enumerate(_words(statement)):
+        if i == 0 or not w.islower() or _is_role(w):
+            continue  # a name, a title or a sentence's first word ("Right now, ...") is not what it is about
         lw = _SYNONYMS.get(_lemma(w), _lemma(w))
         if lw in shared:
             return lw
     return None
+
+
+def _is_role(word: str) -> bool:
+    """A person's office or title ("president", "nominees"): who holds a stance, not an issue."""
+    low = word.lower()
+    return (low in ROLE_NOUNS or _lemma(low) in ROLE_NOUNS) and _lemma(low) not in _ROLE_AND_THING
 
 
 # ---------------------------------------------------------------------------------------------

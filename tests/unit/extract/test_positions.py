@@ -29,6 +29,36 @@ def test_phrase_terms_skip_light_heads_and_fold_plurals():
     assert phrase_terms("the two countries") == ()
 
 
+def test_an_issue_is_never_a_clitic_an_office_or_a_quality_before_a_pro_form():
+    # a possessive's clitic is no word of its own, whichever apostrophe the page typed
+    assert phrase_terms("Smith’s")[0] == "smith"
+    assert "s" not in phrase_terms("the Smith’s tax plan")
+    # a person's office says who holds a stance, not about what
+    assert phrase_terms("the Republican nominee") == ()
+    assert phrase_terms("the presidents") == ()
+    assert phrase_terms("racial justice")[0] == "justice"  # a role noun that is as often an idea
+    # before a pro-form noun stands a quality: "the right thing" is about nothing
+    assert phrase_terms("the right thing") == ()
+    assert phrase_terms("the best way to cut taxes")[0] == "tax"
+
+
+def test_a_statement_names_an_issue_by_a_common_noun_in_running_text():
+    claims = [
+        _claim("d1", 0, "Ann", "said", "higher taxes", "2016-01-01"),
+        _claim("d2", 0, "Bo", "said", "the taxes", "2016-01-02"),
+        _claim("d3", 0, "Cy", "said", "the right thing", "2016-01-03"),
+        _claim("d4", 0, "Di", "said", "", "2016-01-04"),
+        _claim("d5", 0, "Ed", "said", "", "2016-01-05"),
+    ]
+    claims[3] = Claim(claims[3].span, "Di", "said", "we will cut your taxes", date="2016-01-04")
+    claims[4] = Claim(claims[4].span, "Ed", "said", "Taxes: no comment", date="2016-01-05")
+    annots = [Annotations(doc_id=f"d{i}", claims=(c,)) for i, c in enumerate(claims, start=1)]
+    issue = {p.actor_label: p.issue for p in build_positions([], annots, lambda c: (None, c.actor_name))}
+    assert issue["Di"] == "taxes"  # a common noun of the statement joins a shared issue
+    assert issue["Ed"] == OTHER  # a sentence's first word (capitalised) does not
+    assert issue["Cy"] == OTHER
+
+
 def test_cluster_issues_groups_by_head_and_names_by_the_common_short_form():
     names = cluster_issues(
         ["the return of four islands", "the islands", "the two smaller islands", "a peace treaty", "the peace treaty",
