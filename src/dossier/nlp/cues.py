@@ -260,7 +260,10 @@ def _of_complement(doc: Doc, i: int, max_tokens: int = 8) -> list[Token]:
     Committee'); only when it names someone (a capitalised word), else []."""
     if i >= len(doc) or doc[i].lower_ != "of":
         return []
-    objects = [c.i for c in doc[i].children if c.dep_ == "pobj"]
+    # Without the parser (``annotate_many(parse=False)``) a token's children are not set up and
+    # reading them crashes spaCy (a segmentation fault, not an exception): the name after "of" is
+    # then found only from the entity tags below.
+    objects = [c.i for c in doc[i].children if c.dep_ == "pobj"] if doc.has_annotation("DEP") else []
     first = i + 2 if i + 2 < len(doc) and doc[i + 1].pos_ == "DET" else i + 1
     if not objects and first < len(doc) and doc[first].ent_iob_ == "B":  # a name the parse left unattached
         objects = [first]

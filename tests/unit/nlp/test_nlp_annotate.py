@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dossier.model import Document
@@ -149,6 +151,32 @@ def test_parse_false_uses_senter(nlp):
     ann, sdoc = annotate_document(Document(id="d", source="t", text=text), nlp, parse=False)
     assert len(ann.sentences) == 3
     assert not sdoc.has_annotation("DEP")
+
+
+@pytest.mark.slow
+def test_parse_false_never_reads_a_parse_it_has_not(tmp_path):
+    """Without the parser spaCy crashes the process (not an exception) when a token's children are
+    read; `make bench` runs this mode on the first 100 train texts of the quotes corpus, which is
+    where it crashed. Run in a child process so a crash fails this test instead of the suite."""
+    import subprocess
+    import sys
+
+    data = Path(__file__).resolve().parents[4] / "shared" / "data" / "quotes" / "train" / "text"
+    if not data.is_dir():
+        pytest.skip("shared data not beside the project")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from dossier.model import Document\n"
+        "from dossier.nlp.annotate import annotate_many\n"
+        "from dossier.nlp.pipeline import load_pipeline\n"
+        f"files = sorted(Path({str(data)!r}).glob('*.txt'))[:100]\n"
+        "docs = [Document(id=p.stem, source=p.name, text=p.read_text(encoding='utf-8', errors='replace')) for p in files]\n"
+        "print(len(list(annotate_many(docs, load_pipeline(), parse=False))))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "100"
 
 
 def test_times_come_from_timex_when_present(nlp, monkeypatch):
