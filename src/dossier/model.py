@@ -384,10 +384,18 @@ class Annotations:
 T = TypeVar("T")
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other type), once per class: asking ``dataclasses``
+    for the fields of every object was a third of writing the corpus tables."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def to_dict(obj: Any) -> Any:
     """Model object -> JSON-able structure (tuples become lists)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    names = _field_names(typing.cast(Any, type(obj)))  # a class itself (type(obj) is its metaclass) is left as it is
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):

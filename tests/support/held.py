@@ -1,7 +1,8 @@
 """The corpus step's code as it was before its memory and speed work (issue #16), kept as the
 reference those changes must equal: the duplicates pass holding every page's words and shingles,
 names cleaned without memos, headline lines scanned for every mention, the corpus read with the
-garbage collector scanning it. ``as_before`` swaps them in for one test."""
+garbage collector scanning it, rows written with ``dataclasses.fields`` asked for every object, an
+event kind's trigger pattern built for every sentence. ``as_before`` swaps them in for one test."""
 
 from __future__ import annotations
 
@@ -65,21 +66,63 @@ def held_only_in_headlines(name: str, text: str) -> bool:
     return found
 
 
+def held_to_dict(obj: Any) -> Any:
+    """to_dict as it was: ``dataclasses.fields`` asked for every object."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: held_to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [held_to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: held_to_dict(v) for k, v in obj.items()}
+    if isinstance(obj, bytes):
+        raise TypeError("bytes are not serialised by to_dict")
+    return obj
+
+
+def held_reading(sentence: str, kind: str) -> tuple[str, str] | None:
+    """conflicts_events._reading as it was: the trigger pattern built for every sentence."""
+    import re
+
+    from dossier.extract.conflicts_events import _NOT_PLAIN, _REALIS_NEGATION, TRIGGERS
+
+    if sentence.rstrip().rstrip("\"'”’").endswith("?"):
+        return None
+    words = sorted((w for w, k in TRIGGERS.items() if k == kind), key=len, reverse=True)
+    found: dict[str, str] = {}
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, words)) + r")\b", sentence, re.IGNORECASE):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        neg = _REALIS_NEGATION.search(before)
+        if neg is not None:
+            found.setdefault("denied", (before[neg.start() :] + m.group(0)).strip())
+        elif not _NOT_PLAIN.search(before):
+            found.setdefault("said", m.group(0))
+    if len(found) != 1:
+        return None
+    ((how, words_),) = found.items()
+    return how, words_
+
+
 def as_before(monkeypatch: Any) -> None:
     """Swap the reference code in (``monkeypatch``: pytest's fixture), wherever it was imported."""
     import sys
 
     import dossier.clean.duplicates as duplicates
     import dossier.corpus.heap as heap
+    import dossier.extract.conflicts_events as conflicts_events
     import dossier.resolve.clean as clean
+    from dossier import model
     from dossier.nlp import names
 
     monkeypatch.setattr(duplicates, "find_duplicates", held_find_duplicates)
     monkeypatch.setattr(clean, "only_in_headlines", held_only_in_headlines)
     monkeypatch.setattr(heap, "read_unscanned", lambda read: read())
-    memoized = {id(f): f.__wrapped__ for f in (names.clean_name, names.malformed)}
+    monkeypatch.setattr(conflicts_events, "_reading", held_reading)
+    held = {id(f): f.__wrapped__ for f in (names.clean_name, names.malformed)}
+    held[id(model.to_dict)] = held_to_dict
     for name, module in list(sys.modules.items()):
         if name.startswith("dossier"):
             for attr, value in list(vars(module).items()):
-                if id(value) in memoized:
-                    monkeypatch.setattr(module, attr, memoized[id(value)])
+                if id(value) in held:
+                    monkeypatch.setattr(module, attr, held[id(value)])

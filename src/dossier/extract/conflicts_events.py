@@ -14,6 +14,7 @@ only disagree about the same happening:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -107,15 +108,21 @@ _NOT_PLAIN = re.compile(
     r"\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 
+@functools.cache
+def _triggers_of(kind: str) -> re.Pattern[str]:
+    """The trigger words of an event kind, longest first, as one pattern (built once per kind)."""
+    words = sorted((w for w, k in TRIGGERS.items() if k == kind), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
 def _reading(sentence: str, kind: str) -> tuple[str, str] | None:
     """How one sentence reports an event of ``kind``: ("said", the trigger as written) or
     ("denied", the negated verb as written); None when it does neither plainly (a question, a
     plan, a condition, or both readings at once)."""
     if sentence.rstrip().rstrip("\"'”’").endswith("?"):
         return None
-    words = sorted((w for w, k in TRIGGERS.items() if k == kind), key=len, reverse=True)
     found: dict[str, str] = {}
-    for m in re.finditer(r"\b(" + "|".join(map(re.escape, words)) + r")\b", sentence, re.IGNORECASE):
+    for m in _triggers_of(kind).finditer(sentence):
         before = sentence[max(0, m.start() - 40) : m.start()]
         neg = _REALIS_NEGATION.search(before)
         if neg is not None:
