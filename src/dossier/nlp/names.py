@@ -239,6 +239,8 @@ def similarity(query: str, name: str) -> float:
     kq, kn = translit_key(query), translit_key(name)
     if not kq or not kn:
         return 0.0
+    if generation(query) and generation(query) != generation(name):
+        return 0.0  # 'X Jr.' asked is not his father 'X', nor 'X Sr.'; a bare 'X' may still be 'X Jr.'
     if kq == kn:
         return 100.0
     qt, nt = kq.split(), kn.split()

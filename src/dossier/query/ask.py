@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process, utils
 
 from dossier.lang.en import FULL_MONTHS
 from dossier.model import Entity, Event, Span
+from dossier.nlp.names import generation
 from dossier.query import Reader
 from dossier.query.views import cite_dict, role_row, role_when
 
@@ -129,6 +130,11 @@ def match_entities(question: str, entities: Iterable[Entity]) -> list[tuple[str,
             continue
         best = process.extractOne(phrase, choices, scorer=fuzz.ratio, processor=utils.default_process,
                                   score_cutoff=FUZZY_CUTOFF)
+        if generation(phrase) and (not best or generation(phrase) != generation(best[0])):
+            if process.extractOne(phrase.rsplit(" ", 1)[0], choices, scorer=fuzz.ratio,
+                                  processor=utils.default_process, score_cutoff=FUZZY_CUTOFF):
+                taken.append((a, b))  # 'Donald Smith Jr.' names no one here, and not 'Donald Smith' either
+            continue
         if not best:
             continue
         ents = sorted({e.id: e for e in names[best[0]]}.values(), key=lambda e: (-e.mentions, e.name))

@@ -140,3 +140,14 @@ def test_when_question_finds_the_event_by_a_place_written_in_it(reader) -> None:
 def test_when_question_about_something_else_is_not_answered_with_other_events(reader) -> None:
     a = ask(reader, "When did Berg open the fishing fair?")
     assert (a.found, a.answer) == (False, NOT_FOUND)
+
+
+def test_a_generational_suffix_asked_names_only_that_generation(reader) -> None:
+    ents = reader.entities()
+    # "Karl Lind Jr." is not Karl Lind (the only Lind here), nor is any shorter phrase of it
+    assert match_entities("What did Karl Lind Jr. say?", ents) == []
+    assert ask(reader, "Who is Karl Lind Jr.?").entities != ["e-klind"]
+    junior = dataclasses.replace(next(e for e in ents if e.id == "e-klind"), id="e-klind-jr", name="Karl Lind Jr",
+                                 aliases=())
+    found = match_entities("What did Karl Lind Jr. say?", [*ents, junior])
+    assert [(p, [e.id for e in es]) for p, es in found] == [("Karl Lind Jr", ["e-klind-jr"])]

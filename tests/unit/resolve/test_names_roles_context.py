@@ -32,6 +32,9 @@ def test_same_name_is_spelling_only():
 def test_clean_name_and_similarity():
     assert clean_name("the Russian Federation's") == "Russian Federation"
     assert similarity("Kono", "Taro Kono") > 90
+    assert similarity("Taro Kono Jr.", "Taro Kono") == 0.0  # a generation asked is that generation
+    assert similarity("Taro Kono Jr.", "Taro Kono Sr.") == 0.0
+    assert similarity("Taro Kono", "Taro Kono Jr.") > 85  # a bare name may be either
     assert similarity("Kono", "Tsutomu Ono") < 85
     assert similarity("Kono", "Ono") < 85
 
