@@ -86,7 +86,7 @@ _RULES: list[Rule] = [
         rf"the end of|the beginning of|the middle of|the start of))[- ]|"
         rf"\b(?P<pre>(?i:in|since|until|by|through|during|from|before|after|of))\s+)?"
         rf"\b(?P<mon>{MONTH_RE})(?!\w)(?:\s+(?P<yrel>(?i:last|this|next) year))?"), h_month),
-    ("decade", re.compile(r"\b(?i:the\s+)?(?:(?i:early|late|mid)[- ])?(?:(?P<full>1[0-9]\d0|20[0-9]0)'?s|'(?P<short>\d0)s)\b"), h_decade),
+    ("decade", re.compile(r"\b(?i:the\s+)?(?:(?i:early|late|mid)[- ])?(?:(?P<full>1[0-9]\d0|20[0-9]0)['’]?s|['‘’](?P<short>\d0)s)\b"), h_decade),
     ("century", re.compile(r"\b(?i:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"), h_century),
     ("end_of_year", re.compile(rf"\b(?i:the\s+(?:end|beginning|start|middle) of|early|late|mid)[- ](?P<y>{YEAR_RE})\b"), h_end_of_year),
     ("fiscal", re.compile(rf"\b(?i:fiscal(?:\s+year)?)\s+(?P<y>{YEAR_RE})\b"), h_fiscal),
@@ -162,7 +162,7 @@ _NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "month_day_year": _ANY_MONTH, "day_month_year": _ANY_MONTH, "month_year": _ANY_MONTH,
     "month_day": _ANY_MONTH, "day_month": _ANY_MONTH, "month": _ANY_MONTH,
     "weekday": re.compile(WEEKDAY_RE),
-    "decade": ("0s", "0's"), "century": ("century",), "fiscal": ("fiscal",),
+    "decade": ("0s", "0's", "0’s"), "century": ("century",), "fiscal": ("fiscal",),
     "deictic_day": ("yesterday", "today", "tomorrow", "tonight", "last night"),
     "part_of_day": ("morning", "afternoon", "evening"),
     "ago": ("ago", "earlier", "before", "later", "from now", "hence"),

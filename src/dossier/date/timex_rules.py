@@ -9,7 +9,7 @@ import logging
 import re
 
 from dossier.lang.en import WEEKDAYS
-from dossier.date.timex_tense import futurate_present, tense_at
+from dossier.date.timex_tense import futurate_present, sentence_start as _sentence_start, tense_at
 from dossier.date.timex_vocab import (
     add_months, Anchor, DAY_RE, DECADE_WORDS, fmt_day, fmt_month, Hit, iso_week, month_num, MONTH_RE,
     number_of, ORDINALS, PARTS_OF_DAY, quarter_of, safe_date, SEASONS, Tense, UNIT_CODES, year_for, YEAR_RE,
@@ -62,8 +62,9 @@ def _since_or_tense(text: str, start: int, end: int) -> Tense:
 def h_month(m: re.Match[str], text: str, anc: Anchor) -> Hit | None:
     """A month name with optional modifiers: "last November", "November last year", "in May"."""
     word = m["mon"]
-    if word.lower().rstrip(".") == "may" and not m["mod"] and not m["pre"] and not m["yrel"]:
-        return None  # the modal verb "May" at a sentence start
+    if word.lower().rstrip(".") == "may" and not m["mod"] and not m["pre"] and not m["yrel"] \
+            and not re.search(r"\b(?:a|an|the|this|that|its|his|her|their|our)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
+        return None  # the modal verb "May" at a sentence start; "a May interview" is the month
     mo = month_num(word)
     mod = (m["mod"] or "").lower()
     yrel = (m["yrel"] or "").lower()
@@ -89,9 +90,27 @@ def h_month(m: re.Match[str], text: str, anc: Anchor) -> Hit | None:
             y = anc.year if mo > anc.month else anc.year + 1
     elif mod == "this":
         y = anc.year
+    elif (told := _narrated_month(text, m.start())) is not None:
+        y = told[0] if mo >= told[1] else told[0] + 1  # "took office in January 2017, ran in November"
     else:
         y, conf = year_for(mo, None, anc, _since_or_tense(text, m.start(), m.end()))
     return Hit(fmt_month(y, mo), granularity="month", confidence=conf or 0.5)
+
+
+_MONTH_YEAR = re.compile(rf"\b(?P<mon>{MONTH_RE})(?:\s+\d{{1,2}})?,?\s+(?P<y>{YEAR_RE})\b")
+
+
+def _narrated_month(text: str, start: int) -> tuple[int, int] | None:
+    """(year, month) of a month and year told earlier in the same sentence: a narrative moves on
+    from it, so a year-less month after it is that month or the next one of that name, not the
+    page's ("would assume office in January 2017, run in a special election in November")."""
+    lo = _sentence_start(text, start)
+    last = None
+    for m in _MONTH_YEAR.finditer(text, lo, start):
+        last = m
+    if last is None:
+        return None
+    return int(last["y"]), month_num(last["mon"])
 
 
 def h_year(m: re.Match[str], text: str, anc: Anchor) -> Hit | None:

@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 _FUTURE_CUES = re.compile(
     r"\b(will|won't|shall|'ll|going to|plans? to|planning to|scheduled|slated|expected to|"
     r"is to|are to|was to|were to|due to|would|upcoming|intends? to|set to|aims? to|hopes? to|"
-    r"to be held|to meet|to visit|to hold|to sign|prepare for|preparing for|ahead of|until|"
+    r"to be held|to meet|to visit|to hold|to sign|prepare for|preparing for|ahead of|"
     r"next(?!\s+(?:to|day|morning|afternoon|evening|night)\b))\b",
     re.I,
 )
@@ -38,11 +38,12 @@ _GOVERNING_FUTURE = re.compile(
 
 # A past verb of intent or instruction followed by "to" ("agreed to meet", "instructed the
 # ministers to hold", "committed to holding") reports a decision whose object lies ahead: the
-# verb is past, the event it governs is not.
+# verb is past, the event it governs is not. So does a verb of expectation in any tense ("voters
+# expect Smith to win Monday's debate").
 _INTENT_TO = re.compile(
     r"\b(?:agreed|decided|promised|pledged|vowed|committed|planned|instructed|ordered|asked|urged|"
     r"invited|told|hoped|wanted|intended|arranged|proposed|offered|threatened|called on|"
-    r"resolved|undertook)\b(?:\s+[\w'’-]+){0,4}?\s+to\b"
+    r"resolved|undertook|expect|expects|expected)\b(?:\s+[\w'’-]+){0,4}?\s+to\b"
     r"(?!\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|\d))",  # "agreed to the deal": no plan
     re.I,
 )
@@ -86,6 +87,11 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
     w = word.group(1) if word else ""
     return not (w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()) or re.fullmatch(r"(?:\w\.)+\w", w))
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (at most 140 chars back)."""
+    return _sentence_window(text, pos, pos)[0]
 
 
 def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -202,6 +208,17 @@ was were had has have is are be been being who which
 _FUTURATE_REACH = 6  # words between the verb and the weekday ("meets Merkel in Berlin on Friday")
 
 
+def _agrees(verb: str, prev: str) -> bool:
+    """A plain form ("meet", "debate") is a present verb only after a plural subject: a plural
+    noun, a plural pronoun, a number or a name ("the two meet", "leaders meet", "Smith and Jones
+    debate"); after a lower-case singular word it is a noun ("the first presidential debate Monday")."""
+    if verb.endswith("s"):
+        return True  # "votes", "meets": the third person singular agrees with any subject word
+    low = prev.lower()
+    return (prev[0].isupper() or low in ("they", "we", "i", "you") or low.isdigit()
+            or (low.endswith("s") and not low.endswith(("ss", "us", "is"))))
+
+
 def futurate_present(text: str, start: int) -> bool:
     """A bare weekday at ``start`` dating a schedulable verb told in the present ("meets Friday",
     "vote Tuesday on the bill", "meet separately Monday"): the coming weekday, not the last.
@@ -213,8 +230,8 @@ def futurate_present(text: str, start: int) -> bool:
         if not (w[0].isalnum() or w[0] == "_"):
             return False
         if w in _FUTURATE_VERBS:
-            prev = words[k - 1].lower() if k > 0 else ""
-            return bool(prev) and prev[0].isalpha() and prev not in _NO_SUBJECT
+            prev = words[k - 1] if k > 0 else ""
+            return bool(prev) and prev[0].isalpha() and prev.lower() not in _NO_SUBJECT and _agrees(w, prev)
         if _PAST_CUES.fullmatch(w) and w not in _NOT_PAST:
             return False
     return False

@@ -300,3 +300,27 @@ def test_weekday_follows_the_tense_of_its_clause(text: str, phrase: str, value: 
 def test_tense_is_read_from_the_dates_own_clause(text: str, anchor: str, phrase: str, value: str) -> None:
     t = [x for x in find_times(text, anchor) if x.text == phrase]
     assert t and t[0].value == value, [(x.text, x.value) for x in find_times(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    "text, anchor, phrase, value",
+    [
+        # "until" places a date after the clause's event, not after the page: no future cue
+        ("Until that day in April, Smith had never been in a mine.", "2016-10-02", "April", "2016-04"),
+        # a plain verb form is a present verb only after a plural subject: else a noun
+        ("She attacked him during the first presidential debate Monday night.", "2016-09-27", "Monday night", "2016-09-26TNI"),
+        ("Smith and Jones debate Monday night in Ohio.", "2016-09-22", "Monday night", "2016-09-26TNI"),
+        # a verb of expectation governs what follows it
+        ("Most voters expect Smith to win Monday's debate.", "2016-09-25", "Monday", "2016-09-26"),
+        # "May" after a determiner is the month, not the modal
+        ("During a May interview, he boasted.", "2016-09-23", "May", "2016-05"),
+        # a decade with a typographic apostrophe
+        ("After the collapse of the 1980’s, debts grew.", "2016-10-04", "the 1980’s", "198"),
+        # a year-less month after a month and year told in the same sentence moves on from it
+        ("He would take office in January 2017, run in a special election in November, and win.",
+         "2016-09-08", "November", "2017-11"),
+    ],
+)
+def test_web_news_time_values(text: str, anchor: str, phrase: str, value: str) -> None:
+    t = [x for x in find_times(text, anchor) if x.text.startswith(phrase)]
+    assert t and t[0].value == value, [(x.text, x.value) for x in find_times(text, anchor)]
