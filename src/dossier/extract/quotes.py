@@ -444,6 +444,6 @@ def find_quotes(doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention]) -> l
     reported += _stance_drafts(sdoc, text, quoted, paras, forms, mentions, taken)
     reported += _headline_drafts(sdoc, text, paras, mentions)
     drafts = _direct_drafts(doc, sdoc, segments, paras, forms, mentions, reported, quoted)
-    found = _resolve_all(doc, drafts, mentions, _salient_subjects(sdoc, mentions, quoted), quoted)
+    found = _resolve_all(doc, drafts, mentions, _salient_subjects(sdoc, mentions, quoted), quoted, sdoc)
     chunks = list(sdoc.noun_chunks) if found else []
     return [dataclasses.replace(q, key_phrase=topic_phrase(sdoc, q.content.start, q.content.end, chunks)) for q in found]

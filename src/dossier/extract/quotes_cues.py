@@ -107,6 +107,7 @@ class _Salient:
     pos: int
     name: str
     kind: str  # "person" or "thing"
+    gender: str | None = None  # "m"/"f" when a gendered pronoun was resolved to it here
 
 
 # ---------------------------------------------------------------------------------------------

@@ -216,12 +216,15 @@ _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f",
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
-def name_genders(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+def name_genders(text: str, mentions: Sequence[Mention], sdoc: SpacyDoc | None = None,
+                 quoted: "_Quoted | None" = None) -> dict[str, str]:
     """Grammatical gender of person names from the document itself: the honorific before a
-    mention ("Mrs. Jones", "Mr. Smith"), by majority, so "she" never resolves to a man the text
-    calls "Mr." (no name list is needed). The annotator's pronoun links are not used: they do not
-    check gender, so they would vote "he" for a woman."""
-    votes: dict[str, list[str]] = {}
+    mention ("Mrs. Jones", "Mr. Smith") and, given the parse, a possessive or reflexive pronoun
+    bound in the clause the person is the subject of ("Jones launched her campaign"), by
+    majority, so "she" never resolves to a man the text calls "Mr." or "his" (no name list is
+    needed). The annotator's pronoun links are not used: they do not check gender, so they would
+    vote "he" for a woman."""
+    votes: dict[str, list[str]] = _bound_pronoun_votes(sdoc, mentions, quoted) if sdoc is not None else {}
     for m in mentions:
         if m.label not in _PERSON_LABELS:
             continue
@@ -238,6 +241,47 @@ def name_genders(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     return out
 
 
+_BOUND_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+
+
+def _bound_pronoun_votes(sdoc: SpacyDoc, mentions: Sequence[Mention], quoted: "_Quoted | None") -> dict[str, list[str]]:
+    """Gender votes from binding: in a sentence naming one person (outside quotes), a possessive or
+    reflexive pronoun inside the clause whose subject that person is ('X thanked his staff', 'X
+    said in her speech') can only be that person. A pronoun in an embedded clause ('X said she
+    ...') or under another subject ('X's wife said her ...') may be someone else and is not read."""
+    votes: dict[str, list[str]] = {}
+    persons = [m for m in mentions if m.label in _PERSON_LABELS and not (quoted and quoted.contains(m.span.start))]
+    for sent in sdoc.sents:
+        here = [m for m in persons if sent.start_char <= m.span.start < sent.end_char]
+        if len({m.canonical or m.text for m in here}) != 1:
+            continue
+        name = here[0].canonical or here[0].text
+        for m in here:
+            subj = next((t for t in sent if m.span.start <= t.idx < m.span.end and t.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            verb = subj.head
+            own = {t.i for t in subj.subtree}  # 'X and her mother': a pronoun in the subject is someone else's
+            for t in verb.subtree:
+                if t.i in own:
+                    continue
+                g = _BOUND_PRONOUNS.get(t.lower_)
+                if g is None or (quoted and quoted.contains(t.idx)) or (t.lower_ == "her" and (
+                        t.dep_ != "poss" or t.i == verb.i + 1)):
+                    continue  # object "her" is someone else: 'X told her', 'X emailed her condolences'
+                if _clause_of(t).i == verb.i:
+                    votes.setdefault(name, []).append(g)
+    return votes
+
+
+def _clause_of(tok: Token) -> Token:
+    """The nearest verb above a token (its clause)."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def _resolve_pronoun(head: Token, mentions: Sequence[Mention], salient: list[_Salient],
                      quoted: "_Quoted", genders: dict[str, str] | None = None) -> str | None:
     """The antecedent of a speaker pronoun: the annotator's if given, else the latest salient
@@ -249,7 +293,9 @@ def _resolve_pronoun(head: Token, mentions: Sequence[Mention], salient: list[_Sa
     def agrees(name: str) -> bool:
         return not want or (genders or {}).get(name, want) == want
 
-    before = [s for s in salient if s.pos < head.idx and s.kind == kind and agrees(s.name)]
+    # a referent just taken for "she" is no antecedent of "he" (and the reverse)
+    before = [s for s in salient if s.pos < head.idx and s.kind == kind and agrees(s.name)
+              and (not want or s.gender in (None, want))]
     if before and head.idx - max(s.pos for s in before) < _SALIENCE_WINDOW:
         # a speaker or main-clause subject just before outranks a general antecedent: news
         # writing keeps "he says" for the person being quoted
@@ -282,11 +328,11 @@ def _labelled_person(label: str, mentions: Sequence[Mention]) -> str:
 
 
 def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention],
-                 salient: list[_Salient], quoted: _Quoted) -> list[Quote]:
+                 salient: list[_Salient], quoted: _Quoted, sdoc: SpacyDoc | None = None) -> list[Quote]:
     """Resolve speakers in reading order, so a resolved speaker is there for the next pronoun."""
     text = doc.text
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].cue or drafts[i].content)[0])
-    genders = name_genders(text, mentions)
+    genders = name_genders(text, mentions, sdoc, quoted)
     names: dict[int, str | None] = {}
     salient = list(salient)
     for i in order:
@@ -309,7 +355,7 @@ def _resolve_all(doc: Document, drafts: list[_Draft], mentions: Sequence[Mention
             name, kind = got if got else (None, "thing")
         names[i] = name
         if name:
-            salient.append(_Salient(d.head.idx, name, kind))
+            salient.append(_Salient(d.head.idx, name, kind, _PRONOUN_GENDER.get(d.head.lower_)))
     quotes: list[Quote] = []
     for i, d in enumerate(drafts):
         src = i

@@ -79,3 +79,31 @@ def test_a_wondering_staffer_asks_the_question(nlp):
             '"Will he be the next attorney general?" a Democratic staffer in the room wondered.')
     q = _quote(_direct(nlp, text), "Will he be")
     assert _span(text, q) in ("a Democratic staffer", "staffer", "a Democratic staffer in the room")
+
+
+def test_she_skips_a_man_the_page_binds_his_to(nlp):
+    # no honorific gives a gender; "his products" in the clause whose subject Rennick is does
+    text = ("Dana Whitfield questioned the doctor at a hearing in May. Paul Rennick defended his products "
+            "on Tuesday.\n\n\u201cThe science is against you,\u201d she said.")
+    (q,) = _direct(nlp, text)
+    assert q.speaker == "Dana Whitfield"
+
+
+def test_a_pronoun_in_someone_elses_clause_gives_no_gender(nlp):
+    from dossier.extract.quotes import name_genders
+
+    text = "Paul Rennick said she would win. Rennick and her mother met on Tuesday. Rennick's wife thanked her staff."
+    doc = Document(id="t", source="t", text=text)
+    annots, sdoc = annotate_document(doc, nlp)
+    assert "f" not in name_genders(text, annots.mentions, sdoc).values()
+    text = "Paul Rennick thanked his staff on Monday."
+    doc = Document(id="t", source="t", text=text)
+    annots, sdoc = annotate_document(doc, nlp)
+    assert name_genders(text, annots.mentions, sdoc) == {"Paul Rennick": "m"}
+
+
+def test_a_referent_taken_for_she_is_no_antecedent_of_he(nlp):
+    text = ("Paul Rennick thanked his staff on Monday. The meeting was called by Lee Marsh, who runs the union.\n\n"
+            '"We are ready," she said.\n\n"So are we," he said.')
+    speakers = [q.speaker for q in _direct(nlp, text)]
+    assert speakers == ["Lee Marsh", "Paul Rennick"]
