@@ -308,6 +308,10 @@ _SIGNED_NAME = re.compile(r"([A-Z](?:\.|[\w’'-]*)(?:[^\S\n]+(?:[A-Z](?:\.|[\w�
                           re.MULTILINE)
 
 
+_LONE_NAME = re.compile(r"([A-Z][\w’'-]+)\.?[^\S\n]*$", re.MULTILINE)
+_NEXT_LINE_SIGNATURE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[―—–-]+[^\S\n]*(?=[A-Z])")
+
+
 def _dash_signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[Mention]) -> _Attribution | None:
     """'"..." ― Jane Roe, 23' closing its line: the pull-quote convention of round-ups and
     vox pops, where a dash and a name after the closing mark sign the quote."""
@@ -315,8 +319,14 @@ def _dash_signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[
     if not seg.closed or seg.close_at is None or text[line_start:seg.open_at + 1].lstrip()[:1] not in QUOTE_CHARS:
         return None  # a signed quote opens its line; '... "force in Spain."--Kim Lee.' is a byline
     m = _DASH_SIGNATURE.match(text, seg.close_at + 1)
+    next_line = False
     if m is None or not m.group().strip():
-        return None
+        # '"..."' closing its paragraph, then a line of its own: '- Jane Roe.' (fact checks and
+        # round-ups sign the quote above)
+        m = _NEXT_LINE_SIGNATURE.match(text, seg.close_at + 1)
+        next_line = True
+        if m is None:
+            return None
     eol = text.find("\n", m.end())
     eol = len(text) if eol < 0 else eol
     line = text[m.end() : eol]
@@ -327,8 +337,12 @@ def _dash_signature(sdoc: SpacyDoc, text: str, seg: Segment, mentions: Sequence[
         extent = (named.span.start, named.span.end)
     elif (bare := _SIGNED_NAME.match(text, m.end(), eol)) is not None:
         extent = bare.span(1)
+    elif next_line and (one := _LONE_NAME.match(text, m.end(), eol)) is not None:
+        extent = one.span(1)  # '- Smith.' alone on its line
     else:
         return None
+    if next_line and text[extent[1] : eol].strip()[:1] not in ("", ",", "."):
+        return None  # '- Ann Lee explains why ...': a list item, not a signature
     span = sdoc.char_span(*extent, alignment_mode="expand")
     if span is None:
         return None

@@ -107,3 +107,18 @@ def test_a_referent_taken_for_she_is_no_antecedent_of_he(nlp):
             '"We are ready," she said.\n\n"So are we," he said.')
     speakers = [q.speaker for q in _direct(nlp, text)]
     assert speakers == ["Lee Marsh", "Paul Rennick"]
+
+
+def test_a_dash_line_below_a_quote_paragraph_signs_it(nlp):
+    # the fact-check layout: the claim quoted alone, its speaker on the next line
+    text = ("We review the claims made in the debate.\n\n"
+            '"Companies like these pay zero taxes, and everyone in this room knows it."\n\n'
+            "- Rennick.\n\nThis is a complex issue, subject to fierce debate.\n\n"
+            '"Great speech. She is tested. She is ready. She never quits."\n\n'
+            "-Senator Dana Whitfield, tweeting after the speech.\n\n"
+            '"We will not accept it, and we will say so in every town."\n\n'
+            "- Lee Marsh explains why the plan failed.")
+    quotes = _direct(nlp, text)
+    assert _span(text, _quote(quotes, "Companies")) == "Rennick"
+    assert _span(text, _quote(quotes, "Great speech")) == "Senator Dana Whitfield"
+    assert _quote(quotes, "We will not").rule != "dash-signature", "a list item after a quote signs nothing"
