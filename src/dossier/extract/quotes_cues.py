@@ -126,14 +126,19 @@ def is_cue(token: Token, forms: frozenset[str]) -> bool:
         return any(c.lower_ == "clear" for c in token.children)
     if low in ("put", "puts", "putting"):  # 'as the memo put it', 'X put it this way:'
         return any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
+    if low in _BACK_VERBS:  # 'X shot back, "..."', 'Y fired back:': a retort
+        return any(c.lower_ == "back" and c.i == token.i + 1 for c in token.children)
     return False
+
+
+_BACK_VERBS = frozenset("fire fires fired firing shoot shoots shot shooting hit hits hitting".split())
 
 
 def _cue_extent(token: Token) -> tuple[int, int]:
     """Character range of the cue: "made clear", "according to", "pointed out", else the verb."""
     end = token.idx + len(token.text)
     for c in token.children:
-        if c.i > token.i and (c.lower_ in ("clear", "out") or (token.lower_ == "according" and c.lower_ == "to")):
+        if c.i > token.i and (c.lower_ in ("clear", "out", "back") or (token.lower_ == "according" and c.lower_ == "to")):
             end = max(end, c.idx + len(c.text))
     return token.idx, end
 

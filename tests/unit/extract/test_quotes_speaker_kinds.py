@@ -122,3 +122,11 @@ def test_a_dash_line_below_a_quote_paragraph_signs_it(nlp):
     assert _span(text, _quote(quotes, "Companies")) == "Rennick"
     assert _span(text, _quote(quotes, "Great speech")) == "Senator Dana Whitfield"
     assert _quote(quotes, "We will not").rule != "dash-signature", "a list item after a quote signs nothing"
+
+
+def test_a_retort_with_back_reports_the_quote(nlp):
+    text = ("After former Gov. Paul Rennick criticized her husband during a debate, Whitfield shot back, "
+            "\u201cI suppose I could have stayed home, but I chose to fulfill my profession.\u201d")
+    (q,) = _direct(nlp, text)
+    assert _span(text, q) == "Whitfield"
+    assert text[q.cue_span.start : q.cue_span.end] == "shot back"
