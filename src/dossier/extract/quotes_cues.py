@@ -355,7 +355,10 @@ def _attribution_in(sdoc: SpacyDoc, a: int, b: int, forms: frozenset[str], after
         # 'X, the 2016 frontrunner and polling leader in the state, said': a long apposition
         # may sit between the quote and the verb when the verb's subject opens the clause
         if words.index(cue) > 10 and not any(s in words[:3] for s in cue.children if s.dep_ == "nsubj"):
-            return None
+            opener = _apposed_opener(words, cue)
+            if opener is None:
+                return None
+            return _Attribution(_cue_extent(cue), opener, _clip(_extent(opener), a, b))
         # '"...." Smith said the plan ...' starts a new attribution with its own content
         if quote_ended_sentence and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
             return None
@@ -489,6 +492,24 @@ def _inverted_subject(words: list[Token], cue: Token) -> Token | None:
             return _last_of_name(t) if t.pos_ == "PROPN" else t
         return None
     return None
+
+
+_FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+
+
+def _apposed_opener(words: list[Token], cue: Token) -> Token | None:
+    """'"...," Smith, the frontrunner and polling leader in the state after winning the
+    primaries, said': a name opening the tail clause, set off by a comma, with no finite verb
+    before the reporting verb, is its subject however long the apposition (the parse hangs the
+    name on a word of the quote and gives the verb no subject in the clause)."""
+    first = words[0]
+    if first.pos_ != "PROPN" or first.ent_type_ in _NO_SPEAKER_ENTS or any(c.dep_ == "nsubj" and c in words for c in cue.children):
+        return None
+    name = _last_of_name(first)
+    after = first.doc[name.i + 1] if name.i + 1 < len(first.doc) else None
+    if after is None or after.text != "," or any(t.tag_ in _FINITE_TAGS for t in words[1 : words.index(cue)]):
+        return None
+    return name
 
 
 def _last_of_name(tok: Token) -> Token:

@@ -130,3 +130,13 @@ def test_a_retort_with_back_reports_the_quote(nlp):
     (q,) = _direct(nlp, text)
     assert _span(text, q) == "Whitfield"
     assert text[q.cue_span.start : q.cue_span.end] == "shot back"
+
+
+def test_a_name_opening_a_long_apposition_is_the_tail_subject(nlp):
+    text = ("Senator Dana Whitfield praised the reporter at a press conference on Monday.\n\n"
+            "\u201cVery good reporter, very good reporter this guy,\u201d Whitfield, the party\u2019s frontrunner nationally "
+            "and current polling leader in the state by a wide margin after winning the first primaries, said when "
+            "the reporter asked her a question.")
+    (q,) = _direct(nlp, text)
+    assert _span(text, q) == "Whitfield"
+    assert q.rule == "quote-then-cue"
