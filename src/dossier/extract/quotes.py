@@ -100,8 +100,7 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
     last_direct: int | None = None
     for k, seg in enumerate(segments):
         pa, pb = paras[seg.paragraph]
-        same_para_next = k + 1 < len(segments) and segments[k + 1].paragraph == seg.paragraph
-        nxt = segments[k + 1].open_at if same_para_next else pb
+        nxt = _next_open(text, segments, k, pb)
         prev_seg = segments[k - 1] if k > 0 else None
         prv = (prev_seg.close_at + 1) if (prev_seg and prev_seg.paragraph == seg.paragraph
                                           and prev_seg.close_at is not None) else pa
@@ -157,6 +156,19 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
         drafts.append(draft)
         last_direct = len(drafts) - 1
     return drafts
+
+
+def _next_open(text: str, segments: list[Segment], k: int, para_end: int) -> int:
+    """Where the text after quote ``k`` ends: the next quote of its paragraph, passing over short
+    quoted names inside a reporting clause ('"...," X, wearing "Y Z" campaign pins, said', 'Del.
+    Ann "Cia" Lee shouted'), which open no new quote."""
+    for nxt in segments[k + 1 :]:
+        if nxt.paragraph != segments[k].paragraph:
+            break
+        words = text[nxt.start : nxt.end]
+        if not (nxt.closed and len(words.split()) <= 3 and _title_like(words) and words.rstrip()[-1:].isalnum()):
+            return nxt.open_at
+    return para_end
 
 
 def _embedded_attribution(sdoc: SpacyDoc, text: str, seg: Segment, nxt: int, forms: frozenset[str],

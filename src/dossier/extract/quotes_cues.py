@@ -502,9 +502,15 @@ def _apposed_opener(words: list[Token], cue: Token) -> Token | None:
     primaries, said': a name opening the tail clause, set off by a comma, with no finite verb
     before the reporting verb, is its subject however long the apposition (the parse hangs the
     name on a word of the quote and gives the verb no subject in the clause)."""
-    first = words[0]
-    if first.pos_ != "PROPN" or first.ent_type_ in _NO_SPEAKER_ENTS or any(c.dep_ == "nsubj" and c in words for c in cue.children):
+    if any(c.dep_ == "nsubj" and c in words for c in cue.children):
         return None
+    first = words[0]
+    if first.pos_ != "PROPN" or first.ent_type_ in _NO_SPEAKER_ENTS:
+        # 'Texas delegate X, ...': a title before the name
+        named = next((t for t in words[:4] if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")), None)
+        if named is None or any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") for t in words[: words.index(named)]):
+            return None
+        first = named
     name = _last_of_name(first)
     after = first.doc[name.i + 1] if name.i + 1 < len(first.doc) else None
     if after is None or after.text != "," or any(t.tag_ in _FINITE_TAGS for t in words[1 : words.index(cue)]):

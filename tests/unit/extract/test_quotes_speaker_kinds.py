@@ -140,3 +140,11 @@ def test_a_name_opening_a_long_apposition_is_the_tail_subject(nlp):
     (q,) = _direct(nlp, text)
     assert _span(text, q) == "Whitfield"
     assert q.rule == "quote-then-cue"
+
+
+def test_a_quoted_name_inside_the_reporting_clause_does_not_cut_it(nlp):
+    text = ("Not everyone was claiming success.\n\n"
+            "\u201cWe\u2019ve had more successful conventions than this one,\u201d Texas delegate Bill Eastland, wearing "
+            "a cowboy hat and \u201cLee Marsh\u201d campaign pins, said matter-of-factly.")
+    q = _quote(_direct(nlp, text), "We\u2019ve had")
+    assert _span(text, q) == "Texas delegate Bill Eastland"
