@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dossier.extract.quotes_marks import QUOTE_CHARS, Segment
 from dossier.model import Document, Mention, Span
-from dossier.nlp.cues import ROLE_NOUNS, inflect
+from dossier.nlp.cues import ROLE_NOUNS, inflect, is_speech_verb
 
 logger = logging.getLogger(__name__)
 
@@ -180,6 +180,11 @@ def _subject(cue: Token, first_in_clause: bool) -> Token | None:
             # "X was told/declared ...": X is not the speaker; the agent ("by Y") is
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return agents[0] if agents else None
+        if (subj and via == "advcl" and cue.tag_ == "VBG" and tok.dep_ == "ccomp" and is_speech_verb(tok.head)
+                and tok.head.i < tok.i and not is_speech_verb(tok)):
+            # 'X insisted it was "...", while adding, "..."': a participle the parse hangs on the
+            # reported clause is still controlled by the one reporting (it, the clause's subject, says nothing)
+            return _named_in(_subjects(tok.head)[0]) if _subjects(tok.head) else _named_in(subj[0])
         if subj:
             return _named_in(subj[0])
         if tok.i == cue.i and first_in_clause:

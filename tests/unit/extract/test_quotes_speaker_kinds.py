@@ -148,3 +148,18 @@ def test_a_quoted_name_inside_the_reporting_clause_does_not_cut_it(nlp):
             "a cowboy hat and \u201cLee Marsh\u201d campaign pins, said matter-of-factly.")
     q = _quote(_direct(nlp, text), "We\u2019ve had")
     assert _span(text, q) == "Texas delegate Bill Eastland"
+
+
+def test_a_participle_hung_on_the_reported_clause_is_the_reporters(nlp):
+    text = ("In a 2014 interview with the magazine, Whitfield insisted it was \u201cpremature\u201d to back the "
+            "campaign while adding on climate matters, \u201cI don\u2019t have any doubt that her heart is in the "
+            "right place on the issue.\u201d")
+    q = _quote(_direct(nlp, text), "I don")
+    assert _span(text, q) == "Whitfield"
+
+
+def test_a_reporting_verb_in_the_reported_clause_keeps_its_own_subject(nlp):
+    text = ("Rennick cannot say that \u201cfrom his perspective,\u201d Marsh added, saying it should be "
+            "\u201cup to the prosecutor to move forward or not.\u201d")
+    q = _quote(_direct(nlp, text), "up to the")
+    assert _span(text, q) == "Marsh"
