@@ -152,7 +152,14 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
             continue
         longer = heads.get(st, []) + ([] if short in places else tails.get(st, []))
         if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
+            if short in places and not _place_like(longer[0], places, labels_of or {}):
+                continue  # a state or city opens an organisation's name: 'Ohio' is not the 'Ohio Democratic Party'
             uf.union(short, longer[0])
+
+
+def _place_like(key: str, places: frozenset[str] | set[str], labels_of: dict[str, str]) -> bool:
+    """Read as a place: voted a place, or tagged a place or facility ('Falkland Islands')."""
+    return key in places or labels_of.get(key) in ("GPE", "LOC", "FAC")
 
 
 def vote_type(obs: list[Obs]) -> EntityType:

@@ -170,6 +170,19 @@ def test_short_forms_and_acronyms_join_one_longer_name_only():
     assert _one(res, "Japan Times").mentions == 1 and _one(res, "Japan").type == "place"
 
 
+def test_a_place_never_shortens_an_organisation_it_opens():
+    a = make_doc("a", "Voters in Wessex went to the polls. The Wessex Farmers Caucus endorsed him.", "2019-01")
+    b = make_doc("b", "Wessex said yes. The Falkland Islands and Falkland voted.", "2019-02")
+    res = resolve_entities([a, b], [
+        annotate(a, ("Wessex Farmers Caucus", "ORG"), ("Wessex", "GPE")),  # longer first: every occurrence is a mention
+        annotate(b, ("Wessex", "GPE"), ("Falkland Islands", "LOC"), ("Falkland", "GPE")),
+    ])
+    caucus = _one(res, "Wessex Farmers Caucus")
+    assert caucus.type == "org" and caucus.mentions == 1
+    assert _one(res, "Wessex").mentions == 2 and "Wessex Farmers Caucus" not in _one(res, "Wessex").aliases
+    assert _one(res, "Falkland Islands").mentions == 2  # a place's short form still joins it
+
+
 def test_a_surname_alone_is_not_the_short_form_of_an_organisation():
     # Two namesakes leave the bare surname of page c unresolved: it must not become the
     # foundation's short form (a person's name never aliases an organisation).
