@@ -9,7 +9,7 @@ import logging
 import re
 
 from dossier.lang.en import WEEKDAYS
-from dossier.date.timex_tense import futurate_present, sentence_start as _sentence_start, tense_at
+from dossier.date.timex_tense import fronted_futurate, futurate_present, sentence_start as _sentence_start, tense_at
 from dossier.date.timex_vocab import (
     add_months, Anchor, DAY_RE, DECADE_WORDS, fmt_day, fmt_month, Hit, iso_week, month_num, MONTH_RE,
     number_of, ORDINALS, PARTS_OF_DAY, quarter_of, safe_date, SEASONS, Tense, UNIT_CODES, year_for, YEAR_RE,
@@ -183,7 +183,7 @@ def h_weekday(m: re.Match[str], text: str, anc: Anchor) -> Hit | None:
     target = WEEKDAYS.index(m["wd"].lower())
     mod = (m["mod"] or "").lower()
     bare = not mod and not re.match(r"\w*['’]s\b", text[m.end() - 2 : m.end() + 3])  # not "Tuesday's vote"
-    if bare and futurate_present(text, m.start()):
+    if bare and (futurate_present(text, m.start()) or fronted_futurate(text, m.start(), m.end())):
         tense: Tense = "future"  # "The Senate votes Tuesday": the coming Tuesday
     else:
         tense = tense_at(text, m.start(), m.end())

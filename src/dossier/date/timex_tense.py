@@ -165,8 +165,11 @@ def _governing(text: str, lo: int, start: int) -> Tense | None:
     """
     if _attributive(text, start):
         return None
-    if _adjacent_past_verb(text, lo, start):
-        return "past"
+    due = re.search(r"\bdue\s+(?:on\s+|in\s+|by\s+)?$", text[max(lo, start - 12) : start], re.I)
+    if due and not _set_back(text, max(lo, start - 12) + due.start()):
+        return "future"  # "the report, due Friday": a deadline ahead ("was due Friday" is set back)
+    if _adjacent_past_verb(text, lo, start) and not re.match(r"[\w ]*['’]s\b", text[start : start + 20]):
+        return "past"  # "said Monday"; not "said Friday's meeting will": a possessive dates its noun
     nearest: tuple[int, bool] | None = None  # (end of the cue, is it a governing future cue)
     for m in _GOVERNING_FUTURE.finditer(text, lo, start):
         nearest = max(nearest or (-1, False), (m.end(), not _set_back(text, m.start())))
@@ -234,6 +237,26 @@ def futurate_present(text: str, start: int) -> bool:
             return bool(prev) and prev[0].isalpha() and prev.lower() not in _NO_SUBJECT and _agrees(w, prev)
         if _PAST_CUES.fullmatch(w) and w not in _NOT_PAST:
             return False
+    return False
+
+
+def fronted_futurate(text: str, start: int, end: int) -> bool:
+    """A weekday fronted at the start of its sentence, then a schedulable verb in the present
+    after its subject ("On Friday, the two candidates debate in St. Louis"): the coming weekday."""
+    lo = _sentence_window(text, start, start)[0]
+    if not re.fullmatch(r"\s*(?:[Oo]n\s+)?", text[lo:start]):
+        return False
+    m = re.match(r"\s*,\s*", text[end:])
+    if m is None:
+        return False
+    words = re.findall(r"[\w'’]+|[^\w\s]", text[end + m.end() : end + m.end() + 80])
+    for k, word in enumerate(words[: _FUTURATE_REACH + 1]):
+        w = word.lower()
+        if not (w[0].isalnum() or w[0] == "_") or (_PAST_CUES.fullmatch(w) and w not in _NOT_PAST):
+            return False
+        if w in _FUTURATE_VERBS and k > 0:
+            prev = words[k - 1]
+            return prev.lower() not in _NO_SUBJECT and _agrees(w, prev)
     return False
 
 

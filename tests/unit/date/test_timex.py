@@ -324,3 +324,22 @@ def test_tense_is_read_from_the_dates_own_clause(text: str, anchor: str, phrase:
 def test_web_news_time_values(text: str, anchor: str, phrase: str, value: str) -> None:
     t = [x for x in find_times(text, anchor) if x.text.startswith(phrase)]
     assert t and t[0].value == value, [(x.text, x.value) for x in find_times(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    "text, anchor, phrase, value",
+    [
+        # a weekday fronted before its clause, then a schedulable verb in the present: the coming day
+        ("On Friday, the two candidates debate in St. Louis.", "2016-10-05", "Friday", "2016-10-07"),
+        ("On Friday, the two candidates debated in St. Louis.", "2016-10-05", "Friday", "2016-09-30"),
+        # a possessive weekday dates its noun, in the reported clause: not the verb of saying
+        ("Officials said Friday's meeting will go ahead.", "2016-10-05", "Friday", "2016-10-07"),
+        ("Officials said Friday's meeting went well.", "2016-10-05", "Friday", "2016-09-30"),
+        # "due Friday" is a deadline ahead, unless set back ("was due")
+        ("A spokesman said the report, due Friday, would be delayed.", "2016-10-05", "Friday", "2016-10-07"),
+        ("The report was due Friday.", "2016-10-05", "Friday", "2016-09-30"),
+    ],
+)
+def test_weekday_in_fronted_and_reported_clauses(text: str, anchor: str, phrase: str, value: str) -> None:
+    t = [x for x in find_times(text, anchor) if x.text.startswith(phrase)]
+    assert t and t[0].value == value, [(x.text, x.value) for x in find_times(text, anchor)]
