@@ -64,6 +64,10 @@ METRICS = [
     ("election_day_exact", None, "share of the gold events found within one day that have the exact day"),
     ("election_top_precision", None, "top-20 salient rows of the election default timeline matching gold"),
     ("election_duplicates", None, "extra events per found election event (lower is better)"),
+    ("label_clean", None, "top-20 rows of every build whose name reads as a headline: no tokeniser artefact"
+                          " ('No . 10', ' 's', '31 24'), not one word, not a bare verb ('Retire', 'Kill X')"),
+    ("kind_accuracy", None, "hand-judged predicates of the dev builds (eval/gold/event_kinds.tsv) given the"
+                            " judged kind, or no event when the judged sense is none"),
     ("ecb_pages", None, "ECB+ pages built"),
     ("election_pages", None, "election pages built"),
 ]
@@ -152,6 +156,70 @@ def _ecb_records(topic: Path) -> list[dict]:
     return [{"url": f"ecb://{p.stem}", "title": "", "text": ecb_text(p)} for p in ecb_files(topic)]
 
 
+# tokeniser spacing shown in a name: "No . 10", "Creighton ’ s", "Trump 's", "( AP", a split score "31 24"
+_ARTEFACT = re.compile(r"\w \.(?= \w)| [’'] ?s\b|\( | [,;:%)]|\b\d+ \d+\b")
+
+
+def label_faults(label: str, triggers: list[str]) -> list[str]:
+    """Why an event's name does not read as a headline ("" list: it does). ``triggers``: the
+    words the event was read from (evidence ``event:<kind>``). A name starting with the base form
+    of its own inflected trigger ("won" -> "Win ...", "retired" -> "Retire") is a bare verb: the
+    clause's subject was lost."""
+    from dossier.extract import events_kinds as kinds
+
+    faults = []
+    if _ARTEFACT.search(label):
+        faults.append("artefact")
+    words = label.split()
+    if len(words) < 2:
+        faults.append("one word")
+    elif any(t.lower() != words[0].lower() and kinds.VERB_KIND.get(t.lower(), ("", ""))[1] == words[0].lower()
+             for t in triggers):
+        faults.append("bare verb")
+    return faults
+
+
+def _triggers(ev) -> list[str]:
+    return [e.text for e in ev.evidence if e.rule.startswith("event:") and e.rule not in ("event:name", "event:label")]
+
+
+def _labels_clean(events, acc: dict, top_n: int = 20) -> None:
+    """Count the default timeline's top rows and those whose names read right (``label_faults``)."""
+    from dossier.extract.events import timeline
+
+    for ev in sorted(timeline(events), key=salience, reverse=True)[:top_n]:
+        acc["labels"] += 1
+        acc["labels_clean"] += not label_faults(ev.summary, _triggers(ev))
+
+
+def kind_gold() -> dict[str, list[dict]]:
+    """eval/gold/event_kinds.tsv by story (``ecb<topic>`` or ``election``)."""
+    rows = [line.split("\t") for line in (GOLD / "event_kinds.tsv").read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
+    head, rows = rows[0], rows[1:]
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        row = dict(zip(head, r))
+        out[row["story"]].append(row)
+    return out
+
+
+def _kinds_right(gold: list[dict], events, sentences: dict[str, list[str]], acc: dict) -> None:
+    """A gold row is right when an event citing its sentence was read from its trigger with the
+    judged kind (evidence ``event:<kind>``), or, judged ``none``, when no event was read from it."""
+    for g in gold:
+        said = {e.rule.split(":", 1)[1] for ev in events if any(g["sentence"] in t for t in sentences[ev.id])
+                for e in ev.evidence if e.rule.startswith("event:") and e.text.lower() == g["trigger"].lower()
+                and e.rule not in ("event:name", "event:label")}
+        acc["kinds"] += 1
+        acc["kinds_right"] += (not said) if g["kind"] == "none" else g["kind"] in said
+
+
+def _sentences(d, events) -> dict[str, list[str]]:
+    docs = {doc.id: doc.text for doc in d.documents()}
+    return {ev.id: [docs.get(s.doc_id, "")[s.start:s.end] for s in ev.mentions] for ev in events}
+
+
 def _score_topic(gold: list[dict], events: list, stems: dict[str, str], acc: dict,
                  shown: dict[str, list[str]] | None = None) -> None:
     """Add one topic's counts to ``acc``; ``shown``: event id -> its participants by name. A
@@ -207,12 +275,15 @@ def run_ecb(workdir: Path) -> dict[str, float]:
     for g in gold:
         by_topic[g["topic"]].append(g)
     acc: dict[str, int] = defaultdict(int)
+    kinds_by_story = kind_gold()
     for topic in sorted((p for p in ECB.iterdir() if p.is_dir()), key=lambda p: int(p.name)):
         d, stems = build_store(_ecb_records(topic), workdir, f"ecb{topic.name}")
         events = d.reader.timeline(min_confidence=0)
         acc["pages"] += len(stems)
         shown = {ev.id: d.reader.participant_names(ev) for ev in events}
         _score_topic(by_topic[int(topic.name)], events, stems, acc, shown)
+        _labels_clean(events, acc)
+        _kinds_right(kinds_by_story.get(f"ecb{topic.name}", []), events, _sentences(d, events), acc)
         d.close()
     return {
         "seminal_found": acc["found"] / max(acc["gold"], 1),
@@ -224,6 +295,8 @@ def run_ecb(workdir: Path) -> dict[str, float]:
         "duplicates": acc["dups"] / max(acc["found"], 1),
         "duplicates_any_kind": acc["dups_any"] / max(acc["found"], 1),
         "ecb_pages": float(acc["pages"]),
+        "_labels": float(acc["labels"]), "_labels_clean": float(acc["labels_clean"]),
+        "_kinds": float(acc["kinds"]), "_kinds_right": float(acc["kinds_right"]),
     }
 
 
@@ -304,6 +377,11 @@ def run_election(workdir: Path) -> dict[str, float]:
     figures["election_top_precision"] = ok / max(len(top), 1)
     figures["election_duplicates"] = sum(dups) / max(len(dups), 1)
     figures["election_pages"] = float(len(d.documents()))
+    acc: dict[str, int] = defaultdict(int)
+    _labels_clean(events, acc)
+    _kinds_right(kind_gold().get("election", []), events, _sentences(d, events), acc)
+    figures.update({"_labels": float(acc["labels"]), "_labels_clean": float(acc["labels_clean"]),
+                    "_kinds": float(acc["kinds"]), "_kinds_right": float(acc["kinds_right"])})
     d.close()
     return figures
 
@@ -312,18 +390,26 @@ def run() -> dict[str, float]:
     logging.disable(logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp:
         out = run_ecb(Path(tmp))
-        out.update(run_election(Path(tmp)))
+        election = run_election(Path(tmp))
     logging.disable(logging.NOTSET)
+    return {**_pooled(out, election), **{k: v for k, v in election.items() if not k.startswith("_")}}
+
+
+def _pooled(ecb: dict[str, float], election: dict[str, float]) -> dict[str, float]:
+    """The ECB+ figures with the label and kind counts of both builds pooled into shares."""
+    def total(key: str) -> float:
+        return ecb.get(key, 0.0) + election.get(key, 0.0)
+
+    out = {k: v for k, v in ecb.items() if not k.startswith("_")}
+    out["label_clean"] = total("_labels_clean") / max(total("_labels"), 1)
+    out["kind_accuracy"] = total("_kinds_right") / max(total("_kinds"), 1)
     return out
 
 
 if __name__ == "__main__":
     which = sys.argv[1:] or ["ecb", "election"]
     with tempfile.TemporaryDirectory() as tmp:
-        res = {}
-        if "ecb" in which:
-            res.update(run_ecb(Path(tmp)))
-        if "election" in which:
-            res.update(run_election(Path(tmp)))
-    for k, v in res.items():
+        ecb = run_ecb(Path(tmp)) if "ecb" in which else {}
+        election = run_election(Path(tmp)) if "election" in which else {}
+    for k, v in {**_pooled(ecb, election), **{k: v for k, v in election.items() if not k.startswith("_")}}.items():
         print(f"{k:26} {v:.3f}")

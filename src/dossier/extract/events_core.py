@@ -20,7 +20,7 @@ from dossier.extract.events_dates import (
     offset_date,
     partial_of_time,
 )
-from dossier.extract.events_generic import clause_label, described, event_label, is_negated
+from dossier.extract.events_generic import bare_verb, clause_label, described, event_label, is_negated
 from dossier.extract.events_headline import mark_headline
 from dossier.extract.events_kinds import BREAKING_KINDS
 from dossier.model import Annotations, Document, Event, Evidence, Mention, Span, TimeExpr
@@ -379,7 +379,7 @@ def _label(d: _Draft, generic: bool, shown: list[str], evidence: list[Evidence],
     """Headline-style name of the event ("Acme buys Widgetco", "Abiy and Sisi meet in Cairo"),
     recorded as evidence (its confidence: how much the name says) so the merged event can show the
     best one."""
-    if generic:
+    if generic and not bare_verb(d.trig):  # a verb alone says nothing: named by its kind and parties
         label, says = event_label(d.trig, d.place, skip), 0.9
     else:
         label, says = clause_label(d.trig, d.kind, d.place, shown, skip)

@@ -162,8 +162,7 @@ def _phrase(tok: Token, max_words: int = _MAX_LABEL_WORDS) -> str:
             and c.ent_type_ not in ("DATE", "TIME") and not (c.dep_ == "poss" and c.pos_ == "PRON")]  # "Monday's debate": the date is shown apart
     words: list[Token] = []
     for c in keep:
-        words.extend(w for w in c.subtree if w.dep_ not in ("det", "punct", "case", "cc", "prep")
-                     and w.tag_ != "POS")
+        words.extend(w for w in c.subtree if w.dep_ not in ("det", "punct", "cc", "prep"))
     words.append(tok)
     for c in tok.rights:
         if c.dep_ in ("compound", "flat"):
@@ -174,10 +173,39 @@ def _phrase(tok: Token, max_words: int = _MAX_LABEL_WORDS) -> str:
                 words.append(c)
                 words.extend(w for w in obj.subtree if w.dep_ in ("compound", "flat", "amod", "nummod")
                              or w.i == obj.i)
-    ordered = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
-    text = " ".join(w.text for w in ordered if w.text not in ("'s", "’s"))
+    if tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children):  # "the running back": a noun the
+        words.extend(c for c in tok.rights if c.dep_ in ("advmod", "prt"))  # tagger read as a gerund
+    ordered = sorted({w.i: w for t in words for w in orthographic_word(t)}.values(), key=lambda w: w.i)
+    text = render([w for w in ordered if w.tag_ != "POS" or ordered[0].i < w.i and w.doc[w.i - 1] in ordered])
     parts = text.split()
     return " ".join(parts[-max_words:] if tok.pos_ != "PROPN" else parts[:max_words])
+
+
+_HYPHENS = frozenset({"-", "–", "‐"})
+
+
+def orthographic_word(tok: Token) -> list[Token]:
+    """The tokens of the written word ``tok`` is part of when that word is hyphenated
+    ("first-in-the-nation", "91-73", "52-3"): a label never keeps a piece of a word."""
+    doc, lo, hi = tok.doc, tok.i, tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and (doc[lo - 1].text in _HYPHENS or doc[lo].text in _HYPHENS):
+        lo -= 1
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and (doc[hi].text in _HYPHENS or doc[hi + 1].text in _HYPHENS):
+        hi += 1
+    if doc[lo].text in _HYPHENS or doc[hi].text in _HYPHENS:  # a dash set between words, not inside one
+        return [tok]
+    return list(doc[lo: hi + 1])
+
+
+def render(tokens: Sequence[Token]) -> str:
+    """Tokens as the page writes them: adjacent ones keep the text's own spacing ("No. 10",
+    "91-73"), others are joined by a space (the tokeniser's "No . 10" is never shown)."""
+    out = ""
+    for prev, tok in zip([None, *tokens], tokens):
+        if prev is not None:
+            out += prev.whitespace_ if tok.i == prev.i + 1 else " "
+        out += tok.text
+    return out.strip()
 
 
 def controlling_subject(verb: Token) -> Token | None:
@@ -196,13 +224,74 @@ def controlling_subject(verb: Token) -> Token | None:
     return None
 
 
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("the man who killed four people":
+    the man killed them); any other token stands for itself."""
+    if tok.tag_ not in ("WP", "WDT"):
+        return tok
+    cur = tok.head
+    for _ in range(4):  # "who opted to suspend": up through the infinitive to the relative clause
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return tok
+
+
+_PERSONAL = frozenset({"he", "she"})
+
+
+def _main_subject(tok: Token) -> Token | None:
+    """The subject of the main clause of ``tok``'s sentence, when it names a person."""
+    root = tok.sent.root
+    subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
+    return subj if subj is not None and subj.ent_type_ == "PERSON" else None
+
+
+def pronoun_referent(pron: Token) -> Token | None:
+    """The person a subject "he"/"she" most likely is, by two news conventions (centering): a
+    pronoun in a clause before the main clause's subject points ahead to it ("On the day he won,
+    Sen. X got ..."); any other subject pronoun continues the previous
+    sentence's main subject ("X played 15 seasons. He retired in 1993"). None when neither names
+    a person: a wrong name is worse than none (a speech verb's subject is not taken, "Her agent
+    said she died")."""
+    if pron.lower_ not in _PERSONAL:
+        return None
+    main = _main_subject(pron)
+    if main is not None and pron.i < main.i and pron not in list(main.subtree):
+        return main
+    if any(a.dep_ in ("ccomp", "relcl", "acl", "advcl") for a in pron.ancestors):
+        return None
+    start = pron.sent.start
+    if start == 0:
+        return None
+    before = pron.doc[start - 1].sent
+    return _main_subject(before[0])
+
+
+def label_subject(verb: Token) -> Token | None:
+    """The subject a headline names for ``verb``: its own or its controlling clause's, a relative
+    pronoun's noun, a he/she's person (``pronoun_referent``); None when the text gives no name."""
+    subj = controlling_subject(verb)
+    if subj is None:
+        return None
+    subj = antecedent(subj)
+    if subj.pos_ == "PRON":
+        return pronoun_referent(subj)
+    return subj
+
+
 _PLURAL_WORDS = frozenset({"police", "they", "we", "people", "staff", "troops", "forces"})
 
 
 def _plural(subj: Token) -> bool:
     """A plural subject takes the base verb ("Police arrest man", "Voters reject plan")."""
-    return subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_WORDS or any(
-        c.dep_ == "conj" for c in subj.children)
+    if any(c.dep_ == "conj" for c in subj.children):
+        return True
+    person = subj.ent_type_ == "PERSON" and subj.ent_iob_ == "I" or any(
+        c.ent_type_ == "PERSON" and c.dep_ == "compound" for c in subj.children)  # "Maurice Cheeks"
+    return not person and (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_WORDS)
 
 
 def _base(verb: Token) -> str:
@@ -231,7 +320,7 @@ def verb_label(verb: Token, skip: tuple[int, int] = (-1, -1)) -> str:
     """"Acme agrees to buy Widgetco" -> "Acme buys Widgetco"; "X was arrested" -> "X arrested";
     "A and B met with C" -> "A and B meet with C" (headline present tense)."""
     base = _base(verb)
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive = next((antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
     parts: list[str] = []
     if passive is not None:
@@ -240,10 +329,13 @@ def verb_label(verb: Token, skip: tuple[int, int] = (-1, -1)) -> str:
         if agent is not None:
             parts += ["by", _phrase(agent)]
     else:
-        subj = controlling_subject(verb)
-        if subj is not None and subj.pos_ != "PRON" and not (skip[0] <= subj.idx < skip[1]):
+        subj = label_subject(verb)
+        if subj is not None and not (skip[0] <= subj.idx < skip[1]):
             parts.append(_subject_phrase(subj))
             parts.append(base if _plural(subj) else kinds.third_person(base))
+        elif obj is not None and obj.pos_ != "PRON" and senses.construction_kind(verb) is None and (
+                done := _participle(verb)):  # "opened fire" stays "Open fire", not "Fire opened"
+            return " ".join(p for p in (_name(obj) or _phrase(obj), done, senses.construction_tail(verb)) if p)
         else:
             parts.append(base)
         if obj is not None and obj.pos_ != "PRON":
@@ -255,6 +347,23 @@ def verb_label(verb: Token, skip: tuple[int, int] = (-1, -1)) -> str:
         parts.insert(parts.index(base) + 1 if base in parts else len(parts), prt)
     parts.append(senses.construction_tail(verb))  # "steps down", "found dead", "files for bankruptcy"
     return " ".join(p for p in parts if p).strip()
+
+
+def bare_verb(verb: Token) -> bool:
+    """A verb trigger whose clause names neither who did it nor to whom ("... and retired in
+    1993" after a sentence about someone else): a headline of the verb alone would read "Retire"."""
+    if not _is_verb(verb) or label_subject(verb) is not None:
+        return False
+    args = [a for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "attr") and (a := antecedent(c)).pos_ != "PRON"]
+    return not args and _with_partner(verb) is None
+
+
+def _participle(verb: Token) -> str | None:
+    """The verb's past participle ("fired", "killed", "won"), for a headline with no agent
+    ("O'Brien fired"); None when it is not known."""
+    if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_.endswith("ed"):
+        return verb.lower_
+    return kinds.past_participle(_base(verb))
 
 
 def _with_partner(verb: Token) -> str | None:
@@ -307,7 +416,7 @@ def clause_label(trig: Token, kind: str, place: str | None, participants: Sequen
     parties the sentence names ("1959 agreement involving Egypt and Sudan"), never "<Name> <kind>"."""
     verb = trig if _is_verb(trig) else trig.head if trig.dep_ == "dobj" and _is_verb(trig.head) else None
     if verb is not None:
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or controlling_subject(verb)
+        subj = next((antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"), None) or label_subject(verb)
         if subj is not None and subj.pos_ != "PRON" and not skip[0] <= subj.idx < skip[1]:
             return _finish(verb_label(verb, skip), place, trig), 0.9
     label = noun_label(trig) if not _is_verb(trig) else kind

@@ -195,6 +195,17 @@ def noun_forms() -> dict[str, tuple[str, str]]:
     return out
 
 
+def past_participle(base: str) -> str | None:
+    """A verb's past participle ("fire" -> "fired", "stab" -> "stabbed", "win" -> "won", "steal" ->
+    "stolen"); None when the listed forms do not give it."""
+    if base in _IRREGULAR:  # "stabbed"; else the past form of "won", "shot", or the -n of "stole, stolen"
+        past = [f for f in _IRREGULAR[base] if not f.endswith(("s", "ing"))]
+        return next((f for f in past if f.endswith("ed")), None) or next(
+            (f for f in past if f.endswith("n") or len(past) == 1), None)
+    done = inflect(base)[2]
+    return done if done.endswith("ed") else None
+
+
 VERB_KIND = verb_forms()
 NOUN_KIND = noun_forms()
 
@@ -207,7 +218,7 @@ CLAUSE_REPORTING = frozenset({"announce", "unveil", "release"})
 # "tried to", "hurt sales", "executed the plan", "freed funds", "pardon the pun", "promoted the album"
 NEEDS_PERSON_OBJECT = frozenset({"name", "fire", "charge", "hire", "beat", "sack", "dismiss", "hurt", "diagnose",
                                  "crown", "promote", "recruit", "pardon", "execute", "free", "parole", "try",
-                                 "cast", "choose", "select", "pick", "tap", "trade", "waive"})
+                                 "cast", "choose", "select", "pick", "tap", "trade", "waive", "capture"})
 # ... and besides a role to fill ("named X chief", "picked X as running mate", "tapped X to lead"):
 # "named in the suit", "picked X up at the airport" are not appointments
 NEEDS_ROLE = frozenset({"name", "choose", "select", "pick", "tap"})

@@ -110,6 +110,21 @@ def _meets_people(verb: Token) -> bool:
     )
 
 
+_RALLY = frozenset({"rally", "rallies", "rallied", "rallying"})
+_NAMING_ENTS = frozenset({"WORK_OF_ART", "PRODUCT"})
+
+
+def in_name(tok: Token) -> bool:
+    """The word belongs to a name the tagger found: a title ("Catching Fire") anywhere, an
+    organisation's name before its head word ("Summit Entertainment", not "the Iowa Caucus")."""
+    if tok.ent_type_ in _NAMING_ENTS:
+        return True
+    if tok.ent_type_ != "ORG":
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and tok.i < ent.end - 1
+
+
 def trigger_kind(tok: Token) -> str | None:
     """The event kind a token announces, or None."""
     word = tok.lower_
@@ -118,6 +133,8 @@ def trigger_kind(tok: Token) -> str | None:
         return "call" if near & lex.PHONE_WORDS else None
     if is_verb(tok) and construction_kind(tok) is not None:
         return construction_kind(tok)  # "declared dead", "declared bankruptcy": not a declaration
+    if in_name(tok):
+        return None  # "Summit Entertainment", "Catching Fire": a word of a name, not an event
     kind = lex.TRIGGERS.get(word)
     if kind is None or (word == "polls" and tok.dep_ == "pobj"):
         return generic_kind(tok)
@@ -138,6 +155,8 @@ def trigger_kind(tok: Token) -> str | None:
                                         if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                                         if g.dep_ == "pobj") or stage_of_contest(tok)):
         return None
+    if kind == "protest" and word in _RALLY and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "rallied the team", "rally support": gathering others, not a demonstration
     if kind == "launch" and is_verb(tok):
         launched = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if tok.dep_ in ("relcl", "acl"):

@@ -139,6 +139,20 @@ def _legal_appeal(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and kinds.verb_base(tok.head.lower_) in ("file", "lodge")
 
 
+_CAUSATIVES = frozenset({"have", "has", "had", "having", "get", "gets", "got", "getting"})
+
+
+def _leaves_office(verb: Token, base: str) -> bool:
+    """Someone resigns or retires of their own act: not a passive ("his number was retired"), a
+    causative's complement ("had his jersey retired") or a transitive "retire" (retiring a jersey,
+    a debt): what is retired there is a thing, not a person leaving a post."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    if verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.head.lower_ in _CAUSATIVES:
+        return False
+    return not (base == "retire" and any(c.dep_ == "dobj" for c in verb.children))
+
+
 def verb_sense(verb: Token, kind: str, base: str, personish: bool) -> str | None:
     """The kind an inventory verb has in its sentence, or None when its arguments say it is no
     event (``personish``: a direct object or passive subject names someone)."""
@@ -150,6 +164,8 @@ def verb_sense(verb: Token, kind: str, base: str, personish: bool) -> str | None
         return kind
     if base == "appeal":
         return kind if _legal_appeal(verb) else None
+    if kind == "resignation" and not _leaves_office(verb, base):
+        return None
     if base in kinds.NEEDS_OBJECT and not _object_sense(verb, base):
         return None
     if base in kinds.NEEDS_PERSON_OBJECT and not personish:
@@ -177,6 +193,12 @@ def noun_sense(tok: Token, kind: str) -> str | None:
         return "protest" if "hunger" in mods else "strike"
     if word in ("landslide", "landslides") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by"):
         return None  # "won in a landslide": a margin, not a disaster
+    if kind == "disaster" and tok.dep_ == "dobj" and kinds.VERB_KIND.get(tok.head.lower_, ("", ""))[0] == "result":
+        return None  # "won a landslide": what a contest is won by; a disaster befalls, it is not won
+    if kind == "result" and tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
+        return None  # "46 wins", "51 knockouts": a record's tally, not one contest
+    if kind == "deal" and mods & (_WEAPON_WORDS | {"army"}):
+        return "attack"  # "a military takeover" is a coup; a company's takeover is a deal
     if word in ("sentence", "sentences") and not any(
             c.dep_ == "poss" or any(w.lower_ in _PENALTY_WORDS for w in c.subtree) for c in tok.lefts):
         return None  # "a life sentence", "a 10-year sentence", "his sentence", not "the first sentence"

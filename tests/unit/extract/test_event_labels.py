@@ -47,3 +47,32 @@ def test_titles_are_not_part_of_the_headline_name(nlp):
 def test_lemma_of_a_verb(nlp, word, tag_text, base):
     tok = next(t for t in nlp(tag_text) if t.text == word)
     assert lemma(tok) == base
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative pronoun's noun is the subject ("the man who killed"), also of a passive
+    ("The man who killed four people in Atlanta was sentenced on Friday.", "Man kills four people"),
+    ("Police said John Smith, who had recently been fired from his job, was arrested.", "John Smith fired"),
+    # "he" before the main clause points ahead to its subject; else it continues the last sentence's
+    ("On the same day he won the Iowa caucus, Sen. Ted Cruz got a favorable decision.",
+     "Ted Cruz wins Iowa caucus"),
+    ("Maurice Cheeks played 15 seasons in the NBA. He retired in 1993.", "Maurice Cheeks retires"),
+    # no subject named: the object and the participle ("O'Brien fired"), never "Fire O'Brien"
+    ("King said he decided on Saturday to fire Jim O'Brien.", "Jim O'Brien fired"),
+    # a written word is never split or respaced: "No. 10", "91-73", "first-in-the-nation"
+    ("Creighton's 91-73 victory over Drake was historic.", "Creighton's 91-73 victory"),
+    ("Independent voters decided the state's first-in-the-nation primary on Tuesday.",
+     "State's first-in-the-nation primary"),
+    # a noun the tagger read as a gerund keeps its words ("the running back", not "Running")
+    ("The running back was arrested on Sunday in Dallas.", "Running back arrested"),
+])
+def test_names_keep_the_clause_and_the_written_words(nlp, text, expected):
+    got = _summaries(nlp, text)
+    assert any(s.startswith(expected) for s in got), got
+
+
+def test_a_verb_with_no_one_named_is_named_by_its_kind(nlp):
+    """"Her agent said she died": "she" is not the speaker, and a bare "Die" says nothing."""
+    got = _summaries(nlp, "Her agent, Mark Roesler, said she died yesterday at a Los Angeles hospital.")
+    assert any(s.startswith("Death") for s in got), got
+    assert not any(s.split()[0] in ("Die", "Mark", "Roesler") for s in got), got

@@ -97,6 +97,19 @@ def test_added_class_is_found(nlp, text, word, kind):
     ("John Smith was sentenced to life without parole.", "parole", None),
     ("Gunmen opened fire on a crowd.", "fire", None),  # the attack is the verb's, not a blaze
     ("The jury found John Smith guilty of murder.", "murder", None),  # the charge of the verdict
+    # session 7: senses need their arguments
+    ("John Smith had his number retired on Monday.", "retired", None),  # a causative's complement
+    ("His number was retired by the team in 1995.", "retired", None),  # a passive: a thing retired
+    ("Dr. Smith retired the debt in 2010.", "retired", None),  # a transitive retire
+    ("John Smith resigned on Monday after the scandal.", "resigned", "resignation"),
+    ("The opposition won a landslide in Burma on Sunday.", "landslide", None),  # won, not befallen
+    ("The record shows 46 wins by knockout.", "wins", None),  # a tally, not one contest
+    ("The military takeover in Thailand drew protests.", "takeover", "attack"),  # a coup
+    ("Acme's takeover of Widgetco was completed on Monday.", "takeover", "deal"),
+    ("The video captured the horrific moment of the crash.", "captured", None),  # no one arrested
+    ("Police captured the suspect on Monday.", "captured", "arrest"),
+    ("Jones helped rally the team from a 5-19 start.", "rally", None),  # gathering others
+    ("Feig will oversee the sequel for Summit Entertainment.", "Summit", None),  # a word of a name
 ])
 def test_ambiguity_guard(nlp, text, word, kind):
     assert _kind_of(nlp, text, word) == kind
