@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
+from typing import Any, Callable, ClassVar, Collection, Iterable, Protocol, Sequence
 
 from dossier.model import (
     Annotations,
@@ -227,6 +227,31 @@ def stored_conflicts(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]
         return set()
     where, params = sql_in("json", frozenset(by_json), ph)
     return {by_json[r[0]] for r in run(f"SELECT json FROM conflicts WHERE {where}", params)}
+
+
+class CorpusReads:
+    """The corpus step's reads, one body for both stores: each store runs the SQL through its own
+    ``_run`` with its parameter mark (``PARAM``: '?' for SQLite, '%s' for psycopg)."""
+
+    PARAM: ClassVar[str] = "?"
+
+    def _run(self, sql: str, params: Any = ()) -> Iterable[Any]:
+        raise NotImplementedError
+
+    def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus:
+        return read_corpus(self._run, tables)
+
+    def events_near(self, found: Sequence[Event]) -> tuple[Event, ...]:
+        return events_near(self._run, found)
+
+    def issue_sizes(self) -> dict[str, int]:
+        return issue_sizes(self._run)
+
+    def rows_citing(self, doc_ids: Collection[str]) -> Corpus:
+        return rows_citing(self._run, doc_ids, self.PARAM)
+
+    def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]:
+        return stored_conflicts(self._run, conflicts, self.PARAM)
 
 
 @dataclass(frozen=True)

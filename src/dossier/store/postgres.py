@@ -19,35 +19,28 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from typing import Any, Collection, Iterable, Sequence
+from typing import Any, Iterable
 
 import psycopg
 
 from dossier.model import (
     Annotations,
-    Conflict,
     Document,
-    Event,
     Page,
     PublicationDate,
     Quote,
     from_dict,
 )
+from dossier.store import tables
 from dossier.store.base import (
-    CORPUS_TABLES,
+    HEAD_DROPS,
     Corpus,
     CorpusChanges,
+    CorpusReads,
     DocMeta,
-    HEAD_DROPS,
     SearchHit,
     document_heads,
-    events_near,
-    issue_sizes,
-    read_corpus,
-    rows_citing,
-    stored_conflicts,
 )
-from dossier.store import tables
 from dossier.store.rows import (
     DOCUMENT_COLUMNS,
     annotations_blob,
@@ -130,8 +123,10 @@ _CORPUS_LOCK = 0x646F7374
 _CORPUS_TABLES = ("entities", "events", "positions", "conflicts", "figures")
 
 
-class PostgresStore:
+class PostgresStore(CorpusReads):
     """A shared store on a PostgreSQL server (see ``dossier.store.base.Store`` for the interface)."""
+
+    PARAM = "%s"
 
     def __init__(self, url: str):
         self.location = url
@@ -388,21 +383,6 @@ class PostgresStore:
             cur.executemany("DELETE FROM conflicts WHERE n = (SELECT min(n) FROM conflicts WHERE json = %s)",
                             rows.gone_conflicts)
             cur.executemany("INSERT INTO conflicts (kind, json) VALUES (%s, %s)", rows.conflicts)
-
-    def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus:
-        return read_corpus(self._run, tables)
-
-    def events_near(self, found: Sequence[Event]) -> tuple[Event, ...]:
-        return events_near(self._run, found)
-
-    def issue_sizes(self) -> dict[str, int]:
-        return issue_sizes(self._run)
-
-    def rows_citing(self, doc_ids: Collection[str]) -> Corpus:
-        return rows_citing(self._run, doc_ids, "%s")
-
-    def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]:
-        return stored_conflicts(self._run, conflicts, "%s")
 
     # -- light reads for listings ---------------------------------------------------------------
     def document_meta(self) -> list[DocMeta]:

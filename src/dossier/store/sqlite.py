@@ -14,33 +14,26 @@ import sqlite3
 import time
 import zlib
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Literal, Sequence
+from typing import Any, Callable, Iterable, Literal
 
 from dossier.model import (
     Annotations,
-    Conflict,
     Document,
-    Event,
     Page,
     PublicationDate,
     Quote,
     from_dict,
 )
+from dossier.store import tables
 from dossier.store.base import (
-    CORPUS_TABLES,
+    HEAD_DROPS,
     Corpus,
     CorpusChanges,
+    CorpusReads,
     DocMeta,
-    HEAD_DROPS,
     SearchHit,
     document_heads,
-    events_near,
-    issue_sizes,
-    read_corpus,
-    rows_citing,
-    stored_conflicts,
 )
-from dossier.store import tables
 from dossier.store.rows import (
     DOCUMENT_COLUMNS,
     annotations_blob,
@@ -199,7 +192,7 @@ def use_wal(execute: Callable[[str], Any], wait: float = LOCK_WAIT, pause: float
             time.sleep(pause)
 
 
-class SQLiteStore:
+class SQLiteStore(CorpusReads):
     """The embedded default store (see ``dossier.store.base.Store`` for the interface)."""
 
     def __init__(self, path: Path):
@@ -442,20 +435,6 @@ class SQLiteStore:
             run("DELETE FROM conflicts WHERE n = (SELECT min(n) FROM conflicts WHERE json = ?)", rows.gone_conflicts)
             run("INSERT INTO conflicts (kind, json) VALUES (?, ?)", rows.conflicts)
 
-    def corpus(self, tables: Collection[str] = CORPUS_TABLES) -> Corpus:
-        return read_corpus(self._run, tables)
-
-    def events_near(self, found: Sequence[Event]) -> tuple[Event, ...]:
-        return events_near(self._run, found)
-
-    def issue_sizes(self) -> dict[str, int]:
-        return issue_sizes(self._run)
-
-    def rows_citing(self, doc_ids: Collection[str]) -> Corpus:
-        return rows_citing(self._run, doc_ids, "?")
-
-    def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]:
-        return stored_conflicts(self._run, conflicts, "?")
 
     # -- light reads for listings ---------------------------------------------------------------
     def document_meta(self) -> list[DocMeta]:
