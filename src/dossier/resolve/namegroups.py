@@ -123,6 +123,18 @@ def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], lab
             uf.union(short, next(iter(roots)))
 
 
+# Nouns that, added to a body's full name, name another body attached to it ('<Name> Caucus
+# Foundation', '<Name> Party PAC'): unlike 'Inc.' or 'Ltd.' they are not a way of writing the same one.
+_BODY_NOUNS = frozenset("foundation institute fund pac committee trust endowment".split())
+
+
+def _spin_off(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The long name is a name of several words followed by a body noun: another body ('X Caucus'
+    and 'X Caucus Foundation'). A one-word clipping ('Heritage' for 'Heritage Foundation') is not
+    a full name and still shortens it."""
+    return len(short) > 1 and len(long) > len(short) and long[len(short)] in _BODY_NOUNS
+
+
 # 'Southern X' is a part of X, not a longer name for it.
 _DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower central greater inner outer".split())
 
@@ -134,7 +146,8 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
     another name ('Japan' is not 'Japan Times'), and a place never shortens a name it ends:
     'White Volta' is a part of the 'Volta', not another name for it. A name read as a person's
     shortens no name read as something else, nor the reverse: 'Smith' alone is a surname, not the
-    'Smith Foundation' (types must agree). Longer names come from an index of word prefixes and
+    'Smith Foundation' (types must agree). A full name followed by a body noun ('_spin_off') names
+    another body and is no candidate. Longer names come from an index of word prefixes and
     suffixes, not a scan of every name."""
     person = {k for k, label in (labels_of or {}).items() if label == "PERSON"}
     toks = {k: tuple(k.split()) for k in keys}
@@ -150,7 +163,8 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
         st = toks[short]
         if geo.country_named(short) or geo.country_of_capital(short):
             continue
-        longer = heads.get(st, []) + ([] if short in places else tails.get(st, []))
+        longer = [k for k in heads.get(st, []) if not _spin_off(st, toks[k])]
+        longer += [] if short in places else tails.get(st, [])
         if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
             if short in places and not _place_like(longer[0], places, labels_of or {}):
                 continue  # a state or city opens an organisation's name: 'Ohio' is not the 'Ohio Democratic Party'

@@ -195,3 +195,19 @@ def test_a_surname_alone_is_not_the_short_form_of_an_organisation():
     ])
     foundation = _one(res, "Roe Foundation")
     assert foundation.type == "org" and "Roe" not in foundation.aliases
+
+
+def test_a_body_noun_after_a_full_name_names_another_body():
+    # 'X Caucus Foundation' is a body attached to the 'X Caucus', not a way of writing it; a
+    # one-word clipping ('Wessex' for 'Wessex Institute') and a legal form ('Inc.') still join.
+    a = make_doc("a", "The Wessex Farmers Caucus met. Mercia said so. Acme Widgets agreed.", "2019-01")
+    b = make_doc("b", "The Wessex Farmers Caucus Foundation paid. The Mercia Institute and Acme Widgets Inc. agreed.", "2019-02")
+    res = resolve_entities([a, b], [
+        annotate(a, ("Wessex Farmers Caucus", "ORG"), ("Mercia", "ORG"), ("Acme Widgets", "ORG")),
+        annotate(b, ("Wessex Farmers Caucus Foundation", "ORG"), ("Mercia Institute", "ORG"), ("Acme Widgets Inc.", "ORG")),
+    ])
+    caucus = _one(res, "Wessex Farmers Caucus")
+    assert "Wessex Farmers Caucus Foundation" not in caucus.aliases
+    assert _one(res, "Wessex Farmers Caucus Foundation").type == "org"
+    assert [e.name for e in res.entities if "Mercia" in (e.name, *e.aliases)] == ["Mercia Institute"]
+    assert [e.name for e in res.entities if "Acme Widgets" in (e.name, *e.aliases)] == ["Acme Widgets Inc"]
