@@ -18,9 +18,11 @@ stage because dating a page uses it before any NLP runs.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from dossier.lang.en import MONTH_ABBREVIATIONS
 from dossier.model import Span, TimeExpr
@@ -193,13 +195,20 @@ def _runnable_rules(text: str) -> list[Rule]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[tuple[str, Any, tuple[re.Match[str], ...]], ...]:
+    """Every rule's matches in ``text``, kept for the next call on the same text: a page is read
+    for its own date (no anchor) and then for its time expressions (the page's date as anchor), and
+    the patterns, not the handlers, are most of the cost."""
+    return tuple((name, handler, tuple(m for m in pattern.finditer(text) if m.end() > m.start()))
+                 for name, pattern, handler in _runnable_rules(text))
+
+
 def _candidates(text: str, anc: Anchor) -> list[tuple[int, int, str, Hit]]:
     out = []
-    for name, pattern, handler in _runnable_rules(text):
+    for name, handler, found in _matches(text):
         fn = handler or _HANDLERS[name]
-        for m in pattern.finditer(text):
-            if m.end() <= m.start():
-                continue
+        for m in found:
             hit = fn(m, text, anc)
             start, end = _strip_span(text, m.start(), m.end())
             if hit is not None and end > start:
