@@ -20,6 +20,7 @@ from dossier.extract.events_dates import (
     compare_dates,
 )
 from dossier.extract.events_generic import generic_kind, is_report_frame
+from dossier.extract.events_figurative import refine_sense
 from dossier.extract.events_senses import construction_kind
 from dossier.model import Evidence, Mention
 
@@ -126,7 +127,14 @@ def in_name(tok: Token) -> bool:
 
 
 def trigger_kind(tok: Token) -> str | None:
-    """The event kind a token announces, or None."""
+    """The event kind a token announces, or None: the inventory's kind in the sense its arguments
+    give, then the marks of a document, a natural force, a figurative or sporting use."""
+    kind = _inventory_kind(tok)
+    return refine_sense(tok, kind) if kind is not None else None
+
+
+def _inventory_kind(tok: Token) -> str | None:
+    """The kind the lexicon and the generic inventory give the token in its arguments' sense."""
     word = tok.lower_
     if word in lex.CALL_NOUNS and tok.pos_ == "NOUN":
         near = {c.lower_ for c in tok.children} | {tok.nbor(-1).lower_ if tok.i > 0 else ""}
