@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from dossier.model import EntityType
 from dossier.lang import geo
-from dossier.nlp.names import same_name, translit_key
+from dossier.nlp.names import same_name, translit_key, translit_word
 from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
 from dossier.resolve.unionfind import UnionFind
 
@@ -125,14 +125,23 @@ def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], lab
 
 # Nouns that, added to a body's full name, name another body attached to it ('<Name> Caucus
 # Foundation', '<Name> Party PAC'): unlike 'Inc.' or 'Ltd.' they are not a way of writing the same one.
-_BODY_NOUNS = frozenset("foundation institute fund pac committee trust endowment".split())
+# Folded as the name keys are ('committee' is keyed 'comite'), or they never meet a key's words.
+_BODY_NOUNS = frozenset(translit_word(w) for w in "foundation institute fund pac committee trust endowment".split())
+
+
+# Heads of a body inside another body: 'the Senate Judiciary Committee' is a part of the Senate.
+_SUB_BODIES = _BODY_NOUNS | frozenset(translit_word(w) for w in "subcommittee board council panel commission caucus".split())
 
 
 def _spin_off(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """The long name is a name of several words followed by a body noun: another body ('X Caucus'
     and 'X Caucus Foundation'). A one-word clipping ('Heritage' for 'Heritage Foundation') is not
-    a full name and still shortens it."""
-    return len(short) > 1 and len(long) > len(short) and long[len(short)] in _BODY_NOUNS
+    a full name and still shortens it, but not a body named after it with more words between
+    ('Senate' / 'Senate Judiciary Committee', an initialism / '<initialism> Rules Committee'): that
+    is a part of it."""
+    if len(short) > 1 and len(long) > len(short) and long[len(short)] in _BODY_NOUNS:
+        return True
+    return len(long) >= len(short) + 2 and long[-1] in _SUB_BODIES
 
 
 # 'Southern X' is a part of X, not a longer name for it.

@@ -211,3 +211,15 @@ def test_a_body_noun_after_a_full_name_names_another_body():
     assert _one(res, "Wessex Farmers Caucus Foundation").type == "org"
     assert [e.name for e in res.entities if "Mercia" in (e.name, *e.aliases)] == ["Mercia Institute"]
     assert [e.name for e in res.entities if "Acme Widgets" in (e.name, *e.aliases)] == ["Acme Widgets Inc"]
+
+
+def test_a_committee_named_after_a_body_is_a_part_of_it_not_its_name():
+    a = make_doc("a", "The Senate voted. The Senate Judiciary Committee met. The Mercia Foundation paid.", "2019-01")
+    b = make_doc("b", "The Senate adjourned. Mercia gave more.", "2019-02")
+    res = resolve_entities([a, b], [
+        annotate(a, ("Senate Judiciary Committee", "ORG"), ("Senate", "ORG"), ("Mercia Foundation", "ORG")),
+        annotate(b, ("Senate", "ORG"), ("Mercia", "ORG")),
+    ])
+    assert "Senate Judiciary Committee" not in _one(res, "Senate").aliases
+    assert _one(res, "Senate Judiciary Committee").mentions == 1
+    assert [e.name for e in res.entities if "Mercia" in (e.name, *e.aliases)] == ["Mercia Foundation"]  # a clipping
