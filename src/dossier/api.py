@@ -2,7 +2,7 @@
 
     d = Dossier.open("dossier.db")
     d.build(["pages/"])
-    for ev in d.timeline(entity="Putin"):
+    for ev in d.timeline(entity="Smith"):
         print(ev.date, ev.summary)
 
 Every method returns the typed model objects of ``dossier.model`` (the CLI prints the same objects as

@@ -178,7 +178,7 @@ def strong_byline(line: str) -> str | None:
 
 def bare_name(line: str) -> str | None:
     """A line that is only personal names, maybe with an outlet, place or date: "Jane Doe",
-    "Jane Doe ·", "Jane Doe, The Daily X", "A B and C D", "Jane Doe · Cairo · 13 July 2023".
+    "Jane Doe ·", "Jane Doe, The Daily X", "A B and C D", "Jane Doe · Fredville · 13 July 2023".
 
     Only meaningful by position (right under a title, or above the author's bio): the shape alone
     cannot tell a name from a two-word heading.

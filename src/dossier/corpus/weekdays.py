@@ -63,7 +63,7 @@ def named_weekday(phrase: str) -> int | None:
 
 def party_keys(event: Event) -> frozenset[str]:
     """What names the event's parties and place for matching across pages: each name's last word
-    ("Hillary Clinton" and "Clinton" share "clinton"), and the place."""
+    ("Jane Smith" and "Smith" share "smith"), and the place."""
     keys = {words[-1].lower() for name in event.participants if (words := re.findall(r"[^\W\d_]{3,}", name))}
     if event.place:
         keys.add("@" + event.place.lower())

@@ -271,7 +271,7 @@ def _freeze(doc: Document, sent: Span, d: _Draft, lead: bool) -> Event | None:
 
 def _draft_names(d: _Draft) -> tuple[list[str], dict[str, str], list[str]]:
     """The draft's actors (a country pair split in two, the country a proxy acts for added), who acts
-    for whom, and the names a summary shows ("Egypt meeting", not "Shoukry – Egypt meeting")."""
+    for whom, and the names a summary shows ("Freedonia meeting", not "Smith – Freedonia meeting")."""
     names: list[str] = []
     for m in d.parties:
         n = party_name(m)
@@ -376,7 +376,7 @@ def breaking_news(trig: Token, kind: str, status: str) -> bool:
 
 
 def _label(d: _Draft, generic: bool, shown: list[str], evidence: list[Evidence], skip: tuple[int, int]) -> str:
-    """Headline-style name of the event ("Acme buys Widgetco", "Abiy and Sisi meet in Cairo"),
+    """Headline-style name of the event ("Acme buys Widgetco", "Jones and Amin meet in Fredville"),
     recorded as evidence (its confidence: how much the name says) so the merged event can show the
     best one."""
     if generic and not bare_verb(d.trig):  # a verb alone says nothing: named by its kind and parties

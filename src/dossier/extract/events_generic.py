@@ -300,15 +300,15 @@ def _base(verb: Token) -> str:
 
 
 def _subject_phrase(subj: Token) -> str:
-    """The subject with up to two coordinated ones: "Abiy and Sisi", "Egypt, Ethiopia and Sudan"."""
+    """The subject with up to two coordinated ones: "Smith and Jones", "Freedonia, Sylvania and Ruritania"."""
     heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i][:2]]
     phrases = [_name(h) or _phrase(h, 3 if len(heads) > 1 else _MAX_LABEL_WORDS) for h in heads]
     return phrases[0] if len(phrases) == 1 else f"{', '.join(phrases[:-1])} and {phrases[-1]}"
 
 
 def _name(tok: Token) -> str | None:
-    """The whole name a proper noun belongs to, without the titles before it ("Egyptian President
-    Abdel Fattah el-Sisi" -> "Abdel Fattah el-Sisi"), as the tagger's entity gives it."""
+    """The whole name a proper noun belongs to, without the titles before it ("Freedonian President
+    Abdel Karim el-Amin" -> "Abdel Karim el-Amin"), as the tagger's entity gives it."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
     if ent is None or len(ent) > _MAX_LABEL_WORDS:
         return None
@@ -374,7 +374,7 @@ def _with_partner(verb: Token) -> str | None:
 
 
 def _noun_partners(noun: Token) -> str | None:
-    """" with <X>" / " between <X> and <Y>" after an event noun ("talks with Ethiopia"): its parties."""
+    """" with <X>" / " between <X> and <Y>" after an event noun ("talks with Sylvania"): its parties."""
     for c in noun.children:
         obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
         if obj is not None and c.lower_ in ("with", "between") and obj.pos_ == "PROPN":
@@ -412,8 +412,8 @@ def clause_label(trig: Token, kind: str, place: str | None, participants: Sequen
                  skip: tuple[int, int] = (-1, -1)) -> tuple[str, float]:
     """A headline name for any event, with how much it says (0.9: who did what, from the clause;
     0.5: the event's noun phrase). A noun trigger that is a verb's object is named by that verb's
-    clause ("Egypt initials draft agreement"); one with no clause of its own by its phrase and the
-    parties the sentence names ("1959 agreement involving Egypt and Sudan"), never "<Name> <kind>"."""
+    clause ("Freedonia initials draft agreement"); one with no clause of its own by its phrase and the
+    parties the sentence names ("1959 agreement involving Freedonia and Sylvania"), never "<Name> <kind>"."""
     verb = trig if _is_verb(trig) else trig.head if trig.dep_ == "dobj" and _is_verb(trig.head) else None
     if verb is not None:
         subj = next((antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"), None) or label_subject(verb)

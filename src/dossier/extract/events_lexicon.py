@@ -139,8 +139,8 @@ ORG_HEADS = frozenset({
     "army", "navy", "police", "league", "alliance", "federation", "institute", "congress", "senate",
 })
 
-# "X will lead Egypt's delegation", "the delegation headed by X", "X represented Egypt",
-# "speaking for Egypt": the person takes part *for* that country (see ``events.country_represented``)
+# "X will lead Freedonia's delegation", "the delegation headed by X", "X represented Freedonia",
+# "speaking for Freedonia": the person takes part *for* that country (see ``events.country_represented``)
 DELEGATION_NOUNS = frozenset({"delegation", "delegations", "team", "teams", "mission", "side"})
 LEAD_VERBS = frozenset({"lead", "leads", "led", "leading", "head", "heads", "headed", "heading"})
 REPRESENT_VERBS = frozenset({"represent", "represents", "represented", "representing"})

@@ -213,7 +213,7 @@ def actor_aliases(
 
 def _ids_by_name(annots: Sequence[Annotations], entity_of: Callable[[Mention], str | None]) -> dict[str, str]:
     """Spelling-insensitive name key -> entity id, for names of several words the resolver mapped
-    once: a mention it left unmapped ("el-Sisi" where another page says "al-Sisi") still counts."""
+    once: a mention it left unmapped ("el-Amin" where another page says "al-Amin") still counts."""
     votes: dict[str, Counter[str]] = {}
     for ann in annots:
         for m in ann.mentions:
@@ -233,7 +233,7 @@ def _names_of_entities(annots: Sequence[Annotations], entity_of: Callable[[Menti
 
 
 def _only_entity_named(name: str, names_of: dict[str, set[str]]) -> str | None:
-    """The one person entity whose names fit ``name`` up to spelling ("el-Sisi" ~ "Sisi"); none
+    """The one person entity whose names fit ``name`` up to spelling ("el-Amin" ~ "Amin"); none
     when two people fit (namesakes stay apart)."""
 
     if len(name.split()) < 2:

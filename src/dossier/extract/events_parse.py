@@ -284,7 +284,7 @@ def stays_away(verb: Token) -> bool:
 
 
 def _country_at(tok: Token, mentions: Sequence[Mention]) -> str | None:
-    """The country a token names: a GPE/GOV mention, or a demonym ("the Egyptian delegation")."""
+    """The country a token names: a GPE/GOV mention, or a demonym ("the Freedonian delegation")."""
     m = mention_at(mentions, tok)
     if m is not None and m.label in ("GPE", "GOV"):
         return m.canonical or m.text
@@ -296,7 +296,7 @@ def _country_at(tok: Token, mentions: Sequence[Mention]) -> str | None:
 
 
 def _country_of_group(noun: Token, mentions: Sequence[Mention]) -> str | None:
-    """"Egypt's delegation", "the Egyptian delegation", "the delegation of/from Egypt" -> Egypt."""
+    """"Freedonia's delegation", "the Freedonian delegation", "the delegation of/from Freedonia" -> Freedonia."""
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and (n := _country_at(c, mentions)):
             return n
@@ -308,7 +308,7 @@ def _country_of_group(noun: Token, mentions: Sequence[Mention]) -> str | None:
 
 
 def _speaks_for(verb: Token, mentions: Sequence[Mention]) -> str | None:
-    """"speaking for Egypt", "signed on behalf of Egypt" on ``verb`` or its participial clause."""
+    """"speaking for Freedonia", "signed on behalf of Freedonia" on ``verb`` or its participial clause."""
     for w in [verb, *(c for c in verb.children if c.dep_ == "advcl")]:
         for prep in (c for c in w.children if c.dep_ == "prep"):
             objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -327,7 +327,7 @@ def _speaks_for(verb: Token, mentions: Sequence[Mention]) -> str | None:
 
 def country_represented(person: Token, mentions: Sequence[Mention]) -> str | None:
     """The country a person takes part for, by what the sentence says they do: lead or head its
-    delegation ("X will lead Egypt's delegation", "X, who led the Egyptian team", "the delegation
+    delegation ("X will lead Freedonia's delegation", "X, who led the Freedonian team", "the delegation
     headed by X"), represent it, or speak or sign for it. A minister reported as leading a
     delegation to talks that another report gives as held between countries is that country
     there, so the two reports can be one event (``events_merge`` reads ``actor:for``)."""

@@ -106,7 +106,7 @@ def _direct_drafts(doc: Document, sdoc: SpacyDoc, segments: list[Segment],
                                           and prev_seg.close_at is not None) else pa
         content = (seg.start, seg.end)
         label = _transcript_label(sdoc, text, seg)
-        if label is not None:  # '"PENCE: Well, ..."': a transcript turn names its speaker
+        if label is not None:  # '"SMITH: Well, ..."': a transcript turn names its speaker
             drafts.append(_Draft((label[1], seg.end), "direct", label[0].head, label[0].extent, label[0].cue,
                                  "transcript-label", 0.85))
             last_direct = len(drafts) - 1
@@ -271,7 +271,7 @@ def _closing_clause(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
 def _tail_attribution(sdoc: SpacyDoc, text: str, seg: Segment, limit: int,
                       forms: frozenset[str]) -> _Attribution | None:
     """'Nothing he said "will assuage fears," the senator said.', 'the fact that the race "is a
-    dead heat," as Cruz said, ...': a partial quote ending in a comma whose reporting clause
+    dead heat," as Smith said, ...': a partial quote ending in a comma whose reporting clause
     follows it at once. That clause names the speaker, not the verb the quote hangs from."""
     if not seg.closed or seg.close_at is None or text[seg.start : seg.end].rstrip()[-1:] != ",":
         return None

@@ -236,7 +236,7 @@ def _loose_after(sdoc: SpacyDoc, a: int, b: int) -> _Attribution | None:
     speaker whatever the verb (news writing varies reporting verbs endlessly)."""
     words = [t for t in _tokens_in(sdoc, a, b) if not t.is_punct]
     if not words or words[0].pos_ == "SCONJ" or words[0].tag_ == "WRB":
-        return None  # '"...," when Clinton blasted him': a subordinate clause reports nothing
+        return None  # '"...," when Smith blasted him': a subordinate clause reports nothing
     for t in words[:6]:
         if t.pos_ == "VERB":
             subj = [c for c in _subjects(t, ("nsubj",)) if a <= c.idx < b]
@@ -392,7 +392,7 @@ def _dash_source(sdoc: SpacyDoc, text: str, a: int, b: int) -> _Attribution | No
     return _Attribution((hi, hi + 1), span.root, (lo, hi))
 
 
-# 'WALLACE: Let's start ...': a speaker label in capitals opening a transcript line. Editorial labels
+# 'JONES: Let's start ...': a speaker label in capitals opening a transcript line. Editorial labels
 # in capitals ('UPDATE:', 'EDITOR'S NOTE:') name no speaker.
 _LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)")
 _EDITORIAL_LABELS = frozenset(
@@ -401,7 +401,7 @@ _EDITORIAL_LABELS = frozenset(
 
 
 def _transcript_label(sdoc: SpacyDoc, text: str, seg: Segment) -> tuple[_Attribution, int] | None:
-    """A quoted transcript line ('"PENCE: Well, look, ..."'): (the label as speaker, where the
+    """A quoted transcript line ('"SMITH: Well, look, ..."'): (the label as speaker, where the
     words said begin). Interview and debate transcripts name each turn's speaker this way; a
     label of editorial words, or of one letter ("Q:"), is none."""
     m = _LABEL.match(text, seg.start, seg.end)

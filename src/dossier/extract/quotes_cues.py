@@ -218,7 +218,7 @@ _OBJECT_CONTROL = frozenset(_form_table({
 
 
 def _depicted_speaker(cue: Token) -> Token | None:
-    """'footage of Hillary Clinton asking, "..."', 'a video of the mayor saying': a participle
+    """'footage of Jane Smith asking, "..."', 'a video of the mayor saying': a participle
     right after the object of "of" tells what that person or body is shown doing, so its
     subject is that noun (the parse often hangs the participle on the main verb instead)."""
     if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):

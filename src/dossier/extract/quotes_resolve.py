@@ -149,7 +149,7 @@ _ARTICLES = frozenset("the a an this that".split())
 def _described_organisation(head: Token, mentions: Sequence[Mention], salient: Sequence[_Salient]) -> str | None:
     """'"...," said the ministry': a definite description of an organisation is the organisation of
     that kind the page named before (a name holding the noun and its modifiers: "the commission" ->
-    "Commission on Presidential Debates", "the ministry" -> an earlier speaker "Egypt's foreign
+    "Commission on Presidential Debates", "the ministry" -> an earlier speaker "Freedonia's foreign
     ministry"), else the organisation the text was just about (the latest organisation subject or
     speaker within two paragraphs), never a place or a nationality. None leaves the phrase."""
     low = head.lower_
@@ -315,7 +315,7 @@ def _resolve_pronoun(head: Token, mentions: Sequence[Mention], salient: list[_Sa
 
 
 def _labelled_person(label: str, mentions: Sequence[Mention]) -> str:
-    """A transcript label ("PENCE", "CHRIS WALLACE") as the page names that person ("Mike Pence"):
+    """A transcript label ("SMITH", "CHRIS JONES") as the page names that person ("Mike Smith"):
     the latest person mention whose last word is the label's; else the label in title case."""
     words = label.replace(".", " ").split()
     last = words[-1].lower() if words else ""

@@ -117,7 +117,7 @@ def match_entities(question: str, entities: Iterable[Entity]) -> list[tuple[str,
                 names.setdefault(n, []).append(e)
     choices = list(names)
     words = list(_WORD.finditer(question))
-    # A question that capitalises names ("When did Obama veto the bill?") writes common words in
+    # A question that capitalises names ("When did Smith veto the bill?") writes common words in
     # lower case: "bill" there is no Bill. All-lower-case typing keeps every phrase a candidate.
     cased = any(w.group(0)[0].isupper() for w in words[1:])
     taken: list[tuple[int, int]] = []

@@ -188,7 +188,7 @@ Term = tuple[str | None, str | None]  # (start, end) as the text states them
 
 
 def _join_countryless(groups: dict[tuple[str, str | None], list[tuple[str | None, Span, bool]]]) -> None:
-    """'President Putin' and 'Russian President Putin' are one role when only one 'of' goes with it;
+    """'President Smith' and 'Freedonian President Smith' are one role when only one 'of' goes with it;
     so are '<Surname> campaign manager' and "<Given> <Surname>'s campaign manager" (an 'of' whose
     words are all in one fuller 'of')."""
     for title, of in sorted((k for k in groups), key=lambda k: len(k[1] or "")):
