@@ -215,6 +215,18 @@ def _first_pages(sources: list[dict[str, Any]], n: int) -> set[str]:
 
 def build_context(reader: Reader, title: str | None = None, source_budget: int = SOURCE_BUDGET) -> dict[str, Any]:
     """Everything the report template shows (plain data; source text already escaped+marked)."""
+    ctx, cites = _cited_context(reader, title)
+    return _with_sources(ctx, reader, cites, source_budget)
+
+
+def _with_sources(ctx: dict[str, Any], reader: Reader, cites: _Citations, budget: int) -> dict[str, Any]:
+    """The context with the cited pages as excerpts in ``budget`` characters (0: cited sentences alone)."""
+    sources, context = _sources(reader, cites, budget)
+    return ctx | {"sources": sources, "context": context}
+
+
+def _cited_context(reader: Reader, title: str | None) -> tuple[dict[str, Any], _Citations]:
+    """Every section but the sources, and the citations its rows link to."""
     cites = _Citations()
     every = reader.timeline()
     events = []
@@ -242,7 +254,6 @@ def build_context(reader: Reader, title: str | None = None, source_budget: int =
         row = views.conflict_row(reader, c)
         row["sources"] = [s | {"href": cites.href(s)} for s in row["sources"]]
         conflicts.append(row)
-    sources, context = _sources(reader, cites, source_budget)
     ov = _overview(reader)
     return {
         "title": title or ov["title"],
@@ -262,12 +273,10 @@ def build_context(reader: Reader, title: str | None = None, source_budget: int =
         "conflicts": conflicts,
         "n_actors": len({p.side for p in reader.positions()}),
         "n_conflicts": len(all_conflicts),
-        "sources": sources,
-        "context": context,
         "uncited": [m for m in reader.live_meta() if m.id not in cites.ranges],
         "doc_titles": {m.id: m.title or m.source for m in reader.meta.values()},
         "limits": {"people": PEOPLE_SHOWN, "quotes": QUOTES_SHOWN, "statements": STATEMENTS_SHOWN, "issues": ISSUES_SHOWN},
-    }
+    }, cites
 
 
 def report_budget(pages: int) -> int:
@@ -279,10 +288,11 @@ def render_report(reader: Reader, title: str | None = None) -> str:
     """The whole dossier as one HTML string (write it to a file; it needs no network). Over its
     byte budget, the sources are shown as their cited sentences alone, without context."""
     env = _environment()
+    ctx, cites = _cited_context(reader, title)  # once: over budget, only the sources are made again
 
     def render(source_budget: int) -> str:
         return env.get_template("report.html").render(
-            **build_context(reader, title, source_budget), css=_asset("report.css"), js=_asset("report.js")
+            **_with_sources(ctx, reader, cites, source_budget), css=_asset("report.css"), js=_asset("report.js")
         )
 
     html = render(SOURCE_BUDGET)

@@ -166,13 +166,13 @@ def test_a_report_over_its_byte_budget_shows_its_sources_without_context(tmp_pat
 
     assert rep.report_budget(10) == rep.REPORT_BYTES and rep.report_budget(1000) == 1000 * rep.REPORT_BYTES_PER_PAGE
     asked: list[int] = []
-    real = rep.build_context
+    real = rep._with_sources
 
-    def spy(reader, title=None, source_budget=rep.SOURCE_BUDGET):
+    def spy(ctx, reader, cites, source_budget):
         asked.append(source_budget)
-        return real(reader, title, source_budget)
+        return real(ctx, reader, cites, source_budget)
 
-    monkeypatch.setattr(rep, "build_context", spy)
+    monkeypatch.setattr(rep, "_with_sources", spy)
     store = open_store(build_store(tmp_path / "s.db"))
     try:
         full = rep.render_report(Reader(store), title="Test dossier")
