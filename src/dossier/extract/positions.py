@@ -112,7 +112,7 @@ def _lemma(word: str) -> str:
 def _words(phrase: str) -> list[str]:
     """The words of a phrase, a possessive's clitic dropped ("Smith’s plan" -> Smith, plan): with a
     typographic apostrophe the clitic was a word of its own, and "s" an issue."""
-    text = re.sub(r"['’‘](s\b)?", lambda m: "" if m.group(1) else "'", phrase.replace("’", "'").replace("‘", "'"))
+    text = re.sub(r"'s\b", "", phrase.replace("’", "'").replace("‘", "'"))
     return re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-\.]*[A-Za-z0-9]|[A-Za-z0-9]", text)
 
 

@@ -94,6 +94,12 @@ def generation(name: str) -> str:
     return _split_name(name)[1]
 
 
+def other_generation(query: str, name: str) -> bool:
+    """``query`` asks for a generation ``name`` is not: 'X Jr.' asked is not his father 'X', nor
+    'X Sr.'; a bare 'X' asked may still be 'X Jr.' (people drop the suffix)."""
+    return bool(generation(query)) and generation(query) != generation(name)
+
+
 @functools.lru_cache(maxsize=65536)
 def _split_name(name: str) -> tuple[tuple[str, ...], str]:
     """(name words, generational suffix): memoized, every comparison of two names needs both."""
@@ -239,8 +245,8 @@ def similarity(query: str, name: str) -> float:
     kq, kn = translit_key(query), translit_key(name)
     if not kq or not kn:
         return 0.0
-    if generation(query) and generation(query) != generation(name):
-        return 0.0  # 'X Jr.' asked is not his father 'X', nor 'X Sr.'; a bare 'X' may still be 'X Jr.'
+    if other_generation(query, name):
+        return 0.0
     if kq == kn:
         return 100.0
     qt, nt = kq.split(), kn.split()

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process, utils
 
 from dossier.lang.en import FULL_MONTHS
 from dossier.model import Entity, Event, Span
-from dossier.nlp.names import generation
+from dossier.nlp.names import generation, other_generation
 from dossier.query import Reader
 from dossier.query.views import cite_dict, role_row, role_when
 
@@ -130,7 +130,7 @@ def match_entities(question: str, entities: Iterable[Entity]) -> list[tuple[str,
             continue
         best = process.extractOne(phrase, choices, scorer=fuzz.ratio, processor=utils.default_process,
                                   score_cutoff=FUZZY_CUTOFF)
-        if generation(phrase) and (not best or generation(phrase) != generation(best[0])):
+        if generation(phrase) and (not best or other_generation(phrase, best[0])):
             if process.extractOne(phrase.rsplit(" ", 1)[0], choices, scorer=fuzz.ratio,
                                   processor=utils.default_process, score_cutoff=FUZZY_CUTOFF):
                 taken.append((a, b))  # 'Donald Smith Jr.' names no one here, and not 'Donald Smith' either
