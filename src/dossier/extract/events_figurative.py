@@ -22,6 +22,7 @@ import logging
 from spacy.tokens import Token
 
 from dossier.extract import events_kinds as kinds
+from dossier.extract.events_senses import is_human, prep_objects
 from dossier.nlp.cues import is_speech_verb
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,6 @@ def is_natural_force(tok: Token) -> bool:
 
 
 def _is_person(tok: Token) -> bool:
-    from dossier.extract.events_senses import is_human
     return is_human(tok) or tok.pos_ == "PRON"
 
 
@@ -93,8 +93,7 @@ def release_sense(tok: Token) -> str | None:
             c.lower_ == "that" for c in tok.rights):
         return None  # "in a release that the jury found ...": the text of a statement
     freed = [c for c in tok.children if c.dep_ == "poss"]
-    freed += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children
-              if g.dep_ == "pobj"]
+    freed += prep_objects(tok, ("of", "from"), deps=("prep",))
     if any(_is_person(f) or f.lower_ in _CUSTODY_PLACES for f in freed):
         return "release"
     return "launch"
@@ -107,8 +106,7 @@ def _attack_sense(tok: Token) -> str | None:
         return None
     targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.pos_ == "NOUN":  # "attacks on the plan"; a verb's "on Tuesday" is its time
-        targets += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                    for g in c.children if g.dep_ == "pobj"]
+        targets += prep_objects(tok, ("on", "against"), deps=("prep",))
     if targets and all(t.lower_ in ABSTRACT_TARGETS for t in targets):
         return None
     return "attack"
@@ -116,8 +114,7 @@ def _attack_sense(tok: Token) -> str | None:
 
 def _sporting_meet(tok: Token) -> bool:
     """"will meet Indiana State in the semifinal": teams meeting in a game or a stage of a contest."""
-    where = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "at") for g in c.children
-             if g.dep_ == "pobj"]
+    where = prep_objects(tok, ("in", "for", "at"), deps=("prep",))
     return any(w.lower_ in CONTEST_NOUNS for g in where for w in g.subtree)
 
 

@@ -54,8 +54,10 @@ def _objects(verb: Token) -> list[Token]:
     return out
 
 
-def _prep_objects(verb: Token, preps: frozenset[str] | tuple[str, ...]) -> list[Token]:
-    return [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...],
+                 deps: tuple[str, ...] = ("prep", "dative")) -> list[Token]:
+    """The objects of ``tok``'s prepositions in ``preps`` ("release *from prison*")."""
+    return [g for c in tok.children if c.dep_ in deps and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 
 
@@ -79,7 +81,7 @@ def _construction(verb: Token) -> tuple[str, str, Token] | None:
         elif link == "comp":
             got = _complements(verb)
         else:
-            got = [w for o in _prep_objects(verb, (link,)) for w in o.subtree]
+            got = [w for o in prep_objects(verb, (link,)) for w in o.subtree]
         word = next((t for t in got if t.lower_ in words), None)
         if word is not None:
             return kind, link, word
@@ -133,7 +135,7 @@ def _legal_appeal(tok: Token) -> bool:
     """"appealed the verdict", "an appeal against the ruling", "appealed to the Supreme Court",
     "filed an appeal": not "appealed for calm", "the appeal of the plan"."""
     args = _objects(tok) if tok.pos_ == "VERB" else []
-    args += _prep_objects(tok, ("against", "of", "to", "over"))
+    args += prep_objects(tok, ("against", "of", "to", "over"))
     if any(a.lower_ in kinds.LEGAL_OBJECTS for a in args):
         return True
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and kinds.verb_base(tok.head.lower_) in ("file", "lodge")
@@ -159,7 +161,7 @@ def verb_sense(verb: Token, kind: str, base: str, personish: bool) -> str | None
     if base == "release":
         freed = _objects(verb)
         if any(is_human(o) for o in freed) or any(o.lower_ in kinds.CUSTODY_NOUNS
-                                                  for o in _prep_objects(verb, ("from",))):
+                                                  for o in prep_objects(verb, ("from",))):
             return "release"  # "released the hostages", "was released from prison"
         return kind
     if base == "appeal":
@@ -188,7 +190,7 @@ def noun_sense(tok: Token, kind: str) -> str | None:
     if word in ("attack", "attacks") and mods & _MEDICAL_ATTACK:
         return "health"
     if word in ("strike", "strikes"):
-        if mods & _WEAPON_WORDS or _prep_objects(tok, ("on", "against")):
+        if mods & _WEAPON_WORDS or prep_objects(tok, ("on", "against")):
             return "attack"
         return "protest" if "hunger" in mods else "strike"
     if word in ("landslide", "landslides") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by"):
@@ -202,7 +204,7 @@ def noun_sense(tok: Token, kind: str) -> str | None:
     if word in ("sentence", "sentences") and not any(
             c.dep_ == "poss" or any(w.lower_ in _PENALTY_WORDS for w in c.subtree) for c in tok.lefts):
         return None  # "a life sentence", "a 10-year sentence", "his sentence", not "the first sentence"
-    if word in ("execution", "executions") and any(not is_human(o) for o in _prep_objects(tok, ("of",))):
+    if word in ("execution", "executions") and any(not is_human(o) for o in prep_objects(tok, ("of",))):
         return None  # "the execution of the plan"
     if word in ("appeal", "appeals") and not _legal_appeal(tok):
         return None
