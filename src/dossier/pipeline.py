@@ -489,7 +489,8 @@ def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, rep
     seconds = {k: round(v, 3) for k, v in log.seconds_by_pass().items()}
     logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in seconds.items()))
     _write_corpus(store, before, after)
-    store.set_meta(INDEX_KEY, encode_index(Index(stamp, frozenset(after.documents), after.sketches)))
+    store.put_sketches(after.sketches, replace=True)
+    store.set_meta(INDEX_KEY, encode_index(Index(stamp, frozenset(after.documents))))
     # each pass's time by name (and whether re-dating settled, which passes overran), for `dossier status`
     store.set_meta("corpus_passes", json.dumps({"seconds": seconds, "runs": [r.name for r in log.runs],
                                                 "converged": log.converged, "over_budget": log.overruns}))
@@ -536,7 +537,7 @@ def _incremental_corpus(
                                  entities={e.id: e for e in stored.entities}, events=stored.events,
                                  positions=stored.positions, figures=stored.figures, conflicts=stored.conflicts)
     reads = Reads(store.issue_sizes(), events_for, text_of, {d.id: n for d, n in heads})
-    done = incremental_step(before, annots, index, replaced, reads)
+    done = incremental_step(before, annots, index, store.sketches(), replaced, reads)
     if done is None:
         return None
     after, new_index = done
@@ -545,6 +546,7 @@ def _incremental_corpus(
     have = store.stored_conflicts(after.conflicts) - set(stored.conflicts)  # those read were checked
     after = dataclasses.replace(after, conflicts=tuple(c for c in after.conflicts if c not in have))
     _write_corpus(store, dataclasses.replace(before, annotations=annots), after, only=new_ids, stored=stored)
+    store.put_sketches(after.sketches, gone=replaced)
     store.set_meta(INDEX_KEY, encode_index(new_index))
     seconds = {"incremental": round(time.perf_counter() - start, 3)}
     logger.info("corpus step: %d new pages folded in, %.2f s", len(new_ids), seconds["incremental"])

@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from dossier.model import Document
 
@@ -109,13 +109,47 @@ def find_duplicates(
     return out
 
 
+class SketchLookup(Protocol):
+    """The stored pages' sketches as ``add_duplicates`` asks for them: by text key, and by LSH band
+    (a store answers both from indexed tables, so a new page is compared without every stored sketch
+    being read and banded again)."""
+
+    def with_key(self, key: str) -> Iterable[str]:
+        """The stored pages (ids) whose normalised text has this key."""
+        ...
+
+    def near(self, values: Sequence[int]) -> Iterable[str]:
+        """The stored pages (ids) whose MinHash agrees with ``values`` on every value of a band."""
+        ...
+
+
+class HeldSketches:
+    """A ``SketchLookup`` over sketches held in memory (doc id -> sketch)."""
+
+    def __init__(self, sketches: Mapping[str, Sketch], threshold: float = THRESHOLD) -> None:
+        self.keys: dict[str, list[str]] = {}
+        self.lsh = _index(threshold)
+        for i, (key, values) in sketches.items():
+            self.keys.setdefault(key, []).append(i)
+            if values is not None:
+                self.lsh.insert(i, values)
+
+    def with_key(self, key: str) -> Iterable[str]:
+        return self.keys.get(key, ())
+
+    def near(self, values: Sequence[int]) -> Iterable[str]:
+        return (str(i) for i in self.lsh.query(values))
+
+
 def add_duplicates(
     stored: Sequence[Document], new: Sequence[Document], sketches: dict[str, Sketch], threshold: float = THRESHOLD,
     text_of: Callable[[str], str] | None = None, sizes: Mapping[str, int] | None = None,
+    lookup: SketchLookup | None = None,
 ) -> dict[str, str] | None:
     """What ``find_duplicates`` over ``stored`` then ``new`` gives for the new pages (new doc id ->
     the kept doc it duplicates), with the stored pages' sketches instead of their text hashed again;
-    ``sketches`` takes the new pages' ones. None when a new page would change a stored page's
+    ``sketches`` takes the new pages' ones. The stored sketches are ``lookup``'s (a store's tables),
+    else those ``sketches`` holds on entry. None when a new page would change a stored page's
     status (it is the better copy of a stored kept page, or joins two stored groups): only a full
     step can say that. ``text_of`` and ``sizes``: a stored page's text, read only when a new page
     may be its near duplicate, and each text's length, when ``stored`` holds pages without text."""
@@ -126,29 +160,29 @@ def add_duplicates(
     size = sizes or {}
     rank = {d.id: _rank(d, i, size.get(d.id)) for i, d in enumerate(stored)}
     lazy = set(root) if text_of is not None else set()
+    held = lookup if lookup is not None else HeldSketches(sketches, threshold)
 
     def text(i: str) -> str:
         return text_of(i) if text_of is not None and i in lazy else by_id[i].text
 
-    exact = {key: root.get(i, i) for i, (key, _) in sketches.items() if i in root}
-    lsh = _index(threshold)
-    for i, (_, values) in sketches.items():
-        if values is not None and i in root:
-            lsh.insert(i, values)
+    exact: dict[str, str] = {}  # the new pages' text keys
+    lsh = _index(threshold)  # the new pages' sketches
     out: dict[str, str] = {}
     for n, doc in enumerate(new, len(stored)):
         toks = _tokens(doc.text)
         if not toks:
             continue
         key, rank[doc.id], by_id[doc.id] = text_key(toks), _rank(doc, n), doc
-        if key in exact:
-            roots = {exact[key]}
+        # every stored page of one text is in one group (exact copies are joined): one root
+        same = {root[i] for i in held.with_key(key) if i in root} or ({exact[key]} if key in exact else set())
+        if same:
+            roots = same
             sketches[doc.id] = (key, None)
         else:
             sh = _shingles(toks)
             mh = minhash((s.encode() for s in sorted(sh)), NUM_PERM, SEED)
-            roots = {root[str(j)] for j in lsh.query(mh)
-                     if _jaccard(sh, _shingles(_tokens(text(str(j))))) >= threshold}
+            found = {i for i in held.near(mh) if i in root} | {str(j) for j in lsh.query(mh)}
+            roots = {root[j] for j in found if _jaccard(sh, _shingles(_tokens(text(j)))) >= threshold}
             lsh.insert(doc.id, mh)
             sketches[doc.id] = (key, mh)
             exact[key] = doc.id

@@ -5,9 +5,10 @@ hashed, resolved and merged again). When a build adds a few pages to a store who
 step saw all the others, under the same code and configuration, the passes run over the new pages
 alone and ``fold`` joins their results to the stored ones (entities by name keys, events by actors
 and dates, issues by head term); only new pages are re-dated. What it keeps between steps beyond
-the corpus tables is an ``Index`` (store meta ``corpus_index``): the pages the last step saw and
-each page's near-duplicate sketch (MinHash), so a new page is compared without hashing the stored
-ones again. When it cannot give what a full step would (a new page displaces a stored page as the
+the corpus tables is an ``Index`` (store meta ``corpus_index``): the pages the last step saw, under
+which code and configuration; and each page's near-duplicate sketch (text key and MinHash bands,
+in the store's sketch tables: ``store.sketches``), so a new page is compared without hashing the
+stored ones again. When it cannot give what a full step would (a new page displaces a stored page as the
 kept copy of a duplicate group, too many new pages, a stored page mapped again, another code or
 configuration), it says why and the caller runs the full step (``plan``).
 """
@@ -21,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from dossier.clean.duplicates import Sketch
+from dossier.clean.duplicates import Sketch, SketchLookup
 from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms, issue_terms_by_size, unfold
 from dossier.corpus.state import Corpus
 from dossier.model import Annotations, Conflict, Document, Event, Position
@@ -29,7 +30,7 @@ from dossier.model import Annotations, Conflict, Document, Event, Position
 logger = logging.getLogger(__name__)
 
 INDEX_KEY = "corpus_index"  # store meta key
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 1 held every page's sketch too (now in the store's tables)
 MAX_SHARE = 0.10  # more new pages than this share of the pages seen: a full step (folding drifts)
 
 
@@ -39,12 +40,11 @@ class Index:
 
     stamp: str  # the code revision and configuration the step ran under
     seen: frozenset[str]  # the pages it saw (ids)
-    sketches: Mapping[str, Sketch]  # doc id -> (text key, MinHash values), see clean.duplicates
 
 
 def encode_index(index: Index) -> str:
-    return json.dumps({"version": INDEX_VERSION, "stamp": index.stamp, "seen": sorted(index.seen),
-                       "sketches": {k: list(v) for k, v in index.sketches.items()}}, separators=(",", ":"))
+    return json.dumps({"version": INDEX_VERSION, "stamp": index.stamp, "seen": sorted(index.seen)},
+                      separators=(",", ":"))
 
 
 def decode_index(text: str | None) -> Index | None:
@@ -55,8 +55,7 @@ def decode_index(text: str | None) -> Index | None:
         data = json.loads(text)
         if data.get("version") != INDEX_VERSION:
             return None
-        sketches = {k: (str(v[0]), v[1]) for k, v in data["sketches"].items()}
-        return Index(str(data["stamp"]), frozenset(data["seen"]), sketches)
+        return Index(str(data["stamp"]), frozenset(data["seen"]))
     except (ValueError, KeyError, TypeError, IndexError):
         logger.warning("corpus index unreadable: the next corpus step is a full one")
         return None
@@ -194,11 +193,13 @@ class Reads:
 
 
 def incremental_step(
-    stored: Corpus, new_annotations: Mapping[str, Annotations], index: Index,
+    stored: Corpus, new_annotations: Mapping[str, Annotations], index: Index, sketches: SketchLookup,
     replaced: Mapping[str, tuple[Document, Annotations]] | None = None, reads: Reads | None = None,
 ) -> tuple[Corpus, Index] | None:
     """``stored`` (every kept page, the stored results, annotations of the new pages only) with the
-    new pages folded in, and the index for the next step; None when only a full step can say
+    new pages folded in (their near-duplicate sketches in its ``sketches``, to store in place of
+    those of the ``replaced`` pages), and the index for the next step; ``sketches``: the stored
+    pages' (a page among ``replaced`` is looked up as no stored page). None when only a full step can say
     (a new page changes a stored page's duplicate status). ``replaced``: stored pages mapped again,
     as they were: their part of the stored results is taken out first (``fold.unfold``) and they
     are folded in again as new pages; one that was or had a duplicate asks for a full step.
@@ -225,12 +226,13 @@ def incremental_step(
         events_for = _blocked(stored.events, gone, reads.events_for)
     new_ids = [i for i in stored.documents if i not in index.seen or i in replaced]
     seen_docs = [d for i, d in stored.documents.items() if i in index.seen and i not in replaced]
-    sketches = {i: v for i, v in index.sketches.items() if i not in replaced}
-    dup_of = add_duplicates(seen_docs, [stored.documents[i] for i in new_ids], sketches,
+    fresh: dict[str, Sketch] = {}
+    dup_of = add_duplicates(seen_docs, [stored.documents[i] for i in new_ids], fresh, lookup=sketches,
                             text_of=reads.text_of if reads else None, sizes=reads.text_sizes if reads else None)
     if dup_of is None:
         return None
-    corpus = _statuses(dataclasses.replace(stored, annotations=dict(new_annotations)), [stored.documents[i] for i in new_ids], dup_of)
+    corpus = _statuses(dataclasses.replace(stored, annotations=dict(new_annotations), sketches=fresh),
+                       [stored.documents[i] for i in new_ids], dup_of)
     new = frozenset(new_ids)  # the story_year pass, on the new pages (lent days: of the new pages only)
     corpus = with_weekday_dates(with_build_years(corpus, new), new)
     corpus = _resolve_new(corpus, stored, new_ids, events_for)
@@ -238,4 +240,4 @@ def incremental_step(
     if redated is not None:  # the new pages' times moved: resolve and merge them again, from the stored state
         corpus = _resolve_new(redated, stored, new_ids, events_for)
     corpus = _layers_new(corpus, stored, new_ids, known)
-    return corpus, Index(index.stamp, frozenset(stored.documents), sketches)
+    return corpus, Index(index.stamp, frozenset(stored.documents))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any, Callable, ClassVar, Collection, Iterable, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Collection, Iterable, Mapping, Protocol, Sequence
 
 from dossier.model import (
     Annotations,
@@ -20,6 +20,10 @@ from dossier.model import (
     Quote,
 )
 from dossier.store.tables import ALL_QUOTES, QuoteQuery
+
+if TYPE_CHECKING:
+    from dossier.clean.duplicates import Sketch
+    from dossier.store.sketches import StoredSketches
 
 logger = logging.getLogger(__name__)
 
@@ -253,6 +257,12 @@ class CorpusReads:
     def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]:
         return stored_conflicts(self._run, conflicts, self.PARAM)
 
+    def sketches(self) -> StoredSketches:
+        """The stored pages' near-duplicate sketches, looked up by text key and band (``store.sketches``)."""
+        from dossier.store.sketches import StoredSketches
+
+        return StoredSketches(self._run, self.PARAM)
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -317,6 +327,8 @@ class Store(Protocol):
     def rows_citing(self, doc_ids: Collection[str]) -> Corpus: ...
     def events_near(self, found: Sequence[Event]) -> tuple[Event, ...]: ...
     def stored_conflicts(self, conflicts: Iterable[Conflict]) -> set[Conflict]: ...
+    def sketches(self) -> StoredSketches: ...
+    def put_sketches(self, sketches: Mapping[str, Sketch], gone: Collection[str] = (), replace: bool = False) -> None: ...
     def search(
         self,
         query: str,

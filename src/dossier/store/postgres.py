@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Collection, Iterable, Mapping
 
 import psycopg
 
@@ -51,7 +51,11 @@ from dossier.store.rows import (
     sentence_rows,
     updated_document,
 )
+from dossier.store.sketches import writes
 from dossier.store.tables import ALL_QUOTES, QuoteQuery
+
+if TYPE_CHECKING:
+    from dossier.clean.duplicates import Sketch
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +119,14 @@ MIGRATIONS: tuple[str, ...] = (
         m.value ->> 'entity_id', (m.value - 'span' - 'entity_id')::text
         FROM documents AS d, jsonb_array_elements(d.annotations_json::jsonb -> 'mentions') WITH ORDINALITY AS m(value, n);
     UPDATE documents SET annotations_json = (annotations_json::jsonb || '{"quotes": [], "mentions": []}'::jsonb)::text;
+    """,
+    # v4: near-duplicate sketches as rows (see the SQLite store's v6)
+    """
+    CREATE TABLE sketches (doc_id TEXT COLLATE "C" PRIMARY KEY, key TEXT NOT NULL);
+    CREATE INDEX sketches_key ON sketches (key);
+    CREATE TABLE sketch_bands (band BIGINT NOT NULL, doc_id TEXT COLLATE "C" NOT NULL);
+    CREATE INDEX sketch_bands_band ON sketch_bands (band);
+    CREATE INDEX sketch_bands_doc ON sketch_bands (doc_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -383,6 +395,14 @@ class PostgresStore(CorpusReads):
             cur.executemany("DELETE FROM conflicts WHERE n = (SELECT min(n) FROM conflicts WHERE json = %s)",
                             rows.gone_conflicts)
             cur.executemany("INSERT INTO conflicts (kind, json) VALUES (%s, %s)", rows.conflicts)
+
+    def put_sketches(self, sketches: Mapping[str, Sketch], gone: Collection[str] = (), replace: bool = False) -> None:
+        """Store the pages' near-duplicate sketches (see the SQLite store), under the corpus lock."""
+        statements = writes(sketches, gone, replace, "%s")
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (_CORPUS_LOCK,))
+            for sql, rows in statements:
+                cur.executemany(sql, rows)
 
     # -- light reads for listings ---------------------------------------------------------------
     def document_meta(self) -> list[DocMeta]:

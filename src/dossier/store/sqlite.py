@@ -14,7 +14,7 @@ import sqlite3
 import time
 import zlib
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Literal, Mapping
 
 from dossier.model import (
     Annotations,
@@ -44,7 +44,11 @@ from dossier.store.rows import (
     sentence_rows,
     updated_document,
 )
+from dossier.store.sketches import writes
 from dossier.store.tables import ALL_QUOTES, QuoteQuery
+
+if TYPE_CHECKING:
+    from dossier.clean.duplicates import Sketch
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +120,16 @@ MIGRATIONS: tuple[str, ...] = (
         json_extract(m.value, '$.entity_id'), json_remove(m.value, '$.span', '$.entity_id')
         FROM documents AS d, json_each(d.annotations_json, '$.mentions') AS m;
     UPDATE documents SET annotations_json = json_set(annotations_json, '$.quotes', json('[]'), '$.mentions', json('[]'));
+    """,
+    # v6: each page's near-duplicate sketch as rows, by text key and by LSH band (store/sketches.py says
+    # why); they were one JSON value in meta 'corpus_index', whose new version makes the next step a
+    # full one, which fills these tables.
+    """
+    CREATE TABLE sketches (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL);
+    CREATE INDEX sketches_key ON sketches (key);
+    CREATE TABLE sketch_bands (band INTEGER NOT NULL, doc_id TEXT NOT NULL);
+    CREATE INDEX sketch_bands_band ON sketch_bands (band);
+    CREATE INDEX sketch_bands_doc ON sketch_bands (doc_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -435,6 +449,14 @@ class SQLiteStore(CorpusReads):
             run("DELETE FROM conflicts WHERE n = (SELECT min(n) FROM conflicts WHERE json = ?)", rows.gone_conflicts)
             run("INSERT INTO conflicts (kind, json) VALUES (?, ?)", rows.conflicts)
 
+
+    def put_sketches(self, sketches: Mapping[str, Sketch], gone: Collection[str] = (), replace: bool = False) -> None:
+        """Store the pages' near-duplicate sketches (``store.sketches``): instead of every stored one
+        (``replace``), or in place of those of ``gone`` and of the pages given; one transaction."""
+        statements = writes(sketches, gone, replace, "?")
+        with self.conn:
+            for sql, rows in statements:
+                self.conn.executemany(sql, rows)
 
     # -- light reads for listings ---------------------------------------------------------------
     def document_meta(self) -> list[DocMeta]:

@@ -440,3 +440,38 @@ def test_an_old_store_moves_its_quotes_and_mentions_into_rows(kind, tmp_path, re
     blobs = [json.loads(r[0]) for r in store.conn.execute("SELECT annotations_json FROM documents").fetchall()]
     assert blobs and all(b["quotes"] == [] and b["mentions"] == [] and b["sentences"] for b in blobs)
     store.close()
+
+
+def test_sketches_are_looked_up_by_text_key_and_band_as_held_ones_are(store):
+    """The incremental step asks the store for the stored pages sharing a new page's text key or an
+    LSH band: the same pages (and so the same duplicates) as the sketches held in memory give; a step
+    writes only its pages' rows, in place of those of pages taken out."""
+    import random
+
+    from dossier.clean.duplicates import HeldSketches, add_duplicates, find_duplicates
+
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(40)]
+    texts = [" ".join(rng.choice(words) for _ in range(150)) for _ in range(8)]
+    pages = [Document(id=f"s{i}", source=f"s{i}.txt", text=t, published=PublicationDate(None, "none", 0.0))
+             for i, t in enumerate([*texts, texts[2]])]  # s8: an exact copy of s2
+    sketches: dict = {}
+    dup = find_duplicates(pages, sketches=sketches)
+    pages = [replace(d, duplicate_of=dup.get(d.id)) for d in pages]
+    store.put_sketches(sketches, replace=True)
+    held, stored = HeldSketches(sketches), store.sketches()
+    for key, values in sketches.values():
+        assert sorted(stored.with_key(key)) == sorted(held.with_key(key))
+        if values is not None:
+            assert sorted(stored.near(values)) == sorted(held.near(values))
+    near = texts[4].split()
+    new = [replace(pages[0], id="n1", text=" ".join(near[:-1] + ["zz"])), replace(pages[0], id="n2", text=texts[2]),
+           replace(pages[0], id="n3", text="a page of its own " * 20)]
+    in_memory, from_store = dict(sketches), {}
+    want = add_duplicates(pages, new, in_memory)
+    assert want == {"n1": "s4", "n2": "s2"}
+    assert add_duplicates(pages, new, from_store, lookup=stored) == want
+    assert from_store == {i: in_memory[i] for i in ("n1", "n2", "n3")}
+    store.put_sketches({"n1": from_store["n1"]}, gone=["s4"])  # s4 taken out, n1 folded in
+    assert sorted(stored.near(sketches["s4"][1])) == ["n1"]
+    assert list(stored.with_key(sketches["s4"][0])) == []
