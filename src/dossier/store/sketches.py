@@ -12,11 +12,14 @@ are not kept: a full step hashes every page again.
 from __future__ import annotations
 
 import hashlib
+import logging
 import struct
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Callable
 
 from dossier.clean.duplicates import Sketch
+
+logger = logging.getLogger(__name__)
 
 Run = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
 
