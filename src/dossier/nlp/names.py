@@ -199,11 +199,12 @@ def malformed(text: str) -> bool:
 
 
 def joined_names(text: str, is_name: Callable[[str], bool]) -> bool:
-    """Two names run together with a hyphen, each a name on its own ('United States-Mexico',
-    'France-Germany'): a relation between two things, not a third thing. 'al-Assad' and
-    'El-Baradei' are one name (the left part is an article)."""
+    """Two names run together with a hyphen or a slash, each a name on its own ('United
+    States-Mexico', 'France-Germany', a joint poll '<Paper>/<Network> News'): a relation between
+    two things, not a third thing. 'al-Assad' and 'El-Baradei' are one name (the left part is an
+    article)."""
     s = clean_name(text)
-    parts = re.split(r"(?<=[A-Za-z])-(?=[A-Z])", s)
+    parts = re.split(r"(?<=[A-Za-z])(?:-|\s*/\s*)(?=[A-Z])", s)
     if len(parts) != 2 or not parts[0].split():
         return False
     left_word = parts[0].split()[-1]

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from dossier.model import EntityType
 from dossier.lang import geo
-from dossier.nlp.names import same_name, translit_key, translit_word
+from dossier.nlp.names import fold, same_name, translit_key, translit_word
 from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
 from dossier.resolve.unionfind import UnionFind
 
@@ -27,14 +27,16 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
     place_votes: dict[str, Counter[bool]] = defaultdict(Counter)
     doc_keys: dict[str, set[str]] = defaultdict(set)
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, set[str]] = defaultdict(set)
     for o in rest:
         k = translit_key(o.name)
+        written[k].add(fold(o.name).replace(" ", "").replace("y", "i"))
         place_votes[k][o.mention.label in ("GPE", "LOC") or o.place] += 1
         doc_keys[o.key[0]].add(k)
         label_votes[k][o.mention.label] += 1
     labels_of = {k: v.most_common(1)[0][0] for k, v in label_votes.items()}
     _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of)
-    _acronyms(keys, uf, doc_keys, labels_of)
+    _acronyms(keys, uf, doc_keys, labels_of, written)
     labels = {}
     for o in rest:
         k = translit_key(o.name)
@@ -93,18 +95,20 @@ def initials(key: str) -> set[str]:
     return {"".join(t[0] for t in toks), "".join(t[0] for t in toks if t not in _INITIAL_SKIP)}
 
 
-def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], labels_of: dict[str, str]) -> None:
+def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], labels_of: dict[str, str],
+              written: dict[str, set[str]] | None = None) -> None:
     """An acronym ('ap', 'i b m') is the long name whose initials it spells: the one long name in
     the same documents when there is one there (one page gives 'Associated Press' and 'AP'), else
     the only such name of its label (an ORG acronym is not a film), else the only such name in the
-    corpus; ambiguous acronyms stay apart."""
+    corpus; ambiguous acronyms stay apart. Its letters are read as ``written`` gives them: the name
+    key folds a doubled letter into one, but 'NN' in an acronym are two words' initials."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for k in keys:
         for ini in initials(k):
             if len(ini) >= 2:
                 by_initials[ini].add(k)
     for short in keys:
-        compact = variant_key(short)
+        compact = _letters(short, (written or {}).get(short, set()))
         if " " in short.strip() and not all(len(t) == 1 for t in short.split()):
             continue
         cands = by_initials.get(compact, set()) - {short}
@@ -121,6 +125,11 @@ def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], lab
             roots = near or same_label
         if len(roots) == 1:
             uf.union(short, next(iter(roots)))
+
+
+def _letters(key: str, forms: set[str]) -> str:
+    """The letters an acronym spells: as written when every form agrees, else its key's."""
+    return next(iter(forms)) if len(forms) == 1 and next(iter(forms)) else variant_key(key)
 
 
 # Nouns that, added to a body's full name, name another body attached to it ('<Name> Caucus

@@ -147,8 +147,12 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
             p["roles"] |= _role_keys(o.mention.title)
     by_surname: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
-    for lab in sorted(profile):
-        by_surname[_surname_key(lab.split(":", 1)[1])].append(lab)
+    # Indexed by the surname of every full name a person is written with, not only the group's
+    # representative: that may be a clipped form ('<Given> <Initial>') whose last word is no surname.
+    for o in sorted(full, key=lambda o: (labels[o.key], o.name)):
+        key = _surname_key(o.name)
+        if labels[o.key] not in by_surname[key]:
+            by_surname[key].append(labels[o.key])
     for o in full:
         first = translit_word(name_tokens(o.name)[0])
         if labels[o.key] not in by_first[first]:

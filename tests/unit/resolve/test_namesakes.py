@@ -69,3 +69,20 @@ def test_an_epithet_before_a_full_name_is_that_person():
     assert g["Defeat Crooked Jane"] != g["Jane Roe"]  # a form of a form: left alone
     assert g["Mary Ann Poe"] != g["Ann Poe"]  # 'Mary' begins another person's name: a given name
     assert g["Rand Paulson"] != g["Paulson Reed"]  # two-word names are never read as epithets
+
+
+def test_a_bare_surname_finds_a_person_whose_group_is_named_by_a_clipped_form():
+    # The tagger clips 'Walter P. Smith' to 'Walter P' once; the group of the two may be keyed by the
+    # clipped form, whose last word is no surname. A bare 'Smith' elsewhere still has two candidates
+    # (father and son) and goes to the one closest in time, not to the only one indexed.
+    a = make_doc("a", "Walter P. Smith spoke in Ohio. Later Walter P. Smith left.", "2016-06-01")
+    b = make_doc("b", "Walter P said no.", "2016-06-01")
+    c = make_doc("c", "Eric Smith spoke.", "2016-01-10")
+    d = make_doc("d", "Smith won the vote.", "2016-06-03")
+    res = resolve_entities([a, b, c, d], [
+        annotate(a, ("Walter P. Smith", "PERSON")), annotate(b, ("Walter P", "PERSON")),
+        annotate(c, ("Eric Smith", "PERSON")), annotate(d, ("Smith", "PERSON")),
+    ])
+    (walter,) = [e for e in res.entities if e.name == "Walter P. Smith"]
+    (eric,) = [e for e in res.entities if e.name == "Eric Smith"]
+    assert "d" in walter.docs and "d" not in eric.docs

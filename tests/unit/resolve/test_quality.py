@@ -32,6 +32,8 @@ def test_coordination_and_malformed_shapes():
     assert not malformed("Bank of England") and not malformed("Abdel Fattah el-Sisi")
     assert joined_names("Soviet Union-Japan", lambda p: True)
     assert not joined_names("Abdel Fattah al-Sisi", lambda p: True)
+    assert joined_names("Daily Courier/Channel Nine News", lambda p: True)  # a joint poll: two bodies
+    assert not joined_names("AC/DC", lambda p: True)  # two letters a side: one name
     assert clean_name("ADDIS ABABA - Ethiopian") == "ADDIS ABABA"
     assert clean_name("in the Gulf of Aden") == "Gulf of Aden"
 

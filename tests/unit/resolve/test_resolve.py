@@ -223,3 +223,16 @@ def test_a_committee_named_after_a_body_is_a_part_of_it_not_its_name():
     assert "Senate Judiciary Committee" not in _one(res, "Senate").aliases
     assert _one(res, "Senate Judiciary Committee").mentions == 1
     assert [e.name for e in res.entities if "Mercia" in (e.name, *e.aliases)] == ["Mercia Foundation"]  # a clipping
+
+
+def test_an_acronym_spells_its_doubled_letters():
+    # 'CNN' is keyed 'cn' (a doubled letter folded, as in 'Dmitriy'/'Dmitry'); as an acronym it spells
+    # three initials and is not 'Cable News' ('CN').
+    a = make_doc("a", "CNN aired the debate. A Cable News poll and a Bowl Championship Series game.", "2019-01")
+    b = make_doc("b", "CNN said no. And BCS too.", "2019-02")
+    res = resolve_entities([a, b], [
+        annotate(a, ("CNN", "ORG"), ("Cable News", "ORG"), ("Bowl Championship Series", "ORG")),
+        annotate(b, ("CNN", "ORG"), ("BCS", "ORG")),
+    ])
+    assert _one(res, "CNN").mentions == 2 and not _one(res, "CNN").aliases
+    assert _one(res, "Bowl Championship Series").mentions == 2  # an acronym without doubled letters still joins
