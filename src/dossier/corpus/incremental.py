@@ -30,7 +30,7 @@ from dossier.model import Annotations, Conflict, Document, Event, Position
 logger = logging.getLogger(__name__)
 
 INDEX_KEY = "corpus_index"  # store meta key
-INDEX_VERSION = 2  # 1 held every page's sketch too (now in the store's tables)
+INDEX_VERSION = 3  # 1 held every page's sketch too (now in the store's tables); 2: no event_keys rows yet
 MAX_SHARE = 0.10  # more new pages than this share of the pages seen: a full step (folding drifts)
 
 

@@ -165,19 +165,12 @@ def _within(dates: Collection[str]) -> Callable[[str], bool]:
     return lambda date: date in holding or any(date[:k] in dates for k in lengths)
 
 
-def events_near(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], found: Sequence[Event]) -> tuple[Event, ...]:
-    """The stored events any of ``found`` may be a report of, in store order: those sharing a
-    participant or a name (evidence ``event:name``) with one, and those dated within one's date
-    or holding it when one of the two names no actor, or both name actors by name only (matched
-    up to spelling): ``corpus.fold.fold_events`` joins no other. Each row's JSON is parsed, but
-    only these become model objects (building them was two thirds of reading every event)."""
-    import json
+def _by_name(who: Iterable[str]) -> bool:
+    return any(p.startswith("name:") for p in who)
 
-    from dossier.model import from_dict
 
-    def by_name(who: Iterable[str]) -> bool:
-        return any(p.startswith("name:") for p in who)
-
+def near_rule(found: Sequence[Event]) -> Callable[[dict[str, Any]], bool]:
+    """Whether a stored event (its JSON, as a dict) is one ``events_near`` gives for ``found``."""
     from dossier.extract.events_scope import PAGE_HINT, hinted_date
 
     actors = {p for e in found for p in e.participants}
@@ -185,7 +178,7 @@ def events_near(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], fo
     dated = [(e, when) for e in found if (when := hinted_date(e))]  # an undated one by its page month hint
     any_actor = _within({when for e, when in dated if not e.participants})
     no_actor = _within({when for e, when in dated if e.participants})
-    spelled = _within({when for e, when in dated if by_name(e.participants)})
+    spelled = _within({when for e, when in dated if _by_name(e.participants)})
 
     def near(data: dict[str, Any]) -> bool:
         who = data.get("participants") or ()
@@ -194,12 +187,36 @@ def events_near(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], fo
         if actors.intersection(who) or (names and any(v.get("rule") == "event:name" and v.get("text") in names
                                                        for v in data.get("evidence") or ())):
             return True
-        return date != "" and (any_actor(date) or (not who and no_actor(date)) or (by_name(who) and spelled(date)))
+        return date != "" and (any_actor(date) or (not who and no_actor(date)) or (_by_name(who) and spelled(date)))
+
+    return near
+
+
+def events_near(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], found: Sequence[Event],
+                ph: str = "?") -> tuple[Event, ...]:
+    """The stored events any of ``found`` may be a report of, in store order: those sharing a
+    participant or a name (evidence ``event:name``) with one, and those dated within one's date
+    or holding it when one of the two names no actor, or both name actors by name only (matched
+    up to spelling): ``corpus.fold.fold_events`` joins no other (``near_rule``). SQL finds the
+    candidates by their ``event_keys`` rows (``store.event_keys``), so only their JSON is parsed
+    (every row's was, before), and the rule then keeps the same events as over every row."""
+    import json
+
+    from dossier.extract.events_scope import hinted_date
+    from dossier.model import from_dict
+    from dossier.store.event_keys import candidates
 
     if not found:
         return ()
-    rows = (json.loads(r[0]) for r in run(_CORPUS_READS["events"][0], ()))
-    return tuple(from_dict(Event, d) for d in rows if near(d))
+    dated = [(e, when) for e in found if (when := hinted_date(e))]
+    select = candidates({p for e in found for p in e.participants},
+                        {v.text for e in found for v in e.evidence if v.rule == "event:name"},
+                        [w for e, w in dated if not e.participants], [w for e, w in dated if e.participants],
+                        [w for e, w in dated if _by_name(e.participants)], ph)
+    if select is None:
+        return ()
+    near = near_rule(found)
+    return tuple(from_dict(Event, d) for r in run(*select) if near(d := json.loads(r[0])))
 
 
 HEAD_DROPS = ("text", "removed", "paragraphs", "line_keys", "furniture")  # what a document head leaves out
@@ -246,7 +263,7 @@ class CorpusReads:
         return read_corpus(self._run, tables)
 
     def events_near(self, found: Sequence[Event]) -> tuple[Event, ...]:
-        return events_near(self._run, found)
+        return events_near(self._run, found, self.PARAM)
 
     def issue_sizes(self) -> dict[str, int]:
         return issue_sizes(self._run)

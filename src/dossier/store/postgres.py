@@ -31,7 +31,7 @@ from dossier.model import (
     Quote,
     from_dict,
 )
-from dossier.store import tables
+from dossier.store import event_keys, tables
 from dossier.store.base import (
     HEAD_DROPS,
     Corpus,
@@ -127,6 +127,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE sketch_bands (band BIGINT NOT NULL, doc_id TEXT COLLATE "C" NOT NULL);
     CREATE INDEX sketch_bands_band ON sketch_bands (band);
     CREATE INDEX sketch_bands_doc ON sketch_bands (doc_id);
+    """,
+    # v5: what each stored event can be joined by, as rows (see the SQLite store's v7)
+    """
+    CREATE TABLE event_keys (event_id TEXT COLLATE "C" NOT NULL, kind TEXT NOT NULL, value TEXT COLLATE "C" NOT NULL);
+    CREATE INDEX event_keys_value ON event_keys (kind, value);
+    CREATE INDEX event_keys_event ON event_keys (event_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -353,6 +359,8 @@ class PostgresStore(CorpusReads):
         with self.conn.transaction(), self.conn.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (_CORPUS_LOCK,))
             cur.execute("TRUNCATE " + ", ".join(_CORPUS_TABLES) + " RESTART IDENTITY")
+            for sql, rows in event_keys.writes(corpus.events, (), True, "%s"):
+                cur.executemany(sql, rows)
             cur.executemany(
                 "INSERT INTO entities (id, name, type, json) VALUES (%s, %s, %s, %s)",
                 [(e.id, e.name, e.type, dumps(e)) for e in corpus.entities],
@@ -374,8 +382,11 @@ class PostgresStore(CorpusReads):
     def update_corpus(self, changes: CorpusChanges) -> None:
         """Write only what an incremental corpus step changed, in one transaction (rows encoded first)."""
         rows = change_rows(changes)
+        keys = event_keys.writes(changes.events, changes.gone_events, False, "%s")
         with self.conn.transaction(), self.conn.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (_CORPUS_LOCK,))
+            for sql, params in keys:
+                cur.executemany(sql, params)
             cur.executemany("DELETE FROM entities WHERE id = %s", rows.gone_entities)
             cur.executemany(
                 "INSERT INTO entities (id, name, type, json) VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO UPDATE"

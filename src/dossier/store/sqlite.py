@@ -24,7 +24,7 @@ from dossier.model import (
     Quote,
     from_dict,
 )
-from dossier.store import tables
+from dossier.store import event_keys, tables
 from dossier.store.base import (
     HEAD_DROPS,
     Corpus,
@@ -130,6 +130,14 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE sketch_bands (band INTEGER NOT NULL, doc_id TEXT NOT NULL);
     CREATE INDEX sketch_bands_band ON sketch_bands (band);
     CREATE INDEX sketch_bands_doc ON sketch_bands (doc_id);
+    """,
+    # v7: what each stored event can be joined by (participants, named documents, date) as rows, so an
+    # incremental step finds the events new ones may join in SQL (store/event_keys.py); filled by the
+    # next full step, which the corpus index's new version asks for.
+    """
+    CREATE TABLE event_keys (event_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL);
+    CREATE INDEX event_keys_value ON event_keys (kind, value);
+    CREATE INDEX event_keys_event ON event_keys (event_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -422,9 +430,12 @@ class SQLiteStore(CorpusReads):
         positions = [(p.actor, p.issue, p.date, dumps(p)) for p in corpus.positions]
         conflicts = [(c.kind, dumps(c)) for c in corpus.conflicts]
         figures = [(dumps(f),) for f in corpus.figures]
+        keys = event_keys.writes(corpus.events, (), True, "?")
         with self.conn:
             for table in ("entities", "events", "positions", "conflicts", "figures"):
                 self.conn.execute(f"DELETE FROM {table}")
+            for sql, rows in keys:
+                self.conn.executemany(sql, rows)
             self.conn.executemany("INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)", entities)
             self.conn.executemany("INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)", events)
             self.conn.executemany("INSERT INTO positions (actor, issue, date, json) VALUES (?, ?, ?, ?)", positions)
@@ -434,8 +445,11 @@ class SQLiteStore(CorpusReads):
     def update_corpus(self, changes: CorpusChanges) -> None:
         """Write only what an incremental corpus step changed, in one transaction (rows encoded first)."""
         rows = change_rows(changes)
+        keys = event_keys.writes(changes.events, changes.gone_events, False, "?")
         run = self.conn.executemany
         with self.conn:
+            for sql, params in keys:
+                run(sql, params)
             run("DELETE FROM entities WHERE id = ?", rows.gone_entities)
             run("INSERT OR REPLACE INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)", rows.entities)
             run("DELETE FROM events WHERE id = ?", rows.gone_events)

@@ -475,3 +475,51 @@ def test_sketches_are_looked_up_by_text_key_and_band_as_held_ones_are(store):
     store.put_sketches({"n1": from_store["n1"]}, gone=["s4"])  # s4 taken out, n1 folded in
     assert sorted(stored.near(sketches["s4"][1])) == ["n1"]
     assert list(stored.with_key(sketches["s4"][0])) == []
+
+
+def test_events_near_finds_by_event_keys_what_the_rule_finds_over_every_row(store):
+    """``events_near`` asks SQL for candidates by the ``event_keys`` rows; on seeded events (actors,
+    actors by name only, none; dates of each precision, page month hints; named documents) it gives
+    exactly the events its rule keeps over every stored row, in store order, after a full write and
+    after an incremental one."""
+    import json
+    import random
+
+    from dossier.extract.events_scope import PAGE_HINT
+    from dossier.store.base import corpus_changes, near_rule
+
+    rng = random.Random(11)
+    span = Span("d1", 0, 4)
+    people = ["p1", "p2", "p3", "name:Ann Lee", "name:Bo Ek"]
+
+    def date() -> str | None:
+        return rng.choice([None, "2020", "2020-03", "2020-03-04", "2020-04-01", "2021-01", "2021-01-02"])
+
+    def ev(i: int) -> Event:
+        when = date()
+        evidence: tuple[Evidence, ...] = ()
+        if when is None and rng.random() < 0.5:
+            evidence += (Evidence(rule=PAGE_HINT, text=rng.choice(["2020-03", "2021-01"])),)
+        if rng.random() < 0.2:
+            evidence += (Evidence(rule="event:name", text=rng.choice(["Camp Summit", "Oslo Accord"])),)
+        who = tuple(rng.sample(people, rng.choice([0, 0, 1, 2])))
+        return Event(f"e{i:03d}", "talks", f"e{i}", (span,), who, None, when, "day" if when else "none",
+                     evidence=evidence)
+
+    def every_row(found: list[Event]) -> tuple[Event, ...]:
+        near = near_rule(found)
+        return tuple(e for e in store.corpus(("events",)).events if near(json.loads(json.dumps(to_dict(e)))))
+
+    from dossier.model import to_dict
+
+    events = tuple(ev(i) for i in range(80))
+    store.replace_corpus(Corpus(events=events))
+    for _ in range(25):
+        found = [ev(1000 + j) for j in range(rng.randint(1, 3))]
+        assert store.events_near(found) == every_row(found)
+    changed = tuple(replace(e, participants=("p3",), date="2020-03-04") for e in events[:10])
+    store.update_corpus(corpus_changes(Corpus(events=events), Corpus(events=changed + events[20:])))
+    for _ in range(25):
+        found = [ev(2000 + j) for j in range(rng.randint(1, 3))]
+        assert store.events_near(found) == every_row(found)
+    assert store.events_near([]) == ()
