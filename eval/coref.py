@@ -41,6 +41,12 @@ METRICS = [
     ("baseline_names_conll_f1", None, "same head word baseline on those name mentions"),
     ("commons_conll_f1", None, "only lowercase non-pronoun mentions (common nouns)"),
     ("baseline_commons_conll_f1", None, "same head word baseline on those common-noun mentions"),
+    ("pronouns_conll_f1", None, "informational: pronoun mentions with their gold antecedents (chains holding one)"),
+    ("baseline_pronouns_conll_f1", None, "same head word baseline on those pronoun chains"),
+    ("person_conll_f1", None, "informational: mentions whose gold label is a person (HUMAN_PART_PER...)"),
+    ("org_conll_f1", None, "informational: gold label ORG"),
+    ("place_conll_f1", None, "informational: gold labels GPE, LOC, FAC"),
+    ("thing_conll_f1", None, "informational: gold label MISC (non-human participants)"),
 ]
 
 _PRONOUNS = frozenset(
@@ -182,6 +188,19 @@ def head_word(text: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
+_KINDS = {"person": {"PERSON"}, "org": {"ORG"}, "place": {"GPE", "LOC", "FAC"}, "thing": {"MISC"}}
+
+
+def pronoun_chains(gold: dict, texts: dict) -> list[tuple]:
+    """Mentions of the gold clusters that hold a pronoun: the pronouns and their antecedents.
+
+    Scoring pronouns alone would ask only whether two pronouns share a referent; with their
+    chains the row says whether each pronoun landed with what it refers to.
+    """
+    with_pron = {gold[k] for k in gold if texts[k].lower() in _PRONOUNS}
+    return [k for k in gold if gold[k] in with_pron]
+
+
 def run() -> dict[str, float]:
     ours: dict[str, list[float]] = {}
     base: dict[str, list[float]] = {}
@@ -189,6 +208,9 @@ def run() -> dict[str, float]:
     base_names: dict[str, list[float]] = {}
     ours_commons: dict[str, list[float]] = {}
     base_commons: dict[str, list[float]] = {}
+    ours_pron: dict[str, list[float]] = {}
+    base_pron: dict[str, list[float]] = {}
+    by_kind: dict[str, dict[str, list[float]]] = {k: {} for k in _KINDS}
     for topic in sorted(p for p in DATA.iterdir() if p.is_dir()):
         docs, anns, gold = [], [], {}
         for path in sorted(topic.glob("*.xml")):
@@ -208,6 +230,13 @@ def run() -> dict[str, float]:
         commons = [k for k in gold if not any(c.isupper() for c in texts[k]) and texts[k].lower() not in _PRONOUNS]
         score({k: gold[k] for k in commons}, {k: pred[k] for k in commons}, ours_commons)
         score({k: gold[k] for k in commons}, {k: heads[k] for k in commons}, base_commons)
+        chains = pronoun_chains(gold, texts)
+        score({k: gold[k] for k in chains}, {k: pred[k] for k in chains}, ours_pron)
+        score({k: gold[k] for k in chains}, {k: heads[k] for k in chains}, base_pron)
+        labels = {(a.doc_id, m.span.start, m.span.end): m.label for a in anns for m in a.mentions}
+        for kind, members in _KINDS.items():
+            keep = [k for k in gold if labels[k] in members]
+            score({k: gold[k] for k in keep}, {k: pred[k] for k in keep}, by_kind[kind])
     out = finish(ours)
     b = finish(base)
     out["baseline_conll_f1"] = b["conll_f1"]
@@ -216,6 +245,10 @@ def run() -> dict[str, float]:
     out["baseline_names_conll_f1"] = finish(base_names)["conll_f1"]
     out["commons_conll_f1"] = finish(ours_commons)["conll_f1"]
     out["baseline_commons_conll_f1"] = finish(base_commons)["conll_f1"]
+    out["pronouns_conll_f1"] = finish(ours_pron)["conll_f1"]
+    out["baseline_pronouns_conll_f1"] = finish(base_pron)["conll_f1"]
+    for kind, totals in by_kind.items():
+        out[f"{kind}_conll_f1"] = finish(totals)["conll_f1"]
     return out
 
 

@@ -36,3 +36,9 @@ HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir madam 
 TITLES_OF_ADDRESS: frozenset[str] = frozenset("miss dame lord lady rev fr".split())
 # The articles, which headline style drops ("Man charged after party shooting") and running prose keeps.
 ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})
+# Last words that make a name an organisation ("Levada Center", "Kyoto University").
+ORG_NAME_NOUNS: frozenset[str] = frozenset(
+    """center centre university institute ministry party agency council committee bank company
+    corporation group forum foundation association union times news post review journal
+    commission office department service club league""".split()
+)

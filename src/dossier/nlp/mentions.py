@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dossier.lang.en import ORG_NAME_NOUNS
 from dossier.model import Mention, Span
 from dossier.nlp.mention_cands import _Cand, missed_surnames, split_glued_names
 from dossier.nlp.cues import (
@@ -57,12 +58,7 @@ _FOLLOWING_PLACE_NOUNS = PLACE_NOUNS - {"state", "capital", "port", "coast", "te
 _ORG_PLACE_PREPOSITIONS = frozenset({"off", "near"})
 # "they said" after "Russian-Japanese talks" must not point at a nationality adjective: ORG only.
 _PRONOUN_LABELS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG",), "they": ("ORG",)}
-# Last words that make a name an organisation ("Levada Center", "Kyoto University").
-ORG_NOUNS = frozenset(
-    """center centre university institute ministry party agency council committee bank company
-    corporation group forum foundation association union times news post review journal
-    commission office department service club league""".split()
-)
+ORG_NOUNS = ORG_NAME_NOUNS  # last words that make a name an organisation ("Levada Center")
 _PRONOUN_CONFIDENCE = {"he": 0.7, "she": 0.7, "it": 0.5, "they": 0.4}
 _QUOTE_PAIRS = re.compile(r'"[^"\n]{1,2000}"|“[^”]{1,2000}”')
 

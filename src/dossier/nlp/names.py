@@ -29,6 +29,7 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 # they tell a father from his son: they stay in the spelling key and must agree between two names.
 # Roman numerals count too: after two or more name words ('World War II' keeps its key either way).
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+GENERATIONS = tuple(sorted(_SUFFIXES))  # the generational suffixes, for look-ups by key
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Honorifics and courtesy titles that prefix a person's name but are not part of it.
 _HONORIFICS = en.HONORIFICS | en.TITLES_OF_ADDRESS
@@ -130,16 +131,40 @@ def word_match(a: str, b: str) -> bool:
 
 
 def _part_compatible(x: str, y: str) -> bool:
-    """One given or middle name against another: same word up to spelling, or its initial."""
+    """One given or middle name against another: same word up to spelling, its initial, or its
+    clipped form."""
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return word_match(x, y)
+    return word_match(x, y) or clipped_given_name(x, y) or clipped_given_name(y, x)
+
+
+# What follows a clipped stem in a feminine given name ('Don' / 'Donna', 'Paul' / 'Pauline'): the
+# longer name is then another name, not the full form of the shorter one.
+_FEMININE_ENDINGS = ("a", "e", "i", "y", "ette", "elle", "ine", "ina", "ie")
+
+
+def clipped_given_name(short: str, full: str) -> bool:
+    """'Fred' / 'Frederick', 'Chris' / 'Christopher': English short forms of given names are
+    mostly clippings of the full form's first syllables (a stem of three letters or more), so a
+    name used in full on one page and clipped on another is one given name. A feminine ending
+    after the stem ('Don' / 'Donna') makes another name."""
+    if len(short) < 3 or len(full) < len(short) + 2 or not full.startswith(short):
+        return False
+    return not full[len(short):].endswith(_FEMININE_ENDINGS)
+
+
+def _goes_by_middle(a: list[str], b: list[str]) -> bool:
+    """'<Initial>. <Given> <Surname>' / '<Given> <Surname>': a first initial before a spelled given name, and the other
+    name starts with that given name (people known by their middle name: the initial is dropped)."""
+    return len(a) >= 2 and len(a[0]) == 1 and len(a[1]) > 1 and len(b[0]) > 1 and word_match(a[1], b[0])
 
 
 def first_names_compatible(a: list[str], b: list[str]) -> bool:
     """Given-name parts agree: the first names, and the first middle names when both give one
     ('George W.' vs 'George H. W.' are two people; 'Anthony D.' vs 'Anthony' may be one)."""
     if not a or not b:
+        return True
+    if _goes_by_middle(a, b) or _goes_by_middle(b, a):
         return True
     if not _part_compatible(a[0], b[0]):
         return False

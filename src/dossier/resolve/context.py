@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import re
 
+from dossier.lang.en import ORG_NAME_NOUNS
+
 logger = logging.getLogger(__name__)
 
 # Words before a name that make it a location ("talks in Moscow", "north of Tokyo").
@@ -131,3 +133,59 @@ def org_cue(text: str, start: int, end: int) -> bool:
     if after and after[0].lower() in _MEDIA_NOUNS and after[0].islower():
         return True
     return len(after) == 2 and after[0].lower() == "news" and after[1].lower() in _MEDIA_NOUNS
+
+
+# Last words of a company's name that name its trade ('<Name> Mining', '<Name> Airlines'); words that
+# are also common surnames (Steel, Power, Gas) are left out.
+TRADE_NOUNS = frozenset(
+    """coal oil petroleum energy mining minerals metals chemicals pharmaceuticals airlines airways motors
+    automotive foods beverages brewing textiles insurance bancorp holdings industries enterprises technologies
+    communications telecom networks entertainment studios publishing capital partners investments ventures
+    securities realty properties logistics shipping railways railroad utilities""".split()
+)
+# Last words of a body's name ('<Name> Caucus', '<Name> Institute'); a body may bear a person's name.
+_BODY_NOUNS = ORG_NAME_NOUNS | frozenset("caucus administration board".split())
+
+
+def org_shaped(name: str) -> bool:
+    """The name's last word names a trade or a kind of body ('<Name> Mining', '<Name> Caucus', a lone
+    'Caucus'): an organisation's name, never a person's, whatever the tagger said."""
+    words = name.split()
+    return bool(words) and words[-1].lower().strip(".,'") in TRADE_NOUNS | _BODY_NOUNS
+
+
+def company_short_form(name: str, full_names: set[str]) -> str | None:
+    """The one company of the page a lone word begins ('<Word>' after '<Word> Mining'): news calls
+    a company by the first word of its name after the first reference. Only trade names count, so
+    a surname never goes to a body named after the person (a '<Surname> Foundation')."""
+    word = name.strip().lower()
+    found = {f for f in full_names if len(f.split()) >= 2 and f.split()[0].lower() == word
+             and f.split()[-1].lower() in TRADE_NOUNS}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_ADDRESS_BEFORE = re.compile(r"\b(?:miss|mister|mr|mrs|ms)\.?\s+$", re.I)
+
+
+def title_words(text: str, spans: list[tuple[int, str]], persons: set[str]) -> set[str]:
+    """Words a title of address makes a title on this page: 'Miss <Title> <Given> <Surname>', where
+    the tagger's span starts after 'Miss' and the rest is a person the page names on its own. A
+    title of address stands right before a surname or full name, so a capitalised word between it
+    and a full name is part of the title, not of the person's name."""
+    out = set()
+    for start, surface in spans:
+        words = surface.split()
+        if len(words) >= 3 and " ".join(words[1:]) in persons and _ADDRESS_BEFORE.search(text[max(0, start - 8) : start]):
+            out.add(words[0])
+    return out
+
+
+def strip_title_word(name: str, words: set[str]) -> str:
+    """The name without a leading title word of the page ('<Title> <Given> <Surname>' -> the person)."""
+    parts = name.split()
+    return " ".join(parts[1:]) if len(parts) >= 2 and parts[0] in words else name
+
+
+def address_title(text: str, start: int, surface: str, words: set[str]) -> bool:
+    """A lone title word right after a title of address ('the former Miss <Title>'): a title, no name."""
+    return surface in words and bool(_ADDRESS_BEFORE.search(text[max(0, start - 8) : start]))

@@ -18,10 +18,20 @@ from dossier.lang import geo
 from dossier.resolve.clean import is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
 from dossier.resolve.common import head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
-from dossier.resolve.context import is_actor, org_cue, place_cue
+from dossier.resolve.context import (
+    address_title,
+    company_short_form,
+    is_actor,
+    org_cue,
+    org_shaped,
+    place_cue,
+    strip_title_word,
+    title_words,
+)
 from dossier.nlp.names import (
     clean_name,
     coordination,
+    GENERATIONS,
     generation,
     joined_names,
     malformed,
@@ -119,6 +129,8 @@ def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]
         if m.label != "PERSON" or coordination(m.text) or name_list(clean_name(m.text)):
             continue
         full = clean_name(m.canonical or m.text)
+        if org_shaped(full):
+            continue  # '<Name> Mining' tagged PERSON is a company: no one's surname or given name
         toks = name_tokens(full)
         gen = "|" + generation(full)  # 'Smith' is not 'John Smith Jr.' of the same page
         if len(toks) >= 2:
@@ -143,7 +155,17 @@ def _same_doc_person(m: Mention, name: str, tables: tuple[dict[str, list[tuple[i
         if cands and (table is not tables[1] or len({n for _, n in cands}) == 1):
             before = [c for c in cands if c[0] <= m.span.start]
             return (before or cands)[-1][1]
+    if not generation(name):
+        return only_suffixed(k, {key: {n for _, n in c} for key, c in tables[0].items()})
     return None
+
+
+def only_suffixed(bare_key: str, by_key: dict[str, set[str]]) -> str | None:
+    """The one suffixed name ('<Given> <Surname> Jr.') a bare surname key means when no name without a
+    suffix has that surname: later references drop the suffix ('<Surname> said'), as news style has it.
+    Two suffixed namesakes (Jr. and Sr.) leave it undecided."""
+    found = {n for gen in GENERATIONS for n in by_key.get(bare_key + gen, ())}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _page_titles(annots: Annotations) -> dict[str, set[str]]:
@@ -183,21 +205,38 @@ def peel(m: Mention, surface: str, name: str) -> tuple[Mention, str, str]:
     return m, core, name_core
 
 
-def _names(m: Mention, text: str, titles: dict[str, set[str]], tables: tuple[dict[str, list[tuple[int, str]]], ...]
-           ) -> tuple[Mention, str, str, bool]:
+@dataclass(frozen=True)
+class _Page:
+    """What one page says about its names, read once: person tables, titles, title words, names."""
+
+    tables: tuple[dict[str, list[tuple[int, str]]], ...]
+    titles: dict[str, set[str]]
+    address_words: set[str]
+    names: set[str]
+
+
+def _page(text: str, annots: Annotations) -> _Page:
+    """Read the page's person tables, role titles, title words after a title of address, and names."""
+    named = [m for m in annots.mentions if m.label in ("PERSON", "ORG")]
+    persons = {clean_name(m.text) for m in named if m.label == "PERSON"}
+    words = title_words(text, [(m.span.start, clean_name(m.text)) for m in named if m.label == "PERSON"], persons)
+    return _Page(_person_tables(annots), _page_titles(annots), words, {clean_name(m.text) for m in named})
+
+
+def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]:
     """The mention (its title read in context, a descriptor peeled), its surface name, the name it
     stands for on the page, and whether a titled bare surname was kept from the page's full name."""
     title = current_title(m, text)
     m = m if title == m.title else dataclasses.replace(m, title=title)
-    surface = clean_name(m.text)
-    name = clean_name(m.canonical) if m.canonical else surface
+    surface = strip_title_word(clean_name(m.text), page.address_words)
+    name = strip_title_word(clean_name(m.canonical), page.address_words) if m.canonical else surface
     if m.label in ("PERSON", "TITLE", "PRON"):
         surface, name = trim_common_words(surface, text), trim_common_words(name, text)
     if not _covers(name, surface):
         name = surface  # nlp's in-page name is another one ('<Surname> Speech' for '<Given> <Surname>')
     m, surface, name = peel(m, surface, name)
-    full = name if name != surface else _same_doc_person(m, surface, tables) or surface
-    detached = full != surface and _title_disagrees(m, surface, titles.get(full, set()))
+    full = name if name != surface else _same_doc_person(m, surface, page.tables) or surface
+    detached = full != surface and _title_disagrees(m, surface, page.titles.get(full, set()))
     # 'President <Surname>' on a page naming only his wife in full: decided across pages.
     return m, surface, surface if detached else name, detached
 
@@ -207,11 +246,13 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
     'pron', non-name noun phrases as 'common'; both are linked after the names)."""
     text = doc.text
     date = doc.published.value
-    tables = _person_tables(annots)
-    titles = _page_titles(annots)
+    page = _page(text, annots)
+    tables = page.tables
     out = []
-    for m, surface, name, detached in (_names(m, text, titles, tables) for m in sorted(annots.mentions, key=lambda m: (m.span.start, m.span.end))):
+    for m, surface, name, detached in (_names(m, text, page) for m in sorted(annots.mentions, key=lambda m: (m.span.start, m.span.end))):
         key = (doc.id, m.span.start, m.span.end)
+        if address_title(text, m.span.start, surface, page.address_words):
+            continue  # 'the former Miss <Title>': a title, not a name
         if m.label in POINTERS:
             # "he", "the foreign minister": nlp said whom they stand for, or a pronoun to attach later.
             if m.canonical and _is_name(name):
@@ -240,17 +281,22 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
         toks = name_tokens(name)
         if len(toks) == 1 and m.label not in ("GPE", "LOC") and shape == "name":
             # A bare name whose person is in this document (robust to a missing canonical).
-            person = None if detached else _same_doc_person(m, name, tables)
+            company = None if m.title or _same_doc_person(m, name, tables[:2]) else company_short_form(name, page.names)
+            if company and m.label in ("PERSON", "ORG"):
+                out.append(Obs(key, m, company, surface, "name", date, org=True))
+                continue
+            person = None if detached or org_shaped(name) else _same_doc_person(m, name, tables)
             if person and (m.label == "PERSON" or not geo.country_named(name)):
                 out.append(Obs(key, m, person, surface, "person", date, place=place_cue(text, m.span.start, m.span.end),
                                org=org_cue(text, m.span.start, m.span.end)))
                 continue
-        kind = "person" if m.label == "PERSON" and shape in ("name", "joined") else "name"
+        shaped = org_shaped(name)  # '<Name> Mining', a lone 'Caucus': a body, whatever the tag
+        kind = "person" if m.label == "PERSON" and shape in ("name", "joined") and not shaped else "name"
         if geo.country_named(name):
             name, kind = geo.country_named(name) or name, "name"
         out.append(
             Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
-                org=org_cue(text, m.span.start, m.span.end), shape=shape)
+                org=shaped or org_cue(text, m.span.start, m.span.end), shape=shape)
         )
     times = [(t.span.start, t.value) for t in annots.times if t.value and t.type == "DATE"]
     return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))

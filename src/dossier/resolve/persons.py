@@ -22,7 +22,7 @@ from dossier.nlp.names import (
     translit_key,
     translit_word,
 )
-from dossier.resolve.observe import MentionKey, Obs
+from dossier.resolve.observe import MentionKey, Obs, only_suffixed
 from dossier.resolve.roles import read_title
 from dossier.resolve.unionfind import UnionFind
 
@@ -165,6 +165,9 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
             continue
         toks = name_tokens(o.name)
         cands = by_surname.get(_surname_key(o.name), []) if toks else []
+        if not cands and toks and not generation(o.name):
+            son = only_suffixed(_surname_key(o.name), {k: set(v) for k, v in by_surname.items()})
+            cands = [son] if son else []
         if not cands and len(toks) == 1:
             # No one has it as a surname: a given name used alone ('Tesfaye').
             cands = by_first.get(translit_word(toks[0]), [])

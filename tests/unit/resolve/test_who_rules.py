@@ -1,0 +1,57 @@
+"""Who is who, session 8: clipped and middle given names, a bare surname for the only suffixed
+namesake, trade and body names never persons, title words after a title of address."""
+
+from __future__ import annotations
+
+from dossier.nlp.names import clipped_given_name, same_person_name
+from dossier.resolve import resolve_entities
+from dossier.resolve.context import company_short_form, org_shaped, title_words
+
+from .helpers import annotate, make_doc
+
+
+def test_a_clipped_given_name_is_the_full_one_but_not_a_feminine_form():
+    assert clipped_given_name("fred", "frederick") and clipped_given_name("chris", "christopher")
+    assert not clipped_given_name("don", "donna") and not clipped_given_name("paul", "pauline")
+    assert not clipped_given_name("al", "alan")  # two letters are an initial-like stub, not a clipping
+    assert same_person_name("Fred Larkin", "Frederick C. Larkin")
+    assert not same_person_name("Don Larkin", "Donna Larkin")
+
+
+def test_a_first_initial_before_the_given_name_a_person_goes_by():
+    assert same_person_name("W. Mark Feld", "Mark Feld")
+    assert not same_person_name("W. Mark Feld", "John Feld")
+    assert not same_person_name("W. Mark Feld", "Mark Feld Sr.")  # the generation still tells them apart
+
+
+def test_a_bare_surname_goes_to_the_only_suffixed_namesake():
+    a = make_doc("a", "Walter Hensley Jr. escaped on Monday. Hensley was caught later.", "2016-10-01")
+    b = make_doc("b", "Hensley was returned to the prison.", "2016-10-02")
+    res = resolve_entities(
+        [a, b],
+        [annotate(a, ("Walter Hensley Jr.", "PERSON"), ("Hensley", "PERSON")), annotate(b, ("Hensley", "PERSON"))],
+    )
+    people = [e for e in res.entities if e.type == "person"]
+    assert [e.name for e in people] == ["Walter Hensley Jr"] and people[0].mentions == 3, people
+
+
+def test_trade_and_body_names_are_organisations():
+    assert org_shaped("Granite Coal") and org_shaped("Caucus") and org_shaped("Norvik Airlines")
+    assert not org_shaped("Walter Hensley")
+    assert company_short_form("Granite", {"Granite Coal", "Walter Hensley"}) == "Granite Coal"
+    assert company_short_form("Hensley", {"Hensley Foundation"}) is None  # a body may bear a person's name
+    doc = make_doc("a", "Granite Coal filed for bankruptcy. Granite owed miners. The Caucus met.", "2016-10-01")
+    res = resolve_entities([doc], [annotate(doc, ("Granite Coal", "PERSON"), ("Granite", "PERSON"), ("Caucus", "PERSON"))])
+    assert {(e.name, e.type, e.mentions) for e in res.entities} == {("Granite Coal", "org", 2), ("Caucus", "org", 1)}
+
+
+def test_a_word_between_a_title_of_address_and_a_full_name_is_a_title():
+    text = "Miss Galaxy Rosa Lindqvist spoke. Rosa Lindqvist left. The former Miss Galaxy smiled. Mrs. Mary Ann Roe came."
+    assert title_words(text, [(5, "Galaxy Rosa Lindqvist"), (97, "Mary Ann Roe")], {"Rosa Lindqvist", "Mary Ann Roe"}) == {"Galaxy"}
+    doc = make_doc("a", text, "2016-10-01")
+    res = resolve_entities([doc], [annotate(doc, ("Galaxy Rosa Lindqvist", "PERSON"), ("Rosa Lindqvist", "PERSON"),
+                                            ("Galaxy", "PERSON"), ("Mary Ann Roe", "PERSON"))])
+    rosa = next(e for e in res.entities if e.name == "Rosa Lindqvist")
+    assert rosa.mentions == 2 and not any("Galaxy" in a for a in rosa.aliases), rosa
+    assert not any("Galaxy" in e.name for e in res.entities)
+    assert any(e.name == "Mary Ann Roe" for e in res.entities)  # a given name after 'Mrs.' stays
