@@ -42,3 +42,30 @@ ORG_NAME_NOUNS: frozenset[str] = frozenset(
     corporation group forum foundation association union times news post review journal
     commission office department service club league""".split()
 )
+# British spellings of nouns and their American forms, by ending (longest first) and by word: one
+# referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').
+_UK_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ellery", "elry"), ("isations", "izations"), ("isation", "ization"), ("ogues", "ogs"), ("ogue", "og"),
+    ("tres", "ters"), ("tre", "ter"), ("bres", "bers"), ("bre", "ber"),
+)
+_UK_WORDS: dict[str, str] = {
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "programme": "program", "programmes": "programs", "aluminium": "aluminum", "grey": "gray",
+    "colour": "color", "colours": "colors", "honour": "honor", "labour": "labor", "favour": "favor",
+    "harbour": "harbor", "neighbour": "neighbor", "neighbours": "neighbors", "behaviour": "behavior",
+    "rumour": "rumor", "rumours": "rumors", "armour": "armor", "vapour": "vapor", "tumour": "tumor",
+    "jeweller": "jeweler", "jewellers": "jewelers", "traveller": "traveler", "travellers": "travelers",
+    "metre": "meter", "metres": "meters", "litre": "liter", "litres": "liters", "fibre": "fiber",
+    "timbre": "timbre", "counsellor": "counselor", "counsellors": "counselors", "cheque": "check", "cheques": "checks",
+}
+
+
+def us_spelling(word: str) -> str:
+    """The American spelling of a lowercase British noun ('jewellery' -> 'jewelry', 'theatre' ->
+    'theater'); other words unchanged. A stem of three letters at least ('vogue', 'rogue' stay)."""
+    if word in _UK_WORDS:
+        return _UK_WORDS[word]
+    for uk, us in _UK_ENDINGS:
+        if len(word) >= len(uk) + 3 and word.endswith(uk):
+            return word[: -len(uk)] + us
+    return word

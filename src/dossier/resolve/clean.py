@@ -185,3 +185,15 @@ def trim_common_words(name: str, text: str) -> str:
     while len(words) > 1 and common(words[0]):
         words = words[1:]
     return " ".join(words)
+
+
+def capitalised_common(name: str, text: str) -> bool:
+    """Every word of the name is a common word of its page, capitalised only where English
+    capitalises any word (a headline, a sentence start, an all-caps line): 'Driver' in 'Driver
+    Charged After Crash' on a page that writes 'the driver' and never 'Driver' inside a sentence.
+    Truecasing from the page itself: such a mention is a noun phrase, not a name."""
+    lower, capital = page_vocabulary(text)
+    words = [w.strip("\"“”‘’'.,;:!?()") for w in name.split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w.lower() in lower and w not in capital and w.capitalize() not in capital
+                               and w.lower() not in _PARTICLES for w in words)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import re
 
+from dossier.lang.en import us_spelling
+
 logger = logging.getLogger(__name__)
 
 # Words that start a post-modifier: the head is the word before them.
@@ -70,7 +72,7 @@ def head_lemma(text: str) -> str:
     if not head:
         toks = text.split()
         return toks[-1].strip("'’\"").lower() if toks else ""
-    return head.lower()
+    return us_spelling(head.lower())  # 'jewellery' / 'jewelry': one head written two ways
 
 
 # A quantity or an order in a noun phrase tells its referent apart from others with the same head

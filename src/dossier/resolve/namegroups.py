@@ -153,6 +153,12 @@ def _spin_off(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return len(long) >= len(short) + 2 and long[-1] in _SUB_BODIES
 
 
+def _numbered(added: tuple[str, ...]) -> bool:
+    """The words a longer name adds to a short one are numbers ('<Team> 7' in a score, '2008 <Team>'):
+    a number qualifies a name (a season, a score, a model), it makes no other name to choose from."""
+    return bool(added) and all(t.isdigit() for t in added)
+
+
 # 'Southern X' is a part of X, not a longer name for it.
 _DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower central greater inner outer".split())
 
@@ -181,8 +187,8 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
         st = toks[short]
         if geo.country_named(short) or geo.country_of_capital(short):
             continue
-        longer = [k for k in heads.get(st, []) if not _spin_off(st, toks[k])]
-        longer += [] if short in places else tails.get(st, [])
+        longer = [k for k in heads.get(st, []) if not _spin_off(st, toks[k]) and not _numbered(toks[k][len(st):])]
+        longer += [] if short in places else [k for k in tails.get(st, []) if not _numbered(toks[k][: -len(st)])]
         if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
             if short in places and not _place_like(longer[0], places, labels_of or {}):
                 continue  # a state or city opens an organisation's name: 'Ohio' is not the 'Ohio Democratic Party'

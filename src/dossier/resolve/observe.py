@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
-from dossier.resolve.clean import is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
+from dossier.resolve.clean import capitalised_common, is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
 from dossier.resolve.common import head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
 from dossier.resolve.context import (
@@ -160,6 +160,11 @@ def _same_doc_person(m: Mention, name: str, tables: tuple[dict[str, list[tuple[i
     return None
 
 
+def _in_person_name(name: str, tables: tuple[dict[str, list[tuple[int, str]]], ...]) -> bool:
+    """A word of the name is a surname or given name of a full person name on the page."""
+    return any(translit_word(w) + "|" + gen in table for w in name_tokens(name) for table in tables[:2] for gen in ("",) + GENERATIONS)
+
+
 def only_suffixed(bare_key: str, by_key: dict[str, set[str]]) -> str | None:
     """The one suffixed name ('<Given> <Surname> Jr.') a bare surname key means when no name without a
     suffix has that surname: later references drop the suffix ('<Surname> said'), as news style has it.
@@ -262,6 +267,8 @@ def observe(doc: Document, annots: Annotations) -> list[Obs]:
             continue
         if m.label == "NORP" or m.label not in _NAMEISH or not name:
             continue  # 'Japanese', 'Russian': adjectives, not actors or places
+        if _is_name(name) and name == surface and capitalised_common(name, text) and not _in_person_name(name, tables):
+            name = name.lower()  # 'Driver' in a headline over 'the driver': a noun phrase, truecased
         if not _is_name(name) or (malformed(name) and lower_head(name)):
             # 'the actress', 'two hospitals', 'Danube bridge', 'a bank in <City>': a noun phrase,
             # linked by its head word.

@@ -75,7 +75,8 @@ def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str]) -> boo
     return True
 
 
-def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str], window: int = 100) -> None:
+def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str], window: int = 100,
+                    far: int = 250) -> None:
     """Attach each pronoun to the cluster of its antecedent (see the module docstring); a pronoun
     with no agreeing mention within ``window`` characters before it stays unlinked."""
     by_doc: dict[str, list[tuple[int, Cluster, Obs]]] = defaultdict(list)
@@ -85,17 +86,21 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
     pron_by_doc: dict[str, list[Obs]] = defaultdict(list)
     for p in prons:
         pron_by_doc[p.key[0]].append(p)
+    known = person_genders(clusters, texts)
     for doc_id, ps in pron_by_doc.items():
         items = sorted(by_doc.get(doc_id, []), key=lambda t: t[0])
         text = texts.get(doc_id, "")
-        genders: dict[int, str] = {}
+        genders: dict[int, str] = dict(known)
         for p in sorted(ps, key=lambda p: p.key):
             bound: set[int] = set()  # clusters the pronoun cannot be: the subject of its own clause
             for start, c, o in reversed(items):
                 if start >= p.key[1] or id(c) in bound:
                     continue
                 if p.key[1] - start > window:
-                    break
+                    # Farther back only a person the pronoun's gender is known to fit ('she' three
+                    # sentences after '<Name>, the actress'): salience of the one gendered referent.
+                    if p.key[1] - start > far or not _gender(p.name) or genders.get(id(c)) != _gender(p.name):
+                        continue
                 if p.name in _OBJECT and _same_clause(text, o, p):
                     bound.add(id(c))
                 elif _fits(text, c, o, p, genders):
@@ -105,3 +110,32 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
                     items.append((p.key[1], c, p))
                     items.sort(key=lambda t: t[0])
                     break
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f"}
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*\.?\s*$")
+
+
+def mention_gender(text: str, o: Obs) -> str:
+    """The gender a mention of a person shows by itself: an honorific ('Mrs. <Surname>', also
+    inside the span) or a gendered noun right before the name ('actress <Name>') or as its title."""
+    words = o.surface.replace(".", " ").split()
+    before = _WORD_BEFORE.search(text[max(0, o.key[1] - 20) : o.key[1]])
+    cues = [w.lower() for w in words[:1]] + ([before.group(1).lower()] if before else [])
+    cues += (o.mention.title or "").lower().split()[-1:]
+    found = {_HONORIFIC_GENDER.get(c) or _noun_gender(c) for c in cues} - {""}
+    return found.pop() if len(found) == 1 else ""
+
+
+def person_genders(clusters: Sequence[Cluster], texts: dict[str, str]) -> dict[int, str]:
+    """Each person cluster's gender when its mentions show one and only one (a person is the same
+    on every page): honorifics, gendered nouns before the name, gendered common nouns joined to it."""
+    out: dict[int, str] = {}
+    for c in clusters:
+        if c.type != "person":
+            continue
+        seen = {mention_gender(texts.get(o.key[0], ""), o) if o.kind != "common" else _noun_gender(o.name)
+                for o in c.obs if o.kind != "pron"} - {""}
+        if len(seen) == 1:
+            out[id(c)] = seen.pop()
+    return out

@@ -55,3 +55,45 @@ def test_a_word_between_a_title_of_address_and_a_full_name_is_a_title():
     assert rosa.mentions == 2 and not any("Galaxy" in a for a in rosa.aliases), rosa
     assert not any("Galaxy" in e.name for e in res.entities)
     assert any(e.name == "Mary Ann Roe" for e in res.entities)  # a given name after 'Mrs.' stays
+
+
+def test_a_headline_word_the_page_writes_lowercase_is_a_common_noun():
+    from dossier.resolve.clean import capitalised_common
+
+    text = "Driver Charged After Crash\nThe driver was held. Police said the driver fled. Ann Lowe spoke."
+    assert capitalised_common("Driver", text)
+    assert not capitalised_common("Police", text)  # never written lowercase on the page
+    assert not capitalised_common("Lowe", text)
+    doc = make_doc("a", text, "2016-10-01")
+    res = resolve_entities([doc], [annotate(doc, ("Driver", "PERSON"), ("driver", "PERSON"))])
+    assert [(e.name, e.mentions) for e in res.entities] == [("driver", 3)], res.entities
+    named = make_doc("b", "Hope Leads Comeback\nAnn Hope played with hope.", "2016-10-01")
+    res = resolve_entities([named], [annotate(named, ("Ann Hope", "PERSON"), ("Hope", "PERSON"))])
+    assert [(e.name, e.mentions) for e in res.entities] == [("Ann Hope", 2)]  # a surname of the page stays a name
+
+
+def test_british_and_american_spellings_of_a_head_are_one_head():
+    from dossier.lang.en import us_spelling
+    from dossier.resolve.common import head_lemma
+
+    assert head_lemma("the stolen jewellery") == head_lemma("jewelry") == "jewelry"
+    assert us_spelling("centre") == "center" and us_spelling("catalogue") == "catalog"
+    assert us_spelling("vogue") == "vogue" and us_spelling("massacre") == "massacre" and us_spelling("storyteller") == "storyteller"
+
+
+def test_a_name_with_a_number_added_is_no_other_name_for_the_short_form():
+    doc = make_doc("a", "The Falcons won. Kenmore Falcons fans cheered. Falcons 7, Rams 3. The 2008 Falcons lost.", "2016-10-01")
+    res = resolve_entities([doc], [annotate(doc, ("Kenmore Falcons", "ORG"), ("Falcons 7", "ORG"), ("2008 Falcons", "ORG"),
+                                            ("Falcons", "ORG"))])
+    team = next(e for e in res.entities if e.name == "Kenmore Falcons")
+    assert "Falcons" in team.aliases, res.entities
+
+
+def test_a_pronoun_agrees_with_the_gender_a_person_is_given_and_reaches_back_to_her():
+    text = ("Actress Nora Quill entered a clinic on Friday. Her lawyer Tom Vance told reporters that the stay was "
+            "voluntary and would last a month, according to a statement released late on Friday evening by the "
+            "clinic in the desert. He added that she was doing well.")
+    doc = make_doc("a", text, "2016-10-01")
+    res = resolve_entities([doc], [annotate(doc, ("Nora Quill", "PERSON"), ("Tom Vance", "PERSON"), ("she", "PRON"))])
+    nora = next(e for e in res.entities if e.name == "Nora Quill")
+    assert nora.mentions == 2, res.entities  # 'she' is the actress, not the nearer lawyer
