@@ -1,12 +1,14 @@
 """Cross-document entity coreference on ECB+ (topics in ../shared/data/coref/ecbplus).
 
 Gold ENTITY mentions only (events are left out): HUMAN_PART_*, LOC_*, NON_HUMAN_PART* markables.
-Each becomes a Mention (text from the tokens; label from the markable type; pronouns -> PRON);
+Each becomes a Mention (text from the tokens; label from the markable type; pronouns -> PRON, also
+with a quote mark or a clitic glued on the token: '"I', "I'm", "He's");
 ``resolve_entities`` runs once per topic (all its ecb and ecb+ documents together), and its
 clusters are scored against the gold CROSS_DOC_COREF / INTRA_DOC_COREF clusters. All gold entity
 mentions are scored: names, common nouns (the resolver links them by head word, case-sensitive
 number kept) and pronouns (attached to the nearest earlier agreeing mention within 100 characters).
-Mentions the resolver leaves unmapped ('who', 'that', first-person pronouns) count as singletons;
+A first-person pronoun inside a quotation goes to the person named next to the quotation.
+Mentions the resolver leaves unmapped ('who', 'that', first-person pronouns outside quotes) count as singletons;
 gold singletons are included in all scores.
 No document dates are given (the 'closest in time' rule for bare surnames does not fire).
 
@@ -15,6 +17,7 @@ Baseline: same head word (last token, lowercased, crude plural strip) within a t
 
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -55,9 +58,16 @@ _PRONOUNS = frozenset(
 )
 
 
+def pronoun_word(text: str) -> str:
+    """The pronoun a one-token mention is, quotes and a contraction left off ('"I', "I'm", "He's"
+    -> 'i', 'i', 'he'), or '' when it is no pronoun: ECB+ tokens keep a quote or a clitic glued on."""
+    word = re.split(r"['’]", text.strip("\"'`“”‘’ "), maxsplit=1)[0].lower()
+    return word if word in _PRONOUNS and " " not in text.strip() else ""
+
+
 def _label(tag: str, text: str) -> str | None:
     """ECB+ markable type -> dossier label (None: not an entity mention)."""
-    if text.lower() in _PRONOUNS:
+    if pronoun_word(text):
         return "PRON"
     if tag.startswith("HUMAN_PART"):
         return {"HUMAN_PART_ORG": "ORG", "HUMAN_PART_GPE": "GPE", "HUMAN_PART_FAC": "FAC"}.get(tag, "PERSON")
@@ -197,7 +207,7 @@ def pronoun_chains(gold: dict, texts: dict) -> list[tuple]:
     Scoring pronouns alone would ask only whether two pronouns share a referent; with their
     chains the row says whether each pronoun landed with what it refers to.
     """
-    with_pron = {gold[k] for k in gold if texts[k].lower() in _PRONOUNS}
+    with_pron = {gold[k] for k in gold if pronoun_word(texts[k])}
     return [k for k in gold if gold[k] in with_pron]
 
 
@@ -224,10 +234,10 @@ def run() -> dict[str, float]:
         texts = {(a.doc_id, m.span.start, m.span.end): m.text for a in anns for m in a.mentions}
         heads = {k: "head:" + head_word(texts[k]) for k in gold}
         score(gold, heads, base)
-        names = [k for k in gold if any(c.isupper() for c in texts[k]) and texts[k].lower() not in _PRONOUNS]
+        names = [k for k in gold if any(c.isupper() for c in texts[k]) and not pronoun_word(texts[k])]
         score({k: gold[k] for k in names}, {k: pred[k] for k in names}, ours_names)
         score({k: gold[k] for k in names}, {k: heads[k] for k in names}, base_names)
-        commons = [k for k in gold if not any(c.isupper() for c in texts[k]) and texts[k].lower() not in _PRONOUNS]
+        commons = [k for k in gold if not any(c.isupper() for c in texts[k]) and not pronoun_word(texts[k])]
         score({k: gold[k] for k in commons}, {k: pred[k] for k in commons}, ours_commons)
         score({k: gold[k] for k in commons}, {k: heads[k] for k in commons}, base_commons)
         chains = pronoun_chains(gold, texts)

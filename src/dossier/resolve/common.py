@@ -91,6 +91,14 @@ def quantity_key(text: str) -> str:
     return "#" + "/".join(nums) if nums else ""
 
 
+FIRST_PERSON = frozenset("i me my mine myself".split())
+
+
+def first_person(text: str) -> bool:
+    """A first-person singular pronoun, a quote mark or a clitic glued on ('"I', "I'm", 'my')."""
+    return re.split(r"['’]", text.strip("\"'`“”‘’ "), maxsplit=1)[0].lower() in FIRST_PERSON
+
+
 def is_pronoun(text: str) -> bool:
     w = text.strip().lower()
     return w in PERSON_PRONOUNS or w in THING_PRONOUNS or w in GROUP_PRONOUNS

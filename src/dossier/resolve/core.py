@@ -42,7 +42,7 @@ from dossier.resolve.observe import (
     observe,
     refuse_non_names,
 )
-from dossier.resolve.pronouns import attach_pronouns
+from dossier.resolve.pronouns import attach_first_person, attach_pronouns
 from dossier.resolve.persons import group_full_names, person_labels
 from dossier.resolve.unionfind import UnionFind
 
@@ -115,6 +115,7 @@ def resolve_entities(
     # An entity made only of malformed or joined mentions is NER noise ('Chile- One').
     clusters = [c for c in clusters if any(o.shape in ("name", "common") for o in c.obs)]
     attach_pronouns(clusters, [o for o in obs if o.kind == "pron"], {d.id: d.text for d in docs})
+    attach_first_person(clusters, [o for o in obs if o.kind == "pron"], {d.id: d.text for d in docs})
     have = {c.country for c in clusters if c.kind == "country"}
     clusters += [country_cluster(c.country) for c in clusters if c.kind == "gov" and c.country and c.country not in have]
     ensure_unique_ids(clusters)

@@ -85,6 +85,8 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
             by_doc[o.key[0]].append((o.key[1], c, o))
     pron_by_doc: dict[str, list[Obs]] = defaultdict(list)
     for p in prons:
+        if p.name == "i":
+            continue  # the speaker of a quote, not a referent of the text before (attach_first_person)
         pron_by_doc[p.key[0]].append(p)
     known = person_genders(clusters, texts)
     for doc_id, ps in pron_by_doc.items():
@@ -139,3 +141,53 @@ def person_genders(clusters: Sequence[Cluster], texts: dict[str, str]) -> dict[i
         if len(seen) == 1:
             out[id(c)] = seen.pop()
     return out
+
+
+# Quotation marks: opening, closing, and the straight one that is either.
+_QUOTE_MARK = re.compile(r"``|''|[\"“”]")
+_SPEAKER_REACH = 80  # characters between a quotation and its attribution ('," <Name> said')
+
+
+def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
+    """(opening, closing) offsets of the quotation on ``pos``'s line that holds it, or None:
+    '``'/'“' open and "''"/'”' close; a straight '"' opens when an even number precede it on the line."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    opened = None
+    straight = 0
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        mark = m.group()
+        opening = mark in ("``", "“") or (mark == '"' and straight % 2 == 0)
+        straight += mark == '"'
+        if m.start() < pos and opening:
+            opened = m.start()
+        elif m.start() < pos:
+            opened = None
+        elif opened is not None:
+            return opened, m.end()
+    return (opened, end) if opened is not None else None
+
+
+def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str]) -> None:
+    """'I', 'me', 'my' inside a quotation are its speaker: the person named right after the
+    quotation ('," <Name> said') or right before it ('<Name> said: "'), as news quotes attribute.
+    A first-person pronoun outside quotes, or with no person next to its quotation, stays unlinked."""
+    by_doc: dict[str, list[tuple[Obs, Cluster]]] = defaultdict(list)
+    for c in clusters:
+        if c.type == "person":
+            for o in c.obs:
+                if o.kind != "pron" and not (o.kind == "common" and singular(o.name) != o.name):
+                    by_doc[o.key[0]].append((o, c))  # a plural ('users') quotes no one
+    for p in prons:
+        if p.name != "i":
+            continue
+        text = texts.get(p.key[0], "")
+        quote = quotation_around(text, p.key[2] - 1)  # a quote mark glued on ("I) is before it
+        if quote is None:
+            continue
+        after = [(o.key[1], c) for o, c in by_doc[p.key[0]] if quote[1] <= o.key[1] <= quote[1] + _SPEAKER_REACH]
+        before = [(quote[0] - o.key[2], c) for o, c in by_doc[p.key[0]] if 0 <= quote[0] - o.key[2] <= _SPEAKER_REACH]
+        speaker = min(after, key=lambda t: t[0])[1] if after else min(before, key=lambda t: t[0])[1] if before else None
+        if speaker is not None:
+            speaker.obs.append(p)

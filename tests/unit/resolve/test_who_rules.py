@@ -97,3 +97,20 @@ def test_a_pronoun_agrees_with_the_gender_a_person_is_given_and_reaches_back_to_
     res = resolve_entities([doc], [annotate(doc, ("Nora Quill", "PERSON"), ("Tom Vance", "PERSON"), ("she", "PRON"))])
     nora = next(e for e in res.entities if e.name == "Nora Quill")
     assert nora.mentions == 2, res.entities  # 'she' is the actress, not the nearer lawyer
+
+
+def test_first_person_in_a_quotation_is_its_speaker():
+    from dossier.resolve.common import first_person
+    from dossier.resolve.pronouns import quotation_around
+
+    assert first_person('"I') and first_person("I'm") and first_person("my") and not first_person("It")
+    line = 'Vance spoke. "I am sure," Nora Quill said.'
+    assert quotation_around(line, line.index("I am")) == (line.index('"I'), line.index('," N') + 2)
+    assert quotation_around(line, line.index("Vance")) is None
+    text = ('Tom Vance left early.\n"I am sure my team will win," Nora Quill said.\n'
+            'Ann Roe said: `` They trust me . \'\'\nI agree, wrote the editor.')
+    doc = make_doc("a", text, "2016-10-01")
+    res = resolve_entities([doc], [annotate(doc, ("Tom Vance", "PERSON"), ("Nora Quill", "PERSON"), ("Ann Roe", "PERSON"),
+                                            ('"I', "PRON"), ("my", "PRON"), ("me", "PRON"), ("I", "PRON"))])
+    by_name = {e.name: e.mentions for e in res.entities}
+    assert by_name == {"Tom Vance": 1, "Nora Quill": 3, "Ann Roe": 2}, res.entities  # the last "I" is outside quotes
