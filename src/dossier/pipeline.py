@@ -30,6 +30,7 @@ from dossier.store import Corpus, Store
 
 if TYPE_CHECKING:
     from dossier.corpus import Corpus as CorpusState
+    from dossier.corpus.writeback import AsRead
 
 logger = logging.getLogger(__name__)
 
@@ -482,13 +483,16 @@ def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, rep
     from dossier.corpus import corpus_of, registered_passes, run_passes
     from dossier.corpus.heap import frozen_until_done, read_unscanned
     from dossier.corpus.incremental import INDEX_KEY, Index, encode_index
+    from dossier.corpus.writeback import AsRead
 
     with frozen_until_done():
-        before = read_unscanned(lambda: corpus_of(store.documents(), store.all_annotations(), options))
-        after, log = run_passes(before, registered_passes(), budget=settings.pass_budget)
+        read = [read_unscanned(lambda: corpus_of(store.documents(), store.all_annotations(), options))]
+        was = AsRead.of(read[0])
+        # handed over, not kept: what a pass replaces is freed (see corpus.writeback)
+        after, log = run_passes(read.pop(), registered_passes(), budget=settings.pass_budget)
     seconds = {k: round(v, 3) for k, v in log.seconds_by_pass().items()}
     logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in seconds.items()))
-    _write_corpus(store, before, after)
+    _write_corpus(store, was, after)
     store.put_sketches(after.sketches, replace=True)
     store.set_meta(INDEX_KEY, encode_index(Index(stamp, frozenset(after.documents))))
     # each pass's time by name (and whether re-dating settled, which passes overran), for `dossier status`
@@ -509,6 +513,7 @@ def _incremental_corpus(
 
     from dossier.corpus import corpus_of
     from dossier.corpus.incremental import INDEX_KEY, Reads, encode_index, incremental_step
+    from dossier.corpus.writeback import AsRead
 
     start = time.perf_counter()
     # Positions, figures and conflicts are only added to, but for the rows of stored pages mapped
@@ -545,7 +550,7 @@ def _incremental_corpus(
     stored = dataclasses.replace(stored, events=(*stored.events, *(e for i, e in near.items() if i not in taken)))
     have = store.stored_conflicts(after.conflicts) - set(stored.conflicts)  # those read were checked
     after = dataclasses.replace(after, conflicts=tuple(c for c in after.conflicts if c not in have))
-    _write_corpus(store, dataclasses.replace(before, annotations=annots), after, only=new_ids, stored=stored)
+    _write_corpus(store, AsRead.of(dataclasses.replace(before, annotations=annots)), after, only=new_ids, stored=stored)
     store.put_sketches(after.sketches, gone=replaced)
     store.set_meta(INDEX_KEY, encode_index(new_index))
     seconds = {"incremental": round(time.perf_counter() - start, 3)}
@@ -558,17 +563,14 @@ def _incremental_corpus(
     return [d.source for d in after.documents.values() if d.status == "duplicate"]
 
 
-def _write_corpus(store: Store, before: CorpusState, after: CorpusState, only: Iterable[str] | None = None,
+def _write_corpus(store: Store, was: AsRead, after: CorpusState, only: Iterable[str] | None = None,
                   stored: Corpus | None = None) -> None:
-    """Store what the corpus step changed on the pages (``only`` those, when given) and everything it
-    computed across them: every corpus table, or only the rows that differ from ``stored`` (the
-    tables as read before an incremental step)."""
-    pages = list(after.documents) if only is None else list(only)
-    new_dates = {i: after.documents[i].published for i in pages
-                 if after.documents[i].published != before.documents[i].published}
-    duplicates = {i: after.documents[i].duplicate_of for i in pages}
-    rebased = [a for i, a in after.annotations.items() if a is not before.annotations.get(i)]
-    store.update_documents(new_dates, duplicates, rebased)
+    """Store what the corpus step changed on the pages (``only`` those, when given; ``was``: the
+    pages as read) and everything it computed across them: every corpus table, or only the rows that
+    differ from ``stored`` (the tables as read before an incremental step)."""
+    from dossier.corpus.writeback import write_pages
+
+    write_pages(store, was, after, after.documents if only is None else only)
     computed = Corpus(
         entities=tuple(after.entities.values()),
         events=tuple(after.events),

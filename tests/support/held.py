@@ -2,7 +2,7 @@
 reference those changes must equal: the duplicates pass holding every page's words and shingles,
 names cleaned without memos, headline lines scanned for every mention, the corpus read with the
 garbage collector scanning it, rows written with ``dataclasses.fields`` asked for every object, an
-event kind's trigger pattern built for every sentence. ``as_before`` swaps them in for one test."""
+event kind's trigger pattern built for every sentence, pages written back in one call. ``as_before`` swaps them in for one test."""
 
 from __future__ import annotations
 
@@ -104,12 +104,22 @@ def held_reading(sentence: str, kind: str) -> tuple[str, str] | None:
     return how, words_
 
 
+def held_write_pages(store: Any, was: Any, after: Any, pages: Any, batch: int = 0) -> None:
+    """The write-back as it was: every page's date, duplicate link and replaced annotations in one call."""
+    pages = list(pages)
+    new_dates = {i: after.documents[i].published for i in pages if after.documents[i].published != was.dates[i]}
+    duplicates = {i: after.documents[i].duplicate_of for i in pages}
+    rebased = [a for i, a in after.annotations.items() if was.replaced(i, a)]
+    store.update_documents(new_dates, duplicates, rebased)
+
+
 def as_before(monkeypatch: Any) -> None:
     """Swap the reference code in (``monkeypatch``: pytest's fixture), wherever it was imported."""
     import sys
 
     import dossier.clean.duplicates as duplicates
     import dossier.corpus.heap as heap
+    import dossier.corpus.writeback as writeback
     import dossier.extract.conflicts_events as conflicts_events
     import dossier.resolve.clean as clean
     from dossier import model
@@ -118,6 +128,7 @@ def as_before(monkeypatch: Any) -> None:
     monkeypatch.setattr(duplicates, "find_duplicates", held_find_duplicates)
     monkeypatch.setattr(clean, "only_in_headlines", held_only_in_headlines)
     monkeypatch.setattr(heap, "read_unscanned", lambda read: read())
+    monkeypatch.setattr(writeback, "write_pages", held_write_pages)
     monkeypatch.setattr(conflicts_events, "_reading", held_reading)
     held = {id(f): f.__wrapped__ for f in (names.clean_name, names.malformed)}
     held[id(model.to_dict)] = held_to_dict
