@@ -570,7 +570,7 @@ def _write_corpus(store: Store, was: AsRead, after: CorpusState, only: Iterable[
     differ from ``stored`` (the tables as read before an incremental step)."""
     from dossier.corpus.writeback import write_pages
 
-    write_pages(store, was, after, after.documents if only is None else only)
+    write_pages(store.update_documents, was, after, after.documents if only is None else only)
     computed = Corpus(
         entities=tuple(after.entities.values()),
         events=tuple(after.events),

@@ -104,13 +104,13 @@ def held_reading(sentence: str, kind: str) -> tuple[str, str] | None:
     return how, words_
 
 
-def held_write_pages(store: Any, was: Any, after: Any, pages: Any, batch: int = 0) -> None:
+def held_write_pages(update: Any, was: Any, after: Any, pages: Any, batch: int = 0) -> None:
     """The write-back as it was: every page's date, duplicate link and replaced annotations in one call."""
     pages = list(pages)
     new_dates = {i: after.documents[i].published for i in pages if after.documents[i].published != was.dates[i]}
     duplicates = {i: after.documents[i].duplicate_of for i in pages}
     rebased = [a for i, a in after.annotations.items() if was.replaced(i, a)]
-    store.update_documents(new_dates, duplicates, rebased)
+    update(new_dates, duplicates, rebased)
 
 
 def as_before(monkeypatch: Any) -> None:

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from dossier.corpus.state import Corpus
 from dossier.model import Annotations, PublicationDate
-from dossier.store.base import Store
 
 logger = logging.getLogger(__name__)
 
 BATCH = 256  # pages a write-back transaction covers
+
+# ``Store.update_documents``: new dates, duplicate links and annotations, in one transaction
+Update = Callable[[dict[str, PublicationDate], dict[str, str | None], list[Annotations]], None]
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,9 @@ class AsRead:
         return ref is None or ref() is not annots
 
 
-def write_pages(store: Store, was: AsRead, after: Corpus, pages: Iterable[str], batch: int = BATCH) -> None:
-    """Store ``pages``' new dates and duplicate links, and every replaced page's annotations,
-    ``batch`` pages a transaction."""
+def write_pages(update: Update, was: AsRead, after: Corpus, pages: Iterable[str], batch: int = BATCH) -> None:
+    """Store (``update``) ``pages``' new dates and duplicate links, and every replaced page's
+    annotations, ``batch`` pages a transaction."""
     ids = list(pages)
     listed = set(ids)
     ids += [i for i in after.annotations if i not in listed]  # annotations replaced on a page not listed
@@ -55,5 +57,5 @@ def write_pages(store: Store, was: AsRead, after: Corpus, pages: Iterable[str], 
         dates = {d.id: d.published for d in docs if d.published != was.dates.get(d.id)}
         duplicates = {d.id: d.duplicate_of for d in docs}
         rebased = [a for i in chunk if (a := after.annotations.get(i)) is not None and was.replaced(i, a)]
-        store.update_documents(dates, duplicates, rebased)
+        update(dates, duplicates, rebased)
     logger.debug("write-back: %d pages in batches of %d", len(ids), batch)

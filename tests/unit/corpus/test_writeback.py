@@ -50,7 +50,7 @@ def test_pages_are_written_in_batches_with_only_what_changed():
     after = Corpus({**before.documents, "1": _doc("1", "2021-05-06")},
                    {**read, "3": Annotations("3", model="x"), "9": Annotations("9")})
     store = _Recorder()
-    write_pages(store, was, after, ids, batch=2)  # type: ignore[arg-type]
+    write_pages(store.update_documents, was, after, ids, batch=2)
     assert [sorted(c[1]) for c in store.calls] == [["0", "1"], ["2", "3"], ["4"]]
     assert [list(c[0]) for c in store.calls] == [["1"], [], []]
     # the replaced page, and a page's annotations given though the page was not listed
