@@ -31,7 +31,7 @@ EventStatus = Literal["happened", "planned", "possible", "denied"]
 DocStatus = Literal["ok", "duplicate", "non_english", "raw", "empty"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets [start, end) into ``Document.text`` of document ``doc_id``."""
 
@@ -46,7 +46,7 @@ class Span:
         return self.doc_id == other.doc_id and self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Why the tool believes something: the rule that fired, the phrase it read, how sure it is."""
 
@@ -61,7 +61,7 @@ class Evidence:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One raw input item as read from disk (a file, a JSONL line or a WARC record).
 
@@ -76,7 +76,7 @@ class Page:
     encoding: str | None = None  # a charset declared by the container (HTTP header, meta tag)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """An input that could not be read as a page, with one clear line saying why."""
 
@@ -93,7 +93,7 @@ class RemovedReason(StrEnum):
     BYLINE = "byline"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RemovedBlock:
     """A line or paragraph the cleaner dropped, kept so a user can see (and undo) it."""
 
@@ -103,7 +103,7 @@ class RemovedBlock:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicationDate:
     value: str | None = None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
     precision: Precision = "none"
@@ -111,7 +111,7 @@ class PublicationDate:
     evidence: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str  # stable: hash of the raw content
     source: str
@@ -152,7 +152,7 @@ class Document:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named (or pronominal) reference to an entity.
 
@@ -171,7 +171,7 @@ class Mention:
     rule: str = "ner"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpr:
     """A time expression with a TIMEX3-style normalised value (2019-02-16, 2018-11, P70Y, ...)."""
 
@@ -185,7 +185,7 @@ class TimeExpr:
     rule: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number with its unit and what it measures ("17 percent of Russians")."""
 
@@ -204,7 +204,7 @@ class Figure:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     content: Span
     text: str
@@ -219,7 +219,7 @@ class Quote:
     key_phrase: str = ""  # what the statement is about (a noun phrase of it): the issue of its position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """An event mention (per document) or a merged event (corpus level, ``mentions`` from many docs)."""
 
@@ -240,7 +240,7 @@ class Event:
     participant_labels: tuple[str, ...] = ()  # merged events: parties named but never resolved
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A stance taken in one sentence: an actor demands/refuses/proposes/claims something.
 
@@ -265,7 +265,7 @@ class Claim:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """A side's stance on an issue in one sentence.
 
@@ -298,7 +298,7 @@ class Position:
         return self.actor or f"label:{self.actor_label or ''}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A title a person holds, of whom or what ('chairman' of 'Acme campaign', 'president' of 'Russia').
 
@@ -317,7 +317,7 @@ class Role:
     past: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     name: str
@@ -330,7 +330,7 @@ class Entity:
     confidence: float = 1.0  # low for a bare name never given in full (who it is stays uncertain)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CorpusFigure:
     """A figure as the corpus lists it: value, unit, what it measures, its date and its sentence."""
 
@@ -346,7 +346,7 @@ class CorpusFigure:
         return self.span.doc_id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conflict:
     kind: str  # figure, date, title
     about: str
@@ -356,7 +356,7 @@ class Conflict:
     reason: str = ""  # why the two were paired (same measure, subject, unit and time; one event)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Annotations:
     """Everything the per-document map step finds in one document."""
 
@@ -419,6 +419,29 @@ def _shared(data: Any) -> Any:
     return sys.intern(data) if type(data) is str and len(data) <= SHARED_MAX else data
 
 
+SHARED_INTS = tuple(range(1 << 16))  # offsets into a page's text, and other small counts
+
+
+def _shared_int(data: Any) -> Any:
+    """A small int as one object per value: every span holds two offsets into its page's text, and
+    an int above 256 decoded from JSON or SQL is a new 28-byte object each time."""
+    return SHARED_INTS[data] if type(data) is int and 0 <= data < len(SHARED_INTS) else data
+
+
+_FLOATS: dict[float, float] = {}
+SHARED_FLOATS_MAX = 1 << 12
+
+
+def _shared_float(data: Any) -> Any:
+    """A float as one object per value (confidences repeat: 1.0, 0.9, ...), for the first
+    ``SHARED_FLOATS_MAX`` values seen. Not 0.0: -0.0 equals it and would lose its sign."""
+    if type(data) is not float or not data:
+        return data
+    if len(_FLOATS) < SHARED_FLOATS_MAX:
+        return _FLOATS.setdefault(data, data)
+    return _FLOATS.get(data, data)
+
+
 @functools.cache
 def _decoder(tp: Any) -> Callable[[Any], Any]:
     """The function JSON data -> a value of type ``tp`` (None stays None), composed once per type:
@@ -441,6 +464,10 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
         return lambda data: None if data is None else list(map(each, data))
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return lambda data: None if data is None else from_dict(tp, data)
+    if tp is int:
+        return _shared_int
+    if tp is float:
+        return _shared_float
     return _shared if tp is str or origin is Literal else _same
 
 
