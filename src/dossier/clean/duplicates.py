@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -51,7 +52,9 @@ def _root(parent: dict[int, int], i: int) -> int:
     return i
 
 
-Sketch = tuple[str, list[int] | None]  # a page's text key, and its MinHash (first page of that text only)
+# A page's text key, and its MinHash (first page of that text only): 32-bit values, kept for the whole
+# corpus step as an ``array`` (0.5 KB a page; a list of Python ints is ten times that).
+Sketch = tuple[str, Sequence[int] | None]
 
 
 def text_key(tokens: list[str]) -> str:
@@ -88,7 +91,7 @@ def find_duplicates(
         del toks
         mh = minhash((s.encode() for s in sorted(sh)), NUM_PERM, SEED)
         if sketches is not None:
-            sketches[doc.id] = (key, mh)
+            sketches[doc.id] = (key, array("I", mh))
         for j in sorted(int(str(k)) for k in lsh.query(mh)):
             if _jaccard(sh, _shingles(_tokens(docs[j].text))) >= threshold:
                 a, b = _root(parent, i), _root(parent, j)
