@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 
 from dossier.corpus.redate import (
@@ -88,7 +90,7 @@ def test_well_dated_pages_and_unshared_events_change_nothing():
 def test_a_date_given_by_the_weak_page_itself_is_no_evidence():
     docs, anns, events = _setup(PublicationDate())
     src = events[0].evidence[0]
-    only_self = [Event(**{**events[0].__dict__, "evidence": (Evidence("date:source", src.text, Span("w", 0, 5)),)})]
+    only_self = [dataclasses.replace(events[0], evidence=(Evidence("date:source", src.text, Span("w", 0, 5)),))]
     assert redate_documents(docs, anns, only_self) == {}
 
 
@@ -157,7 +159,7 @@ def test_pages_that_cannot_lend_a_date():
     # a date that was itself borrowed from shared events is never lent on (no loops on a rerun)
     docs, anns, events = _month_setup(0.9)
     borrowed = PublicationDate("2019-02", "month", 0.9, ("shares event X dated 2019-02 by page-z (held)",))
-    docs = [Document(**{**docs[0].__dict__, "published": borrowed}), docs[1]]
+    docs = [dataclasses.replace(docs[0], published=borrowed), docs[1]]
     assert redate_documents(docs, anns, events, own_month=lambda d: 1) == {}
 
 

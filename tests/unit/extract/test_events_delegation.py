@@ -5,6 +5,8 @@ Parser tests on synthetic sentences (made-up names), merge tests on hand-built e
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from test_events_merge import _ann, _doc, _event
 from test_events_support import make_doc, with_events
@@ -48,8 +50,8 @@ def test_attending_actor_is_a_participant(nlp):
 
 
 def _acting(ev: Event, person: str, country: str) -> Event:
-    return Event(**{**ev.__dict__, "participants": (person, country),
-                    "evidence": ev.evidence + (Evidence(rule="actor:for", text=f"{person} for {country}"),)})
+    return dataclasses.replace(ev, participants=(person, country),
+                               evidence=ev.evidence + (Evidence(rule="actor:for", text=f"{person} for {country}"),))
 
 
 def test_minister_leading_a_delegation_joins_the_held_talks_of_countries():
@@ -80,7 +82,7 @@ def test_without_the_rule_a_person_and_three_countries_do_not_merge():
 
 
 def _lead(ev: Event) -> Event:
-    return Event(**{**ev.__dict__, "evidence": ev.evidence + (Evidence(rule="scope:lead"),)})
+    return dataclasses.replace(ev, evidence=ev.evidence + (Evidence(rule="scope:lead"),))
 
 
 def test_lead_report_naming_no_actor_joins_the_event_of_its_month_and_place():

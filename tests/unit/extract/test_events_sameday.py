@@ -6,6 +6,8 @@ Merge and re-dating cases on hand-built events; parser cases on made-up sentence
 
 from __future__ import annotations
 
+import dataclasses
+
 from test_events_merge import _ann, _doc, _event
 from test_events_support import make_doc, with_events
 
@@ -18,7 +20,7 @@ PAIR = ("Karl Brenner", "Lena Vogt")
 
 def _undated(i: str):
     d = _doc(i, None)
-    return d.__class__(**{**d.__dict__, "published": PublicationDate(None, "none", 0.1, ("no date",))})
+    return dataclasses.replace(d, published=PublicationDate(None, "none", 0.1, ("no date",)))
 
 
 def test_undated_weekday_meeting_joins_the_agreement_of_that_day():
