@@ -7,9 +7,10 @@ kept as a RemovedBlock so a user can see and undo the cleaner's choices.
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from dossier.clean.decode import decode
 from dossier.clean.flat import BIO as BIO_SHAPE
@@ -81,8 +82,11 @@ def repeated_lines(pages: Iterable[Page]) -> frozenset[str]:
     return frozenset(k for k, c in count.items() if c >= 2)
 
 
-def clean_text(text: str, repeated: frozenset[str] = frozenset(), english: bool = True) -> dict[str, Any]:
-    """Flat text -> kept paragraphs, removed blocks, title, outlet, author (pure, no I/O)."""
+def clean_text(
+    text: str, repeated: frozenset[str] = frozenset(), english: bool | Callable[[], bool] = True
+) -> dict[str, Any]:
+    """Flat text -> kept paragraphs, removed blocks, title, outlet, author (pure, no I/O).
+    ``english``: whether the text is English, or a function telling it when a block needs it."""
     blocks = split_blocks(text)
     verdicts = [classify(b, len(blocks), english) for b in blocks]
     verdicts = mark_repeats(blocks, verdicts, repeated)
@@ -261,8 +265,7 @@ def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
             if result is not None:
                 reasons.append("trafilatura found no main text; page text cleaned as flat text")
     else:
-        lang = _language(text)
-        result = clean_text(text, repeated, english=lang in (None, "en"))
+        result = clean_text(text, repeated, english=functools.cache(lambda: _language(text) in (None, "en")))
     base: dict[str, Any] = {"id": ident, "source": page.source, "media": page.media, "url": declared.get("url"),
             "encoding": encoding}
     if result is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dossier.clean.meta import BYLINE, CJK, bare_name, date_line, header_bylines, labelled_date_line, strong_byline
@@ -203,11 +204,13 @@ def furniture_reason(text: str, ws: list[str], rel_pos: float) -> tuple[str, flo
     return None
 
 
-def classify(block: Block, total: int, english: bool = True) -> Verdict:
+def classify(block: Block, total: int, english: bool | Callable[[], bool] = True) -> Verdict:
     """Class of one block from its own shape and its position in the page.
 
     The stopword test only knows English: for other languages it is left out (shape and length
-    still work), so a foreign page keeps its text and is flagged by language instead.
+    still work), so a foreign page keeps its text and is flagged by language instead. ``english``
+    may be a function telling it: it is asked only for a block whose class the stopword test
+    changes (identifying a page's language costs more than classifying its blocks).
     """
     text = block.text
     ws = words(text)
@@ -217,7 +220,15 @@ def classify(block: Block, total: int, english: bool = True) -> Verdict:
         return Verdict("bad", *bad)
     n = word_count(text, ws)
     shaped = sentence_shaped(text)
-    ratio = stop_ratio(ws) if english else 1.0
+    if isinstance(english, bool):
+        return _by_shape(text, ws, n, shaped, stop_ratio(ws) if english else 1.0)
+    as_english = _by_shape(text, ws, n, shaped, stop_ratio(ws))
+    as_other = _by_shape(text, ws, n, shaped, 1.0)
+    return as_english if as_english == as_other or english() else as_other
+
+
+def _by_shape(text: str, ws: list[str], n: int, shaped: bool, ratio: float) -> Verdict:
+    """The class of a block that is not furniture, from its length, shape and stopword ratio."""
     if n >= 15 and ratio >= 0.2 and (shaped or n >= 30):
         return Verdict("good")
     if shaped and n >= 2 and (ratio >= 0.15 or n <= 4 or (n >= PROSE_MIN_WORDS and lower_share(ws) >= PROSE_LOWER_SHARE)):

