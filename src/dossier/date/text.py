@@ -164,6 +164,8 @@ def _future_years(clues: list[Clue]) -> list[int]:
 
 def years_ago_year(text: str) -> tuple[int, str] | None:
     """(the page's year, the phrase) from a year given with its distance ("in 2011, eleven years ago")."""
+    if "ago" not in text.lower():  # every match says "ago" (no letter of it case-folds oddly): most pages never do
+        return None
     for m in _YEARS_AGO.finditer(text):
         n = _count(m["n1"] or m["n2"])
         if n is not None and 1 <= n <= 100:

@@ -165,6 +165,7 @@ def test_years_ago_arithmetic_pins_the_year() -> None:
         2022, "2011, almost eleven years ago")
     assert years_ago_year("Twenty years ago, in 1999, the first talks began.") == (2019, "Twenty years ago, in 1999")
     assert years_ago_year("The talks broke down more than two years ago.") is None
+    assert years_ago_year("WORK BEGAN IN 2011, ELEVEN YEARS AGO.") == (2022, "2011, ELEVEN YEARS AGO")  # any case
     got = date_from_text("ADDIS ABABA, Feb. 20 - Work began in 2011, almost eleven years ago. A review in 2019 followed.")
     assert (got.date.value, got.date.precision) == ("2022-02-20", "day")
     assert 0.5 <= got.date.confidence <= 0.7
