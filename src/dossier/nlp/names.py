@@ -239,7 +239,8 @@ def joined_names(text: str, is_name: Callable[[str], bool]) -> bool:
 
 
 def same_person_name(a: str, b: str) -> bool:
-    """Two full person names denote the same name: same surname and compatible first names.
+    """Two full person names denote the same name: same surname and compatible first names, or
+    the one name the other says its person goes by.
 
     'Jane Smith' vs 'John Smith' -> False (namesakes); 'Sergey Ivanov' vs 'Sergei Ivanov' -> True;
     'John Smith Jr.' vs 'John Smith' -> False (father and son).
@@ -247,7 +248,20 @@ def same_person_name(a: str, b: str) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb or not word_match(ta[-1], tb[-1]) or generation(a) != generation(b):
         return False
+    if goes_by(a, tb) or goes_by(b, ta):
+        return True
     return first_names_compatible(ta[:-1], tb[:-1])
+
+
+_NICKNAME = re.compile(r"[\"“(]\s*([A-Z][\w.'’-]*)\s*[\"”)]|(?<=\s)['‘]([A-Z][\w.-]*)['’](?=\s)")
+
+
+def goes_by(full: str, other: list[str]) -> bool:
+    """'<Given> "<Nick>" <Surname>' or '<Given> (<Nick>) <Surname>': the full name declares a one-word
+    name its person goes by, and the other name is that word before the same surname."""
+    nick = _NICKNAME.search(full)
+    word = nick and (nick.group(1) or nick.group(2))
+    return bool(word) and len(other) == 2 and word_match(fold(word), other[0])
 
 
 def same_name(a: str, b: str) -> bool:

@@ -114,3 +114,11 @@ def test_first_person_in_a_quotation_is_its_speaker():
                                             ('"I', "PRON"), ("my", "PRON"), ("me", "PRON"), ("I", "PRON"))])
     by_name = {e.name: e.mentions for e in res.entities}
     assert by_name == {"Tom Vance": 1, "Nora Quill": 3, "Ann Roe": 2}, res.entities  # the last "I" is outside quotes
+
+
+def test_a_quoted_or_bracketed_word_in_a_name_is_the_name_the_person_goes_by():
+    assert same_person_name('Luis Gerardo "Jerry" Vance', "Jerry Vance")
+    assert same_person_name("Luis Gerardo ( Jerry ) Vance", "Jerry Vance")
+    assert same_person_name("Jerry Vance", "Luis Gerardo (Jerry) Vance")
+    assert not same_person_name('Luis "Jerry" Vance', "Ana Vance")
+    assert not same_person_name("Luis Vance", "Jerry Vance")  # no nickname declared: namesakes
