@@ -66,3 +66,11 @@ def test_model_objects_have_no_dict_and_survive_pickling():
     annots = Annotations(doc_id="page-7f3a", mentions=(m,))
     assert pickle.loads(pickle.dumps(annots)) == annots
     assert weakref.ref(annots)() is annots  # the corpus write-back keeps annotations by weak reference
+
+
+def test_resolution_observations_have_no_dict():
+    """One per mention of the corpus, held for the whole resolve pass."""
+    from dossier.resolve.observe import Obs
+
+    m = _decoded(1)[0]
+    assert not hasattr(Obs(("page-7f3a", 0, 4), m, "River", "River", "name", None), "__dict__")
