@@ -37,6 +37,7 @@ from dossier.nlp.names import name_tokens
 from dossier.resolve.observe import (
     MentionKey,
     Obs,
+    body_names,
     demote_non_persons,
     promote_unknown_places,
     observe,
@@ -92,7 +93,8 @@ def resolve_entities(
 ) -> Resolution:
     """Cluster the mentions of many documents into entities (see the module docstring)."""
     by_id = {d.id: d for d in docs}
-    seen = [o for a in annots if a.doc_id in by_id for o in observe(by_id[a.doc_id], a)]
+    bodies = body_names(annots)
+    seen = [o for a in annots if a.doc_id in by_id for o in observe(by_id[a.doc_id], a, bodies)]
     obs = refuse_non_names(demote_non_persons(promote_unknown_places(seen)))
     groups = group_full_names(o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2)
     labels = person_labels(groups, obs)

@@ -11,6 +11,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
@@ -246,9 +247,64 @@ def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]
     return m, surface, surface if detached else name, detached
 
 
-def observe(doc: Document, annots: Annotations) -> list[Obs]:
+_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+
+
+def body_names(annots: Iterable[Annotations]) -> dict[str, str]:
+    """Names of two or more words tagged a body (ORG, FAC, GPE, LOC) more often than a person,
+    with their most frequent body label, over the given pages."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in annots:
+        for m in a.mentions:
+            if m.label in _BODY_LABELS or m.label == "PERSON":
+                name = clean_name(m.text)
+                if len(name.split()) >= 2:
+                    votes[name][m.label] += 1
+    out = {}
+    for name, v in votes.items():
+        label, n = max(((lab, c) for lab, c in v.items() if lab != "PERSON"), key=lambda x: (x[1], x[0]), default=("", 0))
+        if n > v["PERSON"]:
+            out[name] = label
+    return out
+
+
+def bodies_named_after(annots: Annotations, known: Mapping[str, str] | None = None) -> Annotations:
+    """A PERSON span that ends in a body of two or more words the page tags on its own, or the
+    corpus does (``known``, from ``body_names``): 'the <Surname> White House' where 'the White
+    House' is an organisation. The body, qualified by a name, is no person. The span takes the
+    body's label, and so do the parts of it nlp pointed at it; it neither makes a person of the
+    page nor takes the page's bare surnames."""
+    bodies = {**(known or {}), **body_names([annots])}
+    qualified: dict[str, str] = {}
+    for m in annots.mentions:
+        words = clean_name(m.text).split() if m.label == "PERSON" else []
+        tail = next((t for k in range(1, len(words) - 1) if (t := " ".join(words[k:])) in bodies), None)
+        if tail:
+            qualified[clean_name(m.text)] = tail
+    if not qualified:
+        return annots
+
+    def as_body(m: Mention) -> Mention:
+        tail = qualified.get(clean_name(m.text))
+        if tail is not None:
+            return dataclasses.replace(m, canonical=tail, label=bodies[tail])
+        tail = qualified.get(clean_name(m.canonical or ""))
+        if tail is None:
+            return m
+        if m.label == "PERSON" and set(clean_name(m.text).split()) <= set(tail.split()):
+            return dataclasses.replace(m, canonical=tail, label=bodies[tail])  # 'House' of it
+        # A person's own name ('<Given> <Surname>'), or a title or pronoun nlp pointed at the span:
+        # it stands on its own words (no in-page name to point at).
+        return dataclasses.replace(m, canonical=None)
+
+    return dataclasses.replace(annots, mentions=tuple(as_body(m) for m in annots.mentions))
+
+
+def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None = None) -> list[Obs]:
     """Mentions of one document -> observations (pronouns without a canonical name are kept as
-    'pron', non-name noun phrases as 'common'; both are linked after the names)."""
+    'pron', non-name noun phrases as 'common'; both are linked after the names). ``bodies``: the
+    corpus's body names (``body_names``)."""
+    annots = bodies_named_after(annots, bodies)
     text = doc.text
     date = doc.published.value
     page = _page(text, annots)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from dossier.resolve import resolve_entities, who
 from dossier.nlp.names import generation, name_tokens, same_person_name, translit_key
 
@@ -86,3 +88,29 @@ def test_a_bare_surname_finds_a_person_whose_group_is_named_by_a_clipped_form():
     (walter,) = [e for e in res.entities if e.name == "Walter P. Smith"]
     (eric,) = [e for e in res.entities if e.name == "Eric Smith"]
     assert "d" in walter.docs and "d" not in eric.docs
+
+
+def test_a_person_span_running_into_a_body_the_page_names_is_that_body():
+    # The tagger reads 'the Smith White House' as one PERSON; the page also names 'the White House'.
+    a = make_doc("a", "Aides in the Smith White House left. Smith spoke outside the White House.", "2016-02-19")
+    b = make_doc("b", "President John Smith spoke.", "2016-02-18")
+    ann_a = annotate(a, ("Smith White House", "PERSON"), ("White House", "ORG"), ("Smith", "PERSON"))
+    # nlp's in-page name for 'Smith' is the longest name holding it: the span
+    ann_a = dataclasses.replace(ann_a, mentions=tuple(
+        dataclasses.replace(m, canonical="Smith White House") if m.text == "Smith" else m for m in ann_a.mentions))
+    res = resolve_entities([a, b], [ann_a, annotate(b, ("John Smith", "PERSON"))])
+    assert not [e for e in res.entities if e.type == "person" and "White House" in (e.name, *e.aliases)]
+    (john,) = [e for e in res.entities if e.name == "John Smith"]
+    assert set(john.docs) == {"a", "b"} and john.mentions == 2
+
+
+def test_a_body_the_corpus_names_qualified_by_a_name_on_another_page_is_no_person():
+    # Page a names 'the Smith White House' only; pages b and c tag 'White House' an organisation.
+    a = make_doc("a", "Aides in the Smith White House left. Smith spoke.", "2016-02-19")
+    b = make_doc("b", "The White House said no. President John Smith spoke.", "2016-02-18")
+    c = make_doc("c", "The White House said yes.", "2016-02-18")
+    res = resolve_entities([a, b, c], [
+        annotate(a, ("Smith White House", "PERSON"), ("Smith", "PERSON")),
+        annotate(b, ("White House", "ORG"), ("John Smith", "PERSON")), annotate(c, ("White House", "ORG")),
+    ])
+    assert not [e for e in res.entities if e.type == "person" and "Smith White House" in (e.name, *e.aliases)]
