@@ -157,7 +157,12 @@ def _title_token(token: Token) -> bool:
         return True
     if token.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
-    return token.pos_ == "ADJ" and token.is_lower
+    # A lowercase adjective belongs to a title only as its attribute ('the likely nominee'); one that
+    # is a verb's complement ('make sure | President <Name>', 'it is clear | Governor <Name>') is not.
+    return token.pos_ == "ADJ" and token.is_lower and token.dep_ in _ATTRIBUTIVE
+
+
+_ATTRIBUTIVE = frozenset({"amod", "compound", "nmod"})
 
 
 def _trim_title(tokens: list[Token]) -> list[Token]:

@@ -78,3 +78,10 @@ def test_an_appositive_title_before_another_name_is_that_persons(nlp):
     doc = nlp("Bill Clinton and Melania Trump, Republican nominee Donald Trump's wife, spoke.")
     melania = next(e for e in doc.ents if e.text == "Melania Trump")
     assert role_title_after(melania) is None
+
+
+def test_an_adjective_complement_before_a_title_is_not_part_of_it(nlp):
+    doc = nlp("Her team worked to make sure President Walter Smith did not get the credit.")
+    assert role_title_before(_first_person(doc)) == "President"
+    doc = nlp("The likely Democratic nominee Anna Jones spoke.")
+    assert role_title_before(_first_person(doc)) == "likely Democratic Nominee"
