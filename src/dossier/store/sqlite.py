@@ -24,7 +24,7 @@ from dossier.model import (
     Quote,
     from_dict,
 )
-from dossier.store import event_keys, tables
+from dossier.store import event_keys, fts_search, tables
 from dossier.store.base import (
     HEAD_DROPS,
     Corpus,
@@ -525,34 +525,26 @@ class SQLiteStore(CorpusReads):
         end: str | None = None,
     ) -> list[SearchHit]:
         """BM25 over sentences (FTS5). The query is reduced to plain terms so user input is never syntax.
-        ``live``, ``outlet`` and the prefix-aware date range filter documents in SQL (a join), so no
-        document id is bound as a parameter unless ``doc_ids`` is given explicitly."""
+        ``live``, ``outlet`` and the prefix-aware date range filter documents in SQL (a join, on the
+        best-scored sentences first: :mod:`fts_search`), so no document id is bound as a parameter unless
+        ``doc_ids`` is given explicitly."""
         terms = search_terms(query)
         if not terms:
             return []
-        sql = (
-            "SELECT s.doc_id, s.start, s.end, s.text, highlight(sentences, 0, '[[', ']]'), bm25(sentences) AS score"
-            " FROM sentences AS s JOIN documents AS d ON d.id = s.doc_id WHERE sentences MATCH ?"
-        )
-        params: list[Any] = [" OR ".join(f'"{t}"' for t in terms)]
+        where, params = "", list[Any]()
         if live:
-            sql += " AND d.status = 'ok'"
+            where += " AND d.status = 'ok'"
         if outlet:
-            sql += " AND d.outlet = ?"
+            where += " AND d.outlet = ?"
             params.append(outlet)
         for bound, op in ((start, ">="), (end, "<=")):
             if bound:  # compare on the shorter precision: '2018' may fall in 2018-05..2018-12
-                sql += f" AND substr(d.published, 1, length(?)) {op} substr(?, 1, length(d.published))"
+                where += f" AND substr(d.published, 1, length(?)) {op} substr(?, 1, length(d.published))"
                 params.extend([bound, bound])
         if doc_ids is not None:
             ids = list(doc_ids)
             if not ids:
                 return []
-            sql += f" AND s.doc_id IN ({','.join('?' * len(ids))})"
+            where += f" AND s.doc_id IN ({','.join('?' * len(ids))})"
             params.extend(ids)
-        sql += " ORDER BY score LIMIT ? OFFSET ?"
-        params.extend([limit, offset])
-        return [
-            SearchHit(doc_id=r[0], start=int(r[1]), end=int(r[2]), text=r[3], snippet=r[4], score=-float(r[5]))
-            for r in self.conn.execute(sql, params)
-        ]
+        return fts_search.ranked(self.conn, " OR ".join(f'"{t}"' for t in terms), where, params, limit, offset)
