@@ -204,13 +204,24 @@ class Reader:
     # -- views --------------------------------------------------------------------------------------
     def entities(self, type: str | None = None, filters: Filters = NO_FILTERS) -> list[Entity]:
         """Entities by how often the sources name them; ``filters`` keeps those named in a matching page."""
-        ents = [e for e in self.corpus.entities if type is None or e.type == type]
+        ents = [e for e in self._entities_ranked if type is None or e.type == type]
         if filters.on_documents:
             ents = [e for e in ents if any(self.doc_ok(d, filters) for d in e.docs)]
         if filters.entity:
             wanted = {e.id for e in self.matching(filters.entity)}
             ents = [e for e in ents if e.id in wanted]
-        return sorted(ents, key=lambda e: (-e.mentions, e.name))
+        return ents
+
+    @functools.cached_property
+    def _entities_ranked(self) -> list[Entity]:
+        """Every entity by (-mentions, name), sorted once: a stable sort, so any subset kept from it is
+        in the order sorting that subset gives (13k entities at 10,000 pages: 11 ms a listing)."""
+        return sorted(self.corpus.entities, key=lambda e: (-e.mentions, e.name))
+
+    @functools.cached_property
+    def _events_by_date(self) -> list[Event]:
+        """Every event by (undated last, date, id), sorted once for the same reason."""
+        return sorted(self.corpus.events, key=lambda e: (e.date is None, e.date or "", e.id))
 
     def who(self, name: str) -> list[Entity]:
         from dossier.resolve import Resolution, who
@@ -236,8 +247,9 @@ class Reader:
         entity, outlet = entity or filters.entity, outlet or filters.outlet
         start, end = start or filters.start, end or filters.end
         floor = MIN_EVENT_CONFIDENCE if min_confidence is None else min_confidence
-        events = sorted((e for e in self.corpus.events if e.confidence >= floor and in_range(e.date, start, end)),
-                        key=lambda e: (e.date is None, e.date or "", e.id))
+        events = [e for e in self._events_by_date if e.confidence >= floor]
+        if start or end:
+            events = [e for e in events if in_range(e.date, start, end)]
         if entity:
             ids = self._matching_ids(entity)
             events = [ev for ev in events if ids & set(ev.participants)]
@@ -292,7 +304,7 @@ class Reader:
                 rows = [p for p in rows if self.side_matches(p, wanted)]
         if filters.outlet:
             rows = [p for p in rows if self.doc_ok(p.span.doc_id, filters.without_dates())]
-        return [p for p in rows if filters.dates(p.date)]
+        return [p for p in rows if filters.dates(p.date)] if filters.start or filters.end else rows
 
     def side_matches(self, p: Position, wanted: str) -> bool:
         """Is ``p`` held by the side ``wanted`` names (an entity id, a name of its entity, or the
