@@ -11,10 +11,13 @@ plain join over every match runs instead, so the result is always the same as th
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from typing import Any
 
 from dossier.store.base import SearchHit
+
+logger = logging.getLogger(__name__)
 
 HIGHLIGHT = "highlight(sentences, 0, '[[', ']]')"
 MIN_WINDOW = 64  # best-scored sentences ranked before the document filter, at least
@@ -38,6 +41,7 @@ def ranked(conn: sqlite3.Connection, match: str, where: str, params: list[Any], 
         [match, size, *params, limit, offset],
     ).fetchall()
     if len(top) < limit and _matches(conn, match) > size:
+        logger.debug("search %s: %d of %d hits in the best %d sentences; ranking every match", match, len(top), limit, size)
         return _joined(conn, match, where, params, limit, offset)  # the window held too few: rank them all
     return [_hit(conn, match, int(rowid), float(score)) for rowid, score in top]
 
