@@ -116,8 +116,9 @@ def resolve_entities(
     clusters = [make_cluster(lab, ob) for lab, ob in sorted(members.items())]
     # An entity made only of malformed or joined mentions is NER noise ('Chile- One').
     clusters = [c for c in clusters if any(o.shape in ("name", "common") for o in c.obs)]
-    attach_pronouns(clusters, [o for o in obs if o.kind == "pron"], {d.id: d.text for d in docs})
-    attach_first_person(clusters, [o for o in obs if o.kind == "pron"], {d.id: d.text for d in docs})
+    prons, texts = [o for o in obs if o.kind == "pron"], {d.id: d.text for d in docs}
+    attach_pronouns(clusters, prons, texts)
+    attach_first_person(clusters, prons, texts)
     have = {c.country for c in clusters if c.kind == "country"}
     clusters += [country_cluster(c.country) for c in clusters if c.kind == "gov" and c.country and c.country not in have]
     ensure_unique_ids(clusters)

@@ -11,7 +11,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
@@ -166,7 +166,7 @@ def _in_person_name(name: str, tables: tuple[dict[str, list[tuple[int, str]]], .
     return any(translit_word(w) + "|" + gen in table for w in name_tokens(name) for table in tables[:2] for gen in ("",) + GENERATIONS)
 
 
-def only_suffixed(bare_key: str, by_key: dict[str, set[str]]) -> str | None:
+def only_suffixed(bare_key: str, by_key: Mapping[str, Collection[str]]) -> str | None:
     """The one suffixed name ('<Given> <Surname> Jr.') a bare surname key means when no name without a
     suffix has that surname: later references drop the suffix ('<Surname> said'), as news style has it.
     Two suffixed namesakes (Jr. and Sr.) leave it undecided."""

@@ -166,7 +166,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         toks = name_tokens(o.name)
         cands = by_surname.get(_surname_key(o.name), []) if toks else []
         if not cands and toks and not generation(o.name):
-            son = only_suffixed(_surname_key(o.name), {k: set(v) for k, v in by_surname.items()})
+            son = only_suffixed(_surname_key(o.name), by_surname)
             cands = [son] if son else []
         if not cands and len(toks) == 1:
             # No one has it as a surname: a given name used alone ('Tesfaye').
