@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
-from dossier.config import config_path, load_config, load_pass_budget
+from dossier.config import config_path, load_config, load_map_batch, load_pass_budget
 from dossier.ingest.manifest import Manifest
 from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
-from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpus
+from dossier.pipeline import DEFAULT_MAP_BATCH, BuildReport, Settings, build, rebuild, reduce_corpus
 from dossier.query import Citation, Reader
 from dossier.query.filters import NO_FILTERS, Filters
 from dossier.store import SearchHit, Store, open_store
@@ -60,10 +60,12 @@ class Dossier:
         return self._reader
 
     def settings(self, workers: int = 1, page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
-                 executor: str | None = None) -> Settings:
+                 executor: str | None = None, map_batch: int | None = None) -> Settings:
+        """The build's settings: the arguments, then the settings file (``map_batch`` None: the file's)."""
         model = load_config(self.config).get("model")
         return Settings(model=model, workers=workers, config=self.config, page_timeout=page_timeout,
-                        executor=executor, pass_budget=load_pass_budget(self.config, DEFAULT_PASS_BUDGET))
+                        executor=executor, pass_budget=load_pass_budget(self.config, DEFAULT_PASS_BUDGET),
+                        map_batch=map_batch or load_map_batch(self.config, DEFAULT_MAP_BATCH))
 
     # -- writing --------------------------------------------------------------------------------
     def build(
@@ -76,25 +78,28 @@ class Dossier:
         page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
         executor: str | None = None,
         full: bool = False,
+        map_batch: int | None = None,
     ) -> BuildReport:
         """Build from files; ``manifest`` (CSV/TSV/JSONL: file or url -> published, title, outlet,
         author, url) declares each page's metadata and wins over the page's own. ``page_timeout``: CPU
         seconds a page may take (then it is kept raw); ``executor``: serial, local (a process pool of
         ``workers``), dask, or a tcp:// Dask scheduler address; ``full``: recompute the whole corpus
-        step instead of folding a few new pages into the stored results."""
+        step instead of folding a few new pages into the stored results; ``map_batch``: pages a map
+        task runs through spaCy at once (None: the settings file's, default 8)."""
         from dossier.ingest.manifest import load_manifest
 
         declared = {"published": date} if date else None
         table = load_manifest(manifest) if isinstance(manifest, (str, Path)) else manifest
-        settings = dataclasses.replace(self.settings(workers, page_timeout, executor), full_corpus=full)
+        settings = dataclasses.replace(self.settings(workers, page_timeout, executor, map_batch), full_corpus=full)
         report = build(paths, self.store, settings, declared, on_progress, table)
         self._reader = None
         return report
 
     def rebuild(self, workers: int = 1, on_progress: Callable[[str, int, int | None], None] | None = None,
-                page_timeout: float | None = DEFAULT_PAGE_TIMEOUT, executor: str | None = None) -> BuildReport:
+                page_timeout: float | None = DEFAULT_PAGE_TIMEOUT, executor: str | None = None,
+                map_batch: int | None = None) -> BuildReport:
         """Re-run every stage from the pages kept in the store (after an upgrade; no source files needed)."""
-        report = rebuild(self.store, self.settings(workers, page_timeout, executor), on_progress)
+        report = rebuild(self.store, self.settings(workers, page_timeout, executor, map_batch), on_progress)
         self._reader = None
         return report
 

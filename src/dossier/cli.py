@@ -64,6 +64,11 @@ ExecutorOpt = typer.Option(
          "dask (a local Dask cluster) or tcp://HOST:PORT (a Dask scheduler).")
 
 
+MapBatchOpt = typer.Option(
+    None, "--map-batch", min=1, help="Pages a worker runs through spaCy at once (default: the settings file's "
+    "map_batch, else 8; 1: one page a call). The store is the same whatever the batch.")
+
+
 AllOpt = typer.Option(
     False, "--all", help="Recompute the whole corpus step (default: a few new pages are folded into the "
     "stored entities and events when the last step saw every other page).")
@@ -85,6 +90,7 @@ def build(
     page_timeout: float = PageTimeoutOpt,
     executor: Optional[str] = ExecutorOpt,
     full: bool = AllOpt,
+    map_batch: Optional[int] = MapBatchOpt,
 ) -> None:
     """Ingest pages into the store: clean, date, analyse, then resolve across documents."""
     from dossier.ingest.manifest import load_manifest
@@ -97,7 +103,8 @@ def build(
     d = open_dossier(db, config, must_exist=False)
     with storage_errors(), build_progress(as_json) as on_progress:
         report = d.build([str(p) for p in paths], workers=workers, date=date, on_progress=on_progress,
-                         manifest=table, page_timeout=page_timeout or None, executor=executor, full=full)
+                         manifest=table, page_timeout=page_timeout or None, executor=executor, full=full,
+                         map_batch=map_batch)
     stored = len(report.added) + len(report.unchanged) + len(report.non_english) + len(report.failed)
     print_report(report, d.store.location, d.store.document_meta(), as_json)
     d.close()
@@ -113,12 +120,13 @@ def rebuild(
     as_json: bool = JsonOpt,
     page_timeout: float = PageTimeoutOpt,
     executor: Optional[str] = ExecutorOpt,
+    map_batch: Optional[int] = MapBatchOpt,
 ) -> None:
     """Re-run every stage from the pages kept in the store (no source files needed)."""
     d = open_dossier(db, config)
     with storage_errors(), build_progress(as_json) as on_progress:
         report = d.rebuild(workers=workers, on_progress=on_progress, page_timeout=page_timeout or None,
-                           executor=executor)
+                           executor=executor, map_batch=map_batch)
     print_report(report, d.store.location, d.store.document_meta(), as_json)
 
 

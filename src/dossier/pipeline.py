@@ -1,9 +1,9 @@
 """The ordered stages: a pure per-document map, then a cross-document reduce.
 
-map (``process_page``): clean -> date -> nlp -> quotes / events / claims. It never looks at another
-document, so it runs serially, in a process pool, or (later) on a Dask cluster through the same
-``Executor`` interface, and each result is committed on its own: a killed build resumes where it
-stopped. reduce (``reduce_corpus``): the declared passes of ``dossier.corpus`` (duplicates -> story_year ->
+map (``dossier.mapstep``): clean -> date -> nlp -> quotes / events / claims. It never looks at another
+document, so it runs serially, in a process pool, or on a Dask cluster through the same ``Executor``
+interface, a few pages a task (spaCy over them at once; a failed batch is mapped again page by page),
+and each result is committed on its own: a killed build resumes where it stopped. reduce (``reduce_corpus``): the declared passes of ``dossier.corpus`` (duplicates -> story_year ->
 resolve -> events -> redate -> positions -> figures -> conflicts, re-dating re-running the passes
 whose inputs it changed); it reads the store and can be rerun alone (``dossier resolve``).
 """
@@ -15,16 +15,21 @@ import functools
 import hashlib
 import json
 import logging
-import traceback
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from dossier import __version__, budget
+from dossier import __version__
 from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
 from dossier.executor import Executor
 from dossier.ingest.manifest import Manifest
+from dossier.mapstep import DEFAULT_MAP_BATCH as DEFAULT_MAP_BATCH
+from dossier.mapstep import MapResult, map_pages
+from dossier.mapstep import analyse_document as analyse_document  # re-exported: the map step's page functions
+from dossier.mapstep import kept_raw as kept_raw
+from dossier.mapstep import own_dating as own_dating
+from dossier.mapstep import process_page as process_page
 from dossier.model import Annotations, Document, Event, Page, Skipped
 from dossier.store import Corpus, Store
 
@@ -51,16 +56,7 @@ class Settings:
     executor: str | None = None  # serial, local (default), dask or tcp://host:port (see dossier.executor)
     pass_budget: float | None = DEFAULT_PASS_BUDGET  # CPU seconds a corpus pass may take before a warning
     full_corpus: bool = False  # --all: a full corpus step even when new pages could be folded in
-
-
-@dataclass(frozen=True)
-class MapResult:
-    doc: Document
-    annots: Annotations
-    raw: bytes
-    error: str | None = None
-    declared: dict[str, str] = field(default_factory=dict)
-    timed_out: bool = False
+    map_batch: int = DEFAULT_MAP_BATCH  # pages a worker runs through spaCy at once (1: one a call)
 
 
 @dataclass
@@ -98,88 +94,6 @@ def document_version(version: str, declared: dict[str, str]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def analyse_document(doc: Document, nlp: Any) -> Annotations:
-    """The language layer and the registered per-document extractors (``dossier.extractors``)."""
-    from dossier.extract.registry import ordered
-    from dossier.nlp.annotate import annotate_document
-    from dossier.plugins import EXTRACTORS, load_group
-
-    budget.enter("nlp")
-    annots, sdoc = annotate_document(doc, nlp)
-    for extractor in ordered(load_group(EXTRACTORS)):
-        budget.enter(extractor.name)
-        annots = extractor.fn(doc, sdoc, annots)
-    return annots
-
-
-def own_dating(doc: Document) -> Document:
-    """Keep the page's own dating evidence the corpus step needs (the month and yearless day an
-    undated page names), so no corpus pass re-reads text."""
-    from dossier.date import date_from_text
-
-    if doc.published.value:
-        return doc
-    own = date_from_text(doc.text)
-    return replace(doc, own_month=own.month, own_day=own.day, own_day_bound=own.day_is_bound)
-
-
-def process_page(
-    page: Page, furniture: frozenset[str] = frozenset(), model: str | None = None, timeout: float | None = None
-) -> MapResult:
-    """Page -> clean, dated, annotated document. Errors are reported on the result, never raised.
-
-    ``furniture`` holds the digests (``clean.furniture_keys``) of lines other pages of a site repeat;
-    the cleaner removes those of this page, and the document keeps its own digests for the next build.
-    A page over ``timeout`` CPU seconds is kept raw with the stage it was in.
-    """
-    try:
-        with budget.page_budget(timeout):
-            return _process_page(page, furniture, model)
-    except budget.PageTimeout as exc:
-        logger.warning("%s: %s", page.source, exc)
-        return kept_raw(page, budget.timeout_reason(exc.seconds, exc.stage), timed_out=True)
-
-
-def _process_page(page: Page, furniture: frozenset[str], model: str | None) -> MapResult:
-    from dossier.clean import clean_page, furniture_keys
-    from dossier.date import date_document
-    from dossier.nlp.pipeline import load_pipeline
-
-    budget.enter("clean")
-    keys = furniture_keys(page)
-    applied = {h: line for h, line in keys.items() if h in furniture}
-    doc = clean_page(page, frozenset(applied.values()))
-    doc = replace(doc, line_keys=tuple(sorted(keys)), furniture=tuple(sorted(applied)))
-    if doc.status == "non_english":  # dated like any page (metadata, numbers, month names); no English layer
-        try:
-            doc = replace(doc, published=date_document(doc, page))
-        except Exception:  # noqa: BLE001 - an undated page is still a page: keep it, say why in the log
-            logger.warning("dating failed for %s", page.source, exc_info=True)
-    if doc.status != "ok":
-        return MapResult(doc, Annotations(doc_id=doc.id), page.raw, declared=page.declared)
-    try:
-        budget.enter("date")
-        doc = own_dating(replace(doc, published=date_document(doc, page)))
-        annots = analyse_document(doc, load_pipeline(model))
-    except Exception as exc:  # one bad document must not stop the batch: keep it as raw, say why
-        reason = f"analysis failed: {type(exc).__name__}: {exc}"
-        detail = traceback.format_exc()  # whole: the innermost frames say where it broke
-        logger.warning("%s kept raw: %s", page.source, reason)
-        logger.debug("%s", detail)
-        failed = replace(doc, status="raw", reason=reason, error=detail)
-        return MapResult(failed, Annotations(doc_id=doc.id), page.raw, detail, page.declared)
-    return MapResult(doc, annots, page.raw, declared=page.declared)
-
-
-def kept_raw(page: Page, reason: str, timed_out: bool = False) -> MapResult:
-    """The result for a page the map could not finish: stored raw (nothing lost), with the reason."""
-    from dossier.ingest import doc_id
-
-    doc = Document(id=doc_id(page.raw), source=page.source, text="", media=page.media,
-                   url=page.declared.get("url"), status="raw", reason=reason, encoding=page.encoding)
-    return MapResult(doc, Annotations(doc_id=doc.id), page.raw, reason, page.declared, timed_out)
-
-
 def make_executor(settings: Settings) -> Executor:
     from dossier.executor import make_executor as make
 
@@ -187,9 +101,10 @@ def make_executor(settings: Settings) -> Executor:
 
 
 def _map(settings: Settings, pages: Iterable[Page], furniture: frozenset[str]) -> Iterator[MapResult]:
-    """The map step over ``pages`` (read lazily) on the configured executor, within the page budget."""
-    fn = functools.partial(process_page, furniture=furniture, model=settings.model, timeout=settings.page_timeout)
-    return make_executor(settings).map(fn, pages, kept_raw)
+    """The map step over ``pages`` (read lazily) on the configured executor, within the page budget,
+    ``settings.map_batch`` pages a task (``dossier.mapstep``)."""
+    return map_pages(functools.partial(make_executor, settings), pages, furniture, settings.model,
+                     settings.page_timeout, settings.map_batch)
 
 
 def build(

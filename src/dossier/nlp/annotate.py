@@ -257,6 +257,11 @@ def annotate_document(doc: Document, nlp: Language, parse: bool = True) -> tuple
     return annotations_from(doc, sdoc, model_label(nlp)), sdoc
 
 
+def annotate_parsed(doc: Document, sdoc: Doc, nlp: Language) -> Annotations:
+    """The Annotations of ``doc`` from its spaCy Doc made by ``parse_many`` (a batch of pages)."""
+    return annotations_from(doc, sdoc, model_label(nlp))
+
+
 def annotate_many(
     docs: Iterable[Document], nlp: Language, batch_size: int = 32, parse: bool = True
 ) -> Iterator[tuple[Annotations, Doc]]:
