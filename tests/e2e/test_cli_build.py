@@ -134,11 +134,12 @@ def test_bad_inputs_are_reported_and_nothing_stored_is_lost(tmp_path, kuril_dir)
 
 
 def test_killed_build_resumes(tmp_path, kuril_dir):
-    """kill -9 in the middle of a build leaves a consistent store; the next build finishes the job."""
+    """kill -9 in the middle of a build leaves a consistent store; the next build finishes the job.
+    Two pages a map task, so the 5 pages land in three steps and the kill comes between them."""
     db = tmp_path / "kill.db"
     env = dict(os.environ)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "dossier.cli", "build", str(kuril_dir), "--db", str(db)],
+        [sys.executable, "-m", "dossier.cli", "build", str(kuril_dir), "--db", str(db), "--map-batch", "2"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
     )
     deadline = time.time() + 120

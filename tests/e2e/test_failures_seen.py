@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import dossier.pipeline
+import dossier.mapstep
 from dossier.cli import app
 
 pytestmark = pytest.mark.slow  # the build loads spaCy once for the model label
@@ -24,14 +24,14 @@ PAGE = (
 )
 
 
-def _explode(doc: Any, nlp: Any) -> Any:
+def _explode(doc: Any, nlp: Any, parsed: Any = None) -> Any:
     raise RuntimeError("extractor broke on purpose")
 
 
 @pytest.fixture()
 def broken_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
     """A one-page store built while every analysis raises (no spaCy needed)."""
-    monkeypatch.setattr(dossier.pipeline, "analyse_document", _explode)
+    monkeypatch.setattr(dossier.mapstep, "analyse_document", _explode)
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "a.txt").write_text(PAGE, encoding="utf-8")

@@ -46,6 +46,7 @@ def test_bad_values_stop_with_exit_2_before_anything_runs(tmp_path, args, says) 
 
 
 @pytest.mark.parametrize("settings, says", [('pass_budget = "soon"\n', "pass_budget must be a number"),
+                                             ("map_batch = 0\n", "map_batch must be a whole number"),
                                              ("model = [unclosed\n", "settings file")])
 def test_a_bad_settings_file_stops_with_one_line_before_anything_runs(tmp_path, settings, says) -> None:
     db = tmp_path / "never.db"
