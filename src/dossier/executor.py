@@ -129,8 +129,9 @@ class _Worker:
 
 
 class ProcessExecutor:
-    """``workers`` processes, one page in flight each; a page past ``timeout`` CPU seconds (+ grace)
-    has its worker killed and replaced, and is reported through ``on_lost``."""
+    """``workers`` processes, one item (a page, or a batch of pages: ``dossier.mapstep``) in flight
+    each; an item past ``timeout`` CPU seconds (+ grace) has its worker killed and replaced, and is
+    reported through ``on_lost``."""
 
     def __init__(self, workers: int = 1, timeout: float | None = budget.DEFAULT_PAGE_TIMEOUT,
                  grace: float = GRACE_SECONDS):

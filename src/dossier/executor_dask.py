@@ -3,7 +3,8 @@ processes) or ``--executor tcp://scheduler:8786`` (a running cluster).
 
 Pages are submitted lazily with a bounded number in flight (twice the cluster's threads), results
 come back as they finish and are committed by the build one by one, exactly as with the local pool;
-``process_page`` is a pure function of its page, so the store ends the same as a serial build.
+the map (``dossier.mapstep``: a page or a batch of pages a task) is a pure function of its pages, so the
+store ends the same as a serial build.
 
 Time budget: Dask runs tasks in worker threads, where the CPU timer of ``dossier.budget`` (a signal,
 main thread only) cannot reach. A page still running after the pool's wall-clock backstop
