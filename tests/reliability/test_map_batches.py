@@ -81,3 +81,16 @@ def test_a_bad_page_costs_its_batch_nothing(tmp_path: Path, monkeypatch: pytest.
     assert sorted(report.added) == sorted(alone.added) and len(report.added) >= 8
     assert digest(batched) == digest(one)
     shutil.rmtree(bad)
+
+
+def test_a_lost_task_of_one_page_is_kept_raw_once() -> None:
+    """A task of one page (the last of a build) is on the per-page path already: when its worker is
+    lost it is kept raw with the reason at once, as without batching, not mapped a second time."""
+    from dossier.mapstep import _lost_batch, kept_raw
+    from dossier.model import Page
+
+    page = Page(source="jones.txt", raw=BAD.encode(), media="text")
+    one = _lost_batch((page,), "worker stopped (signal 9) in nlp")
+    assert one.results == (kept_raw(page, "worker stopped (signal 9) in nlp"),)
+    two = _lost_batch((page, page), "worker stopped (signal 9) in nlp")
+    assert two.results is None and two.pages == (page, page)  # mapped again one by one
