@@ -111,7 +111,8 @@ def resolve(corpus: Corpus) -> Corpus:
     from dossier.extract.positions import entity_index
     from dossier.resolve import resolve_entities
 
-    res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections)
+    memo = corpus.memo.setdefault("resolve", {})
+    res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections, memo)
     by_id, by_name = {e.id: e for e in res.entities}, entity_index(res.entities)
     annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_id, by_name)
                    for i, a in corpus.annotations.items()}

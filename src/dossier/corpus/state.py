@@ -46,6 +46,9 @@ class Corpus:
     options: Options = field(default_factory=Options)
     # each page's near-duplicate sketch (the duplicates pass fills it; not a facet: no pass reads it)
     sketches: Mapping[str, Any] = field(default_factory=dict)
+    # work a pass keeps for its own next run within this corpus step, by pass name (``resolve``:
+    # each page's observations). Not a facet and never stored: a cache, it changes no result.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def live(self) -> list[Document]:
         """The pages that count (not duplicates), in store order."""

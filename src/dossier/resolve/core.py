@@ -37,10 +37,11 @@ from dossier.nlp.names import name_tokens
 from dossier.resolve.observe import (
     MentionKey,
     Obs,
+    ObsMemo,
     body_names,
     demote_non_persons,
     promote_unknown_places,
-    observe,
+    observe_once,
     refuse_non_names,
 )
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
@@ -89,12 +90,15 @@ def _alias_unions(docs: Sequence[Document], annots: Sequence[Annotations], label
 
 
 def resolve_entities(
-    docs: Sequence[Document], annots: Sequence[Annotations], corrections: Corrections | None = None
+    docs: Sequence[Document], annots: Sequence[Annotations], corrections: Corrections | None = None,
+    memo: ObsMemo | None = None,
 ) -> Resolution:
-    """Cluster the mentions of many documents into entities (see the module docstring)."""
+    """Cluster the mentions of many documents into entities (see the module docstring). ``memo``:
+    each page's observations from an earlier call, used again where the page's inputs are the same
+    (``observe.observe_once``)."""
     by_id = {d.id: d for d in docs}
     bodies = body_names(annots)
-    seen = [o for a in annots if a.doc_id in by_id for o in observe(by_id[a.doc_id], a, bodies)]
+    seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     obs = refuse_non_names(demote_non_persons(promote_unknown_places(seen)))
     groups = group_full_names(o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2)
     labels = person_labels(groups, obs)

@@ -11,7 +11,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
@@ -298,6 +298,41 @@ def bodies_named_after(annots: Annotations, known: Mapping[str, str] | None = No
         return dataclasses.replace(m, canonical=None)
 
     return dataclasses.replace(annots, mentions=tuple(as_body(m) for m in annots.mentions))
+
+
+ObsMemo = MutableMapping[str, tuple[Hashable, list["Obs"]]]
+
+
+def _inputs(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None) -> Hashable:
+    """Everything ``observe`` reads of a page besides its text (fixed after the map step): its date,
+    its resolved DATE times, its mentions as the annotator gave them (not the entity ids resolution
+    writes into them) and the corpus's body names its PERSON spans end in (``bodies_named_after``)."""
+    tails = []
+    for m in annots.mentions:
+        if m.label == "PERSON" and bodies:
+            words = clean_name(m.text).split()
+            tails.extend((t, bodies[t]) for k in range(1, len(words) - 1) if (t := " ".join(words[k:])) in bodies)
+    return (
+        doc.published.value,
+        tuple((t.span.start, t.value) for t in annots.times if t.value and t.type == "DATE"),
+        tuple((m.span, m.text, m.label, m.canonical, m.title, m.confidence, m.rule) for m in annots.mentions),
+        tuple(tails),
+    )
+
+
+def observe_once(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None, memo: ObsMemo | None) -> list[Obs]:
+    """``observe``, kept in ``memo`` (by page id) for as long as the page's inputs stay the same:
+    a corpus step re-runs resolution after re-dating moved a few pages, and every other page's
+    observations, most of resolution's time, are those of the run before."""
+    if memo is None:
+        return observe(doc, annots, bodies)
+    key = _inputs(doc, annots, bodies)
+    kept = memo.get(doc.id)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    seen = observe(doc, annots, bodies)
+    memo[doc.id] = (key, seen)
+    return seen
 
 
 def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None = None) -> list[Obs]:
