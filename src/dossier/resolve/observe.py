@@ -307,7 +307,7 @@ def _inputs(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
     """Everything ``observe`` reads of a page besides its text (fixed after the map step): its date,
     its resolved DATE times, its mentions as the annotator gave them (not the entity ids resolution
     writes into them) and the corpus's body names its PERSON spans end in (``bodies_named_after``)."""
-    tails = []
+    tails: list[tuple[str, str]] = []
     for m in annots.mentions:
         if m.label == "PERSON" and bodies:
             words = clean_name(m.text).split()
