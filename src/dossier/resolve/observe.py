@@ -268,6 +268,18 @@ def body_names(annots: Iterable[Annotations]) -> dict[str, str]:
     return out
 
 
+def _body_tails(name: str) -> list[str]:
+    """The tails of a person span's clean name that may name a body: two words or more, not the
+    whole span ('<Given> <Surname> White House' -> '<Surname> White House', 'White House')."""
+    words = name.split()
+    return [" ".join(words[k:]) for k in range(1, len(words) - 1)]
+
+
+def _date_times(annots: Annotations) -> list[tuple[int, str]]:
+    """The page's resolved DATE times (start offset, value): what a role's stated term reads."""
+    return [(t.span.start, t.value) for t in annots.times if t.value and t.type == "DATE"]
+
+
 def bodies_named_after(annots: Annotations, known: Mapping[str, str] | None = None) -> Annotations:
     """A PERSON span that ends in a body of two or more words the page tags on its own, or the
     corpus does (``known``, from ``body_names``): 'the <Surname> White House' where 'the White
@@ -277,8 +289,8 @@ def bodies_named_after(annots: Annotations, known: Mapping[str, str] | None = No
     bodies = {**(known or {}), **body_names([annots])}
     qualified: dict[str, str] = {}
     for m in annots.mentions:
-        words = clean_name(m.text).split() if m.label == "PERSON" else []
-        tail = next((t for k in range(1, len(words) - 1) if (t := " ".join(words[k:])) in bodies), None)
+        tails = _body_tails(clean_name(m.text)) if m.label == "PERSON" else []
+        tail = next((t for t in tails if t in bodies), None)
         if tail:
             qualified[clean_name(m.text)] = tail
     if not qualified:
@@ -300,21 +312,19 @@ def bodies_named_after(annots: Annotations, known: Mapping[str, str] | None = No
     return dataclasses.replace(annots, mentions=tuple(as_body(m) for m in annots.mentions))
 
 
-ObsMemo = MutableMapping[str, tuple[Hashable, list["Obs"]]]
+ObsMemo = MutableMapping[str, tuple[Hashable, list[Obs]]]
 
 
 def _inputs(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None) -> Hashable:
     """Everything ``observe`` reads of a page besides its text (fixed after the map step): its date,
     its resolved DATE times, its mentions as the annotator gave them (not the entity ids resolution
     writes into them) and the corpus's body names its PERSON spans end in (``bodies_named_after``)."""
-    tails: list[tuple[str, str]] = []
-    for m in annots.mentions:
-        if m.label == "PERSON" and bodies:
-            words = clean_name(m.text).split()
-            tails.extend((t, bodies[t]) for k in range(1, len(words) - 1) if (t := " ".join(words[k:])) in bodies)
+    known = bodies or {}
+    tails = [(t, known[t]) for m in annots.mentions if m.label == "PERSON"
+             for t in _body_tails(clean_name(m.text)) if t in known]
     return (
         doc.published.value,
-        tuple((t.span.start, t.value) for t in annots.times if t.value and t.type == "DATE"),
+        tuple(_date_times(annots)),
         tuple((m.span, m.text, m.label, m.canonical, m.title, m.confidence, m.rule) for m in annots.mentions),
         tuple(tails),
     )
@@ -398,7 +408,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
                 org=shaped or org_cue(text, m.span.start, m.span.end), shape=shape)
         )
-    times = [(t.span.start, t.value) for t in annots.times if t.value and t.type == "DATE"]
+    times = _date_times(annots)
     return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))
             if o.mention.title and o.kind == "person" else o for o in out]
 
