@@ -254,7 +254,7 @@ def parse_many(texts: Iterable[str], nlp: Language, batch_size: int = 32, parse:
 def annotate_document(doc: Document, nlp: Language, parse: bool = True) -> tuple[Annotations, Doc]:
     """Run spaCy once on ``doc.text``; return the Annotations and the spaCy Doc for reuse."""
     sdoc = next(parse_many([doc.text], nlp, batch_size=1, parse=parse))
-    return annotations_from(doc, sdoc, model_label(nlp)), sdoc
+    return annotate_parsed(doc, sdoc, nlp), sdoc
 
 
 def annotate_parsed(doc: Document, sdoc: Doc, nlp: Language) -> Annotations:
