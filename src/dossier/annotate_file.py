@@ -39,7 +39,7 @@ def load_document(path: Path, date: str | None) -> tuple[Document, Page]:
 def annotate_file(path: Path, date: str | None = None) -> dict[str, Any]:
     """Sentences, entities, times, figures and quotes of one file, as JSON-able dicts."""
     from dossier.date import date_document
-    from dossier.pipeline import analyse_document
+    from dossier.mapstep import analyse_document
     from dossier.nlp.pipeline import load_pipeline
 
     doc, page = load_document(path, date)

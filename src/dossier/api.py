@@ -20,7 +20,8 @@ from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
 from dossier.config import config_path, load_config, load_map_batch, load_pass_budget
 from dossier.ingest.manifest import Manifest
 from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
-from dossier.pipeline import DEFAULT_MAP_BATCH, BuildReport, Settings, build, rebuild, reduce_corpus
+from dossier.mapstep import DEFAULT_MAP_BATCH
+from dossier.pipeline import BuildReport, Settings, build, rebuild, reduce_corpus
 from dossier.query import Citation, Reader
 from dossier.query.filters import NO_FILTERS, Filters
 from dossier.store import SearchHit, Store, open_store

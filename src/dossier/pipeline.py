@@ -24,12 +24,7 @@ from dossier import __version__
 from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
 from dossier.executor import Executor
 from dossier.ingest.manifest import Manifest
-from dossier.mapstep import DEFAULT_MAP_BATCH as DEFAULT_MAP_BATCH
-from dossier.mapstep import MapResult, map_pages
-from dossier.mapstep import analyse_document as analyse_document  # re-exported: the map step's page functions
-from dossier.mapstep import kept_raw as kept_raw
-from dossier.mapstep import own_dating as own_dating
-from dossier.mapstep import process_page as process_page
+from dossier.mapstep import DEFAULT_MAP_BATCH, MapResult, map_pages
 from dossier.model import Annotations, Document, Event, Page, Skipped
 from dossier.store import Corpus, Store
 

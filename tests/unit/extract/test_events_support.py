@@ -17,7 +17,7 @@ def make_doc(text: str, published: str | None = None, source: str = "test", doc_
         precision = {10: "day", 7: "month", 4: "year"}[len(published)]
         pub = PublicationDate(value=published, precision=precision, confidence=0.9, evidence=("set by test",))
     did = doc_id or hashlib.sha1(text.encode()).hexdigest()[:16]
-    from dossier.pipeline import own_dating  # the dating evidence the map step keeps for the corpus step
+    from dossier.mapstep import own_dating  # the dating evidence the map step keeps for the corpus step
 
     return own_dating(Document(id=did, source=source, text=text, published=pub))
 
