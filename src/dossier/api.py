@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from dossier.budget import DEFAULT_PAGE_TIMEOUT, DEFAULT_PASS_BUDGET
-from dossier.config import config_path, load_config, load_map_batch, load_pass_budget
+from dossier.config import checked_map_batch, config_path, load_config, load_map_batch, load_pass_budget
 from dossier.ingest.manifest import Manifest
 from dossier.model import Conflict, CorpusFigure, Document, Entity, Event, Position, Quote, Span
 from dossier.mapstep import DEFAULT_MAP_BATCH
@@ -62,11 +62,13 @@ class Dossier:
 
     def settings(self, workers: int = 1, page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
                  executor: str | None = None, map_batch: int | None = None) -> Settings:
-        """The build's settings: the arguments, then the settings file (``map_batch`` None: the file's)."""
+        """The build's settings: the arguments, then the settings file (``map_batch`` None: the file's).
+        A ``map_batch`` below 1 is refused (ValueError), not read as "not given"."""
         model = load_config(self.config).get("model")
+        batch = load_map_batch(self.config, DEFAULT_MAP_BATCH) if map_batch is None else checked_map_batch(map_batch)
         return Settings(model=model, workers=workers, config=self.config, page_timeout=page_timeout,
                         executor=executor, pass_budget=load_pass_budget(self.config, DEFAULT_PASS_BUDGET),
-                        map_batch=map_batch or load_map_batch(self.config, DEFAULT_MAP_BATCH))
+                        map_batch=batch)
 
     # -- writing --------------------------------------------------------------------------------
     def build(
@@ -86,7 +88,7 @@ class Dossier:
         seconds a page may take (then it is kept raw); ``executor``: serial, local (a process pool of
         ``workers``), dask, or a tcp:// Dask scheduler address; ``full``: recompute the whole corpus
         step instead of folding a few new pages into the stored results; ``map_batch``: pages a map
-        task runs through spaCy at once (None: the settings file's, default 8)."""
+        task runs through spaCy at once (>= 1; None: the settings file's, default 8)."""
         from dossier.ingest.manifest import load_manifest
 
         declared = {"published": date} if date else None

@@ -55,12 +55,17 @@ def load_pass_budget(path: Path | None, default: float) -> float | None:
     return float(value) or None
 
 
-def load_map_batch(path: Path | None, default: int) -> int:
-    """Pages a map task takes (``map_batch``): ``default`` if unset."""
-    value = load_config(path).get("map_batch", default)
+def checked_map_batch(value: object) -> int:
+    """``value`` as a ``map_batch``, or a ValueError: the settings file and the Python API refuse the
+    same values (as the CLI's ``--map-batch`` does with ``min=1``), with the same words."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"map_batch must be a whole number of pages >= 1, not {value!r}")
     return value
+
+
+def load_map_batch(path: Path | None, default: int) -> int:
+    """Pages a map task takes (``map_batch``): ``default`` if unset."""
+    return checked_map_batch(load_config(path).get("map_batch", default))
 
 
 def config_problem(path: Path | None) -> str | None:
