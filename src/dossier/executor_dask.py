@@ -13,6 +13,7 @@ main thread only) cannot reach. A page still running after the pool's wall-clock
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from typing import Any, Callable, Iterable, Iterator, TypeVar
@@ -26,12 +27,19 @@ R = TypeVar("R")
 
 
 class DaskExecutor:
-    """``address`` None starts a ``LocalCluster`` of ``workers`` processes (one thread each)."""
+    """``address`` None starts a ``LocalCluster`` of ``workers`` processes (one thread each).
+
+    A ``map`` started while another ``map`` of the same executor runs (the map step mapping a failed
+    batch's pages again one by one) shares its client and cluster: a second cluster would take
+    seconds to start and, for a while, double the worker processes on the machine. The cluster is
+    closed when the last running ``map`` ends."""
 
     def __init__(self, address: str | None, workers: int = 2, timeout: float | None = None):
         self.address = address
         self.workers = max(1, workers)
         self.timeout = timeout
+        self._open: tuple[Any, Any] | None = None  # (client, cluster or None) while a map runs
+        self._users = 0  # maps running on ``_open``
 
     def _client(self) -> tuple[Any, Any]:
         dist = _distributed()
@@ -41,9 +49,27 @@ class DaskExecutor:
                                     dashboard_address=None)
         return dist.Client(cluster), cluster
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T], on_lost: Callable[[T, str], R]) -> Iterator[R]:
-        client, cluster = self._client()
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[Any]:
+        """The client of the running maps, started by the first: nested maps share one cluster."""
+        if self._open is None:
+            self._open = self._client()
+        else:
+            log.debug("sharing the running Dask cluster")
+        self._users += 1
         try:
+            yield self._open[0]
+        finally:
+            self._users -= 1
+            if self._users == 0:
+                client, cluster = self._open
+                self._open = None
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T], on_lost: Callable[[T, str], R]) -> Iterator[R]:
+        with self._session() as client:
             slots = 2 * max(1, sum(client.nthreads().values()))
             source = iter(items)
             pending: dict[str, tuple[Any, T, float]] = {}
@@ -70,10 +96,6 @@ class DaskExecutor:
                     submit()
                 if pending:
                     time.sleep(0.05)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
 
     @staticmethod
     def _result(entry: tuple[Any, Any, float], on_lost: Callable[[Any, str], Any]) -> Any:

@@ -220,21 +220,24 @@ def map_pages(
     executor: Callable[[], Executor], pages: Iterable[Page], furniture: frozenset[str], model: str | None,
     timeout: float | None, batch: int = DEFAULT_MAP_BATCH,
 ) -> Iterator[MapResult]:
-    """The map step over ``pages`` (read lazily), ``batch`` pages a task, on executors ``executor()``
-    makes; yields a result per page, as they finish. A failed batch's pages go through a fresh
-    executor one by one (``process_page``), as every page does when ``batch`` is 1."""
+    """The map step over ``pages`` (read lazily), ``batch`` pages a task, on the executor ``executor()``
+    makes (made when the first result is asked for); yields a result per page, as they finish. A
+    failed batch's pages go one by one (``process_page``), as every page does when ``batch`` is 1,
+    through the same executor: a Dask one runs them on the cluster already running instead of
+    starting another (``DaskExecutor``); a process pool starts a pool for them either way."""
     one = functools.partial(process_page, furniture=furniture, model=model, timeout=timeout)
+    runner = executor()
     if batch <= 1:
-        yield from executor().map(one, pages, kept_raw)
+        yield from runner.map(one, pages, kept_raw)
         return
     many = functools.partial(process_batch, furniture=furniture, model=model, timeout=timeout)
     task = functools.partial(_run_chunk, many, one)
-    for outcome in executor().map(task, _chunks(pages, batch), _lost_batch):
+    for outcome in runner.map(task, _chunks(pages, batch), _lost_batch):
         if outcome.results is not None:
             yield from outcome.results
             continue
         logger.info("a batch of %d pages failed (%s); mapping them one by one", len(outcome.pages), outcome.reason)
-        yield from executor().map(one, outcome.pages, kept_raw)
+        yield from runner.map(one, outcome.pages, kept_raw)
 
 
 def _run_chunk(many: Callable[[Sequence[Page]], BatchOutcome], one: Callable[[Page], MapResult],
