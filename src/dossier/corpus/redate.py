@@ -178,6 +178,19 @@ def constraints_for(
     return out
 
 
+def events_by_page(events: Sequence[Event]) -> dict[str, list[Event]]:
+    """Page id -> the merged events that hold a mention or trigger word of that page, in the order
+    of ``events``: the only ones ``took`` can match (every weak page scanned every event before,
+    N x events on a story whose pages are mostly undated)."""
+    out: dict[str, list[Event]] = {}
+    for ev in events:
+        pages = {s.doc_id for s in ev.mentions}
+        pages.update(e.span.doc_id for e in ev.evidence if e.rule.startswith("event:") and e.span is not None)
+        for page in pages:
+            out.setdefault(page, []).append(ev)
+    return out
+
+
 def _trigger_spans(event: Event, doc_id: str) -> set[Span]:
     """The trigger words of an event in one page: a merged event keeps the evidence of every report
     it joined, so this tells which of the page's own mentions it took (not just the same sentence)."""
@@ -309,12 +322,16 @@ def redate_documents(
     only lend their dates."""
     local_of = {a.doc_id: a.events for a in annots}
     changed: dict[str, PublicationDate] = {}
+    lenders = {d.id: d for d in docs if can_date_others(d.published)}
+    sources: dict[float, dict[str, Document]] = {}  # a page's confidence -> the pages surer than it
+    reported = events_by_page(events)
     for doc in docs:
         if not is_weak(doc.published) or (targets is not None and doc.id not in targets):
             continue
-        sources = {d.id: d for d in docs if d.id != doc.id and can_date_others(d.published)
-                   and d.published.confidence > doc.published.confidence}
-        cons = constraints_for(doc, local_of.get(doc.id, ()), events, sources)
+        conf = doc.published.confidence
+        if conf not in sources:  # (a page is never surer than itself, so never its own source)
+            sources[conf] = {i: d for i, d in lenders.items() if d.published.confidence > conf}
+        cons = constraints_for(doc, local_of.get(doc.id, ()), reported.get(doc.id, ()), sources[conf])
         if not cons:
             continue
         old = as_range(doc.published.value) if doc.published.value else None

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from dossier.extract import events_lexicon as lex
+from dossier.extract.events_actors import PersonNames, actor_aliases, ids_by_name, name_key, names_of_entities
 from dossier.extract.events_blocks import Blocks
 from dossier.extract.events_dates import (
     PRECISION_RANK, compare_dates, contains, days_apart, month_partial, page_month, partial_matches, precision_of,
@@ -26,7 +27,7 @@ from dossier.extract.events_dates import (
 from dossier.extract.events_generic import happens_once, strong_overlap
 from dossier.extract.events_scope import best_label, event_summary, placed
 from dossier.lang.geo import country_named, country_of_capital
-from dossier.nlp.names import name_tokens, same_person_name, translit_key, translit_word  # spelling-insensitive
+from dossier.nlp.names import name_tokens, same_person_name, translit_word  # spelling-insensitive
 from dossier.model import Annotations, Document, Event, Evidence, Mention
 
 logger = logging.getLogger(__name__)
@@ -38,10 +39,6 @@ SOFT_WINDOW_DAYS = 62  # "within ~2 months": a page-dated mention and the event 
 def kinds_compatible(a: str, b: str) -> bool:
     """Same kind, or kinds that name one event in different reports (talks ~ summit)."""
     return a == b or any(a in g and b in g for g in lex.KIND_GROUPS)
-
-
-def _name_key(name: str) -> str:
-    return translit_key(name) or name.lower()
 
 
 def _keys_match(a: str, b: str) -> bool:
@@ -90,46 +87,72 @@ class _Item:
         return [k for k in self.keys if k not in self.proxy] or self.keys
 
 
-@dataclasses.dataclass
 class _Cluster:
-    items: list[_Item]
+    """An event being merged: its reports, and what ``_fits`` asks of them kept as reports join.
+
+    Each of these was recomputed over every report of the cluster for every candidate test (the
+    date by counting its reports' dates), a third of the events pass at 10,000 pages; kept here,
+    each report costs once, when it joins. Reports only ever join (``add``), so the kept values
+    are the ones a recount would give."""
+
+    __slots__ = ("items", "keys", "match_keys", "place", "soft", "places", "names", "by_doc",
+                 "_dated", "_date", "_date_stale", "_first_kind", "_meeting_kind", "_agreement")
+
+    def __init__(self, items: Sequence[_Item]) -> None:
+        self.items: list[_Item] = []
+        self.keys: list[str] = []  # every report's actor keys, the first spelling of each actor
+        self.match_keys: list[str] = []  # the same for ``_Item.match_keys``
+        self.place: str | None = None  # the first report's place that names one
+        self.soft: str | None = None  # the first page-month date
+        self.places: dict[str | None, None] = {}  # every report's place, once (ordered)
+        self.names: set[str] = set()  # named documents
+        self.by_doc: dict[str, list[_Item]] = {}
+        self._dated: Counter[str] = Counter()
+        self._date: str | None = None
+        self._date_stale = False
+        self._first_kind = ""
+        self._meeting_kind: str | None = None
+        self._agreement = False
+        for it in items:
+            self.add(it)
+
+    def add(self, it: _Item) -> None:
+        """Join report ``it``: the kept values extended as a recount over the reports would."""
+        if not self.items:
+            self._first_kind = it.event.kind
+        self.items.append(it)
+        self.keys.extend(k for k in it.keys if not any(_keys_match(k, o) for o in self.keys))
+        self.match_keys.extend(k for k in it.match_keys if not any(_keys_match(k, o) for o in self.match_keys))
+        self.place = self.place or it.place or None
+        self.soft = self.soft or it.soft or None
+        self.places.setdefault(it.place)
+        if it.name:
+            self.names.add(it.name)
+        self.by_doc.setdefault(it.doc.id, []).append(it)
+        if it.date:
+            self._dated[it.date] += 1
+            self._date_stale = True
+        kind = it.event.kind
+        if self._meeting_kind is None and kind in lex.MEETING_KINDS:
+            self._meeting_kind = kind
+        self._agreement = self._agreement or kind in lex.AGREEMENT_KINDS
 
     @property
     def kind(self) -> str:
         """The first report's kind; a meeting once a meeting and the agreement reached at it joined."""
-        kinds = [it.event.kind for it in self.items]
-        if any(k in lex.AGREEMENT_KINDS for k in kinds):
-            return next((k for k in kinds if k in lex.MEETING_KINDS), kinds[0])
-        return kinds[0]
-
-    @property
-    def keys(self) -> list[str]:
-        out: list[str] = []
-        for it in self.items:
-            out.extend(k for k in it.keys if not any(_keys_match(k, o) for o in out))
-        return out
-
-    @property
-    def match_keys(self) -> list[str]:
-        out: list[str] = []
-        for it in self.items:
-            out.extend(k for k in it.match_keys if not any(_keys_match(k, o) for o in out))
-        return out
-
-    @property
-    def place(self) -> str | None:
-        return next((it.place for it in self.items if it.place), None)
+        if self._agreement:
+            return self._meeting_kind or self._first_kind
+        return self._first_kind
 
     @property
     def date(self) -> str | None:
-        dated = [it.date for it in self.items if it.date]
-        if not dated:
-            return None
-        return min(dated, key=lambda d: (PRECISION_RANK[precision_of(d)], -Counter(dated)[d], d))
-
-    @property
-    def soft(self) -> str | None:
-        return next((it.soft for it in self.items if it.soft), None)
+        """The most precise date its reports give, the most often given among equals, then the
+        earliest."""
+        if self._date_stale:
+            count = self._dated
+            self._date = min(count, key=lambda d: (PRECISION_RANK[precision_of(d)], -count[d], d))
+            self._date_stale = False
+        return self._date
 
 
 def _participant_keys(
@@ -145,101 +168,11 @@ def _participant_keys(
             named = [m for m in annots.mentions if (m.canonical or m.text) == name]
             named.sort(key=lambda m: not any(s.start <= m.span.start < s.end for s in sentences))
             key = next((k for m in named if (k := entity_of(m))), None)
-        key = key or ("name:" + _name_key(name))
+        key = key or ("name:" + name_key(name))
         if key not in names:
             keys.append(key)
             names[key] = name
     return keys, names
-
-
-_ACTOR_LABELS = frozenset({"GPE", "GOV", "NORP"})
-
-
-def actor_aliases(
-    annots: Sequence[Annotations], entity_of: Callable[[Mention], str | None]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """(entity id -> representative id, entity id -> short display name), from the mentions.
-
-    A country and its government ("France" the place, "France" the actor, "Paris insists") may be
-    two entities to the resolver; for who took part in an event they are one actor, so ids that
-    share a place-name surface are folded together. The short name of a person is the one-word
-    form the pages use most ("Lula", "Merkel"), so summaries read the way the reports do."""
-    surfaces: dict[str, Counter[str]] = {}
-    for ann in annots:
-        for m in ann.mentions:
-            if m.label not in lex.PARTICIPANT_LABELS and m.label not in _ACTOR_LABELS:
-                continue
-            eid = entity_of(m)
-            if eid:
-                surfaces.setdefault(eid, Counter())[f"{m.label}:{m.text.strip()}"] += 1
-    persons = {eid for ann in annots for m in ann.mentions if m.label == "PERSON" and (eid := entity_of(m))}
-    full: dict[str, str] = {}
-    for ann in annots:
-        for m in ann.mentions:
-            name = m.canonical or m.text
-            if len(name.split()) >= 2 and (eid := entity_of(m)) in persons:
-                if len(name) > len(full.get(eid, "")):
-                    full[eid] = name
-    rep: dict[str, str] = {}
-    owner: dict[str, str] = {}
-    starting: dict[tuple[str, ...], list[str]] = {}  # leading words -> the full names that start so
-    for o, name in full.items():
-        words = tuple(name.split())
-        for n in range(1, len(words) + 1):
-            starting.setdefault(words[:n], []).append(o)
-    for eid in sorted(full, key=lambda e: (len(full[e]), e)):
-        # "Ana Maria" and "Ana Maria Silva": a full name that starts another one is the same person
-        longer = sorted((o for o in starting.get(tuple(full[eid].split()), ()) if o != eid),
-                        key=lambda o: (len(full[o]), o))
-        if longer:
-            rep[eid] = rep.get(longer[0], longer[0])
-    for eid in sorted(surfaces):
-        places = sorted(k.split(":", 1)[1].lower() for k in surfaces[eid] if k.split(":", 1)[0] in _ACTOR_LABELS)
-        hit = next((owner[p] for p in places if p in owner), None)
-        rep[eid] = rep.get(hit, hit) if hit else rep.get(eid, eid)
-        for p in places:
-            owner.setdefault(p, rep[eid])
-    alone = Counter(m.text.strip() for ann in annots for m in ann.mentions if len(m.text.split()) == 1)
-    short: dict[str, str] = {}
-    for eid, name in full.items():
-        # the part of the full name the pages use on its own, whatever label the tagger gave it
-        parts = [w for w in name.split() if w.split("-")[-1][:1].isupper()]
-        used = [w for w in parts if alone[w] or alone[w.split("-")[-1]]]
-        if used:
-            best = max(used, key=lambda w: (alone[w] + alone[w.split("-")[-1]], parts.index(w)))
-            short[eid] = best if alone[best] >= alone[best.split("-")[-1]] else best.split("-")[-1]
-    return rep, short
-
-
-def _ids_by_name(annots: Sequence[Annotations], entity_of: Callable[[Mention], str | None]) -> dict[str, str]:
-    """Spelling-insensitive name key -> entity id, for names of several words the resolver mapped
-    once: a mention it left unmapped ("el-Amin" where another page says "al-Amin") still counts."""
-    votes: dict[str, Counter[str]] = {}
-    for ann in annots:
-        for m in ann.mentions:
-            name = m.canonical or m.text
-            if m.label in lex.PARTICIPANT_LABELS and len(name.split()) >= 2 and (eid := entity_of(m)):
-                votes.setdefault(_name_key(name), Counter())[eid] += 1
-    return {k: min(c, key=lambda e: (-c[e], e)) for k, c in votes.items() if len(c) == 1}
-
-
-def _names_of_entities(annots: Sequence[Annotations], entity_of: Callable[[Mention], str | None]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for ann in annots:
-        for m in ann.mentions:
-            if m.label == "PERSON" and (eid := entity_of(m)):
-                out.setdefault(eid, set()).add(m.canonical or m.text)
-    return out
-
-
-def _only_entity_named(name: str, names_of: dict[str, set[str]]) -> str | None:
-    """The one person entity whose names fit ``name`` up to spelling ("el-Amin" ~ "Amin"); none
-    when two people fit (namesakes stay apart)."""
-
-    if len(name.split()) < 2:
-        return None
-    hits = [eid for eid, names in sorted(names_of.items()) if any(same_person_name(name, n) for n in names)]
-    return hits[0] if len(hits) == 1 else None
 
 
 def _item(ev: Event, doc: Document, order: int, annots: Annotations,
@@ -343,8 +276,7 @@ def _same_day_across_kinds(it: _Item, cl: _Cluster) -> bool:
 
 def _named_alike(it: _Item, cl: _Cluster) -> bool:
     """Reports naming the same document ("the Declaration of Principles") in a compatible year."""
-    names = {o.name for o in cl.items if o.name}
-    if not it.name or it.name not in names:
+    if not it.name or it.name not in cl.names:
         return False
     mine = it.date or it.soft
     theirs = cl.date or cl.soft
@@ -352,7 +284,7 @@ def _named_alike(it: _Item, cl: _Cluster) -> bool:
 
 
 def _fits(it: _Item, cl: _Cluster) -> bool:
-    if not all(places_compatible(it.place, o.place) for o in cl.items):
+    if not all(places_compatible(it.place, p) for p in cl.places):
         return False
     if _same_day_across_kinds(it, cl):
         return True
@@ -383,9 +315,9 @@ def _same_page_lead(it: _Item, cl: _Cluster) -> bool:
     the second joins wherever the first went."""
     if it.date or it.event.status != "happened" or not _is_lead(it):
         return False
-    return any(o.doc.id == it.doc.id and o is not it and _is_lead(o) and o.date is None
+    return any(o is not it and _is_lead(o) and o.date is None
                and o.event.status == "happened" and kinds_compatible(o.event.kind, it.event.kind)
-               for o in cl.items)
+               for o in cl.by_doc.get(it.doc.id, ()))
 
 
 def _page_month_fits(it: _Item, cl: _Cluster) -> bool:
@@ -442,7 +374,7 @@ def cluster_items(items: list[_Item]) -> list[_Cluster]:
             # the same named place first ("the talks in Vienna"), then the most shared actors
             best = max(fits, key=lambda n: (bool(it.place) and it.place == clusters[n].place,
                                             shared_participants(it.match_keys, clusters[n].match_keys), -n))
-            clusters[best].items.append(it)
+            clusters[best].add(it)
             blocks.add(best, it, it.doc.id)
         elif not it.support:
             blocks.add(len(clusters), it, it.doc.id)
@@ -577,15 +509,15 @@ def merge_events(
     if entity_of is not None:
         used = [by_id[d.id] for d in docs if d.id in by_id]
         rep, short = actor_aliases(used, entity_of)
-        by_name = _ids_by_name(used, entity_of)
-        names_of = _names_of_entities(used, entity_of)
+        by_name = ids_by_name(used, entity_of)
+        people = PersonNames(names_of_entities(used, entity_of))
         for it in items:
             folded: list[str] = []
             proxy: set[str] = set()
             for key in it.keys:
                 k = key
                 if k.startswith("name:"):  # a name the resolver left alone: the entity of that name
-                    k = by_name.get(k[5:]) or _only_entity_named(it.names.get(k, k[5:]), names_of) or k
+                    k = by_name.get(k[5:]) or people.only(it.names.get(k, k[5:])) or k
                 r = rep.get(k, k)
                 if key in it.proxy:
                     proxy.add(r)

@@ -184,3 +184,25 @@ def test_rebase_times_dates_the_events_of_a_redated_page():
     assert ev.confidence > planned.confidence
     assert (other.date, other.precision) == (None, "none")
     assert [e.text for e in other.evidence if e.rule == "date:document"] == ["2019-01"]
+
+
+def test_events_by_page_files_an_event_under_every_page_it_holds_in_order():
+    from dossier.corpus.redate import events_by_page
+
+    docs, anns, events = _setup(PublicationDate())
+    other = Event(id="o1", kind="talks", summary="o", mentions=(Span("x", 0, 5),),
+                  evidence=(Evidence("event:talks", "talks", Span("w", 10, 15)),))  # a trigger word of page w
+    index = events_by_page([*events, other])
+    assert [e.id for e in index["w"]] == ["s1", "o1"]
+    assert [e.id for e in index["s"]] == ["s1"] and [e.id for e in index["x"]] == ["o1"]
+
+
+def test_a_page_lends_only_to_pages_less_sure_than_itself():
+    """Weak pages of one confidence share their list of lenders; a weak page surer than another
+    lends to it, never to itself, and an event holding no mention of a page dates nothing there."""
+    docs, anns, events = _setup(PublicationDate())
+    strong, weak = docs
+    assert list(redate_documents([dataclasses.replace(strong, published=PublicationDate()), weak], anns, events)) == []
+    unrelated = dataclasses.replace(events[0], mentions=(events[0].mentions[0],))  # no longer holds page w
+    assert redate_documents(docs, anns, [unrelated]) == {}
+    assert list(redate_documents(docs, anns, events)) == ["w"]

@@ -7,7 +7,7 @@ import dataclasses
 from test_events_support import make_doc, with_events
 
 from dossier.extract.events import find_dateline, merge_events, timeline
-from dossier.extract.events_merge import actor_aliases
+from dossier.extract.events_actors import actor_aliases
 from dossier.model import Annotations, Event, Mention, Span
 
 LEAD = ("Officials from several countries gathered in the capital this week to discuss the river, "
