@@ -75,13 +75,14 @@ def analyse_document(doc: Document, nlp: Any, parsed: Doc | None = None) -> Anno
 
 def own_dating(doc: Document) -> Document:
     """Keep the page's own dating evidence the corpus step needs (the month and yearless day an
-    undated page names), so no corpus pass re-reads text."""
+    undated page names, the latest year it reports), so no corpus pass re-reads text."""
     from dossier.date import date_from_text
 
     if doc.published.value:
         return doc
     own = date_from_text(doc.text)
-    return replace(doc, own_month=own.month, own_day=own.day, own_day_bound=own.day_is_bound)
+    return replace(doc, own_month=own.month, own_day=own.day, own_day_bound=own.day_is_bound,
+                   own_latest_year=own.latest_year)
 
 
 def process_page(

@@ -135,6 +135,7 @@ class Document:
     own_month: int | None = None
     own_day: str | None = None
     own_day_bound: bool = False
+    own_latest_year: int | None = None  # the latest year an undated page reports: it is no older
     # Cross-page furniture evidence of a flat page (digests from ``clean.furniture_keys``): its short
     # lines, and those the cleaner removed because other pages of its site repeat them.
     line_keys: tuple[str, ...] = ()

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Bump when a stage changes what it stores: documents built by another version are rebuilt.
-PIPELINE_REVISION = "4"  # 2: own dating evidence (own_month); 3: furniture digests; 4: own_day
+PIPELINE_REVISION = "5"  # 2: own dating evidence (own_month); 3: furniture digests; 4: own_day; 5: own_latest_year
 # Bump when the corpus step changes what it stores: the next build reruns it even with no new page.
 CORPUS_REVISION = "2"  # 2: entity ids in Claim.actor, Position.actor, Event.participants
 

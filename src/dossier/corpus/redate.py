@@ -337,6 +337,9 @@ def redate_documents(
         old = as_range(doc.published.value) if doc.published.value else None
         if old is not None:
             cons.append(Constraint(old[0], old[1], f"earlier date {doc.published.value}"))
+        elif doc.own_latest_year is not None:  # a page is no older than the latest year it reports
+            cons.append(Constraint(dt.date(doc.own_latest_year, 1, 1), _FAR_FUTURE,
+                                   f"not before {doc.own_latest_year}, the latest year the page reports"))
         month = own_month(doc) if doc.published.value is None else None
         new = _new_date(doc, cons, month)
         if new is None or new.confidence <= doc.published.confidence:

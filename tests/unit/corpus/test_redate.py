@@ -206,3 +206,18 @@ def test_a_page_lends_only_to_pages_less_sure_than_itself():
     unrelated = dataclasses.replace(events[0], mentions=(events[0].mentions[0],))  # no longer holds page w
     assert redate_documents(docs, anns, [unrelated]) == {}
     assert list(redate_documents(docs, anns, events)) == ["w"]
+
+
+def test_an_undated_page_is_no_older_than_the_latest_year_it_reports():
+    """A page reporting a shared event of 2019 "held" but naming 2021 itself (kept by the map step as
+    ``own_latest_year``) is dated from 2021 on, not to the event's month years before."""
+    docs, anns, events = _setup(PublicationDate())
+    strong, weak = docs
+    local = dataclasses.replace(anns[1].events[0], evidence=())  # held, no phrase of its own: after the event
+    anns = [anns[0], dataclasses.replace(anns[1], events=(local,))]
+    assert redate_documents(docs, anns, events)["w"].value == "2019-01"
+    later = dataclasses.replace(weak, own_latest_year=2021)
+    new = redate_documents([strong, later], anns, events)["w"]
+    assert new.value == "2021-01"
+    august = dataclasses.replace(later, own_month=8)  # its own month then falls in the year it allows
+    assert redate_documents([strong, august], anns, events)["w"].value == "2021-08"
