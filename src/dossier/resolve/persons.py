@@ -149,14 +149,15 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     by_first: dict[str, list[str]] = defaultdict(list)
     # Indexed by the surname of every full name a person is written with, not only the group's
     # representative: that may be a clipped form ('<Given> <Initial>') whose last word is no surname.
+    # (dicts as ordered sets: a list's membership test made a common surname's block quadratic)
+    surname_sets: dict[str, dict[str, None]] = defaultdict(dict)
+    first_sets: dict[str, dict[str, None]] = defaultdict(dict)
     for o in sorted(full, key=lambda o: (labels[o.key], o.name)):
-        key = _surname_key(o.name)
-        if labels[o.key] not in by_surname[key]:
-            by_surname[key].append(labels[o.key])
+        surname_sets[_surname_key(o.name)].setdefault(labels[o.key])
     for o in full:
-        first = translit_word(name_tokens(o.name)[0])
-        if labels[o.key] not in by_first[first]:
-            by_first[first].append(labels[o.key])
+        first_sets[translit_word(name_tokens(o.name)[0])].setdefault(labels[o.key])
+    by_surname.update((k, list(v)) for k, v in surname_sets.items())
+    by_first.update((k, list(v)) for k, v in first_sets.items())
     years: dict[str, list[float]] = {}  # each candidate's dates as sorted years, parsed once
     for o in obs:
         if o.kind == "pointer" and o.name in groups:
