@@ -241,6 +241,11 @@ def pick_month(lo: dt.date, hi: dt.date) -> tuple[str, float] | None:
 SHARED_PREFIX = "shares event "  # evidence lines written here
 
 
+def _borrowed(pub: PublicationDate) -> bool:
+    """The date was lent by shared events (this pass), not read from the page."""
+    return any(line.startswith(SHARED_PREFIX) for line in pub.evidence)
+
+
 def can_date_others(pub: PublicationDate) -> bool:
     """A page date with its year, to the month or day, not a guess, and not itself borrowed from
     shared events (a rerun of the reduce must not let two pages confirm each other in a loop)."""
@@ -305,7 +310,7 @@ def _new_date(doc: Document, cons: list[Constraint], month: int | None) -> Publi
         conf = min(conf, CONFLICT_MAX)
         extra += [f"conflicting: {c.why}" for c in cons if c not in used]
     whys = list(dict.fromkeys(c.why for c in shared))
-    evidence = tuple(doc.published.evidence) + tuple(whys) + tuple(extra)
+    evidence = tuple(dict.fromkeys((*doc.published.evidence, *whys, *extra)))  # a re-run lends again
     return PublicationDate(value=value, precision="month", confidence=round(conf, 3), evidence=evidence)
 
 
@@ -334,13 +339,16 @@ def redate_documents(
         cons = constraints_for(doc, local_of.get(doc.id, ()), reported.get(doc.id, ()), sources[conf])
         if not cons:
             continue
-        old = as_range(doc.published.value) if doc.published.value else None
+        # A date this pass lent the page before is no evidence of its own: kept as a constraint, it
+        # narrowed itself and raised its confidence on the next run (another round of every pass).
+        borrowed = _borrowed(doc.published)
+        old = as_range(doc.published.value) if doc.published.value and not borrowed else None
         if old is not None:
             cons.append(Constraint(old[0], old[1], f"earlier date {doc.published.value}"))
         elif doc.own_latest_year is not None:  # a page is no older than the latest year it reports
             cons.append(Constraint(dt.date(doc.own_latest_year, 1, 1), _FAR_FUTURE,
                                    f"not before {doc.own_latest_year}, the latest year the page reports"))
-        month = own_month(doc) if doc.published.value is None else None
+        month = own_month(doc) if doc.published.value is None or borrowed else None
         new = _new_date(doc, cons, month)
         if new is None or new.confidence <= doc.published.confidence:
             continue

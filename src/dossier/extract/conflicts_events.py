@@ -78,7 +78,10 @@ def event_date_conflicts(annots: Sequence[Annotations], events: Sequence[Event])
     out: list[Conflict] = []
     for ev in events:
         dated = sorted(_per_page_dates(by_doc, ev).items(), key=lambda kv: kv[1].span.start)
-        pairs = [(a, b) for i, a in enumerate(dated) for b in dated[i + 1 :]]
+        days = [r for _, t in dated if (r := _days(t.value or "")) is not None]
+        if len(days) < 2 or max(r[0] for r in days) <= min(r[1] for r in days):
+            continue  # ranges that overlap pairwise share a day (Helly, on a line): no pair to test
+        pairs = ((a, b) for i, a in enumerate(dated) for b in dated[i + 1 :])
         for (doc_a, ta), (doc_b, tb) in pairs:
             ra, rb = _days(ta.value or ""), _days(tb.value or "")
             if ra is None or rb is None or max(ra[0], rb[0]) <= min(ra[1], rb[1]):

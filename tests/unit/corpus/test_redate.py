@@ -221,3 +221,17 @@ def test_an_undated_page_is_no_older_than_the_latest_year_it_reports():
     assert new.value == "2021-01"
     august = dataclasses.replace(later, own_month=8)  # its own month then falls in the year it allows
     assert redate_documents([strong, august], anns, events)["w"].value == "2021-08"
+
+
+def test_a_lent_date_does_not_confirm_itself_on_the_next_run():
+    """Re-dating again over the same events leaves a page it dated as it is: its borrowed month is
+    no constraint of its own (it had narrowed the range to itself and raised its confidence, so the
+    corpus step ran another round of every pass)."""
+    docs, anns, events = _setup(PublicationDate())
+    strong, weak = docs
+    local = dataclasses.replace(anns[1].events[0], evidence=())  # held, no phrase: a wide range
+    anns = [anns[0], dataclasses.replace(anns[1], events=(local,))]
+    first = redate_documents(docs, anns, events)["w"]
+    assert first.confidence < 0.6  # only "after 2019-01-14": a weak guess
+    again = redate_documents([strong, dataclasses.replace(weak, published=first)], anns, events)
+    assert again == {}
