@@ -225,9 +225,10 @@ _MAX_RATIO = 10.0
 _APPROX_SHARE = 0.1
 
 
-def _share_of_people(fig: Figure) -> bool:
-    """ "N percent of voters": what a share of people say or think is a survey's estimate."""
-    head = (about_key(fig.about) or ("", frozenset()))[0]
+def _share_of_people(fig: Figure, key: tuple[str, frozenset[str]] | None = None) -> bool:
+    """ "N percent of voters": what a share of people say or think is a survey's estimate (``key``:
+    ``about_key(fig.about)`` when the caller has it)."""
+    head = (key or about_key(fig.about) or ("", frozenset()))[0]
     return fig.unit == "percent" and (head in PEOPLE_NOUNS or head in ("people", "american", "voter", "respondent"))
 
 
@@ -262,6 +263,9 @@ class _FigureItem:
     estimate: bool
     holders: frozenset[str]
     bounds: tuple[float, float]
+    # Read once per figure, not per pair (a measure many pages report gives a block of 10^6 pairs):
+    unit: tuple[str, float]  # ``_in_base_unit``
+    share: bool  # ``_share_of_people``
 
 
 def _figure_item(doc: Document, annot: Annotations, fig: Figure) -> _FigureItem | None:
@@ -274,9 +278,11 @@ def _figure_item(doc: Document, annot: Annotations, fig: Figure) -> _FigureItem 
         _CHANGE_WORDS.search(words) or (fig.qualifiers and _CLAUSE_CHANGE_WORDS.search(words)) or _INCREMENT.search(before)
     )
     _, sentence = _sentence_text(doc, annot, fig.span)
+    unit = _in_base_unit(fig)
     return _FigureItem(
         fig, key, figure_date(doc, annot, fig), bool(_PLAN_WORDS.search(words)), change,
-        bool(_ESTIMATE_WORDS.search(sentence)), _holders(annot, fig), _bounds(before, _in_base_unit(fig)[1]),
+        bool(_ESTIMATE_WORDS.search(sentence)), _holders(annot, fig), _bounds(before, unit[1]),
+        unit, _share_of_people(fig, key),
     )  # fmt: skip
 
 
@@ -285,7 +291,7 @@ def _why_not(a: _FigureItem, b: _FigureItem) -> str | None:
     fa, fb = a.fig, b.fig
     if fa.span.doc_id == fb.span.doc_id:
         return "same source"
-    if _in_base_unit(fa)[0] != _in_base_unit(fb)[0]:
+    if a.unit[0] != b.unit[0]:
         return "other unit"
     if fa.unit is None and (fa.value != int(fa.value) or fb.value != int(fb.value)):
         return "a count against a rate"  # "30 exclamation points" vs "2.2 per speech"
@@ -295,11 +301,11 @@ def _why_not(a: _FigureItem, b: _FigureItem) -> str | None:
         return "a poll or estimate"
     if fa.unit == "people" and not (a.key[1] or b.key[1]) and a.key[0] in PEOPLE_NOUNS | {"people", "person"}:
         return "a head count of no one in particular"  # "about 20 people" / "nine people"
-    if _share_of_people(fa) or _share_of_people(fb):
+    if a.share or b.share:
         return "a share of people (a survey result)"  # "52 percent of registered voters agreed"
     if a.holders and b.holders and not a.holders & b.holders:
         return "other subject"  # one campaign's ad money against another candidate's
-    va, vb = abs(_in_base_unit(fa)[1]), abs(_in_base_unit(fb)[1])
+    va, vb = abs(a.unit[1]), abs(b.unit[1])
     if min(va, vb) * _MAX_RATIO < max(va, vb):
         return "other order of magnitude"  # two reports of one quantity differ by less: a total and a part
     if not same_about(a.key, b.key):
@@ -313,7 +319,7 @@ def _why_not(a: _FigureItem, b: _FigureItem) -> str | None:
 def _magnitude(item: _FigureItem) -> int | None:
     """The decade of the figure's absolute value in its base unit (0 gets its own bucket); None when
     the value is not finite. Two values within ``_MAX_RATIO`` lie at most one decade apart."""
-    value = abs(_in_base_unit(item.fig)[1])
+    value = abs(item.unit[1])
     if not math.isfinite(value):
         return None
     return math.floor(math.log10(value)) if value > 0 else -(10**6)
@@ -338,16 +344,16 @@ def _figure_pairs(items: list[_FigureItem]) -> Iterator[tuple[_FigureItem, _Figu
     worded as a change, an estimate or a survey share never pairs; the others pair only within their
     unit family, within two decades and with a similar head noun. Blocking on what ``_why_not``
     requires keeps this linear in the figures of one measure instead of quadratic in all of them."""
-    keep = [i for i, it in enumerate(items) if not (it.change or it.estimate or _share_of_people(it.fig))]
+    keep = [i for i, it in enumerate(items) if not (it.change or it.estimate or it.share)]
     similar = _similar_heads({items[i].key[0] for i in keep})
     blocks: dict[tuple[str, int | None, str], list[int]] = {}
     for i in keep:
-        blocks.setdefault((_in_base_unit(items[i].fig)[0], _magnitude(items[i]), items[i].key[0]), []).append(i)
+        blocks.setdefault((items[i].unit[0], _magnitude(items[i]), items[i].key[0]), []).append(i)
     mags_of: dict[tuple[str, str], set[int | None]] = {}
     for fam, mag, head in blocks:
         mags_of.setdefault((fam, head), set()).add(mag)
     for i in keep:
-        fam, head, mag = _in_base_unit(items[i].fig)[0], items[i].key[0], _magnitude(items[i])
+        fam, head, mag = items[i].unit[0], items[i].key[0], _magnitude(items[i])
         found: set[int] = set()
         for h in similar[head]:
             for m in mags_of.get((fam, h), ()):
