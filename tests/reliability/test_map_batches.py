@@ -94,3 +94,23 @@ def test_a_lost_task_of_one_page_is_kept_raw_once() -> None:
     assert one.results == (kept_raw(page, "worker stopped (signal 9) in nlp"),)
     two = _lost_batch((page, page), "worker stopped (signal 9) in nlp")
     assert two.results is None and two.pages == (page, page)  # mapped again one by one
+
+
+def test_a_batch_scans_each_page_for_times_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The map dates every page of a batch before it annotates any: the time-expression matches of
+    a page's text are kept from its dating to its annotation (``timex._matches``), so a full batch
+    scans each page's text once (with room for 4 texts, half of every batch was scanned twice)."""
+    import dossier.date.timex as timex
+    from dossier.ingest.read import read_inputs
+    from dossier.mapstep import _process_batch
+
+    pages = tuple(p for p in read_inputs(STORY) if hasattr(p, "raw"))[:8]
+    assert len(pages) == 8
+    scanned: list[str] = []
+    real = timex._runnable_rules
+    monkeypatch.setattr(timex, "_runnable_rules", lambda text: scanned.append(text) or real(text))
+    timex._matches.cache_clear()
+    results = _process_batch(pages, frozenset(), None)
+    long_texts = [t for t in scanned if len(t) > 500]  # page texts, not date lines
+    assert {r.doc.text for r in results} <= set(long_texts)
+    assert len(long_texts) == len(set(long_texts))
