@@ -17,7 +17,7 @@ from dossier.lang.en import us_spelling
 logger = logging.getLogger(__name__)
 
 # Words that start a post-modifier: the head is the word before them.
-_POSTMOD = frozenset(
+POSTMODIFIERS = frozenset(
     """of in at on for from with by who whom whose which that near to after during between under over
     about into outside inside behind across since when where""".split()
 )
@@ -65,7 +65,7 @@ def head_lemma(text: str) -> str:
     words = re.findall(r"[A-Za-z][A-Za-z\-]*", text.replace("’", "'"))
     head = ""
     for i, w in enumerate(words):
-        if i > 0 and w.lower() in _POSTMOD:
+        if i > 0 and w.lower() in POSTMODIFIERS:
             break
         if w.lower() not in _DETERMINERS:
             head = w

@@ -2,11 +2,15 @@
 
 A common noun phrase joins a named entity only on evidence the text gives: an apposition
 ('<Name>, the lawyer', 'the lawyer, <Name>') or a descriptor written before the name ('lawyer
-<Name>', the peeled title). Such evidence makes the head word
+<Name>', the peeled title, or read from the text when the mention carries none: 'fired coach
+<Name>'); a copula, 'as' or an apposition after the name that is no mention itself ('<Name> is the
+new coach', '<Name> as host', '<Name>, the actress,') says what the page calls the entity too,
+though the predicate is not a mention of it. Such evidence makes the head word
 a description of that entity on the page; a later definite noun phrase with that head on the same
 page ('the lawyer said') is then the entity when the page describes only one entity that way. On a
 page without such evidence, a description goes to the one entity the page names that other pages
-describe with that head. Everything else stays with its head word, as before.
+describe with that head, if it is of the description's type (a person is no 'facility'); a group
+noun or a number never describes one person. Everything else stays with its head word, as before.
 
 Why hand-written: the resolver sees mention strings and the text, not a parse; apposition and premodifying
 descriptors are the standard news ways of introducing who someone is.
@@ -16,11 +20,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from dossier.lang.en import us_spelling
 from dossier.model import Document
-from dossier.resolve.common import head_lemma, singular
+from dossier.resolve.common import GROUP_NOUNS, POSTMODIFIERS, head_lemma, singular
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
 
 logger = logging.getLogger(__name__)
@@ -52,20 +57,74 @@ def _indefinite(text: str, o: Obs) -> bool:
     return first in _INDEFINITE or (first not in ("the", "this", "that") and bool(before) and before[-1].lower() in _INDEFINITE)
 
 
-def _page_links(text: str, obs: list[Obs], labels: dict[MentionKey, str]) -> tuple[dict[MentionKey, str], dict[str, set[str]]]:
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'’-])([a-z]+) $")
+
+
+def descriptor_before(text: str, start: int, nouns: frozenset[str]) -> str:
+    """The common noun written right before a name as its descriptor ('coach <Name>', 'the actress
+    <Surname>'), or ''. Only a word the corpus uses as the head of a common noun phrase counts, so a
+    verb or a preposition before the name ('said <Name>', 'with <Name>') is no descriptor."""
+    if not text[start : start + 1].isupper():
+        return ""  # the span starts with a preposition or article ('at <Name> Center'): no descriptor next to it
+    m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    word = us_spelling(m.group(1)) if m else ""
+    return word if word in nouns else ""
+
+
+# After a name: a copula or 'as' ('<Name> is the new coach', '<Name> as host', '<Name>, who was a
+# lawyer'), or an apposition not itself a mention ('<Name>, the actress,'). A copula predicates and
+# links no mentions, but it says what the page calls the entity.
+_AFTER = re.compile(
+    r"\s*(?:,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:a|an|the)\s+"
+    r"|\s(?:is|was|has\s+been|had\s+been|became|as)\s+(?:(?:a|an|the)\s+)?)"
+    r"((?:[a-z0-9][\w-]*\s+){0,3}[a-z][\w-]*)"
+)
+
+
+def descriptor_after(text: str, end: int, nouns: frozenset[str]) -> str:
+    """The common noun a copula, 'as' or an apposition right after a name gives it ('<Name> is the
+    new coach' -> 'coach'), or '': of up to four lowercase words, cut at a post-modifier ('the host
+    of the show'), the last one the corpus uses as the head of a common noun phrase."""
+    m = _AFTER.match(text, end)
+    if not m:
+        return ""
+    words = []
+    for w in m.group(1).split():
+        if w in POSTMODIFIERS:
+            break  # 'the host of the show': the head is before the post-modifier
+        words.append(us_spelling(w))
+    hits = [i for i, w in enumerate(words) if w in nouns]
+    return words[hits[-1]] if hits else ""
+
+
+_NUMBER_WORD = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)s?$")
+
+
+def can_describe(head: str, entity_type: str) -> bool:
+    """A head word that can describe one entity of the type: a group noun or 'people' is never one
+    person ('police' are not the officer they shot), nor is a number ('two')."""
+    if _NUMBER_WORD.match(head):
+        return False
+    return entity_type != "person" or (head not in GROUP_NOUNS and head != "people")
+
+
+def _page_links(
+    text: str, obs: list[Obs], labels: dict[MentionKey, str], nouns: frozenset[str] = frozenset()
+) -> tuple[dict[MentionKey, str], dict[str, set[str]]]:
     """Commons linked on one page by direct evidence, and each head's described labels there."""
     named = [o for o in obs if o.kind not in ("common", "pron") and o.key in labels]
     commons = [o for o in obs if o.kind == "common"]
     direct: dict[MentionKey, str] = {}
     described: dict[str, set[str]] = defaultdict(set)
     for n in named:
-        if n.mention.title:
-            head = head_lemma(n.mention.title)
-            if head:
+        heads = [head_lemma(n.mention.title) if n.mention.title else descriptor_before(text, n.key[1], nouns)]
+        heads.append(descriptor_after(text, n.key[2], nouns))
+        for head in heads:
+            if head and can_describe(head, LABEL_TYPE.get(n.mention.label, "thing")):
                 described[head].add(labels[n.key])
     for c in commons:
-        if singular(c.name) != c.name:
-            continue  # 'the managers' describe a group, not one named entity
+        if singular(c.name) != c.name or not can_describe(c.name, LABEL_TYPE.get(c.mention.label, "thing")):
+            continue  # 'the managers' describe a group, not one named entity; nor does '<Name>, the police said'
         near = [n for n in named if abs(n.key[1] - c.key[2]) < 40 or abs(c.key[1] - n.key[2]) < 40]
         hits = {labels[n.key] for n in near if _evidence(text, n, c)}
         if len(hits) == 1:
@@ -80,11 +139,16 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
     by_doc: dict[str, list[Obs]] = defaultdict(list)
     for o in obs:
         by_doc[o.key[0]].append(o)
-    pages = {d: _page_links(texts.get(d, ""), os, labels) for d, os in by_doc.items()}
+    nouns = frozenset(o.name for o in obs if o.kind == "common" and singular(o.name) == o.name)
+    pages = {d: _page_links(texts.get(d, ""), os, labels, nouns) for d, os in by_doc.items()}
     corpus: dict[str, set[str]] = defaultdict(set)
     for _, described in pages.values():
         for head, labs in described.items():
             corpus[head] |= labs
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for o in obs:
+        if o.kind not in ("common", "pron") and o.key in labels:
+            kinds[labels[o.key]][LABEL_TYPE.get(o.mention.label, "thing")] += 1
     out: dict[MentionKey, str] = {}
     for d, (direct, described) in pages.items():
         out.update(direct)
@@ -93,6 +157,11 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
             if c.kind != "common" or c.key in direct or _indefinite(texts.get(d, ""), c):
                 continue
             cands = described.get(c.name) or (corpus.get(c.name, set()) & here)
+            want = LABEL_TYPE.get(c.mention.label, "thing")
+            cands = {x for x in cands if kinds[x] and kinds[x].most_common(1)[0][0] == want}
+            if not can_describe(c.name, want):
+                continue
             if len(cands) == 1:
                 out[c.key] = next(iter(cands))
     return out
+

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dossier.resolve import resolve_entities, who
 from dossier.resolve.clean import lower_head, np_core, trim_common_words
 
-from .helpers import annotate, make_doc
+from dossier.model import Annotations
+
+from .helpers import annotate, make_doc, mention
 
 
 def _entity_of(res, doc, surface, nth=0):
@@ -82,3 +84,53 @@ def test_a_titled_bare_surname_is_not_given_a_full_name_that_never_holds_the_tit
     dana = _entity_of(res, a, "Dana Abbot")
     assert _entity_of(res, a, "Abbot", 0) != dana  # 'President Abbot': not his wife
     assert not any(r.title == "president" for e in res.entities if e.id == dana for r in e.roles)
+
+
+def test_a_descriptor_written_before_a_name_in_the_text_describes_it_on_other_pages():
+    # The mention carries no title: the descriptor is read from the text ('fired coach <Name>').
+    a = make_doc("a", "The club fired coach Dana Brill on Monday. The coach left.")
+    b = make_doc("b", "Dana Brill spoke to reporters. The coach said little.")
+    # As in gold-mention input, the descriptor before the name is no mention of its own.
+    ann_a = Annotations(doc_id="a", mentions=(mention(a, "Dana Brill", "PERSON"), mention(a, "coach", "PERSON", 1)))
+    ann_b = annotate(b, ("Dana Brill", "PERSON"), ("coach", "PERSON"))
+    res = resolve_entities([a, b], [ann_a, ann_b])
+    brill = _entity_of(res, a, "Dana Brill")
+    assert _entity_of(res, a, "coach", 1) == brill  # 'The coach' on the page that says 'coach Dana Brill'
+    assert _entity_of(res, b, "coach") == brill  # and on a page naming only her
+    # A verb before the name is no descriptor: 'said' is no common noun of the corpus.
+    from dossier.resolve.describe import descriptor_before
+
+    assert descriptor_before("Then said Dana Brill", 10, frozenset({"coach"})) == ""
+    assert descriptor_before("fired coach Dana Brill", 12, frozenset({"coach"})) == "coach"
+
+
+def test_a_copula_or_as_after_a_name_says_what_the_page_calls_it():
+    from dossier.resolve.describe import descriptor_after
+
+    nouns = frozenset({"host", "show", "coach"})
+    text = "Kim Ralls is the new host of the show. Kim Ralls as host. Kim Ralls, the coach, left."
+    assert descriptor_after(text, len("Kim Ralls"), nouns) == "host"  # cut before 'of the show'
+    assert descriptor_after(text, text.index(" as host"), nouns) == "host"
+    assert descriptor_after(text, text.index(", the coach"), nouns) == "coach"
+    assert descriptor_after("Kim Ralls said the host", 9, nouns) == ""
+    a = make_doc("a", "Kim Ralls was named. Kim Ralls is the new host. The host spoke.")
+    res = resolve_entities([a], [annotate(a, ("Kim Ralls", "PERSON"), ("host", "PERSON"))])
+    assert _entity_of(res, a, "host", 1) == _entity_of(res, a, "Kim Ralls")
+
+
+def test_a_group_noun_or_a_number_does_not_describe_one_person_nor_a_place_a_person():
+    from dossier.resolve.describe import can_describe
+
+    assert not can_describe("police", "person") and not can_describe("two", "person")
+    assert can_describe("company", "org") and can_describe("coach", "person")
+    # 'police' after a person's name ('<Name>, the police said') describes nobody.
+    a = make_doc("a", "Tom Vance, the police said, fled. The police searched.")
+    res = resolve_entities([a], [annotate(a, ("Tom Vance", "PERSON"), ("police", "PERSON"))])
+    assert _entity_of(res, a, "Tom Vance") not in (_entity_of(res, a, "police", 0), _entity_of(res, a, "police", 1))
+    # A description of a place is not given to a person the page names.
+    b = make_doc("b", "Dana Brill ran the clinic. Dana Brill, the doctor, left.")
+    c = make_doc("c", "Dana Brill spoke. The doctor was away.")
+    res = resolve_entities(
+        [b, c], [annotate(b, ("Dana Brill", "PERSON"), ("doctor", "PERSON")), annotate(c, ("Dana Brill", "PERSON"), ("doctor", "FAC"))]
+    )
+    assert _entity_of(res, c, "doctor") != _entity_of(res, c, "Dana Brill")
