@@ -10,7 +10,11 @@ a description of that entity on the page; a later definite noun phrase with that
 page ('the lawyer said') is then the entity when the page describes only one entity that way. On a
 page without such evidence, a description goes to the one entity the page names that other pages
 describe with that head, if it is of the description's type (a person is no 'facility'); a group
-noun or a number never describes one person. Everything else stays with its head word, as before.
+noun or a number never describes one person. Last, a definite description of a person ('the
+actress') with no such candidate goes to the person its page is about (named at least twice as
+often as anyone else there), when some page describes a person with that head and the head is no
+relational noun (never written with a possessor: 'her lawyer', '<Name>'s mother' are someone else).
+Everything else stays with its head word, as before.
 
 Why hand-written: the resolver sees mention strings and the text, not a parse; apposition and premodifying
 descriptors are the standard news ways of introducing who someone is.
@@ -149,6 +153,8 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
     for o in obs:
         if o.kind not in ("common", "pron") and o.key in labels:
             kinds[labels[o.key]][LABEL_TYPE.get(o.mention.label, "thing")] += 1
+    person_heads = {h for h, labs in corpus.items() if any(_type_of(kinds, x) == "person" for x in labs)}
+    relational = {c.name for c in obs if c.kind == "common" and possessed(texts.get(c.key[0], ""), c.key[1], c.surface)}
     out: dict[MentionKey, str] = {}
     for d, (direct, described) in pages.items():
         out.update(direct)
@@ -158,10 +164,57 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
                 continue
             cands = described.get(c.name) or (corpus.get(c.name, set()) & here)
             want = LABEL_TYPE.get(c.mention.label, "thing")
-            cands = {x for x in cands if kinds[x] and kinds[x].most_common(1)[0][0] == want}
+            cands = {x for x in cands if _type_of(kinds, x) == want}
             if not can_describe(c.name, want):
                 continue
             if len(cands) == 1:
                 out[c.key] = next(iter(cands))
+            elif not cands and want == "person" and c.name in person_heads and c.name not in relational \
+                    and singular(c.name) == c.name and definite(texts.get(d, ""), c.key[1], c.surface):
+                top = dominant_person([labels[o.key] for o in by_doc[d] if o.kind not in ("common", "pron") and o.key in labels
+                                       and _type_of(kinds, labels[o.key]) == "person"])
+                if top:
+                    out[c.key] = top
     return out
+
+
+def _type_of(kinds: dict[str, Counter[str]], label: str) -> str:
+    """The type most mentions with this label are tagged with ('' when none is)."""
+    votes = kinds.get(label)
+    return votes.most_common(1)[0][0] if votes else ""
+
+
+# A possessor before a noun: 'her lawyer', '<Name>'s mother', '<Name> 's rep' (tokenised text).
+_POSSESSOR = re.compile(r"(?:\b(?i:his|her|their|its|our|my|your)|\w['’]s?|\s['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def possessed(text: str, start: int, surface: str) -> bool:
+    """The noun phrase has a possessor ('her lawyer', "<Name>'s new rep"): a relational noun, whose
+    referent is someone else than its possessor."""
+    return bool(_POSSESSOR.search(text[max(0, start - 40) : start])) or bool(
+        re.match(r"(?:his|her|their|its|our|my|your)\s", surface.lower())
+    )
+
+
+def definite(text: str, start: int, surface: str) -> bool:
+    """'the actress', 'the 26 - year - old actress': a definite article opens the noun phrase, in the
+    mention or at most five lowercase words before it (gold mentions often leave it out)."""
+    words = surface.lower().split()
+    if words and words[0] in ("the", "this", "that"):
+        return True
+    before = re.findall(r"[\w']+(?:-[\w']+)*|[^\s\w-]", text[max(0, start - 40) : start])  # a lone '-' joins words
+    for t in reversed(before[-5:]):
+        if t.lower() in ("the", "this", "that"):
+            return True
+        if not re.fullmatch(r"[a-z0-9-]+", t) or t in POSTMODIFIERS or t in ("a", "an", "and", "or"):
+            return False
+    return False
+
+
+def dominant_person(labels: list[str]) -> str:
+    """The person a page is about, when one is: named at least twice as often as anyone else."""
+    top = Counter(labels).most_common(2)
+    if not top or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return ""
+    return top[0][0]
 

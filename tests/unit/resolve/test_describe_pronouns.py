@@ -134,3 +134,25 @@ def test_a_group_noun_or_a_number_does_not_describe_one_person_nor_a_place_a_per
         [b, c], [annotate(b, ("Dana Brill", "PERSON"), ("doctor", "PERSON")), annotate(c, ("Dana Brill", "PERSON"), ("doctor", "FAC"))]
     )
     assert _entity_of(res, c, "doctor") != _entity_of(res, c, "Dana Brill")
+
+
+def test_a_definite_description_of_people_goes_to_the_one_person_its_page_is_about():
+    from dossier.resolve.describe import definite, dominant_person, possessed
+
+    def at(text: str, word: str) -> tuple[str, int, str]:
+        return text, text.rindex(word), word
+
+    assert definite(*at("Then the 26 - year - old actress", "actress"))
+    assert not definite(*at("a judge told the court an actress", "actress"))
+    assert possessed(*at("Kim Ralls 's lawyer", "lawyer")) and possessed(*at("Her lawyer", "lawyer"))
+    assert not possessed(*at("The '' Party '' actress", "actress"))
+    assert dominant_person(["k", "k", "t"]) == "k" and dominant_person(["k", "k", "t", "t"]) == ""
+    # Another page says what an actress is; this page is about Kim Ralls (three names to one).
+    a = make_doc("a", "Dana Brill is an actress. Al Dunn is a lawyer. Her lawyer spoke.")
+    b = make_doc("b", "Kim Ralls left. Kim Ralls met Tom Vance. Kim Ralls smiled. The actress and the lawyer left.")
+    ann_a = annotate(a, ("Dana Brill", "PERSON"), ("Al Dunn", "PERSON"), ("lawyer", "PERSON"))
+    ann_b = annotate(b, ("Kim Ralls", "PERSON"), ("Tom Vance", "PERSON"), ("actress", "PERSON"), ("lawyer", "PERSON"))
+    res = resolve_entities([a, b], [ann_a, ann_b])
+    assert _entity_of(res, b, "actress") == _entity_of(res, b, "Kim Ralls")
+    # 'lawyer' has a possessor somewhere ('her lawyer'): a relation to someone, not the page's subject.
+    assert _entity_of(res, b, "lawyer") != _entity_of(res, b, "Kim Ralls")
