@@ -156,3 +156,13 @@ def test_a_definite_description_of_people_goes_to_the_one_person_its_page_is_abo
     assert _entity_of(res, b, "actress") == _entity_of(res, b, "Kim Ralls")
     # 'lawyer' has a possessor somewhere ('her lawyer'): a relation to someone, not the page's subject.
     assert _entity_of(res, b, "lawyer") != _entity_of(res, b, "Kim Ralls")
+
+
+def test_a_person_of_the_pronouns_known_gender_wins_over_a_nearer_one_of_unknown_gender():
+    a = make_doc("a", "Mrs. Dana Brill met the judge on Monday. The judge spoke for an hour and she left.")
+    res = resolve_entities([a], [annotate(a, ("Dana Brill", "PERSON"), ("judge", "PERSON"), ("she", "PRON"))])
+    assert _entity_of(res, a, "she") == _entity_of(res, a, "Dana Brill")
+    # With nothing showing a gender, the nearest agreeing mention is still the antecedent.
+    b = make_doc("b", "Dana Brill met the judge on Monday. The judge spoke for an hour and she left.")
+    res = resolve_entities([b], [annotate(b, ("Dana Brill", "PERSON"), ("judge", "PERSON"), ("she", "PRON"))])
+    assert _entity_of(res, b, "she") == _entity_of(res, b, "judge", 1)
