@@ -8,7 +8,9 @@ Three rules of English grammar narrow the choice:
   ('<Name> hit him': someone else), while a reflexive ('himself') is;
 - once a page calls an entity 'he', 'she' does not point to it there (and the reverse);
 - a person whose gender the text has shown ('Mrs. <Name>', 'actress <Name>', an earlier 'she')
-  within two sentences wins over a nearer candidate whose gender nothing shows.
+  within two sentences wins over a nearer candidate whose gender nothing shows;
+- a 'he' or 'she' with nothing in reach is the person the page is about, if one person's name
+  outnumbers every other's three to one there and no gender contradicts it.
 
 Why hand-written: the resolver sees mentions and text, not a parse or a coreference model; these are
 the standard agreement and binding constraints (Hobbs 1978; Lappin and Leass 1994), kept to what
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -125,13 +127,39 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
                 if p.name in _OBJECT and _same_clause(text, o, p):
                     bound.add(id(c))
                 elif _fits(text, c, o, p, genders):
-                    c = _gendered_over_unknown(items, start, c, p, text, genders, bound, far) or c
-                    c.obs.append(p)
-                    if _gender(p.name):
-                        genders.setdefault(id(c), _gender(p.name))
-                    items.append((p.key[1], c, p))
-                    items.sort(key=lambda t: t[0])
+                    _attach(p, _gendered_over_unknown(items, start, c, p, text, genders, bound, far) or c, items, genders)
                     break
+            else:
+                subject = page_subject(items, p, genders, bound)
+                if subject is not None:
+                    _attach(p, subject, items, genders)
+
+
+def _attach(p: Obs, c: Cluster, items: list[tuple[int, Cluster, Obs]], genders: dict[int, str]) -> None:
+    """The pronoun joins the cluster, which from here on has the pronoun's gender on its page."""
+    c.obs.append(p)
+    if _gender(p.name):
+        genders.setdefault(id(c), _gender(p.name))
+    items.append((p.key[1], c, p))
+    items.sort(key=lambda t: t[0])
+
+
+def page_subject(items: list[tuple[int, Cluster, Obs]], p: Obs, genders: dict[int, str], bound: set[int]) -> Cluster | None:
+    """For a 'he' or 'she' with no antecedent in reach: the person the page is about, named at least
+    three times as often by name as any other person of the page and before the pronoun, when its
+    gender does not contradict the pronoun's (a news report's subject is what an unanchored pronoun
+    most often means). None otherwise."""
+    g = _gender(p.name)
+    if not g:
+        return None
+    named = Counter(id(c) for _, c, o in items if c.type == "person" and o.kind not in ("pron", "common"))
+    top = named.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] < 3 * top[1][1]) or top[0][0] in bound:
+        return None
+    subject = next(c for _, c, _ in items if id(c) == top[0][0])
+    if genders.get(id(subject), g) != g or not any(at < p.key[1] for at, c, _ in items if c is subject):
+        return None
+    return subject
 
 
 _HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f"}

@@ -166,3 +166,18 @@ def test_a_person_of_the_pronouns_known_gender_wins_over_a_nearer_one_of_unknown
     b = make_doc("b", "Dana Brill met the judge on Monday. The judge spoke for an hour and she left.")
     res = resolve_entities([b], [annotate(b, ("Dana Brill", "PERSON"), ("judge", "PERSON"), ("she", "PRON"))])
     assert _entity_of(res, b, "she") == _entity_of(res, b, "judge", 1)
+
+
+def test_a_gendered_pronoun_with_nothing_in_reach_is_the_person_the_page_is_about():
+    filler = " The weather was mild and the roads were quiet all through the long afternoon." * 5
+    a = make_doc("a", "Dana Brill won. Dana Brill spoke. Dana Brill thanked Tom Vance." + filler + " She smiled.")
+    res = resolve_entities([a], [annotate(a, ("Dana Brill", "PERSON"), ("Tom Vance", "PERSON"), ("She", "PRON"))])
+    assert _entity_of(res, a, "She") == _entity_of(res, a, "Dana Brill")
+    # Two people named about as often: no subject, the pronoun stays unlinked.
+    b = make_doc("b", "Dana Brill won. Tom Vance spoke. Dana Brill thanked Tom Vance." + filler + " She smiled.")
+    res = resolve_entities([b], [annotate(b, ("Dana Brill", "PERSON"), ("Tom Vance", "PERSON"), ("She", "PRON"))])
+    assert _entity_of(res, b, "She") is None
+    # A subject the page has called 'he' is not 'she'.
+    c = make_doc("c", "Dana Brill won. Dana Brill spoke and he left. Dana Brill thanked Tom Vance." + filler + " She smiled.")
+    res = resolve_entities([c], [annotate(c, ("Dana Brill", "PERSON"), ("Tom Vance", "PERSON"), ("he", "PRON"), ("She", "PRON"))])
+    assert _entity_of(res, c, "She") != _entity_of(res, c, "Dana Brill")
