@@ -187,13 +187,36 @@ def trim_common_words(name: str, text: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=256)
+def lone_capitals(text: str) -> frozenset[str]:
+    """The words the page capitalises inside a sentence of running text on their own, with no
+    capitalised word next to them: 'the Police said' but not 'the <City> Police said', where the
+    capital belongs to the longer name."""
+    out: set[str] = set()
+    for line in text.splitlines():
+        if _title_case(line):
+            continue
+        tokens = [(m.start(), m.group().strip("\"“”‘’'.,;:!?()[]")) for m in re.finditer(r"\S+", line)]
+        for i, (at, w) in enumerate(tokens):
+            if not w[:1].isupper() or at == 0 or _SENTENCE_END.search(line[:at]) or not _WORD.fullmatch(w):
+                continue
+            near = [tokens[j][1] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+            if not any(n[:1].isupper() for n in near):
+                out.add(w)
+    return frozenset(out)
+
+
 def capitalised_common(name: str, text: str) -> bool:
     """Every word of the name is a common word of its page, capitalised only where English
     capitalises any word (a headline, a sentence start, an all-caps line): 'Driver' in 'Driver
     Charged After Crash' on a page that writes 'the driver' and never 'Driver' inside a sentence.
-    Truecasing from the page itself: such a mention is a noun phrase, not a name."""
+    Truecasing from the page itself: such a mention is a noun phrase, not a name. A one-word name
+    may also be capitalised inside sentences as part of a longer name ('Species' in a headline over
+    'species' and the '<Adjective> Species Act'), but not alone."""
     lower, capital = page_vocabulary(text)
     words = [w.strip("\"“”‘’'.,;:!?()") for w in name.split()]
     words = [w for w in words if w]
+    if len(words) == 1:
+        capital = lone_capitals(text)
     return bool(words) and all(w.lower() in lower and w not in capital and w.capitalize() not in capital
                                and w.lower() not in _PARTICLES for w in words)
