@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 _APOS = "'’`"
 # Leading articles, and prepositions a mention boundary sometimes takes in ('in the Gulf of Aden').
-_LEADING_PREP = re.compile(r"^(?:in|at|on|from|into|near)\s+(?=the\s|[A-Z])")
+_LEADING_PREP = re.compile(r"^(?:in|at|on|from|into|near|of|to|for|with|by|via|outside|inside|toward|towards|across|through|around)\s+(?=the\s|[A-Z])")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 # Generational suffixes are not the surname ('Arcade Joseph Comeaux Jr' -> surname 'Comeaux'), but
 # they tell a father from his son: they stay in the spelling key and must agree between two names.

@@ -36,6 +36,10 @@ def test_coordination_and_malformed_shapes():
     assert not joined_names("AC/DC", lambda p: True)  # two letters a side: one name
     assert clean_name("ADDIS ABABA - Ethiopian") == "ADDIS ABABA"
     assert clean_name("in the Gulf of Aden") == "Gulf of Aden"
+    # Any lowercase preposition a span took in before a name, not only locative ones.
+    assert clean_name("of Acme Recovery") == clean_name("to Acme Recovery") == "Acme Recovery"
+    assert clean_name("for the Acme Fund") == "Acme Fund"
+    assert clean_name("To Kill a Bird") == "To Kill a Bird"  # a capitalised word is part of the name
 
 
 def test_coordination_is_refused_and_abiy_stays_a_person():
