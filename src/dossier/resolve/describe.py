@@ -62,6 +62,8 @@ def _indefinite(text: str, o: Obs) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'’-])([a-z]+) $")
+# Words after which the next word is a verb, not a noun: 'to fix <Name>', 'will coach <Name>'.
+_VERB_MARKERS = re.compile(r"\b(?:to|will|would|can|could|should|may|might|must|shall|did|does|do|not|n't)\s+$")
 
 
 def descriptor_before(text: str, start: int, nouns: frozenset[str]) -> str:
@@ -70,8 +72,11 @@ def descriptor_before(text: str, start: int, nouns: frozenset[str]) -> str:
     verb or a preposition before the name ('said <Name>', 'with <Name>') is no descriptor."""
     if not text[start : start + 1].isupper():
         return ""  # the span starts with a preposition or article ('at <Name> Center'): no descriptor next to it
-    m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    word = us_spelling(m.group(1)) if m else ""
+    window = text[max(0, start - 40) : start]
+    m = _WORD_BEFORE.search(window)
+    if not m or _VERB_MARKERS.search(window[: m.start(1)]):
+        return ""  # 'a patch to fix <Name>': a verb, though the corpus also uses it as a noun
+    word = us_spelling(m.group(1))
     return word if word in nouns else ""
 
 

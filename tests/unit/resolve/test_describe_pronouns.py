@@ -102,6 +102,9 @@ def test_a_descriptor_written_before_a_name_in_the_text_describes_it_on_other_pa
 
     assert descriptor_before("Then said Dana Brill", 10, frozenset({"coach"})) == ""
     assert descriptor_before("fired coach Dana Brill", 12, frozenset({"coach"})) == "coach"
+    # After 'to' or a modal the word is a verb, though the corpus also uses it as a noun.
+    assert descriptor_before("a patch to fix Acme bug", 17, frozenset({"fix"})) == ""
+    assert descriptor_before("who will coach Dana Brill", 15, frozenset({"coach"})) == ""
 
 
 def test_a_copula_or_as_after_a_name_says_what_the_page_calls_it():
