@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
 from dossier.resolve.clean import capitalised_common, is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
-from dossier.resolve.common import first_person, head_lemma, is_pronoun
+from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
 from dossier.resolve.context import (
     address_title,
@@ -365,6 +365,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
                 out.append(Obs(key, m, name, surface, "pointer", date))
             elif m.label == "PRON" and (is_pronoun(m.text) or m.text.strip().lower() in RELATIVE_PRONOUNS):
                 out.append(Obs(key, m, m.text.strip().lower(), surface, "pron", date, shape="pron"))
+            elif m.label == "PRON" and bare_pronoun(m.text):
+                out.append(Obs(key, m, bare_pronoun(m.text), surface, "pron", date, shape="pron"))  # "she's"
             elif m.label == "PRON" and first_person(m.text):
                 out.append(Obs(key, m, "i", surface, "pron", date, shape="pron"))  # the speaker of its quote
             continue

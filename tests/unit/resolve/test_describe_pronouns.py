@@ -184,3 +184,14 @@ def test_a_gendered_pronoun_with_nothing_in_reach_is_the_person_the_page_is_abou
     c = make_doc("c", "Dana Brill won. Dana Brill spoke and he left. Dana Brill thanked Tom Vance." + filler + " She smiled.")
     res = resolve_entities([c], [annotate(c, ("Dana Brill", "PERSON"), ("Tom Vance", "PERSON"), ("he", "PRON"), ("She", "PRON"))])
     assert _entity_of(res, c, "She") != _entity_of(res, c, "Dana Brill")
+
+
+def test_a_pronoun_with_a_clitic_glued_on_still_refers():
+    from dossier.resolve.common import bare_pronoun
+
+    assert bare_pronoun("She's") == "she" and bare_pronoun('"He') == "he" and bare_pronoun("he'd") == "he"
+    assert bare_pronoun("It's") == "" and bare_pronoun("they're") == ""  # expletive or generic, left alone
+    a = make_doc("a", "Dana Brill won the race. She's happy, and it's official.")
+    res = resolve_entities([a], [annotate(a, ("Dana Brill", "PERSON"), ("She's", "PRON"), ("it's", "PRON"))])
+    assert _entity_of(res, a, "She's") == _entity_of(res, a, "Dana Brill")
+    assert _entity_of(res, a, "it's") is None
