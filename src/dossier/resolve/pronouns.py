@@ -10,7 +10,9 @@ Three rules of English grammar narrow the choice:
 - a person whose gender the text has shown ('Mrs. <Name>', 'actress <Name>', an earlier 'she')
   within two sentences wins over a nearer candidate whose gender nothing shows;
 - a 'he' or 'she' with nothing in reach is the person the page is about, if one person's name
-  outnumbers every other's three to one there and no gender contradicts it.
+  outnumbers every other's three to one there and no gender contradicts it;
+- 'we', 'us', 'our' point at the speaker and those with them, not back at a noun phrase: they stay
+  unlinked ('I' goes to its quotation's speaker, attach_first_person).
 
 Why hand-written: the resolver sees mentions and text, not a parse or a coreference model; these are
 the standard agreement and binding constraints (Hobbs 1978; Lappin and Leass 1994), kept to what
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
+FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
 _MALE = frozenset("he him his himself".split())
 _FEMALE = frozenset("she her hers herself".split())
 _OBJECT = frozenset("him them".split())
@@ -108,6 +111,8 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
     for p in prons:
         if p.name == "i":
             continue  # the speaker of a quote, not a referent of the text before (attach_first_person)
+        if p.name in FIRST_PERSON_PLURAL:
+            continue  # 'we' is the speaker and those with them, not the nearest plural noun before it
         pron_by_doc[p.key[0]].append(p)
     known = person_genders(clusters, texts)
     for doc_id, ps in pron_by_doc.items():

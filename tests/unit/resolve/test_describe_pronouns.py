@@ -195,3 +195,9 @@ def test_a_pronoun_with_a_clitic_glued_on_still_refers():
     res = resolve_entities([a], [annotate(a, ("Dana Brill", "PERSON"), ("She's", "PRON"), ("it's", "PRON"))])
     assert _entity_of(res, a, "She's") == _entity_of(res, a, "Dana Brill")
     assert _entity_of(res, a, "it's") is None
+
+
+def test_we_is_the_speakers_side_not_the_nearest_plural_before_it():
+    a = make_doc("a", "The players left the field early. We thank our fans, the club said.")
+    res = resolve_entities([a], [annotate(a, ("players", "PERSON"), ("We", "PRON"), ("our", "PRON"))])
+    assert _entity_of(res, a, "We") is None and _entity_of(res, a, "our") is None
