@@ -201,3 +201,10 @@ def test_we_is_the_speakers_side_not_the_nearest_plural_before_it():
     a = make_doc("a", "The players left the field early. We thank our fans, the club said.")
     res = resolve_entities([a], [annotate(a, ("players", "PERSON"), ("We", "PRON"), ("our", "PRON"))])
     assert _entity_of(res, a, "We") is None and _entity_of(res, a, "our") is None
+
+
+def test_a_bare_it_refers_only_where_a_reporting_verb_opens_its_clause():
+    a = make_doc("a", "The Acme company said Monday it would recall the cars. It was unclear why.")
+    res = resolve_entities([a], [annotate(a, ("The Acme company", "ORG"), ("it", "PRON"), ("It", "PRON"))])
+    assert _entity_of(res, a, "it") == _entity_of(res, a, "The Acme company")
+    assert _entity_of(res, a, "It") is None  # an expletive, not the company
