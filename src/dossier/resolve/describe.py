@@ -12,8 +12,9 @@ page without such evidence, a description goes to the one entity the page names 
 describe with that head, if it is of the description's type (a person is no 'facility'); a group
 noun or a number never describes one person. Last, a definite description of a person ('the
 actress') with no such candidate goes to the person its page is about (named at least twice as
-often as anyone else there), when some page describes a person with that head and the head is no
-relational noun (never written with a possessor: 'her lawyer', '<Name>'s mother' are someone else).
+often as anyone else there), when the corpus uses that head for the person some page is about
+and the head is no relational noun (never written with a possessor: 'her lawyer', '<Name>'s
+mother' are someone else).
 Everything else stays with its head word, as before.
 
 Why hand-written: the resolver sees mention strings and the text, not a parse; apposition and premodifying
@@ -61,22 +62,23 @@ def _indefinite(text: str, o: Obs) -> bool:
     return first in _INDEFINITE or (first not in ("the", "this", "that") and bool(before) and before[-1].lower() in _INDEFINITE)
 
 
-_WORD_BEFORE = re.compile(r"(?:^|[^\w'’-])([a-z]+) $")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'’-])([A-Za-z][a-z]+) $")
 # Words after which the next word is a verb, not a noun: 'to fix <Name>', 'will coach <Name>'.
 _VERB_MARKERS = re.compile(r"\b(?:to|will|would|can|could|should|may|might|must|shall|did|does|do|not|n't)\s+$")
 
 
 def descriptor_before(text: str, start: int, nouns: frozenset[str]) -> str:
     """The common noun written right before a name as its descriptor ('coach <Name>', 'the actress
-    <Surname>'), or ''. Only a word the corpus uses as the head of a common noun phrase counts, so a
-    verb or a preposition before the name ('said <Name>', 'with <Name>') is no descriptor."""
+    <Surname>', a title 'Deputy <Name>'), or ''. Only a word the corpus uses (in lowercase) as the head
+    of a common noun phrase counts, so a verb or a preposition before the name ('said <Name>', 'with
+    <Name>') is no descriptor."""
     if not text[start : start + 1].isupper():
         return ""  # the span starts with a preposition or article ('at <Name> Center'): no descriptor next to it
     window = text[max(0, start - 40) : start]
     m = _WORD_BEFORE.search(window)
     if not m or _VERB_MARKERS.search(window[: m.start(1)]):
         return ""  # 'a patch to fix <Name>': a verb, though the corpus also uses it as a noun
-    word = us_spelling(m.group(1))
+    word = us_spelling(m.group(1).lower())
     return word if word in nouns else ""
 
 
@@ -158,7 +160,11 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
     for o in obs:
         if o.kind not in ("common", "pron") and o.key in labels:
             kinds[labels[o.key]][LABEL_TYPE.get(o.mention.label, "thing")] += 1
-    person_heads = {h for h, labs in corpus.items() if any(_type_of(kinds, x) == "person" for x in labs)}
+    subjects = {d: dominant_person([labels[o.key] for o in os if o.kind not in ("common", "pron") and o.key in labels
+                                    and _type_of(kinds, labels[o.key]) == "person"]) for d, os in by_doc.items()}
+    # Heads the corpus uses for the person a page is about ('actress', 'coach'), not only for
+    # someone in it ('Judge <Name>' names an office that is seldom the page's subject).
+    subject_heads = {h for h, labs in corpus.items() if labs & set(subjects.values())}
     relational = {c.name for c in obs if c.kind == "common" and possessed(texts.get(c.key[0], ""), c.key[1], c.surface)}
     out: dict[MentionKey, str] = {}
     for d, (direct, described) in pages.items():
@@ -174,10 +180,9 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
                 continue
             if len(cands) == 1:
                 out[c.key] = next(iter(cands))
-            elif not cands and want == "person" and c.name in person_heads and c.name not in relational \
+            elif not cands and want == "person" and c.name in subject_heads and c.name not in relational \
                     and singular(c.name) == c.name and definite(texts.get(d, ""), c.key[1], c.surface):
-                top = dominant_person([labels[o.key] for o in by_doc[d] if o.kind not in ("common", "pron") and o.key in labels
-                                       and _type_of(kinds, labels[o.key]) == "person"])
+                top = subjects[d]
                 if top:
                     out[c.key] = top
     return out
@@ -222,4 +227,5 @@ def dominant_person(labels: list[str]) -> str:
     if not top or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
         return ""
     return top[0][0]
+
 

@@ -150,8 +150,8 @@ def test_a_definite_description_of_people_goes_to_the_one_person_its_page_is_abo
     assert possessed(*at("Kim Ralls 's lawyer", "lawyer")) and possessed(*at("Her lawyer", "lawyer"))
     assert not possessed(*at("The '' Party '' actress", "actress"))
     assert dominant_person(["k", "k", "t"]) == "k" and dominant_person(["k", "k", "t", "t"]) == ""
-    # Another page says what an actress is; this page is about Kim Ralls (three names to one).
-    a = make_doc("a", "Dana Brill is an actress. Al Dunn is a lawyer. Her lawyer spoke.")
+    # Another page, about Dana Brill, calls her an actress; this page is about Kim Ralls (three names to one).
+    a = make_doc("a", "Dana Brill is an actress. Dana Brill smiled. Al Dunn is a lawyer. Her lawyer spoke.")
     b = make_doc("b", "Kim Ralls left. Kim Ralls met Tom Vance. Kim Ralls smiled. The actress and the lawyer left.")
     ann_a = annotate(a, ("Dana Brill", "PERSON"), ("Al Dunn", "PERSON"), ("lawyer", "PERSON"))
     ann_b = annotate(b, ("Kim Ralls", "PERSON"), ("Tom Vance", "PERSON"), ("actress", "PERSON"), ("lawyer", "PERSON"))
@@ -208,3 +208,17 @@ def test_a_bare_it_refers_only_where_a_reporting_verb_opens_its_clause():
     res = resolve_entities([a], [annotate(a, ("The Acme company", "ORG"), ("it", "PRON"), ("It", "PRON"))])
     assert _entity_of(res, a, "it") == _entity_of(res, a, "The Acme company")
     assert _entity_of(res, a, "It") is None  # an expletive, not the company
+
+
+def test_a_capitalised_title_before_a_name_describes_it_but_an_office_is_not_the_pages_subject():
+    # 'Deputy <Name>': the title is read like 'coach <Name>' (the corpus writes 'deputy' as a noun).
+    a = make_doc("a", "Sheriff's Deputy Dana Brill was shot on Monday. The deputy died later.")
+    ann_a = Annotations(doc_id="a", mentions=(mention(a, "Dana Brill", "PERSON"), mention(a, "deputy", "PERSON")))
+    # 'Judge <Name>' is someone in a page about another person: 'the judge' elsewhere is not that person.
+    b = make_doc("b", "Judge Al Dunn ruled. Kim Ralls left. Kim Ralls wept. Kim Ralls smiled.")
+    c = make_doc("c", "Kim Ralls left. Kim Ralls wept. The judge spoke.")
+    ann_b = annotate(b, ("Al Dunn", "PERSON"), ("Kim Ralls", "PERSON"))
+    ann_c = annotate(c, ("Kim Ralls", "PERSON"), ("judge", "PERSON"))
+    res = resolve_entities([a, b, c], [ann_a, ann_b, ann_c])
+    assert _entity_of(res, a, "deputy") == _entity_of(res, a, "Dana Brill")
+    assert _entity_of(res, c, "judge") != _entity_of(res, c, "Kim Ralls")
