@@ -211,8 +211,8 @@ def capitalised_common(name: str, text: str) -> bool:
     capitalises any word (a headline, a sentence start, an all-caps line): 'Driver' in 'Driver
     Charged After Crash' on a page that writes 'the driver' and never 'Driver' inside a sentence.
     Truecasing from the page itself: such a mention is a noun phrase, not a name. A one-word name
-    may also be capitalised inside sentences as part of a longer name ('Species' in a headline over
-    'species' and the '<Adjective> Species Act'), but not alone."""
+    may also be capitalised inside sentences as part of a longer name ('Quota' in a headline over
+    'quota' and the '<Name> Quota Act'), but not alone."""
     lower, capital = page_vocabulary(text)
     words = [w.strip("\"“”‘’'.,;:!?()") for w in name.split()]
     words = [w for w in words if w]

@@ -77,7 +77,7 @@ def descriptor_before(text: str, start: int, nouns: frozenset[str]) -> str:
     window = text[max(0, start - 40) : start]
     m = _WORD_BEFORE.search(window)
     if not m or _VERB_MARKERS.search(window[: m.start(1)]):
-        return ""  # 'a patch to fix <Name>': a verb, though the corpus also uses it as a noun
+        return ""  # 'a plan to fix <Name>': a verb, though the corpus also uses it as a noun
     word = us_spelling(m.group(1).lower())
     return word if word in nouns else ""
 
@@ -113,7 +113,7 @@ _NUMBER_WORD = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|t
 
 def can_describe(head: str, entity_type: str) -> bool:
     """A head word that can describe one entity of the type: a group noun or 'people' is never one
-    person ('police' are not the officer they shot), nor is a number ('two')."""
+    person ('police' are not one officer), nor is a number ('two')."""
     if _NUMBER_WORD.match(head):
         return False
     return entity_type != "person" or (head not in GROUP_NOUNS and head != "people")
@@ -207,7 +207,7 @@ def possessed(text: str, start: int, surface: str) -> bool:
 
 
 def definite(text: str, start: int, surface: str) -> bool:
-    """'the actress', 'the 26 - year - old actress': a definite article opens the noun phrase, in the
+    """'the singer', 'the 40 - year - old singer': a definite article opens the noun phrase, in the
     mention or at most five lowercase words before it (gold mentions often leave it out)."""
     words = surface.lower().split()
     if words and words[0] in ("the", "this", "that"):

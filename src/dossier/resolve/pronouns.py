@@ -14,7 +14,7 @@ Three rules of English grammar narrow the choice:
 - 'we', 'us', 'our' point at the speaker and those with them, not back at a noun phrase: they stay
   unlinked ('I' goes to its quotation's speaker, attach_first_person);
 - a bare 'it' is taken only where a reporting verb opens its clause ('<Org> said it'): elsewhere it
-  is mostly an expletive or an event ('it was unclear', 'it comes a day after').
+  is mostly an expletive or an event ('it was unclear', 'it follows weeks of talks').
 
 Why hand-written: the resolver sees mentions and text, not a parse or a coreference model; these are
 the standard agreement and binding constraints (Hobbs 1978; Lappin and Leass 1994), kept to what
@@ -114,7 +114,7 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
         if p.name == "i":
             continue  # the speaker of a quote, not a referent of the text before (attach_first_person)
         if p.name == "it" and not after_reporting_verb(texts.get(p.key[0], ""), p.key[1]):
-            continue  # 'it was her decision', 'it comes a day after': an expletive or an event, not a thing named
+            continue  # 'it was unclear why', 'it follows weeks of talks': an expletive or an event, not a thing named
         if p.name in FIRST_PERSON_PLURAL:
             continue  # 'we' is the speaker and those with them, not the nearest plural noun before it
         pron_by_doc[p.key[0]].append(p)
@@ -258,6 +258,6 @@ _REPORTED = re.compile(
 def after_reporting_verb(text: str, start: int) -> bool:
     """The pronoun opens the clause a reporting verb reports ('the company said it is working'):
     there 'it' is the sayer or a thing just named. Elsewhere news 'it' is mostly an expletive ('it
-    was unclear'), a clause or an event ('it comes a day after'), which are no entities: on ECB+ a
+    was unclear'), a clause or an event ('it follows weeks of talks'), which are no entities: on ECB+ a
     bare 'it' joined the nearest thing right 19 times and wrong 38 (after a reporting verb 9 and 3)."""
     return bool(_REPORTED.search(text[max(0, start - 60) : start]))

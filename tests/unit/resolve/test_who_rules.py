@@ -75,11 +75,11 @@ def test_a_headline_word_the_page_writes_lowercase_is_a_common_noun():
 def test_a_headline_word_capitalised_in_running_text_only_inside_a_longer_name_is_still_common():
     from dossier.resolve.clean import capitalised_common
 
-    text = "Court Restores Species Rule\nThe rule protects endangered species. The Endangered Species Act names many species."
-    assert capitalised_common("Species", text)  # 'Species' inside a sentence only in the Act's name
-    assert not capitalised_common("Endangered Species", text)  # a longer name keeps the old reading
-    alone = "Court Restores Species Rule\nThe rule protects species. Officials said Species was a name."
-    assert not capitalised_common("Species", alone)  # capitalised on its own inside a sentence: a name
+    text = "Court Restores Quota Rule\nThe rule sets a fishing quota. The Fishing Quota Act names each quota."
+    assert capitalised_common("Quota", text)  # 'Quota' inside a sentence only in the Act's name
+    assert not capitalised_common("Fishing Quota", text)  # a longer name keeps the old reading
+    alone = "Court Restores Quota Rule\nThe rule sets a quota. Officials said Quota was a name."
+    assert not capitalised_common("Quota", alone)  # capitalised on its own inside a sentence: a name
 
 
 def test_british_and_american_spellings_of_a_head_are_one_head():
