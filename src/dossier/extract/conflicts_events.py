@@ -77,14 +77,13 @@ def event_date_conflicts(annots: Sequence[Annotations], events: Sequence[Event])
     by_doc = {a.doc_id: a for a in annots}
     out: list[Conflict] = []
     for ev in events:
-        dated = sorted(_per_page_dates(by_doc, ev).items(), key=lambda kv: kv[1].span.start)
-        days = [r for _, t in dated if (r := _days(t.value or "")) is not None]
-        if len(days) < 2 or max(r[0] for r in days) <= min(r[1] for r in days):
+        dated = sorted(_per_page_dates(by_doc, ev).values(), key=lambda t: t.span.start)
+        ranged = [(t, r) for t in dated if (r := _days(t.value or "")) is not None]  # each page's days
+        if len(ranged) < 2 or max(r[0] for _, r in ranged) <= min(r[1] for _, r in ranged):
             continue  # ranges that overlap pairwise share a day (Helly, on a line): no pair to test
-        pairs = ((a, b) for i, a in enumerate(dated) for b in dated[i + 1 :])
-        for (doc_a, ta), (doc_b, tb) in pairs:
-            ra, rb = _days(ta.value or ""), _days(tb.value or "")
-            if ra is None or rb is None or max(ra[0], rb[0]) <= min(ra[1], rb[1]):
+        pairs = ((a, b) for i, a in enumerate(ranged) for b in ranged[i + 1 :])
+        for (ta, ra), (tb, rb) in pairs:
+            if max(ra[0], rb[0]) <= min(ra[1], rb[1]):
                 continue
             out.append(Conflict(
                 kind="date",

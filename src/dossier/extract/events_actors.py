@@ -101,9 +101,9 @@ def names_of_entities(annots: Sequence[Annotations], entity_of: Callable[[Mentio
     return out
 
 
-def _surname_block(name: str) -> str | None:
+def surname_block(name: str) -> str | None:
     """The last letter of a name's surname as ``word_match`` folds it: ``same_person_name`` never
-    pairs names of two blocks (``_name_block`` on a raw name)."""
+    pairs names of two blocks (events_merge blocks participant keys by it too)."""
     toks = name_tokens(name)
     return translit_word(toks[-1])[-1:] if toks else None
 
@@ -117,7 +117,7 @@ class PersonNames:
         self.block: dict[str, dict[str, list[str]]] = {}  # surname block -> entity id -> its names there
         for eid, names in sorted(names_of.items()):
             for n in sorted(names):
-                if (b := _surname_block(n)) is not None:
+                if (b := surname_block(n)) is not None:
                     self.block.setdefault(b, {}).setdefault(eid, []).append(n)
         self.known: dict[str, str | None] = {}
 
@@ -129,7 +129,7 @@ class PersonNames:
         return self.known[name]
 
     def _only(self, name: str) -> str | None:
-        if len(name.split()) < 2 or (b := _surname_block(name)) is None:
+        if len(name.split()) < 2 or (b := surname_block(name)) is None:
             return None
         hits = [eid for eid, names in self.block.get(b, {}).items() if any(same_person_name(name, n) for n in names)]
         return hits[0] if len(hits) == 1 else None

@@ -18,7 +18,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from dossier.extract import events_lexicon as lex
-from dossier.extract.events_actors import PersonNames, actor_aliases, ids_by_name, name_key, names_of_entities
+from dossier.extract.events_actors import (
+    PersonNames, actor_aliases, ids_by_name, name_key, names_of_entities, surname_block,
+)
 from dossier.extract.events_blocks import Blocks
 from dossier.extract.events_dates import (
     PRECISION_RANK, compare_dates, contains, days_apart, month_partial, page_month, partial_matches, precision_of,
@@ -27,7 +29,7 @@ from dossier.extract.events_dates import (
 from dossier.extract.events_generic import happens_once, strong_overlap
 from dossier.extract.events_scope import best_label, event_summary, placed
 from dossier.lang.geo import country_named, country_of_capital
-from dossier.nlp.names import name_tokens, same_person_name, translit_word  # spelling-insensitive
+from dossier.nlp.names import same_person_name  # spelling-insensitive
 from dossier.model import Annotations, Document, Event, Evidence, Mention
 
 logger = logging.getLogger(__name__)
@@ -96,7 +98,7 @@ class _Cluster:
     are the ones a recount would give."""
 
     __slots__ = ("items", "keys", "match_keys", "place", "soft", "places", "names", "by_doc",
-                 "_dated", "_date", "_date_stale", "_first_kind", "_meeting_kind", "_agreement")
+                 "_dated", "_date", "_date_stale", "_meeting_kind", "_agreement")
 
     def __init__(self, items: Sequence[_Item]) -> None:
         self.items: list[_Item] = []
@@ -110,7 +112,6 @@ class _Cluster:
         self._dated: Counter[str] = Counter()
         self._date: str | None = None
         self._date_stale = False
-        self._first_kind = ""
         self._meeting_kind: str | None = None
         self._agreement = False
         for it in items:
@@ -118,8 +119,6 @@ class _Cluster:
 
     def add(self, it: _Item) -> None:
         """Join report ``it``: the kept values extended as a recount over the reports would."""
-        if not self.items:
-            self._first_kind = it.event.kind
         self.items.append(it)
         self.keys.extend(k for k in it.keys if not any(_keys_match(k, o) for o in self.keys))
         self.match_keys.extend(k for k in it.match_keys if not any(_keys_match(k, o) for o in self.match_keys))
@@ -140,9 +139,8 @@ class _Cluster:
     @property
     def kind(self) -> str:
         """The first report's kind; a meeting once a meeting and the agreement reached at it joined."""
-        if self._agreement:
-            return self._meeting_kind or self._first_kind
-        return self._first_kind
+        first = self.items[0].event.kind
+        return (self._meeting_kind or first) if self._agreement else first
 
     @property
     def date(self) -> str | None:
@@ -358,8 +356,8 @@ def _reach(it: _Item) -> str:
 def _name_block(key: str) -> str | None:
     """The bucket of a name key for blocking: two spellings of one surname end in the same letter
     (``names.word_match``), so ``_keys_match`` never pairs keys from two buckets."""
-    toks = name_tokens(key[5:]) if key.startswith("name:") else []
-    return "name~" + translit_word(toks[-1])[-1:] if toks else None
+    block = surname_block(key[5:]) if key.startswith("name:") else None
+    return None if block is None else "name~" + block
 
 
 def cluster_items(items: list[_Item]) -> list[_Cluster]:

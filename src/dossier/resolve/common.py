@@ -94,9 +94,15 @@ def quantity_key(text: str) -> str:
 FIRST_PERSON = frozenset("i me my mine myself".split())
 
 
+def _glued_word(text: str) -> str:
+    """A token's word without the quote marks around it or a clitic after it ('"I', "she's" -> 'i',
+    'she'), lowercased."""
+    return re.split(r"['’]", text.strip("\"'`“”‘’ "), maxsplit=1)[0].lower()
+
+
 def first_person(text: str) -> bool:
     """A first-person singular pronoun, a quote mark or a clitic glued on ('"I', "I'm", 'my')."""
-    return re.split(r"['’]", text.strip("\"'`“”‘’ "), maxsplit=1)[0].lower() in FIRST_PERSON
+    return _glued_word(text) in FIRST_PERSON
 
 
 def bare_pronoun(text: str) -> str:
@@ -104,7 +110,7 @@ def bare_pronoun(text: str) -> str:
     "he'd" -> 'he', 'she', 'he'), or '' when it is none: some tokenisers leave contractions whole,
     and the pronoun inside still refers. Only he/she: "it's" is mostly the expletive ('it's
     official') and "they're", "we're" mostly generic (on ECB+ taking them in lost 0.0009)."""
-    word = re.split(r"['’]", text.strip("\"'`“”‘’ "), maxsplit=1)[0].lower()
+    word = _glued_word(text)
     return word if word in PERSON_PRONOUNS and " " not in text.strip() else ""
 
 

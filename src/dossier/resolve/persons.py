@@ -85,18 +85,17 @@ def _join_epithets(names: list[str], uf: UnionFind) -> None:
             uf.union(n, target)
 
 
-def _union_compatible(group: list[str], uf: UnionFind, pairs: dict[tuple[str, str], bool] | None = None) -> None:
+def _union_compatible(group: list[str], uf: UnionFind, pairs: dict[tuple[str, str], bool]) -> None:
     """Join the names of one surname block that denote one person. A name compatible with two
     names that are not ('George Smith' with 'George W. Smith' and 'George H. W. Smith') is
     ambiguous and joins neither: chaining through it would merge father and son. ``pairs`` keeps
     ``same_person_name`` (symmetric) of each pair across blocks."""
-    known = pairs if pairs is not None else {}
 
     def same(a: str, b: str) -> bool:
         key = (a, b) if a < b else (b, a)
-        if key not in known:
-            known[key] = same_person_name(*key)
-        return known[key]
+        if key not in pairs:
+            pairs[key] = same_person_name(*key)
+        return pairs[key]
 
     compat = {a: [b for b in group if b != a and same(a, b)] for a in group}
     ambiguous = {
@@ -171,8 +170,6 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
             p["dates"].add(o.date)
         if len(name_tokens(o.surface)) >= 2:  # a title written with the full name, not a surname's guess
             p["roles"] |= _role_keys(o.mention.title)
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    by_first: dict[str, list[str]] = defaultdict(list)
     # Indexed by the surname of every full name a person is written with, not only the group's
     # representative: that may be a clipped form ('<Given> <Initial>') whose last word is no surname.
     # (dicts as ordered sets: a list's membership test made a common surname's block quadratic)
@@ -182,8 +179,8 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         surname_sets[_surname_key(o.name)].setdefault(labels[o.key])
     for o in full:
         first_sets[translit_word(name_tokens(o.name)[0])].setdefault(labels[o.key])
-    by_surname.update((k, list(v)) for k, v in surname_sets.items())
-    by_first.update((k, list(v)) for k, v in first_sets.items())
+    by_surname = {k: list(v) for k, v in surname_sets.items()}
+    by_first = {k: list(v) for k, v in first_sets.items()}
     years: dict[str, list[float]] = {}  # each candidate's dates as sorted years, parsed once
     for o in obs:
         if o.kind == "pointer" and o.name in groups:

@@ -248,6 +248,8 @@ def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: di
         speaker = min(after, key=lambda t: t[0])[1] if after else min(before, key=lambda t: t[0])[1] if before else None
         if speaker is not None:
             speaker.obs.append(p)
+
+
 # A reporting verb, an optional day or name and 'that' before a pronoun: '<Org> said Saturday (that) it'.
 _REPORTED = re.compile(
     r"\b(?:said|says|say|announced|announces|claims|claimed|stated|added|reported|confirmed|insisted|warned|noted"
