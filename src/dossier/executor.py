@@ -14,6 +14,7 @@ pebble's timeouts are wall-clock and know nothing of stages.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import multiprocessing
@@ -25,6 +26,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterable, Iterator, Protocol, TypeVar
 
 from dossier import budget
+from dossier.corpus.partitions import IN_PROCESS, Partitions
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +45,27 @@ class Executor(Protocol):
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any],
             on_lost: Callable[[Any, str], Any]) -> Iterator[Any]: ...
 
+    def partitions(self) -> Partitions:
+        """Where the corpus step runs its per-page parts (``corpus.partitions``)."""
+        ...
 
-class SerialExecutor:
+    def kept_open(self) -> contextlib.AbstractContextManager[None]:
+        """A block over which what the executor starts for one map (a cluster) serves the next."""
+        ...
+
+
+class _InProcessCorpus:
+    """The corpus step's parts run in the build's process, as they always did: only a cluster gets
+    them (a forked pool would start again, copying the whole corpus, for each pass that maps parts)."""
+
+    def partitions(self) -> Partitions:
+        return IN_PROCESS
+
+    def kept_open(self) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+
+class SerialExecutor(_InProcessCorpus):
     """In this process, one page after another (tests, debugging). The page budget still applies
     through the CPU timer, but a page stuck inside C code cannot be stopped here."""
 
@@ -128,7 +149,7 @@ class _Worker:
         return self.stage.value.decode("utf-8", "replace") or "start"
 
 
-class ProcessExecutor:
+class ProcessExecutor(_InProcessCorpus):
     """``workers`` processes, one item (a page, or a batch of pages: ``dossier.mapstep``) in flight
     each; an item past ``timeout`` CPU seconds (+ grace) has its worker killed and replaced, and is
     reported through ``on_lost``."""

@@ -16,8 +16,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
+from dossier.corpus.partitions import Partitions
 from dossier.executor import WALL_FACTOR
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,8 @@ class DaskExecutor:
     A ``map`` started while another ``map`` of the same executor runs (the map step mapping a failed
     batch's pages again one by one) shares its client and cluster: a second cluster would take
     seconds to start and, for a while, double the worker processes on the machine. The cluster is
-    closed when the last running ``map`` ends."""
+    closed when the last running ``map`` ends, or, inside ``kept_open`` (a build), when the block
+    ends: the map step and the corpus step's parts (``partitions``) share one cluster."""
 
     def __init__(self, address: str | None, workers: int = 2, timeout: float | None = None):
         self.address = address
@@ -40,6 +42,7 @@ class DaskExecutor:
         self.timeout = timeout
         self._open: tuple[Any, Any] | None = None  # (client, cluster or None) while a map runs
         self._users = 0  # maps running on ``_open``
+        self._kept = 0  # ``kept_open`` blocks running
 
     def _client(self) -> tuple[Any, Any]:
         dist = _distributed()
@@ -61,12 +64,30 @@ class DaskExecutor:
             yield self._open[0]
         finally:
             self._users -= 1
-            if self._users == 0:
-                client, cluster = self._open
-                self._open = None
-                client.close()
-                if cluster is not None:
-                    cluster.close()
+            if self._users == 0 and self._kept == 0:
+                self._close()
+
+    def _close(self) -> None:
+        if self._open is not None:
+            client, cluster = self._open
+            self._open = None
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    @contextlib.contextmanager
+    def kept_open(self) -> Iterator[None]:
+        """The cluster the first map starts stays up until the block ends (none is started for it)."""
+        self._kept += 1
+        try:
+            yield
+        finally:
+            self._kept -= 1
+            if self._kept == 0 and self._users == 0:
+                self._close()
+
+    def partitions(self) -> Partitions:
+        return DaskPartitions(self)
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], on_lost: Callable[[T, str], R]) -> Iterator[R]:
         with self._session() as client:
@@ -126,6 +147,36 @@ class DaskExecutor:
 
 
 _END: Any = object()
+
+
+class DaskPartitions:
+    """The corpus step's parts (``corpus.partitions``) as tasks on the executor's cluster: the running
+    one when the build holds it open, else one started for the pass. All parts are submitted at once
+    (they are few: a batch of pages each); a part that fails on the cluster (a worker died) is run
+    again here, so the pass's result never depends on the cluster."""
+
+    remote = True
+
+    def __init__(self, executor: DaskExecutor):
+        self.executor = executor
+
+    def map(self, fn: Callable[[T], R], parts: Sequence[T]) -> list[R]:
+        if not parts:
+            return []
+        with self.executor._session() as client:
+            futures = client.map(fn, list(parts), pure=False)
+            out = [_part_result(fut, fn, part) for fut, part in zip(futures, parts, strict=True)]
+        log.info("corpus step: %d parts of %s ran on the Dask cluster", len(parts), getattr(fn, "__name__", fn))
+        return out
+
+
+def _part_result(fut: Any, fn: Callable[[T], R], part: T) -> R:
+    try:
+        result: R = fut.result()
+        return result
+    except Exception as exc:  # a worker died (KilledWorker) or the task raised: the part is pure, run it here
+        log.warning("a corpus part failed on the cluster (%s); running it in the build's process", exc)
+        return fn(part)
 
 
 def _distributed() -> Any:

@@ -30,6 +30,7 @@ from dossier.store import Corpus, Store
 
 if TYPE_CHECKING:
     from dossier.corpus import Corpus as CorpusState
+    from dossier.corpus.partitions import Partitions
     from dossier.corpus.writeback import AsRead
 
 logger = logging.getLogger(__name__)
@@ -95,11 +96,12 @@ def make_executor(settings: Settings) -> Executor:
     return make(settings.executor, settings.workers, settings.page_timeout)
 
 
-def _map(settings: Settings, pages: Iterable[Page], furniture: frozenset[str]) -> Iterator[MapResult]:
-    """The map step over ``pages`` (read lazily) on the configured executor, within the page budget,
-    ``settings.map_batch`` pages a task (``dossier.mapstep``)."""
-    return map_pages(functools.partial(make_executor, settings), pages, furniture, settings.model,
-                     settings.page_timeout, settings.map_batch)
+def _map(settings: Settings, pages: Iterable[Page], furniture: frozenset[str],
+         executor: Executor | None = None) -> Iterator[MapResult]:
+    """The map step over ``pages`` (read lazily) on ``executor`` (else the configured one), within the
+    page budget, ``settings.map_batch`` pages a task (``dossier.mapstep``)."""
+    made = (lambda: executor) if executor is not None else functools.partial(make_executor, settings)
+    return map_pages(made, pages, furniture, settings.model, settings.page_timeout, settings.map_batch)
 
 
 def build(
@@ -118,12 +120,21 @@ def build(
 
     Inputs are streamed: read, hashed and mapped lazily with a bounded number in flight, so memory
     does not grow with the number of pages. The furniture digests of the new flat pages are counted
-    in a cheap first pass over the text inputs that keeps no page (HTML pages have none).
+    in a cheap first pass over the text inputs that keeps no page (HTML pages have none). The map
+    step and the corpus step's parts share one executor (on Dask, one cluster: ``kept_open``).
     """
+    executor = make_executor(settings)
+    with executor.kept_open():
+        return _build(list(paths), store, settings, declared, on_progress, manifest, executor)
+
+
+def _build(
+    paths: list[str | Path], store: Store, settings: Settings, declared: dict[str, str] | None,
+    on_progress: Callable[[str, int, int | None], None] | None, manifest: Manifest | None, executor: Executor,
+) -> BuildReport:
     from dossier.ingest import read_inputs
     from dossier.ingest.read import KINDS
 
-    paths = list(paths)
     report = BuildReport()
 
     def inputs(kinds: tuple[str, ...] = KINDS, note: bool = False) -> Iterator[Page | Skipped]:
@@ -142,11 +153,11 @@ def build(
     counts = stored_line_counts(store, skip=new_ids) + new_counts
     repeated = frozenset(h for h, c in counts.items() if c >= 2)
     mapped = _map_and_commit(_new_pages(inputs(note=True), store, version, report), repeated, store, settings,
-                             version, report, on_progress)
+                             version, report, on_progress, executor)
     replaced: dict[str, tuple[Document, Annotations]] = {}
-    refreshed = refresh_furniture(store, settings, version, replaced) if mapped else []
+    refreshed = refresh_furniture(store, settings, version, replaced, executor) if mapped else []
     if mapped or refreshed or settings.full_corpus or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
-        report.duplicates = reduce_corpus(store, settings, report, frozenset(mapped + refreshed), replaced)
+        report.duplicates = reduce_corpus(store, settings, report, frozenset(mapped + refreshed), replaced, executor)
     else:  # nothing added or changed since the last corpus step: its results stand (a no-op rebuild)
         report.duplicates = [m.source for m in store.document_meta() if m.status == "duplicate"]
     store.set_meta("pipeline_version", version)
@@ -214,7 +225,8 @@ def repeated_keys(counts: Counter[str], pages: Iterable[Page]) -> frozenset[str]
 
 
 def refresh_furniture(
-    store: Store, settings: Settings, version: str, replaced: dict[str, tuple[Document, Annotations]] | None = None
+    store: Store, settings: Settings, version: str, replaced: dict[str, tuple[Document, Annotations]] | None = None,
+    executor: Executor | None = None,
 ) -> list[str]:
     """Map again the stored flat pages whose cross-page furniture changed since they were cleaned
     (a new page of their site repeats one of their lines), so a page's text depends on the pages
@@ -234,7 +246,7 @@ def refresh_furniture(
         replaced.update((i, (by_id[i], a)) for i in stale if (a := store.annotations(i)) is not None)
     repeated = frozenset(h for h, c in counts.items() if c >= 2)
     pages = (p for i in stale if (p := store.page(i)) is not None)  # one at a time: no list of pages
-    for result in _map(settings, pages, repeated):
+    for result in _map(settings, pages, repeated, executor):
         store.put_document(result.doc, result.annots, result.raw, document_version(version, result.declared),
                            result.declared)
     return stale
@@ -290,11 +302,12 @@ def _map_and_commit(
     version: str,
     report: BuildReport,
     on_progress: Callable[[str, int, int | None], None] | None,
+    executor: Executor | None = None,
 ) -> list[str]:
     """Run the map step over ``todo`` and commit each document as soon as it is done; returns the
     ids of the documents mapped."""
     ids: list[str] = []
-    for i, result in enumerate(_map(settings, todo, repeated), 1):
+    for i, result in enumerate(_map(settings, todo, repeated, executor), 1):
         store.put_document(result.doc, result.annots, result.raw, document_version(version, result.declared),
                            result.declared)
         ids.append(result.doc.id)
@@ -331,8 +344,11 @@ def rebuild(
         return (p for i in ids if (p := store.page(i)) is not None)
 
     report = BuildReport()
-    _map_and_commit(pages(), repeated_keys(Counter(), pages()), store, settings, version, report, on_progress)
-    report.duplicates = reduce_corpus(store, replace(settings, full_corpus=True), report)
+    executor = make_executor(settings)
+    with executor.kept_open():
+        _map_and_commit(pages(), repeated_keys(Counter(), pages()), store, settings, version, report, on_progress,
+                        executor)
+        report.duplicates = reduce_corpus(store, replace(settings, full_corpus=True), report, executor=executor)
     store.set_meta("pipeline_version", version)
     return report
 
@@ -345,6 +361,7 @@ def rebuild(
 def reduce_corpus(
     store: Store, settings: Settings = Settings(), report: BuildReport | None = None,
     changed: frozenset[str] = frozenset(), replaced: Mapping[str, tuple[Document, Annotations]] | None = None,
+    executor: Executor | None = None,
 ) -> list[str]:
     """Run the corpus step; returns the sources marked as duplicates. New pages are folded into the
     stored results (``corpus.incremental``) unless ``settings.full_corpus`` or ``incremental.plan``
@@ -352,7 +369,8 @@ def reduce_corpus(
     them, as they were before, which the incremental step takes out and folds in again). A full step runs
     the registered passes over everything stored; only what they changed is written back (dates,
     rebased annotations). Each pass's time, and the passes over ``settings.pass_budget``, go to
-    ``report`` and the store's meta."""
+    ``report`` and the store's meta. A full step runs its passes' per-page parts on ``executor``'s
+    cluster when it is a Dask one (``corpus.partitions``; else the configured executor's)."""
     from dossier.config import load_issue_names
     from dossier.corpus import Options
     from dossier.corpus.incremental import INDEX_KEY, decode_index, plan
@@ -376,7 +394,9 @@ def reduce_corpus(
             return done
         why = "a new page changes a stored page's duplicate status"
     logger.info("corpus step: full (%s)", why)
-    return _full_corpus(store, settings, options, stamp, report)
+    runner = executor or make_executor(settings)
+    with runner.kept_open():  # one cluster for the step's passes (the build's, when it holds one open)
+        return _full_corpus(store, settings, options, stamp, report, runner.partitions())
 
 
 def index_stamp(settings: Settings) -> str:
@@ -388,15 +408,16 @@ def index_stamp(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, report: BuildReport | None) -> list[str]:
-    """Every registered pass over every stored page, to a fixed point."""
+def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, report: BuildReport | None,
+                 partitions: Partitions) -> list[str]:
+    """Every registered pass over every stored page, to a fixed point, their per-page parts on ``partitions``."""
     from dossier.corpus import corpus_of, registered_passes, run_passes
     from dossier.corpus.heap import frozen_until_done, read_unscanned
     from dossier.corpus.incremental import INDEX_KEY, Index, encode_index
     from dossier.corpus.writeback import AsRead
 
     with frozen_until_done():
-        read = [read_unscanned(lambda: corpus_of(store.documents(), store.all_annotations(), options))]
+        read = [read_unscanned(lambda: corpus_of(store.documents(), store.all_annotations(), options, partitions))]
         was = AsRead.of(read[0])
         # handed over, not kept: what a pass replaces is freed (see corpus.writeback)
         after, log = run_passes(read.pop(), registered_passes(), budget=settings.pass_budget)

@@ -12,8 +12,9 @@ from dossier.clean.duplicates import NUM_PERM, SEED, THRESHOLD, _index, _rank, _
 from dossier.clean.minhash import minhash
 
 
-def held_find_duplicates(docs: Any, threshold: float = THRESHOLD, sketches: Any = None) -> dict[str, str]:
-    """find_duplicates as it was: every page's words, then every first copy's shingles, kept to the end."""
+def held_find_duplicates(docs: Any, threshold: float = THRESHOLD, sketches: Any = None, made: Any = None) -> dict[str, str]:
+    """find_duplicates as it was: every page's words, then every first copy's shingles, kept to the end
+    (``made``, sketches made elsewhere, is not read: it hashes every page itself)."""
     parent = {i: i for i in range(len(docs))}
     tokens = [_tokens(d.text) for d in docs]
     by_hash: dict[str, int] = {}

@@ -62,12 +62,25 @@ def text_key(tokens: list[str]) -> str:
     return hashlib.sha1(" ".join(tokens).encode()).hexdigest()
 
 
+def page_sketch(text: str) -> tuple[str, list[int]] | None:
+    """A text's exact-duplicate key and MinHash, as ``find_duplicates`` makes them (None: no words).
+    On its own so a page's sketch can be made elsewhere (``corpus.partitions``)."""
+    from dossier.clean.minhash import minhash
+
+    toks = _tokens(text)
+    if not toks:
+        return None
+    return text_key(toks), minhash((s.encode() for s in sorted(_shingles(toks))), NUM_PERM, SEED)
+
+
 def find_duplicates(
-    docs: Sequence[Document], threshold: float = THRESHOLD, sketches: dict[str, Sketch] | None = None
+    docs: Sequence[Document], threshold: float = THRESHOLD, sketches: dict[str, Sketch] | None = None,
+    made: Mapping[str, tuple[str, list[int]] | None] | None = None,
 ) -> dict[str, str]:
     """doc id -> id of the kept doc it duplicates (exact or near, Jaccard >= threshold). Each page's
     sketch goes to ``sketches`` when given, so a later step can compare new pages without hashing
-    the stored ones again (``add_duplicates``)."""
+    the stored ones again (``add_duplicates``). ``made``: each page's ``page_sketch`` when it was
+    made elsewhere (the same values: the answer does not change)."""
     from dossier.clean.minhash import minhash
 
     # One page at a time: a page's words and shingles are dropped once it is hashed, and a candidate's
@@ -77,27 +90,41 @@ def find_duplicates(
     by_hash: dict[str, int] = {}
     lsh = _index(threshold)
     for i, doc in enumerate(docs):
-        toks = _tokens(doc.text)
-        if not toks:
-            continue
-        key = text_key(toks)
+        sh: set[str] | None = None
+        if made is not None:
+            got = made[doc.id]
+            if got is None:
+                continue
+            key, mh = got
+        else:
+            toks = _tokens(doc.text)
+            if not toks:
+                continue
+            key = text_key(toks)
         if key in by_hash:  # an exact copy: joined to the first page of its text, never hashed
             if sketches is not None:
                 sketches[doc.id] = (key, None)
             parent[_root(parent, i)] = _root(parent, by_hash[key])
             continue
         by_hash[key] = i
-        sh = _shingles(toks)
-        del toks
-        mh = minhash((s.encode() for s in sorted(sh)), NUM_PERM, SEED)
+        if made is None:
+            sh = _shingles(toks)
+            del toks
+            mh = minhash((s.encode() for s in sorted(sh)), NUM_PERM, SEED)
         if sketches is not None:
             sketches[doc.id] = (key, array("I", mh))
         for j in sorted(int(str(k)) for k in lsh.query(mh)):
+            sh = sh if sh is not None else _shingles(_tokens(doc.text))
             if _jaccard(sh, _shingles(_tokens(docs[j].text))) >= threshold:
                 a, b = _root(parent, i), _root(parent, j)
                 if a != b:
                     parent[a] = b
         lsh.insert(str(i), mh)
+    return _kept_copies(docs, parent)
+
+
+def _kept_copies(docs: Sequence[Document], parent: dict[int, int]) -> dict[str, str]:
+    """doc id -> the id of the copy kept in its group (``_rank``), for every page of a group of two or more."""
     groups: dict[int, list[int]] = {}
     for i in range(len(docs)):
         groups.setdefault(_root(parent, i), []).append(i)

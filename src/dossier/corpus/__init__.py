@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from dossier.corpus.partitions import IN_PROCESS, Partitions
 from dossier.corpus.runner import MAX_RUNS, Pass, PassRun, RunLog, ordered, run_passes
 from dossier.corpus.state import FACETS, Corpus, Options
 from dossier.model import Annotations, Document
@@ -24,11 +25,14 @@ def registered_passes() -> list[Pass]:
     return ordered(load_group(PASSES))
 
 
-def corpus_of(docs: Iterable[Document], annots: dict[str, Annotations], options: Options | None = None) -> Corpus:
+def corpus_of(docs: Iterable[Document], annots: dict[str, Annotations], options: Options | None = None,
+              partitions: Partitions = IN_PROCESS) -> Corpus:
     """A fresh corpus over stored pages (those the corpus step uses: ok or duplicate, and pages in
-    other languages, which are deduplicated too but are never ``live``)."""
+    other languages, which are deduplicated too but are never ``live``); ``partitions``: where its
+    passes run their per-page parts."""
     kept = {d.id: d for d in docs if d.status in ("ok", "duplicate", "non_english")}
-    return Corpus(kept, {i: annots[i] for i in kept if i in annots}, options=options or Options())
+    return Corpus(kept, {i: annots[i] for i in kept if i in annots}, options=options or Options(),
+                  partitions=partitions)
 
 
 __all__ = [

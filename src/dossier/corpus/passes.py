@@ -89,10 +89,11 @@ def _id_of(entity: Entity | None) -> str | None:
 def duplicates(corpus: Corpus) -> Corpus:
     """Mark exact and near duplicates (MinHash over the clean text)."""
     from dossier.clean.duplicates import find_duplicates
+    from dossier.corpus.partitions import sketch_pages
 
     docs = list(corpus.documents.values())
     sketches: dict[str, Any] = {}
-    dup_of = find_duplicates(docs, sketches=sketches)
+    dup_of = find_duplicates(docs, sketches=sketches, made=sketch_pages(docs, corpus.partitions))
     marked = {
         d.id: dataclasses.replace(d, duplicate_of=dup_of.get(d.id), status="duplicate" if d.id in dup_of else _own_status(d))
         for d in docs
@@ -107,11 +108,14 @@ def _own_status(doc: Document) -> Any:
 
 def resolve(corpus: Corpus) -> Corpus:
     """Cluster mentions across pages into entities; write each mention's, quote speaker's and
-    claim actor's entity id into the annotations."""
+    claim actor's entity id into the annotations. Each page's observations are made in parts
+    (``corpus.partitions``) when the build has a cluster."""
+    from dossier.corpus.partitions import observe_pages
     from dossier.extract.positions import entity_index
     from dossier.resolve import resolve_entities
 
     memo = corpus.memo.setdefault("resolve", {})
+    observe_pages(corpus.live(), corpus.live_annotations(), memo, corpus.partitions)
     res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections, memo)
     by_id, by_name = {e.id: e for e in res.entities}, entity_index(res.entities)
     annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_id, by_name)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from dossier.corpus.partitions import IN_PROCESS, Partitions
 from dossier.model import (
     Annotations,
     Conflict,
@@ -49,6 +50,8 @@ class Corpus:
     # work a pass keeps for its own next run within this corpus step, by pass name (``resolve``:
     # each page's observations). Not a facet and never stored: a cache, it changes no result.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # where passes run their per-page parts (``corpus.partitions``): here, or on the build's cluster
+    partitions: Partitions = field(default=IN_PROCESS, compare=False, repr=False)
 
     def live(self) -> list[Document]:
         """The pages that count (not duplicates), in store order."""

@@ -315,7 +315,7 @@ def bodies_named_after(annots: Annotations, known: Mapping[str, str] | None = No
 ObsMemo = MutableMapping[str, tuple[Hashable, list[Obs]]]
 
 
-def _inputs(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None) -> Hashable:
+def inputs_of(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None) -> Hashable:
     """Everything ``observe`` reads of a page besides its text (fixed after the map step): its date,
     its resolved DATE times, its mentions as the annotator gave them (not the entity ids resolution
     writes into them) and the corpus's body names its PERSON spans end in (``bodies_named_after``)."""
@@ -336,7 +336,7 @@ def observe_once(doc: Document, annots: Annotations, bodies: Mapping[str, str] |
     observations, most of resolution's time, are those of the run before."""
     if memo is None:
         return observe(doc, annots, bodies)
-    key = _inputs(doc, annots, bodies)
+    key = inputs_of(doc, annots, bodies)
     kept = memo.get(doc.id)
     if kept is not None and kept[0] == key:
         return kept[1]
