@@ -152,8 +152,9 @@ _END: Any = object()
 class DaskPartitions:
     """The corpus step's parts (``corpus.partitions``) as tasks on the executor's cluster: the running
     one when the build holds it open, else one started for the pass. All parts are submitted at once
-    (they are few: a batch of pages each); a part that fails on the cluster (a worker died) is run
-    again here, so the pass's result never depends on the cluster."""
+    (they are few: a batch of pages each), each on its own so no one message holds every page; a part
+    that fails on the cluster (a worker died) is run again here, so the pass's result never depends
+    on the cluster."""
 
     remote = True
 
@@ -164,7 +165,7 @@ class DaskPartitions:
         if not parts:
             return []
         with self.executor._session() as client:
-            futures = client.map(fn, list(parts), pure=False)
+            futures = [client.submit(fn, part, pure=False) for part in parts]
             out = [_part_result(fut, fn, part) for fut, part in zip(futures, parts, strict=True)]
         log.info("corpus step: %d parts of %s ran on the Dask cluster", len(parts), getattr(fn, "__name__", fn))
         return out

@@ -11,12 +11,13 @@ comes back is what the unpartitioned pass computes page by page, so every result
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from dossier.model import Annotations, Document
+from dossier.model import Annotations, Document, Mention, PublicationDate, Span, TimeExpr
 from dossier.resolve.observe import Obs, ObsMemo, body_names, inputs_of, observe
 
 logger = logging.getLogger(__name__)
@@ -60,26 +61,75 @@ def batches(items: Sequence[T], size: int | None = None) -> list[tuple[T, ...]]:
 
 @dataclass(frozen=True)
 class ObservePage:
-    """What ``observe`` reads of one page: its text, date, mentions and times, and the corpus's body
-    names its PERSON spans end in (the only ones of ``body_names`` it looks up)."""
+    """What ``observe`` reads of one page, flat: its id, text and date, its mentions and times as rows
+    (``_rows``), and the corpus's body names its PERSON spans end in (the only ones of
+    ``body_names`` it looks up)."""
 
-    doc: Document
-    annots: Annotations
+    doc_id: str
+    text: str
+    published: PublicationDate
+    mentions: tuple[tuple[Any, ...], ...]
+    times: tuple[tuple[Any, ...], ...]
     bodies: tuple[tuple[str, str], ...]
 
 
-def observe_part(pages: Sequence[ObservePage]) -> list[list[Obs]]:
-    """Each page's observations (runs where the part is sent)."""
-    return [observe(p.doc, p.annots, dict(p.bodies)) for p in pages]
+_REST: dict[type, tuple[str, ...]] = {}
+
+
+def _rest(cls: type) -> tuple[str, ...]:
+    """The fields of a span-first model class after its span, in order."""
+    if cls not in _REST:
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        assert names[0] == "span", cls
+        _REST[cls] = names[1:]
+    return _REST[cls]
+
+
+def _rows(items: Sequence[Any]) -> tuple[tuple[Any, ...], ...]:
+    """Mentions or times as flat tuples (start, end, other fields): pickled several times faster
+    than the dataclasses, whose pickling asks for their fields object by object."""
+    return tuple((x.span.start, x.span.end, *(getattr(x, f) for f in _rest(type(x)))) for x in items)
+
+
+def _unrow(cls: Callable[..., R], doc_id: str, row: Sequence[Any]) -> R:
+    start, end, *rest = row
+    return cls(Span(doc_id, start, end), *rest)
+
+
+def observe_part(pages: Sequence[ObservePage]) -> list[list[tuple[Any, ...]]]:
+    """Each page's observations, encoded (``_encoded``; runs where the part is sent)."""
+    return [_observed(p) for p in pages]
+
+
+def _observed(p: ObservePage) -> list[tuple[Any, ...]]:
+    mentions = tuple(_unrow(Mention, p.doc_id, r) for r in p.mentions)
+    times = tuple(_unrow(TimeExpr, p.doc_id, r) for r in p.times)
+    doc = Document(id=p.doc_id, source="", text=p.text, published=p.published)
+    seen = observe(doc, Annotations(doc_id=p.doc_id, mentions=mentions, times=times), dict(p.bodies))
+    return _encoded(seen, mentions)
+
+
+_OBS = tuple(f.name for f in dataclasses.fields(Obs))
+assert _OBS[:2] == ("key", "mention")
+
+
+def _encoded(seen: Sequence[Obs], mentions: Sequence[Mention]) -> list[tuple[Any, ...]]:
+    """Observations as rows (start, end, mention, other fields): the mention as its index among the
+    page's mentions when it is one of them unchanged (most are), else as a row."""
+    index = {m: i for i, m in reversed(list(enumerate(mentions)))}
+    return [(o.key[1], o.key[2], index.get(o.mention, _rows([o.mention])[0]),
+             *(getattr(o, f) for f in _OBS[2:])) for o in seen]
+
+
+def _decoded(doc_id: str, mentions: Sequence[Mention], rows: Sequence[tuple[Any, ...]]) -> list[Obs]:
+    """The observations ``_encoded`` gave, the page's own mentions used again."""
+    return [Obs((doc_id, start, end), mentions[m] if isinstance(m, int) else _unrow(Mention, doc_id, m), *rest)
+            for start, end, m, *rest in rows]
 
 
 def _compact(doc: Document, annots: Annotations, bodies: tuple[tuple[str, str], ...]) -> ObservePage:
     """The page as ``observe`` reads it, without its other fields (quotes, claims, events, ...)."""
-    return ObservePage(
-        Document(id=doc.id, source="", text=doc.text, published=doc.published),
-        Annotations(doc_id=annots.doc_id, mentions=annots.mentions, times=annots.times),
-        bodies,
-    )
+    return ObservePage(doc.id, doc.text, doc.published, _rows(annots.mentions), _rows(annots.times), bodies)
 
 
 def observe_pages(
@@ -93,7 +143,7 @@ def observe_pages(
         return 0
     by_id = {d.id: d for d in docs}
     bodies = body_names(annots)
-    todo: list[tuple[str, object, ObservePage]] = []
+    todo: list[tuple[Annotations, Hashable]] = []
     for a in annots:
         doc = by_id.get(a.doc_id)
         if doc is None:
@@ -101,16 +151,16 @@ def observe_pages(
         key = inputs_of(doc, a, bodies)
         kept = memo.get(doc.id)
         if kept is None or kept[0] != key:
-            todo.append((doc.id, key, _compact(doc, a, _named(key))))
-    parts = batches([page for _, _, page in todo])
-    seen = [obs for part in partitions.map(observe_part, parts) for obs in part]
-    for (doc_id, key, _), obs in zip(todo, seen, strict=True):
-        memo[doc_id] = (key, obs)
+            todo.append((a, key))
+    parts = batches([_compact(by_id[a.doc_id], a, _named(key)) for a, key in todo])
+    seen = [rows for part in partitions.map(observe_part, parts) for rows in part]
+    for (a, key), rows in zip(todo, seen, strict=True):
+        memo[a.doc_id] = (key, _decoded(a.doc_id, a.mentions, rows))
     logger.debug("resolution: %d pages observed in %d parts", len(todo), len(parts))
     return len(todo)
 
 
-def _named(key: object) -> tuple[tuple[str, str], ...]:
+def _named(key: Hashable) -> tuple[tuple[str, str], ...]:
     """The body names a page's inputs key holds (its last member, ``inputs_of``)."""
     assert isinstance(key, tuple)
     return tuple(key[-1])

@@ -3,7 +3,6 @@ process (pickled both ways, run out of order), exactly what the unpartitioned pa
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 import random
 from collections.abc import Callable, Sequence
@@ -104,10 +103,12 @@ def test_sketches_made_in_parts_find_the_same_duplicates(small_parts: None) -> N
     assert sketch_pages(docs, IN_PROCESS) is None
 
 
-def test_the_compact_page_keeps_what_observe_reads() -> None:
-    docs, annots = _story(5, 1)
-    page = partitions._compact(docs[0], annots[0], ())
-    assert page.doc.text == docs[0].text and page.doc.published == docs[0].published
-    assert page.annots.mentions == annots[0].mentions
-    rich = dataclasses.replace(annots[0], claims=("x",))  # type: ignore[arg-type]
-    assert partitions._compact(docs[0], rich, ()).annots.claims == ()
+def test_observations_travel_as_rows_and_come_back_equal() -> None:
+    docs, annots = _story(5, 3)
+    bodies = body_names(annots)
+    for doc, a in zip(docs, annots):
+        page = partitions._compact(doc, a, tuple(bodies.items()))
+        rows = partitions.observe_part([page])[0]
+        # a page's own mentions go as indexes; one a corpus body name relabelled goes whole
+        assert [isinstance(r[2], int) for r in rows] == [True] * (len(rows) - 1) + [False]
+        assert partitions._decoded(doc.id, a.mentions, rows) == observe(doc, a, bodies)
