@@ -102,3 +102,26 @@ def test_a_failed_batch_is_mapped_again_on_the_same_cluster(tmp_path: Path, monk
     assert report.failed[0][0].endswith("freedonia.txt")
     assert sorted(report.added) == sorted(serial.added) and len(report.added) == 3  # the good pages
     assert digest(tmp_path / "dask.db") == digest(tmp_path / "serial.db")
+
+
+def test_the_corpus_step_runs_its_parts_on_the_build_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    """The example story built with ``--executor dask``: resolution's observations and the duplicates
+    pass's sketches go to the cluster the map step started (one LocalCluster for the build), and the
+    store, entities, events, figures and conflicts included, is the serial build's."""
+    pytest.importorskip("distributed")
+    with Dossier.open(tmp_path / "serial.db") as d:
+        d.build([GERD / "html", GERD / "text"], executor="serial")
+    started = _counting_local_clusters(monkeypatch)
+    with caplog.at_level(logging.INFO, logger="dossier.executor_dask"), Dossier.open(tmp_path / "dask.db") as d:
+        d.build([GERD / "html", GERD / "text"], executor="dask", workers=2)
+    assert len(started) == 1 and started[0].status.name == "closed"
+    assert "parts of observe_part ran on the Dask cluster" in caplog.text
+    assert "parts of sketch_part ran on the Dask cluster" in caplog.text
+    serial, dask = digest(tmp_path / "serial.db"), digest(tmp_path / "dask.db")
+    assert {t: dask[t] for t in ("entities", "events", "figures", "conflicts")} == \
+        {t: serial[t] for t in ("entities", "events", "figures", "conflicts")}
+    assert dask == serial
+    with Dossier.open(tmp_path / "dask.db") as d:
+        c = d.store.corpus()
+        assert len(c.entities) > 20 and c.events and c.figures and c.conflicts
