@@ -125,3 +125,14 @@ def test_the_corpus_step_runs_its_parts_on_the_build_cluster(tmp_path: Path, mon
     with Dossier.open(tmp_path / "dask.db") as d:
         c = d.store.corpus()
         assert len(c.entities) > 20 and c.events and c.figures and c.conflicts
+
+
+def test_a_part_that_fails_on_the_cluster_is_run_in_the_build_process(caplog: pytest.LogCaptureFixture) -> None:
+    pytest.importorskip("distributed")
+    from dossier.executor_dask import DaskExecutor
+    from tests.support.dask_hostile import fails_on_a_worker
+
+    parts = DaskExecutor(None, workers=1, timeout=60.0).partitions()
+    with caplog.at_level(logging.WARNING, logger="dossier.executor_dask"):
+        assert parts.map(fails_on_a_worker, [(1, 2), (3,)]) == [[2, 4], [6]]
+    assert caplog.text.count("failed on the cluster") == 2

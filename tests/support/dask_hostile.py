@@ -25,3 +25,14 @@ def analyse(doc: Any, nlp: Any, parsed: Any = None) -> Any:
 def dask_setup(worker: Any) -> None:
     """Called by Dask in each worker that preloads this module."""
     dossier.mapstep.analyse_document = analyse  # type: ignore[assignment]
+
+
+def fails_on_a_worker(part: tuple[int, ...]) -> list[int]:
+    """A corpus part that raises inside a Dask worker and gives its doubled items anywhere else."""
+    import distributed
+
+    try:
+        distributed.get_worker()
+    except ValueError:  # not in a worker
+        return [2 * x for x in part]
+    raise RuntimeError("part broke on the cluster on purpose")

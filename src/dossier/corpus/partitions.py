@@ -117,7 +117,7 @@ def _encoded(seen: Sequence[Obs], mentions: Sequence[Mention]) -> list[tuple[Any
     """Observations as rows (start, end, mention, other fields): the mention as its index among the
     page's mentions when it is one of them unchanged (most are), else as a row."""
     index = {m: i for i, m in reversed(list(enumerate(mentions)))}
-    return [(o.key[1], o.key[2], index.get(o.mention, _rows([o.mention])[0]),
+    return [(o.key[1], o.key[2], index[o.mention] if o.mention in index else _rows([o.mention])[0],
              *(getattr(o, f) for f in _OBS[2:])) for o in seen]
 
 
