@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import dossier.corpus.partitions as partitions
+import dossier.resolve.observe
 from dossier.clean.duplicates import find_duplicates
 from dossier.corpus.partitions import IN_PROCESS, observe_pages, sketch_pages
 from dossier.model import Document
@@ -60,19 +61,27 @@ def _story(seed: int, n: int) -> tuple[list[Document], list[Any]]:
     return docs, annots
 
 
+def _no_observing(*args: Any) -> Any:
+    raise AssertionError("a page was observed again in the build's process")
+
+
 @pytest.fixture
 def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(partitions, "PAGES_PER_PART", 7)
 
 
-def test_observations_made_in_parts_resolve_as_unpartitioned(small_parts: None) -> None:
+def test_observations_made_in_parts_resolve_as_unpartitioned(small_parts: None,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     docs, annots = _story(16, 40)
     shipped, memo = Shipped(), {}
     assert observe_pages(docs, annots, memo, shipped) == 40
     assert shipped.parts == [6]  # 40 pages, 7 a part
     bodies = body_names(annots)
     assert {i: seen for i, (_, seen) in memo.items()} == {d.id: observe(d, a, bodies) for d, a in zip(docs, annots)}
-    assert resolve_entities(docs, annots, memo=memo) == resolve_entities(docs, annots)
+    expected = resolve_entities(docs, annots)
+    with monkeypatch.context() as m:  # resolution finds every page's observations made: it observes none itself
+        m.setattr(dossier.resolve.observe, "observe", _no_observing)
+        assert resolve_entities(docs, annots, memo=memo) == expected
     # run again with two pages re-dated: only those go out again, and the answer is still the same
     moved = [with_date(d, "2019-05-05") if d.id in ("p003", "p030") else d for d in docs]
     assert observe_pages(moved, annots, memo, shipped) == 2
