@@ -181,6 +181,8 @@ def print_report(report: BuildReport, location: str, docs: list[DocMeta], as_jso
         f"added {len(report.added)}, unchanged {len(report.unchanged)}, duplicates {len(report.duplicates)}, "
         f"non-English {len(report.non_english)}, kept raw {len(report.failed)}, skipped {len(report.skipped)}"
         + (f", over time budget {len(report.timed_out)}" if report.timed_out else "")
+        + (f" ({len(report.upgraded)} of the unchanged brought up to this version without mapping them again)"
+           if report.upgraded else "")
     )
     for source, reason in report.skipped:
         console.print(f"  skipped {escape(source)}: {escape(reason)}")

@@ -27,6 +27,7 @@ from dossier.ingest.manifest import Manifest
 from dossier.mapstep import DEFAULT_MAP_BATCH, MapResult, map_pages
 from dossier.model import Annotations, Document, Event, Page, Skipped
 from dossier.store import Corpus, Store
+from dossier.upgrade import upgrade_stored
 
 if TYPE_CHECKING:
     from dossier.corpus import Corpus as CorpusState
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Bump when a stage changes what it stores: documents built by another version are rebuilt.
+# Bump when a stage changes what it stores: documents built by another version are rebuilt, unless
+# the change can be made from what is stored: then register an upgrade in ``dossier.upgrade``.
 PIPELINE_REVISION = "5"  # 2: own dating evidence (own_month); 3: furniture digests; 4: own_day; 5: own_latest_year
 # Bump when the corpus step changes what it stores: the next build reruns it even with no new page.
 CORPUS_REVISION = "2"  # 2: entity ids in Claim.actor, Position.actor, Event.participants
@@ -65,6 +67,7 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # not stored, with the reason
     not_in_manifest: list[str] = field(default_factory=list)  # pages a --manifest names no row for
     timed_out: list[tuple[str, str]] = field(default_factory=list)  # kept raw: over the page budget
+    upgraded: list[str] = field(default_factory=list)  # ids of stored pages upgraded, not mapped again (``upgrade``)
     passes: dict[str, float] = field(default_factory=dict)  # corpus pass -> seconds (when the step ran)
     passes_over_budget: list[str] = field(default_factory=list)  # one line per corpus pass over budget
 
@@ -149,6 +152,7 @@ def _build(
         version = prior  # nothing new: the language model (seconds to load) is not needed
     else:
         version = _record_model(store, settings)
+    upgraded = report.upgraded = upgrade_stored(store, version)  # before asking which pages are stale
     new_counts, new_ids = _new_line_keys(inputs(("text", "jsonl")), store, version)
     counts = stored_line_counts(store, skip=new_ids) + new_counts
     repeated = frozenset(h for h, c in counts.items() if c >= 2)
@@ -156,8 +160,9 @@ def _build(
                              version, report, on_progress, executor)
     replaced: dict[str, tuple[Document, Annotations]] = {}
     refreshed = refresh_furniture(store, settings, version, replaced, executor) if mapped else []
-    if mapped or refreshed or settings.full_corpus or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
-        report.duplicates = reduce_corpus(store, settings, report, frozenset(mapped + refreshed), replaced, executor)
+    changed = frozenset(mapped + refreshed + upgraded)
+    if changed or settings.full_corpus or store.get_meta("corpus_stamp") != corpus_stamp(store, settings):
+        report.duplicates = reduce_corpus(store, settings, report, changed, replaced, executor)
     else:  # nothing added or changed since the last corpus step: its results stand (a no-op rebuild)
         report.duplicates = [m.source for m in store.document_meta() if m.status == "duplicate"]
     store.set_meta("pipeline_version", version)

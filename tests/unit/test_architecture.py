@@ -2,7 +2,7 @@
 80 lines and no module over 600, and every module has its own logger.
 
 Flow (each stage may import from the ones before it, never after):
-ingest -> clean -> date -> nlp -> extract -> resolve -> corpus -> store -> executor -> mapstep ->
+ingest -> clean -> date -> nlp -> extract -> resolve -> corpus -> store -> executor -> mapstep -> upgrade ->
 pipeline -> query ->
 (cli, cli_logging, cli_output, web, report, api, annotate_file).
 ``corpus`` (the declared corpus passes) sits after ``resolve``: its passes read resolved entities,
@@ -24,7 +24,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src" / "dossier"
 FLOW = [
     ("ingest",), ("clean",), ("date",), ("nlp",), ("extract",), ("resolve",), ("corpus",),
-    ("store",), ("executor", "executor_dask"), ("mapstep",), ("pipeline",), ("query",),
+    ("store",), ("executor", "executor_dask"), ("mapstep",), ("upgrade",), ("pipeline",), ("query",),
     ("cli", "cli_logging", "cli_output", "web", "report", "api", "annotate_file"),
 ]
 LEAVES = {"lang", "model", "config", "plugins", "budget", "validate", "partial_date"}

@@ -6,8 +6,8 @@ Three generic checks, each keeping both sources so the analyst can read them sid
   (the figure's own clause date, else the page date), both plans or both facts, and neither
   worded as a change ("rose to", "now put at", "trimmed to", "a further");
 - dates: one merged event whose mentions in different documents carry different calendar days;
-- titles: one person called by incompatible offices (president vs prime minister, or ministers of
-  disjoint portfolios as the page writes the title) in different documents around the same time.
+- titles (``conflicts_titles``): one person called by incompatible offices in different documents
+  around the same time.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from dossier.extract.conflicts_events import conflict_order, contradicting_claims, event_date_conflicts
-from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Figure, Mention, Span
+from dossier.extract.conflicts_titles import iso_date, title_conflicts
+from dossier.model import Annotations, Conflict, CorpusFigure, Document, Entity, Event, Figure, Span
 from dossier.nlp.figures import PEOPLE_NOUNS, singular
 from dossier.partial_date import PartialDate
 
@@ -36,28 +37,6 @@ _CHANGE_WORDS = re.compile(
     r"revis\w*|originally|initially|previously|formerly|no longer)\b",
     re.IGNORECASE,
 )
-# Head titles that one person cannot hold at the same time (longest first for matching).
-_EXCLUSIVE_TITLES = (
-    "deputy prime minister",
-    "vice president",
-    "prime minister",
-    "foreign minister",
-    "defense minister",
-    "defence minister",
-    "finance minister",
-    "president",
-    "chancellor",
-    "premier",
-    "minister",
-    "king",
-    "queen",
-    "emperor",
-    "governor",
-    "mayor",
-    "ambassador",
-)
-# Titles that name the same office ("premier" is what some outlets call a prime minister).
-_SAME_OFFICE = {"premier": "prime minister"}
 # Words that mark change only inside the figure's own clause ("now put at", "once called for",
 # "trimmed to 13 turbines and 5,150 MW", "from 6,000 to 5,150"); in a whole sentence they are too common.
 _CLAUSE_CHANGE_WORDS = re.compile(
@@ -65,6 +44,7 @@ _CLAUSE_CHANGE_WORDS = re.compile(
 )
 # An increment, not a total: "a further 13.5 bcm", "another 5,000".
 _INCREMENT = re.compile(r"\b(further|another|additional|extra)\s+$", re.IGNORECASE)
+_INCREMENT_MODIFIERS = frozenset({"additional", "extra", "further", "more"})  # "99 additional delegates"
 # Words of a figure's clause that make it a plan or forecast, not what is there now.
 _PLAN_WORDS = re.compile(
     r"\b(will|would|shall|could|might|may|'ll|expect\w*|plan\w*|design\w*|aim\w*|intend\w*|"
@@ -81,13 +61,7 @@ _UNIT_FAMILIES = {
 _MONTH_ONLY = re.compile(r"XXXX-(\d{2})")
 _STOP = frozenset("a an the of in on for to and or by with from at as per".split())
 _MAX_FIGURE_GAP_DAYS = 45
-_MAX_TITLE_GAP_DAYS = 365
-
-
-def _iso_date(value: str | None) -> date | None:
-    """Parse YYYY, YYYY-MM or YYYY-MM-DD (missing parts as the first day)."""
-    p = PartialDate.parse(value)
-    return p.first() if p else None
+_TALLY_GAP_DAYS = 7  # a plain count ("370 delegates") held by someone: a week of the story moves it
 
 
 def _sentence_text(doc: Document, annot: Annotations, span: Span) -> tuple[Span, str]:
@@ -103,7 +77,7 @@ def figure_date(doc: Document, annot: Annotations, fig: Figure) -> str | None:
     for q in fig.qualifiers:
         for t in annot.times:
             if t.type == "DATE" and t.value and t.span.start < q.end and q.start < t.span.end:
-                if _iso_date(t.value) or _MONTH_ONLY.fullmatch(t.value):
+                if iso_date(t.value) or _MONTH_ONLY.fullmatch(t.value):
                     return t.value
     return doc.published.value
 
@@ -225,11 +199,18 @@ _MAX_RATIO = 10.0
 _APPROX_SHARE = 0.1
 
 
-def _share_of_people(fig: Figure, key: tuple[str, frozenset[str]] | None = None) -> bool:
+def _share_of_people(fig: Figure, key: tuple[str, frozenset[str]] | None = None, annot: Annotations | None = None) -> bool:
     """ "N percent of voters": what a share of people say or think is a survey's estimate (``key``:
-    ``about_key(fig.about)`` when the caller has it)."""
+    ``about_key(fig.about)`` when the caller has it). A group named as such ("of <Party members>",
+    a nationality: a NORP mention over the measured words) is people too."""
+    if fig.unit != "percent":
+        return False
     head = (key or about_key(fig.about) or ("", frozenset()))[0]
-    return fig.unit == "percent" and (head in PEOPLE_NOUNS or head in ("people", "american", "voter", "respondent"))
+    if head in PEOPLE_NOUNS or head in ("people", "american", "voter", "respondent"):
+        return True
+    about = fig.about_span
+    return annot is not None and about is not None and any(
+        m.label == "NORP" and about.start <= m.span.start < about.end for m in annot.mentions)
 
 
 def _bounds(before: str, value: float) -> tuple[float, float]:
@@ -246,11 +227,30 @@ def _bounds(before: str, value: float) -> tuple[float, float]:
 def _holders(annot: Annotations, fig: Figure) -> frozenset[str]:
     """The people, organisations and places named in a figure's sentence: whose quantity it is."""
     sent = annot.sentence_of(fig.span) or fig.span
+    counted = fig.about_span or fig.span  # "a dozen <Party members>": what is counted holds nothing
     out = set()
     for m in annot.mentions:
-        if m.label in _HOLDER_LABELS and sent.start <= m.span.start < sent.end:
+        if m.label in _HOLDER_LABELS and sent.start <= m.span.start < sent.end and not (
+                counted.start <= m.span.start < counted.end or fig.span.start <= m.span.start < fig.span.end):
             out.add(m.entity_id or (m.canonical or m.text).lower())
     return frozenset(out)
+
+
+def _subjects(annot: Annotations, fig: Figure) -> frozenset[str]:
+    """Whose quantity the figure's own clause says it is: the entity named as the subject of its
+    nearest verb that has one ("<Name> has 370 delegates, <Other> has 129"). The map keeps the
+    clause's verbs, nearest first, each followed by its subject, among the figure's qualifiers; of
+    those words only a subject is a name or a pronoun, so the first person, organisation or place
+    mention there (or a pronoun, known only once resolved) is the subject. Empty when unknown."""
+    for q in fig.qualifiers:
+        for m in annot.mentions:
+            if not (q.start <= m.span.start < q.end or m.span.start <= q.start < m.span.end):
+                continue
+            if m.label in _HOLDER_LABELS:
+                return frozenset({m.entity_id or (m.canonical or m.text).lower()})
+            if m.label == "PRON":
+                return frozenset({m.entity_id}) if m.entity_id else frozenset()
+    return frozenset()
 
 
 @dataclass(frozen=True)
@@ -262,6 +262,7 @@ class _FigureItem:
     change: bool
     estimate: bool
     holders: frozenset[str]
+    subjects: frozenset[str]  # ``_subjects``
     bounds: tuple[float, float]
     # Read once per figure, not per pair (a measure many pages report gives a block of 10^6 pairs):
     unit: tuple[str, float]  # ``_in_base_unit``
@@ -276,13 +277,14 @@ def _figure_item(doc: Document, annot: Annotations, fig: Figure) -> _FigureItem 
     before = doc.text[max(0, fig.span.start - 20) : fig.span.start]
     change = bool(
         _CHANGE_WORDS.search(words) or (fig.qualifiers and _CLAUSE_CHANGE_WORDS.search(words)) or _INCREMENT.search(before)
+        or key[1] & _INCREMENT_MODIFIERS
     )
     _, sentence = _sentence_text(doc, annot, fig.span)
     unit = _in_base_unit(fig)
     return _FigureItem(
         fig, key, figure_date(doc, annot, fig), bool(_PLAN_WORDS.search(words)), change,
-        bool(_ESTIMATE_WORDS.search(sentence)), _holders(annot, fig), _bounds(before, unit[1]),
-        unit, _share_of_people(fig, key),
+        bool(_ESTIMATE_WORDS.search(sentence)), _holders(annot, fig), _subjects(annot, fig), _bounds(before, unit[1]),
+        unit, _share_of_people(fig, key, annot),
     )  # fmt: skip
 
 
@@ -303,8 +305,14 @@ def _why_not(a: _FigureItem, b: _FigureItem) -> str | None:
         return "a head count of no one in particular"  # "about 20 people" / "nine people"
     if a.share or b.share:
         return "a share of people (a survey result)"  # "52 percent of registered voters agreed"
-    if a.holders and b.holders and not a.holders & b.holders:
-        return "other subject"  # one campaign's ad money against another candidate's
+    if fa.unit is None and not (a.key[1] or b.key[1]) and not a.subjects & b.subjects:
+        return "a count of things of no one in particular"  # "595 delegates at stake" / "2,383 needed"
+    if (a.holders or b.holders) and not a.holders & b.holders:
+        # one quantity reported twice names whose it is both times: "52 percent of the vote" of a
+        # named candidate and the same words of no one named are two contests
+        return "other subject" if a.holders and b.holders else "named in one only"
+    if a.subjects and b.subjects and not a.subjects & b.subjects:
+        return "other subject of its clause"  # a tally of one candidate against another's in the same story
     va, vb = abs(a.unit[1]), abs(b.unit[1])
     if min(va, vb) * _MAX_RATIO < max(va, vb):
         return "other order of magnitude"  # two reports of one quantity differ by less: a total and a part
@@ -379,7 +387,8 @@ def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations]) -
     for a, b in _figure_pairs(items):
         if _why_not(a, b) is not None:
             continue
-        near = dates_close(a.date, b.date)
+        # a plain count of things is a tally that moves with the story: one fact only within days
+        near = dates_close(a.date, b.date, _TALLY_GAP_DAYS if a.fig.unit is None else _MAX_FIGURE_GAP_DAYS)
         if not near or not _differ_beyond_rounding(a.fig, b.fig):
             continue
         about = a.fig.about if len(a.key[1]) >= len(b.key[1]) else b.fig.about
@@ -397,175 +406,7 @@ def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations]) -
     return out
 
 
-# ---------------------------------------------------------------------------------------------
-# event dates
-# ---------------------------------------------------------------------------------------------
-
-
 # (event dates and contradicting claims live in conflicts_events)
-
-
-# ---------------------------------------------------------------------------------------------
-# titles
-# ---------------------------------------------------------------------------------------------
-
-
-def head_title(title: str | None) -> str | None:
-    """The office a title names, from a generic table ("French Foreign Minister" -> "foreign
-    minister"); None when the title is not an exclusive office or marks a past one ("former")."""
-    if not title:
-        return None
-    low = " " + re.sub(r"\s+", " ", title.lower()) + " "
-    if re.search(r"\b(former|ex-|then|late|acting|deputy|vice)\b", low) and not re.search(
-        r"(deputy prime minister|vice president)", low
-    ):
-        return None
-    for head in _EXCLUSIVE_TITLES:
-        if f" {head} " in low:
-            return _SAME_OFFICE.get(head, head)
-    return None
-
-
-# Words naming a minister's portfolio, folded to one spelling (generic English, no country).
-_PORTFOLIOS = {
-    "foreign": "foreign", "external": "foreign", "defence": "defence", "defense": "defence",
-    "finance": "finance", "treasury": "finance", "interior": "interior", "home": "interior",
-    "justice": "justice", "health": "health", "education": "education", "agriculture": "agriculture",
-    "trade": "trade", "commerce": "trade", "industry": "industry", "economy": "economy",
-    "economic": "economy", "energy": "energy", "power": "energy", "electricity": "energy",
-    "water": "water", "irrigation": "irrigation", "transport": "transport", "environment": "environment",
-    "labour": "labour", "labor": "labour", "culture": "culture", "tourism": "tourism",
-    "information": "information", "communications": "communications", "housing": "housing",
-    "mines": "mines", "mining": "mines", "petroleum": "petroleum", "oil": "petroleum",
-    "fisheries": "fisheries", "sport": "sports", "sports": "sports", "youth": "youth",
-    "planning": "planning", "development": "development", "security": "security",
-    "immigration": "immigration", "science": "science", "technology": "technology",
-}
-_LEADING_WORDS = re.compile(r"^(?:(?:the|a|an|but|and|then|meanwhile|also|when|while|as)\s+)+", re.IGNORECASE)
-
-
-def title_office(title: str | None) -> tuple[str, frozenset[str]] | None:
-    """(office, portfolio words) of a title: "Kenyan Water Minister" -> ("minister",
-    {"water"}), "Minister of Water, Irrigation and Energy" -> ("minister", {"water",
-    "irrigation", "energy"}); None for titles that are not exclusive offices or mark a past one."""
-    head = head_title(title)
-    if head is None:
-        return None
-    words = re.findall(r"[a-z]+", (title or "").lower())
-    portfolio = frozenset(_PORTFOLIOS[w] for w in words if w in _PORTFOLIOS)
-    for office in ("minister", "secretary"):
-        if head.endswith(" " + office) and head.split()[0] in _PORTFOLIOS:
-            return office, portfolio
-    return head, portfolio if head in ("minister", "secretary") else frozenset()
-
-
-def _compatible(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
-    """One office: same head, and portfolios that share a word or are not given ("Minister" is
-    any minister; "Water Minister" and "Minister of Water and Energy" agree; "Foreign" does not)."""
-    return a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
-
-
-def written_title(text: str, m: Mention) -> str:
-    """The title as the page writes it around the name, which can say more than ``m.title``
-    ("Water Minister Ann Ruiz", "Minister of Water, Irrigation and Energy, Ann Ruiz")."""
-    title = m.title or ""
-    if not title:
-        return title
-    head = re.escape(title.split()[-1])
-    before = text[max(0, m.span.start - 120) : m.span.start]
-    found = re.search(
-        rf"((?:[A-Z][\w'’\-]*\s+){{0,4}}{head}(?:(?:\s+(?:of|for|and)|\s*,)\s+(?:the\s+)?[A-Z][\w\-]*){{0,5}})\s*,?\s*$",
-        before,
-        re.IGNORECASE if not title[-1:].isupper() else 0,
-    )
-    if found is None:
-        after = text[m.span.end : m.span.end + 120]
-        found = re.match(rf"\s*,\s*([^,.;:]{{0,60}}?\b{head}\b(?:\s+(?:of|for)\s+[^.;:]{{0,60}}?)?)\s*[,.;]", after, re.IGNORECASE)
-    if found is None:
-        return title
-    written = _LEADING_WORDS.sub("", found.group(1).strip(" ,"))
-    return written or title
-
-
-def _title_conflicts(
-    docs: Sequence[Document],
-    annots: Sequence[Annotations],
-    entities: Sequence[Entity],
-) -> list[Conflict]:
-    """One conflict per person and per office that disagrees with the office most mentions give."""
-    dates = {d.id: _iso_date(d.published.value) for d in docs}
-    texts = {d.id: d.text for d in docs}
-    names = {e.id: e.name for e in entities}
-    seen: dict[str, list[tuple[Mention, tuple[str, frozenset[str]], str]]] = {}
-    for annot in annots:
-        text = texts.get(annot.doc_id, "")
-        for m in annot.mentions:
-            ent = m.entity_id  # set by resolution (the corpus step's resolve pass)
-            if not ent or not m.title:
-                continue
-            written = written_title(text, m)
-            office = title_office(written) or title_office(m.title)
-            if office is None:
-                continue
-            shown = written if office[1] != (title_office(m.title) or ("", frozenset()))[1] else m.title
-            seen.setdefault(ent, []).append((m, office, shown))
-    out: list[Conflict] = []
-    for ent, items in seen.items():
-        keys = sorted({k for _, k, _ in items}, key=lambda k: (sorted(k[1]), k[0]))
-        support = {k: sum(_compatible(k, o) for _, o, _ in items) for k in keys}
-        main = max(keys, key=lambda k: (support[k], len(k[1])))
-        agree = [it for it in items if _compatible(main, it[1])]
-        rest = [it for it in items if not _compatible(main, it[1])]
-        while rest:
-            # candidates in a fixed order, so a tie goes the same way whatever the hash seed
-            candidates = sorted({k for _, k, _ in rest}, key=lambda k: (sorted(k[1]), k[0]))
-            other = max(candidates, key=lambda k: (sum(_compatible(k, o) for _, o, _ in rest), len(k[1])))
-            group = [it for it in rest if _compatible(other, it[1])]
-            rest = [it for it in rest if not _compatible(other, it[1])]
-            pair = _closest_pair(agree, group, dates)
-            if pair is None:
-                continue
-            (ma, _, ta), (mb, _, tb) = pair
-            conf = 0.5 + 0.4 * abs(len(agree) - len(group)) / (len(agree) + len(group))
-            out.append(
-                Conflict(
-                    kind="title",
-                    about=names.get(ent, ent),
-                    values=(ta, tb),
-                    sources=(ma.span, mb.span),
-                    confidence=round(conf, 3),
-                    reason=f"one person ({names.get(ent, ent)}) given offices no one holds at once, "
-                           f"in two pages within {_MAX_TITLE_GAP_DAYS} days",
-                )
-            )
-    return out
-
-
-_Item = tuple[Mention, tuple[str, frozenset[str]], str]
-
-
-def _same_name(a: Mention, b: Mention) -> bool:
-    """The words of one mention's name are among the other's ("Seleshi" / "Seleshi Bekele",
-    "Biden" / "Joseph R. Biden Jr."): a title clash between "King George III" and "President
-    George W. Bush", merged by mistake, is the resolver's error, not the sources' disagreement."""
-    def words(m: Mention) -> set[str]:
-        return {w.strip(".") for w in re.findall(r"[\w'’.-]+", m.text.lower()) if len(w.strip(".")) > 1}
-    wa, wb = words(a), words(b)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
-def _closest_pair(first: list[_Item], second: list[_Item], dates: dict[str, date | None]) -> tuple[_Item, _Item] | None:
-    """Two mentions from different documents dated within a year of each other (closest first)."""
-    best: tuple[int, _Item, _Item] | None = None
-    for a in first:
-        for b in second:
-            if a[0].span.doc_id == b[0].span.doc_id or not _same_name(a[0], b[0]):
-                continue
-            da, db = dates.get(a[0].span.doc_id), dates.get(b[0].span.doc_id)
-            gap = abs((da - db).days) if da and db else _MAX_TITLE_GAP_DAYS
-            if gap <= _MAX_TITLE_GAP_DAYS and (best is None or gap < best[0]):
-                best = (gap, a, b)
-    return (best[1], best[2]) if best else None
 
 
 def find_conflicts(
@@ -579,6 +420,6 @@ def find_conflicts(
         *_figure_conflicts(docs, annots),
         *event_date_conflicts(annots, events),
         *contradicting_claims(docs, annots, events),
-        *_title_conflicts(docs, annots, entities),
+        *title_conflicts(docs, annots, entities),
     ]
     return conflict_order(found)

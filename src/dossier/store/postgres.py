@@ -190,6 +190,18 @@ class PostgresStore(CorpusReads):
         row = self.conn.execute("SELECT version FROM documents WHERE id = %s", (doc_id,)).fetchone()
         return row is not None and row[0] == version
 
+    def document_versions(self) -> dict[str, str]:
+        """Each stored document's pipeline version (``upgrade`` brings older ones up to date)."""
+        return {i: v for i, v in self.conn.execute("SELECT id, version FROM documents")}
+
+    def set_documents(self, docs: Iterable[tuple[Document, str]]) -> None:
+        """Rewrite stored documents and their versions in one transaction; their annotations, raw
+        page and sources stay as they are (``upgrade``: a field computed from what is stored)."""
+        rows = [(dumps(d), v, d.id) for d, v in docs]  # encoded before the write lock
+        with self.conn.transaction():
+            with self.conn.cursor() as cur:
+                cur.executemany("UPDATE documents SET doc_json = %s, version = %s WHERE id = %s", rows)
+
     def put_document(
         self,
         doc: Document,

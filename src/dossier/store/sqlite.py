@@ -271,6 +271,17 @@ class SQLiteStore(CorpusReads):
         row = self.conn.execute("SELECT version FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return bool(row) and row[0] == version
 
+    def document_versions(self) -> dict[str, str]:
+        """Each stored document's pipeline version (``upgrade`` brings older ones up to date)."""
+        return dict(self.conn.execute("SELECT id, version FROM documents"))
+
+    def set_documents(self, docs: Iterable[tuple[Document, str]]) -> None:
+        """Rewrite stored documents and their versions in one transaction; their annotations, raw
+        page and sources stay as they are (``upgrade``: a field computed from what is stored)."""
+        rows = [(dumps(d), v, d.id) for d, v in docs]  # encoded before the write lock
+        with self.conn:
+            self.conn.executemany("UPDATE documents SET doc_json = ?, version = ? WHERE id = ?", rows)
+
     def put_document(
         self,
         doc: Document,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dossier.extract.conflicts import collect_figures, find_conflicts, head_title
+from dossier.extract.conflicts import collect_figures, find_conflicts
+from dossier.extract.conflicts_titles import head_title
 from dossier.model import (
     Annotations,
     CorpusFigure,
@@ -125,7 +126,8 @@ def test_title_conflict_via_ids_resolution_wrote_into_the_mentions():
 # figure rules: about matching, plan vs actual, change wording in the clause, units, dates
 # ---------------------------------------------------------------------------------------------
 
-from dossier.extract.conflicts import about_key, dates_close, same_about, title_office, written_title  # noqa: E402
+from dossier.extract.conflicts import about_key, dates_close, same_about  # noqa: E402
+from dossier.extract.conflicts_titles import title_office, written_title  # noqa: E402
 
 
 def _qfig(doc: Document, number: str, value: float, about: str, unit: str, *words: str) -> Figure:
@@ -321,7 +323,7 @@ def test_head_counts_of_no_one_in_particular_and_survey_shares_are_no_conflict()
 
 
 def test_title_clash_needs_the_same_name_written_in_both_pages():
-    from dossier.extract.conflicts import _same_name
+    from dossier.extract.conflicts_titles import _same_name
 
     def m(text):
         return Mention(Span("x", 0, len(text)), text, "PERSON")
@@ -380,3 +382,88 @@ def test_a_plan_a_doubt_or_a_question_denies_nothing():
 def test_one_outlet_is_one_source_even_on_two_pages():
     assert _claim_pair("The two leaders met in Vienna on Friday.", "The two leaders did not meet in Vienna.",
                        "Meridian News", "Meridian News") == []
+
+
+# --- whose quantity it is (session 12): tallies of different people, counts of no one, increments
+
+
+def _named(doc: Document, name: str, entity: str, label: str = "PERSON") -> Mention:
+    start = doc.text.index(name)
+    return Mention(Span(doc.id, start, start + len(name)), name, label, entity_id=entity)
+
+
+def _counted(doc: Document, number: str, value: float, about: str, subject: str | None = None) -> Figure:
+    """A plain count (no unit) of ``about``, its clause's subject word among the qualifiers."""
+    fig = _fig(doc, number, value, about, unit=None)  # type: ignore[arg-type]
+    if subject is None:
+        return fig
+    at = doc.text.index(subject)
+    return Figure(fig.span, fig.text, fig.value, None, about, qualifiers=(Span(doc.id, at, at + len(subject)),))
+
+
+def _figure_pairs_of(docs: list[Document], annots: list[Annotations]) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(x.values)) for x in find_conflicts(docs, annots, [], []) if x.kind == "figure")
+
+
+def test_tallies_of_different_subjects_of_one_sentence_list_do_not_conflict():
+    """ "<A> has 370 pledged delegates, <B> has 129": each count is its own clause subject's, even though
+    both people are named in both sentences; the same subject's count two days apart does conflict."""
+    a = _doc("a", "Ana Reyes has 370 pledged delegates, Bo Lind has 129.", "2020-03-15")
+    b = _doc("b", "Bo Lind has 160 pledged delegates, Ana Reyes has 370.", "2020-03-16")
+    c = _doc("c", "Ana Reyes has 350 pledged delegates after the count.", "2020-03-17")
+    annots = [
+        _annot(a, figures=(_counted(a, "370", 370, "pledged delegates", "Reyes"),),
+               mentions=(_named(a, "Ana Reyes", "e1"), _named(a, "Bo Lind", "e2"))),
+        _annot(b, figures=(_counted(b, "160", 160, "pledged delegates", "Lind"),),
+               mentions=(_named(b, "Bo Lind", "e2"), _named(b, "Ana Reyes", "e1"))),
+        _annot(c, figures=(_counted(c, "350", 350, "pledged delegates", "Reyes"),), mentions=(_named(c, "Ana Reyes", "e1"),)),
+    ]
+    assert _figure_pairs_of([a, b, c], annots) == [("350", "370")]
+
+
+def test_a_tally_moves_with_the_story_so_weeks_apart_is_no_conflict():
+    a = _doc("a", "Ana Reyes has 370 delegates.", "2020-03-15")
+    b = _doc("b", "Ana Reyes has 450 delegates.", "2020-04-05")
+    annots = [_annot(d, figures=(_counted(d, n, float(n), "delegates", "Reyes"),), mentions=(_named(d, "Ana Reyes", "e1"),))
+              for d, n in ((a, "370"), (b, "450"))]
+    assert _figure_pairs_of([a, b], annots) == []
+    b2 = _doc("b", "Ana Reyes has 450 delegates.", "2020-03-18")  # within days: one tally, two values
+    annots[1] = _annot(b2, figures=(_counted(b2, "450", 450, "delegates", "Reyes"),), mentions=(_named(b2, "Ana Reyes", "e1"),))
+    assert _figure_pairs_of([a, b2], annots) == [("370", "450")]
+
+
+def test_a_count_of_things_of_no_one_in_particular_is_no_conflict():
+    """ "595 delegates are at stake" and "691 delegates are up for grabs": two contests."""
+    a = _doc("a", "There are 595 delegates at stake.", "2020-03-01")
+    b = _doc("b", "In all, 691 delegates are up for grabs.", "2020-03-02")
+    annots = [_annot(a, figures=(_counted(a, "595", 595, "delegates"),)),
+              _annot(b, figures=(_counted(b, "691", 691, "delegates"),))]
+    assert _figure_pairs_of([a, b], annots) == []
+
+
+def test_a_figure_naming_someone_does_not_conflict_with_one_naming_no_one():
+    a = _doc("a", "Ana Reyes won 52 percent of the vote.", "2020-03-01")
+    b = _doc("b", "The measure passed with 61 percent of the vote.", "2020-03-02")
+    c = _doc("c", "Reyes took 58 percent of the vote, officials said.", "2020-03-02")
+    annots = [_annot(a, figures=(_fig(a, "52 percent", 52, "vote"),), mentions=(_named(a, "Ana Reyes", "e1"),)),
+              _annot(b, figures=(_fig(b, "61 percent", 61, "vote"),)),
+              _annot(c, figures=(_fig(c, "58 percent", 58, "vote"),), mentions=(_named(c, "Reyes", "e1"),))]
+    assert _figure_pairs_of([a, b, c], annots) == [("52 percent", "58 percent")]
+
+
+def test_an_increment_and_a_share_of_a_named_group_are_no_conflict():
+    a = _doc("a", "Ana Reyes won 99 additional delegates.", "2020-03-15")
+    b = _doc("b", "Ana Reyes won 66 additional delegates.", "2020-03-15")
+    annots = [_annot(d, figures=(_counted(d, n, float(n), "additional delegates", "Reyes"),), mentions=(_named(d, "Ana Reyes", "e1"),))
+              for d, n in ((a, "99"), (b, "66"))]
+    assert _figure_pairs_of([a, b], annots) == []
+    c = _doc("c", "Some 55 percent of Greens trust Ana Reyes.", "2020-03-15")
+    d = _doc("d", "Some 75 percent of Greens trust Ana Reyes.", "2020-03-16")
+
+    def share(doc: Document, number: str) -> Annotations:
+        fig = _fig(doc, number, float(number.split()[0]), "Greens")
+        at = doc.text.index("Greens")
+        fig = Figure(fig.span, fig.text, fig.value, "percent", "Greens", about_span=Span(doc.id, at, at + 6))
+        return _annot(doc, figures=(fig,), mentions=(_named(doc, "Greens", "greens", "NORP"), _named(doc, "Ana Reyes", "e1")))
+
+    assert _figure_pairs_of([c, d], [share(c, "55 percent"), share(d, "75 percent")]) == []

@@ -58,6 +58,20 @@ def test_document_round_trip_and_prefix_lookup(store):
     assert not store.has_document("abcdef0123", "v2")  # another pipeline version rebuilds it
 
 
+def test_documents_rewritten_with_a_new_version_keep_their_annotations_and_raw_page(store):
+    doc, ann = _doc("abcdef0123")
+    other, other_ann = _doc("99")
+    store.put_document(doc, ann, b"raw bytes", "v1")
+    store.put_document(other, other_ann, b"other", "v1@digest")
+    assert store.document_versions() == {"abcdef0123": "v1", "99": "v1@digest"}
+    upgraded = replace(doc, own_latest_year=2019)
+    store.set_documents([(upgraded, "v2")])
+    assert store.document_versions() == {"abcdef0123": "v2", "99": "v1@digest"}
+    assert store.document("abcdef0123") == upgraded and store.document("99") == other
+    assert store.annotations("abcdef0123") == ann and store.raw("abcdef0123") == b"raw bytes"
+    assert store.has_document("abcdef0123", "v2")
+
+
 def test_document_heads_are_the_documents_without_text_or_layout_and_their_text_length(store):
     doc, ann = _doc("abcdef0123")
     doc = replace(doc, line_keys=("k1",), furniture=("k2",), duplicate_of=None, own_day="--03-04")
