@@ -33,7 +33,7 @@ from dossier.resolve.common import quantity_key
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
-from dossier.nlp.names import name_tokens
+from dossier.nlp.names import extends_name, name_tokens, same_person_name
 from dossier.resolve.observe import (
     MentionKey,
     Obs,
@@ -85,8 +85,21 @@ def _alias_unions(docs: Sequence[Document], annots: Sequence[Annotations], label
             kx, ky = (doc.id, x.span.start, x.span.end), (doc.id, y.span.start, y.span.end)
             if (x.label == "PERSON") != (y.label == "PERSON") and {x.label, y.label} <= _TYPED:
                 continue  # a person's alias is never a place or an organisation (NER's org/place split is loose)
-            if kx in labels and ky in labels:
+            if kx in labels and ky in labels and not _two_people(labels[kx], labels[ky]):
                 uf.union(labels[kx], labels[ky])
+
+
+def _two_people(a: str, b: str) -> bool:
+    """Two clusters of full names that name two people ('<Given> <Surname>' and '<Other given>
+    <Surname>'): an alias the text gives between two short forms ('<Surname>, known as <Given>')
+    links those mentions, but each was placed by its own evidence (a bare surname by the namesake
+    nearest in time), so it does not make father and son one person."""
+    if a == b or not (a.startswith("person:") and b.startswith("person:")):
+        return False
+    x, y = a.removeprefix("person:"), b.removeprefix("person:")
+    if len(name_tokens(x)) < 2 or len(name_tokens(y)) < 2:
+        return False
+    return not (same_person_name(x, y) or extends_name(x, y) or extends_name(y, x))
 
 
 def resolve_entities(
