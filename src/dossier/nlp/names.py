@@ -206,8 +206,8 @@ def coordination(text: str) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=65536)
 def malformed(text: str) -> bool:
     """Mention text that is not a usable name: NER noise such as two names glued by a hyphen
-    ('France-Germany'), a dangling hyphen ('Chile- One'), mostly digits, or a lowercase word
-    that is no name particle ('Danube bridge')."""
+    ('France-Germany'), a dangling hyphen ('Chile- One'), mostly digits, a lowercase word
+    that is no name particle ('Danube bridge'), or a handle ('@name')."""
     s = clean_name(text)
     if not s:
         return True
@@ -220,6 +220,8 @@ def malformed(text: str) -> bool:
     for w in s.split():
         if w[:1].isalpha() and w[:1].islower() and w.lower() not in _NAME_PARTICLES and "-" not in w:
             return True
+        if w.startswith("@"):
+            return True  # a social-media handle ('<Platform> @handle' in a byline), no part of a name
     return False
 
 

@@ -19,6 +19,7 @@ from dossier.partial_date import PartialDate
 from dossier.nlp.names import (
     extends_name,
     generation,
+    malformed,
     name_tokens,
     same_person_name,
     surname,
@@ -162,6 +163,9 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     full = [o for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2]
     for o in full:
         labels[o.key] = "person:" + groups[o.name]
+    # Only a well-formed full name takes bare names: NER noise ('<Platform> junkie', a handle) is
+    # kept apart (and dropped when nothing else joins it) instead of drawing every bare '<Platform>'.
+    full = [o for o in full if o.shape == "name" and not malformed(o.name)]
     # What each full-name person looks like, for bare surnames elsewhere.
     profile: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"dates": set(), "roles": set()})
     for o in full:

@@ -11,3 +11,26 @@ def test_two_full_named_namesakes_stay_two_people() -> None:
     assert not _two_people("person:Jon Roe", "person:Jon A. Roe")  # one extends the other
     assert not _two_people("person:Jon Roe", "person:Roe")  # a bare surname is no full name
     assert not _two_people("person:Jon Roe", "org:Roe Group")  # only person clusters are guarded
+
+
+def test_a_handle_is_no_part_of_a_name() -> None:
+    from dossier.nlp.names import malformed
+
+    assert malformed("Vexa @vexa_writes") and not malformed("Vexa Lund")
+
+
+def test_ner_noise_in_a_full_name_does_not_draw_every_bare_word() -> None:
+    """'<Platform> junkie' tagged a person (the page's '<Platform>' written with that name) does
+    not take the bare '<Platform>' of other pages as its given name; a well-formed name does."""
+    from dossier.model import Mention, Span
+    from dossier.resolve.observe import Obs
+    from dossier.resolve.persons import group_full_names, person_labels
+
+    def obs(doc: str, name: str, surface: str) -> Obs:
+        m = Mention(Span(doc, 0, len(surface)), surface, "PERSON")
+        return Obs((doc, 0, len(surface)), m, name, surface, "person", "2020-01-02")
+
+    for full, expected in (("Blipper junkie", "bare:"), ("Blipper Dune", "person:Blipper Dune")):
+        seen = [obs("a", full, "Blipper"), obs("b", "Blipper", "Blipper")]
+        labels = person_labels(group_full_names([full]), seen)
+        assert labels[("b", 0, 7)].startswith(expected), (full, labels)
