@@ -207,7 +207,7 @@ def coordination(text: str) -> tuple[str, str] | None:
 def malformed(text: str) -> bool:
     """Mention text that is not a usable name: NER noise such as two names glued by a hyphen
     ('France-Germany'), a dangling hyphen ('Chile- One'), mostly digits, a lowercase word
-    that is no name particle ('Danube bridge'), or a handle ('@name')."""
+    that is no name particle ('Danube bridge'), or a handle among other words."""
     s = clean_name(text)
     if not s:
         return True
@@ -220,8 +220,8 @@ def malformed(text: str) -> bool:
     for w in s.split():
         if w[:1].isalpha() and w[:1].islower() and w.lower() not in _NAME_PARTICLES and "-" not in w:
             return True
-        if w.startswith("@"):
-            return True  # a social-media handle ('<Platform> @handle' in a byline), no part of a name
+        if w.startswith("@") and " " in s:
+            return True  # a handle beside other words ('<Platform> @handle' in a byline); alone it names someone
     return False
 
 

@@ -196,8 +196,9 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         if not cands and toks and not generation(o.name):
             son = only_suffixed(_surname_key(o.name), by_surname)
             cands = [son] if son else []
-        if not cands and len(toks) == 1:
-            # No one has it as a surname: a given name used alone ('Tesfaye').
+        if not cands and len(toks) == 1 and not generation(o.name):
+            # No one has it as a surname: a given name used alone ('Tesfaye'). A given name with a
+            # regnal number ('<Given> III', a monarch) is a name of its own, not a given name alone.
             cands = by_first.get(translit_word(toks[0]), [])
         best = _closest_candidate(o, cands, profile, years)
         if best or o.kind == "person":

@@ -16,7 +16,7 @@ def test_two_full_named_namesakes_stay_two_people() -> None:
 def test_a_handle_is_no_part_of_a_name() -> None:
     from dossier.nlp.names import malformed
 
-    assert malformed("Vexa @vexa_writes") and not malformed("Vexa Lund")
+    assert malformed("Vexa @vexa_writes") and not malformed("Vexa Lund") and not malformed("@vexa_writes")
 
 
 def test_ner_noise_in_a_full_name_does_not_draw_every_bare_word() -> None:
@@ -34,3 +34,19 @@ def test_ner_noise_in_a_full_name_does_not_draw_every_bare_word() -> None:
         seen = [obs("a", full, "Blipper"), obs("b", "Blipper", "Blipper")]
         labels = person_labels(group_full_names([full]), seen)
         assert labels[("b", 0, 7)].startswith(expected), (full, labels)
+
+
+def test_a_regnal_name_is_not_a_given_name_used_alone() -> None:
+    """'<Given> III' (a monarch of centuries ago) does not go to the one modern '<Given> W. <Surname>'."""
+    from dossier.model import Mention, Span
+    from dossier.resolve.observe import Obs
+    from dossier.resolve.persons import group_full_names, person_labels
+
+    def obs(doc: str, name: str) -> Obs:
+        m = Mention(Span(doc, 0, len(name)), name, "PERSON")
+        return Obs((doc, 0, len(name)), m, name, name, "person", "2020-01-02")
+
+    seen = [obs("a", "Aldo W. Roe"), obs("b", "Aldo III"), obs("c", "Aldo")]
+    labels = person_labels(group_full_names(["Aldo W. Roe"]), seen)
+    assert labels[("c", 0, 4)] == "person:Aldo W. Roe"  # a given name alone still finds its one bearer
+    assert labels[("b", 0, 8)] != "person:Aldo W. Roe"
