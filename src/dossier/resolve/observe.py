@@ -103,9 +103,13 @@ def _gov_country(m: Mention, name: str, text: str) -> str | None:
 _ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+){0,2}(?:Lt\.\s+)?\b(?:Sen|Gov|Rep|Gen|Adm|Col|Amb)\.)\s*$")
 
 
+# 'would-be president <Name>', 'potential nominee <Name>': a role the text does not say is held
+_NOT_ACTUAL = re.compile(r"\b(would-be|wannabe|potential|possible|prospective|hypothetical)[\s-]*$")
+
+
 def current_title(m: Mention, text: str) -> str | None:
     """The mention's title unless the words before it say it is not held at the time of writing
-    ('then', 'former', or the indefinite 'a President <Name>' of a hypothesis)."""
+    ('then', 'former', or the indefinite 'a President <Name>' or 'would-be president' of a hypothesis)."""
     if not m.title and m.label == "PERSON":
         abbreviated = _ABBREVIATED_TITLE.search(text[max(0, m.span.start - 40) : m.span.start])
         m = dataclasses.replace(m, title=abbreviated.group(1)) if abbreviated else m
@@ -115,7 +119,7 @@ def current_title(m: Mention, text: str) -> str | None:
     at = window.rfind(m.title.lower().split()[0])
     before = window[:at] if at >= 0 else window
     # 'former', 'then-': held before, kept as a past role; 'a President <Name>': a hypothetical, no role.
-    if re.search(r"\b(a|an)\s*$", before):
+    if re.search(r"\b(a|an)\s*$", before) or _NOT_ACTUAL.search(before):
         return None
     return f"former {m.title}" if re.search(r"\b(then|former|ex|late)[\s-]*$", before) else m.title
 

@@ -35,3 +35,13 @@ def test_a_hypothetical_title_is_no_role():
     a = make_doc("a", "The prospects of a President Tom Ralls worry them. Tom Ralls smiled.", "2016-02-20")
     res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON", None, "President"))])
     assert who(res, "Tom Ralls")[0].roles == ()
+
+
+def test_a_would_be_or_potential_title_is_no_role():
+    for before in ("Good news for a would-be", "They fear the possible", "Meet the potential"):
+        a = make_doc("a", f"{before} President Tom Ralls, they said. Tom Ralls smiled.", "2016-02-20")
+        res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON", None, "President"))])
+        assert who(res, "Tom Ralls")[0].roles == (), before
+    a = make_doc("a", "They met President Tom Ralls, they said.", "2016-02-20")
+    res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON", None, "President"))])
+    assert who(res, "Tom Ralls")[0].roles != ()
