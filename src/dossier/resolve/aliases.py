@@ -51,6 +51,15 @@ def _dateline(m: Mention, text: str) -> bool:
     return m.text.isupper() and len(m.text) > 2 and not text[line_start : m.span.start].strip(" -–—\t")
 
 
+def _acronym_of_more(x: Mention, y: Mention) -> bool:
+    """'<Words ... in Washington> (CREW)': an initialism in parentheses abbreviates the words before
+    it; when it does not even start with the last name's initial, that name is only its last word."""
+    acronym = y.text.replace(".", "")
+    words = [w for w in x.text.split() if w[:1].isalpha() and w.lower() != "the"]
+    return len(acronym) >= 2 and acronym.isupper() and acronym.isalpha() and bool(words) and (
+        acronym[0] != words[0][0].upper())
+
+
 def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Span] = ()) -> list[tuple[Mention, Mention]]:
     """Pairs (X, Y) of named mentions the text declares to be names of one thing."""
     named = sorted((m for m in mentions if m.label in _NAME_LABELS), key=lambda m: m.span.start)
@@ -68,7 +77,7 @@ def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Spa
             prev = [x for x in inside if x.span.end <= y.span.start]
             if (prev and _PAREN.match(text[prev[-1].span.end : y.span.start]) and "(" in text[prev[-1].span.end : y.span.start]
                     and not _dateline(prev[-1], text)):
-                if _PAREN_AFTER.match(text[y.span.end : s_end]):
+                if _PAREN_AFTER.match(text[y.span.end : s_end]) and not _acronym_of_more(prev[-1], y):
                     pairs.append((prev[-1], y))
         linked = set()
         for y, phrase_start, active in as_names:

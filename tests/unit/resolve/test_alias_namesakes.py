@@ -50,3 +50,16 @@ def test_a_regnal_name_is_not_a_given_name_used_alone() -> None:
     labels = person_labels(group_full_names(["Aldo W. Roe"]), seen)
     assert labels[("c", 0, 4)] == "person:Aldo W. Roe"  # a given name alone still finds its one bearer
     assert labels[("b", 0, 8)] != "person:Aldo W. Roe"
+
+
+def test_an_initialism_in_parentheses_names_the_words_before_it_not_their_last_name() -> None:
+    from dossier.resolve.aliases import find_aliases
+
+    from .helpers import annotate, make_doc
+
+    a = make_doc("a", "The group Friends of Clean Water in Oslo (FCWO) sued the city.")
+    ann = annotate(a, ("Oslo", "GPE"), ("FCWO", "ORG"))
+    assert find_aliases(a.text, ann.mentions) == []  # 'Oslo' is the last word of the name FCWO abbreviates
+    b = make_doc("b", "The Friends of Clean Water (FCW) sued the city.")
+    ann = annotate(b, ("Friends of Clean Water", "ORG"), ("FCW", "ORG"))
+    assert [(x.text, y.text) for x, y in find_aliases(b.text, ann.mentions)] == [("Friends of Clean Water", "FCW")]
