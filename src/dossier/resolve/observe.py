@@ -136,6 +136,8 @@ def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]
         full = clean_name(m.canonical or m.text)
         if org_shaped(full):
             continue  # '<Name> Mining' tagged PERSON is a company: no one's surname or given name
+        if lower_head(full):
+            continue  # "<Team>' defense", '<Name> supporters': a noun phrase with a lowercase head, no person's name
         toks = name_tokens(full)
         gen = "|" + generation(full)  # 'Smith' is not 'John Smith Jr.' of the same page
         if len(toks) >= 2:

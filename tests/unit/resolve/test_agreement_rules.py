@@ -1,0 +1,23 @@
+"""Rules of agreement and reference: a possessive noun phrase tagged as a person is no one's name,
+definite descriptions of organisations, locative pro-forms, number agreement of pronouns."""
+
+from __future__ import annotations
+
+from dossier.resolve import resolve_entities
+
+from .helpers import annotate, make_doc
+
+
+def _entity_of(res, doc, surface, nth=0):
+    start = [i for i in range(len(doc.text)) if doc.text.startswith(surface, i)][nth]
+    return res.mention_entity.get((doc.id, start, start + len(surface)))
+
+
+def test_a_possessive_noun_phrase_tagged_person_lends_no_given_name():
+    # "Hornets' defense" tagged PERSON is a noun phrase headed by 'defense': the team named alone
+    # on the same page is still the team, not a person whose given name is 'Hornets'.
+    a = make_doc("a", "The Hornets' defense held. The Hornets won again.")
+    b = make_doc("b", "The Hornets lost.")
+    res = resolve_entities([a, b], [annotate(a, ("Hornets' defense", "PERSON"), ("Hornets", "ORG")),
+                                     annotate(b, ("Hornets", "ORG"))])
+    assert _entity_of(res, a, "Hornets", 1) == _entity_of(res, b, "Hornets")
