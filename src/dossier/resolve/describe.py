@@ -14,7 +14,8 @@ noun or a number never describes one person. Last, a definite description of a p
 actress') with no such candidate goes to the person its page is about (named at least twice as
 often as anyone else there), when the corpus uses that head for the person some page is about
 and the head is no relational noun (never written with a possessor: 'her lawyer', '<Name>'s
-mother' are someone else).
+mother' are someone else). A definite description of an organisation ('the company said') with no
+such candidate is the last organisation its page names before it.
 Everything else stays with its head word, as before.
 
 Why hand-written: the resolver sees mention strings and the text, not a parse; apposition and premodifying
@@ -185,7 +186,26 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
                 top = subjects[d]
                 if top:
                     out[c.key] = top
+            elif not cands and want in _ANAPHORIC_TYPES and singular(c.name) == c.name \
+                    and definite(texts.get(d, ""), c.key[1], c.surface) and not possessed(texts.get(d, ""), c.key[1], c.surface):
+                named = last_named_before(by_doc[d], c, want, kinds, labels)
+                if named:
+                    out[c.key] = named
     return out
+
+
+# Types whose definite description points back at the last one named ('<Org> ... the company
+# said'): news names an organisation, then calls it by its class. A person is not so taken (the
+# nearest person before 'the lawyer' is mostly someone else: on ECB+ it lost 0.004), nor a place
+# ('the scene', 'the area' are seldom the last place named: even for countries and cities it lost 0.001).
+_ANAPHORIC_TYPES = ("org",)
+
+
+def last_named_before(page: list[Obs], c: Obs, want: str, kinds: dict[str, Counter[str]], labels: dict[MentionKey, str]) -> str:
+    """The label of the last name of type ``want`` written before the mention on its page ('')."""
+    before = [o for o in page if o.kind not in ("common", "pron") and o.key in labels and o.key[2] <= c.key[1]
+              and _type_of(kinds, labels[o.key]) == want]
+    return labels[max(before, key=lambda o: o.key[1]).key] if before else ""
 
 
 def _type_of(kinds: dict[str, Counter[str]], label: str) -> str:

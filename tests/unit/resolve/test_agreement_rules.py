@@ -21,3 +21,18 @@ def test_a_possessive_noun_phrase_tagged_person_lends_no_given_name():
     res = resolve_entities([a, b], [annotate(a, ("Hornets' defense", "PERSON"), ("Hornets", "ORG")),
                                      annotate(b, ("Hornets", "ORG"))])
     assert _entity_of(res, a, "Hornets", 1) == _entity_of(res, b, "Hornets")
+
+
+def test_the_company_is_the_last_organisation_named_before_it():
+    a = make_doc("a", "Zentrix Corp hired Orvale Ltd. The company said sales rose. The company grew.")
+    res = resolve_entities([a], [annotate(a, ("Zentrix Corp", "ORG"), ("Orvale Ltd", "ORG"), ("company", "ORG"))])
+    assert _entity_of(res, a, "company", 0) == _entity_of(res, a, "Orvale Ltd")
+    assert _entity_of(res, a, "company", 1) == _entity_of(res, a, "Orvale Ltd")
+
+
+def test_a_company_with_no_organisation_before_it_or_a_possessor_keeps_its_head():
+    a = make_doc("a", "The company said sales rose. Zentrix Corp agreed. Lee Ames said his company grew.")
+    res = resolve_entities([a], [annotate(a, ("Zentrix Corp", "ORG"), ("Lee Ames", "PERSON"), ("company", "ORG"))])
+    zentrix = _entity_of(res, a, "Zentrix Corp")
+    assert _entity_of(res, a, "company", 0) != zentrix  # nothing named before it
+    assert _entity_of(res, a, "company", 1) != zentrix  # 'his company': someone's, not the last one named
