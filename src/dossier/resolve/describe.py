@@ -15,7 +15,8 @@ actress') with no such candidate goes to the person its page is about (named at 
 often as anyone else there), when the corpus uses that head for the person some page is about
 and the head is no relational noun (never written with a possessor: 'her lawyer', '<Name>'s
 mother' are someone else). A definite description of an organisation ('the company said') with no
-such candidate is the last organisation its page names before it.
+such candidate is the last organisation its page names before it. The locative pro-forms 'where'
+and 'there', when given as mentions, are the place written before them (``locative_proforms``).
 Everything else stays with its head word, as before.
 
 Why hand-written: the resolver sees mention strings and the text, not a parse; apposition and premodifying
@@ -191,6 +192,31 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
                 named = last_named_before(by_doc[d], c, want, kinds, labels)
                 if named:
                     out[c.key] = named
+        out.update(locative_proforms(texts.get(d, ""), by_doc[d], {**labels, **out}))
+    return out
+
+
+_EXISTENTIAL = re.compile(r"\s*(?:is|are|was|were|will|would|has|have|had|may|might|could|must|seems?|seemed|appears?|appeared)\b", re.I)
+
+
+def locative_proforms(text: str, page: list[Obs], labels: dict[MentionKey, str]) -> dict[MentionKey, str]:
+    """'where' and 'there' mentions that stand for a place: the relative 'where' is the place written
+    right before it ('in <Town>, where'); a locative 'there' is the last place mentioned within 400
+    characters before it ('arrived at the clinic ... stayed there'). An existential 'there' ('there
+    was a fire') stands for nothing."""
+    out: dict[MentionKey, str] = {}
+    places = sorted((o for o in page if o.kind != "pron" and LABEL_TYPE.get(o.mention.label) == "place"), key=lambda o: o.key)
+    for c in places:
+        if c.kind != "common" or c.name not in ("where", "there") or c.surface.lower().strip() != c.name:
+            continue
+        if c.name == "there" and _EXISTENTIAL.match(text, c.key[2]):
+            continue
+        reach = 3 if c.name == "where" else 400
+        before = [o for o in places if o.key[2] <= c.key[1] and c.key[1] - o.key[2] <= reach
+                  and (out.get(o.key) or labels.get(o.key))]
+        if before:
+            last = max(before, key=lambda o: o.key[2])
+            out[c.key] = out.get(last.key) or labels[last.key]
     return out
 
 

@@ -36,3 +36,12 @@ def test_a_company_with_no_organisation_before_it_or_a_possessor_keeps_its_head(
     zentrix = _entity_of(res, a, "Zentrix Corp")
     assert _entity_of(res, a, "company", 0) != zentrix  # nothing named before it
     assert _entity_of(res, a, "company", 1) != zentrix  # 'his company': someone's, not the last one named
+
+
+def test_where_and_there_stand_for_the_place_before_them():
+    a = make_doc("a", "He flew to Brellick , where he met aides. He stayed there a week. Later there was a storm.")
+    res = resolve_entities([a], [annotate(a, ("Brellick", "GPE"), ("where", "LOC"), ("there", "LOC"))])
+    town = _entity_of(res, a, "Brellick")
+    assert _entity_of(res, a, "where") == town
+    assert _entity_of(res, a, "there", 0) == town
+    assert _entity_of(res, a, "there", 1) != town  # existential 'there was': no place
