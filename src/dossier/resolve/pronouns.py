@@ -3,7 +3,8 @@
 A pronoun joins the nearest earlier mention it agrees with (number, animacy, and gender as the page
 has already shown it), read in text order so that a chain of pronouns follows its first antecedent.
 Three rules of English grammar narrow the choice:
-- a relative pronoun ('who', 'which', 'that') is the noun phrase it directly follows: '<Name>, who';
+- a relative pronoun ('who', 'which', 'that') is the noun phrase it directly follows: '<Name>, who',
+  and has its number: 'he' does not go back to 'the guards, who';
 - a non-reflexive object pronoun ('him', 'them') is not the subject of its own short clause
   ('<Name> hit him': someone else), while a reflexive ('himself') is;
 - once a page calls an entity 'he', 'she' does not point to it there (and the reverse);
@@ -42,6 +43,7 @@ FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
 _MALE = frozenset("he him his himself".split())
 _FEMALE = frozenset("she her hers herself".split())
 _OBJECT = frozenset("him them".split())
+_PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
 # Words that open a new clause between a subject and a later pronoun: 'X said that he', 'X told Y he'.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\"“”()]|\b(?:that|who|whom|which|and|but|or|when|while|after|before|because|if|"
                            r"said|says|told|tells|asked|to)\b", re.I)
@@ -73,7 +75,7 @@ def _same_clause(text: str, o: Obs, p: Obs) -> bool:
 def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str]) -> bool:
     if p.name in RELATIVE_PRONOUNS:
         return _relative_fits(p.name, c, o, p)
-    plural = o.kind == "common" and singular(o.name) != o.name
+    plural = plural_mention(c, o)
     if not pronoun_fits(p.name, c.type, plural):
         return False
     g = _gender(p.name)
@@ -82,6 +84,22 @@ def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str]) -> boo
     if g and o.kind == "common" and (o.name in GROUP_NOUNS or _noun_gender(o.name) not in ("", g)):
         return False  # 'the police ... he', 'the mother ... he'
     return True
+
+
+def plural_mention(c: Cluster, o: Obs) -> bool:
+    """The mention is plural: a plural noun, 'they'/'them', or a relative pronoun whose noun phrase
+    on the page (the cluster's last earlier mention there) is plural ('the police, who ... he' is
+    not the police)."""
+    if o.kind == "common":
+        return singular(o.name) != o.name
+    if o.kind != "pron":
+        return False
+    if o.name in _PLURAL_PRONOUNS:
+        return True
+    if o.name in RELATIVE_PRONOUNS:
+        before = [x for x in c.obs if x.key[0] == o.key[0] and x.key[1] < o.key[1] and x.name not in RELATIVE_PRONOUNS]
+        return bool(before) and plural_mention(c, max(before, key=lambda x: x.key[1]))
+    return False
 
 
 def _gendered_over_unknown(items: list[tuple[int, Cluster, Obs]], start: int, c: Cluster, p: Obs, text: str,

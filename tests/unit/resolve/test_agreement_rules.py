@@ -45,3 +45,10 @@ def test_where_and_there_stand_for_the_place_before_them():
     assert _entity_of(res, a, "where") == town
     assert _entity_of(res, a, "there", 0) == town
     assert _entity_of(res, a, "there", 1) != town  # existential 'there was': no place
+
+
+def test_he_does_not_join_a_plural_noun_through_its_relative_pronoun():
+    a = make_doc("a", "Tom Bly met guards , who said he left.")
+    res = resolve_entities([a], [annotate(a, ("Tom Bly", "PERSON"), ("guards", "PERSON"), ("who", "PRON"), ("he", "PRON"))])
+    assert _entity_of(res, a, "who") == _entity_of(res, a, "guards")
+    assert _entity_of(res, a, "he") == _entity_of(res, a, "Tom Bly")
