@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 
-from dossier.lang.en import FULL_MONTHS, WEEKDAYS
+from dossier.lang.en import FULL_MONTHS, REPORTING_VERBS, WEEKDAYS
 from dossier.nlp.cues import inflect
 
 logger = logging.getLogger(__name__)
@@ -52,24 +52,6 @@ PHRASAL_CUES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "make": ({"clear": "claim"}, ("makes", "made", "making")),
     "press": ({"for": "demand"}, ()),
     "push": ({"for": "demand"}, ()),
-}
-
-
-# Reporting verbs whose complement is a stance only when it carries obligation ("must", "necessary").
-_REPORT_VERBS: dict[str, tuple[str, ...]] = {
-    "suggest": (),
-    "say": ("says", "said", "saying"),
-    "state": (),
-    "stress": (),
-    "emphasize": (),
-    "emphasise": (),
-    "reiterate": (),
-    "declare": (),
-    "warn": (),
-    "tell": ("tells", "told", "telling"),
-    "repeat": (),
-    "argue": (),
-    "announce": (),
 }
 
 
@@ -167,4 +149,5 @@ LINK_FORMS = frozenset(_forms({"link": (), "tie": ("ties", "tied", "tying"), "co
 PHRASAL_FORMS = _forms(PHRASAL_CUES)
 
 
-REPORT_FORMS = _forms({k: (v,) for k, v in _REPORT_VERBS.items()})
+# Reporting verbs (lang.en) whose complement is a stance only when it carries obligation ("must", "necessary").
+REPORT_FORMS = _forms({k: (v,) for k, v in REPORTING_VERBS.items()})

@@ -42,6 +42,16 @@ ORG_NAME_NOUNS: frozenset[str] = frozenset(
     corporation group forum foundation association union times news post review journal
     commission office department service club league""".split()
 )
+# Reporting verbs of news prose, base form -> irregular forms (the regular ones come from
+# ``nlp.cues.inflect``). Read by the claim finder (a demand reported with one: 'X said Y must')
+# and by the resolver (a bare 'it' opening the clause one reports: '<Org> said it would').
+REPORTING_VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "state": (), "announce": (), "declare": (), "claim": (), "add": (), "report": (), "confirm": (),
+    "insist": (), "warn": (), "note": (), "acknowledge": (), "suggest": (), "stress": (), "emphasize": (),
+    "emphasise": (), "reiterate": (), "repeat": (), "argue": (),
+}  # fmt: skip
 # British spellings of nouns and their American forms, by ending (longest first) and by word: one
 # referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').
 _UK_ENDINGS: tuple[tuple[str, str], ...] = (

@@ -30,6 +30,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from dossier.lang.en import REPORTING_VERBS
+from dossier.nlp.cues import inflect
 from dossier.resolve.common import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, pronoun_fits, singular
 
 if TYPE_CHECKING:
@@ -269,9 +271,13 @@ def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: di
 
 
 # A reporting verb, an optional day or name and 'that' before a pronoun: '<Org> said Saturday (that) it'.
+# The finite forms ('said', 'says'): after a gerund or a bare infinitive 'it' is mostly the
+# verb's object ('without reporting it', "did n't report it").
+_REPORT_FORMS = sorted({f for base, irregular in REPORTING_VERBS.items() for f in (*inflect(base), *irregular)
+                        if f != base and not f.endswith("ing")}, key=lambda f: (-len(f), f))
 _REPORTED = re.compile(
-    r"\b(?:said|says|say|announced|announces|claims|claimed|stated|added|reported|confirmed|insisted|warned|noted"
-    r"|acknowledged)(?:\s+(?:on\s+)?[A-Z]\w+|\s+(?:today|yesterday|earlier|late|last\s+\w+))?(?:\s+that)?\s+$"
+    r"\b(?:" + "|".join(_REPORT_FORMS) + r")(?:\s+(?:on\s+)?[A-Z]\w+|\s+(?:today|yesterday|earlier|late|last\s+\w+))?"
+    r"(?:\s+that)?\s+$"
 )
 
 

@@ -52,3 +52,20 @@ def test_he_does_not_join_a_plural_noun_through_its_relative_pronoun():
     res = resolve_entities([a], [annotate(a, ("Tom Bly", "PERSON"), ("guards", "PERSON"), ("who", "PRON"), ("he", "PRON"))])
     assert _entity_of(res, a, "who") == _entity_of(res, a, "guards")
     assert _entity_of(res, a, "he") == _entity_of(res, a, "Tom Bly")
+
+
+def test_a_bare_it_after_a_finite_reporting_verb_only():
+    from dossier.resolve.pronouns import after_reporting_verb
+
+    for text in ("Zentrix said it", "Zentrix warned Monday that it", "Zentrix acknowledged it", "Zentrix told it"):
+        assert after_reporting_verb(text, len(text) - 2)
+    for text in ("without reporting it", "did not report it", "it"):
+        assert not after_reporting_verb(text, len(text) - 2)
+
+
+def test_one_list_of_reporting_verbs_for_claims_and_pronouns():
+    from dossier.extract.claims_cues import REPORT_FORMS
+    from dossier.lang.en import REPORTING_VERBS
+
+    assert {"said", "told", "warned", "added", "acknowledged"} <= set(REPORT_FORMS)
+    assert set(REPORT_FORMS.values()) == set(REPORTING_VERBS)
