@@ -4,7 +4,8 @@ A pronoun joins the nearest earlier mention it agrees with (number, animacy, and
 has already shown it), read in text order so that a chain of pronouns follows its first antecedent.
 Three rules of English grammar narrow the choice:
 - a relative pronoun ('who', 'which', 'that') is the noun phrase it directly follows: '<Name>, who',
-  and has its number: 'he' does not go back to 'the guards, who';
+  or the name an apposition before it describes ('<Name>, a senior aide who'), and has its number:
+  'he' does not go back to 'the guards, who'; 'who' is a person or a body of people ('the <Team>, who');
 - a non-reflexive object pronoun ('him', 'them') is not the subject of its own short clause
   ('<Name> hit him': someone else), while a reflexive ('himself') is;
 - once a page calls an entity 'he', 'she' does not point to it there (and the reverse);
@@ -59,12 +60,19 @@ def _noun_gender(noun: str) -> str:
     return "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else ""
 
 
-def _relative_fits(pronoun: str, c: Cluster, o: Obs, p: Obs) -> bool:
-    """'who' a person, 'which' a thing, 'that' either, written straight after the noun phrase."""
-    if p.key[1] - o.key[2] > 3:
+# An apposition between a name and a relative pronoun: '<Name>, a senior official who' (the relative
+# clause says more of the same person: an apposition is its noun phrase's referent).
+_APPOSED = re.compile(r"\s*,\s*(?:a|an|the)\s+[\w' -]*\s*$")
+
+
+def _relative_fits(pronoun: str, c: Cluster, o: Obs, p: Obs, text: str = "") -> bool:
+    """'who' a person or a body of people ('the <Team>, who'), 'which' a thing, 'that' either,
+    written straight after the noun phrase or after an apposition to it."""
+    gap = p.key[1] - o.key[2]
+    if gap > 3 and not (gap < 80 and _APPOSED.match(text, o.key[2], p.key[1])):
         return False
     if pronoun in ("who", "whom"):
-        return c.type == "person"
+        return c.type in ("person", "org")
     return pronoun == "that" or c.type != "person"
 
 
@@ -76,7 +84,7 @@ def _same_clause(text: str, o: Obs, p: Obs) -> bool:
 
 def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str]) -> bool:
     if p.name in RELATIVE_PRONOUNS:
-        return _relative_fits(p.name, c, o, p)
+        return _relative_fits(p.name, c, o, p, text)
     plural = plural_mention(c, o)
     if not pronoun_fits(p.name, c.type, plural):
         return False

@@ -69,3 +69,15 @@ def test_one_list_of_reporting_verbs_for_claims_and_pronouns():
 
     assert {"said", "told", "warned", "added", "acknowledged"} <= set(REPORT_FORMS)
     assert set(REPORT_FORMS.values()) == set(REPORTING_VERBS)
+
+
+def test_who_after_an_apposition_is_the_name_it_describes():
+    a = make_doc("a", "Fred Ralls , a senior campaign aide who resigned , spoke.")
+    res = resolve_entities([a], [annotate(a, ("Fred Ralls", "PERSON"), ("who", "PRON"))])
+    assert _entity_of(res, a, "who") == _entity_of(res, a, "Fred Ralls")
+
+
+def test_who_may_stand_for_a_body_of_people():
+    a = make_doc("a", "Fans cheered the Hornets , who lost .")
+    res = resolve_entities([a], [annotate(a, ("Hornets", "ORG"), ("who", "PRON"))])
+    assert _entity_of(res, a, "who") == _entity_of(res, a, "Hornets")
