@@ -9,8 +9,9 @@ Three rules of English grammar narrow the choice:
 - a non-reflexive object pronoun ('him', 'them') is not the subject of its own short clause
   ('<Name> hit him': someone else), while a reflexive ('himself') is;
 - once a page calls an entity 'he', 'she' does not point to it there (and the reverse);
-- a person whose gender the text has shown ('Mrs. <Name>', 'actress <Name>', an earlier 'she')
-  within two sentences wins over a nearer candidate whose gender nothing shows;
+- a person whose gender the text has shown ('Mrs. <Name>', 'actress <Name>', an earlier 'she', or
+  'she' twice on its other pages) within two sentences wins over a nearer candidate whose gender
+  nothing shows;
 - a 'he' or 'she' with nothing in reach is the person the page is about, if one person's name
   outnumbers every other's three to one there and no gender contradicts it;
 - 'we', 'us', 'our' point at the speaker and those with them, not back at a noun phrase: they stay
@@ -147,6 +148,32 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
             continue  # 'we' is the speaker and those with them, not the nearest plural noun before it
         pron_by_doc[p.key[0]].append(p)
     known = person_genders(clusters, texts)
+    # A first reading tells the gender of persons whose pages show none by name or noun: the
+    # pronouns other pages give them ('she' twice on two pages, never 'he').
+    known = {**pronoun_genders(_link(by_doc, pron_by_doc, texts, known, window, far)), **known}
+    for p, c in _link(by_doc, pron_by_doc, texts, known, window, far):
+        c.obs.append(p)
+
+
+def pronoun_genders(links: Sequence[tuple[Obs, Cluster]], least: int = 2) -> dict[int, str]:
+    """Each person cluster's gender as the pronouns linked to it show, across its pages: at least
+    ``least`` pronouns of one gender and three times as many as of the other."""
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    for p, c in links:
+        if c.type == "person" and _gender(p.name):
+            votes[id(c)][_gender(p.name)] += 1
+    out = {}
+    for cid, v in votes.items():
+        (g, n), *rest = v.most_common()
+        if n >= least and (not rest or n >= 3 * rest[0][1]):
+            out[cid] = g
+    return out
+
+
+def _link(by_doc: dict[str, list[tuple[int, Cluster, Obs]]], pron_by_doc: dict[str, list[Obs]], texts: dict[str, str],
+          known: dict[int, str], window: int, far: int) -> list[tuple[Obs, Cluster]]:
+    """(pronoun, antecedent cluster) pairs, page by page in text order, the clusters left as they are."""
+    links: list[tuple[Obs, Cluster]] = []
     for doc_id, ps in pron_by_doc.items():
         items = sorted(by_doc.get(doc_id, []), key=lambda t: t[0])
         text = texts.get(doc_id, "")
@@ -164,17 +191,19 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
                 if p.name in _OBJECT and _same_clause(text, o, p):
                     bound.add(id(c))
                 elif _fits(text, c, o, p, genders):
-                    _attach(p, _gendered_over_unknown(items, start, c, p, text, genders, bound, far) or c, items, genders)
+                    _attach(p, _gendered_over_unknown(items, start, c, p, text, genders, bound, far) or c, items, genders, links)
                     break
             else:
                 subject = page_subject(items, p, genders, bound)
                 if subject is not None:
-                    _attach(p, subject, items, genders)
+                    _attach(p, subject, items, genders, links)
+    return links
 
 
-def _attach(p: Obs, c: Cluster, items: list[tuple[int, Cluster, Obs]], genders: dict[int, str]) -> None:
+def _attach(p: Obs, c: Cluster, items: list[tuple[int, Cluster, Obs]], genders: dict[int, str],
+            links: list[tuple[Obs, Cluster]]) -> None:
     """The pronoun joins the cluster, which from here on has the pronoun's gender on its page."""
-    c.obs.append(p)
+    links.append((p, c))
     if _gender(p.name):
         genders.setdefault(id(c), _gender(p.name))
     items.append((p.key[1], c, p))

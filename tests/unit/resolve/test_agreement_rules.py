@@ -81,3 +81,19 @@ def test_who_may_stand_for_a_body_of_people():
     a = make_doc("a", "Fans cheered the Hornets , who lost .")
     res = resolve_entities([a], [annotate(a, ("Hornets", "ORG"), ("who", "PRON"))])
     assert _entity_of(res, a, "who") == _entity_of(res, a, "Hornets")
+
+
+def test_the_gender_other_pages_give_a_person_holds_on_a_page_that_shows_none():
+    a = make_doc("a", "Dana Kell arrived . She spoke and she left .")
+    b = make_doc("b", "Dana Kell met Tom Ames . She smiled .")
+    specs = (("Dana Kell", "PERSON"), ("Tom Ames", "PERSON"), ("She", "PRON"), ("she", "PRON"))
+    res = resolve_entities([a, b], [annotate(a, *specs), annotate(b, *specs)])
+    assert _entity_of(res, b, "She") == _entity_of(res, b, "Dana Kell")
+
+
+def test_one_pronoun_elsewhere_is_not_enough_to_tell_a_gender():
+    a = make_doc("a", "Dana Kell arrived . She spoke .")
+    b = make_doc("b", "Dana Kell met Tom Ames . She smiled .")
+    specs = (("Dana Kell", "PERSON"), ("Tom Ames", "PERSON"), ("She", "PRON"))
+    res = resolve_entities([a, b], [annotate(a, *specs), annotate(b, *specs)])
+    assert _entity_of(res, b, "She") == _entity_of(res, b, "Tom Ames")  # the nearest agreeing name
