@@ -86,31 +86,32 @@ def _same_clause(text: str, o: Obs, p: Obs) -> bool:
 def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str]) -> bool:
     if p.name in RELATIVE_PRONOUNS:
         return _relative_fits(p.name, c, o, p, text)
-    plural = plural_mention(c, o)
-    if not pronoun_fits(p.name, c.type, plural):
+    phrase = phrase_of(c, o)
+    if not pronoun_fits(p.name, c.type, plural_mention(phrase)):
         return False
     g = _gender(p.name)
     if g and genders.get(id(c), g) != g:
         return False
-    if g and o.kind == "common" and (o.name in GROUP_NOUNS or _noun_gender(o.name) not in ("", g)):
-        return False  # 'the police ... he', 'the mother ... he'
+    if g and phrase.kind == "common" and (phrase.name in GROUP_NOUNS or _noun_gender(phrase.name) not in ("", g)):
+        return False  # 'the police ... he', 'the mother ... he', 'the police, who ... he'
     return True
 
 
-def plural_mention(c: Cluster, o: Obs) -> bool:
-    """The mention is plural: a plural noun, 'they'/'them', or a relative pronoun whose noun phrase
-    on the page (the cluster's last earlier mention there) is plural ('the police, who ... he' is
-    not the police)."""
+def phrase_of(c: Cluster, o: Obs) -> Obs:
+    """The noun phrase a relative pronoun stands for (its cluster's last earlier mention on the page
+    that is no relative pronoun: 'the guards' of 'the guards, who'), else the mention itself."""
+    if o.kind != "pron" or o.name not in RELATIVE_PRONOUNS:
+        return o
+    before = [x for x in c.obs if x.key[0] == o.key[0] and x.key[1] < o.key[1] and x.name not in RELATIVE_PRONOUNS]
+    return max(before, key=lambda x: x.key[1]) if before else o
+
+
+def plural_mention(o: Obs) -> bool:
+    """The mention is plural: a plural noun or 'they', 'them' (a relative pronoun has the number
+    of its noun phrase, ``phrase_of``)."""
     if o.kind == "common":
         return singular(o.name) != o.name
-    if o.kind != "pron":
-        return False
-    if o.name in _PLURAL_PRONOUNS:
-        return True
-    if o.name in RELATIVE_PRONOUNS:
-        before = [x for x in c.obs if x.key[0] == o.key[0] and x.key[1] < o.key[1] and x.name not in RELATIVE_PRONOUNS]
-        return bool(before) and plural_mention(c, max(before, key=lambda x: x.key[1]))
-    return False
+    return o.kind == "pron" and o.name in _PLURAL_PRONOUNS
 
 
 def _gendered_over_unknown(items: list[tuple[int, Cluster, Obs]], start: int, c: Cluster, p: Obs, text: str,

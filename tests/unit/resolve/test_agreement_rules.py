@@ -97,3 +97,10 @@ def test_one_pronoun_elsewhere_is_not_enough_to_tell_a_gender():
     specs = (("Dana Kell", "PERSON"), ("Tom Ames", "PERSON"), ("She", "PRON"))
     res = resolve_entities([a, b], [annotate(a, *specs), annotate(b, *specs)])
     assert _entity_of(res, b, "She") == _entity_of(res, b, "Tom Ames")  # the nearest agreeing name
+
+
+def test_he_does_not_join_a_group_noun_through_its_relative_pronoun():
+    a = make_doc("a", "Tom Bly met police , who said he left.")
+    res = resolve_entities([a], [annotate(a, ("Tom Bly", "PERSON"), ("police", "PERSON"), ("who", "PRON"), ("he", "PRON"))])
+    assert _entity_of(res, a, "who") == _entity_of(res, a, "police")
+    assert _entity_of(res, a, "he") == _entity_of(res, a, "Tom Bly")
