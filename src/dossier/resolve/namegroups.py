@@ -4,6 +4,7 @@ forms and acronyms of exactly one longer name; the type is voted from labels and
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 
 from dossier.model import EntityType
@@ -45,9 +46,14 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
     return labels
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _fuzzy_unions(keys: list[str], uf: UnionFind) -> None:
     """Spelling variants ('same_name'), compared only within blocks that share the first or the
-    last two letters (a typo rarely hits both ends), so the cost is not quadratic in all names."""
+    last two letters (a typo rarely hits both ends), so the cost is not quadratic in all names.
+    A number in a name identifies (a model, a mission, a version): names whose numbers differ are
+    never spelling variants of each other ('<Product> 8' / '<Product> 9')."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         blocks["<" + k[:2]].append(k)
@@ -55,7 +61,8 @@ def _fuzzy_unions(keys: list[str], uf: UnionFind) -> None:
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if abs(len(a) - len(b)) <= 3 and uf.find(a) != uf.find(b) and same_name(a, b):
+                if abs(len(a) - len(b)) <= 3 and uf.find(a) != uf.find(b) and _NUMBER.findall(a) == _NUMBER.findall(b) \
+                        and same_name(a, b):
                     uf.union(a, b)
 
 

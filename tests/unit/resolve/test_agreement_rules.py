@@ -104,3 +104,11 @@ def test_he_does_not_join_a_group_noun_through_its_relative_pronoun():
     res = resolve_entities([a], [annotate(a, ("Tom Bly", "PERSON"), ("police", "PERSON"), ("who", "PRON"), ("he", "PRON"))])
     assert _entity_of(res, a, "who") == _entity_of(res, a, "police")
     assert _entity_of(res, a, "he") == _entity_of(res, a, "Tom Bly")
+
+
+def test_names_that_differ_in_a_number_are_not_spelling_variants():
+    a = make_doc("a", "Zentrix Navigator 8 crashed, but Zentrix Navigator 9 did not. Zentrix Navigater 9 is new.")
+    res = resolve_entities([a], [annotate(a, ("Zentrix Navigator 8", "MISC"), ("Zentrix Navigator 9", "MISC"),
+                                          ("Zentrix Navigater 9", "MISC"))])
+    assert _entity_of(res, a, "Zentrix Navigator 8") != _entity_of(res, a, "Zentrix Navigator 9")
+    assert _entity_of(res, a, "Zentrix Navigater 9") == _entity_of(res, a, "Zentrix Navigator 9")  # a typo still joins
