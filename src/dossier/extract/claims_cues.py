@@ -149,5 +149,7 @@ LINK_FORMS = frozenset(_forms({"link": (), "tie": ("ties", "tied", "tying"), "co
 PHRASAL_FORMS = _forms(PHRASAL_CUES)
 
 
-# Reporting verbs (lang.en) whose complement is a stance only when it carries obligation ("must", "necessary").
-REPORT_FORMS = _forms({k: (v,) for k, v in REPORTING_VERBS.items()})
+# Reporting verbs (lang.en) whose complement is a stance only when it carries obligation ("must",
+# "necessary"). Not those that are stance cues themselves ('insist', 'claim', 'suggest'): they are
+# read as their own stance (VERB_CUES), once.
+REPORT_FORMS = _forms({k: (v,) for k, v in REPORTING_VERBS.items() if k not in VERB_CUES})
