@@ -265,14 +265,22 @@ _SPEAKER_REACH = 80  # characters between a quotation and its attribution ('," <
 
 def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
     """(opening, closing) offsets of the quotation on ``pos``'s line that holds it, or None:
-    '``'/'“' open and "''"/'”' close; a straight '"' opens when an even number precede it on the line."""
+    '``'/'“' open and "''"/'”' close; a straight '"' opens when an even number precede it on the line.
+    A line that opens with no quote mark before ``pos`` and then closes one (a closing mark, or the
+    last of an odd number of straight ones) continues a quotation opened on an earlier line: a
+    quote of several sentences ('"It was hard.\nI'm satisfied," <Name> said')."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
+    marks = list(_QUOTE_MARK.finditer(text, start, end))
+    odd = sum(m.group() == '"' for m in marks) % 2 == 1
     opened = None
     straight = 0
-    for m in _QUOTE_MARK.finditer(text, start, end):
+    for m in marks:
         mark = m.group()
+        if m.start() >= pos and straight == 0 and opened is None and not any(x.start() < pos for x in marks) and \
+                (mark in ("''", "”") or (mark == '"' and odd)):
+            return start, m.end()  # the quotation began on an earlier line
         opening = mark in ("``", "“") or (mark == '"' and straight % 2 == 0)
         straight += mark == '"'
         if m.start() < pos and opening:
@@ -282,6 +290,7 @@ def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
         elif opened is not None:
             return opened, m.end()
     return (opened, end) if opened is not None else None
+
 
 
 def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str]) -> None:

@@ -114,3 +114,15 @@ def test_names_that_differ_in_a_number_are_not_spelling_variants():
                                           ("Zentrix Navigater 9", "MISC"))])
     assert _entity_of(res, a, "Zentrix Navigator 8") != _entity_of(res, a, "Zentrix Navigator 9")
     assert _entity_of(res, a, "Zentrix Navigater 9") == _entity_of(res, a, "Zentrix Navigator 9")  # a typo still joins
+
+
+def test_a_quotation_of_several_sentences_has_its_speaker():
+    from dossier.resolve.pronouns import quotation_around
+
+    text = 'The champion won.\n"It was hard.\nI\'m satisfied," Ivo Marek said.'
+    at = text.index("I'm")
+    assert quotation_around(text, at) == (text.index("I'm"), text.index(',"') + 2)
+    a = make_doc("a", text)
+    res = resolve_entities([a], [annotate(a, ("Ivo Marek", "PERSON"), ("I'm", "PRON"))])
+    assert _entity_of(res, a, "I'm") == _entity_of(res, a, "Ivo Marek")
+    assert quotation_around("He left. I stayed.", 9) is None  # no quote marks: no quotation
