@@ -38,7 +38,7 @@ from dossier.resolve.common import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, pronou
 
 if TYPE_CHECKING:
     from dossier.resolve.clusters import Cluster
-    from dossier.resolve.observe import Obs
+    from dossier.resolve.observe import MentionKey, Obs
 
 logger = logging.getLogger(__name__)
 
@@ -83,10 +83,12 @@ def _same_clause(text: str, o: Obs, p: Obs) -> bool:
     return len(gap.split()) <= 4 and not _CLAUSE_BREAK.search(gap)
 
 
-def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str]) -> bool:
+def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str], phrases: dict[MentionKey, Obs] | None = None) -> bool:
+    """Agreement of the pronoun with the candidate mention ``o`` of cluster ``c``; a relative
+    pronoun stands for its noun phrase (``phrases``: 'the guards' of 'the guards, who')."""
     if p.name in RELATIVE_PRONOUNS:
         return _relative_fits(p.name, c, o, p, text)
-    phrase = phrase_of(c, o)
+    phrase = (phrases or {}).get(o.key, o)
     if not pronoun_fits(p.name, c.type, plural_mention(phrase)):
         return False
     g = _gender(p.name)
@@ -97,25 +99,17 @@ def _fits(text: str, c: Cluster, o: Obs, p: Obs, genders: dict[int, str]) -> boo
     return True
 
 
-def phrase_of(c: Cluster, o: Obs) -> Obs:
-    """The noun phrase a relative pronoun stands for (its cluster's last earlier mention on the page
-    that is no relative pronoun: 'the guards' of 'the guards, who'), else the mention itself."""
-    if o.kind != "pron" or o.name not in RELATIVE_PRONOUNS:
-        return o
-    before = [x for x in c.obs if x.key[0] == o.key[0] and x.key[1] < o.key[1] and x.name not in RELATIVE_PRONOUNS]
-    return max(before, key=lambda x: x.key[1]) if before else o
-
-
 def plural_mention(o: Obs) -> bool:
     """The mention is plural: a plural noun or 'they', 'them' (a relative pronoun has the number
-    of its noun phrase, ``phrase_of``)."""
+    of its noun phrase)."""
     if o.kind == "common":
         return singular(o.name) != o.name
     return o.kind == "pron" and o.name in _PLURAL_PRONOUNS
 
 
 def _gendered_over_unknown(items: list[tuple[int, Cluster, Obs]], start: int, c: Cluster, p: Obs, text: str,
-                           genders: dict[int, str], bound: set[int], far: int) -> Cluster | None:
+                           genders: dict[int, str], bound: set[int], far: int,
+                           phrases: dict[MentionKey, Obs] | None = None) -> Cluster | None:
     """A person of the pronoun's known gender within ``far`` characters before it, when the nearest
     agreeing candidate ``c`` (first mentioned at ``start``) has no known gender: agreement the text
     has shown beats agreement merely not ruled out ('Mrs. <Name> met the judge ... she': the judge
@@ -126,7 +120,7 @@ def _gendered_over_unknown(items: list[tuple[int, Cluster, Obs]], start: int, c:
     for at, other, o in reversed(items):
         if at >= start or p.key[1] - at > far or id(other) in bound or other is c:
             continue
-        if other.type == "person" and genders.get(id(other)) == g and _fits(text, other, o, p, genders):
+        if other.type == "person" and genders.get(id(other)) == g and _fits(text, other, o, p, genders, phrases):
             return other
     return None
 
@@ -175,6 +169,7 @@ def _link(by_doc: dict[str, list[tuple[int, Cluster, Obs]]], pron_by_doc: dict[s
           known: dict[int, str], window: int, far: int) -> list[tuple[Obs, Cluster]]:
     """(pronoun, antecedent cluster) pairs, page by page in text order, the clusters left as they are."""
     links: list[tuple[Obs, Cluster]] = []
+    phrases: dict[MentionKey, Obs] = {}  # relative pronoun -> the noun phrase it stands for
     for doc_id, ps in pron_by_doc.items():
         items = sorted(by_doc.get(doc_id, []), key=lambda t: t[0])
         text = texts.get(doc_id, "")
@@ -191,8 +186,11 @@ def _link(by_doc: dict[str, list[tuple[int, Cluster, Obs]]], pron_by_doc: dict[s
                         continue
                 if p.name in _OBJECT and _same_clause(text, o, p):
                     bound.add(id(c))
-                elif _fits(text, c, o, p, genders):
-                    _attach(p, _gendered_over_unknown(items, start, c, p, text, genders, bound, far) or c, items, genders, links)
+                elif _fits(text, c, o, p, genders, phrases):
+                    if p.name in RELATIVE_PRONOUNS:
+                        phrases[p.key] = phrases.get(o.key, o)
+                    _attach(p, _gendered_over_unknown(items, start, c, p, text, genders, bound, far, phrases) or c,
+                            items, genders, links)
                     break
             else:
                 subject = page_subject(items, p, genders, bound)
@@ -274,13 +272,12 @@ def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
     end = len(text) if end < 0 else end
     marks = list(_QUOTE_MARK.finditer(text, start, end))
     odd = sum(m.group() == '"' for m in marks) % 2 == 1
+    if marks and marks[0].start() >= pos and (marks[0].group() in ("''", "”") or (marks[0].group() == '"' and odd)):
+        return start, marks[0].end()  # the quotation began on an earlier line
     opened = None
     straight = 0
     for m in marks:
         mark = m.group()
-        if m.start() >= pos and straight == 0 and opened is None and not any(x.start() < pos for x in marks) and \
-                (mark in ("''", "”") or (mark == '"' and odd)):
-            return start, m.end()  # the quotation began on an earlier line
         opening = mark in ("``", "“") or (mark == '"' and straight % 2 == 0)
         straight += mark == '"'
         if m.start() < pos and opening:
@@ -290,7 +287,6 @@ def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
         elif opened is not None:
             return opened, m.end()
     return (opened, end) if opened is not None else None
-
 
 
 def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str]) -> None:

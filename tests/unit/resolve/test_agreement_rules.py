@@ -126,3 +126,4 @@ def test_a_quotation_of_several_sentences_has_its_speaker():
     res = resolve_entities([a], [annotate(a, ("Ivo Marek", "PERSON"), ("I'm", "PRON"))])
     assert _entity_of(res, a, "I'm") == _entity_of(res, a, "Ivo Marek")
     assert quotation_around("He left. I stayed.", 9) is None  # no quote marks: no quotation
+    assert quotation_around("I said “yes” to him.", 0) is None  # a quotation after it, not around it
