@@ -40,8 +40,10 @@ FEMALE_NOUNS = frozenset(
 )
 GROUP_NOUNS = frozenset(
     """police family team government company firm administration army navy crew staff committee
-    board council jury public audience crowd group band club party couple""".split()
-)
+    board council jury public audience crowd group band club party couple caucus campaign senate
+    congress parliament assembly court panel union agency ministry department commission
+    coalition""".split()
+)  # a group or a body: never one person ('the caucus' does not describe its leader)
 
 
 def singular(word: str) -> str:

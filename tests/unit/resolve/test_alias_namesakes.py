@@ -63,3 +63,11 @@ def test_an_initialism_in_parentheses_names_the_words_before_it_not_their_last_n
     b = make_doc("b", "The Friends of Clean Water (FCW) sued the city.")
     ann = annotate(b, ("Friends of Clean Water", "ORG"), ("FCW", "ORG"))
     assert [(x.text, y.text) for x, y in find_aliases(b.text, ann.mentions)] == [("Friends of Clean Water", "FCW")]
+
+
+def test_a_body_noun_never_describes_one_person() -> None:
+    from dossier.resolve.describe import can_describe
+
+    for head in ("caucus", "campaign", "senate", "court", "ministry"):
+        assert not can_describe(head, "person") and can_describe(head, "org"), head
+    assert can_describe("senator", "person")
