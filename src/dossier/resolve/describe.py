@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from dossier.lang.en import us_spelling
+from dossier.lang.en import ORG_CLASS_NOUNS, us_spelling
 from dossier.model import Document
 from dossier.resolve.common import GROUP_NOUNS, POSTMODIFIERS, head_lemma, singular
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
@@ -187,7 +187,7 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
                 top = subjects[d]
                 if top:
                     out[c.key] = top
-            elif not cands and want in _ANAPHORIC_TYPES and singular(c.name) == c.name \
+            elif not cands and want in _ANAPHORIC_TYPES and singular(c.name) == c.name and c.name in ORG_CLASS_NOUNS \
                     and definite(texts.get(d, ""), c.key[1], c.surface) and not possessed(texts.get(d, ""), c.key[1], c.surface):
                 named = last_named_before(by_doc[d], c, want, kinds, labels)
                 if named:

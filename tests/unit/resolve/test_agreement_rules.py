@@ -30,6 +30,13 @@ def test_the_company_is_the_last_organisation_named_before_it():
     assert _entity_of(res, a, "company", 1) == _entity_of(res, a, "Orvale Ltd")
 
 
+def test_a_definite_noun_that_names_no_class_of_organisation_points_back_at_none():
+    """'the state' tagged an organisation is no class noun: it is not the last organisation named."""
+    a = make_doc("a", "Zentrix Corp hired Orvale Ltd. The state said sales rose.")
+    res = resolve_entities([a], [annotate(a, ("Zentrix Corp", "ORG"), ("Orvale Ltd", "ORG"), ("state", "ORG"))])
+    assert _entity_of(res, a, "state", 0) != _entity_of(res, a, "Orvale Ltd")
+
+
 def test_a_company_with_no_organisation_before_it_or_a_possessor_keeps_its_head():
     a = make_doc("a", "The company said sales rose. Zentrix Corp agreed. Lee Ames said his company grew.")
     res = resolve_entities([a], [annotate(a, ("Zentrix Corp", "ORG"), ("Lee Ames", "PERSON"), ("company", "ORG"))])
