@@ -55,12 +55,14 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
 # Nouns that name a class of organisation, by which news calls one it has named ('<Org> ... the
 # company said'): a definite one points back at the last organisation named. 'The state', 'the
 # court of appeals' or 'the region' are no such class.
+# Of those, the classes whose members carry the class noun in their own names ('<X> Party'): 'the
+# party' after a network's name is the party the page named, not that network.
+NAMED_CLASS_NOUNS: frozenset[str] = frozenset({"party"})
 ORG_CLASS_NOUNS: frozenset[str] = ORG_NAME_NOUNS | frozenset(
     """company firm organization organisation network newspaper paper agency bank retailer carrier
     airline maker manufacturer chain studio label publisher charity outlet station channel
-    broadcaster team club union party campaign group giant startup operator provider developer
-    insurer lender owner producer distributor supplier brand business enterprise conglomerate
-    subsidiary""".split()
+    broadcaster group giant startup operator provider developer insurer lender owner producer
+    distributor supplier brand business enterprise conglomerate subsidiary""".split()
 )
 # British spellings of nouns and their American forms, by ending (longest first) and by word: one
 # referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').

@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from dossier.lang.en import ORG_CLASS_NOUNS, us_spelling
+from dossier.lang.en import NAMED_CLASS_NOUNS, ORG_CLASS_NOUNS, us_spelling
 from dossier.model import Document
 from dossier.resolve.common import GROUP_NOUNS, POSTMODIFIERS, head_lemma, singular
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
@@ -228,9 +228,11 @@ _ANAPHORIC_TYPES = ("org",)
 
 
 def last_named_before(page: list[Obs], c: Obs, want: str, kinds: dict[str, Counter[str]], labels: dict[MentionKey, str]) -> str:
-    """The label of the last name of type ``want`` written before the mention on its page ('')."""
+    """The label of the last name of type ``want`` written before the mention on its page ('');
+    for a class whose members carry its noun in their names, the last name holding it."""
     before = [o for o in page if o.kind not in ("common", "pron") and o.key in labels and o.key[2] <= c.key[1]
-              and _type_of(kinds, labels[o.key]) == want]
+              and _type_of(kinds, labels[o.key]) == want
+              and (c.name not in NAMED_CLASS_NOUNS or c.name in {singular(w) for w in o.name.lower().split()})]
     return labels[max(before, key=lambda o: o.key[1]).key] if before else ""
 
 

@@ -31,10 +31,12 @@ def test_the_company_is_the_last_organisation_named_before_it():
 
 
 def test_a_definite_noun_that_names_no_class_of_organisation_points_back_at_none():
-    """'the state' tagged an organisation is no class noun: it is not the last organisation named."""
-    a = make_doc("a", "Zentrix Corp hired Orvale Ltd. The state said sales rose.")
-    res = resolve_entities([a], [annotate(a, ("Zentrix Corp", "ORG"), ("Orvale Ltd", "ORG"), ("state", "ORG"))])
-    assert _entity_of(res, a, "state", 0) != _entity_of(res, a, "Orvale Ltd")
+    """'the state' tagged an organisation is no class noun, and 'the party' is a party: neither is
+    the last organisation named when that is no party."""
+    for noun in ("state", "party"):
+        a = make_doc("a", f"Zentrix Corp hired Orvale Ltd. The {noun} said sales rose.")
+        res = resolve_entities([a], [annotate(a, ("Zentrix Corp", "ORG"), ("Orvale Ltd", "ORG"), (noun, "ORG"))])
+        assert _entity_of(res, a, noun, 0) != _entity_of(res, a, "Orvale Ltd"), noun
 
 
 def test_a_company_with_no_organisation_before_it_or_a_possessor_keeps_its_head():
@@ -134,3 +136,9 @@ def test_a_quotation_of_several_sentences_has_its_speaker():
     assert _entity_of(res, a, "I'm") == _entity_of(res, a, "Ivo Marek")
     assert quotation_around("He left. I stayed.", 9) is None  # no quote marks: no quotation
     assert quotation_around("I said “yes” to him.", 0) is None  # a quotation after it, not around it
+
+
+def test_the_party_points_back_at_the_last_party_named():
+    a = make_doc("a", "The Green Party met. Channel Nine reported it. The party said little.")
+    res = resolve_entities([a], [annotate(a, ("Green Party", "ORG"), ("Channel Nine", "ORG"), ("party", "ORG"))])
+    assert _entity_of(res, a, "party", 0) == _entity_of(res, a, "Green Party")
