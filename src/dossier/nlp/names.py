@@ -48,12 +48,18 @@ _NAME_PARTICLES = frozenset(
 _COUNTRYISH = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)*$")
 
 
+_DASH_NUMBER = re.compile(r"[–—](?=\d)")
+
+
 @functools.lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
-    """Surface form -> display name: trims articles, possessives, quotes and line breaks. Memoized:
+    """Surface form -> display name: trims articles, possessives, quotes, editors' brackets, a number
+    run in after a dash and line breaks. Memoized:
     entity resolution asks it several times for every mention of every page."""
     s = " ".join(text.replace("\n", " ").split())
     s = _SPACED_DASH.split(s)[0]
+    s = _DASH_NUMBER.split(s)[0]  # '<Name>—35': a tally or score run into the name
+    s = s.replace("[", "").replace("]", "")  # an editor's bracket inside a quote: '[<Given>] <Surname>'
     s = s.strip(" \t\"“”‘’'.,;:()[]-–—")
     s = _LEADING.sub("", _LEADING_PREP.sub("", s))
     s = _POSSESSIVE.sub("", s) if re.search(r"['’]s?$", s) else s

@@ -117,3 +117,11 @@ def test_aliases_given_in_text():
     assert _pairs("Acme named Roe as its chief.", ("Acme", "ORG"), ("Roe", "PERSON")) == []
     assert _pairs("Acme, also called Foo, grew.", ("Acme", "ORG"), ("Foo", "ORG")) == [("Acme", "Foo")]
     assert _pairs("Iturup known in Japan as Etorofu.", ("Iturup", "LOC"), ("Japan", "GPE"), ("Etorofu", "LOC")) == [("Iturup", "Etorofu")]
+
+
+def test_clean_name_drops_editors_brackets_and_a_number_run_in_after_a_dash():
+    from dossier.nlp.names import clean_name
+
+    assert clean_name("Vera] Lund") == "Vera Lund" and clean_name("[Vera] Lund") == "Vera Lund"
+    assert clean_name("Ola Dune—35") == "Ola Dune"
+    assert clean_name("Jean-Ola Dune") == "Jean-Ola Dune" and clean_name("Oslo—based") == "Oslo—based"
