@@ -122,6 +122,15 @@ def written_title(text: str, m: Mention) -> str:
     return written or title
 
 
+_PAST = re.compile(r"^(?:former|ex-?|then-?|late|onetime)\s*", re.IGNORECASE)
+
+
+def _one_office(a: str, b: str) -> bool:
+    """Two titles as written that name one office: the same words, or one the other's past form
+    ('Former President' / 'President': held before, not at once)."""
+    return _PAST.sub("", a.strip()).lower() == _PAST.sub("", b.strip()).lower()
+
+
 def title_conflicts(
     docs: Sequence[Document],
     annots: Sequence[Annotations],
@@ -161,6 +170,8 @@ def title_conflicts(
             if pair is None:
                 continue
             (ma, _, ta), (mb, _, tb) = pair
+            if _one_office(ta, tb):
+                continue
             conf = 0.5 + 0.4 * abs(len(agree) - len(group)) / (len(agree) + len(group))
             out.append(
                 Conflict(

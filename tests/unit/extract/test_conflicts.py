@@ -467,3 +467,14 @@ def test_an_increment_and_a_share_of_a_named_group_are_no_conflict():
         return _annot(doc, figures=(fig,), mentions=(_named(doc, "Greens", "greens", "NORP"), _named(doc, "Ana Reyes", "e1")))
 
     assert _figure_pairs_of([c, d], [share(c, "55 percent"), share(d, "75 percent")]) == []
+
+
+def test_one_title_written_twice_is_no_title_conflict():
+    """'President <Name>' on two pages is one office, even where the words before the second
+    ('eight years as vice president for President <Name>') read as another office."""
+    texts = {"a": "President Ann X spoke.", "b": "He spent eight years as vice president for President Ann X."}
+    docs = [_doc(d, t, f"2019-01-1{i}") for i, (d, t) in enumerate(texts.items())]
+    annots = [Annotations(d, mentions=(Mention(Span(d, t.index("Ann"), t.index("Ann") + 5), "Ann X", "PERSON",
+                                               title="President", entity_id="p1"),))
+              for d, t in texts.items()]
+    assert find_conflicts(docs, annots, [], [Entity("p1", "Ann X", "person")]) == []
