@@ -14,6 +14,7 @@ main thread only) cannot reach. A page still running after the pool's wall-clock
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import time
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
@@ -90,9 +91,13 @@ class DaskExecutor:
         return DaskPartitions(self)
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], on_lost: Callable[[T, str], R]) -> Iterator[R]:
+        source = iter(items)
+        first = next(source, _END)
+        if first is _END:
+            return  # nothing to map (a build with no new page): no cluster is started for it
+        source = itertools.chain([first], source)
         with self._session() as client:
             slots = 2 * max(1, sum(client.nthreads().values()))
-            source = iter(items)
             pending: dict[str, tuple[Any, T, float]] = {}
             done = _distributed().as_completed()
 

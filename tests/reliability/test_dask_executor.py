@@ -136,3 +136,17 @@ def test_a_part_that_fails_on_the_cluster_is_run_in_the_build_process(caplog: py
     with caplog.at_level(logging.WARNING, logger="dossier.executor_dask"):
         assert parts.map(fails_on_a_worker, [(1, 2), (3,)]) == [[2, 4], [6]]
     assert caplog.text.count("failed on the cluster") == 2
+
+
+def test_a_build_with_nothing_new_starts_no_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page stored already: no page to map and no corpus step, so no LocalCluster starts."""
+    pytest.importorskip("distributed")
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in PAGES[:2]:
+        shutil.copy(p, src / p.name)
+    with Dossier.open(tmp_path / "d.db") as d:
+        d.build([src], executor="serial")
+        started = _counting_local_clusters(monkeypatch)
+        again = d.build([src], executor="dask", workers=2)
+    assert not again.added and started == []
