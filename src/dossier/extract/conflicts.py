@@ -244,7 +244,7 @@ def _subjects(annot: Annotations, fig: Figure) -> frozenset[str]:
     mention there (or a pronoun, known only once resolved) is the subject. Empty when unknown."""
     for q in fig.qualifiers:
         for m in annot.mentions:
-            if not (q.start <= m.span.start < q.end or m.span.start <= q.start < m.span.end):
+            if not q.overlaps(m.span):
                 continue
             if m.label in _HOLDER_LABELS:
                 return frozenset({m.entity_id or (m.canonical or m.text).lower()})

@@ -128,25 +128,41 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
-@functools.lru_cache(maxsize=256)
 def page_vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The page's words written lowercase, and the words it capitalises inside a sentence of
     running text (not at a sentence start, not in a title-case line such as a headline)."""
+    lower, capital, _ = _vocabulary(text)
+    return lower, capital
+
+
+def lone_capitals(text: str) -> frozenset[str]:
+    """The words the page capitalises inside a sentence of running text on their own, with no
+    capitalised word next to them: 'the Police said' but not 'the <City> Police said', where the
+    capital belongs to the longer name."""
+    return _vocabulary(text)[2]
+
+
+@functools.lru_cache(maxsize=256)
+def _vocabulary(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``page_vocabulary`` and ``lone_capitals`` of a page, from one walk over its words."""
     lower: set[str] = set()
     capital: set[str] = set()
-    for line in text.splitlines():
-        headline = _title_case(line)
-        prev = ""
-        for m in re.finditer(r"\S+", line):
-            w, before, prev = m.group().strip("\"“”‘’'.,;:!?()[]"), prev, m.group()
+    lone: set[str] = set()
+    for line, headline in _lines(text):
+        found = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+        words = [raw.strip("\"“”‘’'.,;:!?()[]") for _, raw in found]
+        for i, ((at, _), w) in enumerate(zip(found, words, strict=True)):
             if not _WORD.fullmatch(w):
                 continue  # a web address, a number, a handle: not a word of the text
             if w[:1].islower():
+                before = found[i - 1][1] if i else ""
                 if before[-1:].isalpha() or before[-1:] in ",;":
                     lower.add(w.lower())  # a word of a sentence, not a piece of an address
-            elif not headline and m.start() > 0 and not _SENTENCE_END.search(line[: m.start()]):
+            elif not headline and at > 0 and not _SENTENCE_END.search(line[:at]):
                 capital.add(w)
-    return frozenset(lower), frozenset(capital)
+                if not any(words[j][:1].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words)):
+                    lone.add(w)
+    return frozenset(lower), frozenset(capital), frozenset(lone)
 
 
 @functools.lru_cache(maxsize=256)
@@ -185,25 +201,6 @@ def trim_common_words(name: str, text: str) -> str:
     while len(words) > 1 and common(words[0]):
         words = words[1:]
     return " ".join(words)
-
-
-@functools.lru_cache(maxsize=256)
-def lone_capitals(text: str) -> frozenset[str]:
-    """The words the page capitalises inside a sentence of running text on their own, with no
-    capitalised word next to them: 'the Police said' but not 'the <City> Police said', where the
-    capital belongs to the longer name."""
-    out: set[str] = set()
-    for line in text.splitlines():
-        if _title_case(line):
-            continue
-        tokens = [(m.start(), m.group().strip("\"“”‘’'.,;:!?()[]")) for m in re.finditer(r"\S+", line)]
-        for i, (at, w) in enumerate(tokens):
-            if not w[:1].isupper() or at == 0 or _SENTENCE_END.search(line[:at]) or not _WORD.fullmatch(w):
-                continue
-            near = [tokens[j][1] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-            if not any(n[:1].isupper() for n in near):
-                out.add(w)
-    return frozenset(out)
 
 
 def capitalised_common(name: str, text: str) -> bool:

@@ -170,10 +170,11 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
     relational = {c.name for c in obs if c.kind == "common" and possessed(texts.get(c.key[0], ""), c.key[1], c.surface)}
     out: dict[MentionKey, str] = {}
     for d, (direct, described) in pages.items():
+        text = texts.get(d, "")
         out.update(direct)
         here = {labels[o.key] for o in by_doc[d] if o.kind not in ("common", "pron") and o.key in labels}
         for c in by_doc[d]:
-            if c.kind != "common" or c.key in direct or _indefinite(texts.get(d, ""), c):
+            if c.kind != "common" or c.key in direct or _indefinite(text, c):
                 continue
             cands = described.get(c.name) or (corpus.get(c.name, set()) & here)
             want = LABEL_TYPE.get(c.mention.label, "thing")
@@ -183,16 +184,16 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
             if len(cands) == 1:
                 out[c.key] = next(iter(cands))
             elif not cands and want == "person" and c.name in subject_heads and c.name not in relational \
-                    and singular(c.name) == c.name and definite(texts.get(d, ""), c.key[1], c.surface):
+                    and singular(c.name) == c.name and definite(text, c.key[1], c.surface):
                 top = subjects[d]
                 if top:
                     out[c.key] = top
             elif not cands and want in _ANAPHORIC_TYPES and singular(c.name) == c.name and c.name in ORG_CLASS_NOUNS \
-                    and definite(texts.get(d, ""), c.key[1], c.surface) and not possessed(texts.get(d, ""), c.key[1], c.surface):
+                    and definite(text, c.key[1], c.surface) and not possessed(text, c.key[1], c.surface):
                 named = last_named_before(by_doc[d], c, want, kinds, labels)
                 if named:
                     out[c.key] = named
-        out.update(locative_proforms(texts.get(d, ""), by_doc[d], {**labels, **out}))
+        out.update(locative_proforms(text, by_doc[d], {**labels, **out}))
     return out
 
 

@@ -193,10 +193,11 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
             continue
         toks = name_tokens(o.name)
         cands = by_surname.get(_surname_key(o.name), []) if toks else []
-        if not cands and toks and not generation(o.name):
+        suffixed = bool(generation(o.name))
+        if not cands and toks and not suffixed:
             son = only_suffixed(_surname_key(o.name), by_surname)
             cands = [son] if son else []
-        if not cands and len(toks) == 1 and not generation(o.name):
+        if not cands and len(toks) == 1 and not suffixed:
             # No one has it as a surname: a given name used alone ('Tesfaye'). A given name with a
             # regnal number ('<Given> III', a monarch) is a name of its own, not a given name alone.
             cands = by_first.get(translit_word(toks[0]), [])

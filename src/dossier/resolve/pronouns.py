@@ -26,6 +26,7 @@ mention offsets and the words between them can show.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter, defaultdict
@@ -205,8 +206,7 @@ def _attach(p: Obs, c: Cluster, items: list[tuple[int, Cluster, Obs]], genders: 
     links.append((p, c))
     if _gender(p.name):
         genders.setdefault(id(c), _gender(p.name))
-    items.append((p.key[1], c, p))
-    items.sort(key=lambda t: t[0])
+    bisect.insort(items, (p.key[1], c, p), key=lambda t: t[0])  # after its equals, as a stable sort put it
 
 
 def page_subject(items: list[tuple[int, Cluster, Obs]], p: Obs, genders: dict[int, str], bound: set[int]) -> Cluster | None:
