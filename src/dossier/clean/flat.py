@@ -15,21 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dossier.lang.en import FUNCTION_WORDS
 from dossier.clean.meta import BYLINE, CJK, bare_name, date_line, header_bylines, labelled_date_line, strong_byline
 
 logger = logging.getLogger(__name__)
 
-# Generic English function words (the jusText idea: prose is dense in them, menus are not).
-STOPWORDS = frozenset(
-    """a about above after again against all also although am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each either
-    few for from further had has have having he her here hers him his how however i if in into is
-    it its itself just may might more most much must my neither no nor not now of off on once only
-    or other our out over own same shall she should since so some such than that the their them
-    then there these they this those though through to too under until up upon very was we were
-    what when where whether which while who whom whose why will with within without would yet you
-    your said says says""".split()
-)
+STOPWORDS = FUNCTION_WORDS  # generic English function words (the jusText idea: prose is dense in them, menus are not)
 # Web furniture vocabulary: generic calls to action and page-UI words, no site names.
 CTA = re.compile(
     r"\b(click here|tap here|subscribe|sign up|sign in|log ?in|cookies?|javascript|browser|"

@@ -64,6 +64,18 @@ ORG_CLASS_NOUNS: frozenset[str] = ORG_NAME_NOUNS | frozenset(
     broadcaster group giant startup operator provider developer insurer lender owner producer
     distributor supplier brand business enterprise conglomerate subsidiary""".split()
 )
+# Generic English function words: prose is dense in them, menus are not (the cleaner); they say
+# nothing of what a page reports (the resolver's page groups).
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """a about above after again against all also although am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each either
+    few for from further had has have having he her here hers him his how however i if in into is
+    it its itself just may might more most much must my neither no nor not now of off on once only
+    or other our out over own same shall she should since so some such than that the their them
+    then there these they this those though through to too under until up upon very was we were
+    what when where whether which while who whom whose why will with within without would yet you
+    your said says says""".split()
+)
 # British spellings of nouns and their American forms, by ending (longest first) and by word: one
 # referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').
 _UK_ENDINGS: tuple[tuple[str, str], ...] = (

@@ -8,6 +8,8 @@ The steps, each a small function over plain values:
    else it stays its own low-confidence entity.
 3. other names (namegroups.py) cluster by spelling-insensitive key; the type is voted from labels and text cues.
 4. capitals, countries and seats of government used as actors go to the country's government.
+4b. common noun phrases get their head word as label, within a group of pages reporting one event
+   (pagegroups.py).
 5. aliases the text declares ("X, known in Japan as Y") join clusters; then user corrections.
 6. clusters (clusters.py) become ``Entity`` values with stable content-derived ids, roles over time and aliases.
 """
@@ -44,6 +46,7 @@ from dossier.resolve.observe import (
     observe_once,
     refuse_non_names,
 )
+from dossier.resolve.pagegroups import page_groups
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
 from dossier.resolve.persons import group_full_names, person_labels
 from dossier.resolve.unionfind import UnionFind
@@ -118,11 +121,15 @@ def resolve_entities(
     # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).
     pooled = {k: v for k, v in labels.items() if not v.startswith("bare:")}
     labels = {**pooled, **name_labels(obs, pooled)}
+    # A common noun refers within the pages that report one event ('the suspect' of two shootings).
+    with_commons = {o.key[0] for o in obs if o.kind == "common"}
+    group = page_groups([d for d in docs if d.id in with_commons])
     for o in obs:
         if o.kind == "gov" and o.country:
             labels[o.key] = "gov:" + o.country
         elif o.kind == "common":
-            labels[o.key] = "common:" + o.name + quantity_key(o.surface)
+            where = "@" + group[o.key[0]] if o.key[0] in group else ""
+            labels[o.key] = "common:" + o.name + quantity_key(o.surface) + where
     labels.update(link_descriptions(docs, obs, labels))
     uf = UnionFind()
     _alias_unions(docs, annots, labels, uf)

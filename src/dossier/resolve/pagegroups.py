@@ -1,0 +1,128 @@
+"""Pages grouped by what they report, so a common noun refers only within its group.
+
+A definite description ('the suspect', 'the plant') is resolved against the situation its text
+reports: two pages about one event share its referents, two pages about two events of one kind
+(two shootings, two product launches) do not, though both say 'the suspect'. Names carry their
+referent across such pages ('<Company>' is one company in both), common nouns do not. Pages that
+report one event share its vocabulary, so the pages holding common noun phrases are clustered by
+the words they use: TF-IDF over lowercase content words (function words left out), cosine
+similarity, average-linkage agglomeration stopped below ``THRESHOLD``; a page alone in its group
+(a short page sharing few words) joins the group it is most similar to on average. This is the
+document clustering step of cross-document coreference systems (e.g. Barhom et al. 2019 cluster
+ECB+ documents by TF-IDF before linking). Measured on ECB+ (33 topics of two events each):
+groups agree with the two events on 779 of 798 pages; common nouns kept within a group raise
+entity CoNLL F1 0.6728 -> 0.6819 (odd topics +0.0080, even +0.0103; splitting by the true event
+instead gives 0.6822). Splitting names so loses (0.6699): a name keeps its referent across events.
+
+Why hand-written: a few lines of numpy; the agglomeration uses the nearest-neighbour chain
+(average linkage is reducible, so it finds the same merges as the greedy loop in O(n²)).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from dossier.lang.en import FUNCTION_WORDS
+from dossier.model import Document
+
+logger = logging.getLogger(__name__)
+
+# Average cosine below which two groups of pages report different events. Checked on ECB+ at
+# 0.04 / 0.05 / 0.06: CoNLL 0.6795 / 0.6819 / 0.6789 (0.6728 without groups).
+THRESHOLD = 0.05
+# Above this many pages the pairwise similarities cost too much (n² memory); all pages stay one group.
+MAX_PAGES = 1500
+_WORD = re.compile(r"[a-z]{3,}")
+_CHUNK = 4096
+
+
+def _features(text: str) -> Counter[str]:
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS)
+
+
+def similarities(texts: Sequence[str]) -> np.ndarray:
+    """Cosine similarity of the pages' TF-IDF vectors ((1 + log tf) * log(n / df), l2-normed)."""
+    n = len(texts)
+    feats = [_features(t) for t in texts]
+    df: Counter[str] = Counter(f for c in feats for f in c)
+    idf = {f: math.log(n / d) for f, d in df.items()}
+    norms = np.array([math.sqrt(sum(((1 + math.log(v)) * idf[f]) ** 2 for f, v in c.items())) or 1.0 for c in feats])
+    shared = sorted(f for f, d in df.items() if 2 <= d < n)  # a word of one page adds to no similarity
+    sims = np.zeros((n, n))
+    for lo in range(0, len(shared), _CHUNK):
+        col = {f: j for j, f in enumerate(shared[lo : lo + _CHUNK])}
+        block = np.zeros((n, len(col)), dtype=np.float32)
+        for i, c in enumerate(feats):
+            for f, v in c.items():
+                j = col.get(f)
+                if j is not None:
+                    block[i, j] = (1 + math.log(v)) * idf[f] / norms[i]
+        sims += block @ block.T
+    return sims
+
+
+def average_linkage(sims: np.ndarray, threshold: float) -> list[list[int]]:
+    """Groups of indices merged while the average similarity between two groups is ``threshold``
+    or more (nearest-neighbour chain, Lance-Williams update of the average)."""
+    n = len(sims)
+    s = sims.astype(float).copy()
+    np.fill_diagonal(s, -np.inf)
+    size = np.ones(n)
+    active = np.ones(n, dtype=bool)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    done: list[list[int]] = []
+    chain: list[int] = []
+    while active.sum() > 1:
+        if not chain:
+            chain.append(int(np.flatnonzero(active)[0]))
+        a = chain[-1]
+        row = np.where(active, s[a], -np.inf)
+        row[a] = -np.inf
+        b = int(np.argmax(row))
+        if row[b] < threshold:  # a merges with nothing: averages never rise above their parts
+            done.append(members.pop(a))
+            active[a] = False
+            chain.pop()
+            continue
+        if len(chain) >= 2 and row[chain[-2]] >= row[b]:
+            b = chain[-2]
+            chain.pop()
+            chain.pop()
+            merged = (size[a] * s[a] + size[b] * s[b]) / (size[a] + size[b])
+            s[a], s[:, a] = merged, merged
+            s[a, a] = -np.inf
+            size[a] += size[b]
+            active[b] = False
+            s[b], s[:, b] = -np.inf, -np.inf
+            members[a] += members.pop(b)
+            continue
+        chain.append(b)
+    done += [members[int(i)] for i in np.flatnonzero(active)]
+    return sorted(sorted(g) for g in done)
+
+
+def page_groups(docs: Sequence[Document], threshold: float = THRESHOLD) -> dict[str, str]:
+    """Page id -> its group's key (the smallest page id in it), or {} when the pages form one group."""
+    if len(docs) < 2:
+        return {}
+    if len(docs) > MAX_PAGES:
+        logger.info("%d pages: too many to group by what they report; common nouns link across all", len(docs))
+        return {}
+    sims = similarities([d.text for d in docs])
+    groups = average_linkage(sims, threshold)
+    big = [g for g in groups if len(g) > 1]
+    if not big:
+        return {}
+    alone = [g[0] for g in groups if len(g) == 1]
+    near = {i: max(range(len(big)), key=lambda k: float(sims[i, big[k]].mean())) for i in alone}
+    for i, k in near.items():
+        big[k] = big[k] + [i]
+    if len(big) == 1:
+        return {}
+    return {docs[i].id: min(docs[j].id for j in g) for g in big for i in g}
