@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from dossier.lang import en
@@ -137,26 +138,32 @@ def word_match(a: str, b: str) -> bool:
 
 
 def _part_compatible(x: str, y: str) -> bool:
-    """One given or middle name against another: same word up to spelling, its initial, or its
-    clipped form."""
+    """One given or middle name against another: same word up to spelling, its initial, or a
+    nickname of it."""
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return word_match(x, y) or clipped_given_name(x, y) or clipped_given_name(y, x)
+    return word_match(x, y) or nickname_of(x, y)
 
 
-# What follows a clipped stem in a feminine given name ('Don' / 'Donna', 'Paul' / 'Pauline'): the
-# longer name is then another name, not the full form of the shorter one.
-_FEMININE_ENDINGS = ("a", "e", "i", "y", "ette", "elle", "ine", "ina", "ie")
+@functools.cache
+def _nickname_pairs() -> frozenset[tuple[str, str]]:
+    """(given name, nickname) and (nickname, given name) pairs of English given names, from the
+    hand-curated list of the ``nicknames`` package (Apache-2.0, 1,151 names): 'Bill' / 'William',
+    'Bob' / 'Robert', 'Fred' / 'Frederick', 'Kathryn' / 'Katie'. Why a library: nicknames are
+    lexical facts ('Peggy' / 'Margaret'), not a spelling rule."""
+    lookup = NickNamer().nickname_lookup
+    # The list also relates nicknames of one name to each other ('bill' / 'will', 'bill' / 'fred'):
+    # a nickname is shorter than the name it stands for, so only those pairs are kept.
+    pairs = {(given, nick) for given, nicks in lookup.items() for nick in nicks if len(nick) < len(given)}
+    return frozenset(pairs | {(b, a) for a, b in pairs})
 
 
-def clipped_given_name(short: str, full: str) -> bool:
-    """'Fred' / 'Frederick', 'Chris' / 'Christopher': English short forms of given names are
-    mostly clippings of the full form's first syllables (a stem of three letters or more), so a
-    name used in full on one page and clipped on another is one given name. A feminine ending
-    after the stem ('Don' / 'Donna') makes another name."""
-    if len(short) < 3 or len(full) < len(short) + 2 or not full.startswith(short):
-        return False
-    return not full[len(short):].endswith(_FEMININE_ENDINGS)
+def nickname_of(x: str, y: str) -> bool:
+    """One given name is a nickname of the other ('bill' / 'william'). Two nicknames of one name
+    ('bill' / 'will') are not taken for each other: they may be two people, and the list is not
+    transitive. A lookup, not a rule on spelling: a clipped stem ('Don') may start a name of its own
+    ('Donna')."""
+    return (fold(x), fold(y)) in _nickname_pairs()
 
 
 def _goes_by_middle(a: list[str], b: list[str]) -> bool:

@@ -1,20 +1,22 @@
-"""Who is who, session 8: clipped and middle given names, a bare surname for the only suffixed
+"""Who is who, session 8: nicknames (once clipped given names) and middle given names, a bare surname for the only suffixed
 namesake, trade and body names never persons, title words after a title of address."""
 
 from __future__ import annotations
 
-from dossier.nlp.names import clipped_given_name, same_person_name
+from dossier.nlp.names import nickname_of, same_person_name
 from dossier.resolve import resolve_entities
 from dossier.resolve.context import company_short_form, org_shaped, title_words
 
 from .helpers import annotate, make_doc
 
 
-def test_a_clipped_given_name_is_the_full_one_but_not_a_feminine_form():
-    assert clipped_given_name("fred", "frederick") and clipped_given_name("chris", "christopher")
-    assert not clipped_given_name("don", "donna") and not clipped_given_name("paul", "pauline")
-    assert not clipped_given_name("al", "alan")  # two letters are an initial-like stub, not a clipping
+def test_a_nickname_is_the_given_name_but_not_another_name_of_its_stem():
+    assert nickname_of("fred", "frederick") and nickname_of("christopher", "chris")
+    assert nickname_of("bill", "william") and nickname_of("robert", "bob")
+    assert not nickname_of("don", "donna") and not nickname_of("paul", "pauline")
+    assert not nickname_of("bill", "will")  # two nicknames of one name: maybe two people
     assert same_person_name("Fred Larkin", "Frederick C. Larkin")
+    assert same_person_name("Bill Larkin", "William Larkin")
     assert not same_person_name("Don Larkin", "Donna Larkin")
 
 
