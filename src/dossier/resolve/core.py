@@ -130,7 +130,7 @@ def resolve_entities(
         elif o.kind == "common":
             where = "@" + group[o.key[0]] if o.key[0] in group else ""
             labels[o.key] = "common:" + o.name + quantity_key(o.surface) + where
-    labels.update(link_descriptions(docs, obs, labels))
+    labels.update(link_descriptions(docs, obs, labels, group))
     uf = UnionFind()
     _alias_unions(docs, annots, labels, uf)
     members: dict[str, list[Obs]] = defaultdict(list)

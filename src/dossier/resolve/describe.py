@@ -10,7 +10,10 @@ a description of that entity on the page; a later definite noun phrase with that
 page ('the lawyer said') is then the entity when the page describes only one entity that way. On a
 page without such evidence, a description goes to the one entity the page names that other pages
 describe with that head, if it is of the description's type (a person is no 'facility'); a group
-noun or a number never describes one person. Last, a definite description of a person ('the
+noun or a number never describes one person. A description of a person with no such candidate,
+on a page whose subject it does not describe (below), goes to the one person that the pages
+reporting the same event (``pagegroups``) describe with that head, named on its page or not
+('<Name>, the suspect' on one page, 'the suspect' on another). Last, a definite description of a person ('the
 actress') with no such candidate goes to the person its page is about (named at least twice as
 often as anyone else there), when the corpus uses that head for the person some page is about
 and the head is no relational noun (never written with a possessor: 'her lawyer', '<Name>'s
@@ -146,18 +149,24 @@ def _page_links(
     return direct, described
 
 
-def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[MentionKey, str]) -> dict[MentionKey, str]:
-    """Labels for common noun phrases that describe a named entity (see the module docstring)."""
+def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[MentionKey, str],
+                      group: dict[str, str] | None = None) -> dict[MentionKey, str]:
+    """Labels for common noun phrases that describe a named entity (see the module docstring).
+    ``group``: page id -> its group of pages reporting one event (``pagegroups.page_groups``; a
+    page missing from it is in the one group of the corpus)."""
     texts = {d.id: d.text for d in docs}
     by_doc: dict[str, list[Obs]] = defaultdict(list)
     for o in obs:
         by_doc[o.key[0]].append(o)
     nouns = frozenset(o.name for o in obs if o.kind == "common" and singular(o.name) == o.name)
     pages = {d: _page_links(texts.get(d, ""), os, labels, nouns) for d, os in by_doc.items()}
+    group = group or {}
     corpus: dict[str, set[str]] = defaultdict(set)
-    for _, described in pages.values():
+    in_group: dict[tuple[str, str], set[str]] = defaultdict(set)  # (group, head) -> labels described so there
+    for d, (_, described) in pages.items():
         for head, labs in described.items():
             corpus[head] |= labs
+            in_group[(group.get(d, ""), head)] |= labs
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for o in obs:
         if o.kind not in ("common", "pron") and o.key in labels:
@@ -181,13 +190,14 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
             cands = {x for x in cands if _type_of(kinds, x) == want}
             if not can_describe(c.name, want):
                 continue
+            subject = subjects[d] if want == "person" and c.name in subject_heads and c.name not in relational \
+                and singular(c.name) == c.name and definite(text, c.key[1], c.surface) else ""
+            if not cands and want == "person" and not subject:  # '<Name>, the suspect' on a page of the same event
+                cands = {x for x in in_group.get((group.get(d, ""), c.name), set()) if _type_of(kinds, x) == want}
             if len(cands) == 1:
                 out[c.key] = next(iter(cands))
-            elif not cands and want == "person" and c.name in subject_heads and c.name not in relational \
-                    and singular(c.name) == c.name and definite(text, c.key[1], c.surface):
-                top = subjects[d]
-                if top:
-                    out[c.key] = top
+            elif not cands and subject:
+                out[c.key] = subject
             elif not cands and want in _ANAPHORIC_TYPES and singular(c.name) == c.name and c.name in ORG_CLASS_NOUNS \
                     and definite(text, c.key[1], c.surface) and not possessed(text, c.key[1], c.surface):
                 named = last_named_before(by_doc[d], c, want, kinds, labels)

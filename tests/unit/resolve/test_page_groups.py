@@ -77,3 +77,16 @@ def test_a_name_keeps_its_referent_across_events():
     res = resolve_entities(docs, anns)
     places = {e.id for a in anns for m in a.mentions if m.text == "Larkmoor" and (e := res.entity_of(m))}
     assert len(places) == 1
+
+
+def test_a_description_goes_to_the_person_its_event_pages_describe_so():
+    # '<Name>, the suspect' on one page of the Larkmoor fire; 'the suspect' unnamed on another
+    # page of it is that person, and the suspect of the Quenby fire is someone else.
+    named = make_doc("a0", _FIRE_A.replace("The suspect, a former", "Orrin Vale, the suspect, a former"))
+    docs = [named, *_docs()[1:]]
+    specs = (("Orrin Vale", "PERSON"), ("the suspect", "PERSON"), ("The suspect", "PERSON"))
+    anns = [annotate(d, *specs) for d in docs]
+    res = resolve_entities(docs, anns)
+    of = {a.doc_id: {res.entity_of(m).name for m in a.mentions if m.text.lower() == "the suspect"} for a in anns}
+    assert of["a2"] == {"Orrin Vale"}
+    assert "Orrin Vale" not in of["b1"] | of["b2"]
