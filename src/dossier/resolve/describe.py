@@ -1,7 +1,8 @@
 """Descriptions linked to names: 'the actress' is the person the page calls an actress.
 
 A common noun phrase joins a named entity only on evidence the text gives: an apposition
-('<Name>, the lawyer', 'the lawyer, <Name>') or a descriptor written before the name ('lawyer
+('<Name>, the lawyer', 'the lawyer, <Name>'), a name given to it ('the driver, who police
+identified as <Name>', 'the suspect was named as <Name>') or a descriptor written before the name ('lawyer
 <Name>', the peeled title, or read from the text when the mention carries none: 'fired coach
 <Name>'); a copula, 'as' or an apposition after the name that is no mention itself ('<Name> is the
 new coach', '<Name> as host', '<Name>, the actress,') says what the page calls the entity too,
@@ -55,8 +56,16 @@ def _evidence(text: str, named: Obs, common: Obs) -> bool:
         return bool(_APPOSITION.fullmatch(text[ne:cs]))
     if ce <= ns:
         gap = text[ce:ns]
-        return gap.strip() == "," or gap == " "
+        return gap.strip() == "," or gap == " " or bool(_IDENTIFIED.fullmatch(gap))
     return False
+
+
+# 'the suspect, identified as <Name>', 'the driver, who police identified as <Name>': news gives a
+# name to someone it has described; the description and the name are one referent.
+_IDENTIFIED = re.compile(
+    r"\s*,?\s*(?:who\s+(?:[a-z]+\s+){0,2})?(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?:later\s+)?"
+    r"(?:identified|named)\s+as\s+(?:[a-z0-9-]+\s+){0,6}"
+)
 
 
 def _indefinite(text: str, o: Obs) -> bool:
@@ -141,7 +150,7 @@ def _page_links(
     for c in commons:
         if singular(c.name) != c.name or not can_describe(c.name, LABEL_TYPE.get(c.mention.label, "thing")):
             continue  # 'the managers' describe a group, not one named entity; nor does '<Name>, the police said'
-        near = [n for n in named if abs(n.key[1] - c.key[2]) < 40 or abs(c.key[1] - n.key[2]) < 40]
+        near = [n for n in named if abs(n.key[1] - c.key[2]) < 80 or abs(c.key[1] - n.key[2]) < 40]
         hits = {labels[n.key] for n in near if _evidence(text, n, c)}
         if len(hits) == 1:
             direct[c.key] = next(iter(hits))

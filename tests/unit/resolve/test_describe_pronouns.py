@@ -40,6 +40,17 @@ def test_an_apposition_makes_a_description_and_the_definite_description_follows_
     assert _entity_of(res, a, "lawyer", 2) != brill  # 'A lawyer': someone new
 
 
+def test_a_description_identified_as_a_name_is_that_name():
+    a = make_doc("a", "The driver, who police identified as 23 - year - old Dana Brill, fled. Tom Vance was hurt.")
+    b = make_doc("b", "The suspect was later identified as Tom Vance. The gunman fled.")
+    ann_a = annotate(a, ("Dana Brill", "PERSON"), ("Tom Vance", "PERSON"), ("driver", "PERSON"))
+    ann_b = annotate(b, ("Tom Vance", "PERSON"), ("suspect", "PERSON"), ("gunman", "PERSON"))
+    res = resolve_entities([a, b], [ann_a, ann_b])
+    assert _entity_of(res, a, "driver") == _entity_of(res, a, "Dana Brill")
+    assert _entity_of(res, b, "suspect") == _entity_of(res, b, "Tom Vance")
+    assert _entity_of(res, b, "gunman") != _entity_of(res, b, "Tom Vance")  # no evidence
+
+
 def test_without_evidence_a_description_keeps_its_head_word():
     a = make_doc("a", "Dana Brill spoke. The lawyer left.")
     res = resolve_entities([a], [annotate(a, ("Dana Brill", "PERSON"), ("lawyer", "PERSON"))])
