@@ -149,7 +149,7 @@ def _part_compatible(x: str, y: str) -> bool:
 def _nickname_pairs() -> frozenset[tuple[str, str]]:
     """(given name, nickname) and (nickname, given name) pairs of English given names, from the
     hand-curated list of the ``nicknames`` package (Apache-2.0, 1,151 names): 'Bill' / 'William',
-    'Bob' / 'Robert', 'Fred' / 'Frederick', 'Kathryn' / 'Katie'. Why a library: nicknames are
+    'Bob' / 'Robert', 'Fred' / 'Frederick', 'Margaret' / 'Peggy'. Why a library: nicknames are
     lexical facts ('Peggy' / 'Margaret'), not a spelling rule."""
     lookup = NickNamer().nickname_lookup
     # The list also relates nicknames of one name to each other ('bill' / 'will', 'bill' / 'fred'):
