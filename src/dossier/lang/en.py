@@ -76,6 +76,17 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     what when where whether which while who whom whose why will with within without would yet you
     your said says says""".split()
 )
+# Nouns that say the name before/after them is a place.
+PLACE_NOUNS: frozenset[str] = frozenset(
+    """island islands isle isles islet islets archipelago peninsula river rivers lake lakes sea bay
+    strait straits mountain mountains mount mt. cape gulf coast valley desert city town village
+    province prefecture region county district state republic capital port harbour harbor oblast
+    krai territory territories""".split()
+)
+# Place nouns that name a political unit (GPE) rather than a geographic feature (LOC).
+GPE_NOUNS: frozenset[str] = frozenset(
+    "city town village province prefecture county district state republic capital oblast krai".split()
+)
 # British spellings of nouns and their American forms, by ending (longest first) and by word: one
 # referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').
 _UK_ENDINGS: tuple[tuple[str, str], ...] = (

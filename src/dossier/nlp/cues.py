@@ -132,17 +132,8 @@ TITLE_MODIFIERS = frozenset(
 )
 HONORIFICS = en.HONORIFICS
 
-# Nouns that say the name before/after them is a place.
-PLACE_NOUNS = frozenset(
-    """island islands isle isles islet islets archipelago peninsula river rivers lake lakes sea bay
-    strait straits mountain mountains mount mt. cape gulf coast valley desert city town village
-    province prefecture region county district state republic capital port harbour harbor oblast
-    krai territory territories""".split()
-)
-# Place nouns that name a political unit (GPE) rather than a geographic feature (LOC).
-GPE_NOUNS = frozenset(
-    "city town village province prefecture county district state republic capital oblast krai".split()
-)
+PLACE_NOUNS = en.PLACE_NOUNS
+GPE_NOUNS = en.GPE_NOUNS
 PLACE_PREPOSITIONS = frozenset("in on off near at into from across".split())
 
 

@@ -34,7 +34,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from dossier.lang.en import NAMED_CLASS_NOUNS, ORG_CLASS_NOUNS, us_spelling
+from dossier.lang.en import GPE_NOUNS, NAMED_CLASS_NOUNS, ORG_CLASS_NOUNS, us_spelling
 from dossier.model import Document
 from dossier.resolve.common import GROUP_NOUNS, POSTMODIFIERS, head_lemma, singular
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
@@ -56,7 +56,7 @@ def _evidence(text: str, named: Obs, common: Obs) -> bool:
         return bool(_APPOSITION.fullmatch(text[ne:cs]))
     if ce <= ns:
         gap = text[ce:ns]
-        return gap.strip() == "," or gap == " " or bool(_IDENTIFIED.fullmatch(gap))
+        return gap.strip() == "," or (gap == " " and bool(_classifier_free(common.name, named))) or bool(_IDENTIFIED.fullmatch(gap))
     return False
 
 
@@ -102,7 +102,7 @@ def descriptor_before(text: str, start: int, nouns: frozenset[str]) -> str:
 _AFTER = re.compile(
     r"\s*(?:,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:a|an|the)\s+"
     r"|\s(?:is|was|has\s+been|had\s+been|became|as)\s+(?:(?:a|an|the)\s+)?)"
-    r"((?:[a-z0-9][\w-]*\s+){0,3}[a-z][\w-]*)"
+    r"((?:[a-z0-9][\w-]*(?:['’]s)?\s+){0,3}[a-z][\w-]*)(?![\w'’-])"  # a possessor ('the state's paper') is no head
 )
 
 
@@ -133,6 +133,13 @@ def can_describe(head: str, entity_type: str) -> bool:
     return entity_type != "person" or (head not in GROUP_NOUNS and head != "people")
 
 
+def _classifier_free(head: str, named: Obs) -> str:
+    """A political-unit noun written before a name that is no place ('the state <Chamber>', 'city
+    <Council>') says where the body sits, not what it is: the body is not a state, so the noun is no
+    description of it."""
+    return "" if head in GPE_NOUNS and LABEL_TYPE.get(named.mention.label) != "place" else head
+
+
 def _page_links(
     text: str, obs: list[Obs], labels: dict[MentionKey, str], nouns: frozenset[str] = frozenset()
 ) -> tuple[dict[MentionKey, str], dict[str, set[str]]]:
@@ -142,7 +149,7 @@ def _page_links(
     direct: dict[MentionKey, str] = {}
     described: dict[str, set[str]] = defaultdict(set)
     for n in named:
-        heads = [head_lemma(n.mention.title) if n.mention.title else descriptor_before(text, n.key[1], nouns)]
+        heads = [head_lemma(n.mention.title) if n.mention.title else _classifier_free(descriptor_before(text, n.key[1], nouns), n)]
         heads.append(descriptor_after(text, n.key[2], nouns))
         for head in heads:
             if head and can_describe(head, LABEL_TYPE.get(n.mention.label, "thing")):

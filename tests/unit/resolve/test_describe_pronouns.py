@@ -233,3 +233,24 @@ def test_a_capitalised_title_before_a_name_describes_it_but_an_office_is_not_the
     res = resolve_entities([a, b, c], [ann_a, ann_b, ann_c])
     assert _entity_of(res, a, "deputy") == _entity_of(res, a, "Dana Brill")
     assert _entity_of(res, c, "judge") != _entity_of(res, c, "Kim Ralls")
+
+
+def test_a_possessor_after_a_name_is_no_description_of_it():
+    from dossier.resolve.describe import descriptor_after
+
+    nouns = frozenset({"state", "newspaper"})
+    assert descriptor_after("The Ledger, the state's largest newspaper, said", 10, nouns) == "newspaper"
+    assert descriptor_after("The Ledger is the state's", 10, nouns) == ""
+
+
+def test_a_political_unit_before_a_body_says_where_it_sits_not_what_it_is():
+    # 'the state Senate' is no description of the chamber: 'the state' on another page naming it
+    # stays with its head word, while 'city Rivertown' would describe a place.
+    a = make_doc("a", "The state Assembly voted. The state was quiet.")
+    b = make_doc("b", "The Assembly met. The state sued.")
+    ann_a = annotate(a, ("Assembly", "ORG"), ("state", "ORG"))
+    ann_b = annotate(b, ("Assembly", "ORG"), ("state", "ORG"))
+    res = resolve_entities([a, b], [ann_a, ann_b])
+    assembly = _entity_of(res, a, "Assembly")
+    assert _entity_of(res, a, "state", 1) != assembly
+    assert _entity_of(res, b, "state") != assembly
