@@ -72,8 +72,9 @@ def _join_epithets(names: list[str], uf: UnionFind) -> None:
     firsts: dict[str, set[str]] = defaultdict(set)
     lasts: dict[str, set[str]] = defaultdict(set)
     for n, t in toks.items():
-        firsts[t[0]].add(n)
-        lasts[t[-1]].add(n)
+        if len(t) <= 3:  # a longer 'name' is mostly a tagger's run-on ('<Surname> <Noun> <Verb>s <Given>')
+            firsts[t[0]].add(n)
+            lasts[t[-1]].add(n)
     # 'Crooked <Given>': a word before a given name that is no one else's surname
     short_forms = {n for n, t in toks.items()
                    if len(t) == 2 and firsts[t[1]] - {n} - long_forms and not lasts[t[1]] - {n} - long_forms}

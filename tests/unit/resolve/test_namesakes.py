@@ -71,6 +71,12 @@ def test_an_epithet_before_a_full_name_is_that_person():
     assert g["Defeat Crooked Jane"] != g["Jane Roe"]  # a form of a form: left alone
     assert g["Mary Ann Poe"] != g["Ann Poe"]  # 'Mary' begins another person's name: a given name
     assert g["Rand Paulson"] != g["Paulson Reed"]  # two-word names are never read as epithets
+    # A tagger's run-on headline span ending in the given name ('Roe Fund Debunks Jane') is no
+    # evidence that 'Jane' is someone's surname: the epithet still joins.
+    g = group_full_names(["Crooked Jane Roe", "Jane Roe", "Crooked Jane", "Roe Fund Debunks Jane"])
+    assert g["Crooked Jane Roe"] == g["Jane Roe"]
+    g = group_full_names(["Crooked Jane Roe", "Jane Roe", "Crooked Jane", "Edmund Jane"])
+    assert g["Crooked Jane Roe"] != g["Jane Roe"]  # 'Jane' is a surname too: 'Crooked' may be a given name
 
 
 def test_a_bare_surname_finds_a_person_whose_group_is_named_by_a_clipped_form():
