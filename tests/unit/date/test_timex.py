@@ -343,3 +343,17 @@ def test_web_news_time_values(text: str, anchor: str, phrase: str, value: str) -
 def test_weekday_in_fronted_and_reported_clauses(text: str, anchor: str, phrase: str, value: str) -> None:
     t = [x for x in find_times(text, anchor) if x.text.startswith(phrase)]
     assert t and t[0].value == value, [(x.text, x.value) for x in find_times(text, anchor)]
+
+
+def test_a_month_word_that_begins_a_name_is_no_month():
+    from dossier.date.timex import find_times
+
+    def months(text: str) -> list[str]:
+        return [t.text for t in find_times(text, "2016-05-10")]
+
+    assert months("a letter signed by the March of Rivers, a charity") == []  # '<Month> of <Name>'
+    assert months("asked April Vance of the network") == []  # a given name
+    assert months("In March Vance won.") == ["March"]  # a preposition before it: the month
+    assert months("The June Board meeting") == ["June"]  # a determiner before it: the month, attributive
+    assert months("in the March of 2015 ballot") == ["the March of 2015"]
+    assert months("He left in March. Vance won") == ["March"]
