@@ -63,13 +63,21 @@ def explicit_date(annot: Annotations, sentence: Span) -> TimeExpr | None:
 
 
 def _per_page_dates(annots: dict[str, Annotations], ev: Event) -> dict[str, TimeExpr]:
+    """Each page's explicit date of the event: the one date its sentence states, when the page's
+    own reading of the event took that date (a sentence may date something else: 'the primary in
+    March' beside a vote the page does not date)."""
     out: dict[str, TimeExpr] = {}
     for m in ev.mentions:
         annot = annots.get(m.doc_id)
         found = explicit_date(annot, annot.sentence_of(m) or m) if annot else None
-        if found is not None and m.doc_id not in out:
+        if found is not None and annot is not None and m.doc_id not in out and _page_dated(annot, m, found.value):
             out[m.doc_id] = found
     return out
+
+
+def _page_dated(annot: Annotations, mention: Span, value: str | None) -> bool:
+    """The page's own event at ``mention`` carries the date ``value``."""
+    return any(e.date == value for e in annot.events if mention in e.mentions)
 
 
 def event_date_conflicts(annots: Sequence[Annotations], events: Sequence[Event]) -> list[Conflict]:

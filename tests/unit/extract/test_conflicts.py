@@ -73,9 +73,15 @@ def test_event_date_conflict_uses_each_mentions_sentence_date():
     ta = TimeExpr(Span("a", 29, 42), "March 3, 2019", "2019-03-03")
     tb = TimeExpr(Span("b", 29, 42), "March 4, 2019", "2019-03-04")
     ev = Event("e1", "meeting", "ministers met in Oslo", (Span("a", 14, 17), Span("b", 14, 17)), confidence=1.0)
-    conflicts = find_conflicts([a, b], [_annot(a, times=(ta,)), _annot(b, times=(tb,))], [ev], [])
+    pa = Event("a1", "meeting", "met", (Span("a", 14, 17),), date="2019-03-03")
+    pb = Event("b1", "meeting", "met", (Span("b", 14, 17),), date="2019-03-04")
+    conflicts = find_conflicts([a, b], [_annot(a, times=(ta,), events=(pa,)), _annot(b, times=(tb,), events=(pb,))], [ev], [])
     assert [(c.kind, c.values) for c in conflicts] == [("date", ("2019-03-03", "2019-03-04"))]
     assert conflicts[0].sources == (ta.span, tb.span)
+    # A page that does not date its report by that date (the sentence's date is of something
+    # else: 'met before the March 4 vote') gives no date to compare.
+    undated = Event("b1", "meeting", "met", (Span("b", 14, 17),))
+    assert find_conflicts([a, b], [_annot(a, times=(ta,), events=(pa,)), _annot(b, times=(tb,), events=(undated,))], [ev], []) == []
     same = Event("e2", "meeting", "x", (Span("a", 14, 17), Span("a", 0, 3)))
     assert find_conflicts([a, b], [_annot(a, times=(ta,))], [same], []) == []
 
@@ -269,7 +275,9 @@ def test_month_dates_of_one_event_that_exclude_each_other_conflict_with_a_reason
     ta = TimeExpr(Span("a", 36, 45), "June 2016", "2016-06", granularity="month")
     tb = TimeExpr(Span("b", 36, 45), "July 2016", "2016-07", granularity="month")
     ev = Event("e1", "declaration", "statement", (Span("a", 0, 47), Span("b", 0, 47)), confidence=1.0)
-    (c,) = find_conflicts([a, b], [_annot(a, times=(ta,)), _annot(b, times=(tb,))], [ev], [])
+    pa = Event("a1", "declaration", "issued", (Span("a", 0, 47),), date="2016-06")
+    pb = Event("b1", "declaration", "issued", (Span("b", 0, 47),), date="2016-07")
+    (c,) = find_conflicts([a, b], [_annot(a, times=(ta,), events=(pa,)), _annot(b, times=(tb,), events=(pb,))], [ev], [])
     assert c.kind == "date" and c.values == ("2016-06", "2016-07")
     assert "one merged event" in c.reason
     # a weekday resolved against each page's own date proves nothing
