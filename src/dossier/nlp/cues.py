@@ -241,13 +241,28 @@ def role_title_after(span: SpacySpan, max_tokens: int = 6) -> str | None:
     tokens = _trim_title(tokens)
     if not tokens or tokens[-1].lower_ not in ROLE_NOUNS:
         return None
+    if _not_appositive(tokens[-1]):
+        return None
     tokens += _of_complement(doc, tokens[-1].i + 1)
     nxt = tokens[-1].i + 1
+    while nxt < len(doc) and doc[nxt].is_quote:
+        nxt += 1  # 'X, the minister "looked ashen"': the verb behind a quote mark
     if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):  # "X, Russian officials said": a clause
         return None
     if nxt < len(doc) and doc[nxt].ent_type_ == "PERSON":  # "X, Acme's nominee <Name>'s wife": his title
         return None
     return normalise_title(tokens)
+
+
+def _not_appositive(role: Token) -> bool:
+    """The role noun after '<Name>, the' is no apposition to the name: a possessor ('<Name>, the
+    minister's wife': the title is someone else's) or, in the parse, the subject of a verb after
+    it ('Alone with <Name>, the minister looked ashen': a new clause's subject)."""
+    doc = role.doc
+    nxt = role.i + 1
+    if nxt < len(doc) and doc[nxt].tag_ == "POS":
+        return True
+    return doc.has_annotation("DEP") and role.dep_ in ("nsubj", "nsubjpass") and role.head.i > role.i
 
 
 def _of_complement(doc: Doc, i: int, max_tokens: int = 8) -> list[Token]:

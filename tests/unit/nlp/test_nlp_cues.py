@@ -85,3 +85,14 @@ def test_an_adjective_complement_before_a_title_is_not_part_of_it(nlp):
     assert role_title_before(_first_person(doc)) == "President"
     doc = nlp("The likely Democratic nominee Anna Jones spoke.")
     assert role_title_before(_first_person(doc)) == "likely Democratic Nominee"
+
+
+def test_a_role_noun_after_a_name_that_is_no_apposition_gives_no_title(nlp):
+    # a possessor: the title is someone else's
+    doc = nlp("He charmed Sara Brill, the prime minister's wife, at dinner.")
+    assert role_title_after(_first_person(doc)) is None
+    # the subject of a new clause after an introductory phrase, behind a quote mark or not
+    doc = nlp("Emerging from two hours alone with Mr. Vance, the prime minister ''looked ashen,'' an aide said.")
+    assert role_title_after(_first_person(doc)) is None
+    doc = nlp("She met Dana Brill, the prime minister, in Oslo.")
+    assert role_title_after(_first_person(doc)) == "Prime Minister"
