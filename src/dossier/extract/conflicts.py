@@ -45,6 +45,22 @@ _CLAUSE_CHANGE_WORDS = re.compile(
 # An increment, not a total: "a further 13.5 bcm", "another 5,000".
 _INCREMENT = re.compile(r"\b(further|another|additional|extra)\s+$", re.IGNORECASE)
 _INCREMENT_MODIFIERS = frozenset({"additional", "extra", "further", "more"})  # "99 additional delegates"
+# A figure that is the size of a difference between two quantities, not a quantity: "led <Name> by
+# nearly 300 delegates", "a lead of 400", "71 delegates short of the number needed", "12 more
+# than"; and percentage points, which by definition measure a gap or a change between percentages.
+_DIFFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:lead|led|leads|leading|trail\w*|won|wins?|winning|beat\w*|best\w*|lost|los(?:es|ing)|ahead|behind|"
+    r"outpac\w*|outnumber\w*|exceed\w*|edg\w*)\b[^.;:]{0,40}\bby|"
+    r"\b(?:lead|margin|edge|advantage|gap|deficit|bounce)\s+of)"
+    r"\s+(?:(?:about|nearly|almost|roughly|some|around|just|only|more than|less than|over|under|at least)\s+)*$",
+    re.IGNORECASE,
+)
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:short of|more than|fewer than|ahead of|behind)\b", re.IGNORECASE)
+_DIFFERENCE_UNITS = frozenset({"percentage points"})
+# The denominator of a proportion ("six in 10 voters", "four out of 10"), and a running tally
+# ("has won 100 delegates so far"), which moves from one day to the next: neither is one value.
+_PROPORTION_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+_RUNNING_TALLY = re.compile(r"[^.;]{0,40}?\b(?:so far|thus far|to date)\b", re.IGNORECASE)
 # Words of a figure's clause that make it a plan or forecast, not what is there now.
 _PLAN_WORDS = re.compile(
     r"\b(will|would|shall|could|might|may|'ll|expect\w*|plan\w*|design\w*|aim\w*|intend\w*|"
@@ -277,7 +293,7 @@ def _figure_item(doc: Document, annot: Annotations, fig: Figure) -> _FigureItem 
     before = doc.text[max(0, fig.span.start - 20) : fig.span.start]
     change = bool(
         _CHANGE_WORDS.search(words) or (fig.qualifiers and _CLAUSE_CHANGE_WORDS.search(words)) or _INCREMENT.search(before)
-        or key[1] & _INCREMENT_MODIFIERS
+        or key[1] & _INCREMENT_MODIFIERS or _difference(doc.text, fig)
     )
     _, sentence = _sentence_text(doc, annot, fig.span)
     unit = _in_base_unit(fig)
@@ -286,6 +302,17 @@ def _figure_item(doc: Document, annot: Annotations, fig: Figure) -> _FigureItem 
         bool(_ESTIMATE_WORDS.search(sentence)), _holders(annot, fig), _subjects(annot, fig), _bounds(before, unit[1]),
         unit, _share_of_people(fig, key, annot),
     )  # fmt: skip
+
+
+def _difference(text: str, fig: Figure) -> bool:
+    """The figure is the size of a gap or a change, a proportion's denominator or a running tally,
+    not one quantity (see ``_DIFFERENCE_BEFORE``): a gap between two candidates' tallies is no
+    competing report of either."""
+    if fig.unit in _DIFFERENCE_UNITS:
+        return True
+    before = text[max(0, fig.span.start - 70) : fig.span.start]
+    return bool(_DIFFERENCE_BEFORE.search(before) or _PROPORTION_BEFORE.search(before)
+                or _DIFFERENCE_AFTER.match(text, fig.span.end) or _RUNNING_TALLY.match(text, fig.span.end))
 
 
 def _why_not(a: _FigureItem, b: _FigureItem) -> str | None:

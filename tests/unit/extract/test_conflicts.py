@@ -486,3 +486,27 @@ def test_one_title_written_twice_is_no_title_conflict():
                                                title="President", entity_id="p1"),))
               for d, t in texts.items()]
     assert find_conflicts(docs, annots, [], [Entity("p1", "Ann X", "person")]) == []
+
+
+def test_a_gap_a_proportion_or_a_running_tally_is_no_competing_value():
+    from dossier.extract.conflicts import _difference
+
+    def fig(text: str, figure: str, unit: str | None = "delegates") -> bool:
+        start = text.index(figure)
+        return _difference(text, Figure(Span("a", start, start + len(figure)), figure, 1.0, unit, "delegates"))
+
+    assert fig("Reyes led Ortiz by nearly 300 pledged delegates.", "300")
+    assert fig("Her lead of roughly 270 delegates held.", "270")
+    assert fig("Reyes is 71 delegates short of the number needed.", "71")
+    assert fig("About four out of 10 voters agreed.", "10", None)
+    assert fig("Reyes has won 100 delegates so far.", "100")
+    assert fig("Her margin shrank to 8 percentage points.", "8", "percentage points")
+    assert not fig("Reyes won 100 delegates in the state.", "100")
+    assert not fig("The town was attacked by 30 gunmen.", "30", None)
+    # and a pair of them is no conflict, where the same two plain amounts are
+    a, aa = _fig_doc("a", "The Acme campaign led Brill by $66 million on ads.", "2016-09-01", "$66 million", "ads", "Acme")
+    b, ab = _fig_doc("b", "The Acme campaign led Brill by $40 million on ads.", "2016-09-02", "$40 million", "ads", "Acme")
+    assert find_conflicts([a, b], [aa, ab], [], []) == []
+    c, ac = _fig_doc("c", "The Acme campaign spent $66 million on ads.", "2016-09-01", "$66 million", "ads", "Acme")
+    d, ad = _fig_doc("d", "The Acme campaign spent $40 million on ads.", "2016-09-02", "$40 million", "ads", "Acme")
+    assert len(find_conflicts([c, d], [ac, ad], [], [])) == 1
