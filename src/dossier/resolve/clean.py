@@ -119,7 +119,7 @@ def lower_head(text: str) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$")
+_SENTENCE_END_CHARS = frozenset(".!?:;\"“”")  # a capital after one of these may be a sentence's first word
 
 
 def _title_case(line: str) -> bool:
@@ -158,7 +158,8 @@ def _vocabulary(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
                 before = found[i - 1][1] if i else ""
                 if before[-1:].isalpha() or before[-1:] in ",;":
                     lower.add(w.lower())  # a word of a sentence, not a piece of an address
-            elif not headline and at > 0 and not _SENTENCE_END.search(line[:at]):
+            elif not headline and at > 0 and not (i and found[i - 1][1][-1] in _SENTENCE_END_CHARS):
+                # (the word before is the previous token: only whitespace lies between tokens)
                 capital.add(w)
                 if not any(words[j][:1].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words)):
                     lone.add(w)

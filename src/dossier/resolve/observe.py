@@ -163,7 +163,8 @@ def _same_doc_person(m: Mention, name: str, tables: tuple[dict[str, list[tuple[i
             before = [c for c in cands if c[0] <= m.span.start]
             return (before or cands)[-1][1]
     if not generation(name):
-        return only_suffixed(k, {key: {n for _, n in c} for key, c in tables[0].items()})
+        # only the suffixed keys are read: not the whole surname table per bare name
+        return only_suffixed(k, {k + g: {n for _, n in tables[0].get(k + g, ())} for g in GENERATIONS})
     return None
 
 
