@@ -75,9 +75,14 @@ def _join_epithets(names: list[str], uf: UnionFind) -> None:
         if len(t) <= 3:  # a longer 'name' is mostly a tagger's run-on ('<Surname> <Noun> <Verb>s <Given>')
             firsts[t[0]].add(n)
             lasts[t[-1]].add(n)
+    def begins_another(word: str, n: str) -> bool:
+        return bool(firsts[word] - {n} - long_forms)
+
+    # '<Word> <Given>' where only the second word begins another person's name: an epithet or a
+    # slogan ('Crooked <Given>', 'Stop <Given>'), which says nothing about <Given> being a surname
+    epithet_like = {n for n, t in toks.items() if len(t) == 2 and begins_another(t[1], n) and not begins_another(t[0], n)}
     # 'Crooked <Given>': a word before a given name that is no one else's surname
-    short_forms = {n for n, t in toks.items()
-                   if len(t) == 2 and firsts[t[1]] - {n} - long_forms and not lasts[t[1]] - {n} - long_forms}
+    short_forms = {n for n in epithet_like if not lasts[toks[n][1]] - {n} - long_forms - epithet_like}
     given = {toks[n][0] for n in names if n not in long_forms and n not in short_forms}
     for n in sorted(long_forms):
         t = toks[n]
