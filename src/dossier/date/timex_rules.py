@@ -8,10 +8,10 @@ import datetime as dt
 import logging
 import re
 
-from dossier.lang.en import MONTH_NAMES, WEEKDAYS
+from dossier.lang.en import WEEKDAYS
 from dossier.date.timex_tense import fronted_futurate, futurate_present, sentence_start as _sentence_start, tense_at
 from dossier.date.timex_vocab import (
-    add_months, Anchor, DAY_RE, DECADE_WORDS, fmt_day, fmt_month, Hit, iso_week, month_num, MONTH_RE,
+    add_months, Anchor, DAY_RE, DECADE_WORDS, fmt_day, fmt_month, Hit, iso_week, month_in_a_name, month_num, MONTH_RE,
     number_of, ORDINALS, PARTS_OF_DAY, quarter_of, safe_date, SEASONS, Tense, UNIT_CODES, year_for, YEAR_RE,
 )
 
@@ -59,32 +59,13 @@ def _since_or_tense(text: str, start: int, end: int) -> Tense:
     return tense_at(text, start, end)
 
 
-# A bare month name is a name's first word when what follows it continues a name: "of" and a
-# capitalised word ('<Month> of <Name>', an organisation), or, with no determiner before the month,
-# a capitalised word that is no month, weekday or number ('said <Month> <Surname>', a person).
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
-_NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|his|her|their|our|every|each)\s+$", re.I)
-_CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAYS))
-
-
-def _month_in_a_name(text: str, start: int, end: int) -> bool:
-    """The month word begins a name rather than naming a month (see the comment above)."""
-    if _OF_NAME.match(text, end):
-        return not re.match(r"\s+of\s+(?:the\s+)?(?:year|month)\b", text[end:], re.I)
-    nxt = _NEXT_CAPITAL.match(text, end)
-    if not nxt or nxt.group(1).lower() in _CALENDAR_WORDS:
-        return False
-    return not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
-
-
 def h_month(m: re.Match[str], text: str, anc: Anchor) -> Hit | None:
     """A month name with optional modifiers: "last November", "November last year", "in May"."""
     word = m["mon"]
     if word.lower().rstrip(".") == "may" and not m["mod"] and not m["pre"] and not m["yrel"] \
             and not re.search(r"\b(?:a|an|the|this|that|its|his|her|their|our)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
         return None  # the modal verb "May" at a sentence start; "a May interview" is the month
-    if not m["mod"] and not m["pre"] and not m["yrel"] and _month_in_a_name(text, m.start(), m.end()):
+    if not m["mod"] and not m["pre"] and not m["yrel"] and month_in_a_name(text, m.start(), m.end()):
         return None
     mo = month_num(word)
     mod = (m["mod"] or "").lower()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-from dossier.lang.en import MONTHS
+from dossier.lang.en import MONTH_NAMES, MONTHS, WEEKDAYS
 from dossier.partial_date import PartialDate
 
 logger = logging.getLogger(__name__)
@@ -193,3 +193,22 @@ def fmt_day(y: int | None, m: int, d: int) -> str:
 
 def fmt_month(y: int | None, m: int) -> str:
     return f"{y:04d}-{m:02d}" if y else f"XXXX-{m:02d}"
+
+
+# A bare month name is a name's first word when what follows it continues a name: "of" and a
+# capitalised word ('<Month> of <Name>', an organisation), or, with no determiner before the month,
+# a capitalised word that is no month, weekday or number ('said <Month> <Surname>', a person).
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
+_NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|his|her|their|our|every|each)\s+$", re.I)
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAYS))
+
+
+def month_in_a_name(text: str, start: int, end: int) -> bool:
+    """The month word begins a name rather than naming a month (see the comment above)."""
+    if _OF_NAME.match(text, end):
+        return not re.match(r"\s+of\s+(?:the\s+)?(?:year|month)\b", text[end:], re.I)
+    nxt = _NEXT_CAPITAL.match(text, end)
+    if not nxt or nxt.group(1).lower() in _CALENDAR_WORDS:
+        return False
+    return not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
