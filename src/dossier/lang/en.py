@@ -87,6 +87,13 @@ PLACE_NOUNS: frozenset[str] = frozenset(
 GPE_NOUNS: frozenset[str] = frozenset(
     "city town village province prefecture county district state republic capital oblast krai".split()
 )
+# Last words of a building's or a site's name ('<Name> Tower', '<Name> Stadium'): a facility, never
+# a person, though a facility often bears a person's name.
+FACILITY_NOUNS: frozenset[str] = frozenset(
+    """tower towers building hotel plaza stadium arena airport bridge hall palace mall square street
+    avenue boulevard hospital church cathedral mosque temple synagogue park station terminal museum
+    library theater theatre prison jail base dam pier""".split()
+)
 # British spellings of nouns and their American forms, by ending (longest first) and by word: one
 # referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').
 _UK_ENDINGS: tuple[tuple[str, str], ...] = (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
+from dossier.lang.en import FACILITY_NOUNS
 from dossier.resolve.clean import capitalised_common, is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
 from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
@@ -410,6 +411,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
                                org=org_cue(text, m.span.start, m.span.end)))
                 continue
         shaped = org_shaped(name)  # '<Name> Mining', a lone 'Caucus': a body, whatever the tag
+        if m.label == "PERSON" and len(toks) >= 2 and toks[-1] in FACILITY_NOUNS:
+            m = dataclasses.replace(m, label="FAC")  # '<Surname> Tower': a building named after someone
         kind = "person" if m.label == "PERSON" and shape in ("name", "joined") and not shaped else "name"
         if geo.country_named(name):
             name, kind = geo.country_named(name) or name, "name"
@@ -442,7 +445,10 @@ def promote_unknown_places(obs: list[Obs]) -> list[Obs]:
 
 def demote_non_persons(obs: list[Obs]) -> list[Obs]:
     """A full name tagged PERSON less often than ORG/place across all documents is not a person
-    ('Yomiuri Shimbun' tagged PERSON once and ORG once), unless a role title says otherwise."""
+    ('Yomiuri Shimbun' tagged PERSON once and ORG once), unless a role title says otherwise; and a
+    role title says so both ways: a full name a title gives to a PERSON-tagged mention ('former
+    <Company> CEO <Given> <Surname>') is that person where the tagger called it an organisation
+    (the small tagger often does for a candidate's name), unless the mention reads as a body."""
     votes: dict[str, Counter[bool]] = defaultdict(Counter)
     for o in obs:
         if o.mention.label in LABEL_TYPE and o.kind != "gov":
@@ -450,11 +456,15 @@ def demote_non_persons(obs: list[Obs]) -> list[Obs]:
         if o.org:
             votes[translit_key(o.name)][False] += 3
     titled = {translit_key(o.name) for o in obs if o.mention.title}
+    titled_persons = {translit_key(o.name) for o in obs if o.mention.title and o.kind == "person" and o.mention.label == "PERSON"}
     out = []
     for o in obs:
         k = translit_key(o.name)
         if o.kind == "person" and o.mention.label == "PERSON" and k not in titled and votes[k][True] <= votes[k][False]:
             o = dataclasses.replace(o, kind="name")
+        elif (o.kind == "name" and o.mention.label == "ORG" and k in titled_persons and o.shape == "name"
+              and not o.org and len(name_tokens(o.name)) >= 2):
+            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person")
         out.append(o)
     return out
 

@@ -124,3 +124,19 @@ def test_a_body_the_corpus_names_qualified_by_a_name_on_another_page_is_no_perso
         annotate(b, ("White House", "ORG"), ("John Smith", "PERSON")), annotate(c, ("White House", "ORG")),
     ])
     assert not [e for e in res.entities if e.type == "person" and "Smith White House" in (e.name, *e.aliases)]
+
+
+def test_a_titled_persons_full_name_tagged_an_organisation_is_that_person():
+    # The tagger calls a candidate's full name ORG on one page; a title gives it to a person on
+    # another: one person. A building named after someone is no person.
+    a = make_doc("a", "Former Acme chief executive Carla Brill spoke in Ohio.", "2016-01-01")
+    b = make_doc("b", "Carla Brill wrote on Monday. Crowds gathered at Brill Tower.", "2016-01-02")
+    ann_a = annotate(a, ("Carla Brill", "PERSON", None, "Former Acme Chief Executive"))
+    ann_b = annotate(b, ("Carla Brill", "ORG"), ("Brill Tower", "PERSON"))
+    res = resolve_entities([a, b], [ann_a, ann_b])
+    ent = {e.id: e for e in res.entities}
+    brill_a = res.mention_entity[(a.id, a.text.index("Carla"), a.text.index("Carla") + 11)]
+    brill_b = res.mention_entity[(b.id, 0, 11)]
+    assert brill_a == brill_b and ent[brill_a].type == "person"
+    tower = res.mention_entity[(b.id, b.text.index("Brill Tower"), b.text.index("Brill Tower") + 11)]
+    assert ent[tower].type != "person"
