@@ -140,3 +140,18 @@ def test_a_titled_persons_full_name_tagged_an_organisation_is_that_person():
     assert brill_a == brill_b and ent[brill_a].type == "person"
     tower = res.mention_entity[(b.id, b.text.index("Brill Tower"), b.text.index("Brill Tower") + 11)]
     assert ent[tower].type != "person"
+
+
+def test_a_bare_surname_the_corpus_mostly_tags_person_is_that_person_where_tagged_an_organisation():
+    pages = [make_doc("a", "Carla Brill spoke. Brill said more.", "2016-01-01"),
+             make_doc("b", "Brill won the vote.", "2016-01-02"),
+             make_doc("c", "Brill lost the count.", "2016-01-03"),
+             make_doc("d", "Brill spoke again.", "2016-01-04")]
+    anns = [annotate(pages[0], ("Carla Brill", "PERSON"), ("Brill", "PERSON")),
+            annotate(pages[1], ("Brill", "PERSON")), annotate(pages[2], ("Brill", "PERSON")),
+            annotate(pages[3], ("Brill", "ORG"))]
+    res = resolve_entities(pages, anns)
+    ent = {e.id: e for e in res.entities}
+    d = pages[3]
+    eid = res.mention_entity[(d.id, d.text.index("Brill"), d.text.index("Brill") + 5)]
+    assert ent[eid].type == "person" and ent[eid].name == "Carla Brill"
