@@ -129,4 +129,17 @@ def run_passes(
         stale.update(flow[j].name for j in readers)
         earlier = [j for j in readers if j < i]
         i = min(earlier) if earlier else i + 1
+        _release_memos(corpus, flow, i, count, max_runs)
     return corpus, log
+
+
+def _release_memos(corpus: Corpus, flow: Sequence[Pass], at: int, count: Counter[str], max_runs: int) -> None:
+    """Drop the memo (``Corpus.memo``) of every pass before ``at`` that cannot run again: none of
+    the passes from ``at`` on gives a facet it reads, or it has had its runs. A memo only serves its
+    pass's next run, and resolution's (each page's observations) is a large part of the step's peak."""
+    for p in flow[:at]:
+        if p.name not in corpus.memo:
+            continue
+        if count[p.name] >= max_runs or not any(q.gives & p.reads for q in flow[at:]):
+            del corpus.memo[p.name]
+            logger.debug("pass %s cannot run again: its memo released", p.name)

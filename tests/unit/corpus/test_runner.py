@@ -96,3 +96,38 @@ def test_resolution_is_written_into_mentions_and_quotes():
     assert out.quotes[0].speaker_entity == "e1"
     assert with_entity_ids(out, {("d", 0, 8): "e1", ("d", 30, 32): "e1"}) is out  # unchanged: same object
     assert [m.entity_id for m in with_entity_ids(out, {}).mentions] == [None, None]  # a later run may unlink
+
+
+def _memoing(c: Corpus) -> Corpus:
+    """Stands in for resolution: keeps work for its next run in its memo."""
+    c.memo.setdefault("resolve", {})["kept"] = True
+    return _count_entities(c)
+
+
+def test_a_pass_memo_is_released_once_the_pass_cannot_run_again():
+    seen: dict[str, bool] = {}
+
+    def look(name: str) -> Pass:
+        def fn(c: Corpus) -> Corpus:
+            seen[name] = "resolve" in c.memo
+            return c
+        return Pass(name, fn, frozenset({"entities"}), frozenset(), 50)
+
+    memoing = Pass("resolve", _memoing, frozenset({"dates"}), frozenset({"entities"}), 20)
+    out, log = run_passes(_corpus("2019", None), [memoing, REDATE, look("later")], max_runs=5)
+    assert [r.name for r in log.runs].count("resolve") == 2  # re-dating ran it again: its memo was kept until then
+    assert seen == {"later": False}  # no pass left that gives dates: released before "later"
+    assert out.memo == {}
+
+
+def test_a_pass_memo_is_kept_while_a_later_pass_may_change_its_inputs():
+    during: list[bool] = []
+
+    def redate(c: Corpus) -> Corpus:
+        during.append("resolve" in c.memo)
+        return _date_first_undated(c)
+
+    memoing = Pass("resolve", _memoing, frozenset({"dates"}), frozenset({"entities"}), 20)
+    run_passes(_corpus("2019", None), [memoing, Pass("redate", redate, frozenset({"entities"}), frozenset({"dates"}), 40)],
+               max_runs=5)
+    assert during and all(during)

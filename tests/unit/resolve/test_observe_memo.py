@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from dossier.resolve import resolve_entities
+from dossier.resolve.observe import inputs_digest, inputs_of
 
 from .helpers import annotate, make_doc, with_date
 
@@ -46,3 +47,23 @@ def test_a_changed_mention_is_observed_again():
     relabelled = [*annots[:2], dataclasses.replace(annots[2], mentions=tuple(
         dataclasses.replace(m, label="ORG") for m in annots[2].mentions))]
     assert resolve_entities(docs, relabelled, memo=memo) == resolve_entities(docs, relabelled)
+
+
+def test_the_memo_keeps_a_digest_of_the_inputs_and_shares_names():
+    docs, annots = _pages()
+    twice = [docs[0], make_doc("d", "Senator Mary Pryce spoke again.", "2001-03-05")]
+    memo: dict = {}
+    resolve_entities(twice, [annots[0], annotate(twice[1], ("Mary Pryce", "PERSON"))], memo=memo)
+    assert all(isinstance(key, bytes) and len(key) == 16 for key, _ in memo.values())
+    (a,), (d,) = memo["a"][1], memo["d"][1]
+    assert a.name == d.name == "Mary Pryce" and a.name is d.name  # one string for both pages
+
+
+def test_inputs_digest_tells_apart_what_equality_tells_apart():
+    docs, annots = _pages()
+    key = inputs_of(docs[0], annots[0], {})
+    assert inputs_digest(key) == inputs_digest(inputs_of(docs[0], annots[0], {}))
+    moved = inputs_of(with_date(docs[0], "2001-03-02"), annots[0], {})
+    confident = dataclasses.replace(annots[0], mentions=tuple(
+        dataclasses.replace(m, confidence=m.confidence / 2) for m in annots[0].mentions))
+    assert len({inputs_digest(k) for k in (key, moved, inputs_of(docs[0], confident, {}))}) == 3
