@@ -8,6 +8,7 @@ are rows of their own (``store/tables.py``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
@@ -45,6 +46,7 @@ from dossier.store.rows import (
     updated_document,
 )
 from dossier.store.sketches import writes
+from dossier.store.spool import Spool
 from dossier.store.tables import ALL_QUOTES, QuoteQuery
 
 if TYPE_CHECKING:
@@ -435,23 +437,28 @@ class SQLiteStore(CorpusReads):
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Replace the corpus tables in one transaction. Rows are serialised before it begins, so the
-        write lock another builder waits on is held for the inserts only, not for the JSON encoding."""
-        entities = [(e.id, e.name, e.type, dumps(e)) for e in corpus.entities]
-        events = [(e.id, e.date, e.kind, dumps(e)) for e in corpus.events]
-        positions = [(p.actor, p.issue, p.date, dumps(p)) for p in corpus.positions]
-        conflicts = [(c.kind, dumps(c)) for c in corpus.conflicts]
-        figures = [(dumps(f),) for f in corpus.figures]
-        keys = event_keys.writes(corpus.events, (), True, "?")
-        with self.conn:
-            for table in ("entities", "events", "positions", "conflicts", "figures"):
-                self.conn.execute(f"DELETE FROM {table}")
-            for sql, rows in keys:
-                self.conn.executemany(sql, rows)
-            self.conn.executemany("INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)", entities)
-            self.conn.executemany("INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)", events)
-            self.conn.executemany("INSERT INTO positions (actor, issue, date, json) VALUES (?, ?, ?, ?)", positions)
-            self.conn.executemany("INSERT INTO conflicts (kind, json) VALUES (?, ?)", conflicts)
-            self.conn.executemany("INSERT INTO figures (json) VALUES (?)", figures)
+        write lock another builder waits on is held for the inserts only, not for the JSON encoding;
+        their JSON waits in temporary files (``spool``), not in memory."""
+        with contextlib.ExitStack() as held:
+            spooled = [held.enter_context(Spool(items, dumps)) for items in (
+                corpus.entities, corpus.events, corpus.positions, corpus.conflicts, corpus.figures)]
+            entities, events, positions, conflicts, figures = (zip(items, js, strict=True) for items, js in zip(
+                (corpus.entities, corpus.events, corpus.positions, corpus.conflicts, corpus.figures), spooled))
+            keys = event_keys.writes(corpus.events, (), True, "?")
+            run = self.conn.executemany
+            with self.conn:
+                for table in ("entities", "events", "positions", "conflicts", "figures"):
+                    self.conn.execute(f"DELETE FROM {table}")
+                for sql, rows in keys:
+                    run(sql, rows)
+                run("INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)",
+                    ((e.id, e.name, e.type, j) for e, j in entities))
+                run("INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)",
+                    ((e.id, e.date, e.kind, j) for e, j in events))
+                run("INSERT INTO positions (actor, issue, date, json) VALUES (?, ?, ?, ?)",
+                    ((p.actor, p.issue, p.date, j) for p, j in positions))
+                run("INSERT INTO conflicts (kind, json) VALUES (?, ?)", ((c.kind, j) for c, j in conflicts))
+                run("INSERT INTO figures (json) VALUES (?)", ((j,) for _, j in figures))
 
     def update_corpus(self, changes: CorpusChanges) -> None:
         """Write only what an incremental corpus step changed, in one transaction (rows encoded first)."""
