@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from dossier.model import Annotations, Document, Entity, Mention, Span
 from dossier.resolve.aliases import find_aliases
 from dossier.resolve.clusters import (
+    Cluster,
     apply_corrections,
     country_cluster,
     ensure_unique_ids,
@@ -116,30 +117,8 @@ def resolve_entities(
     bodies = body_names(annots)
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     obs = refuse_non_names(demote_non_persons(promote_unknown_places(seen)))
-    groups = group_full_names(o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2)
-    labels = person_labels(groups, obs)
-    # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).
-    pooled = {k: v for k, v in labels.items() if not v.startswith("bare:")}
-    labels = {**pooled, **name_labels(obs, pooled)}
-    # A common noun refers within the pages that report one event ('the suspect' of two shootings).
-    with_commons = {o.key[0] for o in obs if o.kind == "common"}
-    group = page_groups([d for d in docs if d.id in with_commons])
-    for o in obs:
-        if o.kind == "gov" and o.country:
-            labels[o.key] = "gov:" + o.country
-        elif o.kind == "common":
-            where = "@" + group[o.key[0]] if o.key[0] in group else ""
-            labels[o.key] = "common:" + o.name + quantity_key(o.surface) + where
-    labels.update(link_descriptions(docs, obs, labels, group))
-    uf = UnionFind()
-    _alias_unions(docs, annots, labels, uf)
-    members: dict[str, list[Obs]] = defaultdict(list)
-    for o in obs:
-        if o.key in labels:
-            members[uf.find(labels[o.key])].append(o)
-    clusters = [make_cluster(lab, ob) for lab, ob in sorted(members.items())]
-    # An entity made only of malformed or joined mentions is NER noise ('Chile- One').
-    clusters = [c for c in clusters if any(o.shape in ("name", "common") for o in c.obs)]
+    del seen
+    clusters = _clusters(_members(docs, annots, obs))
     prons, texts = [o for o in obs if o.kind == "pron"], {d.id: d.text for d in docs}
     attach_pronouns(clusters, prons, texts)
     attach_first_person(clusters, prons, texts)
@@ -156,3 +135,38 @@ def resolve_entities(
     mention_entity = {o.key: c.id for c in clusters for o in c.obs}
     return Resolution(entities=entities, mention_entity=mention_entity)
 
+
+def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[Obs]) -> dict[str, list[Obs]]:
+    """The observations of each cluster to be, by its label (steps 2-5 of the module docstring). On
+    its own so every mention's label is freed before the clusters are made: at 10,000 pages they
+    were tens of MB of the corpus step's peak."""
+    groups = group_full_names(o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2)
+    labels = person_labels(groups, obs)
+    # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).
+    pooled = {k: v for k, v in labels.items() if not v.startswith("bare:")}
+    labels = {**pooled, **name_labels(obs, pooled)}
+    del pooled
+    # A common noun refers within the pages that report one event ('the suspect' of two shootings).
+    with_commons = {o.key[0] for o in obs if o.kind == "common"}
+    group = page_groups([d for d in docs if d.id in with_commons])
+    for o in obs:
+        if o.kind == "gov" and o.country:
+            labels[o.key] = "gov:" + o.country
+        elif o.kind == "common":
+            where = "@" + group[o.key[0]] if o.key[0] in group else ""
+            labels[o.key] = "common:" + o.name + quantity_key(o.surface) + where
+    labels.update(link_descriptions(docs, obs, labels, group))
+    uf = UnionFind()
+    _alias_unions(docs, annots, labels, uf)
+    members: dict[str, list[Obs]] = defaultdict(list)
+    for o in obs:
+        if o.key in labels:
+            members[uf.find(labels[o.key])].append(o)
+    return members
+
+
+def _clusters(members: dict[str, list[Obs]]) -> list[Cluster]:
+    """Working clusters of the labelled observations, in label order."""
+    clusters = [make_cluster(lab, ob) for lab, ob in sorted(members.items())]
+    # An entity made only of malformed or joined mentions is NER noise ('Chile- One').
+    return [c for c in clusters if any(o.shape in ("name", "common") for o in c.obs)]
