@@ -8,7 +8,6 @@ are rows of their own (``store/tables.py``).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import sqlite3
@@ -439,26 +438,25 @@ class SQLiteStore(CorpusReads):
         """Replace the corpus tables in one transaction. Rows are serialised before it begins, so the
         write lock another builder waits on is held for the inserts only, not for the JSON encoding;
         their JSON waits in temporary files (``spool``), not in memory."""
-        with contextlib.ExitStack() as held:
-            spooled = [held.enter_context(Spool(items, dumps)) for items in (
-                corpus.entities, corpus.events, corpus.positions, corpus.conflicts, corpus.figures)]
-            entities, events, positions, conflicts, figures = (zip(items, js, strict=True) for items, js in zip(
-                (corpus.entities, corpus.events, corpus.positions, corpus.conflicts, corpus.figures), spooled))
-            keys = event_keys.writes(corpus.events, (), True, "?")
-            run = self.conn.executemany
+        c, run = corpus, self.conn.executemany
+        with (Spool(c.entities, dumps) as entities, Spool(c.events, dumps) as events,
+              Spool(c.positions, dumps) as positions, Spool(c.conflicts, dumps) as conflicts,
+              Spool(c.figures, dumps) as figures):
+            keys = event_keys.writes(c.events, (), True, "?")
             with self.conn:
                 for table in ("entities", "events", "positions", "conflicts", "figures"):
                     self.conn.execute(f"DELETE FROM {table}")
                 for sql, rows in keys:
                     run(sql, rows)
                 run("INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?)",
-                    ((e.id, e.name, e.type, j) for e, j in entities))
+                    ((e.id, e.name, e.type, j) for e, j in zip(c.entities, entities, strict=True)))
                 run("INSERT OR REPLACE INTO events (id, date, kind, json) VALUES (?, ?, ?, ?)",
-                    ((e.id, e.date, e.kind, j) for e, j in events))
+                    ((e.id, e.date, e.kind, j) for e, j in zip(c.events, events, strict=True)))
                 run("INSERT INTO positions (actor, issue, date, json) VALUES (?, ?, ?, ?)",
-                    ((p.actor, p.issue, p.date, j) for p, j in positions))
-                run("INSERT INTO conflicts (kind, json) VALUES (?, ?)", ((c.kind, j) for c, j in conflicts))
-                run("INSERT INTO figures (json) VALUES (?)", ((j,) for _, j in figures))
+                    ((p.actor, p.issue, p.date, j) for p, j in zip(c.positions, positions, strict=True)))
+                run("INSERT INTO conflicts (kind, json) VALUES (?, ?)",
+                    ((f.kind, j) for f, j in zip(c.conflicts, conflicts, strict=True)))
+                run("INSERT INTO figures (json) VALUES (?)", ((j,) for j in figures))
 
     def update_corpus(self, changes: CorpusChanges) -> None:
         """Write only what an incremental corpus step changed, in one transaction (rows encoded first)."""
