@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import ChainMap, Counter, defaultdict
+from collections.abc import Mapping, Sequence
 
 from dossier.lang.en import GPE_NOUNS, NAMED_CLASS_NOUNS, ORG_CLASS_NOUNS, us_spelling
 from dossier.model import Document
@@ -219,14 +219,16 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
                 named = last_named_before(by_doc[d], c, want, kinds, labels)
                 if named:
                     out[c.key] = named
-        out.update(locative_proforms(text, by_doc[d], {**labels, **out}))
+        # the labels so far, looked up through: a merged copy of every mention's label for each page
+        # was quadratic (most of resolution's time at 3,000 pages and more)
+        out.update(locative_proforms(text, by_doc[d], ChainMap(out, labels)))
     return out
 
 
 _EXISTENTIAL = re.compile(r"\s*(?:is|are|was|were|will|would|has|have|had|may|might|could|must|seems?|seemed|appears?|appeared)\b", re.I)
 
 
-def locative_proforms(text: str, page: list[Obs], labels: dict[MentionKey, str]) -> dict[MentionKey, str]:
+def locative_proforms(text: str, page: list[Obs], labels: Mapping[MentionKey, str]) -> dict[MentionKey, str]:
     """'where' and 'there' mentions that stand for a place: the relative 'where' is the place written
     right before it ('in <Town>, where'); a locative 'there' is the last place mentioned within 400
     characters before it ('arrived at the clinic ... stayed there'). An existential 'there' ('there
