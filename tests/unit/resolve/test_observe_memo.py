@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from dossier.resolve import resolve_entities
-from dossier.resolve.observe import inputs_digest, inputs_of
+from dossier.resolve.observe import inputs_digest, inputs_of, observe, packed, unpacked
 
 from .helpers import annotate, make_doc, with_date
 
@@ -55,7 +55,7 @@ def test_the_memo_keeps_a_digest_of_the_inputs_and_shares_names():
     memo: dict = {}
     resolve_entities(twice, [annots[0], annotate(twice[1], ("Mary Pryce", "PERSON"))], memo=memo)
     assert all(isinstance(key, bytes) and len(key) == 16 for key, _ in memo.values())
-    (a,), (d,) = memo["a"][1], memo["d"][1]
+    (a,), (d,) = unpacked(memo["a"][1]), unpacked(memo["d"][1])
     assert a.name == d.name == "Mary Pryce" and a.name is d.name  # one string for both pages
 
 
@@ -67,3 +67,12 @@ def test_inputs_digest_tells_apart_what_equality_tells_apart():
     confident = dataclasses.replace(annots[0], mentions=tuple(
         dataclasses.replace(m, confidence=m.confidence / 2) for m in annots[0].mentions))
     assert len({inputs_digest(k) for k in (key, moved, inputs_of(docs[0], confident, {}))}) == 3
+
+
+def test_packed_observations_come_back_equal_on_the_same_mentions():
+    docs, annots = _pages()
+    seen = observe(docs[0], annots[0])
+    kept = packed(seen)
+    assert isinstance(kept[1], bytes)  # no observation object held between runs
+    again = unpacked(kept)
+    assert again == seen and all(x.mention is y.mention for x, y in zip(again, seen, strict=True))
