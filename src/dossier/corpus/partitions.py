@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from dossier.model import Annotations, Document, Mention, PublicationDate, Span, TimeExpr
-from dossier.resolve.observe import Obs, ObsMemo, body_names, inputs_digest, inputs_of, interned, observe, packed
+from dossier.resolve.observe import Obs, ObsMemo, body_names, inputs_digest, inputs_of, interned, observe
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ def observe_pages(
     parts = batches([_compact(by_id[a.doc_id], a, _named(key)) for a, key in todo])
     seen = [rows for part in partitions.map(observe_part, parts) for rows in part]
     for (a, key), rows in zip(todo, seen, strict=True):
-        memo[a.doc_id] = (inputs_digest(key), packed(interned(_decoded(a.doc_id, a.mentions, rows))))
+        memo[a.doc_id] = (inputs_digest(key), interned(_decoded(a.doc_id, a.mentions, rows)))
     logger.debug("resolution: %d pages observed in %d parts", len(todo), len(parts))
     return len(todo)
 

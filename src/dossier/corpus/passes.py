@@ -113,10 +113,12 @@ def resolve(corpus: Corpus) -> Corpus:
     from dossier.corpus.partitions import observe_pages
     from dossier.extract.positions import entity_index
     from dossier.resolve import resolve_entities
+    from dossier.resolve.observe import pack_memo
 
     memo = corpus.memo.setdefault("resolve", {})
     observe_pages(corpus.live(), corpus.live_annotations(), memo, corpus.partitions)
     res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections, memo)
+    pack_memo(memo)  # held through the passes up to re-dating, which may run resolution again
     by_id, by_name = {e.id: e for e in res.entities}, entity_index(res.entities)
     annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_id, by_name)
                    for i, a in corpus.annotations.items()}

@@ -324,9 +324,9 @@ def bodies_named_after(annots: Annotations, known: Mapping[str, str] | None = No
 
 
 # A page's observations as the memo keeps them between resolution runs (``packed``): the mention
-# objects each stands for, and every other field marshalled.
+# objects each stands for, and every other field marshalled. During a run they are the objects.
 Packed = tuple[tuple[Mention, ...], bytes]
-ObsMemo = MutableMapping[str, tuple[Hashable, Packed]]
+ObsMemo = MutableMapping[str, tuple[Hashable, list[Obs] | Packed]]
 
 
 def inputs_of(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None) -> Hashable:
@@ -369,10 +369,18 @@ def observe_once(doc: Document, annots: Annotations, bodies: Mapping[str, str] |
     key = inputs_digest(inputs_of(doc, annots, bodies))
     kept = memo.get(doc.id)
     if kept is not None and kept[0] == key:
-        return unpacked(kept[1])
+        return kept[1] if isinstance(kept[1], list) else unpacked(kept[1])
     seen = interned(observe(doc, annots, bodies))
-    memo[doc.id] = (key, packed(seen))
+    memo[doc.id] = (key, seen)
     return seen
+
+
+def pack_memo(memo: ObsMemo) -> None:
+    """Pack (``packed``) every page's observations the memo holds as objects: called once a
+    resolution run is over, when nothing else holds them, so they are not held twice during it."""
+    for doc_id, (key, kept) in memo.items():
+        if isinstance(kept, list):
+            memo[doc_id] = (key, packed(kept))
 
 
 def packed(seen: Sequence[Obs]) -> Packed:

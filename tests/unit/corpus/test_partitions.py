@@ -16,7 +16,7 @@ from dossier.clean.duplicates import find_duplicates
 from dossier.corpus.partitions import IN_PROCESS, observe_pages, sketch_pages
 from dossier.model import Document
 from dossier.resolve import resolve_entities
-from dossier.resolve.observe import body_names, observe, unpacked
+from dossier.resolve.observe import body_names, observe
 
 from tests.unit.resolve.helpers import annotate, make_doc, with_date
 
@@ -77,7 +77,7 @@ def test_observations_made_in_parts_resolve_as_unpartitioned(small_parts: None,
     assert observe_pages(docs, annots, memo, shipped) == 40
     assert shipped.parts == [6]  # 40 pages, 7 a part
     bodies = body_names(annots)
-    assert {i: unpacked(kept) for i, (_, kept) in memo.items()} == {d.id: observe(d, a, bodies) for d, a in zip(docs, annots)}
+    assert {i: seen for i, (_, seen) in memo.items()} == {d.id: observe(d, a, bodies) for d, a in zip(docs, annots)}
     expected = resolve_entities(docs, annots)
     with monkeypatch.context() as m:  # resolution finds every page's observations made: it observes none itself
         m.setattr(dossier.resolve.observe, "observe", _no_observing)

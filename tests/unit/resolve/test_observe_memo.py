@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from dossier.resolve import resolve_entities
-from dossier.resolve.observe import inputs_digest, inputs_of, observe, packed, unpacked
+from dossier.resolve.observe import inputs_digest, inputs_of, observe, pack_memo, packed, unpacked
 
 from .helpers import annotate, make_doc, with_date
 
@@ -55,7 +55,7 @@ def test_the_memo_keeps_a_digest_of_the_inputs_and_shares_names():
     memo: dict = {}
     resolve_entities(twice, [annots[0], annotate(twice[1], ("Mary Pryce", "PERSON"))], memo=memo)
     assert all(isinstance(key, bytes) and len(key) == 16 for key, _ in memo.values())
-    (a,), (d,) = unpacked(memo["a"][1]), unpacked(memo["d"][1])
+    (a,), (d,) = memo["a"][1], memo["d"][1]
     assert a.name == d.name == "Mary Pryce" and a.name is d.name  # one string for both pages
 
 
@@ -76,3 +76,16 @@ def test_packed_observations_come_back_equal_on_the_same_mentions():
     assert isinstance(kept[1], bytes)  # no observation object held between runs
     again = unpacked(kept)
     assert again == seen and all(x.mention is y.mention for x, y in zip(again, seen, strict=True))
+
+
+def test_a_packed_memo_is_reused_as_the_objects_were():
+    docs, annots = _pages()
+    memo: dict = {}
+    first = resolve_entities(docs, annots, memo=memo)
+    pack_memo(memo)
+    assert all(isinstance(kept, tuple) for _, kept in memo.values())
+    packs = {i: kept for i, (_, kept) in memo.items()}
+    moved = [docs[0], docs[1], with_date(docs[2], "2016-03-02")]
+    assert resolve_entities(docs, annots, memo=memo) == first
+    assert resolve_entities(moved, annots, memo=memo) == resolve_entities(moved, annots)
+    assert memo["a"][1] is packs["a"] and memo["c"][1] is not packs["c"]  # only the moved page observed again
