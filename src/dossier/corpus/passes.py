@@ -118,7 +118,7 @@ def resolve(corpus: Corpus) -> Corpus:
     memo = corpus.memo.setdefault("resolve", {})
     observe_pages(corpus.live(), corpus.live_annotations(), memo, corpus.partitions)
     res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections, memo)
-    pack_memo(memo)  # held through the passes up to re-dating, which may run resolution again
+    pack_memo(memo, corpus.live_annotations())  # held through the passes up to re-dating, which may run resolution again
     by_id, by_name = {e.id: e for e in res.entities}, entity_index(res.entities)
     annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_id, by_name)
                    for i, a in corpus.annotations.items()}

@@ -324,8 +324,9 @@ def bodies_named_after(annots: Annotations, known: Mapping[str, str] | None = No
 
 
 # A page's observations as the memo keeps them between resolution runs (``packed``): the mention
-# objects each stands for, and every other field marshalled. During a run they are the objects.
-Packed = tuple[tuple[Mention, ...], bytes]
+# each stands for (its index among the page's mentions, or the object observe made), and every
+# other field marshalled. During a run they are the objects.
+Packed = tuple[tuple[int | Mention, ...], bytes]
 ObsMemo = MutableMapping[str, tuple[Hashable, list[Obs] | Packed]]
 
 
@@ -369,32 +370,41 @@ def observe_once(doc: Document, annots: Annotations, bodies: Mapping[str, str] |
     key = inputs_digest(inputs_of(doc, annots, bodies))
     kept = memo.get(doc.id)
     if kept is not None and kept[0] == key:
-        return kept[1] if isinstance(kept[1], list) else unpacked(kept[1])
-    seen = interned(observe(doc, annots, bodies))
-    memo[doc.id] = (key, seen)
+        if isinstance(kept[1], list):
+            return kept[1]
+        seen = unpacked(kept[1], annots.mentions)
+    else:
+        seen = interned(observe(doc, annots, bodies))
+    memo[doc.id] = (key, seen)  # packed again when the run is over (``pack_memo``)
     return seen
 
 
-def pack_memo(memo: ObsMemo) -> None:
-    """Pack (``packed``) every page's observations the memo holds as objects: called once a
-    resolution run is over, when nothing else holds them, so they are not held twice during it."""
-    for doc_id, (key, kept) in memo.items():
-        if isinstance(kept, list):
-            memo[doc_id] = (key, packed(kept))
+def pack_memo(memo: ObsMemo, annots: Iterable[Annotations]) -> None:
+    """Pack (``packed``) the observations the memo holds as objects, against the ``annots`` they
+    were observed on: called once a resolution run is over, when nothing else holds them, so they
+    are not held twice during it."""
+    for a in annots:
+        got = memo.get(a.doc_id)
+        if got is not None and isinstance(got[1], list):
+            memo[a.doc_id] = (got[0], packed(got[1], a.mentions))
 
 
-def packed(seen: Sequence[Obs]) -> Packed:
-    """Observations as the memo keeps them: between two resolution runs (the events and re-dating
-    passes) every page's ``Obs`` objects and key tuples were tens of MB at 10,000 pages; marshalled,
-    a few. The mentions stay the very objects observed."""
-    return tuple(o.mention for o in seen), marshal.dumps(tuple(
+def packed(seen: Sequence[Obs], mentions: Sequence[Mention]) -> Packed:
+    """Observations as the memo keeps them between two resolution runs (through the events and
+    re-dating passes): every page's ``Obs`` objects and key tuples were tens of MB at 10,000 pages,
+    and they held the page's mentions as observed, which resolution then replaces (it writes their
+    entity ids), so both copies lived. A mention of the page is kept as its index."""
+    at = {id(m): i for i, m in enumerate(mentions)}
+    return tuple(at.get(id(o.mention), o.mention) for o in seen), marshal.dumps(tuple(
         (o.key, o.name, o.surface, o.kind, o.date, o.country, o.place, o.org, o.shape, o.term) for o in seen))
 
 
-def unpacked(kept: Packed) -> list[Obs]:
-    """The observations ``packed`` was given, equal field for field, on the same mentions."""
-    mentions, rows = kept
-    return [Obs(key, m, *rest) for m, (key, *rest) in zip(mentions, marshal.loads(rows), strict=True)]
+def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
+    """The observations ``packed`` was given, on the page's ``mentions`` now: the same inputs
+    (``inputs_of``), so equal to those observed but for the entity ids, which resolution never reads."""
+    refs, rows = kept
+    return [Obs(key, mentions[m] if isinstance(m, int) else m, *rest)
+            for m, (key, *rest) in zip(refs, marshal.loads(rows), strict=True)]
 
 
 def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None = None) -> list[Obs]:

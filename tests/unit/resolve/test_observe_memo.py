@@ -69,23 +69,36 @@ def test_inputs_digest_tells_apart_what_equality_tells_apart():
     assert len({inputs_digest(k) for k in (key, moved, inputs_of(docs[0], confident, {}))}) == 3
 
 
-def test_packed_observations_come_back_equal_on_the_same_mentions():
+def test_packed_observations_come_back_equal_on_the_pages_mentions():
     docs, annots = _pages()
     seen = observe(docs[0], annots[0])
-    kept = packed(seen)
-    assert isinstance(kept[1], bytes)  # no observation object held between runs
-    again = unpacked(kept)
-    assert again == seen and all(x.mention is y.mention for x, y in zip(again, seen, strict=True))
+    kept = packed(seen, annots[0].mentions)
+    assert isinstance(kept[1], bytes) and all(isinstance(m, int) for m in kept[0])  # no object of the run held
+    assert unpacked(kept, annots[0].mentions) == seen
+    # resolution wrote entity ids: the same observations, on the mentions the page has now
+    resolved = tuple(dataclasses.replace(m, entity_id="x") for m in annots[0].mentions)
+    again = unpacked(kept, resolved)
+    assert [o.mention for o in again] == list(resolved)
+    assert [dataclasses.replace(o, mention=x.mention) for o, x in zip(again, seen, strict=True)] == seen
 
 
-def test_a_packed_memo_is_reused_as_the_objects_were():
+def test_a_packed_memo_is_reused_and_a_changed_page_observed_again(monkeypatch):
+    import dossier.resolve.observe as observing
+
+    observed: list[str] = []
+    real = observing.observe
+    monkeypatch.setattr(observing, "observe", lambda doc, *rest: observed.append(doc.id) or real(doc, *rest))
     docs, annots = _pages()
     memo: dict = {}
     first = resolve_entities(docs, annots, memo=memo)
-    pack_memo(memo)
+    pack_memo(memo, annots)
     assert all(isinstance(kept, tuple) for _, kept in memo.values())
     packs = {i: kept for i, (_, kept) in memo.items()}
-    moved = [docs[0], docs[1], with_date(docs[2], "2016-03-02")]
     assert resolve_entities(docs, annots, memo=memo) == first
-    assert resolve_entities(moved, annots, memo=memo) == resolve_entities(moved, annots)
-    assert memo["a"][1] is packs["a"] and memo["c"][1] is not packs["c"]  # only the moved page observed again
+    pack_memo(memo, annots)
+    moved = [docs[0], docs[1], with_date(docs[2], "2016-03-02")]
+    observed.clear()
+    again = resolve_entities(moved, annots, memo=memo)
+    assert observed == ["c"]  # only the moved page observed again
+    assert again == resolve_entities(moved, annots)
+    assert memo["a"][1] == unpacked(packs["a"], annots[0].mentions)  # reused, unpacked for the run
