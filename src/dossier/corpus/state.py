@@ -48,7 +48,8 @@ class Corpus:
     # each page's near-duplicate sketch (the duplicates pass fills it; not a facet: no pass reads it)
     sketches: Mapping[str, Any] = field(default_factory=dict)
     # work a pass keeps for its own next run within this corpus step, by pass name (``resolve``:
-    # each page's observations). Not a facet and never stored: a cache, it changes no result.
+    # each page's observations). Not a facet and never stored: a cache, it changes no result; the
+    # runner drops it once no later pass can make that pass run again.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # where passes run their per-page parts (``corpus.partitions``): here, or on the build's cluster
     partitions: Partitions = field(default=IN_PROCESS, compare=False, repr=False)
