@@ -99,6 +99,9 @@ def candidate_spans(sdoc: Doc) -> list[_Cand]:
 
 
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Inside a person's name there is no plural common noun or finite verb; a capitalised one there is a
+# headline's word the tagger took into the name.
+_RUN_ON_TAGS = frozenset({"NNS", "VBZ", "VBD", "VBP"})
 _NAME_PARTICLES = frozenset("de da del della der den di do dos das du des la le van von bin ibn al el y zu".split())
 _ROLE_PREFIXES = ROLE_NOUNS | TITLE_MODIFIERS | {"chairperson", "manager"}
 
@@ -130,6 +133,8 @@ def clean_span(c: _Cand) -> list[_Cand]:
         return [replace(c, span=doc[span.start : span.end - 1], label="ORG", rule="org-group", confidence=0.8)]
     if c.label != "PERSON":
         return [replace(c, span=span)] if span.end != c.span.end else [c]
+    if any(t.tag_ in _RUN_ON_TAGS and t.is_title for t in span[1:-1]):
+        return []  # '<Surname> <Noun> <Verb>s <Given>': a headline the tagger ran into one name
     if span.end + 1 < len(doc) and doc[span.end].text == "," and _suffix_follows(doc, span.end):
         span = doc[span.start : span.end + 2]  # '<Name>, Jr.' keeps the suffix that tells father from son
     start = span.start

@@ -96,3 +96,18 @@ def test_a_role_noun_after_a_name_that_is_no_apposition_gives_no_title(nlp):
     assert role_title_after(_first_person(doc)) is None
     doc = nlp("She met Dana Brill, the prime minister, in Oslo.")
     assert role_title_after(_first_person(doc)) == "Prime Minister"
+
+
+def test_a_headline_run_into_one_person_span_is_no_person():
+    import spacy
+    from spacy.tokens import Doc
+
+    from dossier.nlp.mention_cands import _Cand
+    from dossier.nlp.mentions import clean_span
+
+    words = ["Acme", "Cash", "Debunks", "Mary", ":", "Ann", "Vance", "Wins"]
+    tags = ["NNP", "NNP", "NNS", "NNP", ":", "NNP", "NNP", "VBZ"]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags)
+    assert clean_span(_Cand(doc[0:4], "PERSON")) == []  # a plural noun or a verb inside the name
+    kept = clean_span(_Cand(doc[5:7], "PERSON"))
+    assert [c.span.text for c in kept] == ["Ann Vance"]
