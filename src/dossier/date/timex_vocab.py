@@ -199,6 +199,7 @@ def fmt_month(y: int | None, m: int) -> str:
 # capitalised word ('<Month> of <Name>', an organisation), or, with no determiner before the month,
 # a capitalised word that is no month, weekday or number ('said <Month> <Surname>', a person).
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
+_OF_CALENDAR = re.compile(r"\s+of\s+(?:the\s+)?(?:year|month)\b", re.I)  # 'March of the Year' is still the month
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|his|her|their|our|every|each)\s+$", re.I)
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAYS))
@@ -207,7 +208,7 @@ _CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAYS))
 def month_in_a_name(text: str, start: int, end: int) -> bool:
     """The month word begins a name rather than naming a month (see the comment above)."""
     if _OF_NAME.match(text, end):
-        return not re.match(r"\s+of\s+(?:the\s+)?(?:year|month)\b", text[end:], re.I)
+        return not _OF_CALENDAR.match(text, end)
     nxt = _NEXT_CAPITAL.match(text, end)
     if not nxt or nxt.group(1).lower() in _CALENDAR_WORDS:
         return False

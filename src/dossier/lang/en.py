@@ -74,7 +74,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     or other our out over own same shall she should since so some such than that the their them
     then there these they this those though through to too under until up upon very was we were
     what when where whether which while who whom whose why will with within without would yet you
-    your said says says""".split()
+    your said says""".split()
 )
 # Nouns that say the name before/after them is a place.
 PLACE_NOUNS: frozenset[str] = frozenset(

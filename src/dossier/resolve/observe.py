@@ -511,15 +511,15 @@ def demote_non_persons(obs: list[Obs]) -> list[Obs]:
             votes[translit_key(o.name)][False] += 3
     titled = {translit_key(o.name) for o in obs if o.mention.title}
     titled_persons = {translit_key(o.name) for o in obs if o.mention.title and o.kind == "person" and o.mention.label == "PERSON"}
-    surnames = {translit_key(name_tokens(o.name)[-1]) for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2}
+    surnames = {translit_key(t[-1]) for o in obs if o.kind == "person" and len(t := name_tokens(o.name)) >= 2}
     out = []
     for o in obs:
         k = translit_key(o.name)
         if o.kind == "person" and o.mention.label == "PERSON" and k not in titled and votes[k][True] <= votes[k][False]:
             o = dataclasses.replace(o, kind="name")
         elif o.kind == "name" and o.mention.label == "ORG" and o.shape == "name" and not o.org and (
-                (k in titled_persons and len(name_tokens(o.name)) >= 2)
-                or (len(name_tokens(o.name)) == 1 and k in surnames and votes[k][True] > votes[k][False])):
+                ((words := len(name_tokens(o.name))) >= 2 and k in titled_persons)
+                or (words == 1 and k in surnames and votes[k][True] > votes[k][False])):
             # a titled person's full name, or a bare surname the corpus tags PERSON more often
             # than anything else ('<Surname> said', tagged ORG on some pages): the person's name
             o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person")

@@ -75,6 +75,7 @@ def _join_epithets(names: list[str], uf: UnionFind) -> None:
         if len(t) <= 3:  # a longer 'name' is mostly a tagger's run-on ('<Surname> <Noun> <Verb>s <Given>')
             firsts[t[0]].add(n)
             lasts[t[-1]].add(n)
+
     def begins_another(word: str, n: str) -> bool:
         return bool(firsts[word] - {n} - long_forms)
 
