@@ -140,7 +140,12 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
     """The observations of each cluster to be, by its label (steps 2-5 of the module docstring). On
     its own so every mention's label is freed before the clusters are made: at 10,000 pages they
     were tens of MB of the corpus step's peak."""
-    groups = group_full_names(o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2)
+    pages: dict[str, set[str]] = defaultdict(set)
+    for o in obs:
+        if o.kind == "person" and len(name_tokens(o.name)) >= 2:
+            pages[o.name].add(o.key[0])
+    groups = group_full_names(pages, pages)
+    del pages
     labels = person_labels(groups, obs)
     # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).
     pooled = {k: v for k, v in labels.items() if not v.startswith("bare:")}

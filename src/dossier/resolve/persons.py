@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -38,10 +38,11 @@ def _year(date: str | None) -> float | None:
     return p.fractional_year() if p else None
 
 
-def group_full_names(names: Iterable[str]) -> dict[str, str]:
+def group_full_names(names: Iterable[str], pages: Mapping[str, Collection[str]] | None = None) -> dict[str, str]:
     """Full person names -> a representative per person (namesakes stay apart). Names are compared
     only within a block of near-same surnames, so the cost grows with the block sizes, not with
-    the square of all names."""
+    the square of all names. ``pages`` (name -> the pages naming it) lets a suffixed formal name
+    join the plain name of the same man (``_join_generations``)."""
     uf = UnionFind()
     by_surname: dict[str, list[str]] = defaultdict(list)
     for n in sorted(set(names)):
@@ -54,7 +55,45 @@ def group_full_names(names: Iterable[str]) -> dict[str, str]:
         _union_compatible(group, uf, pairs)
     _join_extensions(sorted(set(uf.parent)), uf)
     _join_epithets(sorted(set(uf.parent)), uf)
+    if pages:
+        _join_generations(by_surname, uf, pages)
     return {n: uf.find(n) for n in uf.parent}
+
+
+def _join_generations(by_surname: Mapping[str, list[str]], uf: UnionFind, pages: Mapping[str, Collection[str]]) -> None:
+    """'<Given> <Initial>. <Surname> Jr.' is the man other pages call '<Given> <Initial>. <Surname>'
+    and '<Given> <Surname>' (a formal style writes the suffix, most pages drop it) when nothing says
+    there are two: one person without the suffix fits the name and is written with the same middle
+    part, no other generation of it is named (no 'Sr.', 'III'), and no page names the suffixed and
+    the plain form apart. Father and son are named on the same page
+    (the son is news as the father's son), so pages holding both forms keep them apart, unless they
+    are few beside either form's own pages (a byline or a quoted office restating the formal name
+    beside the plain one, on one page in ``_APART_SHARE`` or fewer of each)."""
+    for block in by_surname.values():
+        suffixed = [n for n in block if generation(n)]
+        if not suffixed:
+            continue
+        gens = {generation(n) for n in suffixed}
+        if len(gens) > 1:
+            continue  # 'X Jr.' and 'X III' on record: a family, not one man's styles
+        plain = [n for n in block if not generation(n)]
+        for n in suffixed:
+            base = " ".join(name_tokens(n))
+            fits = {uf.find(p) for p in plain if same_person_name(base, p)}
+            # the plain form must be the whole formal name, middle part and all ('<Given> <Initial>.
+            # <Surname>'): a bare '<Given> <Surname>' beside '<Given> <Surname> III' is no evidence
+            written_out = len(name_tokens(base)) >= 3 and any(translit_key(p) == translit_key(base) for p in plain)
+            if len(fits) != 1 or not written_out:
+                continue
+            target = next(iter(fits))
+            mine = {p for m in block if uf.find(m) == uf.find(n) for p in pages.get(m, ())}
+            theirs = {p for m in plain if uf.find(m) == target for p in pages.get(m, ())}
+            both = len(mine & theirs)
+            if both and both * _APART_SHARE > min(len(mine), len(theirs)):
+                continue
+
+            logger.debug("%r is %r in a formal style", n, target)
+            uf.union(n, target)
 
 
 def _join_epithets(names: list[str], uf: UnionFind) -> None:
@@ -142,6 +181,7 @@ def _near_keys(keys: list[str]) -> dict[str, list[str]]:
     return out
 
 
+_APART_SHARE = 4  # pages naming both forms, at most one in this many of either form's pages
 _NEAR_CUTOFF = 84.5  # under ``word_match``'s 85: every pair it can accept scores above this
 
 
@@ -174,9 +214,10 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     # kept apart (and dropped when nothing else joins it) instead of drawing every bare '<Platform>'.
     full = [o for o in full if o.shape == "name" and not malformed(o.name)]
     # What each full-name person looks like, for bare surnames elsewhere.
-    profile: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"dates": set(), "roles": set()})
+    profile: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"dates": set(), "roles": set(), "pages": set()})
     for o in full:
         p = profile[labels[o.key]]
+        p["pages"].add(o.key[0])
         if o.date:
             p["dates"].add(o.date)
         if len(name_tokens(o.surface)) >= 2:  # a title written with the full name, not a surname's guess
@@ -239,8 +280,11 @@ def _nearest(t: float, years: list[float]) -> float | None:
 def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, set[str]]],
                        years_of: dict[str, list[float]] | None = None) -> str | None:
     """The namesake a bare surname most likely means: one candidate, or the one closest in time
-    (a shared role breaks ties and outranks distance); None when it cannot be told. ``years_of``
-    caches each candidate's sorted years across calls."""
+    (a shared role breaks ties and outranks distance). Namesakes of the same time (named in full
+    within ``_SAME_TIME`` of the page) are told apart by prominence: a page that uses a bare
+    surname without introducing anyone by it means the bearer its readers know by it, the one the
+    corpus names in full on ``_PROMINENT`` times as many pages as any other; else None (do not
+    guess). ``years_of`` caches each candidate's sorted years across calls."""
     cache = years_of if years_of is not None else {}
     if len(cands) == 1:
         return cands[0]
@@ -262,7 +306,15 @@ def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, se
     if not scored:
         return None
     scored.sort()
-    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
-        return None  # equally close: do not guess
-    return scored[0][2]
+    best_role, best_dist = scored[0][:2]
+    contenders = [c for role, dist, c in scored if role == best_role and dist <= best_dist + _SAME_TIME]
+    if len(contenders) == 1:
+        return contenders[0]
+    pages = sorted((len(profile[c]["pages"]), c) for c in contenders)
+    if pages[-1][0] >= _PROMINENT * pages[-2][0]:
+        return pages[-1][1]
+    return None  # namesakes of the same time, none prominent: do not guess
 
+
+_SAME_TIME = 1 / 12  # years: namesakes named in full within a month of each other are contemporaries
+_PROMINENT = 3  # how many times the pages of the next namesake the one a bare surname means has

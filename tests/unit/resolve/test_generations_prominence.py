@@ -1,0 +1,54 @@
+"""A formal name with a generational suffix joins the plain name of the same man only with
+evidence; a bare surname among namesakes of the same time goes to the prominent one or to none."""
+
+from __future__ import annotations
+
+from dossier.resolve import resolve_entities
+from dossier.resolve.persons import group_full_names
+
+from .helpers import annotate, make_doc
+
+
+
+def test_a_suffixed_formal_name_joins_the_plain_formal_name_on_other_pages():
+    names = {"Walter K. Hensley Jr.": {"a", "b"}, "Walter K. Hensley": {"c"}, "Walt Hensley": {"d"}}
+    g = group_full_names(names, names)
+    assert g["Walter K. Hensley Jr."] == g["Walter K. Hensley"] == g["Walt Hensley"]
+    assert group_full_names(names)["Walter K. Hensley Jr."] != group_full_names(names)["Walter K. Hensley"]
+
+
+def test_father_and_son_named_on_the_same_pages_stay_apart():
+    names = {"Walter K. Hensley Jr.": {"a", "b"}, "Walter K. Hensley": {"a", "b", "c"}}
+    g = group_full_names(names, names)
+    assert g["Walter K. Hensley Jr."] != g["Walter K. Hensley"]
+    # one page naming both among many naming either (a byline restating the formal name) is no evidence
+    many = {"Walter K. Hensley Jr.": set("abcde"), "Walter K. Hensley": set("aWXYZ")}
+    g = group_full_names(many, many)
+    assert g["Walter K. Hensley Jr."] == g["Walter K. Hensley"]
+
+
+def test_no_middle_part_or_another_generation_keeps_namesakes_apart():
+    short = {"Walter Hensley III": {"a"}, "Walter Hensley": {"b"}}
+    g = group_full_names(short, short)
+    assert g["Walter Hensley III"] != g["Walter Hensley"]  # two words: a victim is not the senator
+    family = {"Walter K. Hensley Jr.": {"a"}, "Walter K. Hensley III": {"b"}, "Walter K. Hensley": {"c"}}
+    g = group_full_names(family, family)
+    assert len({g[n] for n in family}) == 3
+
+
+def test_a_bare_surname_among_contemporaries_goes_to_the_prominent_one_or_none():
+    docs, anns = [], []
+    for i in range(6):  # one namesake named in full on six pages, the other on one, the same week
+        d = make_doc(f"p{i}", "Senator Mary Pryce spoke.", f"2016-03-0{i + 1}")
+        docs.append(d)
+        anns.append(annotate(d, ("Mary Pryce", "PERSON")))
+    d = make_doc("q", "Tom Pryce spoke.", "2016-03-04")
+    docs.append(d)
+    anns.append(annotate(d, ("Tom Pryce", "PERSON")))
+    bare = make_doc("z", "Pryce won the vote.", "2016-03-04")
+    res = resolve_entities([*docs, bare], [*anns, annotate(bare, ("Pryce", "PERSON"))])
+    (mary,) = [e for e in res.entities if e.name == "Mary Pryce"]
+    assert "z" in mary.docs
+    # two namesakes named as often: the bare surname stays its own, unresolved
+    res = resolve_entities([docs[0], d, bare], [anns[0], anns[-1], annotate(bare, ("Pryce", "PERSON"))])
+    assert all("z" not in e.docs for e in res.entities if e.name in ("Mary Pryce", "Tom Pryce"))
