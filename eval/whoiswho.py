@@ -9,6 +9,8 @@ resolved together by ``resolve_entities``. Checks, each an error when it fails:
 - role / not_role: the entity holds (does not hold) a role with that title; a role check with a
   third item also wants that in whom or what the role is of ('campaign manager' of 'Clinton');
 - former: the entity holds that role as a past one ('former', 'then-');
+- bare: on that page, every mention written as that bare surname resolves to the entity the full
+  name looks up (a page naming no one in full by it means its most prominent bearer);
 - place aliases: persons carrying a country or capital as an alias (each is an error).
 A name not found at all is an error of its check too (a miss is a miss).
 """
@@ -31,7 +33,7 @@ from dossier.resolve import resolve_entities, who  # noqa: E402
 from dossier.nlp.names import generation, name_tokens  # noqa: E402
 
 METRICS = [
-    ("errors", None, "who-is-who errors on 54 election pages (splits, merges, types, roles, place aliases)"),
+    ("errors", None, "who-is-who errors on 66 election pages (splits, merges, types, roles, bare surnames, place aliases)"),
     ("checks", None, "number of checks (the errors' denominator)"),
     ("split_errors", None, "'one' checks failed: a main actor in two or more entities"),
     ("merge_errors", None, "'apart' checks failed: two people in one entity"),
@@ -71,9 +73,10 @@ def _holds(entity, name: str) -> bool:
 
 def check(res, spec: dict) -> dict[str, list[str]]:
     """Failed checks by kind, each described in a line."""
-    fails: dict[str, list[str]] = {k: [] for k in ("one", "apart", "same", "type", "role", "not_role", "former", "place")}
+    fails: dict[str, list[str]] = {k: [] for k in ("one", "apart", "same", "type", "role", "not_role", "former", "bare", "place")}
     top = {}
-    for name in {n for k in ("apart", "same", "type", "role", "not_role", "former") for pair in spec[k] for n in pair[:2]}:
+    names = {n for k in ("apart", "same", "type", "role", "not_role", "former") for pair in spec[k] for n in pair[:2]}
+    for name in names | {full for _, _, full in spec["bare"]}:
         found = who(res, name)
         top[name] = found[0] if found else None
     for name in spec["one"]:
@@ -99,6 +102,12 @@ def check(res, spec: dict) -> dict[str, list[str]]:
     for name, title in spec["not_role"]:
         if top[name] and any(r.title == title for r in top[name].roles):
             fails["not_role"].append(f"{name}: holds {title}")
+    for page, bare, full in spec["bare"]:
+        text = (DATA / page).read_text(encoding="utf-8")
+        got = [e for (doc, start, end), e in res.mention_entity.items()
+               if doc == Path(page).stem and text[start:end] == bare]
+        if not got or not top[full] or any(e != top[full].id for e in got):
+            fails["bare"].append(f"{bare} on {Path(page).stem}: {len(got)} mentions, {sum(e != (top[full] and top[full].id) for e in got)} elsewhere")
     for e in res.entities:
         places = [a for a in (e.name, *e.aliases) if geo.country_named(a) or geo.country_of_capital(a)]
         if e.type == "person" and places:
@@ -112,7 +121,7 @@ def run() -> dict[str, float]:
     for kind, lines in fails.items():
         for line in lines:
             print(f"  whoiswho {kind}: {line}", file=sys.stderr)
-    n_checks = sum(len(spec[k]) for k in ("one", "apart", "same", "type", "role", "not_role", "former"))
+    n_checks = sum(len(spec[k]) for k in ("one", "apart", "same", "type", "role", "not_role", "former", "bare"))
     return {
         "errors": float(sum(len(v) for v in fails.values())),
         "checks": float(n_checks),

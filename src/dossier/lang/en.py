@@ -87,6 +87,11 @@ PLACE_NOUNS: frozenset[str] = frozenset(
 GPE_NOUNS: frozenset[str] = frozenset(
     "city town village province prefecture county district state republic capital oblast krai".split()
 )
+# What a platform holds, right after its name ('<Name> account', '<Name> feed'): the name is a medium,
+# never a person (a person's is written with a possessive: "<Name>'s account").
+PLATFORM_NOUNS: frozenset[str] = frozenset(
+    "account accounts feed feeds post posts page pages followers handle timeline users livestream".split()
+)
 # Last words of a building's or a site's name ('<Name> Tower', '<Name> Stadium'): a facility, never
 # a person, though a facility often bears a person's name.
 FACILITY_NOUNS: frozenset[str] = frozenset(

@@ -11,6 +11,7 @@ from dossier.model import EntityType
 from dossier.lang import geo
 from dossier.nlp.names import fold, same_name, translit_key, translit_word
 from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
+from dossier.resolve.context import used_as_medium
 from dossier.resolve.unionfind import UnionFind
 
 logger = logging.getLogger(__name__)
@@ -210,6 +211,7 @@ def _place_like(key: str, places: frozenset[str] | set[str], labels_of: dict[str
 def vote_type(obs: list[Obs]) -> EntityType:
     """Entity type from the (corrected) labels of its mentions and what the text says."""
     votes: Counter[str] = Counter()
+    medium = used_as_medium(sum(o.medium for o in obs), len(obs))  # a PERSON tag on a platform's name
     for o in obs:
         if o.place:
             votes["place"] += 3
@@ -219,7 +221,7 @@ def vote_type(obs: list[Obs]) -> EntityType:
             votes["place"] += 3
         label = o.mention.label
         if label in LABEL_TYPE:
-            votes[LABEL_TYPE[label]] += 1
+            votes["org" if medium and label == "PERSON" else LABEL_TYPE[label]] += 1
         elif label not in POINTERS and label != "NORP":
             votes["other"] += 1
     if not votes:

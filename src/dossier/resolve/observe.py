@@ -27,7 +27,9 @@ from dossier.resolve.context import (
     address_title,
     company_short_form,
     is_actor,
+    medium_cue,
     org_cue,
+    used_as_medium,
     org_shaped,
     place_cue,
     strip_title_word,
@@ -70,6 +72,7 @@ class Obs:
     org: bool = False  # the text says it is a publication or agency ("the newspaper X")
     shape: str = "name"  # name | coord ('X and Y') | joined ('X-Y') | malformed | common | pron
     term: tuple[str | None, str | None] = (None, None)  # the title's start and end as the page states them
+    medium: bool = False  # the text uses it as a medium ('on X', 'X account'): never a person
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,7 +361,7 @@ def interned(seen: list[Obs]) -> list[Obs]:
     names over hundreds of thousands of observations, which the memo keeps for the whole step."""
     intern = sys.intern
     return [Obs(o.key, o.mention, intern(o.name), intern(o.surface), o.kind, o.date, o.country, o.place,
-                o.org, o.shape, o.term) for o in seen]
+                o.org, o.shape, o.term, o.medium) for o in seen]
 
 
 def observe_once(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None, memo: ObsMemo | None) -> list[Obs]:
@@ -396,7 +399,7 @@ def packed(seen: Sequence[Obs], mentions: Sequence[Mention]) -> Packed:
     entity ids), so both copies lived. A mention of the page is kept as its index."""
     at = {id(m): i for i, m in enumerate(mentions)}
     return tuple(at.get(id(o.mention), o.mention) for o in seen), marshal.dumps(tuple(
-        (o.key, o.name, o.surface, o.kind, o.date, o.country, o.place, o.org, o.shape, o.term) for o in seen))
+        (o.key, o.name, o.surface, o.kind, o.date, o.country, o.place, o.org, o.shape, o.term, o.medium) for o in seen))
 
 
 def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
@@ -462,7 +465,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             person = None if detached or org_shaped(name) else _same_doc_person(m, name, tables)
             if person and (m.label == "PERSON" or not geo.country_named(name)):
                 out.append(Obs(key, m, person, surface, "person", date, place=place_cue(text, m.span.start, m.span.end),
-                               org=org_cue(text, m.span.start, m.span.end)))
+                               org=org_cue(text, m.span.start, m.span.end), medium=medium_cue(text, m.span.start, m.span.end)))
                 continue
         shaped = org_shaped(name)  # '<Name> Mining', a lone 'Caucus': a body, whatever the tag
         if m.label == "PERSON" and len(toks) >= 2 and toks[-1] in FACILITY_NOUNS:
@@ -472,7 +475,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             name, kind = geo.country_named(name) or name, "name"
         out.append(
             Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
-                org=shaped or org_cue(text, m.span.start, m.span.end), shape=shape)
+                org=shaped or org_cue(text, m.span.start, m.span.end), shape=shape,
+                medium=medium_cue(text, m.span.start, m.span.end))
         )
     times = _date_times(annots)
     return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))
@@ -509,23 +513,45 @@ def demote_non_persons(obs: list[Obs]) -> list[Obs]:
             votes[translit_key(o.name)][LABEL_TYPE[o.mention.label] == "person"] += 1
         if o.org:
             votes[translit_key(o.name)][False] += 3
+    media = _media_names(obs)
     titled = {translit_key(o.name) for o in obs if o.mention.title}
     titled_persons = {translit_key(o.name) for o in obs if o.mention.title and o.kind == "person" and o.mention.label == "PERSON"}
     surnames = {translit_key(t[-1]) for o in obs if o.kind == "person" and len(t := name_tokens(o.name)) >= 2}
     out = []
     for o in obs:
         k = translit_key(o.name)
-        if o.kind == "person" and o.mention.label == "PERSON" and k not in titled and votes[k][True] <= votes[k][False]:
+        if o.kind == "person" and o.mention.label == "PERSON" and k not in titled and (
+                votes[k][True] <= votes[k][False] or k in media):
             o = dataclasses.replace(o, kind="name")
-        elif o.kind == "name" and o.mention.label == "ORG" and o.shape == "name" and not o.org and (
-                ((words := len(name_tokens(o.name))) >= 2 and k in titled_persons)
-                or (words == 1 and k in surnames and votes[k][True] > votes[k][False])):
+        elif o.kind == "name" and o.shape == "name" and not o.org and not o.place and (
+                (o.mention.label == "ORG" and len(name_tokens(o.name)) >= 2 and k in titled_persons)
+                or (len(name_tokens(o.name)) == 1 and k in surnames and votes[k][True] > votes[k][False]
+                    and (o.mention.label == "ORG" or (o.mention.label in ("GPE", "LOC") and _weak_place(o))))):
             # a titled person's full name, or a bare surname the corpus tags PERSON more often
-            # than anything else ('<Surname> said', tagged ORG on some pages): the person's name
+            # than anything else ('<Surname> said', tagged ORG on some pages; 'from <Surname>' made
+            # a place): the person's name
             o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person")
         out.append(o)
     return out
 
+
+
+def _weak_place(o: Obs) -> bool:
+    """A place label only a locative word gave ('from <Surname>', the map's place cue), or one the
+    gazetteer does not back: a person's surname the corpus otherwise tags PERSON outvotes it."""
+    return o.mention.rule == "place-cue" or not geo.known_place(o.name)
+
+
+def _media_names(obs: list[Obs]) -> set[str]:
+    """Keys of the names the corpus uses as a medium (``used_as_medium``): 'posted on <Platform>'."""
+    total: Counter[str] = Counter()
+    medium: Counter[str] = Counter()
+    for o in obs:
+        if o.kind in ("person", "name"):
+            k = translit_key(o.name)
+            total[k] += 1
+            medium[k] += o.medium
+    return {k for k, n in medium.items() if used_as_medium(n, total[k])}
 
 
 def refuse_non_names(obs: list[Obs]) -> list[Obs]:

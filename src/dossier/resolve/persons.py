@@ -234,6 +234,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     by_surname = {k: list(v) for k, v in surname_sets.items()}
     by_first = {k: list(v) for k, v in first_sets.items()}
     years: dict[str, list[float]] = {}  # each candidate's dates as sorted years, parsed once
+    pending: list[tuple[Obs, tuple[str, ...]]] = []  # bare surnames among contemporaries
     for o in obs:
         if o.kind == "pointer" and o.name in groups:
             labels[o.key] = "person:" + groups[o.name]
@@ -250,9 +251,29 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
             # regnal number ('<Given> III', a monarch) is a name of its own, not a given name alone.
             cands = by_first.get(translit_word(toks[0]), [])
         best = _closest_candidate(o, cands, profile, years)
+        if isinstance(best, tuple):
+            pending.append((o, best))
+        elif best or o.kind == "person":
+            labels[o.key] = best or "bare:" + translit_key(o.name)
+    # Namesakes of the same time: the bare surname means the one the corpus is about far more
+    # often, counted on the pages naming them in full and those whose bare surname was decided.
+    pages = {c: set(profile[c]["pages"]) for _, cs in pending for c in cs}
+    for key, lab in labels.items():
+        if lab in pages:
+            pages[lab].add(key[0])
+    for o, contenders in pending:
+        best = _prominent(contenders, pages)
         if best or o.kind == "person":
             labels[o.key] = best or "bare:" + translit_key(o.name)
     return labels
+
+
+def _prominent(contenders: tuple[str, ...], pages: Mapping[str, Collection[str]]) -> str | None:
+    """The contender on ``_PROMINENT`` times as many pages as any other, else None (do not guess):
+    a page that uses a bare surname without introducing anyone by it means the bearer its readers
+    know by it."""
+    ranked = sorted((len(pages[c]), c) for c in contenders)
+    return ranked[-1][1] if ranked[-1][0] >= _PROMINENT * ranked[-2][0] else None
 
 
 def _role_keys(title: str | None) -> set[str]:
@@ -278,13 +299,12 @@ def _nearest(t: float, years: list[float]) -> float | None:
 
 
 def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, set[str]]],
-                       years_of: dict[str, list[float]] | None = None) -> str | None:
+                       years_of: dict[str, list[float]] | None = None) -> str | tuple[str, ...] | None:
     """The namesake a bare surname most likely means: one candidate, or the one closest in time
-    (a shared role breaks ties and outranks distance). Namesakes of the same time (named in full
-    within ``_SAME_TIME`` of the page) are told apart by prominence: a page that uses a bare
-    surname without introducing anyone by it means the bearer its readers know by it, the one the
-    corpus names in full on ``_PROMINENT`` times as many pages as any other; else None (do not
-    guess). ``years_of`` caches each candidate's sorted years across calls."""
+    (a shared role breaks ties and outranks distance); None when it cannot be told. Namesakes of
+    the same time (named in full within ``_SAME_TIME`` of the best) are returned as a tuple, for
+    prominence to decide (``_prominent``). ``years_of`` caches each candidate's sorted years
+    across calls."""
     cache = years_of if years_of is not None else {}
     if len(cands) == 1:
         return cands[0]
@@ -307,13 +327,8 @@ def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, se
         return None
     scored.sort()
     best_role, best_dist = scored[0][:2]
-    contenders = [c for role, dist, c in scored if role == best_role and dist <= best_dist + _SAME_TIME]
-    if len(contenders) == 1:
-        return contenders[0]
-    pages = sorted((len(profile[c]["pages"]), c) for c in contenders)
-    if pages[-1][0] >= _PROMINENT * pages[-2][0]:
-        return pages[-1][1]
-    return None  # namesakes of the same time, none prominent: do not guess
+    contenders = tuple(c for role, dist, c in scored if role == best_role and dist <= best_dist + _SAME_TIME)
+    return contenders[0] if len(contenders) == 1 else contenders
 
 
 _SAME_TIME = 1 / 12  # years: namesakes named in full within a month of each other are contemporaries

@@ -52,3 +52,40 @@ def test_a_bare_surname_among_contemporaries_goes_to_the_prominent_one_or_none()
     # two namesakes named as often: the bare surname stays its own, unresolved
     res = resolve_entities([docs[0], d, bare], [anns[0], anns[-1], annotate(bare, ("Pryce", "PERSON"))])
     assert all("z" not in e.docs for e in res.entities if e.name in ("Mary Pryce", "Tom Pryce"))
+
+
+def test_a_name_used_as_a_medium_is_no_person():
+    from dossier.resolve.context import medium_cue, used_as_medium
+
+    text = "She said on Chirper that the Chirper account was hacked. Pressure on Smith grew."
+    assert medium_cue(text, text.index("Chirper"), text.index("Chirper") + 7)
+    second = text.index("Chirper", 20)
+    assert medium_cue(text, second, second + 7)
+    assert not medium_cue("Upon Smith", 5, 10) and not medium_cue("Chirper's account", 0, 7)
+    assert used_as_medium(3, 30) and not used_as_medium(2, 4) and not used_as_medium(3, 100)
+    docs, anns = [], []
+    for i in range(4):  # the tagger calls the platform a person; the pages post on it
+        d = make_doc(f"p{i}", "Tom Pryce posted on Chirper. Chirper said nothing. Chirper grew.", f"2016-03-0{i + 1}")
+        docs.append(d)
+        anns.append(annotate(d, ("Tom Pryce", "PERSON"), ("Chirper", "PERSON")))
+    res = resolve_entities(docs, anns)
+    types = {e.name: e.type for e in res.entities}
+    assert types["Chirper"] == "org" and types["Tom Pryce"] == "person"
+
+
+def test_a_surname_a_locative_word_made_a_place_is_the_person_the_corpus_tags():
+    import dataclasses
+
+    docs, anns = [], []
+    for i in range(3):
+        d = make_doc(f"p{i}", "Mary Houston spoke.", f"2016-03-0{i + 1}")
+        q = make_doc(f"q{i}", "Houston said no.", f"2016-03-0{i + 1}")  # the corpus tags the bare surname PERSON
+        docs += [d, q]
+        anns += [annotate(d, ("Mary Houston", "PERSON")), annotate(q, ("Houston", "PERSON"))]
+    d = make_doc("z", "Mary Houston spoke. A note from Houston came.", "2016-03-04")
+    ann = annotate(d, ("Mary Houston", "PERSON"), ("Houston", "GPE"))
+    ann = dataclasses.replace(ann, mentions=tuple(
+        dataclasses.replace(m, rule="place-cue") if m.label == "GPE" else m for m in ann.mentions))
+    res = resolve_entities([*docs, d], [*anns, ann])  # a city of the gazetteer: only the cue said place
+    (mary,) = [e for e in res.entities if e.name == "Mary Houston"]
+    assert mary.mentions == 8 and not [e for e in res.entities if e.type == "place"]
