@@ -158,6 +158,19 @@ def _nickname_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(pairs | {(b, a) for a, b in pairs})
 
 
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Every English given name and nickname the ``nicknames`` package lists (folded)."""
+    lookup = NickNamer().nickname_lookup
+    return frozenset(fold(w) for given, nicks in lookup.items() for w in (given, *nicks))
+
+
+def known_given_name(word: str) -> bool:
+    """``word`` is an English given name or nickname ('Ann', 'Lee'), by the ``nicknames`` list:
+    a word it lacks may still be one (the list is English and finite)."""
+    return fold(word) in _given_names()
+
+
 def nickname_of(x: str, y: str) -> bool:
     """One given name is a nickname of the other ('bill' / 'william'). Two nicknames of one name
     ('bill' / 'will') are not taken for each other: they may be two people, and the list is not

@@ -19,6 +19,7 @@ from dossier.partial_date import PartialDate
 from dossier.nlp.names import (
     extends_name,
     generation,
+    known_given_name,
     malformed,
     name_tokens,
     same_person_name,
@@ -102,7 +103,8 @@ def _join_epithets(names: list[str], uf: UnionFind) -> None:
     another, and NER takes them into the name). A word that begins another person's name ('Mary'
     of 'Mary Ann Roe' beside 'Mary Poe'), an initial, or a target that is itself such a form leave
     the names apart. Two-word forms ('Crooked <Given>') are left alone: without a list of given
-    names, 'Rand <Surname>' cannot be told from an epithet."""
+    names, 'Rand <Surname>' cannot be told from an epithet. The same index finds a two-word surname
+    written alone: '<Given> <A> <B>' and '<A> <B>', where <A> begins no one's name in the corpus."""
     toks = {n: name_tokens(n) for n in names}
     by_rest: dict[str, str] = {}
     for n, t in toks.items():
@@ -124,11 +126,23 @@ def _join_epithets(names: list[str], uf: UnionFind) -> None:
     # 'Crooked <Given>': a word before a given name that is no one else's surname
     short_forms = {n for n in epithet_like if not lasts[toks[n][1]] - {n} - long_forms - epithet_like}
     given = {toks[n][0] for n in names if n not in long_forms and n not in short_forms}
+    holders: dict[str, set[str]] = defaultdict(set)  # a short form -> the groups of its long forms
+    for n in long_forms:
+        holders[by_rest[" ".join(toks[n][1:])]].add(uf.find(n))
     for n in sorted(long_forms):
         t = toks[n]
         target = by_rest[" ".join(t[1:])]
-        if t[0] not in given and len(t[0]) >= 3 and target not in long_forms | short_forms:
+        if target in long_forms | short_forms:
+            continue
+        if t[0] not in given and len(t[0]) >= 3:
             logger.debug("%r is %r under an epithet", n, target)
+            uf.union(n, target)
+        elif (len(t) == 3 and not begins_another(t[1], target) and not known_given_name(t[1])
+              and len(holders[target]) == 1):
+            # '<Given> <Name> <Surname>' and '<Name> <Surname>' where <Name> begins no one's name
+            # and is no given name: a two-word surname used alone ('<Given> Hale Norton' / 'Hale
+            # Norton'), not a middle name ('Mary Ann Poe' / 'Ann Poe' may be two people)
+            logger.debug("%r is the two-word surname of %r", target, n)
             uf.union(n, target)
 
 

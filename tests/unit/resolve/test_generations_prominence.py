@@ -89,3 +89,17 @@ def test_a_surname_a_locative_word_made_a_place_is_the_person_the_corpus_tags():
     res = resolve_entities([*docs, d], [*anns, ann])  # a city of the gazetteer: only the cue said place
     (mary,) = [e for e in res.entities if e.name == "Mary Houston"]
     assert mary.mentions == 8 and not [e for e in res.entities if e.type == "place"]
+
+
+def test_a_two_word_surname_written_alone_joins_its_full_name():
+    # ('Debra' begins another name: a given name, not an epithet before '<A> <B>')
+    g = group_full_names(["Debra Hale Norton", "Hale Norton", "Amy Norton", "Debra Weiss"])
+    assert g["Hale Norton"] == g["Debra Hale Norton"] and g["Amy Norton"] != g["Hale Norton"]
+    # <A> begins another person's name, or is a given name: '<A> <B>' may be someone else
+    g = group_full_names(["Debra Hale Norton", "Hale Norton", "Hale Berry", "Debra Weiss"])
+    assert g["Hale Norton"] != g["Debra Hale Norton"]
+    g = group_full_names(["Debra Lee Norton", "Lee Norton", "Debra Weiss"])
+    assert g["Lee Norton"] != g["Debra Lee Norton"]
+    # two people hold the two-word surname: the short form stays apart
+    g = group_full_names(["Debra Hale Norton", "Ron Hale Norton", "Hale Norton", "Ron Weiss", "Debra Weiss"])
+    assert g["Hale Norton"] not in (g["Debra Hale Norton"], g["Ron Hale Norton"])
