@@ -36,7 +36,7 @@ from dossier.resolve.common import quantity_key
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
-from dossier.nlp.names import extends_name, name_tokens, same_person_name
+from dossier.nlp.names import extends_name, generation, name_tokens, same_person_name, surname, translit_word
 from dossier.resolve.observe import (
     MentionKey,
     Obs,
@@ -140,12 +140,15 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
     """The observations of each cluster to be, by its label (steps 2-5 of the module docstring). On
     its own so every mention's label is freed before the clusters are made: at 10,000 pages they
     were tens of MB of the corpus step's peak."""
+    full = {o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2}
+    # the pages of the names a suffixed name may join (its surname's), not of every name
+    suffixed = {surname_key(n) for n in full if generation(n)}
     pages: dict[str, set[str]] = defaultdict(set)
     for o in obs:
-        if o.kind == "person" and len(name_tokens(o.name)) >= 2:
+        if o.kind == "person" and o.name in full and surname_key(o.name) in suffixed:
             pages[o.name].add(o.key[0])
-    groups = group_full_names(pages, pages)
-    del pages
+    groups = group_full_names(full, pages)
+    del pages, full
     labels = person_labels(groups, obs)
     # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).
     pooled = {k: v for k, v in labels.items() if not v.startswith("bare:")}
@@ -168,6 +171,11 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
         if o.key in labels:
             members[uf.find(labels[o.key])].append(o)
     return members
+
+
+def surname_key(name: str) -> str:
+    """The key a full name is blocked by (its folded surname)."""
+    return translit_word(surname(name))
 
 
 def _clusters(members: dict[str, list[Obs]]) -> list[Cluster]:

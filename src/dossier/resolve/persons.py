@@ -57,7 +57,7 @@ def group_full_names(names: Iterable[str], pages: Mapping[str, Collection[str]] 
     _join_extensions(sorted(set(uf.parent)), uf)
     _join_epithets(sorted(set(uf.parent)), uf)
     if pages:
-        _join_generations(by_surname, uf, pages)
+        _join_generations(by_surname, uf, pages)  # (a name with no pages here has no suffixed namesake)
     return {n: uf.find(n) for n in uf.parent}
 
 
