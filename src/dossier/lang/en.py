@@ -76,6 +76,11 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     what when where whether which while who whom whose why will with within without would yet you
     your said says""".split()
 )
+# Forms of the copulas that take a predicate nominal ('<Name> was a lawyer', 'became president'):
+# the noun phrase after them says what the subject is and names no one of its own.
+COPULAS: frozenset[str] = frozenset(
+    "is are was were be been am became become becomes becoming remain remains remained".split()
+)
 # Nouns that say the name before/after them is a place.
 PLACE_NOUNS: frozenset[str] = frozenset(
     """island islands isle isles islet islets archipelago peninsula river rivers lake lakes sea bay

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
-from dossier.lang.en import us_spelling
+from dossier.lang.en import COPULAS, us_spelling
 
 logger = logging.getLogger(__name__)
 
@@ -130,3 +130,38 @@ def pronoun_fits(pronoun: str, entity_type: str, plural: bool = False) -> bool:
     if w in THING_PRONOUNS:
         return entity_type != "person" and not plural
     return plural or entity_type in ("org", "gov")
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PREDICATE_WORD = re.compile(r"[A-Za-z0-9-]+")
+_NOT_IN_PREDICATE = frozenset("and or not n't to also being been".split())
+_DEFINITE = frozenset("the this that these those his her its their our my your".split())
+
+
+def predicate_nominal(text: str, start: int, surface: str, label: str = "") -> bool:
+    """An indefinite or bare noun phrase right after a copula ('<Name> was a lawyer', 'she became
+    president', at most four words between): it ascribes a property to the subject and refers to no
+    entity of its own, so it joins no other mention of its head (as in OntoNotes; on ECB+ such
+    mentions are mostly gold singletons). A definite one ('<Name> is the new host') may state an
+    identity and is left alone; so are a locative ('was in prison', a place noun: 'was home',
+    'were downstairs'), a passive ('was shot in the head') and an existential subject ('there were
+    protesters'). ``label``: the mention's entity label (a place's is a locative)."""
+    words = surface.lower().split()
+    if not words or words[0] in POSTMODIFIERS or label in _PLACE_LABELS:
+        return False
+    before = text[max(0, start - 80) : start].split()[-6:]
+    for i in range(len(before) - 1, max(-1, len(before) - 6), -1):
+        if before[i].lower() in COPULAS:
+            break
+        if not _PREDICATE_WORD.fullmatch(before[i]):
+            return False
+    else:
+        return False
+    if i > 0 and before[i - 1].lower() == "there":
+        return False  # 'there were protesters': an existential introduces a referent
+    between = [w.lower() for w in before[i + 1 :]] + words[:-1]
+    if any(w in POSTMODIFIERS or w in _NOT_IN_PREDICATE for w in between):
+        return False  # 'was taken to a jail', 'was not one person'
+    if between and between[0].endswith(("ed", "ing")):
+        return False  # a passive or a progressive: 'was arrested near the house', 'was walking'
+    return not between or between[0] not in _DEFINITE

@@ -1,0 +1,47 @@
+"""Common noun phrases that refer to no entity of their own, or to another one than their head's."""
+
+from __future__ import annotations
+
+from dossier.resolve import resolve_entities
+from dossier.resolve.common import predicate_nominal
+
+from .helpers import annotate, make_doc
+
+
+def _at(text: str, surface: str, nth: int = 0) -> int:
+    return [i for i in range(len(text)) if text.startswith(surface, i)][nth]
+
+
+def test_predicate_nominal_is_read_after_a_copula():
+    text = "Smith was a senior lawyer. Jones became president. The lawyer said so. Ellen is the ideal host."
+    assert predicate_nominal(text, _at(text, "senior lawyer"), "senior lawyer")  # 'a' and an adjective between
+    assert predicate_nominal(text, _at(text, "lawyer"), "lawyer")
+    assert predicate_nominal(text, _at(text, "president"), "president")  # a bare role
+    assert not predicate_nominal(text, _at(text, "The lawyer"), "The lawyer")  # a subject
+    assert not predicate_nominal(text, _at(text, "host"), "host")  # a definite predicate may be an identity
+
+
+def test_predicate_nominal_leaves_locatives_passives_and_existentials():
+    text = "He was in prison. He was shot in the head. There were protesters. He was not one person."
+    assert not predicate_nominal(text, _at(text, "in prison"), "in prison")
+    assert not predicate_nominal(text, _at(text, "prison"), "prison")
+    assert not predicate_nominal(text, _at(text, "head"), "head")
+    assert not predicate_nominal(text, _at(text, "protesters"), "protesters")
+    assert not predicate_nominal(text, _at(text, "person"), "person")
+    home = "The pair were home by then."
+    assert predicate_nominal(home, _at(home, "home"), "home") and not predicate_nominal(home, _at(home, "home"), "home", "LOC")
+
+
+def test_a_predicate_nominal_joins_no_other_mention_of_its_head():
+    a = make_doc("a", "By noon the storm was a hurricane. The hurricane hit the coast. Another hurricane formed.")
+    res = resolve_entities([a], [annotate(a, ("hurricane", "MISC"))])
+    pred, later = (res.mention_entity[("a", _at(a.text, "hurricane", n), _at(a.text, "hurricane", n) + 9)] for n in (0, 1))
+    assert pred != later  # 'was a hurricane' says what the storm became, and is no mention of 'the hurricane'
+    assert res.mention_entity[("a", _at(a.text, "hurricane", 2), _at(a.text, "hurricane", 2) + 9)] == later  # as before
+
+
+def test_a_pronoun_does_not_take_a_predicate_nominal_as_antecedent():
+    a = make_doc("a", "Bob Smith was a teacher. He retired.")
+    res = resolve_entities([a], [annotate(a, ("Bob Smith", "PERSON"), ("teacher", "PERSON"), ("He", "PRON"))])
+    he = _at(a.text, "He")
+    assert res.mention_entity[("a", he, he + 2)] == res.mention_entity[("a", 0, 9)]
