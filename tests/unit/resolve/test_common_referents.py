@@ -28,6 +28,9 @@ def test_predicate_nominal_leaves_locatives_passives_and_existentials():
     assert not predicate_nominal(text, _at(text, "head"), "head")
     assert not predicate_nominal(text, _at(text, "protesters"), "protesters")
     assert not predicate_nominal(text, _at(text, "person"), "person")
+    seen = "Children had been seen throwing bottles. Posted 2:30 AM A Brooklyn woman spoke."
+    assert not predicate_nominal(seen, _at(seen, "bottles"), "bottles")  # a participle, no article
+    assert not predicate_nominal(seen, _at(seen, "Brooklyn woman"), "Brooklyn woman")  # 'AM' is a time
     home = "The pair were home by then."
     assert predicate_nominal(home, _at(home, "home"), "home") and not predicate_nominal(home, _at(home, "home"), "home", "LOC")
 
