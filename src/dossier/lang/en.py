@@ -81,6 +81,14 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 COPULAS: frozenset[str] = frozenset(
     "is are was were be been am became become becomes becoming remain remains remained".split()
 )
+# Quantifiers that make a noun phrase denote no individual ('every user', 'no gun', 'any attacker'),
+# and the pronouns built on them ('anyone', 'nobody', 'everything'). 'all' is left out ('all
+# customers' is mostly the set the story names), and so is 'someone' ('someone shot him' is one
+# person the story goes on about).
+QUANTIFIER_DETERMINERS: frozenset[str] = frozenset("every each no any".split())
+QUANTIFIER_PRONOUNS: frozenset[str] = frozenset(
+    "anyone anybody anything everyone everybody everything nobody nothing".split()
+)
 # Nouns that say the name before/after them is a place.
 PLACE_NOUNS: frozenset[str] = frozenset(
     """island islands isle isles islet islets archipelago peninsula river rivers lake lakes sea bay

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
-from dossier.lang.en import COPULAS, us_spelling
+from dossier.lang.en import COPULAS, QUANTIFIER_DETERMINERS, QUANTIFIER_PRONOUNS, us_spelling
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +135,6 @@ def pronoun_fits(pronoun: str, entity_type: str, plural: bool = False) -> bool:
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PREDICATE_WORD = re.compile(r"[A-Za-z0-9-]+")
 _NOT_IN_PREDICATE = frozenset("and or not n't to also being been".split())
-_DEFINITE = frozenset("the this that these those his her its their our my your".split())
 
 
 def predicate_nominal(text: str, start: int, surface: str, label: str = "") -> bool:
@@ -166,3 +165,26 @@ def predicate_nominal(text: str, start: int, surface: str, label: str = "") -> b
     if between[0] not in ("a", "an"):
         return False  # 'was seen throwing bottles', 'was the new host' (an identity may be stated)
     return not any(w in POSTMODIFIERS or w in _NOT_IN_PREDICATE for w in between)  # 'was a way to'
+
+
+_DEMONSTRATIVES = frozenset("the this that these those".split())
+
+
+def quantified(text: str, start: int, surface: str) -> bool:
+    """A quantified noun phrase ('every user', 'no gun', 'any attacker', the quantifier written
+    before a gold span that leaves it out) or a quantifier pronoun ('anyone', 'nobody'): it ranges
+    over individuals and names none, so it joins no other mention of its head ('anybody else' said
+    three times is no one person)."""
+    words = re.findall(r"[a-z]+", surface.lower())
+    if not words:
+        return False
+    if words[0] in QUANTIFIER_PRONOUNS or words[0] in QUANTIFIER_DETERMINERS:
+        return True
+    before = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text[max(0, start - 15) : start])
+    return bool(before) and before[-1].lower() in QUANTIFIER_DETERMINERS and words[0] not in _DEMONSTRATIVES
+
+
+def non_referential(text: str, start: int, surface: str, label: str = "") -> bool:
+    """A noun phrase that refers to no entity of its own: a predicate nominal or a quantified phrase.
+    It joins no other mention of its head and is no pronoun's antecedent."""
+    return predicate_nominal(text, start, surface, label) or quantified(text, start, surface)

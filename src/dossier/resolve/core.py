@@ -32,7 +32,7 @@ from dossier.resolve.clusters import (
     make_cluster,
     to_entity,
 )
-from dossier.resolve.common import predicate_nominal, quantity_key
+from dossier.resolve.common import non_referential, quantity_key
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
@@ -165,8 +165,8 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
             labels[o.key] = "common:" + o.name + quantity_key(o.surface) + where
     labels.update(link_descriptions(docs, obs, labels, group))
     texts = {d.id: d.text for d in docs}
-    for o in obs:  # '<Name> was a lawyer': a property of the subject, no referent of its own
-        if o.kind == "common" and predicate_nominal(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label):
+    for o in obs:  # '<Name> was a lawyer', 'every user': no referent of its own
+        if o.kind == "common" and non_referential(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label):
             labels[o.key] = f"common:{o.name}!{o.key[0]}:{o.key[1]}"
     uf = UnionFind()
     _alias_unions(docs, annots, labels, uf)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from dossier.lang.en import REPORTING_VERBS
 from dossier.nlp.cues import inflect
-from dossier.resolve.common import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, predicate_nominal, pronoun_fits, singular
+from dossier.resolve.common import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, non_referential, pronoun_fits, singular
 
 if TYPE_CHECKING:
     from dossier.resolve.clusters import Cluster
@@ -133,7 +133,7 @@ def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[s
     by_doc: dict[str, list[tuple[int, Cluster, Obs]]] = defaultdict(list)
     for c in clusters:
         for o in c.obs:
-            if o.kind == "common" and predicate_nominal(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label):
+            if o.kind == "common" and non_referential(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label):
                 continue
             by_doc[o.key[0]].append((o.key[1], c, o))
     pron_by_doc: dict[str, list[Obs]] = defaultdict(list)

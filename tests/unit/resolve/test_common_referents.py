@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.resolve import resolve_entities
-from dossier.resolve.common import predicate_nominal
+from dossier.resolve.common import predicate_nominal, quantified
 
 from .helpers import annotate, make_doc
 
@@ -48,3 +48,19 @@ def test_a_pronoun_does_not_take_a_predicate_nominal_as_antecedent():
     res = resolve_entities([a], [annotate(a, ("Bob Smith", "PERSON"), ("teacher", "PERSON"), ("He", "PRON"))])
     he = _at(a.text, "He")
     assert res.mention_entity[("a", he, he + 2)] == res.mention_entity[("a", 0, 9)]
+
+
+def test_quantified_phrases_name_no_one():
+    text = "Any attacker could do it. No gun was used. The attacker fled. Anybody else would. All customers lost service."
+    assert quantified(text, _at(text, "attacker"), "attacker")  # the quantifier before a span that leaves it out
+    assert quantified(text, _at(text, "No gun"), "No gun")
+    assert quantified(text, _at(text, "Anybody else"), "Anybody else")
+    assert not quantified(text, _at(text, "The attacker"), "The attacker")
+    assert not quantified(text, _at(text, "customers"), "customers")  # 'all customers' is the set the story names
+
+
+def test_a_quantified_phrase_joins_no_other_mention_of_its_head():
+    a = make_doc("a", "Any user can be hit. The user who opened the file lost data. The user called.")
+    res = resolve_entities([a], [annotate(a, ("user", "PERSON"))])
+    first, second, third = (res.mention_entity[("a", _at(a.text, "user", n), _at(a.text, "user", n) + 4)] for n in range(3))
+    assert second == third and first != second
