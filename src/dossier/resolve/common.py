@@ -4,7 +4,9 @@ Why hand-written: the resolver sees mention strings, not a parse, and spaCy's le
 loaded pipeline. The head of an English noun phrase is its last word before a post-modifier
 ('the president of the company' -> 'president'); a crude plural fold is enough to compare heads.
 Within one story, noun phrases with the same head mostly name the same thing; pronouns point back
-to the nearest earlier mention they agree with.
+to the nearest earlier mention they agree with. Some noun phrases name nothing (``non_referential``):
+a predicate nominal says what its subject is ('<Name> was a lawyer') and a quantified phrase ranges
+over individuals ('every user'); neither joins another mention of its head.
 """
 
 from __future__ import annotations
@@ -171,8 +173,8 @@ _DEMONSTRATIVES = frozenset("the this that these those".split())
 
 
 def quantified(text: str, start: int, surface: str) -> bool:
-    """A quantified noun phrase ('every user', 'no gun', 'any attacker', the quantifier written
-    before a gold span that leaves it out) or a quantifier pronoun ('anyone', 'nobody'): it ranges
+    """A quantified noun phrase ('every user', 'no gun', 'any attacker', the quantifier also written
+    before a mention span that leaves it out) or a quantifier pronoun ('anyone', 'nobody'): it ranges
     over individuals and names none, so it joins no other mention of its head ('anybody else' said
     three times is no one person)."""
     words = re.findall(r"[a-z]+", surface.lower())
