@@ -37,16 +37,8 @@ from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
 from dossier.nlp.names import extends_name, generation, name_tokens, same_person_name, surname, translit_word
-from dossier.resolve.observe import (
-    MentionKey,
-    Obs,
-    ObsMemo,
-    body_names,
-    demote_non_persons,
-    promote_unknown_places,
-    observe_once,
-    refuse_non_names,
-)
+from dossier.resolve.agreement import demote_non_persons, promote_unknown_places, refuse_non_names
+from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
 from dossier.resolve.pagegroups import page_groups
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
 from dossier.resolve.persons import group_full_names, person_labels

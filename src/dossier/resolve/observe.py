@@ -2,7 +2,8 @@
 
 Each usable mention gets its display name (the in-document canonical name when known), a
 provisional kind (person, gov, a plain name, a common noun or a pronoun) and its document's date.
-Mentions standing for two things ('Merkel and Macron', 'France-Germany') are refused here.
+What the whole corpus says of a name's type, and refusing mentions that stand for two things
+('Merkel and Macron', 'France-Germany'), is in ``agreement``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from dossier.resolve.context import (
     is_actor,
     medium_cue,
     org_cue,
-    used_as_medium,
     org_shaped,
     place_cue,
     strip_title_word,
@@ -43,7 +43,6 @@ from dossier.nlp.names import (
     joined_names,
     malformed,
     name_tokens,
-    translit_key,
     translit_word,
 )
 from dossier.resolve.roles import read_title, stated_term
@@ -481,97 +480,3 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
     times = _date_times(annots)
     return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))
             if o.mention.title and o.kind == "person" else o for o in out]
-
-
-def promote_unknown_places(obs: list[Obs]) -> list[Obs]:
-    """A name tagged as a place that no gazetteer knows as one, tagged PERSON on other mentions of the
-    corpus, is that person's name (a given name tagged GPE once): NER's place tag is a guess the
-    gazetteer can check, and a person's name never turns into a place entity of its own."""
-    tagged = [o for o in obs if o.mention.label == "PERSON" and o.kind in ("person", "name")]
-    persons = {translit_key(n) for o in tagged for n in (o.name, o.surface)}
-    persons |= {translit_key(t) for o in tagged for t in o.name.split()}  # 'Melania' of 'Melania Roe'
-
-    out = []
-    for o in obs:
-        if (o.mention.label in ("GPE", "LOC") and o.kind == "name" and translit_key(o.name) in persons
-                and not geo.known_place(o.name) and not geo.country_named(o.name)):
-            logger.debug("%r: tagged as a place, no place of that name, a person elsewhere", o.name)
-            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person")
-        out.append(o)
-    return out
-
-
-def demote_non_persons(obs: list[Obs]) -> list[Obs]:
-    """A full name tagged PERSON less often than ORG/place across all documents is not a person
-    ('Yomiuri Shimbun' tagged PERSON once and ORG once), unless a role title says otherwise; and a
-    role title says so both ways: a full name a title gives to a PERSON-tagged mention ('former
-    <Company> CEO <Given> <Surname>') is that person where the tagger called it an organisation
-    (the small tagger often does for a candidate's name), unless the mention reads as a body."""
-    votes: dict[str, Counter[bool]] = defaultdict(Counter)
-    for o in obs:
-        if o.mention.label in LABEL_TYPE and o.kind != "gov":
-            votes[translit_key(o.name)][LABEL_TYPE[o.mention.label] == "person"] += 1
-        if o.org:
-            votes[translit_key(o.name)][False] += 3
-    media = _media_names(obs)
-    titled = {translit_key(o.name) for o in obs if o.mention.title}
-    titled_persons = {translit_key(o.name) for o in obs if o.mention.title and o.kind == "person" and o.mention.label == "PERSON"}
-    surnames = {translit_key(t[-1]) for o in obs if o.kind == "person" and len(t := name_tokens(o.name)) >= 2}
-    out = []
-    for o in obs:
-        k = translit_key(o.name)
-        if o.kind == "person" and o.mention.label == "PERSON" and k not in titled and (
-                votes[k][True] <= votes[k][False] or k in media):
-            o = dataclasses.replace(o, kind="name")
-        elif o.kind == "name" and o.shape == "name" and not o.org and not o.place and (
-                (o.mention.label == "ORG" and len(name_tokens(o.name)) >= 2 and k in titled_persons)
-                or (len(name_tokens(o.name)) == 1 and k in surnames and votes[k][True] > votes[k][False]
-                    and (o.mention.label == "ORG" or (o.mention.label in ("GPE", "LOC") and _weak_place(o))))):
-            # a titled person's full name, or a bare surname the corpus tags PERSON more often
-            # than anything else ('<Surname> said', tagged ORG on some pages; 'from <Surname>' made
-            # a place): the person's name
-            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person")
-        out.append(o)
-    return out
-
-
-
-def _weak_place(o: Obs) -> bool:
-    """A place label only a locative word gave ('from <Surname>', the map's place cue), or one the
-    gazetteer does not back: a person's surname the corpus otherwise tags PERSON outvotes it."""
-    return o.mention.rule == "place-cue" or not geo.known_place(o.name)
-
-
-def _media_names(obs: list[Obs]) -> set[str]:
-    """Keys of the names the corpus uses as a medium (``used_as_medium``): 'posted on <Platform>'."""
-    total: Counter[str] = Counter()
-    medium: Counter[str] = Counter()
-    for o in obs:
-        if o.kind in ("person", "name"):
-            k = translit_key(o.name)
-            total[k] += 1
-            medium[k] += o.medium
-    return {k for k, n in medium.items() if used_as_medium(n, total[k])}
-
-
-def refuse_non_names(obs: list[Obs]) -> list[Obs]:
-    """Drop mentions that stand for two things: 'Merkel and Macron' (a coordination; always for a
-    PERSON tag, else when both parts are names met on their own) and 'France-Germany' (two
-    names joined by a hyphen, each a name on its own)."""
-    known = {translit_key(x) for o in obs if o.shape == "name" for x in (o.name, o.surface)}
-    known |= {translit_word(t) for o in obs if o.kind == "person" for t in name_tokens(o.name)}
-
-    def is_known(part: str) -> bool:
-        return translit_key(part) in known or bool(geo.country_named(part) or geo.country_of_capital(part))
-
-    out = []
-    for o in obs:
-        if o.shape == "coord":
-            parts = coordination(o.surface) or coordination(o.name) or name_list(o.name)
-            if parts and (o.mention.label == "PERSON" or all(is_known(p) for p in parts)):
-                continue
-        if o.shape == "joined" and joined_names(o.surface, is_known):
-            continue
-        out.append(dataclasses.replace(o, shape="name") if o.shape in ("coord", "joined") else o)
-    return out
-

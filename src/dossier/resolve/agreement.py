@@ -1,0 +1,151 @@
+"""Types that agree across the corpus, and mentions that stand for two things.
+
+Run over every page's observations together (``core.resolve_entities``), after ``observe``: the
+tagger labels each mention alone, and a name's type is what the corpus says of it as a whole (a
+gazetteer, role titles, the votes of its tags, whether it is used as a medium).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dossier.lang import geo
+from dossier.nlp.names import coordination, joined_names, name_tokens, translit_key, translit_word
+from dossier.resolve.clean import name_list
+from dossier.resolve.context import used_as_medium
+from dossier.resolve.observe import LABEL_TYPE, Obs
+
+logger = logging.getLogger(__name__)
+
+
+def promote_unknown_places(obs: list[Obs]) -> list[Obs]:
+    """A name tagged as a place that no gazetteer knows as one, tagged PERSON on other mentions of the
+    corpus, is that person's name (a given name tagged GPE once): NER's place tag is a guess the
+    gazetteer can check, and a person's name never turns into a place entity of its own."""
+    tagged = [o for o in obs if o.mention.label == "PERSON" and o.kind in ("person", "name")]
+    persons = {translit_key(n) for o in tagged for n in (o.name, o.surface)}
+    persons |= {translit_key(t) for o in tagged for t in o.name.split()}  # 'Melania' of 'Melania Roe'
+
+    out = []
+    for o in obs:
+        if (o.mention.label in ("GPE", "LOC") and o.kind == "name" and translit_key(o.name) in persons
+                and not geo.known_place(o.name) and not geo.country_named(o.name)):
+            logger.debug("%r: tagged as a place, no place of that name, a person elsewhere", o.name)
+            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person")
+        out.append(o)
+    return out
+
+
+@dataclass(frozen=True)
+class _TypeEvidence:
+    """What the whole corpus says about each name's type (keys: ``translit_key`` of the name)."""
+
+    votes: Mapping[str, Counter[bool]]  # PERSON tags (True) against ORG/place tags and org cues (False)
+    media: set[str]  # names used as a medium ('on <Platform>')
+    titled: set[str]  # names given a role title somewhere
+    titled_persons: set[str]  # ... on a PERSON-tagged person mention
+    surnames: set[str]  # last words of full person names
+
+
+def _type_evidence(obs: list[Obs]) -> _TypeEvidence:
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for o in obs:
+        if o.mention.label in LABEL_TYPE and o.kind != "gov":
+            votes[translit_key(o.name)][LABEL_TYPE[o.mention.label] == "person"] += 1
+        if o.org:
+            votes[translit_key(o.name)][False] += 3
+    return _TypeEvidence(
+        votes=votes,
+        media=_media_names(obs),
+        titled={translit_key(o.name) for o in obs if o.mention.title},
+        titled_persons={translit_key(o.name) for o in obs
+                        if o.mention.title and o.kind == "person" and o.mention.label == "PERSON"},
+        surnames={translit_key(t[-1]) for o in obs if o.kind == "person" and len(t := name_tokens(o.name)) >= 2},
+    )
+
+
+def demote_non_persons(obs: list[Obs]) -> list[Obs]:
+    """Person and non-person names made to agree with the corpus: a PERSON-tagged name the corpus
+    says is none becomes a plain name (``_no_person``), and an ORG- or place-tagged name the corpus
+    says is a person becomes one (``_a_person``: its label rewritten to PERSON)."""
+    ev = _type_evidence(obs)
+    out = []
+    for o in obs:
+        k = translit_key(o.name)
+        if _no_person(o, k, ev):
+            o = dataclasses.replace(o, kind="name")
+        elif _a_person(o, k, ev):
+            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person")
+        out.append(o)
+    return out
+
+
+def _no_person(o: Obs, k: str, ev: _TypeEvidence) -> bool:
+    """A name tagged PERSON no more often than ORG/place across all documents ('Yomiuri Shimbun'
+    tagged PERSON once and ORG once), or used as a medium ('on <Platform>'), is no person, unless a
+    role title says it is."""
+    votes = ev.votes[k]
+    return (o.kind == "person" and o.mention.label == "PERSON" and k not in ev.titled
+            and (votes[True] <= votes[False] or k in ev.media))
+
+
+def _a_person(o: Obs, k: str, ev: _TypeEvidence) -> bool:
+    """A full name a role title gives to a PERSON-tagged mention ('former <Company> CEO <Given>
+    <Surname>') is that person where the tagger called it an organisation (the small tagger often
+    does for a candidate's name); a bare surname the corpus tags PERSON more often than anything
+    else is the person's name where it was tagged ORG ('<Surname> said') or made a place only by a
+    locative word or against the gazetteer ('from <Surname>'). Never a mention that reads as a body
+    or a place ('the newspaper X', 'X Islands')."""
+    if o.kind != "name" or o.shape != "name" or o.org or o.place:
+        return False
+    words = len(name_tokens(o.name))
+    if o.mention.label == "ORG" and words >= 2:
+        return k in ev.titled_persons
+    votes = ev.votes[k]
+    return (words == 1 and k in ev.surnames and votes[True] > votes[False]
+            and (o.mention.label == "ORG" or (o.mention.label in ("GPE", "LOC") and _weak_place(o))))
+
+
+def _weak_place(o: Obs) -> bool:
+    """A place label only a locative word gave ('from <Surname>', the map's place cue), or one the
+    gazetteer does not back: a person's surname the corpus otherwise tags PERSON outvotes it."""
+    return o.mention.rule == "place-cue" or not geo.known_place(o.name)
+
+
+def _media_names(obs: list[Obs]) -> set[str]:
+    """Keys of the names the corpus uses as a medium (``used_as_medium``): 'posted on <Platform>'."""
+    total: Counter[str] = Counter()
+    medium: Counter[str] = Counter()
+    for o in obs:
+        if o.kind in ("person", "name"):
+            k = translit_key(o.name)
+            total[k] += 1
+            medium[k] += o.medium
+    return {k for k, n in medium.items() if used_as_medium(n, total[k])}
+
+
+def refuse_non_names(obs: list[Obs]) -> list[Obs]:
+    """Drop mentions that stand for two things: 'Merkel and Macron' (a coordination; always for a
+    PERSON tag, else when both parts are names met on their own) and 'France-Germany' (two
+    names joined by a hyphen, each a name on its own)."""
+    known = {translit_key(x) for o in obs if o.shape == "name" for x in (o.name, o.surface)}
+    known |= {translit_word(t) for o in obs if o.kind == "person" for t in name_tokens(o.name)}
+
+    def is_known(part: str) -> bool:
+        return translit_key(part) in known or bool(geo.country_named(part) or geo.country_of_capital(part))
+
+    out = []
+    for o in obs:
+        if o.shape == "coord":
+            parts = coordination(o.surface) or coordination(o.name) or name_list(o.name)
+            if parts and (o.mention.label == "PERSON" or all(is_known(p) for p in parts)):
+                continue
+        if o.shape == "joined" and joined_names(o.surface, is_known):
+            continue
+        out.append(dataclasses.replace(o, shape="name") if o.shape in ("coord", "joined") else o)
+    return out
+
