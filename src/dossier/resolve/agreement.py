@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dossier.lang import geo
-from dossier.nlp.names import coordination, joined_names, name_tokens, translit_key, translit_word
+from dossier.nlp.names import clean_name, coordination, joined_names, name_tokens, translit_key, translit_word
 from dossier.resolve.clean import name_list
 from dossier.resolve.context import used_as_medium
 from dossier.resolve.observe import LABEL_TYPE, Obs
@@ -48,7 +48,8 @@ class _TypeEvidence:
     media: set[str]  # names used as a medium ('on <Platform>')
     titled: set[str]  # names given a role title somewhere
     titled_persons: set[str]  # ... on a PERSON-tagged person mention
-    surnames: set[str]  # last words of full person names
+    surnames: Mapping[str, int]  # last words of full person names -> mentions of those names
+    org_heads: set[str]  # first words of names of two words or more of bodies, facilities, places
 
 
 def _type_evidence(obs: list[Obs]) -> _TypeEvidence:
@@ -64,7 +65,9 @@ def _type_evidence(obs: list[Obs]) -> _TypeEvidence:
         titled={translit_key(o.name) for o in obs if o.mention.title},
         titled_persons={translit_key(o.name) for o in obs
                         if o.mention.title and o.kind == "person" and o.mention.label == "PERSON"},
-        surnames={translit_key(t[-1]) for o in obs if o.kind == "person" and len(t := name_tokens(o.name)) >= 2},
+        surnames=Counter(translit_key(t[-1]) for o in obs if o.kind == "person" and len(t := name_tokens(o.name)) >= 2),
+        org_heads={translit_key(clean_name(w[0])) for o in obs  # clean_name: "<Surname>'s Analytics"
+                   if o.mention.label in ("ORG", "FAC", "GPE", "LOC") and len(w := o.name.split()) >= 2},
     )
 
 
@@ -98,16 +101,28 @@ def _a_person(o: Obs, k: str, ev: _TypeEvidence) -> bool:
     <Surname>') is that person where the tagger called it an organisation (the small tagger often
     does for a candidate's name); a bare surname the corpus tags PERSON more often than anything
     else is the person's name where it was tagged ORG ('<Surname> said') or made a place only by a
-    locative word or against the gazetteer ('from <Surname>'). Never a mention that reads as a body
-    or a place ('the newspaper X', 'X Islands')."""
+    locative word or against the gazetteer ('from <Surname>'); so is a bare surname tagged ORG on
+    pages naming no one in full when the corpus names the person in full three times as often
+    and no organisation bears the name. Never a mention that reads as a body or a place ('the
+    newspaper X', 'X Islands')."""
     if o.kind != "name" or o.shape != "name" or o.org or o.place:
         return False
     words = len(name_tokens(o.name))
     if o.mention.label == "ORG" and words >= 2:
         return k in ev.titled_persons
     votes = ev.votes[k]
-    return (words == 1 and k in ev.surnames and votes[True] > votes[False]
-            and (o.mention.label == "ORG" or (o.mention.label in ("GPE", "LOC") and _weak_place(o))))
+    if words != 1 or k not in ev.surnames:
+        return False
+    if o.mention.label == "ORG":
+        # the bare ORG tags are outvoted by the PERSON tags of the bare word, or, when no name of
+        # a body, facility or place begins with it ('<Surname> Foundation', "<Surname>'s Point"), by the mentions of
+        # the person's full name: the tagger's habit with one surname is no organisation
+        return votes[True] > votes[False] or (  # (an all-capital word is an initialism, no surname)
+            k not in ev.org_heads and not o.name.isupper() and ev.surnames[k] >= _FULL_NAME_MAJORITY * votes[False])
+    return o.mention.label in ("GPE", "LOC") and _weak_place(o) and votes[True] > votes[False]
+
+
+_FULL_NAME_MAJORITY = 3  # full-name mentions of a person per ORG tag of their bare surname
 
 
 def _weak_place(o: Obs) -> bool:

@@ -103,3 +103,26 @@ def test_a_two_word_surname_written_alone_joins_its_full_name():
     # two people hold the two-word surname: the short form stays apart
     g = group_full_names(["Debra Hale Norton", "Ron Hale Norton", "Hale Norton", "Ron Weiss", "Debra Weiss"])
     assert g["Hale Norton"] not in (g["Debra Hale Norton"], g["Ron Hale Norton"])
+
+
+def test_a_bare_surname_the_tagger_calls_an_organisation_is_the_person_named_in_full():
+    def build(fund: bool = False):
+        docs, anns = [], []
+        for i in range(3):
+            d = make_doc(f"p{i}", "Mary Pryce spoke. Mary Pryce left.", f"2016-03-0{i + 1}")
+            docs.append(d)
+            anns.append(annotate(d, ("Mary Pryce", "PERSON")))
+        z = make_doc("z", "Pryce spoke again, and Pryce left.", "2016-03-05")
+        docs.append(z)
+        anns.append(annotate(z, ("Pryce", "ORG")))
+        if fund:
+            f = make_doc("f", "The Pryce Fund paid.", "2016-03-05")
+            docs.append(f)
+            anns.append(annotate(f, ("Pryce Fund", "ORG")))
+        return resolve_entities(docs, anns)
+
+    (mary,) = [e for e in build().entities if e.name == "Mary Pryce"]
+    assert "z" in mary.docs  # six full-name mentions against two ORG tags, no body of that name
+    # an organisation bearing the name: the bare ORG tags may be it
+    (mary,) = [e for e in build(fund=True).entities if e.name == "Mary Pryce"]
+    assert "z" not in mary.docs
