@@ -22,7 +22,7 @@ from dossier.lang import en
 
 logger = logging.getLogger(__name__)
 
-_APOS = "'’`"
+_APOS = "'’‘`"  # '‘' too: a left quote typed for an apostrophe ("<Name>‘s")
 # Leading articles, and prepositions a mention boundary sometimes takes in ('in the Gulf of Aden').
 _LEADING_PREP = re.compile(r"^(?:in|at|on|from|into|near|of|to|for|with|by|via|outside|inside|toward|towards|across|through|around)\s+(?=the\s|[A-Z])")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
@@ -31,7 +31,7 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 # Roman numerals count too: after two or more name words ('World War II' keeps its key either way).
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 GENERATIONS = tuple(sorted(_SUFFIXES))  # the generational suffixes, for look-ups by key
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
 # Honorifics and courtesy titles that prefix a person's name but are not part of it.
 _HONORIFICS = en.HONORIFICS | en.TITLES_OF_ADDRESS
 
@@ -63,7 +63,7 @@ def clean_name(text: str) -> str:
     s = s.replace("[", "").replace("]", "")  # an editor's bracket inside a quote: '[<Given>] <Surname>'
     s = s.strip(" \t\"“”‘’'.,;:()[]-–—")
     s = _LEADING.sub("", _LEADING_PREP.sub("", s))
-    s = _POSSESSIVE.sub("", s) if re.search(r"['’]s?$", s) else s
+    s = _POSSESSIVE.sub("", s)
     return s.strip(" \"“”‘’'.,;:()[]-–—")
 
 

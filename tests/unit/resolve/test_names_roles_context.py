@@ -31,6 +31,7 @@ def test_same_name_is_spelling_only():
 
 def test_clean_name_and_similarity():
     assert clean_name("the Russian Federation's") == "Russian Federation"
+    assert clean_name("Ola Dune‘s") == "Ola Dune" and clean_name("O‘Dune") == "O‘Dune"  # a left quote typed for the apostrophe
     assert similarity("Kono", "Taro Kono") > 90
     assert similarity("Taro Kono Jr.", "Taro Kono") == 0.0  # a generation asked is that generation
     assert similarity("Taro Kono Jr.", "Taro Kono Sr.") == 0.0
