@@ -9,6 +9,12 @@ from dossier.resolve.persons import group_full_names
 from .helpers import annotate, make_doc
 
 
+def _pages(n: int, text: str, *specs: tuple, prefix: str = "p") -> tuple[list, list]:
+    """``n`` pages of one text dated a day apart from 2016-03-01, each annotated with ``specs``."""
+    docs = [make_doc(f"{prefix}{i}", text, f"2016-03-0{i + 1}") for i in range(n)]
+    return docs, [annotate(d, *specs) for d in docs]
+
+
 
 def test_a_suffixed_formal_name_joins_the_plain_formal_name_on_other_pages():
     names = {"Walter K. Hensley Jr.": {"a", "b"}, "Walter K. Hensley": {"c"}, "Walt Hensley": {"d"}}
@@ -37,11 +43,8 @@ def test_no_middle_part_or_another_generation_keeps_namesakes_apart():
 
 
 def test_a_bare_surname_among_contemporaries_goes_to_the_prominent_one_or_none():
-    docs, anns = [], []
-    for i in range(6):  # one namesake named in full on six pages, the other on one, the same week
-        d = make_doc(f"p{i}", "Senator Mary Pryce spoke.", f"2016-03-0{i + 1}")
-        docs.append(d)
-        anns.append(annotate(d, ("Mary Pryce", "PERSON")))
+    # one namesake named in full on six pages, the other on one, the same week
+    docs, anns = _pages(6, "Senator Mary Pryce spoke.", ("Mary Pryce", "PERSON"))
     d = make_doc("q", "Tom Pryce spoke.", "2016-03-04")
     docs.append(d)
     anns.append(annotate(d, ("Tom Pryce", "PERSON")))
@@ -63,11 +66,9 @@ def test_a_name_used_as_a_medium_is_no_person():
     assert medium_cue(text, second, second + 7)
     assert not medium_cue("Upon Smith", 5, 10) and not medium_cue("Chirper's account", 0, 7)
     assert used_as_medium(3, 30) and not used_as_medium(2, 4) and not used_as_medium(3, 100)
-    docs, anns = [], []
-    for i in range(4):  # the tagger calls the platform a person; the pages post on it
-        d = make_doc(f"p{i}", "Tom Pryce posted on Chirper. Chirper said nothing. Chirper grew.", f"2016-03-0{i + 1}")
-        docs.append(d)
-        anns.append(annotate(d, ("Tom Pryce", "PERSON"), ("Chirper", "PERSON")))
+    # the tagger calls the platform a person; the pages post on it
+    docs, anns = _pages(4, "Tom Pryce posted on Chirper. Chirper said nothing. Chirper grew.",
+                        ("Tom Pryce", "PERSON"), ("Chirper", "PERSON"))
     res = resolve_entities(docs, anns)
     types = {e.name: e.type for e in res.entities}
     assert types["Chirper"] == "org" and types["Tom Pryce"] == "person"
@@ -76,12 +77,9 @@ def test_a_name_used_as_a_medium_is_no_person():
 def test_a_surname_a_locative_word_made_a_place_is_the_person_the_corpus_tags():
     import dataclasses
 
-    docs, anns = [], []
-    for i in range(3):
-        d = make_doc(f"p{i}", "Mary Houston spoke.", f"2016-03-0{i + 1}")
-        q = make_doc(f"q{i}", "Houston said no.", f"2016-03-0{i + 1}")  # the corpus tags the bare surname PERSON
-        docs += [d, q]
-        anns += [annotate(d, ("Mary Houston", "PERSON")), annotate(q, ("Houston", "PERSON"))]
+    docs, anns = _pages(3, "Mary Houston spoke.", ("Mary Houston", "PERSON"))
+    bare = _pages(3, "Houston said no.", ("Houston", "PERSON"), prefix="q")  # the corpus tags the bare surname PERSON
+    docs, anns = docs + bare[0], anns + bare[1]
     d = make_doc("z", "Mary Houston spoke. A note from Houston came.", "2016-03-04")
     ann = annotate(d, ("Mary Houston", "PERSON"), ("Houston", "GPE"))
     ann = dataclasses.replace(ann, mentions=tuple(
@@ -107,11 +105,7 @@ def test_a_two_word_surname_written_alone_joins_its_full_name():
 
 def test_a_bare_surname_the_tagger_calls_an_organisation_is_the_person_named_in_full():
     def build(fund: bool = False):
-        docs, anns = [], []
-        for i in range(3):
-            d = make_doc(f"p{i}", "Mary Pryce spoke. Mary Pryce left.", f"2016-03-0{i + 1}")
-            docs.append(d)
-            anns.append(annotate(d, ("Mary Pryce", "PERSON")))
+        docs, anns = _pages(3, "Mary Pryce spoke. Mary Pryce left.", ("Mary Pryce", "PERSON"))
         z = make_doc("z", "Pryce spoke again, and Pryce left.", "2016-03-05")
         docs.append(z)
         anns.append(annotate(z, ("Pryce", "ORG")))
