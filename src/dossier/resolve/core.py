@@ -36,12 +36,12 @@ from dossier.resolve.common import non_referential, quantity_key
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
-from dossier.nlp.names import extends_name, generation, name_tokens, same_person_name, surname, translit_word
+from dossier.nlp.names import extends_name, generation, name_tokens, same_person_name
 from dossier.resolve.agreement import demote_non_persons, promote_unknown_places, refuse_non_names
 from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
 from dossier.resolve.pagegroups import page_groups
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
-from dossier.resolve.persons import group_full_names, person_labels
+from dossier.resolve.persons import block_key, group_full_names, person_labels
 from dossier.resolve.unionfind import UnionFind
 
 logger = logging.getLogger(__name__)
@@ -134,10 +134,10 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
     were tens of MB of the corpus step's peak."""
     full = {o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2}
     # the pages of the names a suffixed name may join (its surname's), not of every name
-    suffixed = {surname_key(n) for n in full if generation(n)}
+    suffixed = {block_key(n) for n in full if generation(n)}
     pages: dict[str, set[str]] = defaultdict(set)
     for o in obs:
-        if o.kind == "person" and o.name in full and surname_key(o.name) in suffixed:
+        if o.kind == "person" and o.name in full and block_key(o.name) in suffixed:
             pages[o.name].add(o.key[0])
     groups = group_full_names(full, pages)
     del pages, full
@@ -167,11 +167,6 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
         if o.key in labels:
             members[uf.find(labels[o.key])].append(o)
     return members
-
-
-def surname_key(name: str) -> str:
-    """The key a full name is blocked by (its folded surname)."""
-    return translit_word(surname(name))
 
 
 def _clusters(members: dict[str, list[Obs]]) -> list[Cluster]:

@@ -48,7 +48,7 @@ def group_full_names(names: Iterable[str], pages: Mapping[str, Collection[str]] 
     by_surname: dict[str, list[str]] = defaultdict(list)
     for n in sorted(set(names)):
         uf.find(n)
-        by_surname[translit_word(surname(n))].append(n)
+        by_surname[block_key(n)].append(n)
     pairs: dict[tuple[str, str], bool] = {}  # near keys put a name in several blocks: compared once
     for k, near in _near_keys(sorted(by_surname)).items():
         # Same or near-same surname keys (a typo in a long surname) are compared pairwise.
@@ -61,15 +61,19 @@ def group_full_names(names: Iterable[str], pages: Mapping[str, Collection[str]] 
     return {n: uf.find(n) for n in uf.parent}
 
 
+def block_key(name: str) -> str:
+    """The key full names are compared within: the folded surname (a generation left out)."""
+    return translit_word(surname(name))
+
+
 def _join_generations(by_surname: Mapping[str, list[str]], uf: UnionFind, pages: Mapping[str, Collection[str]]) -> None:
     """'<Given> <Initial>. <Surname> Jr.' is the man other pages call '<Given> <Initial>. <Surname>'
     and '<Given> <Surname>' (a formal style writes the suffix, most pages drop it) when nothing says
     there are two: one person without the suffix fits the name and is written with the same middle
-    part, no other generation of it is named (no 'Sr.', 'III'), and no page names the suffixed and
-    the plain form apart. Father and son are named on the same page
-    (the son is news as the father's son), so pages holding both forms keep them apart, unless they
-    are few beside either form's own pages (a byline or a quoted office restating the formal name
-    beside the plain one, on one page in ``_APART_SHARE`` or fewer of each)."""
+    part, and no other generation of it is named (no 'Sr.', 'III'). Father and son are named on the
+    same page (the son is news as the father's son), so pages holding both forms keep them apart,
+    unless they are few beside either form's own pages (a byline or a quoted office restating the
+    formal name beside the plain one: one page in ``_APART_SHARE`` or fewer of each)."""
     for block in by_surname.values():
         suffixed = [n for n in block if generation(n)]
         if not suffixed:
@@ -92,7 +96,6 @@ def _join_generations(by_surname: Mapping[str, list[str]], uf: UnionFind, pages:
             both = len(mine & theirs)
             if both and both * _APART_SHARE > min(len(mine), len(theirs)):
                 continue
-
             logger.debug("%r is %r in a formal style", n, target)
             uf.union(n, target)
 
@@ -228,10 +231,9 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     # kept apart (and dropped when nothing else joins it) instead of drawing every bare '<Platform>'.
     full = [o for o in full if o.shape == "name" and not malformed(o.name)]
     # What each full-name person looks like, for bare surnames elsewhere.
-    profile: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"dates": set(), "roles": set(), "pages": set()})
+    profile: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"dates": set(), "roles": set()})
     for o in full:
         p = profile[labels[o.key]]
-        p["pages"].add(o.key[0])
         if o.date:
             p["dates"].add(o.date)
         if len(name_tokens(o.surface)) >= 2:  # a title written with the full name, not a surname's guess
@@ -270,8 +272,9 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         elif best or o.kind == "person":
             labels[o.key] = best or "bare:" + translit_key(o.name)
     # Namesakes of the same time: the bare surname means the one the corpus is about far more
-    # often, counted on the pages naming them in full and those whose bare surname was decided.
-    pages = {c: set(profile[c]["pages"]) for _, cs in pending for c in cs}
+    # often, counted on the pages naming them in full and those whose bare surname was decided
+    # (both are in ``labels`` by now; only the contenders' pages are kept).
+    pages: dict[str, set[str]] = {c: set() for _, cs in pending for c in cs}
     for key, lab in labels.items():
         if lab in pages:
             pages[lab].add(key[0])
