@@ -52,6 +52,7 @@ from dossier.store.rows import (
     updated_document,
 )
 from dossier.store.sketches import writes
+from dossier.store.spool import Spool
 from dossier.store.tables import ALL_QUOTES, QuoteQuery
 
 if TYPE_CHECKING:
@@ -368,28 +369,30 @@ class PostgresStore(CorpusReads):
                     self._write_rows(by_id[doc_id])
 
     def replace_corpus(self, corpus: Corpus) -> None:
-        with self.conn.transaction(), self.conn.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (_CORPUS_LOCK,))
-            cur.execute("TRUNCATE " + ", ".join(_CORPUS_TABLES) + " RESTART IDENTITY")
-            for sql, rows in event_keys.writes(corpus.events, (), True, "%s"):
-                cur.executemany(sql, rows)
-            cur.executemany(
-                "INSERT INTO entities (id, name, type, json) VALUES (%s, %s, %s, %s)",
-                [(e.id, e.name, e.type, dumps(e)) for e in corpus.entities],
-            )
-            cur.executemany(  # the last of one id wins, as SQLite's INSERT OR REPLACE
-                "INSERT INTO events (id, date, kind, json) VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO UPDATE"
-                " SET date = EXCLUDED.date, kind = EXCLUDED.kind, json = EXCLUDED.json",
-                [(e.id, e.date, e.kind, dumps(e)) for e in corpus.events],
-            )
-            cur.executemany(
-                "INSERT INTO positions (actor, issue, date, json) VALUES (%s, %s, %s, %s)",
-                [(p.actor, p.issue, p.date, dumps(p)) for p in corpus.positions],
-            )
-            cur.executemany(
-                "INSERT INTO conflicts (kind, json) VALUES (%s, %s)", [(c.kind, dumps(c)) for c in corpus.conflicts]
-            )
-            cur.executemany("INSERT INTO figures (json) VALUES (%s)", [(dumps(f),) for f in corpus.figures])
+        """Replace the corpus tables in one transaction under the corpus lock. As in the SQLite store,
+        every row's JSON is encoded before the transaction begins, so the lock other builders wait on
+        is held for the inserts only, and it waits in temporary files (``spool``), not in memory."""
+        c = corpus
+        with (Spool(c.entities, dumps) as entities, Spool(c.events, dumps) as events,
+              Spool(c.positions, dumps) as positions, Spool(c.conflicts, dumps) as conflicts,
+              Spool(c.figures, dumps) as figures):
+            keys = event_keys.writes(c.events, (), True, "%s")
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(%s)", (_CORPUS_LOCK,))
+                cur.execute("TRUNCATE " + ", ".join(_CORPUS_TABLES) + " RESTART IDENTITY")
+                for sql, rows in keys:
+                    cur.executemany(sql, rows)
+                cur.executemany("INSERT INTO entities (id, name, type, json) VALUES (%s, %s, %s, %s)",
+                                ((e.id, e.name, e.type, j) for e, j in zip(c.entities, entities, strict=True)))
+                cur.executemany(  # the last of one id wins, as SQLite's INSERT OR REPLACE
+                    "INSERT INTO events (id, date, kind, json) VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO UPDATE"
+                    " SET date = EXCLUDED.date, kind = EXCLUDED.kind, json = EXCLUDED.json",
+                    ((e.id, e.date, e.kind, j) for e, j in zip(c.events, events, strict=True)))
+                cur.executemany("INSERT INTO positions (actor, issue, date, json) VALUES (%s, %s, %s, %s)",
+                                ((p.actor, p.issue, p.date, j) for p, j in zip(c.positions, positions, strict=True)))
+                cur.executemany("INSERT INTO conflicts (kind, json) VALUES (%s, %s)",
+                                ((f.kind, j) for f, j in zip(c.conflicts, conflicts, strict=True)))
+                cur.executemany("INSERT INTO figures (json) VALUES (%s)", ((j,) for j in figures))
 
     def update_corpus(self, changes: CorpusChanges) -> None:
         """Write only what an incremental corpus step changed, in one transaction (rows encoded first)."""
