@@ -4,6 +4,7 @@ forms and acronyms of exactly one longer name; the type is voted from labels and
 from __future__ import annotations
 
 import logging
+from sys import intern
 import re
 from collections import Counter, defaultdict
 
@@ -18,7 +19,8 @@ logger = logging.getLogger(__name__)
 
 def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey, str]:
     """Cluster labels for the remaining names: spelling-insensitive key, fuzzy key merges, written
-    variants (org suffixes, spacing, initialisms), then short forms and acronyms."""
+    variants (org suffixes, spacing, initialisms), then short forms and acronyms. Labels interned
+    (one string per cluster: see ``persons.person_labels``)."""
     rest = [o for o in obs if o.key not in taken and o.kind not in ("gov", "common", "pron")]
     keys = sorted({translit_key(o.name) for o in rest} - {""})
     uf = UnionFind()
@@ -43,7 +45,7 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
     for o in rest:
         k = translit_key(o.name)
         if k:
-            labels[o.key] = "name:" + uf.find(k)
+            labels[o.key] = intern("name:" + uf.find(k))
     return labels
 
 

@@ -73,14 +73,22 @@ def similarities(texts: Sequence[str]) -> np.ndarray:
     common = counts >= max(2, n // 50)
     block = x[:, np.flatnonzero(common)].toarray()
     rare = x[:, np.flatnonzero(~common)].tocsr()
-    return np.asarray(block @ block.T + (rare @ rare.T).toarray())
+    out = np.asarray(block @ block.T)
+    del block
+    # The rare words' products are added where they are not zero, in place: the same sums as adding
+    # them as a dense array, with one pages x pages array alive instead of three.
+    product = rare @ rare.T
+    product.sum_duplicates()
+    pairs = product.tocoo()
+    out[pairs.row, pairs.col] += pairs.data
+    return out
 
 
 def average_linkage(sims: np.ndarray, threshold: float) -> list[list[int]]:
     """Groups of indices merged while the average similarity between two groups is ``threshold``
     or more (nearest-neighbour chain, Lance-Williams update of the average)."""
     n = len(sims)
-    s = sims.astype(float).copy()
+    s = sims.astype(float)  # a copy (merges overwrite it); one, not two at once
     np.fill_diagonal(s, -np.inf)
     size = np.ones(n)
     active = np.ones(n, dtype=bool)

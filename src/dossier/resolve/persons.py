@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from sys import intern
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 
@@ -222,11 +223,12 @@ def _join_extensions(names: list[str], uf: UnionFind) -> None:
 
 
 def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, str]:
-    """Cluster labels for person observations (full names first, then bare surnames)."""
+    """Cluster labels for person observations (full names first, then bare surnames). Each label
+    string is interned: one per cluster, not one per mention (hundreds of thousands at 10,000 pages)."""
     labels: dict[MentionKey, str] = {}
     full = [o for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2]
     for o in full:
-        labels[o.key] = "person:" + groups[o.name]
+        labels[o.key] = intern("person:" + groups[o.name])
     # Only a well-formed full name takes bare names: NER noise ('<Platform> junkie', a handle) is
     # kept apart (and dropped when nothing else joins it) instead of drawing every bare '<Platform>'.
     full = [o for o in full if o.shape == "name" and not malformed(o.name)]
@@ -253,7 +255,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     pending: list[tuple[Obs, tuple[str, ...]]] = []  # bare surnames among contemporaries
     for o in obs:
         if o.kind == "pointer" and o.name in groups:
-            labels[o.key] = "person:" + groups[o.name]
+            labels[o.key] = intern("person:" + groups[o.name])
         if o.kind not in ("person", "pointer") or o.key in labels:
             continue
         toks = name_tokens(o.name)
@@ -281,7 +283,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     for o, contenders in pending:
         best = _prominent(contenders, pages)
         if best or o.kind == "person":
-            labels[o.key] = best or "bare:" + translit_key(o.name)
+            labels[o.key] = best or intern("bare:" + translit_key(o.name))
     return labels
 
 
