@@ -422,7 +422,7 @@ def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, rep
     from dossier.corpus.writeback import AsRead
 
     with frozen_until_done():
-        read = [read_unscanned(lambda: corpus_of(store.documents(), store.all_annotations(), options, partitions))]
+        read = [read_unscanned(lambda: corpus_of(store.corpus_documents(), store.all_annotations(), options, partitions))]
         was = AsRead.of(read[0])
         # handed over, not kept: what a pass replaces is freed (see corpus.writeback)
         after, log = run_passes(read.pop(), registered_passes(), budget=settings.pass_budget)

@@ -37,7 +37,9 @@ class Options:
 
 @dataclass(frozen=True)
 class Corpus:
-    documents: Mapping[str, Document]  # every stored page kept for the corpus step (ok or duplicate)
+    # every stored page kept for the corpus step (ok or duplicate); read whole but for its page layout
+    # (``store.base.LAYOUT``: removed blocks, paragraphs, furniture digests), which only the map step reads
+    documents: Mapping[str, Document]
     annotations: Mapping[str, Annotations]
     entities: Mapping[str, Entity] = field(default_factory=dict)  # mentions carry their ids (entity_id)
     events: tuple[Event, ...] = ()  # merged corpus events, in timeline order

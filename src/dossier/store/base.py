@@ -219,7 +219,10 @@ def events_near(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]], fo
     return tuple(from_dict(Event, d) for r in run(*select) if near(d := json.loads(r[0])))
 
 
-HEAD_DROPS = ("text", "removed", "paragraphs", "line_keys", "furniture")  # what a document head leaves out
+# What only the map step reads of a page (dating, quotes, the cleaner): its removed blocks, paragraph
+# bounds and furniture digests. The full corpus step reads pages without them (``without_layout``).
+LAYOUT = ("removed", "paragraphs", "line_keys", "furniture")
+HEAD_DROPS = ("text", *LAYOUT)  # what a document head leaves out
 
 
 def document_heads(rows: Iterable[Sequence[Any]]) -> list[tuple[Document, int]]:
@@ -230,6 +233,17 @@ def document_heads(rows: Iterable[Sequence[Any]]) -> list[tuple[Document, int]]:
     from dossier.model import from_dict
 
     return [(from_dict(Document, {**json.loads(r[0]), "text": ""}), int(r[1] or 0)) for r in rows]
+
+
+def without_layout(rows: Iterable[Sequence[Any]]) -> list[Document]:
+    """Documents from rows of their JSON, with their text and without ``LAYOUT`` (left empty): what
+    the full corpus step holds of every stored page for the whole step, where the layout's objects
+    were about a fifteenth of the corpus as read and no corpus pass reads them."""
+    import json
+
+    from dossier.model import from_dict
+
+    return [from_dict(Document, {k: v for k, v in json.loads(r[0]).items() if k not in LAYOUT}) for r in rows]
 
 
 def issue_sizes(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]) -> dict[str, int]:
@@ -326,6 +340,7 @@ class Store(Protocol):
     def skipped(self) -> list[tuple[str, str]]: ...
     def documents(self) -> list[Document]: ...
     def document_heads(self) -> list[tuple[Document, int]]: ...
+    def corpus_documents(self) -> list[Document]: ...
     def document(self, doc_id: str) -> Document | None: ...
     def annotations(self, doc_id: str) -> Annotations | None: ...
     def all_annotations(self) -> dict[str, Annotations]: ...

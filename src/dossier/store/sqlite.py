@@ -33,6 +33,7 @@ from dossier.store.base import (
     DocMeta,
     SearchHit,
     document_heads,
+    without_layout,
 )
 from dossier.store.rows import (
     DOCUMENT_COLUMNS,
@@ -343,6 +344,12 @@ class SQLiteStore(CorpusReads):
     def documents(self) -> list[Document]:
         rows = self.conn.execute("SELECT doc_json FROM documents ORDER BY published IS NULL, published, source")
         return [from_dict(Document, json.loads(r[0])) for r in rows]
+
+    def corpus_documents(self) -> list[Document]:
+        """Every document with its text, without its page layout (``base.without_layout``), in the
+        order of ``documents``."""
+        return without_layout(self.conn.execute(
+            "SELECT doc_json FROM documents ORDER BY published IS NULL, published, source"))
 
     def document_heads(self) -> list[tuple[Document, int]]:
         """Every document without its text and page layout, and its text's length (``base.document_heads``)."""

@@ -80,6 +80,19 @@ def test_document_heads_are_the_documents_without_text_or_layout_and_their_text_
     assert store.document_heads() == [(head, len(doc.text))]
 
 
+def test_corpus_documents_are_the_documents_with_text_without_layout_in_listing_order(store):
+    later, ann = _doc("b2")
+    later = replace(later, published=PublicationDate("2021-01-01", "day", 1.0, ("dateline",)), line_keys=("k1",),
+                    furniture=("k1",), own_day="--01-01")
+    earlier, other = _doc("a1", "A second page. Its own words.")
+    store.put_document(later, ann, b"raw", "v1")
+    store.put_document(earlier, other, b"raw 2", "v1")
+    got = store.corpus_documents()
+    assert [d.id for d in got] == [d.id for d in store.documents()] == ["a1", "b2"]
+    assert got == [replace(d, removed=(), paragraphs=(), line_keys=(), furniture=()) for d in store.documents()]
+    assert got[1].text == later.text and got[1].own_day == "--01-01" and later.removed and later.paragraphs
+
+
 def test_ambiguous_prefix_finds_nothing(store):
     for i in ("ab1", "ab2"):
         store.put_document(*_doc(i), b"x", "v1")
