@@ -22,6 +22,12 @@ from dossier.lang import en
 
 logger = logging.getLogger(__name__)
 
+# Entries each name memo below keeps (``functools.lru_cache``). Resolution asks them millions of
+# times over a few tens of thousands of distinct names; at 65,536 entries they held 44 MB at 10,000
+# generated pages (about 200 bytes an entry) and kept growing with the corpus up to there. A name
+# recurs mostly within its page and among the most written names, which this many entries still hold.
+NAME_MEMO = 8192
+
 _APOS = "'’‘`"  # '‘' too: a left quote typed for an apostrophe ("<Name>‘s")
 # Leading articles, and prepositions a mention boundary sometimes takes in ('in the Gulf of Aden').
 _LEADING_PREP = re.compile(r"^(?:in|at|on|from|into|near|of|to|for|with|by|via|outside|inside|toward|towards|across|through|around)\s+(?=the\s|[A-Z])")
@@ -52,7 +58,7 @@ _COUNTRYISH = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)*$")
 _DASH_NUMBER = re.compile(r"[–—](?=\d)")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=NAME_MEMO)
 def clean_name(text: str) -> str:
     """Surface form -> display name: trims articles, possessives, quotes, editors' brackets, a number
     run in after a dash and line breaks. Memoized:
@@ -67,7 +73,7 @@ def clean_name(text: str) -> str:
     return s.strip(" \"“”‘’'.,;:()[]-–—")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=NAME_MEMO)
 def fold(text: str) -> str:
     """Lowercase ASCII letters, digits and spaces only (diacritics removed)."""
     s = unicodedata.normalize("NFKD", text)
@@ -77,7 +83,7 @@ def fold(text: str) -> str:
     return " ".join(s.split())
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=NAME_MEMO)
 def translit_word(word: str) -> str:
     """Fold the regular romanisation variants of one word.
 
@@ -108,7 +114,7 @@ def other_generation(query: str, name: str) -> bool:
     return bool(generation(query)) and generation(query) != generation(name)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=NAME_MEMO)
 def _split_name(name: str) -> tuple[tuple[str, ...], str]:
     """(name words, generational suffix): memoized, every comparison of two names needs both."""
     toks = fold(_ARTICLE_PARTICLE.sub("", name)).split()
@@ -120,14 +126,14 @@ def _split_name(name: str) -> tuple[tuple[str, ...], str]:
     return tuple(kept), gen
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=NAME_MEMO)
 def translit_key(name: str) -> str:
     """The spelling-insensitive key of a whole name (a generational suffix stays in it)."""
     toks, gen = _split_name(name)
     return " ".join([translit_word(t) for t in toks] + ([gen] if gen else []))
 
 
-@functools.lru_cache(maxsize=262144)
+@functools.lru_cache(maxsize=4 * NAME_MEMO)  # pairs of words
 def word_match(a: str, b: str) -> bool:
     """Two name words are the same word up to romanisation (and a small typo in long words)."""
     ka, kb = translit_word(a), translit_word(b)
@@ -229,7 +235,7 @@ def coordination(text: str) -> tuple[str, str] | None:
     return a, b
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=NAME_MEMO)
 def malformed(text: str) -> bool:
     """Mention text that is not a usable name: NER noise such as two names glued by a hyphen
     ('France-Germany'), a dangling hyphen ('Chile- One'), mostly digits, a lowercase word

@@ -17,6 +17,7 @@ import logging
 import re
 
 from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
+from dossier.nlp.names import NAME_MEMO
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def _descriptor_word(word: str, person: bool) -> bool:
     return person and (low in _ROLE_WORDS or base in _ROLE_WORDS)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=NAME_MEMO)
 def peel_descriptor(text: str, person: bool = False) -> tuple[str, str]:
     """'sect leader Warren Smith' -> ('sect leader', 'Warren Smith'); ('', text) when nothing is
     peeled. What remains must be a name: one or more capitalised words (particles allowed), and
