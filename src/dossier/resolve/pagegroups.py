@@ -26,8 +26,10 @@ from __future__ import annotations
 import logging
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
+from sys import intern
 
 import numpy as np
 from scipy import sparse
@@ -47,7 +49,8 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 
 def _features(text: str) -> Counter[str]:
-    return Counter(w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS)
+    """A page's content words and their counts; each word one string for all pages (interned)."""
+    return Counter(intern(w) for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS)
 
 
 def similarities(texts: Sequence[str]) -> np.ndarray:
@@ -57,14 +60,18 @@ def similarities(texts: Sequence[str]) -> np.ndarray:
     feats = [_features(t) for t in texts]
     df: Counter[str] = Counter(f for c in feats for f in c)
     index = {f: j for j, f in enumerate(sorted(df))}
-    rows, cols, vals = [], [], []
+    # The nonzero entries as C arrays, not lists of Python numbers (about 100 bytes an entry, and a
+    # thousand pages hold hundreds of thousands): the same values, and the pages' words freed first.
+    rows, cols, vals = array("q"), array("q"), array("d")
     for i, c in enumerate(feats):
         for f, v in c.items():
             rows.append(i)
             cols.append(index[f])
             vals.append((1 + math.log(v)) * math.log(n / df[f]))
-    x = sparse.csr_matrix((np.array(vals), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-                          shape=(n, len(index)))
+    del feats
+    x = sparse.csr_matrix((np.array(vals, dtype=np.float64), (np.array(rows, dtype=np.int64),
+                                                               np.array(cols, dtype=np.int64))), shape=(n, len(index)))
+    del rows, cols, vals
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     x = (sparse.diags(1 / norms) @ x).tocsc()
