@@ -133,6 +133,12 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
     """The observations of each cluster to be, by its label (steps 2-5 of the module docstring). On
     its own so every mention's label is freed before the clusters are made: at 10,000 pages they
     were tens of MB of the corpus step's peak."""
+    # A common noun refers within the pages that report one event ('the suspect' of two shootings).
+    # The pages are grouped before any label is made: their pages x words array is the largest block
+    # resolution allocates at once (23 MB for the 982 pages with common nouns of 10,000 generated ones),
+    # made after the labels it was the step's peak.
+    with_commons = {o.key[0] for o in obs if o.kind == "common"}
+    group = page_groups([d for d in docs if d.id in with_commons])
     full = {o.name for o in obs if o.kind == "person" and len(name_tokens(o.name)) >= 2}
     # the pages of the names a suffixed name may join (its surname's), not of every name
     suffixed = {block_key(n) for n in full if generation(n)}
@@ -144,14 +150,11 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
     del pages, full
     labels = person_labels(groups, obs)
     # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).
-    # Their labels are dropped and the names' labels added in place: copies of a dict of every
-    # mention's label were tens of MB of resolution's peak at 10,000 pages (same keys, same order).
+    # Their labels are dropped and the names' labels added in place, not into two copies of the dict
+    # of every mention's label (same keys, same order).
     for key in [k for k, v in labels.items() if v.startswith("bare:")]:
         del labels[key]
     labels.update(name_labels(obs, labels))
-    # A common noun refers within the pages that report one event ('the suspect' of two shootings).
-    with_commons = {o.key[0] for o in obs if o.kind == "common"}
-    group = page_groups([d for d in docs if d.id in with_commons])
     for o in obs:
         if o.kind == "gov" and o.country:
             labels[o.key] = intern("gov:" + o.country)
