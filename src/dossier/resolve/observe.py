@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
-from dossier.lang.en import FACILITY_NOUNS
+from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS
 from dossier.resolve.clean import capitalised_common, is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
 from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
@@ -113,12 +113,21 @@ _ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+){0,2}(?:Lt\.\s+)?\b(?:Sen
 _NOT_ACTUAL = re.compile(r"\b(would-be|wannabe|potential|possible|prospective|hypothetical)[\s-]*$")
 
 
+def _without_function_words(title: str) -> str:
+    """'While Sen.' -> 'Sen.': a capitalised word before an abbreviated title that is a function word
+    (a sentence's first word: 'But', 'While', 'When') is no part of it."""
+    words = title.split()
+    while len(words) > 1 and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def current_title(m: Mention, text: str) -> str | None:
     """The mention's title unless the words before it say it is not held at the time of writing
     ('then', 'former', or the indefinite 'a President <Name>' or 'would-be president' of a hypothesis)."""
     if not m.title and m.label == "PERSON":
         abbreviated = _ABBREVIATED_TITLE.search(text[max(0, m.span.start - 40) : m.span.start])
-        m = dataclasses.replace(m, title=abbreviated.group(1)) if abbreviated else m
+        m = dataclasses.replace(m, title=_without_function_words(abbreviated.group(1))) if abbreviated else m
     if not m.title:
         return None
     window = text[max(0, m.span.start - len(m.title) - 40) : m.span.start].lower()

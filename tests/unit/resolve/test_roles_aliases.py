@@ -29,6 +29,10 @@ def test_abbreviated_titles_before_a_name_are_roles_of_their_place_and_former_on
     (vance,) = who(res, "Ed Vance")[0].roles
     # a former office dates nothing: no page reports it held
     assert (vance.title, vance.of, vance.past, vance.first_seen, vance.last_seen) == ("governor", "Ohio", True, None, None)
+    # a sentence's first word before the title is no part of it
+    a = make_doc("a", "While Sen. Tom Ralls spoke, they left.", "2016-07-25")
+    res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON"))])
+    assert [r.title for r in who(res, "Tom Ralls")[0].roles] == ["senator"]
 
 
 def test_a_hypothetical_title_is_no_role():
