@@ -110,7 +110,7 @@ PLATFORM_NOUNS: frozenset[str] = frozenset(
 FACILITY_NOUNS: frozenset[str] = frozenset(
     """tower towers building hotel plaza stadium arena airport bridge hall palace mall square street
     avenue boulevard hospital church cathedral mosque temple synagogue park station terminal museum
-    library theater theatre prison jail base dam pier""".split()
+    library theater theatre prison jail base dam pier ave blvd rd road""".split()
 )
 # British spellings of nouns and their American forms, by ending (longest first) and by word: one
 # referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').

@@ -113,6 +113,12 @@ _ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+){0,2}(?:Lt\.\s+)?\b(?:Sen
 _NOT_ACTUAL = re.compile(r"\b(would-be|wannabe|potential|possible|prospective|hypothetical)[\s-]*$")
 
 
+def _demonym_plural(name: str) -> bool:
+    """One word, the plural of a nationality's name ('Greeks', 'Americans'; the gazetteer's
+    adjectives): a people, which the tagger sometimes calls a person."""
+    return " " not in name and name.endswith("s") and geo.country_of_adjective(name[:-1]) is not None
+
+
 def _without_function_words(title: str) -> str:
     """'While Sen.' -> 'Sen.': a capitalised word before an abbreviated title that is a function word
     (a sentence's first word: 'But', 'While', 'When') is no part of it."""
@@ -464,6 +470,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
         shape = "coord" if listed and not geo.country_named(name) else (
             "malformed" if malformed(name) else "joined" if joined_names(name, lambda p: True) else "name")
         toks = name_tokens(name)
+        if m.label == "PERSON" and _demonym_plural(name):
+            m = dataclasses.replace(m, label="NORP")  # 'Greeks', 'Americans': a people, not a person
         if len(toks) == 1 and m.label not in ("GPE", "LOC") and shape == "name":
             # A bare name whose person is in this document (robust to a missing canonical).
             company = None if m.title or _same_doc_person(m, name, tables[:2]) else company_short_form(name, page.names)

@@ -120,3 +120,10 @@ def test_a_bare_surname_the_tagger_calls_an_organisation_is_the_person_named_in_
     # an organisation bearing the name: the bare ORG tags may be it
     (mary,) = [e for e in build(fund=True).entities if e.name == "Mary Pryce"]
     assert "z" not in mary.docs
+
+
+def test_a_street_and_a_people_tagged_person_are_no_persons():
+    a = make_doc("a", "He was shot on Dune Ave. Greeks marched. Mary Dune spoke.", "2016-03-01")
+    res = resolve_entities([a], [annotate(a, ("Dune Ave", "PERSON"), ("Greeks", "PERSON"), ("Mary Dune", "PERSON"))])
+    types = {e.name: e.type for e in res.entities}
+    assert types["Dune Ave"] == "place" and types["Greeks"] != "person" and types["Mary Dune"] == "person"
