@@ -52,18 +52,19 @@ class _TypeEvidence:
     org_heads: set[str]  # first words of names of two words or more of bodies, facilities, places
 
 
-def _type_evidence(obs: list[Obs]) -> _TypeEvidence:
+def _type_evidence(obs: list[Obs], keys: list[str]) -> _TypeEvidence:
+    """The corpus's evidence; ``keys``: each observation's ``translit_key``, read once by the caller."""
     votes: dict[str, Counter[bool]] = defaultdict(Counter)
-    for o in obs:
+    for o, k in zip(obs, keys, strict=True):
         if o.mention.label in LABEL_TYPE and o.kind != "gov":
-            votes[translit_key(o.name)][LABEL_TYPE[o.mention.label] == "person"] += 1
+            votes[k][LABEL_TYPE[o.mention.label] == "person"] += 1
         if o.org:
-            votes[translit_key(o.name)][False] += 3
+            votes[k][False] += 3
     return _TypeEvidence(
         votes=votes,
-        media=_media_names(obs),
-        titled={translit_key(o.name) for o in obs if o.mention.title},
-        titled_persons={translit_key(o.name) for o in obs
+        media=_media_names(obs, keys),
+        titled={k for o, k in zip(obs, keys, strict=True) if o.mention.title},
+        titled_persons={k for o, k in zip(obs, keys, strict=True)
                         if o.mention.title and o.kind == "person" and o.mention.label == "PERSON"},
         surnames=Counter(translit_key(t[-1]) for o in obs if o.kind == "person" and len(t := name_tokens(o.name)) >= 2),
         org_heads={translit_key(clean_name(w[0])) for o in obs  # clean_name: "<Surname>'s Analytics"
@@ -75,10 +76,10 @@ def demote_non_persons(obs: list[Obs]) -> list[Obs]:
     """Person and non-person names made to agree with the corpus: a PERSON-tagged name the corpus
     says is none becomes a plain name (``_no_person``), and an ORG- or place-tagged name the corpus
     says is a person becomes one (``_a_person``: its label rewritten to PERSON)."""
-    ev = _type_evidence(obs)
+    keys = [translit_key(o.name) for o in obs]  # once: the name memos are bounded, the corpus is not
+    ev = _type_evidence(obs, keys)
     out = []
-    for o in obs:
-        k = translit_key(o.name)
+    for o, k in zip(obs, keys, strict=True):
         if _no_person(o, k, ev):
             o = dataclasses.replace(o, kind="name")
         elif _a_person(o, k, ev):
@@ -114,10 +115,11 @@ def _a_person(o: Obs, k: str, ev: _TypeEvidence) -> bool:
     if words != 1 or k not in ev.surnames:
         return False
     if o.mention.label == "ORG":
-        # the bare ORG tags are outvoted by the PERSON tags of the bare word, or, when no name of
-        # a body, facility or place begins with it ('<Surname> Foundation', "<Surname>'s Point"), by the mentions of
-        # the person's full name: the tagger's habit with one surname is no organisation
-        return votes[True] > votes[False] or (  # (an all-capital word is an initialism, no surname)
+        # the bare ORG tags are outvoted by the PERSON tags of the bare word, or, when no name of a
+        # body, facility or place begins with it ('<Surname> Foundation', "<Surname>'s Point"), by
+        # the mentions of the person's full name: the tagger's habit with one surname is no
+        # organisation (an all-capital word is an initialism, no surname)
+        return votes[True] > votes[False] or (
             k not in ev.org_heads and not o.name.isupper() and ev.surnames[k] >= _FULL_NAME_MAJORITY * votes[False])
     return o.mention.label in ("GPE", "LOC") and _weak_place(o) and votes[True] > votes[False]
 
@@ -131,13 +133,12 @@ def _weak_place(o: Obs) -> bool:
     return o.mention.rule == "place-cue" or not geo.known_place(o.name)
 
 
-def _media_names(obs: list[Obs]) -> set[str]:
+def _media_names(obs: list[Obs], keys: list[str]) -> set[str]:
     """Keys of the names the corpus uses as a medium (``used_as_medium``): 'posted on <Platform>'."""
     total: Counter[str] = Counter()
     medium: Counter[str] = Counter()
-    for o in obs:
+    for o, k in zip(obs, keys, strict=True):
         if o.kind in ("person", "name"):
-            k = translit_key(o.name)
             total[k] += 1
             medium[k] += o.medium
     return {k for k, n in medium.items() if used_as_medium(n, total[k])}

@@ -20,7 +20,7 @@ import functools
 import logging
 from sys import intern
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, Entity, Mention, Span
@@ -111,9 +111,13 @@ def resolve_entities(
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     obs = refuse_non_names(demote_non_persons(promote_unknown_places(seen)))
     del seen
-    clusters = _clusters(_members(docs, annots, obs))
-    prons, texts = [o for o in obs if o.kind == "pron"], {d.id: d.text for d in docs}
-    attach_pronouns(clusters, prons, texts)
+    texts = {d.id: d.text for d in docs}
+    # '<Name> was a lawyer', 'every user': no referent of its own, read once for both uses
+    inert = {o.key for o in obs
+             if o.kind == "common" and non_referential(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label)}
+    clusters = _clusters(_members(docs, annots, obs, inert))
+    prons = [o for o in obs if o.kind == "pron"]
+    attach_pronouns(clusters, prons, texts, inert)
     attach_first_person(clusters, prons, texts)
     have = {c.country for c in clusters if c.kind == "country"}
     clusters += [country_cluster(c.country) for c in clusters if c.kind == "gov" and c.country and c.country not in have]
@@ -129,10 +133,12 @@ def resolve_entities(
     return Resolution(entities=entities, mention_entity=mention_entity)
 
 
-def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[Obs]) -> dict[str, list[Obs]]:
+def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[Obs],
+             inert: Collection[MentionKey] = frozenset()) -> dict[str, list[Obs]]:
     """The observations of each cluster to be, by its label (steps 2-5 of the module docstring). On
     its own so every mention's label is freed before the clusters are made: at 10,000 pages they
-    were tens of MB of the corpus step's peak."""
+    were tens of MB of the corpus step's peak. ``inert``: common nouns that refer to no one
+    (``common.non_referential``), each a cluster of its own."""
     # A common noun refers within the pages that report one event ('the suspect' of two shootings).
     # The pages are grouped before any label is made: their pages x words array is the largest block
     # resolution allocates at once (23 MB for the 982 pages with common nouns of 10,000 generated ones),
@@ -162,9 +168,8 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
             where = "@" + group[o.key[0]] if o.key[0] in group else ""
             labels[o.key] = intern("common:" + o.name + quantity_key(o.surface) + where)
     labels.update(link_descriptions(docs, obs, labels, group))
-    texts = {d.id: d.text for d in docs}
-    for o in obs:  # '<Name> was a lawyer', 'every user': no referent of its own
-        if o.kind == "common" and non_referential(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label):
+    for o in obs:
+        if o.key in inert:
             labels[o.key] = f"common:{o.name}!{o.key[0]}:{o.key[1]}"
     uf = UnionFind()
     _alias_unions(docs, annots, labels, uf)

@@ -30,12 +30,12 @@ import bisect
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from dossier.lang.en import REPORTING_VERBS
 from dossier.nlp.cues import inflect
-from dossier.resolve.common import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, non_referential, pronoun_fits, singular
+from dossier.resolve.common import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, pronoun_fits, singular
 
 if TYPE_CHECKING:
     from dossier.resolve.clusters import Cluster
@@ -126,14 +126,15 @@ def _gendered_over_unknown(items: list[tuple[int, Cluster, Obs]], start: int, c:
     return None
 
 
-def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str], window: int = 100,
-                    far: int = 250) -> None:
+def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str],
+                    inert: Collection[MentionKey] = frozenset(), window: int = 100, far: int = 250) -> None:
     """Attach each pronoun to the cluster of its antecedent (see the module docstring); a pronoun
-    with no agreeing mention within ``window`` characters before it stays unlinked."""
+    with no agreeing mention within ``window`` characters before it stays unlinked. ``inert``: the
+    common nouns that refer to no one (``common.non_referential``), never an antecedent."""
     by_doc: dict[str, list[tuple[int, Cluster, Obs]]] = defaultdict(list)
     for c in clusters:
         for o in c.obs:
-            if o.kind == "common" and non_referential(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label):
+            if o.key in inert:
                 continue
             by_doc[o.key[0]].append((o.key[1], c, o))
     pron_by_doc: dict[str, list[Obs]] = defaultdict(list)
