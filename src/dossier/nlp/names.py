@@ -152,12 +152,18 @@ def _part_compatible(x: str, y: str) -> bool:
 
 
 @functools.cache
+def _nickname_lookup() -> dict[str, set[str]]:
+    """The ``nicknames`` package's table (given name -> its nicknames), read once."""
+    return dict(NickNamer().nickname_lookup)
+
+
+@functools.cache
 def _nickname_pairs() -> frozenset[tuple[str, str]]:
     """(given name, nickname) and (nickname, given name) pairs of English given names, from the
     hand-curated list of the ``nicknames`` package (Apache-2.0, 1,151 names): 'Bill' / 'William',
     'Bob' / 'Robert', 'Fred' / 'Frederick', 'Margaret' / 'Peggy'. Why a library: nicknames are
     lexical facts ('Peggy' / 'Margaret'), not a spelling rule."""
-    lookup = NickNamer().nickname_lookup
+    lookup = _nickname_lookup()
     # The list also relates nicknames of one name to each other ('bill' / 'will', 'bill' / 'fred'):
     # a nickname is shorter than the name it stands for, so only those pairs are kept.
     pairs = {(given, nick) for given, nicks in lookup.items() for nick in nicks if len(nick) < len(given)}
@@ -167,7 +173,7 @@ def _nickname_pairs() -> frozenset[tuple[str, str]]:
 @functools.cache
 def _given_names() -> frozenset[str]:
     """Every English given name and nickname the ``nicknames`` package lists (folded)."""
-    lookup = NickNamer().nickname_lookup
+    lookup = _nickname_lookup()
     return frozenset(fold(w) for given, nicks in lookup.items() for w in (given, *nicks))
 
 

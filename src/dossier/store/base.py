@@ -235,6 +235,10 @@ def document_heads(rows: Iterable[Sequence[Any]]) -> list[tuple[Document, int]]:
     return [(from_dict(Document, {**json.loads(r[0]), "text": ""}), int(r[1] or 0)) for r in rows]
 
 
+# Every page's JSON in the stores' one page order (``Store.documents``, ``Store.corpus_documents``).
+DOCUMENTS_IN_ORDER = "SELECT doc_json FROM documents ORDER BY published IS NULL, published, source"
+
+
 def without_layout(rows: Iterable[Sequence[Any]]) -> list[Document]:
     """Documents from rows of their JSON, with their text and without ``LAYOUT`` (left empty): what
     the full corpus step holds of every stored page for the whole step, where the layout's objects

@@ -26,6 +26,7 @@ from dossier.model import (
 )
 from dossier.store import event_keys, fts_search, tables
 from dossier.store.base import (
+    DOCUMENTS_IN_ORDER,
     HEAD_DROPS,
     Corpus,
     CorpusChanges,
@@ -342,14 +343,13 @@ class SQLiteStore(CorpusReads):
         return [tuple(r) for r in self.conn.execute("SELECT source, reason FROM skipped ORDER BY source")]
 
     def documents(self) -> list[Document]:
-        rows = self.conn.execute("SELECT doc_json FROM documents ORDER BY published IS NULL, published, source")
+        rows = self.conn.execute(DOCUMENTS_IN_ORDER)
         return [from_dict(Document, json.loads(r[0])) for r in rows]
 
     def corpus_documents(self) -> list[Document]:
         """Every document with its text, without its page layout (``base.without_layout``), in the
         order of ``documents``."""
-        return without_layout(self.conn.execute(
-            "SELECT doc_json FROM documents ORDER BY published IS NULL, published, source"))
+        return without_layout(self.conn.execute(DOCUMENTS_IN_ORDER))
 
     def document_heads(self) -> list[tuple[Document, int]]:
         """Every document without its text and page layout, and its text's length (``base.document_heads``)."""
