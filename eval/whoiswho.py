@@ -10,7 +10,8 @@ resolved together by ``resolve_entities``. Checks, each an error when it fails:
   third item also wants that in whom or what the role is of ('campaign manager' of 'Clinton');
 - former: the entity holds that role as a past one ('former', 'then-');
 - bare: on that page, every mention written as that bare surname resolves to the entity the full
-  name looks up (a page naming no one in full by it means its most prominent bearer);
+  name looks up (a page naming no one in full by it means its most prominent bearer); with a
+  courtesy title ('Mrs. <Surname>'), every mention written after that title;
 - place aliases: persons carrying a country or capital as an alias (each is an error).
 A name not found at all is an error of its check too (a miss is a miss).
 """
@@ -33,7 +34,7 @@ from dossier.resolve import resolve_entities, who  # noqa: E402
 from dossier.nlp.names import generation, name_tokens  # noqa: E402
 
 METRICS = [
-    ("errors", None, "who-is-who errors on 66 election pages (splits, merges, types, roles, bare surnames, place aliases)"),
+    ("errors", None, "who-is-who errors on 71 election pages (splits, merges, types, roles, bare surnames, place aliases)"),
     ("checks", None, "number of checks (the errors' denominator)"),
     ("split_errors", None, "'one' checks failed: a main actor in two or more entities"),
     ("merge_errors", None, "'apart' checks failed: two people in one entity"),
@@ -104,8 +105,10 @@ def check(res, spec: dict) -> dict[str, list[str]]:
             fails["not_role"].append(f"{name}: holds {title}")
     for page, bare, full in spec["bare"]:
         text = (DATA / page).read_text(encoding="utf-8")
+        title, _, word = bare.rpartition(" ")  # 'Mrs. <Surname>': only the mentions after that title
         got = [e for (doc, start, end), e in res.mention_entity.items()
-               if doc == Path(page).stem and text[start:end] == bare]
+               if doc == Path(page).stem and text[start:end] == word
+               and (not title or text[max(0, start - len(title) - 1):start] == title + " ")]
         if not got or not top[full] or any(e != top[full].id for e in got):
             fails["bare"].append(f"{bare} on {Path(page).stem}: {len(got)} mentions, {sum(e != (top[full] and top[full].id) for e in got)} elsewhere")
     for e in res.entities:

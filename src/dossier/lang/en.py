@@ -31,6 +31,17 @@ MONTH_PATTERN: str = "|".join(
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Courtesy titles written before a person's name, with and without the dot ("Mr", "Mr.").
 HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir madam mme mme. prof prof.".split())
+# The courtesy titles that say the bearer's gender ("Mr. <Surname>" is a man, "Mrs."/"Ms."/"Miss" a woman).
+MALE_HONORIFICS: frozenset[str] = frozenset("mr mr. sir".split())
+FEMALE_HONORIFICS: frozenset[str] = frozenset("mrs mrs. ms ms. miss madam mme mme.".split())
+# Offices one person holds at a time (of one country, state, city or body): two people holding one
+# at the same time means one of them is a former holder ('President <Name>' for a past president).
+SINGLE_HOLDER_TITLES: frozenset[str] = frozenset(
+    {"president", "vice president", "prime minister", "chancellor", "premier", "governor", "mayor",
+     "secretary-general", "secretary general", "king", "queen", "pope", "first lady"})
+# Words before a role that make another office of it: "the president" is not the vice president, "the
+# governor" not the lieutenant governor, "the minister" not a deputy minister.
+SUBORDINATE_ROLE_WORDS: frozenset[str] = frozenset("vice deputy assistant associate lieutenant under".split())
 # Titles of address that are also ordinary words or names ("Miss", "Lord", "Lady", "Rev", "Fr"): safe
 # to drop from a name already found, not a cue to look for one.
 TITLES_OF_ADDRESS: frozenset[str] = frozenset("miss dame lord lady rev fr".split())

@@ -28,8 +28,9 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dossier.lang.en import ORG_NAME_NOUNS
+from dossier.lang.en import ORG_NAME_NOUNS, SUBORDINATE_ROLE_WORDS
 from dossier.model import Mention, Span
+from dossier.nlp.gender import agreeing_names, name_gender, span_honorific_gender
 from dossier.nlp.mention_cands import _Cand, missed_surnames, split_glued_names
 from dossier.nlp.cues import (
     GPE_NOUNS,
@@ -306,25 +307,32 @@ def canonical_names(cands: list[_Cand]) -> list[str]:
     """The fullest name in the document each candidate refers to.
 
     A PERSON mention whose words end a longer PERSON name ("Merkel", "Mrs. Merkel") takes that name;
-    when several full names share the surname, the most frequent (then the first) wins.
+    when several full names share the surname, the most frequent (then the first) wins. A courtesy
+    title's gender narrows them: "Mr. <Surname>" takes no full name the page shows to be a woman's
+    ('Mrs. <Full name>', or a woman's given name), and keeps its own name when every one is.
     """
     full_counts: Counter[str] = Counter()
     order: dict[str, int] = {}
+    shown: dict[str, set[str]] = {}
     for c in cands:
         if c.label == "PERSON":
-            name = " ".join(_name_words(c.text))
-            if len(name.split()) >= 2:
+            words = _name_words(c.text)
+            name = " ".join(words)
+            if len(words) >= 2:
                 full_counts[name] += 1
                 order.setdefault(name, c.span.start)
+                shown.setdefault(name, set()).add(name_gender(words, span_honorific_gender(c.span)))
+    genders = {n: next(iter(g - {""})) if len(g - {""}) == 1 else "" for n, g in shown.items()}
     out = []
     for c in cands:
         words = _name_words(c.text) or c.text.split()
         name = " ".join(words)
         if c.label == "PERSON":
             longer = [n for n in full_counts if n != name and n.endswith(" " + name)]
-            if longer:
-                name = max(longer, key=lambda n: (full_counts[n], -order[n]))
-            else:
+            agreeing = agreeing_names(longer, genders, span_honorific_gender(c.span)) if len(words) == 1 else longer
+            if agreeing:
+                name = max(agreeing, key=lambda n: (full_counts[n], -order[n]))
+            elif not longer:
                 name = _epithet_of(words, full_counts) or _inner_full_name(words, full_counts) or name
         out.append(name)
     return out
@@ -423,6 +431,15 @@ def _bare_title_tokens(sdoc: Doc, i: int) -> list[Token] | None:
     return tokens
 
 
+def same_office(held: str, bare: str) -> bool:
+    """A bare role ("president") names the office a person's role head holds ("vice president" no:
+    a subordinate word before it makes another office; "foreign minister" yes: a qualifier does not)."""
+    if not held.endswith(bare):
+        return False
+    before = held[: len(held) - len(bare)].split()
+    return not (before and before[-1] in SUBORDINATE_ROLE_WORDS)
+
+
 def _compatible_titles(qualifier: str, people: list[Mention]) -> list[Mention]:
     """People whose title agrees with a bare title's qualifier ("the Russian foreign minister" is
     not the Japanese one); with no qualifier, anyone holding the role."""
@@ -452,7 +469,7 @@ def title_mentions(sdoc: Doc, mentions: list[Mention], doc_id: str, text: str) -
         title = normalise_title(tokens)
         head = role_head(title)
         start = tokens[0].idx
-        before = [m for m in people if m.span.end <= start and role_head(m.title or "").endswith(head)]
+        before = [m for m in people if m.span.end <= start and same_office(role_head(m.title or ""), head)]
         before = _compatible_titles(title[: len(title) - len(head)].strip().lower(), before)
         if not before or _is_appositive(tokens[0]):
             continue

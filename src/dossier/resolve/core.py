@@ -42,6 +42,7 @@ from dossier.resolve.agreement import demote_non_persons, promote_unknown_places
 from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
 from dossier.resolve.pagegroups import page_groups
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
+from dossier.resolve.roles import former_counts, one_holder_at_a_time
 from dossier.resolve.persons import block_key, group_full_names, person_labels
 from dossier.resolve.unionfind import UnionFind
 
@@ -128,7 +129,9 @@ def resolve_entities(
     for c in clusters:
         if c.kind == "country":
             country_ids[c.country or ""] = c.id
-    entities = tuple(sorted((to_entity(c, country_ids) for c in clusters), key=lambda e: (-e.mentions, e.name, e.id)))
+    formers = {c.id: former_counts(o.mention.title for o in c.obs) for c in clusters if c.type == "person"}
+    made = one_holder_at_a_time([to_entity(c, country_ids) for c in clusters], formers)
+    entities = tuple(sorted(made, key=lambda e: (-e.mentions, e.name, e.id)))
     mention_entity = {o.key: c.id for c in clusters for o in c.obs}
     return Resolution(entities=entities, mention_entity=mention_entity)
 

@@ -35,6 +35,7 @@ from dossier.resolve.context import (
     strip_title_word,
     title_words,
 )
+from dossier.nlp.gender import disagrees, honorific_before
 from dossier.nlp.names import (
     clean_name,
     coordination,
@@ -72,6 +73,7 @@ class Obs:
     shape: str = "name"  # name | coord ('X and Y') | joined ('X-Y') | malformed | common | pron
     term: tuple[str | None, str | None] = (None, None)  # the title's start and end as the page states them
     medium: bool = False  # the text uses it as a medium ('on X', 'X account'): never a person
+    gender: str = ""  # 'm'/'f': the courtesy title before a bare name ('Mr. <Surname>'), for its namesakes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,8 +272,9 @@ def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]
         name = surface  # nlp's in-page name is another one ('<Surname> Speech' for '<Given> <Surname>')
     m, surface, name = peel(m, surface, name)
     full = name if name != surface else _same_doc_person(m, surface, page.tables) or surface
-    detached = full != surface and _title_disagrees(m, surface, page.titles.get(full, set()))
-    # 'President <Surname>' on a page naming only his wife in full: decided across pages.
+    detached = full != surface and (_title_disagrees(m, surface, page.titles.get(full, set()))
+                                    or disagrees(honorific_before(text, m.span.start), full.split()))
+    # 'President <Surname>' or 'Mr. <Surname>' on a page naming only his wife in full: decided across pages.
     return m, surface, surface if detached else name, detached
 
 
@@ -492,7 +495,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
         out.append(
             Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
                 org=shaped or org_cue(text, m.span.start, m.span.end), shape=shape,
-                medium=medium_cue(text, m.span.start, m.span.end))
+                medium=medium_cue(text, m.span.start, m.span.end),
+                gender=honorific_before(text, m.span.start) if kind == "person" and len(toks) == 1 else "")
         )
     times = _date_times(annots)
     return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))

@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import logging
 from sys import intern
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from dossier.partial_date import PartialDate
+from dossier.nlp.gender import agreeing_names, name_gender
 from dossier.nlp.names import (
     extends_name,
     generation,
@@ -251,6 +252,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         first_sets[translit_word(name_tokens(o.name)[0])].setdefault(labels[o.key])
     by_surname = {k: list(v) for k, v in surname_sets.items()}
     by_first = {k: list(v) for k, v in first_sets.items()}
+    genders = label_genders(full, labels) if any(o.gender for o in obs) else {}
     years: dict[str, list[float]] = {}  # each candidate's dates as sorted years, parsed once
     pending: list[tuple[Obs, tuple[str, ...]]] = []  # bare surnames among contemporaries
     for o in obs:
@@ -268,7 +270,7 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
             # No one has it as a surname: a given name used alone ('Tesfaye'). A given name with a
             # regnal number ('<Given> III', a monarch) is a name of its own, not a given name alone.
             cands = by_first.get(translit_word(toks[0]), [])
-        best = _closest_candidate(o, cands, profile, years)
+        best = _closest_candidate(o, of_gender(cands, o.gender, genders) if o.gender else cands, profile, years)
         if isinstance(best, tuple):
             pending.append((o, best))
         elif best or o.kind == "person":
@@ -285,6 +287,25 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         if best or o.kind == "person":
             labels[o.key] = best or intern("bare:" + translit_key(o.name))
     return labels
+
+
+def of_gender(cands: list[str], gender: str, genders: Mapping[str, str]) -> list[str]:
+    """The namesakes a bare surname after a courtesy title of ``gender`` may mean: all but those whose
+    given names have the other gender ('Mr. <Surname>' is not the senator's wife); all of them when
+    none is left (a given name the dictionary genders wrongly for
+    this bearer must not leave him unresolved). ``genders``: ``label_genders``."""
+    return agreeing_names(cands, {c: genders.get(c, "") for c in cands}, gender) or cands
+
+
+def label_genders(full: Iterable[Obs], labels: Mapping[MentionKey, str]) -> dict[str, str]:
+    """Each person's gender as the given names of its full-name mentions say, when four in five of
+    those with a known gender agree (a cluster's display name may be an epithet: 'Crooked <Given>')."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for o in full:
+        g = name_gender(o.name.split())
+        if g:
+            votes[labels[o.key]][g] += 1
+    return {lab: g for lab, v in votes.items() for g, n in v.most_common(1) if n >= 0.8 * sum(v.values())}
 
 
 def _prominent(contenders: tuple[str, ...], pages: Mapping[str, Collection[str]]) -> str | None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from dossier.model import Role, Span
+from dossier.lang.en import SINGLE_HOLDER_TITLES
+from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
 from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
 
@@ -230,6 +232,58 @@ def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapp
     _join_countryless(groups)
     roles = [_one_role(title, of, obs, terms or {}) for (title, of), obs in groups.items()]
     return tuple(sorted(roles, key=lambda r: (r.first_seen or "9999", r.title, r.of or "")))
+
+
+def former_counts(titles: Iterable[str | None]) -> Counter[tuple[str, str | None]]:
+    """How often each (title, of) is written as a past one ('former President') among one person's titles."""
+    out: Counter[tuple[str, str | None]] = Counter()
+    for t in titles:
+        read = read_title(t) if t else None
+        if read is not None and read.past:
+            out[read.title, read.of] += 1
+    return out
+
+
+_OFTEN_FORMER = 1 / 5  # of a role's mentions written 'former <Title>': a past holder's share
+_RARELY_FORMER = 1 / 20  # ... and the most a sitting holder's may be
+
+
+def _overlap(a: Role, b: Role) -> bool:
+    return bool(a.first_seen and b.first_seen and a.last_seen and b.last_seen
+                and a.first_seen <= b.last_seen and b.first_seen <= a.last_seen)
+
+
+def _formers(counts: Counter[tuple[str, str | None]], r: Role) -> int:
+    """'former <Title>' written of this role: with its 'of', or with none when the role has none."""
+    return counts[r.title, r.of] + (counts[r.title, None] if r.of is not None else 0)
+
+
+def one_holder_at_a_time(entities: Sequence[Entity], formers: Mapping[str, Counter[tuple[str, str | None]]]) -> list[Entity]:
+    """An office one person holds at a time (``SINGLE_HOLDER_TITLES``), held by two people on the pages
+    of the same time (the same 'of', or one left unsaid): the one often written 'former' is a past
+    holder when the other rarely is and is written with it at least as often ('President <Name>' in a
+    clause about a past president; the text's tense is not read; a stray 'former' by a misplaced
+    mention must not decide). ``formers``: each entity id's ``former_counts``."""
+    holders: dict[str, list[tuple[Entity, Role]]] = {}
+    for e in entities:
+        for r in e.roles:
+            if r.title in SINGLE_HOLDER_TITLES and not r.past and e.type == "person":
+                holders.setdefault(r.title, []).append((e, r))
+    none: Counter[tuple[str, str | None]] = Counter()
+    share = {(e.id, r.title, r.of): _formers(formers.get(e.id, none), r) / max(1, len(r.evidence))
+             for held in holders.values() for e, r in held}
+    gone: set[tuple[str, str, str | None]] = set()
+    for held in holders.values():
+        for e, r in held:
+            if share[e.id, r.title, r.of] >= _OFTEN_FORMER and any(
+                    o is not e and (q.of == r.of or None in (q.of, r.of)) and share[o.id, q.title, q.of] <= _RARELY_FORMER
+                    and len(q.evidence) >= len(r.evidence) and _overlap(r, q) for o, q in held):
+                gone.add((e.id, r.title, r.of))
+    if gone:
+        logger.debug("%d single-holder roles read as past", len(gone))
+    ids = {k[0] for k in gone}
+    return [replace(e, roles=tuple(replace(r, past=True) if (e.id, r.title, r.of) in gone else r for r in e.roles))
+            if e.id in ids else e for e in entities]
 
 
 # Between a titled name and 'since <date>': the title's own words, or a clause saying it is held.

@@ -72,6 +72,30 @@ def test_honorific_mention_gets_full_name(nlp):
     assert abes and abes[0].canonical == "Shinzo Abe"
 
 
+def test_courtesy_title_picks_the_full_name_of_its_gender(nlp):
+    # A couple named in full: "Mrs. <Surname>" is the wife although the husband is named more often.
+    text = (
+        "Former Governor Robert Hallworth spoke first. Robert Hallworth thanked the crowd, and his wife, "
+        "Susan Hallworth, spoke next. Mrs. Hallworth said the campaign was strong. Mr. Hallworth agreed."
+    )
+    ann, _ = _annotate(nlp, text)
+    mrs = [m for m in ann.mentions if m.text == "Hallworth" and text[m.span.start - 5:m.span.start] == "Mrs. "]
+    mr = [m for m in ann.mentions if m.text == "Hallworth" and text[m.span.start - 4:m.span.start] == "Mr. "]
+    assert mrs and mrs[0].canonical == "Susan Hallworth"
+    assert mr and mr[0].canonical == "Robert Hallworth"
+
+
+def test_courtesy_title_of_the_other_gender_keeps_the_bare_surname(nlp):
+    # Only the wife is named in full; "Mr. <Surname>" is someone else, decided across pages.
+    text = (
+        "The first lady, Susan Hallworth, opened the fair on Monday. "
+        "Mr. Hallworth was in Denver, where he met farmers."
+    )
+    ann, _ = _annotate(nlp, text)
+    mr = [m for m in ann.mentions if m.text == "Hallworth" and m.span.start > text.index("Mr.")]
+    assert mr and mr[0].canonical == "Hallworth"
+
+
 def test_surname_tagged_org_becomes_person(nlp):
     text = (
         "Foreign Minister Sergei Ryabkov met the envoy. The envoy and Ryabkov spoke for an hour. "
@@ -132,6 +156,17 @@ def test_title_only_mention_points_to_titled_person(nlp):
     titles = [m for m in ann.mentions if m.label == "TITLE"]
     assert titles and titles[0].canonical == "Wang Yi"
     assert titles[0].confidence < 1
+
+
+def test_a_bare_title_is_not_the_subordinate_office(nlp):
+    # "the president" is not the vice president named before it; "the minister" may be the foreign minister
+    text = "Vice President Tom Alder spoke in Ohio. Later the president signed the bill."
+    ann, _ = _annotate(nlp, text)
+    assert not [m for m in ann.mentions if m.label == "TITLE" and m.canonical == "Tom Alder"]
+    from dossier.nlp.mentions import same_office
+
+    assert same_office("foreign minister", "minister") and same_office("president", "president")
+    assert not same_office("vice president", "president") and not same_office("lieutenant governor", "governor")
 
 
 def test_annotate_many_matches_single(nlp):

@@ -127,3 +127,13 @@ def test_a_street_and_a_people_tagged_person_are_no_persons():
     res = resolve_entities([a], [annotate(a, ("Dune Ave", "PERSON"), ("Greeks", "PERSON"), ("Mary Dune", "PERSON"))])
     types = {e.name: e.type for e in res.entities}
     assert types["Dune Ave"] == "place" and types["Greeks"] != "person" and types["Mary Dune"] == "person"
+
+
+def test_a_courtesy_title_of_the_other_gender_leaves_the_page_full_name():
+    # the president named in full on six pages; a page naming only his wife in full calls him "Mr."
+    docs, anns = _pages(6, "President Robert Pryce spoke.", ("Robert Pryce", "PERSON"))
+    d = make_doc("w", "The first lady, Susan Pryce, was there. Mr. Pryce spoke later. Mrs. Pryce smiled.", "2016-03-04")
+    ann = annotate(d, ("Susan Pryce", "PERSON"), ("Pryce", "PERSON"))
+    res = resolve_entities([*docs, d], [*anns, ann])
+    mr, mrs = (m for m in ann.mentions if m.text == "Pryce")
+    assert (res.entity_of(mr).name, res.entity_of(mrs).name) == ("Robert Pryce", "Susan Pryce")

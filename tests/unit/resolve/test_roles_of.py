@@ -101,3 +101,22 @@ def test_a_page_giving_a_past_title_to_a_surname_its_full_name_never_held_decide
     res = resolve_entities([a, c], [annotate(a, ("Ann Roe", "PERSON", None, "Secretary of State")),
                                     annotate(c, ("Bob Roe", "PERSON", None, "President"), ("Roe", "PERSON", "Bob Roe", "Secretary"))])
     assert who(res, "Ann Roe")[0].mentions == 2
+
+
+def test_an_office_held_by_two_people_at_once_is_past_for_the_one_ever_called_former():
+    # the sitting president on four pages; a past president called 'President' on three, 'former' on one
+    sitting = [make_doc(f"s{i}", "President Tom Alder spoke.", f"2016-03-0{i + 1}") for i in range(4)]
+    past = [make_doc(f"p{i}", "For years, President Walt Brenner was a friend.", f"2016-03-0{i + 2}") for i in range(3)]
+    gone = make_doc("g", "Former President Walt Brenner spoke.", "2016-03-01")
+    docs = [*sitting, *past, gone]
+    anns = [annotate(d, ("Tom Alder", "PERSON", None, "President")) for d in sitting]
+    anns += [annotate(d, ("Walt Brenner", "PERSON", None, "President")) for d in past]
+    anns.append(annotate(gone, ("Walt Brenner", "PERSON", None, "Former President")))
+    res = resolve_entities(docs, anns)
+    alder = next(e for e in res.entities if e.name == "Tom Alder")
+    brenner = next(e for e in res.entities if e.name == "Walt Brenner")
+    assert [(r.title, r.past) for r in alder.roles] == [("president", False)]
+    assert [(r.title, r.past) for r in brenner.roles] == [("president", True)]
+    # two presidents never called former (of two countries the pages leave unsaid) both stay current
+    res = resolve_entities(docs[:7], anns[:7])
+    assert all(not r.past for e in res.entities for r in e.roles)
