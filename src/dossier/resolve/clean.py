@@ -129,6 +129,11 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def title_case_line(line: str) -> bool:
+    """A headline or a menu line (``_title_case``)."""
+    return _title_case(line)
+
+
 def page_vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The page's words written lowercase, and the words it capitalises inside a sentence of
     running text (not at a sentence start, not in a title-case line such as a headline)."""

@@ -44,6 +44,7 @@ from dossier.resolve.pagegroups import page_groups
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
 from dossier.resolve.roles import former_counts, one_holder_at_a_time
 from dossier.resolve.persons import block_key, group_full_names, person_labels
+from dossier.resolve.truecase import truecase_headline_words
 from dossier.resolve.unionfind import UnionFind
 
 logger = logging.getLogger(__name__)
@@ -110,9 +111,9 @@ def resolve_entities(
     by_id = {d.id: d for d in docs}
     bodies = body_names(annots)
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
-    obs = refuse_non_names(demote_non_persons(promote_unknown_places(seen)))
-    del seen
     texts = {d.id: d.text for d in docs}
+    obs = refuse_non_names(demote_non_persons(promote_unknown_places(truecase_headline_words(seen, texts))))
+    del seen
     # '<Name> was a lawyer', 'every user': no referent of its own, read once for both uses
     inert = {o.key for o in obs
              if o.kind == "common" and non_referential(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label)}
