@@ -228,9 +228,7 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
             if not can_describe(c.name, want):
                 continue
             subject = subjects[d] if want == "person" and c.name in subject_heads and c.name not in relational \
-                and singular(c.name) == c.name and definite(text, c.key[1], c.surface) and not geo.country_of_adjective(c.name) else ""
-            # a nationality ('the Ukrainian') tells two people of a story apart: it goes only to whom
-            # the text gives it, never to the page's subject
+                and singular(c.name) == c.name and definite(text, c.key[1], c.surface) else ""
             if not cands and want == "person" and not subject:  # '<Name>, the suspect' on a page of the same event
                 cands = {x for x in in_group.get((group.get(d, ""), c.name), set()) if _type_of(kinds, x) == want}
             if len(cands) == 1:
