@@ -101,11 +101,11 @@ _NP_WORD = re.compile(r"[A-Za-z][\w-]*$")
 
 
 def nationality_before(text: str, start: int, nouns: frozenset[str]) -> str:
-    """The nationality a person's name is introduced with, lowercased ('American challenger <Name>',
-    'Ukrainian <Name>' -> 'american', 'ukrainian'), or '': a nationality adjective right before the
-    name or before descriptors the corpus uses as common heads (the same noun phrase; 'the
-    Ukrainian champion dropped <Name>' has a verb between). A later 'the American' describes that
-    person as 'the challenger' would."""
+    """The nationality a person's name is introduced with, lowercased ('<Nationality> striker
+    <Name>', '<Nationality> <Name>' -> '<nationality>'), or '': a nationality adjective right before
+    the name or before descriptors the corpus uses as common heads (the same noun phrase; 'the
+    <Nationality> champion beat <Name>' has a verb between). A later 'the <Nationality>' describes
+    that person as 'the striker' would."""
     words = text[max(0, start - 60) : start].split()[-3:]
     for w in reversed(words):
         if w[:1].isupper() and geo.country_of_adjective(w):

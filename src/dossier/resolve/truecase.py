@@ -1,14 +1,14 @@
-"""Headline words read as the common nouns they are: 'Woman Killed In Hit-And-Run', 'A MAN has been
-charged' over 'the woman', 'the man' of other pages.
+"""Headline words read as the common nouns they are: '<Noun> Dies In Crash', 'A <NOUN> has been
+held' over 'the <noun>' of other pages.
 
 A headline capitalises every word, and a lede or a wire line may be written in capitals: there a
 capital says nothing about a name. ``clean.capitalised_common`` truecases such a word from its own
 page (the page writes 'the driver' in a sentence); a short page that never writes the word in
-lowercase keeps 'Woman' as a name of its own, apart from every description of the same person. Read
+lowercase keeps '<Noun>' as a name of its own, apart from every description of the same person. Read
 across the corpus: a one-word mention capitalised only where English capitalises any word, whose
 lowercase form is the head of common noun phrases on other pages and no word of any longer name
-(the surname of '<Given> <Surname>', the 'Chargers' of '<City> Chargers'), is such a noun phrase.
-A title stays as written: 'President Nominates <Name>' names the office's holder.
+(the surname of '<Given> <Surname>', the '<Team>' of '<City> <Team>'), is such a noun phrase.
+A title stays as written: 'Governor Signs <Name> Bill' names the office's holder.
 
 Why hand-written: truecasing needs a lexicon; the pages' own noun phrases are one, for their story.
 """
