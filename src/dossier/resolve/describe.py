@@ -34,7 +34,6 @@ import re
 from collections import ChainMap, Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from dossier.lang import geo
 from dossier.lang.en import GPE_NOUNS, NAMED_CLASS_NOUNS, ORG_CLASS_NOUNS, us_spelling
 from dossier.model import Document
 from dossier.resolve.common import GROUP_NOUNS, POSTMODIFIERS, head_lemma, singular
@@ -97,24 +96,6 @@ def descriptor_before(text: str, start: int, nouns: frozenset[str]) -> str:
     return word if word in nouns else ""
 
 
-_NP_WORD = re.compile(r"[A-Za-z][\w-]*$")
-
-
-def nationality_before(text: str, start: int, nouns: frozenset[str]) -> str:
-    """The nationality a person's name is introduced with, lowercased ('<Nationality> striker
-    <Name>', '<Nationality> <Name>' -> '<nationality>'), or '': a nationality adjective right before
-    the name or before descriptors the corpus uses as common heads (the same noun phrase; 'the
-    <Nationality> champion beat <Name>' has a verb between). A later 'the <Nationality>' describes
-    that person as 'the striker' would."""
-    words = text[max(0, start - 60) : start].split()[-3:]
-    for w in reversed(words):
-        if w[:1].isupper() and geo.country_of_adjective(w):
-            return w.lower()
-        if not _NP_WORD.match(w) or us_spelling(w.lower()) not in nouns:
-            return ""
-    return ""
-
-
 # After a name: a copula or 'as' ('<Name> is the new coach', '<Name> as host', '<Name>, who was a
 # lawyer'), or an apposition not itself a mention ('<Name>, the actress,'). A copula predicates and
 # links no mentions, but it says what the page calls the entity.
@@ -170,8 +151,6 @@ def _page_links(
     for n in named:
         heads = [head_lemma(n.mention.title) if n.mention.title else _classifier_free(descriptor_before(text, n.key[1], nouns), n)]
         heads.append(descriptor_after(text, n.key[2], nouns))
-        if LABEL_TYPE.get(n.mention.label) == "person":
-            heads.append(nationality_before(text, n.key[1], nouns))
         for head in heads:
             if head and can_describe(head, LABEL_TYPE.get(n.mention.label, "thing")):
                 described[head].add(labels[n.key])

@@ -115,13 +115,6 @@ _ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+){0,2}(?:Lt\.\s+)?\b(?:Sen
 _NOT_ACTUAL = re.compile(r"\b(would-be|wannabe|potential|possible|prospective|hypothetical)[\s-]*$")
 
 
-def demonym_noun(name: str) -> bool:
-    """One word, a singular nationality used as a noun for a person ('the <Nationality>', 'the
-    30-year-old <Nationality>'; the gazetteer's adjectives): news calls someone by nationality to vary the name, a
-    description like 'the boxer', not a name of its own."""
-    return " " not in name and not name.endswith("s") and geo.country_of_adjective(name) is not None
-
-
 def _demonym_plural(name: str) -> bool:
     """One word, the plural of a nationality's name ('Greeks', 'Americans'; the gazetteer's
     adjectives): a people, which the tagger sometimes calls a person."""
@@ -463,8 +456,6 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             continue  # 'Japanese', 'Russian': adjectives, not actors or places
         if _is_name(name) and name == surface and capitalised_common(name, text) and not _in_person_name(name, tables):
             name = name.lower()  # 'Driver' in a headline over 'the driver': a noun phrase, truecased
-        if m.label == "PERSON" and demonym_noun(name):
-            name = name.lower()  # 'the 30-year-old <Nationality>': a description by nationality
         if not _is_name(name) or (malformed(name) and lower_head(name)):
             # 'the actress', 'two hospitals', 'Danube bridge', 'a bank in <City>': a noun phrase,
             # linked by its head word.

@@ -1,14 +1,12 @@
-"""Headline words truecased across the corpus, and nationalities used as person nouns (session 15)."""
+"""Headline words truecased across the corpus (session 15)."""
 
 from __future__ import annotations
 
-from dossier.model import Annotations
 from dossier.resolve import resolve_entities
-from dossier.resolve.describe import nationality_before
-from dossier.resolve.observe import demonym_noun, observe
+from dossier.resolve.observe import observe
 from dossier.resolve.truecase import capital_anyway, common_heads, truecase_headline_words
 
-from .helpers import annotate, make_doc, mention
+from .helpers import annotate, make_doc
 
 
 def _at(text: str, surface: str, nth: int = 0) -> int:
@@ -54,34 +52,6 @@ def test_names_titles_and_running_text_keep_their_capital():
     read = truecase_headline_words(seen, {"c": c.text, "b": b.text})
     title = next(o for o in read if o.surface == "Governor")
     assert title.kind != "common"  # a title names the office's holder: 'Governor Signs <Name> Bill'
-
-
-def test_a_nationality_noun_is_a_description():
-    assert demonym_noun("Canadian") and demonym_noun("Italian")
-    assert not demonym_noun("Canadians") and not demonym_noun("Morton") and not demonym_noun("Dale Morton")
-    text = "Canadian challenger Dale Morton lost. The Italian champion dropped Morton twice."
-    nouns = frozenset({"challenger", "champion"})
-    assert nationality_before(text, _at(text, "Dale Morton"), nouns) == "canadian"
-    assert nationality_before(text, _at(text, "Morton", 1), nouns) == ""  # a verb between: another noun phrase
-    assert nationality_before(text, _at(text, "Dale Morton"), frozenset()) == ""
-
-
-def test_the_canadian_is_whom_the_text_introduces_as_canadian():
-    a = make_doc("a", "Petrov stopped Canadian challenger Dale Morton on Saturday. The challenger lost again.")
-    b = make_doc("b", "Ivan Petrov beat Dale Morton. The 30-year-old Canadian never recovered, Petrov said. "
-                      "Petrov won.")
-    c = make_doc("c", "Dale Morton lost to Petrov. Morton said the Italian was too strong. Morton will retire.")
-    anns = [annotate(a, ("Dale Morton", "PERSON"), ("Petrov", "PERSON"), ("challenger", "PERSON")),
-            Annotations(doc_id="b", mentions=(mention(b, "Ivan Petrov", "PERSON"), mention(b, "Dale Morton", "PERSON"),
-                                             mention(b, "Canadian", "PERSON"), mention(b, "Petrov", "PERSON", 1),
-                                             mention(b, "Petrov", "PERSON", 2))),
-            annotate(c, ("Dale Morton", "PERSON"), ("Petrov", "PERSON"), ("Morton", "PERSON"), ("Italian", "PERSON"))]
-    res = resolve_entities([a, b, c], anns)
-    ent = res.mention_entity
-    morton = ent[("b", _at(b.text, "Dale Morton"), _at(b.text, "Dale Morton") + 11)]
-    assert ent[("b", _at(b.text, "Canadian"), _at(b.text, "Canadian") + 8)] == morton  # not Petrov, the page's subject
-    italian = ent[("c", _at(c.text, "Italian"), _at(c.text, "Italian") + 7)]
-    assert italian != ent[("c", 0, 11)]  # no one is introduced as Italian: not the page's subject
 
 
 def test_words_of_a_web_address_are_no_lexicon():
