@@ -392,9 +392,16 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
+_ATOMS = frozenset({str, int, float, bool, type(None)})  # returned as they are, before any other test
+
+
 def to_dict(obj: Any) -> Any:
-    """Model object -> JSON-able structure (tuples become lists)."""
-    names = _field_names(typing.cast(Any, type(obj)))  # a class itself (type(obj) is its metaclass) is left as it is
+    """Model object -> JSON-able structure (tuples become lists). Most values are strings and
+    numbers: they return at the first test (each page's annotations are a few thousand values)."""
+    cls = type(obj)
+    if cls in _ATOMS:
+        return obj
+    names = _field_names(typing.cast(Any, cls))  # a class itself (type(obj) is its metaclass) is left as it is
     if names is not None:
         return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):

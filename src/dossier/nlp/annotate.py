@@ -22,6 +22,7 @@ from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler.set_annotations calls
 
 from dossier.model import Annotations, Document, TimeExpr
 from dossier.nlp.figures import find_figures
@@ -197,6 +198,21 @@ def _rule_matches(doc: Doc, table: _RuleTable) -> list[tuple[int, int, int, int]
     return sorted(set(out))  # the Matcher reports a (key, start, end) once
 
 
+def set_ruled(ruler: Any, doc: Doc, matches: Iterable[tuple[int, int, int, int]]) -> None:
+    """``AttributeRuler.set_annotations`` without a ``Span`` per match (a page has about one match
+    a word: the Span was over half the cost): each match's token gets the ruler's attributes by
+    spaCy's own ``set_token_attrs``, in the same order. An index outside its match goes to the
+    ruler's method, which raises its own error."""
+    attrs, indices = ruler.attrs, ruler.indices
+    for attr_id, key, start, end in matches:
+        index = indices[attr_id]
+        at = start + index if index >= 0 else end + index
+        if not start <= at < end:
+            ruler.set_annotations(doc, [(attr_id, key, start, end)])
+            continue
+        set_token_attrs(doc[at], attrs[attr_id])
+
+
 def fast_component(proc: object) -> Callable[[Doc], Doc] | None:
     """A faster stand-in for a pipeline component with the same output, or None (run it as is).
     Only spaCy's AttributeRuler has one."""
@@ -210,8 +226,7 @@ def fast_component(proc: object) -> Callable[[Doc], Doc] | None:
         return None
 
     def apply(doc: Doc) -> Doc:
-        ruler: Any = proc  # spaCy's AttributeRuler methods carry no type hints
-        ruler.set_annotations(doc, _rule_matches(doc, table))
+        set_ruled(proc, doc, _rule_matches(doc, table))
         return doc
 
     return apply
