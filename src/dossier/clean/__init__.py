@@ -243,9 +243,9 @@ def _html_fallback(text: str, repeated: frozenset[str]) -> dict[str, Any] | None
 def _language(text: str) -> str | None:
     if len(text) < MIN_LANG_CHARS:
         return None
-    import py3langid  # lazy: loads its model on first use
+    from dossier.clean.langid import classify  # lazy: loads the model on first use
 
-    return str(py3langid.classify(text[:5000])[0])
+    return classify(text[:5000])
 
 
 def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
