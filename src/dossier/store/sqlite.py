@@ -149,6 +149,10 @@ SCHEMA_VERSION = len(MIGRATIONS)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+# What the corpus step may change in a document's row (``update_documents``)
+_DOCUMENT_SETS = "doc_json = ?, published = ?, duplicate_of = ?, status = ?"
+
+
 class NotAStore(ValueError):
     """The location exists but is not a dossier store (a folder, a text file, another database)."""
 
@@ -427,19 +431,14 @@ class SQLiteStore(CorpusReads):
                 if not row:
                     continue
                 data = updated_document(json.loads(row[0]), doc_id, dates, duplicates)
-                self.conn.execute(
-                    "UPDATE documents SET doc_json = ?, published = ?, duplicate_of = ?, status = ? WHERE id = ?",
-                    (
-                        json.dumps(data, ensure_ascii=False),
-                        (data.get("published") or {}).get("value"),
-                        data.get("duplicate_of"),
-                        data.get("status", "ok"),
-                        doc_id,
-                    ),
-                )
-                if doc_id in by_id:
-                    self.conn.execute("UPDATE documents SET annotations_json = ? WHERE id = ?", (blobs[doc_id], doc_id))
+                values = (json.dumps(data, ensure_ascii=False), (data.get("published") or {}).get("value"),
+                          data.get("duplicate_of"), data.get("status", "ok"))
+                if doc_id in by_id:  # one UPDATE: SQLite rewrites the whole row (text, raw page) each time
+                    self.conn.execute(f"UPDATE documents SET {_DOCUMENT_SETS}, annotations_json = ? WHERE id = ?",
+                                      (*values, blobs[doc_id], doc_id))
                     self._write_rows(by_id[doc_id])
+                else:
+                    self.conn.execute(f"UPDATE documents SET {_DOCUMENT_SETS} WHERE id = ?", (*values, doc_id))
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """Replace the corpus tables in one transaction. Rows are serialised before it begins, so the
