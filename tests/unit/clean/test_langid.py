@@ -10,6 +10,7 @@ import py3langid
 import pytest
 
 from dossier.clean import langid
+from dossier.config import CACHE_ENV
 
 TEXTS = [
     "The minister said on Tuesday that talks would resume next month in the capital.",
@@ -24,7 +25,7 @@ TEXTS = [
 
 @pytest.fixture()
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv(langid.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     langid.identifier.cache_clear()
     yield tmp_path
     langid.identifier.cache_clear()
