@@ -38,6 +38,7 @@ FEMALE_HONORIFICS: frozenset[str] = frozenset("mrs mrs. ms ms. miss madam mme mm
 # at the same time means one of them is a former holder ('President <Name>' for a past president).
 SINGLE_HOLDER_TITLES: frozenset[str] = frozenset(
     {"president", "vice president", "prime minister", "chancellor", "premier", "governor", "mayor",
+     "secretary of state", "attorney general",
      "secretary-general", "secretary general", "king", "queen", "pope", "first lady"})
 # Words before a role that make another office of it: "the president" is not the vice president, "the
 # governor" not the lieutenant governor, "the minister" not a deputy minister.

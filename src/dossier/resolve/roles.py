@@ -201,6 +201,16 @@ def _join_countryless(groups: dict[tuple[str, str | None], list[tuple[str | None
             groups[withs[0]] += groups.pop((title, of))
 
 
+def _join_short_titles(groups: dict[tuple[str, str | None], list[tuple[str | None, Span, bool]]]) -> None:
+    """'Secretary <Name>' is the 'Secretary of State <Name>' of the same person (a title of address
+    keeps the office's first word): a one-word title with no 'of' joins the one longer title of the
+    person that is that word followed by 'of ...'."""
+    for title, of in [k for k in groups if k[1] is None and " " not in k[0]]:
+        longer = [k for k in groups if k[0].startswith(title + " of ")]
+        if len(longer) == 1:
+            groups[longer[0]] += groups.pop((title, of))
+
+
 def _one_role(title: str, of: str | None, obs: list[tuple[str | None, Span, bool]], terms: Mapping[Span, Term]) -> Role:
     """One role from its observations: held dates from pages calling it current, and past when
     'former' is written at least as often as the bare title from the first 'former' on (a bare
@@ -230,6 +240,7 @@ def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapp
             continue
         groups.setdefault((read.title, read.of), []).append((date, span, read.past))
     _join_countryless(groups)
+    _join_short_titles(groups)
     roles = [_one_role(title, of, obs, terms or {}) for (title, of), obs in groups.items()]
     return tuple(sorted(roles, key=lambda r: (r.first_seen or "9999", r.title, r.of or "")))
 
@@ -246,6 +257,7 @@ def former_counts(titles: Iterable[str | None]) -> Counter[tuple[str, str | None
 
 _OFTEN_FORMER = 1 / 5  # of a role's mentions written 'former <Title>': a past holder's share
 _RARELY_FORMER = 1 / 20  # ... and the most a sitting holder's may be
+_SITTING_LEAST = 3  # mentions with the title a sitting holder needs (not one stray mention)
 
 
 def _overlap(a: Role, b: Role) -> bool:
@@ -261,7 +273,7 @@ def _formers(counts: Counter[tuple[str, str | None]], r: Role) -> int:
 def one_holder_at_a_time(entities: Sequence[Entity], formers: Mapping[str, Counter[tuple[str, str | None]]]) -> list[Entity]:
     """An office one person holds at a time (``SINGLE_HOLDER_TITLES``), held by two people on the pages
     of the same time (the same 'of', or one left unsaid): the one often written 'former' is a past
-    holder when the other rarely is and is written with it at least as often ('President <Name>' in a
+    holder when the other rarely is and is written with it three times or more ('President <Name>' in a
     clause about a past president; the text's tense is not read; a stray 'former' by a misplaced
     mention must not decide). ``formers``: each entity id's ``former_counts``."""
     holders: dict[str, list[tuple[Entity, Role]]] = {}
@@ -277,7 +289,7 @@ def one_holder_at_a_time(entities: Sequence[Entity], formers: Mapping[str, Count
         for e, r in held:
             if share[e.id, r.title, r.of] >= _OFTEN_FORMER and any(
                     o is not e and (q.of == r.of or None in (q.of, r.of)) and share[o.id, q.title, q.of] <= _RARELY_FORMER
-                    and len(q.evidence) >= len(r.evidence) and _overlap(r, q) for o, q in held):
+                    and len(q.evidence) >= _SITTING_LEAST and _overlap(r, q) for o, q in held):
                 gone.add((e.id, r.title, r.of))
     if gone:
         logger.debug("%d single-holder roles read as past", len(gone))

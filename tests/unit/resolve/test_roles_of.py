@@ -120,3 +120,13 @@ def test_an_office_held_by_two_people_at_once_is_past_for_the_one_ever_called_fo
     # two presidents never called former (of two countries the pages leave unsaid) both stay current
     res = resolve_entities(docs[:7], anns[:7])
     assert all(not r.past for e in res.entities for r in e.roles)
+
+
+def test_a_title_of_address_is_the_office_it_begins():
+    # 'Secretary <Name>' is the 'Secretary of State' the person was; her successor holds it now
+    obs = [("Secretary of State", "2016-01-02", Span("a", 0, 5)), ("former Secretary of State", "2016-01-03", Span("b", 0, 5)),
+           ("Secretary", "2016-01-04", Span("c", 0, 5)), ("Secretary", "2016-01-05", Span("d", 0, 5))]
+    assert [r.title for r in roles_from(obs)] == ["secretary of state"]
+    # two longer titles beginning with the word: which one is not told
+    obs.append(("Secretary of Defense", "2016-01-06", Span("e", 0, 5)))
+    assert sorted(r.title for r in roles_from(obs)) == ["secretary", "secretary of defense", "secretary of state"]
