@@ -124,6 +124,13 @@ FACILITY_NOUNS: frozenset[str] = frozenset(
     avenue boulevard hospital church cathedral mosque temple synagogue park station terminal museum
     library theater theatre prison jail base dam pier ave blvd rd road""".split()
 )
+# First words of a street's or square's name in languages that write the street noun first ('Rue de
+# <Name>', 'Place <Name>', 'Via <Name>', 'Avenida <Name>'; folded, no accents): a place, never a person
+# or a body, though the rest is often a person's name.
+STREET_FIRST_NOUNS: frozenset[str] = frozenset(
+    "rue avenue boulevard place quai allee chaussee via viale piazza calle avenida plaza paseo carrer rua praca".split())
+# Legal forms that end a company's name ('<Name> Corp', '<Name> Ltd.'): an organisation, never a person.
+LEGAL_FORMS: frozenset[str] = frozenset("inc incorporated corp corporation ltd limited llc plc gmbh".split())
 # British spellings of nouns and their American forms, by ending (longest first) and by word: one
 # referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').
 _UK_ENDINGS: tuple[tuple[str, str], ...] = (

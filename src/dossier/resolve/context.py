@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
-from dossier.lang.en import ORG_NAME_NOUNS, PLATFORM_NOUNS
+from dossier.lang.en import LEGAL_FORMS, ORG_NAME_NOUNS, PLATFORM_NOUNS
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +145,7 @@ TRADE_NOUNS = frozenset(
 )
 # Last words of a body's name ('<Name> Caucus', '<Name> Institute'); a body may bear a person's name.
 _BODY_NOUNS = ORG_NAME_NOUNS | frozenset("caucus administration board".split())
+_ORG_LAST_WORDS = TRADE_NOUNS | _BODY_NOUNS | LEGAL_FORMS
 
 
 # A name right after 'on' or 'via' is where something is said or shown ('posted on X', 'said on X',
@@ -170,10 +171,11 @@ def used_as_medium(medium: int, total: int) -> bool:
 
 
 def org_shaped(name: str) -> bool:
-    """The name's last word names a trade or a kind of body ('<Name> Mining', '<Name> Caucus', a lone
-    'Caucus'): an organisation's name, never a person's, whatever the tagger said."""
+    """The name's last word names a trade, a kind of body or a legal form ('<Name> Mining', '<Name>
+    Caucus', a lone 'Caucus', '<Name> Corp'): an organisation's name, never a person's, whatever the
+    tagger said."""
     words = name.split()
-    return bool(words) and words[-1].lower().strip(".,'") in TRADE_NOUNS | _BODY_NOUNS
+    return bool(words) and words[-1].lower().strip(".,'") in _ORG_LAST_WORDS
 
 
 def company_short_form(name: str, full_names: set[str]) -> str | None:

@@ -8,6 +8,7 @@ from sys import intern
 import re
 from collections import Counter, defaultdict
 
+from dossier.lang.en import LEGAL_FORMS
 from dossier.model import EntityType
 from dossier.lang import geo
 from dossier.nlp.names import fold, same_name, translit_key, translit_word
@@ -70,7 +71,7 @@ def _fuzzy_unions(keys: list[str], uf: UnionFind) -> None:
 
 
 # Legal-form and web suffixes that do not change which organisation is meant.
-_ORG_SUFFIXES = frozenset("inc incorporated corp corporation ltd limited co llc plc gmbh ag sa com org net".split())
+_ORG_SUFFIXES = LEGAL_FORMS | frozenset("co ag sa com org net".split())
 
 
 def variant_key(key: str) -> str:

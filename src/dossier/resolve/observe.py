@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
-from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS
+from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, STREET_FIRST_NOUNS
 from dossier.resolve.clean import capitalised_common, is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
 from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
@@ -489,6 +489,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
         shaped = org_shaped(name)  # '<Name> Mining', a lone 'Caucus': a body, whatever the tag
         if m.label == "PERSON" and len(toks) >= 2 and toks[-1] in FACILITY_NOUNS:
             m = dataclasses.replace(m, label="FAC")  # '<Surname> Tower': a building named after someone
+        elif m.label in ("PERSON", "ORG") and len(toks) >= 2 and toks[0] in STREET_FIRST_NOUNS and not shaped:
+            m = dataclasses.replace(m, label="FAC")  # 'Rue de <Surname>', 'Place <Name>': a street or square
         kind = "person" if m.label == "PERSON" and shape in ("name", "joined") and not shaped else "name"
         if geo.country_named(name):
             name, kind = geo.country_named(name) or name, "name"
