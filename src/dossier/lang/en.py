@@ -43,6 +43,12 @@ SINGLE_HOLDER_TITLES: frozenset[str] = frozenset(
 # Words before a role that make another office of it: "the president" is not the vice president, "the
 # governor" not the lieutenant governor, "the minister" not a deputy minister.
 SUBORDINATE_ROLE_WORDS: frozenset[str] = frozenset("vice deputy assistant associate lieutenant under".split())
+# Abbreviated titles written before names, and what they stand for ('Sen. X' and 'Senator X' hold one
+# role; an organisation's name never ends in one: 'State Police Lt. <Name>').
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "pres": "president",
+    "atty": "attorney", "amb": "ambassador", "supt": "superintendent", "insp": "inspector"}
 # Titles of address that are also ordinary words or names ("Miss", "Lord", "Lady", "Rev", "Fr"): safe
 # to drop from a name already found, not a cue to look for one.
 TITLES_OF_ADDRESS: frozenset[str] = frozenset("miss dame lord lady rev fr".split())

@@ -120,7 +120,8 @@ ROLE_NOUNS = frozenset(
     lawyer attorney judge justice prosecutor aide adviser advisor negotiator counsellor councillor
     lawmaker legislator deputy delegate consul attaché attache presenter anchor host founder
     president-elect chancellor-elect candidate nominee fellow lecturer dean rector chairperson
-    manager executive""".split()
+    manager executive sergeant lieutenant captain corporal trooper constable inspector superintendent
+    sheriff marshal commissioner detective""".split()
 )
 # Words that can stand inside a title before its role noun ("Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dossier.lang.en import ORG_NAME_NOUNS, SUBORDINATE_ROLE_WORDS
+from dossier.lang.en import ORG_NAME_NOUNS, SUBORDINATE_ROLE_WORDS, TITLE_ABBREVIATIONS
 from dossier.model import Mention, Span
 from dossier.nlp.gender import agreeing_names, name_gender, span_honorific_gender
 from dossier.nlp.mention_cands import _Cand, missed_surnames, split_glued_names
@@ -82,9 +82,18 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
         end -= 1
+    if ent.label_ != "PERSON" and end - start > 1 and _title_abbreviation_before_name(doc, end - 1):
+        end -= 1  # 'State Police Lt. <Name>': the abbreviated title is the next name's
     if end <= start:
         return None
     return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def _title_abbreviation_before_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` is an abbreviated title ('Lt', 'Capt.') and a capitalised word follows it."""
+    nxt = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+    return (doc[i].lower_.rstrip(".") in TITLE_ABBREVIATIONS and doc[i].text[:1].isupper()
+            and nxt < len(doc) and doc[nxt].text[:1].isupper())
 
 
 def candidate_spans(sdoc: Doc) -> list[_Cand]:

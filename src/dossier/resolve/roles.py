@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from dossier.lang.en import SINGLE_HOLDER_TITLES
+from dossier.lang.en import SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS
 from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
 from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
@@ -37,9 +37,7 @@ _ORG_NOUNS = frozenset(
 
 
 # Abbreviated titles written before names, spelled out so 'Sen. X' and 'Senator X' hold one role.
-_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
-                  "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "pres": "president",
-                  "atty": "attorney", "amb": "ambassador", "supt": "superintendent", "insp": "inspector"}
+_ABBREVIATIONS = TITLE_ABBREVIATIONS
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,16 @@ def test_a_bare_title_is_not_the_subordinate_office(nlp):
     assert not same_office("vice president", "president") and not same_office("lieutenant governor", "governor")
 
 
+def test_an_abbreviated_title_after_an_organisation_is_the_next_names(nlp):
+    text = "Oregon State Police Lt. Gregg Hastings said the bomb went off. Trooper William Hakim was hurt."
+    ann, _ = _annotate(nlp, text)
+    assert "Oregon State Police" in {m.text for m in ann.mentions if m.label == "ORG"}
+    assert not [m for m in ann.mentions if m.label == "ORG" and m.text.endswith("Lt")]
+    from dossier.nlp.cues import ROLE_NOUNS
+
+    assert {"trooper", "lieutenant", "sergeant"} <= ROLE_NOUNS
+
+
 def test_annotate_many_matches_single(nlp):
     docs = [
         Document(id=f"d{i}", source="t", text=t)
