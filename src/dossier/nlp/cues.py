@@ -145,7 +145,7 @@ def _possessive(token: Token) -> bool:
 def _title_token(token: Token) -> bool:
     """May this token stand inside a title ("Japanese", "Foreign", "Russia", "'s", "Minister")?"""
     low = token.lower_
-    if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _possessive(token):
+    if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _possessive(token) or _title_year(token):
         return True
     if token.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
@@ -155,6 +155,23 @@ def _title_token(token: Token) -> bool:
 
 
 _ATTRIBUTIVE = frozenset({"amod", "compound", "nmod"})
+
+
+def is_year(word: str) -> bool:
+    """A four-digit year of modern history ('2012'), as written in a title."""
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
+
+
+# Prepositions that make a year a time adverbial of the clause ('In 2012 President <Name> won'), not
+# a modifier of the title ('for 2012 Republican nominee <Name>').
+_TIME_PREPOSITIONS = frozenset("in since until till by during before after from through".split())
+
+
+def _title_year(token: Token) -> bool:
+    """A year that says when the title was held ('2012 Republican nominee <Name>'), not one that
+    dates the clause ('In 2012 President <Name> won')."""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    return is_year(token.lower_) and before not in _TIME_PREPOSITIONS
 
 
 def _trim_title(tokens: list[Token]) -> list[Token]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
-from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, STREET_FIRST_NOUNS
+from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, STREET_FIRST_NOUNS
 from dossier.resolve.clean import capitalised_common, is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
 from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
@@ -52,6 +52,9 @@ logger = logging.getLogger(__name__)
 
 MentionKey = tuple[str, int, int]
 _NAMEISH = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"})
+# Last words of a political unit's name that no person's name ends in ('<Surname> County'; not 'State',
+# 'City' or 'Capital', which end bodies' and teams' names too).
+_UNIT_LAST_WORDS = GPE_NOUNS - {"state", "capital", "republic", "city", "town", "village"}
 POINTERS = frozenset({"PRON", "TITLE"})  # mentions that point at a named entity
 LABEL_TYPE: dict[str, EntityType] = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 _GOV_ORG = re.compile(r"^(?:(?P<adj>[A-Z][\w.\- ]*?)\s+government|government\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.\- ]*))$", re.I)
@@ -489,6 +492,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
         shaped = org_shaped(name)  # '<Name> Mining', a lone 'Caucus': a body, whatever the tag
         if m.label == "PERSON" and len(toks) >= 2 and toks[-1] in FACILITY_NOUNS:
             m = dataclasses.replace(m, label="FAC")  # '<Surname> Tower': a building named after someone
+        elif m.label == "PERSON" and len(toks) >= 2 and toks[-1] in _UNIT_LAST_WORDS:
+            m = dataclasses.replace(m, label="GPE")  # '<Surname> County': a political unit named after someone
         elif m.label in ("PERSON", "ORG") and len(toks) >= 2 and toks[0] in STREET_FIRST_NOUNS and not shaped:
             m = dataclasses.replace(m, label="FAC")  # 'Rue de <Surname>', 'Place <Name>': a street or square
         kind = "person" if m.label == "PERSON" and shape in ("name", "joined") and not shaped else "name"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from dossier.lang.en import SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS
 from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
-from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
+from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS, is_year
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +47,11 @@ class TitleReading:
     title: str
     of: str | None
     past: bool = False
+    year: str | None = None  # the year the title says it was held in ('2012 nominee')
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z.\-]*(?:'s)?", text.replace("’", "'"))
+    return re.findall(r"[A-Za-z][A-Za-z.\-]*(?:'s)?|\b\d{4}\b", text.replace("’", "'"))  # words, and years
 
 
 def _split_of(text: str) -> tuple[str, str | None]:
@@ -126,6 +127,7 @@ def read_title(title: str) -> TitleReading | None:
     """
     head, of = _split_of(title)
     past = False
+    year: str | None = None
     words = _words(head)
     kept: list[str] = []
     run: list[str] = []  # capitalised words that may name whom the role is of
@@ -138,6 +140,9 @@ def read_title(title: str) -> TitleReading | None:
                 past, w, low = True, w[len(prefix):], low[len(prefix):]
         if low in _NOT_CURRENT:
             past, i = True, i + 1
+            continue
+        if is_year(low):
+            year, i = low, i + 1
             continue
         if low in _FILLER and not _starts_name(words, i):
             i += 1
@@ -171,7 +176,7 @@ def read_title(title: str) -> TitleReading | None:
     text = " ".join(kept).strip()
     if of and country_named(of):
         of = country_named(of)
-    return TitleReading(text, of, past) if text else None
+    return TitleReading(text, of, past, year) if text else None
 
 
 def normalise_title(title: str) -> tuple[str, str | None] | None:
@@ -236,7 +241,8 @@ def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapp
         read = read_title(title)
         if read is None:
             continue
-        groups.setdefault((read.title, read.of), []).append((date, span, read.past))
+        past = read.past or bool(read.year and date and read.year < date[:4])  # '2012 nominee' on a 2016 page
+        groups.setdefault((read.title, read.of), []).append((date, span, past))
     _join_countryless(groups)
     _join_short_titles(groups)
     roles = [_one_role(title, of, obs, terms or {}) for (title, of), obs in groups.items()]

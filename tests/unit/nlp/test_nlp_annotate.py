@@ -173,6 +173,12 @@ def test_an_abbreviated_title_after_an_organisation_is_the_next_names(nlp):
     assert {"trooper", "lieutenant", "sergeant"} <= ROLE_NOUNS
 
 
+def test_a_year_before_a_title_is_part_of_it_unless_it_dates_the_clause(nlp):
+    ann, _ = _annotate(nlp, "Voters backed 2012 Republican nominee Walt Brenner. In 2012 President Tom Alder won.")
+    titles = {m.text: m.title for m in ann.mentions if m.label == "PERSON"}
+    assert titles["Walt Brenner"] == "2012 Republican Nominee" and titles["Tom Alder"] == "President"
+
+
 def test_annotate_many_matches_single(nlp):
     docs = [
         Document(id=f"d{i}", source="t", text=t)

@@ -139,7 +139,7 @@ def test_a_courtesy_title_of_the_other_gender_leaves_the_page_full_name():
     assert (res.entity_of(mr).name, res.entity_of(mrs).name) == ("Robert Pryce", "Susan Pryce")
 
 
-def test_a_street_named_first_is_a_place_and_a_legal_form_an_organisation():
+def test_a_street_named_first_or_a_county_is_a_place_and_a_legal_form_an_organisation():
     from dossier.resolve.context import org_shaped
 
     a = make_doc("a", "Thieves fled down Rue de Marbeau past Place Dune. Dune Holdings Corp said Mary Dune left.", "2016-03-01")
@@ -149,3 +149,6 @@ def test_a_street_named_first_is_a_place_and_a_legal_form_an_organisation():
     assert types["Rue de Marbeau"] == "place" and types["Place Dune"] == "place"
     assert types["Dune Holdings Corp"] == "org" and types["Mary Dune"] == "person"
     assert org_shaped("Dune Ltd.") and not org_shaped("Mary Dune")
+    b = make_doc("b", "Deputies in Dune County found Mary Dune.", "2016-03-01")
+    res = resolve_entities([b], [annotate(b, ("Dune County", "PERSON"), ("Mary Dune", "PERSON"))])
+    assert {e.name: e.type for e in res.entities}["Dune County"] == "place"

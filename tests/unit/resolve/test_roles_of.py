@@ -130,3 +130,13 @@ def test_a_title_of_address_is_the_office_it_begins():
     # two longer titles beginning with the word: which one is not told
     obs.append(("Secretary of Defense", "2016-01-06", Span("e", 0, 5)))
     assert sorted(r.title for r in roles_from(obs)) == ["secretary", "secretary of defense", "secretary of state"]
+
+
+def test_a_year_in_a_title_before_the_pages_year_makes_it_past():
+    # '2012 Republican nominee <Name>' on a 2016 page: the role was held then, not now
+    assert read_title("2012 Republican Nominee") == TitleReading("republican nominee", None, False, "2012")
+    obs = [("2012 Republican Nominee", "2016-09-04", Span("a", 0, 5)), ("2016 Republican Nominee", "2016-09-05", Span("b", 0, 5))]
+    (held,) = roles_from(obs[1:])
+    assert not held.past
+    (role,) = roles_from(obs[:1])
+    assert role.past and role.title == "republican nominee"
