@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from dossier.lang.en import ORG_NAME_NOUNS, SUBORDINATE_ROLE_WORDS, TITLE_ABBREVIATIONS
 from dossier.model import Mention, Span
+from dossier.nlp.names import generation
 from dossier.nlp.gender import agreeing_names, name_gender, span_honorific_gender
 from dossier.nlp.mention_cands import _Cand, missed_surnames, split_glued_names
 from dossier.nlp.cues import (
@@ -337,7 +338,7 @@ def canonical_names(cands: list[_Cand]) -> list[str]:
         words = _name_words(c.text) or c.text.split()
         name = " ".join(words)
         if c.label == "PERSON":
-            longer = [n for n in full_counts if n != name and n.endswith(" " + name)]
+            longer = [n for n in full_counts if n != name and _without_generation(n).endswith(" " + name)]
             agreeing = agreeing_names(longer, genders, span_honorific_gender(c.span)) if len(words) == 1 else longer
             if agreeing:
                 name = max(agreeing, key=lambda n: (full_counts[n], -order[n]))
@@ -345,6 +346,15 @@ def canonical_names(cands: list[_Cand]) -> list[str]:
                 name = _epithet_of(words, full_counts) or _inner_full_name(words, full_counts) or name
         out.append(name)
     return out
+
+
+def _without_generation(name: str) -> str:
+    """'<Given> <Surname> Jr.' / '<Given> <Surname>, Jr' -> '<Given> <Surname>': later references
+    drop the generational suffix ('<Surname> said'), so the surname is matched without it."""
+    words = name.split()
+    if len(words) > 2 and generation(name):
+        return " ".join(words[:-1]).rstrip(",")
+    return name
 
 
 def _epithet_of(words: list[str], full: Counter[str]) -> str | None:

@@ -58,6 +58,15 @@ def test_title_before_name_and_canonical_surname(nlp):
     assert bare and bare[0].canonical == "Giuseppe Conte"
 
 
+@pytest.mark.parametrize("full", ["Martin Luther Okafor Jr.", "Martin Luther Okafor, Jr."])
+def test_bare_surname_takes_full_name_with_generational_suffix(nlp, full):
+    """Later references drop 'Jr.': the bare surname still takes the full name that ends so."""
+    text = f"Police arrested {full} in Dallas on Monday. Okafor was held without bail, and Okafor said nothing."
+    ann, _ = _annotate(nlp, text)
+    bare = [m for m in ann.mentions if m.label == "PERSON" and m.text == "Okafor"]
+    assert bare and all(m.canonical.startswith("Martin Luther Okafor") for m in bare)
+
+
 def test_appositive_title_after_name(nlp):
     text = "The plan was welcomed by Igor Petrov, Russia's foreign minister, on Tuesday."
     ann, _ = _annotate(nlp, text)
