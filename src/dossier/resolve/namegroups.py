@@ -149,8 +149,11 @@ def _letters(key: str, forms: set[str]) -> str:
 _BODY_NOUNS = frozenset(translit_word(w) for w in "foundation institute fund pac committee trust endowment".split())
 
 
-# Heads of a body inside another body: 'the Senate Judiciary Committee' is a part of the Senate.
-_SUB_BODIES = _BODY_NOUNS | frozenset(translit_word(w) for w in "subcommittee board council panel commission caucus".split())
+# Heads of a body inside another body: 'the Senate Judiciary Committee' is a part of the Senate, and
+# a town's or county's public service is its own body ('<Town> Police Department', '<County> Sheriff's
+# Office', '<City> School District'): the town's name alone is the town, not the service.
+_SUB_BODIES = _BODY_NOUNS | frozenset(
+    translit_word(w) for w in "subcommittee board council panel commission caucus department office agency district".split())
 
 
 def _spin_off(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -225,6 +225,19 @@ def test_a_committee_named_after_a_body_is_a_part_of_it_not_its_name():
     assert [e.name for e in res.entities if "Mercia" in (e.name, *e.aliases)] == ["Mercia Foundation"]  # a clipping
 
 
+def test_a_towns_public_service_is_not_the_town():
+    # the tagger calls a small town an organisation; '<Town> Police Department' is the town's police,
+    # so the town's name alone does not clip it (a one-word clipping of a trade name still would)
+    a = make_doc("a", "Officers of the Harrowby Police Department arrived. Harrowby is quiet.", "2019-01")
+    b = make_doc("b", "Harrowby mourned on Sunday.", "2019-02")
+    res = resolve_entities([a, b], [
+        annotate(a, ("Harrowby Police Department", "ORG"), ("Harrowby", "ORG")),
+        annotate(b, ("Harrowby", "ORG")),
+    ])
+    assert "Harrowby Police Department" not in _one(res, "Harrowby").aliases
+    assert _one(res, "Harrowby Police Department").mentions == 1
+
+
 def test_an_acronym_spells_its_doubled_letters():
     # 'CNN' is keyed 'cn' (a doubled letter folded, as in 'Dmitriy'/'Dmitry'); as an acronym it spells
     # three initials and is not 'Cable News' ('CN').
