@@ -43,6 +43,11 @@ SINGLE_HOLDER_TITLES: frozenset[str] = frozenset(
 # Words before a role that make another office of it: "the president" is not the vice president, "the
 # governor" not the lieutenant governor, "the minister" not a deputy minister.
 SUBORDINATE_ROLE_WORDS: frozenset[str] = frozenset("vice deputy assistant associate lieutenant under".split())
+# A role that is the complement of a verb with a modal or infinitival 'to', or in a conditional clause
+# ("if he becomes the nominee", "should she become the president", "wants to be the chairman"), is
+# one that may be held, not one that is: irrealis mood, no reference to a holder.
+IRREALIS_AUXILIARIES: frozenset[str] = frozenset("will would could might may should shall can must to 'll 'd".split())
+CONDITIONAL_MARKS: frozenset[str] = frozenset("if unless whether once until".split())
 # Abbreviated titles written before names, and what they stand for ('Sen. X' and 'Senator X' hold one
 # role; an organisation's name never ends in one: 'State Police Lt. <Name>').
 TITLE_ABBREVIATIONS: dict[str, str] = {

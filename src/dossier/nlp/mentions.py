@@ -28,7 +28,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dossier.lang.en import ORG_NAME_NOUNS, SUBORDINATE_ROLE_WORDS, TITLE_ABBREVIATIONS
+from dossier.lang.en import (
+    CONDITIONAL_MARKS,
+    IRREALIS_AUXILIARIES,
+    ORG_NAME_NOUNS,
+    SUBORDINATE_ROLE_WORDS,
+    TITLE_ABBREVIATIONS,
+)
 from dossier.model import Mention, Span
 from dossier.nlp.names import generation
 from dossier.nlp.gender import agreeing_names, name_gender, span_honorific_gender
@@ -475,6 +481,20 @@ def _is_appositive(first: Token) -> bool:
     return i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON"
 
 
+def hypothetical_predicate(noun: Token) -> bool:
+    """The noun is the complement of a verb in irrealis mood: a modal or infinitival 'to' on the verb
+    ("will become the nominee", "wants to be the chairman"), or a conditional clause ("if he becomes
+    the nominee", "should she become president": the inverted modal). Such a role may be held one
+    day; it refers to no holder, so it is no mention of one."""
+    if noun.dep_ not in ("attr", "oprd"):
+        return False
+    verb = noun.head
+    return any(
+        (c.dep_ == "aux" and c.lower_ in IRREALIS_AUXILIARIES) or (c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS)
+        for c in verb.children
+    )
+
+
 def title_mentions(sdoc: Doc, mentions: list[Mention], doc_id: str, text: str) -> list[Mention]:
     """ "the foreign minister" -> the closest preceding named person holding that role."""
     people = [m for m in mentions if m.label == "PERSON" and m.title]
@@ -490,7 +510,7 @@ def title_mentions(sdoc: Doc, mentions: list[Mention], doc_id: str, text: str) -
         start = tokens[0].idx
         before = [m for m in people if m.span.end <= start and same_office(role_head(m.title or ""), head)]
         before = _compatible_titles(title[: len(title) - len(head)].strip().lower(), before)
-        if not before or _is_appositive(tokens[0]):
+        if not before or _is_appositive(tokens[0]) or hypothetical_predicate(tokens[-1]):
             continue
         target = before[-1]
         out.append(

@@ -67,6 +67,23 @@ def test_bare_surname_takes_full_name_with_generational_suffix(nlp, full):
     assert bare and all(m.canonical.startswith("Martin Luther Okafor") for m in bare)
 
 
+_NOMINEE = "Republican presidential nominee Hank Morrow spoke. "
+
+
+@pytest.mark.parametrize("text, linked", [
+    (_NOMINEE + "Donors said they would back him if he becomes the nominee.", False),  # conditional
+    (_NOMINEE + "Should Morrow become the nominee, donors will leave.", False),  # inverted modal
+    (_NOMINEE + "Aides expect that Morrow will become the nominee.", False),  # modal
+    (_NOMINEE + "Morrow wants to be the nominee.", False),  # infinitival
+    (_NOMINEE + "Morrow became the nominee in July.", True),  # held: a role of the holder
+    (_NOMINEE + "The nominee said the race was close.", True),  # a reference to the holder
+])
+def test_a_role_in_irrealis_mood_refers_to_no_holder(nlp, text, linked):
+    ann, _ = _annotate(nlp, text)
+    titles = [m for m in ann.mentions if m.label == "TITLE" and m.text == "nominee"]
+    assert bool(titles) == linked
+
+
 def test_appositive_title_after_name(nlp):
     text = "The plan was welcomed by Igor Petrov, Russia's foreign minister, on Tuesday."
     ann, _ = _annotate(nlp, text)
