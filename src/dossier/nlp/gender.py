@@ -60,11 +60,21 @@ def _detector() -> Any:
 
 
 @lru_cache(maxsize=8192)
+def _given_name_answer(word: str) -> str:
+    """The dictionary's answer for a word as a given name ('male', 'mostly_female', 'unknown', ...)."""
+    if len(word) < 2 or not word[0].isupper() or word.endswith("."):
+        return "unknown"  # an initial ("J.") or a lower-case word is no given name
+    return str(_detector().get_gender(word))
+
+
 def given_name_gender(word: str) -> str:
     """'m' or 'f' when the dictionary gives the given name one gender, else ''."""
-    if len(word) < 2 or not word[0].isupper() or word.endswith("."):
-        return ""  # an initial ("J.") or a lower-case word is no given name
-    return _GUESSES.get(_detector().get_gender(word), "")
+    return _GUESSES.get(_given_name_answer(word), "")
+
+
+def is_given_name(word: str) -> bool:
+    """The dictionary knows the word as a given name, of whichever gender."""
+    return _given_name_answer(word) != "unknown"
 
 
 def name_gender(words: list[str], honorific: str = "") -> str:

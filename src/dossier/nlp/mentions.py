@@ -37,7 +37,7 @@ from dossier.lang.en import (
 )
 from dossier.model import Mention, Span
 from dossier.nlp.names import generation
-from dossier.nlp.gender import agreeing_names, name_gender, span_honorific_gender
+from dossier.nlp.gender import agreeing_names, is_given_name, name_gender, span_honorific_gender
 from dossier.nlp.mention_cands import _Cand, missed_surnames, split_glued_names
 from dossier.nlp.cues import (
     GPE_NOUNS,
@@ -287,6 +287,14 @@ def person_names(cands: list[_Cand]) -> tuple[set[str], set[str]]:
     return full, surnames
 
 
+def _relative_of(name: str, surnames: set[str]) -> bool:
+    """'<Given name> <Surname>' tagged an organisation, with the surname of a person the page names in
+    full: a relative or the person, named as people are ('her husband, <Given> <Surname>'). The first
+    word must be a known given name: '<State> GOP', '<Word> PAC' are bodies."""
+    words = name.split()
+    return len(words) == 2 and words[1] in surnames and words[0] not in surnames and is_given_name(words[0])
+
+
 def correct_by_document(cands: list[_Cand]) -> list[_Cand]:
     """Fix labels from the rest of the document: a known surname is a PERSON; otherwise a string
     takes the label it has most often in the document (raw NER labels only are overridden)."""
@@ -299,6 +307,9 @@ def correct_by_document(cands: list[_Cand]) -> list[_Cand]:
         text = " ".join(_name_words(c.text))
         if c.label != "PERSON" and c.rule == "ner" and (text in full or text in surnames) and _looks_like_name(c.span):
             out.append(replace(c, label="PERSON", rule="doc-surname", confidence=0.85))
+            continue
+        if c.label == "ORG" and c.rule == "ner" and _relative_of(text, surnames) and _looks_like_name(c.span):
+            out.append(replace(c, label="PERSON", rule="doc-family", confidence=0.8))
             continue
         if c.rule == "ner" and not (c.label == "PERSON" and (text in surnames or text in full)):
             ranked = votes[c.text].most_common()

@@ -128,6 +128,22 @@ def test_surname_tagged_org_becomes_person(nlp):
             assert m.canonical == "Sergei Ryabkov"
 
 
+def test_relative_named_in_full_and_tagged_org_is_a_person(nlp):
+    # the tagger calls the wife an organisation; her given name and her husband's surname make her a
+    # person, so "Mrs. <Surname>" takes her name, not a namesake's on another page
+    text = "A year later, the president called Mina Abedzadeh. Her husband, Saeed Abedzadeh, was free. Mrs. Abedzadeh wrote on her page."
+    ann, _ = _annotate(nlp, text)
+    assert [m.label for m in ann.mentions if m.text == "Mina Abedzadeh"] == ["PERSON"]
+    assert [m.canonical for m in ann.mentions if m.text == "Abedzadeh"] == ["Mina Abedzadeh"]
+
+
+@pytest.mark.parametrize("name, relative", [("Mina Abedzadeh", True), ("Stop Abedzadeh", False), ("Indiana Abedzadeh", False)])
+def test_a_relative_needs_a_known_given_name(name, relative):
+    from dossier.nlp.mentions import _relative_of
+
+    assert _relative_of(name, {"Abedzadeh"}) is relative
+
+
 def test_name_before_islands_is_a_place(nlp):
     text = "Fishing boats sailed past the Tarakan Islands. The Tarakan Islands are disputed."
     ann, _ = _annotate(nlp, text)
