@@ -48,6 +48,13 @@ SUBORDINATE_ROLE_WORDS: frozenset[str] = frozenset("vice deputy assistant associ
 # one that may be held, not one that is: irrealis mood, no reference to a holder.
 IRREALIS_AUXILIARIES: frozenset[str] = frozenset("will would could might may should shall can must to 'll 'd".split())
 CONDITIONAL_MARKS: frozenset[str] = frozenset("if unless whether once until".split())
+# A ship's name follows a prefix of its navy or kind ('USS <Name>', 'MV <Name>') or a vessel noun
+# ('the frigate <Name>'): a vessel, not the person or place the name may also be. Prefixes that are
+# also common abbreviations ('MS', 'JS', 'ITS') and 'carrier' (an airline, a telecom) are left out.
+SHIP_PREFIXES: frozenset[str] = frozenset(
+    "USS HMS INS MV SS RMS HMAS HMCS HMNZS USNS USCGC MT FV RV PNS ROKS BRP HNLMS".split())
+VESSEL_NOUNS: frozenset[str] = frozenset(
+    "ship warship frigate destroyer cruiser submarine tanker freighter trawler ferry yacht liner vessel schooner".split())
 # Abbreviated titles written before names, and what they stand for ('Sen. X' and 'Senator X' hold one
 # role; an organisation's name never ends in one: 'State Police Lt. <Name>').
 TITLE_ABBREVIATIONS: dict[str, str] = {

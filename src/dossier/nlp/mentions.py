@@ -32,7 +32,9 @@ from dossier.lang.en import (
     CONDITIONAL_MARKS,
     IRREALIS_AUXILIARIES,
     ORG_NAME_NOUNS,
+    SHIP_PREFIXES,
     SUBORDINATE_ROLE_WORDS,
+    VESSEL_NOUNS,
     TITLE_ABBREVIATIONS,
 )
 from dossier.model import Mention, Span
@@ -110,7 +112,9 @@ def candidate_spans(sdoc: Doc) -> list[_Cand]:
         if ent.label_ not in KEEP_LABELS:
             continue
         span = trim_entity(ent)
-        if span is not None and any(t.is_alpha and not t.is_lower for t in span):  # not "tablet apps"
+        if span is not None and vessel_name(span):
+            cands.append(_Cand(_vessel_span(span), "PRODUCT", "vessel", 0.85))  # 'INS <Name>' tagged a person
+        elif span is not None and any(t.is_alpha and not t.is_lower for t in span):  # not "tablet apps"
             cands.extend(clean_span(_Cand(span, ent.label_)))
     return split_glued_names(cands)
 
@@ -242,6 +246,24 @@ def _labels_by_token(cands: list[_Cand]) -> dict[int, str]:
     return out
 
 
+def vessel_name(span: SpacySpan) -> bool:
+    """A ship's name: after a ship prefix ('INS <Name>', 'MV <Name>', in the span or just before it)
+    or a vessel noun ('the frigate <Name>', 'Warship <Name>'). The tagger reads ships' names as people
+    or places (many are named after them); news writes the prefix or the noun on first reference."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    cue = [t.i for t in span[:-1] if t.text in SHIP_PREFIXES or t.lower_ in VESSEL_NOUNS]
+    if cue and span.end - cue[-1] <= 3 and span[-1].lower_ not in ORG_NOUNS:
+        return True  # 'INS <Name>', 'Indian Naval Ship <Name>'; not '<Word> Ship Supplies Inc'
+    return before is not None and (before.text in SHIP_PREFIXES or (before.lower_ in VESSEL_NOUNS and before.pos_ != "VERB"))
+
+
+def _vessel_span(span: SpacySpan) -> SpacySpan:
+    """A ship's name without its prefix or vessel noun ('INS <Name>' -> '<Name>'): like a title of
+    address, the prefix is no part of the name, and later references drop it."""
+    cue = [t.i for t in span[:-1] if t.text in SHIP_PREFIXES or t.lower_ in VESSEL_NOUNS]
+    return span.doc[cue[-1] + 1 : span.end] if cue else span
+
+
 def correct_local(cands: list[_Cand]) -> list[_Cand]:
     """Fix labels from cues in the sentence: a title before a name, place nouns, place lists.
 
@@ -252,6 +274,9 @@ def correct_local(cands: list[_Cand]) -> list[_Cand]:
     full, surnames = person_names(cands)
     out = []
     for c in cands:
+        if c.label != "PRODUCT" and vessel_name(c.span):
+            out.append(_Cand(_vessel_span(c.span), "PRODUCT", "vessel", 0.85))
+            continue
         titled = _looks_like_name(c.span) and role_title_before(c.span) is not None
         if c.label != "PERSON" and titled:
             out.append(replace(c, label="PERSON", rule="title-person", confidence=0.9))
@@ -299,11 +324,15 @@ def correct_by_document(cands: list[_Cand]) -> list[_Cand]:
     """Fix labels from the rest of the document: a known surname is a PERSON; otherwise a string
     takes the label it has most often in the document (raw NER labels only are overridden)."""
     full, surnames = person_names(cands)
+    vessels = {c.text for c in cands if c.rule == "vessel"}
     votes: dict[str, Counter[str]] = {}
     for c in cands:
         votes.setdefault(c.text, Counter())[c.label] += 1
     out = []
     for c in cands:
+        if c.label != "PRODUCT" and c.text in vessels:
+            out.append(replace(c, label="PRODUCT", rule="doc-vessel", confidence=0.8))
+            continue  # 'MV <Name>' first, '<Name>' after: the ship again
         text = " ".join(_name_words(c.text))
         if c.label != "PERSON" and c.rule == "ner" and (text in full or text in surnames) and _looks_like_name(c.span):
             out.append(replace(c, label="PERSON", rule="doc-surname", confidence=0.85))

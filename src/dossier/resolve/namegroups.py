@@ -223,6 +223,8 @@ def vote_type(obs: list[Obs]) -> EntityType:
             votes["place"] += 3
         if o.org:
             votes["org"] += 3
+        if o.mention.rule == "vessel":
+            votes["other"] += 3  # 'INS <Name>', 'the frigate <Name>': a ship, though named after a person or place
         if geo.country_named(o.name) or geo.country_of_capital(o.name):
             votes["place"] += 3
         label = o.mention.label

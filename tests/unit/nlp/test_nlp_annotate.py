@@ -144,6 +144,18 @@ def test_a_relative_needs_a_known_given_name(name, relative):
     assert _relative_of(name, {"Abedzadeh"}) is relative
 
 
+def test_a_ships_name_is_a_vessel_not_a_person_or_place(nlp):
+    # ships are named after people and places; the prefix or the vessel noun on first reference
+    # says it is a ship, and the later bare name is the same ship (the prefix is no part of the name)
+    text = ("The navy said INS Kaveri intercepted two boats. The frigate Tarangini escorted MV Sundari to port. "
+            "Kaveri then returned to Mumbai, and Sundari sailed on.")
+    ann, _ = _annotate(nlp, text)
+    for name in ("Kaveri", "Tarangini", "Sundari"):
+        got = [m for m in ann.mentions if m.text == name]
+        assert got and all(m.label == "PRODUCT" for m in got), (name, got)
+    assert not any(m.text.startswith(("INS", "MV")) for m in ann.mentions)
+
+
 def test_name_before_islands_is_a_place(nlp):
     text = "Fishing boats sailed past the Tarakan Islands. The Tarakan Islands are disputed."
     ann, _ = _annotate(nlp, text)

@@ -238,6 +238,20 @@ def test_a_towns_public_service_is_not_the_town():
     assert _one(res, "Harrowby Police Department").mentions == 1
 
 
+def test_a_ship_named_with_its_prefix_is_a_vessel_though_tagged_a_person_elsewhere():
+    # one page writes 'INS <Name>' (the nlp stage labels it PRODUCT, rule 'vessel'); two pages name it
+    # bare and the tagger calls it a person: the prefix is the stronger evidence, as a place cue is
+    import dataclasses
+
+    a = make_doc("a", "INS Kaveri intercepted two boats off the coast.", "2019-01")
+    b = make_doc("b", "Kaveri returned to port.", "2019-02")
+    c = make_doc("c", "Kaveri sailed on Monday.", "2019-02")
+    ann_a = annotate(a, ("Kaveri", "PRODUCT"))
+    ann_a = dataclasses.replace(ann_a, mentions=tuple(dataclasses.replace(m, rule="vessel") for m in ann_a.mentions))
+    res = resolve_entities([a, b, c], [ann_a, annotate(b, ("Kaveri", "PERSON")), annotate(c, ("Kaveri", "PERSON"))])
+    assert [e.type for e in res.entities if e.name == "Kaveri"] == ["other"]
+
+
 def test_an_acronym_spells_its_doubled_letters():
     # 'CNN' is keyed 'cn' (a doubled letter folded, as in 'Dmitriy'/'Dmitry'); as an acronym it spells
     # three initials and is not 'Cable News' ('CN').
