@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from dossier.lang.geo import known_place
 from dossier.model import Mention, Span
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,15 @@ def _acronym_of_more(x: Mention, y: Mention) -> bool:
         acronym[0] != words[0][0].upper())
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def where_it_is(x: Mention, y: Mention) -> bool:
+    """'<Coach> (<City>)', '<Firm> (<Country>)': a place in brackets after a name that is no place
+    says where it is or whom it is with, not another name for it ('Burma (Myanmar)' still is one)."""
+    return x.label not in _PLACE_LABELS and (y.label in ("GPE", "LOC") or known_place(y.text))
+
+
 def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Span] = ()) -> list[tuple[Mention, Mention]]:
     """Pairs (X, Y) of named mentions the text declares to be names of one thing."""
     named = sorted((m for m in mentions if m.label in _NAME_LABELS), key=lambda m: m.span.start)
@@ -77,7 +87,8 @@ def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Spa
             prev = [x for x in inside if x.span.end <= y.span.start]
             if (prev and _PAREN.match(text[prev[-1].span.end : y.span.start]) and "(" in text[prev[-1].span.end : y.span.start]
                     and not _dateline(prev[-1], text)):
-                if _PAREN_AFTER.match(text[y.span.end : s_end]) and not _acronym_of_more(prev[-1], y):
+                if (_PAREN_AFTER.match(text[y.span.end : s_end]) and not _acronym_of_more(prev[-1], y)
+                        and not where_it_is(prev[-1], y)):
                     pairs.append((prev[-1], y))
         linked = set()
         for y, phrase_start, active in as_names:

@@ -71,3 +71,16 @@ def test_a_body_noun_never_describes_one_person() -> None:
     for head in ("caucus", "campaign", "senate", "court", "ministry"):
         assert not can_describe(head, "person") and can_describe(head, "org"), head
     assert can_describe("senator", "person")
+
+
+def test_a_place_in_parentheses_after_a_name_says_where_it_is_not_what_else_it_is_called() -> None:
+    from dossier.resolve.aliases import find_aliases
+
+    from .helpers import annotate, make_doc
+
+    a = make_doc("a", "He was the fifth coach fired, after Dale Ormsby (Oklahoma City) and Vic Tanner (Portland).")
+    ann = annotate(a, ("Dale Ormsby", "ORG"), ("Oklahoma City", "GPE"), ("Vic Tanner", "PERSON"), ("Portland", "GPE"))
+    assert find_aliases(a.text, ann.mentions) == []
+    b = make_doc("b", "The junta renamed Burma (Myanmar) in 1989.")
+    ann = annotate(b, ("Burma", "GPE"), ("Myanmar", "GPE"))
+    assert [(x.text, y.text) for x, y in find_aliases(b.text, ann.mentions)] == [("Burma", "Myanmar")]
