@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from dossier.lang import geo
 from dossier.nlp.cues import HONORIFICS, ROLE_NOUNS, TITLE_MODIFIERS
+from dossier.nlp.gender import is_given_name
 
 logger = logging.getLogger(__name__)
 
@@ -44,13 +45,15 @@ def split_glued_names(cands: list[_Cand]) -> list[_Cand]:
     """Split a PERSON span that swallowed a following place ("with Merkel Germany's position"):
     when its last word is a one-word place elsewhere in the document and a real country or capital
     (a surname the tagger once called a place, '<Given> <Surname>' beside a lone '<Surname>' tagged
-    GPE, is no place to cut at)."""
+    GPE, is no place to cut at, nor is a given name and a country's name: '<Given> <Country>' is a
+    person's full name written so)."""
     places = {c.text: c.label for c in cands if c.label in PLACE_LABELS and len(c.span) == 1}
     out = []
     for c in cands:
         last = c.span[-1]
         if (c.label == "PERSON" and len(c.span) >= 2 and last.text in places
-                and (geo.country_named(last.text) or geo.country_of_capital(last.text))):
+                and (geo.country_named(last.text) or geo.country_of_capital(last.text))
+                and not (len(c.span) == 2 and is_given_name(c.span[0].text))):  # '<Given> Jordan' is a full name
             doc = c.span.doc
             out.append(replace(c, span=doc[c.span.start : c.span.end - 1], rule="split-place", confidence=0.8))
             out.append(_Cand(doc[last.i : last.i + 1], places[last.text], rule="split-place", confidence=0.8))

@@ -32,3 +32,10 @@ def test_a_glued_name_is_cut_only_before_a_real_country_or_capital(nlp):
     # a surname the tagger once called a place is no place to cut a name at
     kept = split_glued_names([_cand(doc, "Bo Veltrop", "PERSON"), _cand(doc, "Veltrop", "GPE", 1)])
     assert [(c.span.text, c.label) for c in kept] == [("Bo Veltrop", "PERSON"), ("Veltrop", "GPE")]
+
+
+def test_a_given_name_and_a_country_name_is_a_full_name_not_a_glued_one(nlp):
+    # '<Given> Jordan' beside a lone 'Jordan' the tagger called a place: a person named so, kept whole
+    doc = nlp("They fired Eddie Jordan on Monday. Jordan said little.")
+    kept = split_glued_names([_cand(doc, "Eddie Jordan", "PERSON"), _cand(doc, "Jordan", "GPE", 1)])
+    assert [(c.span.text, c.label) for c in kept] == [("Eddie Jordan", "PERSON"), ("Jordan", "GPE")]
