@@ -148,7 +148,8 @@ def clean_span(c: _Cand) -> list[_Cand]:
     common noun ("<Org> officials") leaves the organisation."""
     span, doc = c.span, c.span.doc
     cut = next((t.i for t in span[1:] if t.lower_ in ("'s", "’s")), None)
-    if cut is not None:
+    if cut is not None and not (c.label != "PERSON" and span[-1].lower_ in ORG_NOUNS):
+        # not inside a body's name: '<County> Sheriff's Department', "Women's Union" are one name
         span = doc[span.start : cut]
     if c.label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNS" and span[-1].is_lower:
         return [replace(c, span=doc[span.start : span.end - 1], label="ORG", rule="org-group", confidence=0.8)]
@@ -161,8 +162,9 @@ def clean_span(c: _Cand) -> list[_Cand]:
     start = span.start
     while start < span.end - 1 and _peelable(doc[start]):
         start += 1
-    if start > span.start and span.end - start < 2 and not doc[start - 1].is_lower and doc[start - 1].tag_ in _PROPER_TAGS:
-        start = span.start  # 'Dean Baker': a capitalised role word before one name word may be a given name
+    if (start > span.start and span.end - start < 2 and not doc[start - 1].is_lower and doc[start - 1].tag_ in _PROPER_TAGS
+            and is_given_name(doc[start - 1].text)):
+        start = span.start  # 'Dean Baker': a capitalised role word before one name word may be a given name ('Deputy' is none)
     out, part_start = [], start
     for i in range(start, span.end + 1):
         if i == span.end or (doc[i].text in (",", "and", "&", ";") and not _suffix_follows(doc, i)):

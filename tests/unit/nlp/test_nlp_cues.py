@@ -50,6 +50,16 @@ def test_person_spans_are_cleaned_of_overreach(nlp):
     assert ("Crooked Hillary", "Hillary Clinton") in people("Hillary Clinton spoke. Crooked Hillary is a liar, he said.")
 
 
+def test_a_possessive_inside_a_bodys_name_stays_and_a_non_given_name_title_is_peeled(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    text = "He had served with the Harlow County Sheriff's Department.\n\n“ Deputy Ortiz was killed while investigating a shooting."
+    found = [(m.text, m.label) for m in find_mentions(nlp(text), "t", text)]
+    assert ("Harlow County Sheriff's Department", "ORG") in found  # one name: not cut at the possessive
+    people = [m for m in find_mentions(nlp(text), "t", text) if m.label == "PERSON"]
+    assert [(m.text, m.title) for m in people] == [("Ortiz", "Deputy")]  # 'Deputy' is no given name ('Dean' is)
+
+
 def _first_person(doc):
     return next(e for e in doc.ents if e.label_ == "PERSON")
 
