@@ -331,7 +331,8 @@ def _relative_of(name: str, surnames: set[str]) -> bool:
     full: a relative or the person, named as people are ('her husband, <Given> <Surname>'). The first
     word must be a known given name: '<State> GOP', '<Word> PAC' are bodies."""
     words = name.split()
-    return len(words) == 2 and words[1] in surnames and words[0] not in surnames and is_given_name(words[0])
+    return (len(words) == 2 and words[1] in surnames and words[0] not in surnames and is_given_name(words[0])
+            and words[0].lower() not in _ROLE_PREFIXES)  # 'General <Surname>' is the general, titled
 
 
 def correct_by_document(cands: list[_Cand]) -> list[_Cand]:
