@@ -114,10 +114,15 @@ def other_generation(query: str, name: str) -> bool:
     return bool(generation(query)) and generation(query) != generation(name)
 
 
+# A nickname in quotes or brackets between given name and surname ('<Given> "The <Nick>" <Surname>',
+# '<Given> (<Nick>) <Surname>') is no part of the name's words: it is matched by ``goes_by``.
+_INNER_NICKNAME = re.compile(r"(?<=\S)\s+[\"“‘'(][^\"“”‘’()]{1,30}[\"”’')]\s+(?=\S)")
+
+
 @functools.lru_cache(maxsize=NAME_MEMO)
 def _split_name(name: str) -> tuple[tuple[str, ...], str]:
     """(name words, generational suffix): memoized, every comparison of two names needs both."""
-    toks = fold(_ARTICLE_PARTICLE.sub("", name)).split()
+    toks = fold(_ARTICLE_PARTICLE.sub("", _INNER_NICKNAME.sub(" ", name))).split()
     gen = ""
     if len(toks) >= 2 and toks[-1] in _SUFFIXES:
         gen = toks[-1]

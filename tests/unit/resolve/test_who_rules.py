@@ -20,6 +20,14 @@ def test_a_nickname_is_the_given_name_but_not_another_name_of_its_stem():
     assert not same_person_name("Don Larkin", "Donna Larkin")
 
 
+def test_a_quoted_nickname_inside_a_full_name_is_no_part_of_its_words():
+    assert same_person_name('Vito "The Hammer" Carbone', "Vito Carbone")
+    assert same_person_name("Vito (Hammer) Carbone", "Vito Carbone")
+    assert same_person_name('Vito "The Hammer" Carbone', 'Vito "Hammer" Carbone')
+    assert not same_person_name('Vito "The Hammer" Carbone', "Luigi Carbone")
+    assert same_person_name("Conan O'Brien", "Conan O'Brien") and not same_person_name("Conan O'Brien", "Conan Brien")
+
+
 def test_a_first_initial_before_the_given_name_a_person_goes_by():
     assert same_person_name("W. Mark Feld", "Mark Feld")
     assert not same_person_name("W. Mark Feld", "John Feld")
