@@ -34,7 +34,7 @@ from dossier.resolve import resolve_entities, who  # noqa: E402
 from dossier.nlp.names import generation, name_tokens  # noqa: E402
 
 METRICS = [
-    ("errors", None, "who-is-who errors on 71 election pages (splits, merges, types, roles, bare surnames, place aliases)"),
+    ("errors", None, "who-is-who errors on 74 election pages (splits, merges, types, roles, bare surnames, place aliases)"),
     ("checks", None, "number of checks (the errors' denominator)"),
     ("split_errors", None, "'one' checks failed: a main actor in two or more entities"),
     ("merge_errors", None, "'apart' checks failed: two people in one entity"),
