@@ -167,6 +167,16 @@ def _spin_off(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return len(long) >= len(short) + 2 and long[-1] in _SUB_BODIES
 
 
+# A site of a body: '<Company> plant' is where the company works, not another name for it.
+_SITE_NOUNS = frozenset(translit_word(w) for w in "plant factory mill warehouse store headquarters campus site facility".split())
+
+
+def _site_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The long name is the short one and a site noun ('<Company> Plant'): a place of that body,
+    so it is no other long name the short one could stand for."""
+    return len(long) == len(short) + 1 and long[-1] in _SITE_NOUNS
+
+
 def _numbered(added: tuple[str, ...]) -> bool:
     """The words a longer name adds to a short one are numbers ('<Team> 7' in a score, '2008 <Team>'):
     a number qualifies a name (a season, a score, a model), it makes no other name to choose from."""
@@ -201,7 +211,8 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
         st = toks[short]
         if geo.country_named(short) or geo.country_of_capital(short):
             continue
-        longer = [k for k in heads.get(st, []) if not _spin_off(st, toks[k]) and not _numbered(toks[k][len(st):])]
+        longer = [k for k in heads.get(st, []) if not _spin_off(st, toks[k]) and not _numbered(toks[k][len(st):])
+                  and not _site_of(st, toks[k])]
         longer += [] if short in places else [k for k in tails.get(st, []) if not _numbered(toks[k][: -len(st)])]
         if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
             if short in places and not _place_like(longer[0], places, labels_of or {}):

@@ -252,6 +252,19 @@ def test_a_ship_named_with_its_prefix_is_a_vessel_though_tagged_a_person_elsewhe
     assert [e.type for e in res.entities if e.name == "Kaveri"] == ["other"]
 
 
+def test_a_site_of_a_company_is_no_other_long_name_of_its_short_form():
+    # 'Harrowfield' stands for 'Harrowfield Foods'; the 'Harrowfield Plant' is where it works, so the
+    # short name is not left undecided between the two
+    a = make_doc("a", "Harrowfield Foods said it would close. Harrowfield said so.", "2019-01")
+    b = make_doc("b", "Workers left the Harrowfield Plant. Harrowfield said nothing.", "2019-02")
+    res = resolve_entities([a, b], [
+        annotate(a, ("Harrowfield Foods", "ORG"), ("Harrowfield", "ORG")),
+        annotate(b, ("Harrowfield Plant", "ORG"), ("Harrowfield", "ORG")),
+    ])
+    assert _one(res, "Harrowfield Foods").mentions == 3
+    assert _one(res, "Harrowfield Plant").mentions == 1
+
+
 def test_an_acronym_spells_its_doubled_letters():
     # 'CNN' is keyed 'cn' (a doubled letter folded, as in 'Dmitriy'/'Dmitry'); as an acronym it spells
     # three initials and is not 'Cable News' ('CN').
