@@ -121,7 +121,9 @@ ROLE_NOUNS = frozenset(
     lawmaker legislator deputy delegate consul attaché attache presenter anchor host founder
     president-elect chancellor-elect candidate nominee fellow lecturer dean rector chairperson
     manager executive sergeant lieutenant captain corporal trooper constable inspector superintendent
-    sheriff marshal commissioner detective""".split()
+    sheriff marshal commissioner detective clerk treasurer auditor comptroller coroner alderman
+    councilman councilwoman councilor assemblyman assemblywoman warden chaplain magistrate ombudsman
+    administrator trustee regent selectman supervisor""".split()
 )
 # Words that can stand inside a title before its role noun ("Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(

@@ -84,6 +84,14 @@ def test_a_role_in_irrealis_mood_refers_to_no_holder(nlp, text, linked):
     assert bool(titles) == linked
 
 
+@pytest.mark.parametrize("title", ["Clerk", "Treasurer", "Coroner", "Alderman", "Warden"])
+def test_local_public_offices_are_titles(nlp, title):
+    text = f"City {title} Janette Bowerly certified the count on Monday. Bowerly said it was final."
+    ann, _ = _annotate(nlp, text)
+    people = [m for m in ann.mentions if m.label == "PERSON" and "Bowerly" in m.text]
+    assert people and people[0].text == "Janette Bowerly" and title in (people[0].title or "")
+
+
 def test_appositive_title_after_name(nlp):
     text = "The plan was welcomed by Igor Petrov, Russia's foreign minister, on Tuesday."
     ann, _ = _annotate(nlp, text)
