@@ -266,15 +266,6 @@ def _vessel_span(span: SpacySpan) -> SpacySpan:
     return span.doc[cue[-1] + 1 : span.end] if cue else span
 
 
-def _given_name_modifier(span: SpacySpan, page_names: set[str]) -> bool:
-    """A lone given name modifying a common noun ('<Name> night', '<Name> host') that no person of
-    the page bears: a thing named so (an award, a show), not a person. A surname or a page person's
-    given name in that place ('<Surname> campaign') still is the person."""
-    tok = span.root
-    return (len(span) == 1 and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
-            and tok.text not in page_names and is_given_name(tok.text))
-
-
 def correct_local(cands: list[_Cand]) -> list[_Cand]:
     """Fix labels from cues in the sentence: a title before a name, place nouns, place lists.
 
@@ -283,11 +274,8 @@ def correct_local(cands: list[_Cand]) -> list[_Cand]:
     """
     by_token = _labels_by_token(cands)
     full, surnames = person_names(cands)
-    given = {n.split()[0] for n in full}
     out = []
     for c in cands:
-        if c.label == "PERSON" and _given_name_modifier(c.span, surnames | given):
-            continue
         if c.label != "PRODUCT" and vessel_name(c.span):
             out.append(_Cand(_vessel_span(c.span), "PRODUCT", "vessel", 0.85))
             continue
