@@ -141,6 +141,12 @@ def _suffix_follows(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in ("jr", "sr", "ii", "iii", "iv")
 
 
+# Common nouns that open a body's name in the possessive ("Sheriff's Office", "Women's Club").
+_POSSESSOR_NOUNS = ROLE_NOUNS | frozenset(
+    "women men children people workers veterans teachers farmers officers patrolmen firefighters citizens "
+    "taxpayers employees nurses doctors students parents voters".split())
+
+
 def clean_span(c: _Cand) -> list[_Cand]:
     """NER over-reach trimmed before anything reads the span: a possessive inside the span ends it
     ("<Name>'s Gmail" -> the person); a person's span loses descriptors and titles before the name
@@ -148,8 +154,10 @@ def clean_span(c: _Cand) -> list[_Cand]:
     common noun ("<Org> officials") leaves the organisation."""
     span, doc = c.span, c.span.doc
     cut = next((t.i for t in span[1:] if t.lower_ in ("'s", "’s")), None)
-    if cut is not None and not (c.label != "PERSON" and span[-1].lower_ in ORG_NOUNS):
-        # not inside a body's name: '<County> Sheriff's Department', "Women's Union" are one name
+    if cut is not None and not (c.label != "PERSON" and cut == span.end - 2 and span[-1].lower_ in ORG_NOUNS
+                                and doc[cut - 1].lower_ in _POSSESSOR_NOUNS):
+        # not inside a body's name: '<County> Sheriff's Department', "Women's Club" are one name, while
+        # "<Name>'s State Department" is a possessor and a body
         span = doc[span.start : cut]
     if c.label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNS" and span[-1].is_lower:
         return [replace(c, span=doc[span.start : span.end - 1], label="ORG", rule="org-group", confidence=0.8)]
@@ -163,8 +171,10 @@ def clean_span(c: _Cand) -> list[_Cand]:
     while start < span.end - 1 and _peelable(doc[start]):
         start += 1
     if (start > span.start and span.end - start < 2 and not doc[start - 1].is_lower and doc[start - 1].tag_ in _PROPER_TAGS
-            and is_given_name(doc[start - 1].text)):
-        start = span.start  # 'Dean Baker': a capitalised role word before one name word may be a given name ('Deputy' is none)
+            and (is_given_name(doc[start - 1].text) or is_given_name(doc[start].text))):
+        # 'Dean Baker': a capitalised role word before one name word may be a given name ('Deputy' is
+        # none); and a title before a given name is how the person is named ('Pope <Given>', 'King <Given>')
+        start = span.start
     out, part_start = [], start
     for i in range(start, span.end + 1):
         if i == span.end or (doc[i].text in (",", "and", "&", ";") and not _suffix_follows(doc, i)):

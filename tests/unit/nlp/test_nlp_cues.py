@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dossier.nlp.cues import is_speech_verb, role_head, role_title_after, role_title_before, speech_verbs
 
 
@@ -58,6 +60,28 @@ def test_a_possessive_inside_a_bodys_name_stays_and_a_non_given_name_title_is_pe
     assert ("Harlow County Sheriff's Department", "ORG") in found  # one name: not cut at the possessive
     people = [m for m in find_mentions(nlp(text), "t", text) if m.label == "PERSON"]
     assert [(m.text, m.title) for m in people] == [("Ortiz", "Deputy")]  # 'Deputy' is no given name ('Dean' is)
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Deputy Ortiz", "Ortiz"),  # a role word that is no given name is peeled: the person is 'Ortiz'
+    ("Pope Francis", "Pope Francis"),  # a title before a given name is how the person is named
+    ("Dean Baker", "Dean Baker"),  # a role word that is also a given name may be one
+])
+def test_a_role_word_before_one_name_word(nlp, name, kept):
+    from dossier.nlp.mention_cands import _Cand
+    from dossier.nlp.mentions import clean_span
+
+    doc = nlp(f"On Saturday, {name} made clear that the meeting was private.")
+    got = clean_span(_Cand(doc[3:5], "PERSON"))
+    assert [c.span.text for c in got] == [kept]
+
+
+def test_a_possessor_before_a_body_is_cut_off(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    text = "The inquiry covers wrongdoing in Clinton’s State Department and at Wyoming's Republican Party."
+    found = [m.text for m in find_mentions(nlp(text), "t", text)]
+    assert "Clinton’s State Department" not in found and "Wyoming's Republican Party" not in found
 
 
 def _first_person(doc):
