@@ -220,7 +220,7 @@ def test_a_bare_title_is_not_the_subordinate_office(nlp):
     text = "Vice President Tom Alder spoke in Ohio. Later the president signed the bill."
     ann, _ = _annotate(nlp, text)
     assert not [m for m in ann.mentions if m.label == "TITLE" and m.canonical == "Tom Alder"]
-    from dossier.nlp.mentions import same_office
+    from dossier.nlp.mention_titles import same_office
 
     assert same_office("foreign minister", "minister") and same_office("president", "president")
     assert not same_office("vice president", "president") and not same_office("lieutenant governor", "governor")

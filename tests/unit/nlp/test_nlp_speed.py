@@ -15,7 +15,7 @@ import spacy
 from dossier.model import Document
 from dossier.date import timex
 from dossier.nlp.annotate import _compile_ruler, _rule_matches, annotate_document, fast_component
-from dossier.nlp.mentions import tokens_with_lower
+from dossier.nlp.mention_titles import tokens_with_lower
 from dossier.nlp.sentences import mark_paragraph_starts, paragraph_breaks
 
 TEXTS = [
