@@ -16,8 +16,10 @@ import functools
 import logging
 import re
 
+from dossier.lang import geo
+from dossier.lang.en import APPOSITIVE_PLACE_NOUNS, FUNCTION_WORDS
 from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
-from dossier.nlp.names import NAME_MEMO
+from dossier.nlp.names import NAME_MEMO, clean_name
 
 logger = logging.getLogger(__name__)
 
@@ -224,3 +226,39 @@ def capitalised_common(name: str, text: str) -> bool:
         capital = lone_capitals(text)
     return bool(words) and all(w.lower() in lower and w not in capital and w.capitalize() not in capital
                                and w.lower() not in _PARTICLES for w in words)
+
+
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|(?:%s))" % "|".join(sorted(_PARTICLES))
+# 'the (southern, Sicilian) city of <Name>[, <State>]': any words, a lowercase place noun, 'of', a name.
+_OF_APPOSITION = re.compile(r"^(?:\S+\s+)*?(?P<noun>[a-z]+)\s+of\s+(?P<name>[A-Z][\w.'’-]*(?:\s+%s)*(?:\s*,.*)?)$" % _NAME_WORD)
+# '<Name> province', "<Country>'s <Name> island": a name, then a lowercase place noun ending the phrase.
+_NOUN_APPOSITION = re.compile(r"^(?:.*[’']s\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+%s)*)\s+(?P<noun>[a-z]+)$" % _NAME_WORD)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|one|another)\s", re.I)
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def place_apposition(text: str) -> str:
+    """The name of the place a mention names with a kind noun in apposition ('' when none): 'in the
+    city of <Name>' and 'the southern resort of <Name>' are '<Name>', '<Name> province' and "<Country>'s
+    <Name> island" are '<Name>'. Why: English joins a kind noun and a place's name into one phrase
+    either way (the 'of' of 'the city of Rome' is appositive), and news style writes the noun after
+    a name in lowercase when it is not part of the official name; read as a common noun, five
+    '<Name> province' mentions were one 'province'. 'a district of <City>' is a part of the city
+    (an indefinite is partitive), a nationality before the noun ('the Greek island') is no name,
+    nor a function word ('This city')."""
+    cleaned = clean_name(text)
+    found = _OF_APPOSITION.match(cleaned)
+    if found and found.group("noun") in APPOSITIVE_PLACE_NOUNS:
+        before = text[: text.rfind(found.group("noun") + " of")]
+        inner = any(w in FUNCTION_WORDS and w != "the" for w in cleaned[: found.start("noun")].split())
+        # ('the villages on the island of <Name>': the place noun is in a post-modifier, not the head)
+        return "" if inner or _INDEFINITE.search(before) else np_core(found.group("name"))
+    found = _NOUN_APPOSITION.match(cleaned)
+    if not found or found.group("noun") not in APPOSITIVE_PLACE_NOUNS:
+        return ""
+    name = found.group("name")
+    if geo.country_of_adjective(name) or any(w.lower() in FUNCTION_WORDS for w in name.split()):
+        return ""
+    return name

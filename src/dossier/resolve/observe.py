@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
 from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, STREET_FIRST_NOUNS
-from dossier.resolve.clean import capitalised_common, is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
+from dossier.resolve.clean import (
+    capitalised_common,
+    is_role,
+    lower_head,
+    name_list,
+    np_core,
+    peel_descriptor,
+    place_apposition,
+    trim_common_words,
+)
 from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
 from dossier.resolve.context import (
@@ -457,6 +466,9 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             continue
         if m.label == "NORP" or m.label not in _NAMEISH or not name:
             continue  # 'Japanese', 'Russian': adjectives, not actors or places
+        placed = place_apposition(m.text) if name == surface and m.label != "PERSON" else ""
+        if placed:
+            name = surface = placed  # 'the city of <Name>', '<Name> province': that place, by its name
         if _is_name(name) and name == surface and capitalised_common(name, text) and not _in_person_name(name, tables):
             name = name.lower()  # 'Driver' in a headline over 'the driver': a noun phrase, truecased
         if not _is_name(name) or (malformed(name) and lower_head(name)):

@@ -1,0 +1,62 @@
+"""Place mentions read as the place they name (session 16): a capitalised preposition taken into a
+mention, a place noun in apposition to a name, a town apart from a building named after it."""
+
+from __future__ import annotations
+
+from dossier.nlp.names import clean_name
+from dossier.resolve import resolve_entities
+from dossier.resolve.clean import place_apposition
+
+from .helpers import annotate, make_doc
+
+
+def _entity(res, doc, surface: str, nth: int = 0):
+    start = [i for i in range(len(doc.text)) if doc.text.startswith(surface, i)][nth]
+    return res.mention_entity[(doc.id, start, start + len(surface))]
+
+
+def test_a_capitalised_preposition_opening_a_mention_is_no_part_of_the_name():
+    assert clean_name("In Queens") == "Queens"  # a headline or a sentence start capitalises it
+    assert clean_name("IN RICHMOND HILL") == "RICHMOND HILL"
+    assert clean_name("Of Betty Ford Treatment Center") == "Betty Ford Treatment Center"
+    assert clean_name("in the Gulf of Aden") == "Gulf of Aden"
+    assert clean_name("Inside Edition") == "Inside Edition"  # the longer ones begin names of shows and works
+    assert clean_name("Around the World") == "Around the World"
+
+
+def test_a_place_noun_in_apposition_names_the_place():
+    assert place_apposition("in the city of Hawaiian Gardens") == "Hawaiian Gardens"
+    assert place_apposition("the southern resort of Cannes") == "Cannes"
+    assert place_apposition("in the fishing village of Bayou Town , Alabama") == "Bayou Town"
+    assert place_apposition("Qeshm island") == "Qeshm"
+    assert place_apposition("Iran's Qeshm island") == "Qeshm"
+    assert place_apposition("Akhal province") == "Akhal"
+
+
+def test_what_is_no_apposition_is_left_alone():
+    assert place_apposition("in a district of Palermo") == ""  # an indefinite: a part of the city
+    assert place_apposition("the capital of France") == ""  # a relational noun: another place
+    assert place_apposition("the villages on the island of Qeshm") == ""  # the noun is in a post-modifier
+    assert place_apposition("the Greek island") == ""  # a nationality, no name
+    assert place_apposition("This city") == ""
+    assert place_apposition("Isle of Man") == ""  # the noun written with a capital is part of the name
+    assert place_apposition("the streets of Athens") == ""
+
+
+def test_provinces_named_with_a_lowercase_noun_are_each_their_province():
+    a = make_doc("a", "Rain fell in Akhal province and in Lebap province on Monday.")
+    b = make_doc("b", "Floods hit the city of Dashoguz. Dashoguz had no power.")
+    res = resolve_entities([a, b], [annotate(a, ("Akhal province", "GPE"), ("Lebap province", "GPE")),
+                                    annotate(b, ("the city of Dashoguz", "GPE"), ("Dashoguz", "GPE"))])
+    assert _entity(res, a, "Akhal province") != _entity(res, a, "Lebap province")
+    assert _entity(res, b, "the city of Dashoguz") == _entity(res, b, "Dashoguz", 1)
+    assert res.entity(_entity(res, b, "Dashoguz", 1)).name == "Dashoguz"
+
+
+def test_a_town_is_not_the_building_named_after_it():
+    a = make_doc("a", "The Millbrook Rural Health Clinic opened in Millbrook on Monday.")
+    b = make_doc("b", "Residents of Millbrook welcomed it.")
+    res = resolve_entities([a, b], [annotate(a, ("Millbrook Rural Health Clinic", "FAC"), ("Millbrook", "GPE")),
+                                    annotate(b, ("Millbrook", "GPE"))])
+    assert _entity(res, b, "Millbrook") != _entity(res, a, "Millbrook Rural Health Clinic")
+    assert _entity(res, b, "Millbrook") == _entity(res, a, "Millbrook", 1)
