@@ -168,7 +168,7 @@ def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]
     for m in annots.mentions:
         if m.label != "PERSON" or coordination(m.text) or name_list(clean_name(m.text)):
             continue
-        full = clean_name(m.canonical or m.text)
+        full = peel_descriptor(clean_name(m.canonical or m.text), True)[1]  # 'defensive tackle <Name>' is '<Name>'
         if org_shaped(full):
             continue  # '<Name> Mining' tagged PERSON is a company: no one's surname or given name
         if lower_head(full):

@@ -60,3 +60,13 @@ def test_a_town_is_not_the_building_named_after_it():
                                     annotate(b, ("Millbrook", "GPE"))])
     assert _entity(res, b, "Millbrook") != _entity(res, a, "Millbrook Rural Health Clinic")
     assert _entity(res, b, "Millbrook") == _entity(res, a, "Millbrook", 1)
+
+
+def test_a_bare_surname_goes_to_the_full_name_without_the_descriptor_written_before_it():
+    a = make_doc("a", "The team lost defensive tackle Jamal Okoro on Sunday. Okoro was hurt.")
+    b = make_doc("b", "Jamal Okoro will miss the game.")
+    res = resolve_entities([a, b], [annotate(a, ("defensive tackle Jamal Okoro", "PERSON"), ("Okoro", "PERSON")),
+                                    annotate(b, ("Jamal Okoro", "PERSON"))])
+    bare = _entity(res, a, "Okoro", 1)
+    assert bare == _entity(res, b, "Jamal Okoro")
+    assert res.entity(bare).name == "Jamal Okoro"
