@@ -70,3 +70,9 @@ def test_a_bare_surname_goes_to_the_full_name_without_the_descriptor_written_bef
     bare = _entity(res, a, "Okoro", 1)
     assert bare == _entity(res, b, "Jamal Okoro")
     assert res.entity(bare).name == "Jamal Okoro"
+
+
+def test_a_description_holding_its_possessor_is_not_the_last_organisation_named():
+    a = make_doc("a", "The Chargers released the player on Monday. The City Attorney's office said it would not file charges.")
+    res = resolve_entities([a], [annotate(a, ("Chargers", "ORG"), ("City Attorney's office", "ORG"))])
+    assert _entity(res, a, "City Attorney's office") != _entity(res, a, "Chargers")
