@@ -33,6 +33,10 @@ _PREPOSITIONS = frozenset("in at near of from for to with by on outside inside".
 _PARTICLES = frozenset("de da del della der den di do dos das du des la le van von bin ibn al el y zu ter ten".split())
 
 
+# Lowercase words inside a name of several words ('Gulf of Aden', 'Bank of the West').
+_NAME_INNER = frozenset("of the for on".split())
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or word.lower() in _PARTICLES
 
@@ -57,7 +61,8 @@ def peel_descriptor(text: str, person: bool = False) -> tuple[str, str]:
     while i < len(words) - 1 and _descriptor_word(words[i], person):
         i += 1
     rest = words[i:]
-    if i == 0 or not rest or not rest[0][:1].isupper() or not all(_capitalised(w) for w in rest):
+    if i == 0 or not rest or not rest[0][:1].isupper() or not all(_capitalised(w) or w in _NAME_INNER for w in rest[1:-1]) \
+            or not _capitalised(rest[-1]):
         return "", text
     if any(w.lower() in _PREPOSITIONS for w in words[:i]):
         return "", text  # 'a bank in <City>': the name is a post-modifier, not the thing named

@@ -76,3 +76,10 @@ def test_a_description_holding_its_possessor_is_not_the_last_organisation_named(
     a = make_doc("a", "The Chargers released the player on Monday. The City Attorney's office said it would not file charges.")
     res = resolve_entities([a], [annotate(a, ("Chargers", "ORG"), ("City Attorney's office", "ORG"))])
     assert _entity(res, a, "City Attorney's office") != _entity(res, a, "Chargers")
+
+
+def test_a_lowercase_word_before_a_name_with_of_inside_is_peeled():
+    from dossier.resolve.clean import peel_descriptor
+    assert peel_descriptor("notorious Gulf of Aden") == ("notorious", "Gulf of Aden")
+    assert peel_descriptor("mayor of New York") == ("", "mayor of New York")  # the name is a complement
+    assert peel_descriptor("between Alexandria and the Suez") == ("", "between Alexandria and the Suez")
