@@ -30,13 +30,7 @@ NAME_MEMO = 8192
 
 _APOS = "'’‘`"  # '‘' too: a left quote typed for an apostrophe ("<Name>‘s")
 # Leading articles, and prepositions a mention boundary sometimes takes in ('in the Gulf of Aden').
-# A headline or a sentence start capitalises the preposition ('In Queens', 'IN <TOWN>', 'Of <Name>
-# Center' in a title-case headline): the short locative ones are read so too, not the longer ones
-# that begin names of works and shows ('Inside <Show>', 'Around the World').
-_LEADING_PREP = re.compile(
-    r"^(?:(?:in|at|on|from|into|near|of|to|for|with|by|via|outside|inside|toward|towards|across|through|around)"
-    r"|(?i:in|at|on|from|into|near|of|to|by))\s+(?=the\s|[A-Z])"
-)
+_LEADING_PREP = re.compile(r"^(?:in|at|on|from|into|near|of|to|for|with|by|via|outside|inside|toward|towards|across|through|around)\s+(?=the\s|[A-Z])")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 # Generational suffixes are not the surname ('Arcade Joseph Comeaux Jr' -> surname 'Comeaux'), but
 # they tell a father from his son: they stay in the spelling key and must agree between two names.

@@ -55,7 +55,8 @@ def _descriptor_word(word: str, person: bool) -> bool:
 def peel_descriptor(text: str, person: bool = False) -> tuple[str, str]:
     """'sect leader Warren Smith' -> ('sect leader', 'Warren Smith'); ('', text) when nothing is
     peeled. What remains must be a name: one or more capitalised words (particles allowed), and
-    for a non-person only lowercase words are peeled ('Ministry of Health' keeps its role word)."""
+    for a non-person only lowercase words are peeled ('Ministry of Health' keeps its role word).
+    A preposition opening the mention is no part of the descriptor ('in southern <Country>')."""
     words = text.split()
     i = 0
     while i < len(words) - 1 and _descriptor_word(words[i], person):
@@ -64,13 +65,16 @@ def peel_descriptor(text: str, person: bool = False) -> tuple[str, str]:
     if i == 0 or not rest or not rest[0][:1].isupper() or not all(_capitalised(w) or w in _NAME_INNER for w in rest[1:-1]) \
             or not _capitalised(rest[-1]):
         return "", text
-    if any(w.lower() in _PREPOSITIONS for w in words[:i]):
-        return "", text  # 'a bank in <City>': the name is a post-modifier, not the thing named
+    # A preposition the mention took in opens it ('in southern <Country>', 'in downtown <Town>'); one
+    # after a noun starts a post-modifier ('a bank in <City>': the name is not the thing named).
+    lead = 1 if words[0].lower() in _PREPOSITIONS else 0
+    if lead == i or any(w.lower() in _PREPOSITIONS for w in words[lead:i]):
+        return "", text
     if person and len(rest) == 1 and rest[0].lower().rstrip(".") in _ROLE_WORDS:
         return "", text  # 'Deputy Director': a title alone
     if len(rest) == 1 and words[i - 1][:1].isupper() and not words[i - 1].endswith("."):
         return "", text  # 'Dean Baker', 'King Hussein'? a capitalised role word before one name word may be a given name
-    return " ".join(words[:i]), " ".join(rest)
+    return " ".join(words[lead:i]), " ".join(rest)
 
 
 def is_role(descriptor: str) -> bool:
@@ -267,3 +271,15 @@ def place_apposition(text: str) -> str:
     if geo.country_of_adjective(name) or any(w.lower() in FUNCTION_WORDS for w in name.split()):
         return ""
     return name
+
+
+# A preposition a headline or a sentence start capitalised, taken into a place's mention ('In
+# <Town>', 'IN <TOWN>', 'Of <Name> Center' in a title-case headline).
+_CAPITAL_PREPOSITION = re.compile(r"^(?:In|At|On|From|Into|Near|Of|By|IN|AT|ON|FROM|INTO|NEAR|OF|BY)\s+(?=[A-Z])")
+
+
+def without_capital_preposition(name: str) -> str:
+    """A place's name without a capitalised preposition taken in before it ('In <Town>' -> '<Town>').
+    Why only places: a capitalised preposition also begins titles of works ('In Cold Blood', 'To
+    Kill a Bird'), which ``nlp.names.clean_name`` keeps whole; a place's name seldom begins so."""
+    return _CAPITAL_PREPOSITION.sub("", name)

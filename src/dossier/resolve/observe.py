@@ -30,6 +30,7 @@ from dossier.resolve.clean import (
     peel_descriptor,
     place_apposition,
     trim_common_words,
+    without_capital_preposition,
 )
 from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
@@ -64,7 +65,8 @@ _NAMEISH = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "
 # Last words of a political unit's name that no person's name ends in ('<Surname> County'; not 'State',
 # 'City' or 'Capital', which end bodies' and teams' names too).
 _UNIT_LAST_WORDS = GPE_NOUNS - {"state", "capital", "republic", "city", "town", "village"}
-POINTERS = frozenset({"PRON", "TITLE"})  # mentions that point at a named entity
+POINTERS = frozenset({"PRON", "TITLE"})
+_PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})  # mentions that point at a named entity
 LABEL_TYPE: dict[str, EntityType] = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 _GOV_ORG = re.compile(r"^(?:(?P<adj>[A-Z][\w.\- ]*?)\s+government|government\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.\- ]*))$", re.I)
 
@@ -278,6 +280,8 @@ def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]
     m = m if title == m.title else dataclasses.replace(m, title=title)
     surface = strip_title_word(clean_name(m.text), page.address_words)
     name = strip_title_word(clean_name(m.canonical), page.address_words) if m.canonical else surface
+    if m.label in _PLACE_LABELS:
+        surface, name = without_capital_preposition(surface), without_capital_preposition(name)  # 'In <Town>'
     if m.label in ("PERSON", "TITLE", "PRON"):
         surface, name = trim_common_words(surface, text), trim_common_words(name, text)
     if not _covers(name, surface):
@@ -466,7 +470,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             continue
         if m.label == "NORP" or m.label not in _NAMEISH or not name:
             continue  # 'Japanese', 'Russian': adjectives, not actors or places
-        placed = place_apposition(m.text) if name == surface and m.label != "PERSON" else ""
+        written = without_capital_preposition(m.text.strip()) if m.label in _PLACE_LABELS else m.text
+        placed = place_apposition(written) if name == surface and m.label != "PERSON" else ""
         if placed:
             name = surface = placed  # 'the city of <Name>', '<Name> province': that place, by its name
         if _is_name(name) and name == surface and capitalised_common(name, text) and not _in_person_name(name, tables):

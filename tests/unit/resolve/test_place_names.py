@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dossier.nlp.names import clean_name
 from dossier.resolve import resolve_entities
-from dossier.resolve.clean import place_apposition
+from dossier.resolve.clean import place_apposition, without_capital_preposition
 
 from .helpers import annotate, make_doc
 
@@ -15,13 +15,14 @@ def _entity(res, doc, surface: str, nth: int = 0):
     return res.mention_entity[(doc.id, start, start + len(surface))]
 
 
-def test_a_capitalised_preposition_opening_a_mention_is_no_part_of_the_name():
-    assert clean_name("In Queens") == "Queens"  # a headline or a sentence start capitalises it
-    assert clean_name("IN RICHMOND HILL") == "RICHMOND HILL"
-    assert clean_name("Of Betty Ford Treatment Center") == "Betty Ford Treatment Center"
-    assert clean_name("in the Gulf of Aden") == "Gulf of Aden"
-    assert clean_name("Inside Edition") == "Inside Edition"  # the longer ones begin names of shows and works
-    assert clean_name("Around the World") == "Around the World"
+def test_a_capitalised_preposition_opening_a_place_mention_is_no_part_of_the_name():
+    assert without_capital_preposition("In Queens") == "Queens"  # a headline or a sentence start capitalises it
+    assert without_capital_preposition("IN RICHMOND HILL") == "RICHMOND HILL"
+    assert without_capital_preposition("Of Betty Ford Treatment Center") == "Betty Ford Treatment Center"
+    assert clean_name("In Cold Blood") == "In Cold Blood"  # the title of a work keeps it (only places are read so)
+    a = make_doc("a", "Crash In Queens Kills Two\nTwo men died in Queens on Friday.")
+    res = resolve_entities([a], [annotate(a, ("In Queens", "GPE"), ("in Queens", "GPE"))])
+    assert _entity(res, a, "In Queens") == _entity(res, a, "in Queens")
 
 
 def test_a_place_noun_in_apposition_names_the_place():
@@ -83,3 +84,11 @@ def test_a_lowercase_word_before_a_name_with_of_inside_is_peeled():
     assert peel_descriptor("notorious Gulf of Aden") == ("notorious", "Gulf of Aden")
     assert peel_descriptor("mayor of New York") == ("", "mayor of New York")  # the name is a complement
     assert peel_descriptor("between Alexandria and the Suez") == ("", "between Alexandria and the Suez")
+
+
+def test_a_preposition_opening_the_mention_does_not_stop_peeling():
+    from dossier.resolve.clean import peel_descriptor
+    assert peel_descriptor("in downtown Palmer") == ("downtown", "Palmer")  # as 'downtown Palmer' is
+    assert peel_descriptor("with Sen. Smith", True) == ("Sen.", "Smith")  # the preposition is no part of the title
+    assert peel_descriptor("in a bank in Athens") == ("", "in a bank in Athens")  # a post-modifier: no name
+    assert peel_descriptor("in Athens") == ("", "in Athens")  # nothing to peel (clean_name trims it)
