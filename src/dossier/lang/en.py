@@ -80,7 +80,7 @@ ORG_CLASS_NOUNS: frozenset[str] = ORG_NAME_NOUNS | frozenset(
     """company firm organization organisation network newspaper paper agency bank retailer carrier
     airline maker manufacturer chain studio label publisher charity outlet station channel
     broadcaster group giant startup operator provider developer insurer lender owner producer
-    distributor supplier brand business enterprise conglomerate subsidiary""".split()
+    distributor supplier brand business enterprise conglomerate subsidiary team club franchise squad""".split()
 )
 # Generic English function words: prose is dense in them, menus are not (the cleaner); they say
 # nothing of what a page reports (the resolver's page groups).

@@ -275,7 +275,7 @@ def _type_of(kinds: dict[str, Counter[str]], label: str) -> str:
 _POSSESSOR = re.compile(r"(?:\b(?i:his|her|their|its|our|my|your)|\w['’]s?|\s['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
 
 
-_INNER_POSSESSOR = re.compile(r"\w['’]s?\s+\S|\s['’]s\s+\S")
+_INNER_POSSESSOR = re.compile(r"\w['’]s?\s+\S|\s['’]\s?s\s+\S")  # "<Name>'s office", tokenised "<Name> ’ s office"
 
 
 def possessed(text: str, start: int, surface: str) -> bool:

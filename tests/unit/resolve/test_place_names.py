@@ -92,3 +92,15 @@ def test_a_preposition_opening_the_mention_does_not_stop_peeling():
     assert peel_descriptor("with Sen. Smith", True) == ("Sen.", "Smith")  # the preposition is no part of the title
     assert peel_descriptor("in a bank in Athens") == ("", "in a bank in Athens")  # a post-modifier: no name
     assert peel_descriptor("in Athens") == ("", "in Athens")  # nothing to peel (clean_name trims it)
+
+
+def test_the_team_is_the_last_organisation_named_before_it():
+    a = make_doc("a", "The Lakeside Rovers signed a new striker on Monday. The team said he would play on Friday.")
+    res = resolve_entities([a], [annotate(a, ("Lakeside Rovers", "ORG"), ("team", "ORG"))])
+    assert _entity(res, a, "team") == _entity(res, a, "Lakeside Rovers")
+
+
+def test_a_tokenised_possessor_inside_a_description_is_read():
+    from dossier.resolve.describe import possessed
+    text = "The City Attorney ’ s office said so."
+    assert possessed(text, 4, "City Attorney ’ s office")
