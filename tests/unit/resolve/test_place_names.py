@@ -104,3 +104,13 @@ def test_a_tokenised_possessor_inside_a_description_is_read():
     from dossier.resolve.describe import possessed
     text = "The City Attorney ’ s office said so."
     assert possessed(text, 4, "City Attorney ’ s office")
+
+
+def test_a_name_the_text_calls_a_city_is_no_person_whatever_the_tagger_said():
+    a = make_doc("a", "The injured were flown to the port city of Bandar Kola. Doctors in Bandar Kola worked all night.")
+    b = make_doc("b", "The quake shook the city of Bandar Kola, officials said. Bandar Kola has 500,000 people.")
+    c = make_doc("c", "Director Tomas Bay said the film will open in May. Bay said he was pleased.")
+    res = resolve_entities([a, b, c], [annotate(a, ("Bandar Kola", "PERSON")), annotate(b, ("Bandar Kola", "PERSON")),
+                                       annotate(c, ("Tomas Bay", "PERSON"), ("Bay", "PERSON"))])
+    assert res.entity(_entity(res, a, "Bandar Kola")).type == "place"
+    assert res.entity(_entity(res, c, "Tomas Bay")).type == "person"  # a surname that is a place noun
