@@ -114,3 +114,14 @@ def test_a_name_the_text_calls_a_city_is_no_person_whatever_the_tagger_said():
                                        annotate(c, ("Tomas Bay", "PERSON"), ("Bay", "PERSON"))])
     assert res.entity(_entity(res, a, "Bandar Kola")).type == "place"
     assert res.entity(_entity(res, c, "Tomas Bay")).type == "person"  # a surname that is a place noun
+
+
+def test_a_bare_surname_misspelt_goes_to_the_one_surname_it_is_a_typo_of():
+    a = make_doc("a", "Wladimir Klitschko defended his title. Klitschko won on points.")
+    b = make_doc("b", "The champion Klistchko said he was tired.")
+    c = make_doc("c", "Ivanova won the race. Ivanov was second.")
+    res = resolve_entities([a, b, c], [annotate(a, ("Wladimir Klitschko", "PERSON"), ("Klitschko", "PERSON")),
+                                       annotate(b, ("Klistchko", "PERSON")),
+                                       annotate(c, ("Ivanova", "PERSON"), ("Ivanov", "PERSON"))])
+    assert _entity(res, b, "Klistchko") == _entity(res, a, "Wladimir Klitschko")
+    assert _entity(res, c, "Ivanova") != _entity(res, c, "Ivanov", 1)  # another ending: another surname
