@@ -97,8 +97,13 @@ def name_list(text: str) -> list[str]:
     return parts
 
 
-# Prepositions that start a locative post-modifier: 'X Center in <Town>', 'a bank in <City>'.
-_LOCATIVE_POSTMOD = frozenset("in at near outside inside".split())
+# Prepositions that start a locative post-modifier: 'X Center in <Town>', 'a bank in <City>', '<Sea>
+# between <A> and <B>'.
+_LOCATIVE_POSTMOD = frozenset("in at near outside inside between".split())
+# Prepositions that start one after a common noun only ('a hut on <Mountain>', 'the store on <Street>',
+# 'the island off <Country>'s coast'): after a capitalised word they may be inside a name ('Council on
+# Foreign Relations', 'Commission on Presidential Debates'), as 'of' may.
+_POSTMOD_AFTER_NOUN = frozenset("of on off along across".split())
 # What may follow a comma inside one name ('<Name>, Jr.', '<Name>, Inc.').
 _SUFFIX = re.compile(r"(?:Jr|Sr|I{1,3}|IV|Inc|Ltd|Corp|Co|LLC|Esq|PhD)\.?,?")
 
@@ -106,7 +111,8 @@ _SUFFIX = re.compile(r"(?:Jr|Sr|I{1,3}|IV|Inc|Ltd|Corp|Co|LLC|Esq|PhD)\.?,?")
 def np_core(text: str) -> str:
     """The noun phrase up to its head, without post-modifiers: 'X Center in <Town>, <State>' ->
     'X Center', 'the streets of <City>' -> 'the streets', '<Name>, a treatment facility' ->
-    '<Name>'. A name with 'of' inside ('Bank of <Name>') keeps it. Why: the head word tells a
+    '<Name>', 'a hut on <Mountain>' -> 'a hut'. A name with 'of' or 'on' inside ('Bank of <Name>',
+    'Council on <Name>') keeps it. Why: the head word tells a
     name from a described thing, and a location or an apposition added to a name is not the name."""
     words = text.replace(" ,", ",").split()
     for i, w in enumerate(words):
@@ -116,7 +122,7 @@ def np_core(text: str) -> str:
         if i == 0 or not nxt:
             continue
         low = w.lower()
-        if low in _LOCATIVE_POSTMOD or (low == "of" and words[i - 1][:1].islower()):
+        if low in _LOCATIVE_POSTMOD or (low in _POSTMOD_AFTER_NOUN and words[i - 1][:1].islower()):
             return " ".join(words[:i])
     return " ".join(words)
 

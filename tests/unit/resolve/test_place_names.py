@@ -125,3 +125,11 @@ def test_a_bare_surname_misspelt_goes_to_the_one_surname_it_is_a_typo_of():
                                        annotate(c, ("Ivanova", "PERSON"), ("Ivanov", "PERSON"))])
     assert _entity(res, b, "Klistchko") == _entity(res, a, "Wladimir Klitschko")
     assert _entity(res, c, "Ivanova") != _entity(res, c, "Ivanov", 1)  # another ending: another surname
+
+
+def test_a_locative_post_modifier_after_a_common_noun_or_between_is_no_part_of_the_head():
+    from dossier.resolve.clean import np_core
+    assert np_core("a small hut on Mount Sefton") == "a small hut"
+    assert np_core("the store on Rue de Castiglione") == "the store"
+    assert np_core("Mediterranean between Sicily and Tunisia") == "Mediterranean"
+    assert np_core("Council on Foreign Relations") == "Council on Foreign Relations"  # inside a name
