@@ -45,7 +45,7 @@ from dossier.resolve.context import (
     strip_title_word,
     title_words,
 )
-from dossier.nlp.gender import disagrees, honorific_before
+from dossier.nlp.gender import disagrees, honorific_before, honorific_gender
 from dossier.nlp.names import (
     clean_name,
     coordination,
@@ -273,6 +273,13 @@ def _page(text: str, annots: Annotations) -> _Page:
     return _Page(_person_tables(annots), _page_titles(annots), words, {clean_name(m.text) for m in named})
 
 
+def _honorific(m: Mention, text: str) -> str:
+    """The gender of the courtesy title before the mention or opening it ('Mrs. <Surname>', the span
+    '<Mr> <Surname>' as an annotator or a tagger may take it in)."""
+    words = m.text.split()
+    return (honorific_gender(words[0]) if len(words) >= 2 else "") or honorific_before(text, m.span.start)
+
+
 def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]:
     """The mention (its title read in context, a descriptor peeled), its surface name, the name it
     stands for on the page, and whether a titled bare surname was kept from the page's full name."""
@@ -289,7 +296,7 @@ def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]
     m, surface, name = peel(m, surface, name)
     full = name if name != surface else _same_doc_person(m, surface, page.tables) or surface
     detached = full != surface and (_title_disagrees(m, surface, page.titles.get(full, set()))
-                                    or disagrees(honorific_before(text, m.span.start), full.split()))
+                                    or disagrees(_honorific(m, text), full.split()))
     # 'President <Surname>' or 'Mr. <Surname>' on a page naming only his wife in full: decided across pages.
     return m, surface, surface if detached else name, detached
 
@@ -520,7 +527,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
                 org=shaped or org_cue(text, m.span.start, m.span.end), shape=shape,
                 medium=medium_cue(text, m.span.start, m.span.end),
-                gender=honorific_before(text, m.span.start) if kind == "person" and len(toks) == 1 else "")
+                gender=_honorific(m, text) if kind == "person" and len(toks) == 1 else "")
         )
     times = _date_times(annots)
     return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))

@@ -133,3 +133,10 @@ def test_a_locative_post_modifier_after_a_common_noun_or_between_is_no_part_of_t
     assert np_core("the store on Rue de Castiglione") == "the store"
     assert np_core("Mediterranean between Sicily and Tunisia") == "Mediterranean"
     assert np_core("Council on Foreign Relations") == "Council on Foreign Relations"  # inside a name
+
+
+def test_a_courtesy_title_inside_the_mention_says_the_gender():
+    a = make_doc("a", "John Smithers was charged. His sister Katie Smithers died. Mr Smithers denied it.")
+    res = resolve_entities([a], [annotate(a, ("John Smithers", "PERSON"), ("Katie Smithers", "PERSON"),
+                                          ("Mr Smithers", "PERSON"))])
+    assert _entity(res, a, "Mr Smithers") == _entity(res, a, "John Smithers")
