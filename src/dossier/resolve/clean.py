@@ -276,6 +276,8 @@ def place_apposition(text: str) -> str:
     name = found.group("name")
     if geo.country_of_adjective(name) or any(w.lower() in FUNCTION_WORDS for w in name.split()):
         return ""
+    if found.group("noun") == "city" and geo.country_named(name):
+        return ""  # 'Panama city', 'Kuwait city': a capital named after its country, not the country
     return name
 
 

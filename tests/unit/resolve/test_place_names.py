@@ -40,6 +40,7 @@ def test_what_is_no_apposition_is_left_alone():
     assert place_apposition("the villages on the island of Qeshm") == ""  # the noun is in a post-modifier
     assert place_apposition("the Greek island") == ""  # a nationality, no name
     assert place_apposition("This city") == ""
+    assert place_apposition("Kuwait city") == ""  # a capital named after its country
     assert place_apposition("Isle of Man") == ""  # the noun written with a capital is part of the name
     assert place_apposition("the streets of Athens") == ""
 
