@@ -450,6 +450,20 @@ def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
             for m, (key, *rest) in zip(refs, marshal.loads(rows), strict=True)]
 
 
+def _read_as(m: Mention, name: str, surface: str, text: str,
+             tables: tuple[dict[str, list[tuple[int, str]]], ...]) -> tuple[str, str]:
+    """The name and surface a mention is read as: a place noun in apposition gives the place's name
+    ('the city of <Name>', '<Name> province'), and a capitalised word its page writes only lowercase
+    inside sentences is that common noun ('Driver' in a headline over 'the driver', truecased)."""
+    written = without_capital_preposition(m.text.strip()) if m.label in _PLACE_LABELS else m.text
+    placed = place_apposition(written) if name == surface and m.label != "PERSON" else ""
+    if placed:
+        name = surface = placed
+    if _is_name(name) and name == surface and capitalised_common(name, text) and not _in_person_name(name, tables):
+        name = name.lower()
+    return name, surface
+
+
 def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None = None) -> list[Obs]:
     """Mentions of one document -> observations (pronouns without a canonical name are kept as
     'pron', non-name noun phrases as 'common'; both are linked after the names). ``bodies``: the
@@ -477,12 +491,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             continue
         if m.label == "NORP" or m.label not in _NAMEISH or not name:
             continue  # 'Japanese', 'Russian': adjectives, not actors or places
-        written = without_capital_preposition(m.text.strip()) if m.label in _PLACE_LABELS else m.text
-        placed = place_apposition(written) if name == surface and m.label != "PERSON" else ""
-        if placed:
-            name = surface = placed  # 'the city of <Name>', '<Name> province': that place, by its name
-        if _is_name(name) and name == surface and capitalised_common(name, text) and not _in_person_name(name, tables):
-            name = name.lower()  # 'Driver' in a headline over 'the driver': a noun phrase, truecased
+        name, surface = _read_as(m, name, surface, text, tables)
         if not _is_name(name) or (malformed(name) and lower_head(name)):
             # 'the actress', 'two hospitals', 'Danube bridge', 'a bank in <City>': a noun phrase,
             # linked by its head word.
