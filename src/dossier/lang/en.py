@@ -92,7 +92,7 @@ ORG_CLASS_NOUNS: frozenset[str] = ORG_NAME_NOUNS | frozenset(
     """company firm organization organisation network newspaper paper agency bank retailer carrier
     airline maker manufacturer chain studio label publisher charity outlet station channel
     broadcaster group giant startup operator provider developer insurer lender owner producer
-    distributor supplier brand business enterprise conglomerate subsidiary""".split()
+    distributor supplier brand business enterprise conglomerate subsidiary team club franchise squad""".split()
 )
 # Generic English function words: prose is dense in them, menus are not (the cleaner); they say
 # nothing of what a page reports (the resolver's page groups).
@@ -129,6 +129,16 @@ PLACE_NOUNS: frozenset[str] = frozenset(
 # Place nouns that name a political unit (GPE) rather than a geographic feature (LOC).
 GPE_NOUNS: frozenset[str] = frozenset(
     "city town village province prefecture county district state republic capital oblast krai".split()
+)
+# Place nouns that stand in apposition to a name: before it with 'of' ('the city of <Name>', 'the
+# southern resort of <Name>', 'the island of <Name>') or after it in lowercase ('<Name> province',
+# '<Name> island', '<Name> sea'), the name and the noun being one place. Relational place nouns are
+# left out: 'the capital of <Country>', 'the coast of <Country>', 'the port of' are another place,
+# and '<Name> state' may be a state named after its capital city.
+APPOSITIVE_PLACE_NOUNS: frozenset[str] = frozenset(
+    """island islands isle isles islet archipelago peninsula river lake sea bay strait straits
+    mountain valley desert city town village hamlet resort suburb borough municipality province
+    prefecture region county district republic emirate oblast krai territory""".split()
 )
 # What a platform holds, right after its name ('<Name> account', '<Name> feed'): the name is a medium,
 # never a person (a person's is written with a possessive: "<Name>'s account").

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dossier.lang import geo
+from dossier.lang.en import PLACE_NOUNS
 from dossier.nlp.names import clean_name, coordination, joined_names, name_tokens, translit_key, translit_word
 from dossier.resolve.clean import name_list
 from dossier.resolve.context import used_as_medium
@@ -58,8 +59,8 @@ def _type_evidence(obs: list[Obs], keys: list[str]) -> _TypeEvidence:
     for o, k in zip(obs, keys, strict=True):
         if o.mention.label in LABEL_TYPE and o.kind != "gov":
             votes[k][LABEL_TYPE[o.mention.label] == "person"] += 1
-        if o.org:
-            votes[k][False] += 3
+        if o.org or (o.place and not _ends_in_place_noun(o.name)):
+            votes[k][False] += 3  # 'the newspaper X'; 'the port city of X' (not a person's 'Bay' read as one)
     return _TypeEvidence(
         votes=votes,
         media=_media_names(obs, keys),
@@ -70,6 +71,13 @@ def _type_evidence(obs: list[Obs], keys: list[str]) -> _TypeEvidence:
         org_heads={translit_key(clean_name(w[0])) for o in obs  # clean_name: "<Surname>'s Analytics"
                    if o.mention.label in ("ORG", "FAC", "GPE", "LOC") and len(w := o.name.split()) >= 2},
     )
+
+
+def _ends_in_place_noun(name: str) -> bool:
+    """The name's own last word is a place noun ('<Given> Bay', '<Name> Island'): what ``place_cue``
+    read may be the name itself, which a person's surname can be, not the text around it."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in PLACE_NOUNS
 
 
 def demote_non_persons(obs: list[Obs]) -> list[Obs]:

@@ -16,8 +16,10 @@ import functools
 import logging
 import re
 
+from dossier.lang import geo
+from dossier.lang.en import APPOSITIVE_PLACE_NOUNS, FUNCTION_WORDS
 from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
-from dossier.nlp.names import NAME_MEMO
+from dossier.nlp.names import NAME_MEMO, clean_name
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +31,10 @@ _ROLE_WORDS = ROLE_NOUNS | TITLE_MODIFIERS | _TITLE_ABBREVIATIONS | {"chairperso
 _PREPOSITIONS = frozenset("in at near of from for to with by on outside inside".split())
 # Lowercase words that belong to a name ('Charles de Gaulle', 'Ludwig van Beethoven').
 _PARTICLES = frozenset("de da del della der den di do dos das du des la le van von bin ibn al el y zu ter ten".split())
+
+
+# Lowercase words inside a name of several words ('Gulf of Aden', 'Bank of the West').
+_NAME_INNER = frozenset("of the for on".split())
 
 
 def _capitalised(word: str) -> bool:
@@ -49,21 +55,26 @@ def _descriptor_word(word: str, person: bool) -> bool:
 def peel_descriptor(text: str, person: bool = False) -> tuple[str, str]:
     """'sect leader Warren Smith' -> ('sect leader', 'Warren Smith'); ('', text) when nothing is
     peeled. What remains must be a name: one or more capitalised words (particles allowed), and
-    for a non-person only lowercase words are peeled ('Ministry of Health' keeps its role word)."""
+    for a non-person only lowercase words are peeled ('Ministry of Health' keeps its role word).
+    A preposition opening the mention is no part of the descriptor ('in southern <Country>')."""
     words = text.split()
     i = 0
     while i < len(words) - 1 and _descriptor_word(words[i], person):
         i += 1
     rest = words[i:]
-    if i == 0 or not rest or not rest[0][:1].isupper() or not all(_capitalised(w) for w in rest):
+    if i == 0 or not rest or not rest[0][:1].isupper() or not all(_capitalised(w) or w in _NAME_INNER for w in rest[1:-1]) \
+            or not _capitalised(rest[-1]):
         return "", text
-    if any(w.lower() in _PREPOSITIONS for w in words[:i]):
-        return "", text  # 'a bank in <City>': the name is a post-modifier, not the thing named
+    # A preposition the mention took in opens it ('in southern <Country>', 'in downtown <Town>'); one
+    # after a noun starts a post-modifier ('a bank in <City>': the name is not the thing named).
+    lead = 1 if words[0].lower() in _PREPOSITIONS else 0
+    if lead == i or any(w.lower() in _PREPOSITIONS for w in words[lead:i]):
+        return "", text
     if person and len(rest) == 1 and rest[0].lower().rstrip(".") in _ROLE_WORDS:
         return "", text  # 'Deputy Director': a title alone
     if len(rest) == 1 and words[i - 1][:1].isupper() and not words[i - 1].endswith("."):
         return "", text  # 'Dean Baker', 'King Hussein'? a capitalised role word before one name word may be a given name
-    return " ".join(words[:i]), " ".join(rest)
+    return " ".join(words[lead:i]), " ".join(rest)
 
 
 def is_role(descriptor: str) -> bool:
@@ -86,8 +97,13 @@ def name_list(text: str) -> list[str]:
     return parts
 
 
-# Prepositions that start a locative post-modifier: 'X Center in <Town>', 'a bank in <City>'.
-_LOCATIVE_POSTMOD = frozenset("in at near outside inside".split())
+# Prepositions that start a locative post-modifier: 'X Center in <Town>', 'a bank in <City>', '<Sea>
+# between <A> and <B>'.
+_LOCATIVE_POSTMOD = frozenset("in at near outside inside between".split())
+# Prepositions that start one after a common noun only ('a hut on <Mountain>', 'the store on <Street>',
+# 'the island off <Country>'s coast'): after a capitalised word they may be inside a name ('Council on
+# Foreign Relations', 'Commission on Presidential Debates'), as 'of' may.
+_POSTMOD_AFTER_NOUN = frozenset("of on off along across".split())
 # What may follow a comma inside one name ('<Name>, Jr.', '<Name>, Inc.').
 _SUFFIX = re.compile(r"(?:Jr|Sr|I{1,3}|IV|Inc|Ltd|Corp|Co|LLC|Esq|PhD)\.?,?")
 
@@ -95,7 +111,8 @@ _SUFFIX = re.compile(r"(?:Jr|Sr|I{1,3}|IV|Inc|Ltd|Corp|Co|LLC|Esq|PhD)\.?,?")
 def np_core(text: str) -> str:
     """The noun phrase up to its head, without post-modifiers: 'X Center in <Town>, <State>' ->
     'X Center', 'the streets of <City>' -> 'the streets', '<Name>, a treatment facility' ->
-    '<Name>'. A name with 'of' inside ('Bank of <Name>') keeps it. Why: the head word tells a
+    '<Name>', 'a hut on <Mountain>' -> 'a hut'. A name with 'of' or 'on' inside ('Bank of <Name>',
+    'Council on <Name>') keeps it. Why: the head word tells a
     name from a described thing, and a location or an apposition added to a name is not the name."""
     words = text.replace(" ,", ",").split()
     for i, w in enumerate(words):
@@ -105,7 +122,7 @@ def np_core(text: str) -> str:
         if i == 0 or not nxt:
             continue
         low = w.lower()
-        if low in _LOCATIVE_POSTMOD or (low == "of" and words[i - 1][:1].islower()):
+        if low in _LOCATIVE_POSTMOD or (low in _POSTMOD_AFTER_NOUN and words[i - 1][:1].islower()):
             return " ".join(words[:i])
     return " ".join(words)
 
@@ -224,3 +241,53 @@ def capitalised_common(name: str, text: str) -> bool:
         capital = lone_capitals(text)
     return bool(words) and all(w.lower() in lower and w not in capital and w.capitalize() not in capital
                                and w.lower() not in _PARTICLES for w in words)
+
+
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|(?:%s))" % "|".join(sorted(_PARTICLES))
+# 'the (southern, Sicilian) city of <Name>[, <State>]': any words, a lowercase place noun, 'of', a name.
+_OF_APPOSITION = re.compile(r"^(?:\S+\s+)*?(?P<noun>[a-z]+)\s+of\s+(?P<name>[A-Z][\w.'’-]*(?:\s+%s)*(?:\s*,.*)?)$" % _NAME_WORD)
+# '<Name> province', "<Country>'s <Name> island": a name, then a lowercase place noun ending the phrase.
+_NOUN_APPOSITION = re.compile(r"^(?:.*[’']s\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+%s)*)\s+(?P<noun>[a-z]+)$" % _NAME_WORD)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|one|another)\s", re.I)
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def place_apposition(text: str) -> str:
+    """The name of the place a mention names with a kind noun in apposition ('' when none): 'in the
+    city of <Name>' and 'the southern resort of <Name>' are '<Name>', '<Name> province' and "<Country>'s
+    <Name> island" are '<Name>'. Why: English joins a kind noun and a place's name into one phrase
+    either way (the 'of' of 'the city of Rome' is appositive), and news style writes the noun after
+    a name in lowercase when it is not part of the official name; read as a common noun, five
+    '<Name> province' mentions were one 'province'. 'a district of <City>' is a part of the city
+    (an indefinite is partitive), a nationality before the noun ('the Greek island') is no name,
+    nor a function word ('This city')."""
+    cleaned = clean_name(text)
+    found = _OF_APPOSITION.match(cleaned)
+    if found and found.group("noun") in APPOSITIVE_PLACE_NOUNS:
+        before = text[: text.rfind(found.group("noun") + " of")]
+        inner = any(w in FUNCTION_WORDS and w != "the" for w in cleaned[: found.start("noun")].split())
+        # ('the villages on the island of <Name>': the place noun is in a post-modifier, not the head)
+        return "" if inner or _INDEFINITE.search(before) else np_core(found.group("name"))
+    found = _NOUN_APPOSITION.match(cleaned)
+    if not found or found.group("noun") not in APPOSITIVE_PLACE_NOUNS:
+        return ""
+    name = found.group("name")
+    if geo.country_of_adjective(name) or any(w.lower() in FUNCTION_WORDS for w in name.split()):
+        return ""
+    if found.group("noun") == "city" and geo.country_named(name):
+        return ""  # 'Panama city', 'Kuwait city': a capital named after its country, not the country
+    return name
+
+
+# A preposition a headline or a sentence start capitalised, taken into a place's mention ('In
+# <Town>', 'IN <TOWN>', 'Of <Name> Center' in a title-case headline).
+_CAPITAL_PREPOSITION = re.compile(r"^(?:In|At|On|From|Into|Near|Of|By|IN|AT|ON|FROM|INTO|NEAR|OF|BY)\s+(?=[A-Z])")
+
+
+def without_capital_preposition(name: str) -> str:
+    """A place's name without a capitalised preposition taken in before it ('In <Town>' -> '<Town>').
+    Why only places: a capitalised preposition also begins titles of works ('In Cold Blood', 'To
+    Kill a Bird'), which ``nlp.names.clean_name`` keeps whole; a place's name seldom begins so."""
+    return _CAPITAL_PREPOSITION.sub("", name)

@@ -275,12 +275,15 @@ def _type_of(kinds: dict[str, Counter[str]], label: str) -> str:
 _POSSESSOR = re.compile(r"(?:\b(?i:his|her|their|its|our|my|your)|\w['’]s?|\s['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
 
 
+_INNER_POSSESSOR = re.compile(r"\w['’]s?\s+\S|\s['’]\s?s\s+\S")  # "<Name>'s office", tokenised "<Name> ’ s office"
+
+
 def possessed(text: str, start: int, surface: str) -> bool:
     """The noun phrase has a possessor ('her lawyer', "<Name>'s new rep"): a relational noun, whose
     referent is someone else than its possessor."""
     return bool(_POSSESSOR.search(text[max(0, start - 40) : start])) or bool(
         re.match(r"(?:his|her|their|its|our|my|your)\s", surface.lower())
-    )
+    ) or bool(_INNER_POSSESSOR.search(surface))  # "the City Attorney's office": the possessor is in the mention
 
 
 def definite(text: str, start: int, surface: str) -> bool:

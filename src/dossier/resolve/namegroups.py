@@ -217,6 +217,8 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
         if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
             if short in places and not _place_like(longer[0], places, labels_of or {}):
                 continue  # a state or city opens an organisation's name: 'Ohio' is not the 'Ohio Democratic Party'
+            if (labels_of or {}).get(short) == "GPE" and (labels_of or {}).get(longer[0]) == "FAC":
+                continue  # nor a building's: the town '<Town>' is not the '<Town> Health Clinic' in it
             uf.union(short, longer[0])
 
 

@@ -21,7 +21,17 @@ from dataclasses import dataclass
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
 from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, STREET_FIRST_NOUNS
-from dossier.resolve.clean import capitalised_common, is_role, lower_head, name_list, np_core, peel_descriptor, trim_common_words
+from dossier.resolve.clean import (
+    capitalised_common,
+    is_role,
+    lower_head,
+    name_list,
+    np_core,
+    peel_descriptor,
+    place_apposition,
+    trim_common_words,
+    without_capital_preposition,
+)
 from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
 from dossier.resolve.context import (
@@ -35,7 +45,7 @@ from dossier.resolve.context import (
     strip_title_word,
     title_words,
 )
-from dossier.nlp.gender import disagrees, honorific_before
+from dossier.nlp.gender import disagrees, honorific_before, honorific_gender
 from dossier.nlp.names import (
     clean_name,
     coordination,
@@ -55,7 +65,8 @@ _NAMEISH = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "
 # Last words of a political unit's name that no person's name ends in ('<Surname> County'; not 'State',
 # 'City' or 'Capital', which end bodies' and teams' names too).
 _UNIT_LAST_WORDS = GPE_NOUNS - {"state", "capital", "republic", "city", "town", "village"}
-POINTERS = frozenset({"PRON", "TITLE"})  # mentions that point at a named entity
+POINTERS = frozenset({"PRON", "TITLE"})
+_PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})  # mentions that point at a named entity
 LABEL_TYPE: dict[str, EntityType] = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 _GOV_ORG = re.compile(r"^(?:(?P<adj>[A-Z][\w.\- ]*?)\s+government|government\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.\- ]*))$", re.I)
 
@@ -159,7 +170,7 @@ def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]
     for m in annots.mentions:
         if m.label != "PERSON" or coordination(m.text) or name_list(clean_name(m.text)):
             continue
-        full = clean_name(m.canonical or m.text)
+        full = peel_descriptor(clean_name(m.canonical or m.text), True)[1]  # 'defensive tackle <Name>' is '<Name>'
         if org_shaped(full):
             continue  # '<Name> Mining' tagged PERSON is a company: no one's surname or given name
         if lower_head(full):
@@ -262,6 +273,13 @@ def _page(text: str, annots: Annotations) -> _Page:
     return _Page(_person_tables(annots), _page_titles(annots), words, {clean_name(m.text) for m in named})
 
 
+def _honorific(m: Mention, text: str) -> str:
+    """The gender of the courtesy title before the mention or opening it ('Mrs. <Surname>', the span
+    '<Mr> <Surname>' as an annotator or a tagger may take it in)."""
+    words = m.text.split()
+    return (honorific_gender(words[0]) if len(words) >= 2 else "") or honorific_before(text, m.span.start)
+
+
 def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]:
     """The mention (its title read in context, a descriptor peeled), its surface name, the name it
     stands for on the page, and whether a titled bare surname was kept from the page's full name."""
@@ -269,6 +287,8 @@ def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]
     m = m if title == m.title else dataclasses.replace(m, title=title)
     surface = strip_title_word(clean_name(m.text), page.address_words)
     name = strip_title_word(clean_name(m.canonical), page.address_words) if m.canonical else surface
+    if m.label in _PLACE_LABELS:
+        surface, name = without_capital_preposition(surface), without_capital_preposition(name)  # 'In <Town>'
     if m.label in ("PERSON", "TITLE", "PRON"):
         surface, name = trim_common_words(surface, text), trim_common_words(name, text)
     if not _covers(name, surface):
@@ -276,7 +296,7 @@ def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]
     m, surface, name = peel(m, surface, name)
     full = name if name != surface else _same_doc_person(m, surface, page.tables) or surface
     detached = full != surface and (_title_disagrees(m, surface, page.titles.get(full, set()))
-                                    or disagrees(honorific_before(text, m.span.start), full.split()))
+                                    or disagrees(_honorific(m, text), full.split()))
     # 'President <Surname>' or 'Mr. <Surname>' on a page naming only his wife in full: decided across pages.
     return m, surface, surface if detached else name, detached
 
@@ -430,6 +450,20 @@ def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
             for m, (key, *rest) in zip(refs, marshal.loads(rows), strict=True)]
 
 
+def _read_as(m: Mention, name: str, surface: str, text: str,
+             tables: tuple[dict[str, list[tuple[int, str]]], ...]) -> tuple[str, str]:
+    """The name and surface a mention is read as: a place noun in apposition gives the place's name
+    ('the city of <Name>', '<Name> province'), and a capitalised word its page writes only lowercase
+    inside sentences is that common noun ('Driver' in a headline over 'the driver', truecased)."""
+    written = without_capital_preposition(m.text.strip()) if m.label in _PLACE_LABELS else m.text
+    placed = place_apposition(written) if name == surface and m.label != "PERSON" else ""
+    if placed:
+        name = surface = placed
+    if _is_name(name) and name == surface and capitalised_common(name, text) and not _in_person_name(name, tables):
+        name = name.lower()
+    return name, surface
+
+
 def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None = None) -> list[Obs]:
     """Mentions of one document -> observations (pronouns without a canonical name are kept as
     'pron', non-name noun phrases as 'common'; both are linked after the names). ``bodies``: the
@@ -457,8 +491,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             continue
         if m.label == "NORP" or m.label not in _NAMEISH or not name:
             continue  # 'Japanese', 'Russian': adjectives, not actors or places
-        if _is_name(name) and name == surface and capitalised_common(name, text) and not _in_person_name(name, tables):
-            name = name.lower()  # 'Driver' in a headline over 'the driver': a noun phrase, truecased
+        name, surface = _read_as(m, name, surface, text, tables)
         if not _is_name(name) or (malformed(name) and lower_head(name)):
             # 'the actress', 'two hospitals', 'Danube bridge', 'a bank in <City>': a noun phrase,
             # linked by its head word.
@@ -503,7 +536,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             Obs(key, m, name, surface, kind, date, place=place_cue(text, m.span.start, m.span.end),
                 org=shaped or org_cue(text, m.span.start, m.span.end), shape=shape,
                 medium=medium_cue(text, m.span.start, m.span.end),
-                gender=honorific_before(text, m.span.start) if kind == "person" and len(toks) == 1 else "")
+                gender=_honorific(m, text) if kind == "person" and len(toks) == 1 else "")
         )
     times = _date_times(annots)
     return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))

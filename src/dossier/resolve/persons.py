@@ -28,6 +28,7 @@ from dossier.nlp.names import (
     surname,
     translit_key,
     translit_word,
+    word_match,
 )
 from dossier.resolve.observe import MentionKey, Obs, only_suffixed
 from dossier.resolve.roles import read_title
@@ -252,6 +253,12 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         first_sets[translit_word(name_tokens(o.name)[0])].setdefault(labels[o.key])
     by_surname = {k: list(v) for k, v in surname_sets.items()}
     by_first = {k: list(v) for k, v in first_sets.items()}
+    blocks: dict[str, list[str]] = defaultdict(list)  # unsuffixed surname keys by first and by last two letters
+    for k in by_surname:
+        word, gen = k.split("|", 1)
+        if not gen and len(word) >= 6:
+            blocks["<" + word[:2]].append(word)
+            blocks[">" + word[-2:]].append(word)
     genders = label_genders(full, labels) if any(o.gender for o in obs) else {}
     years: dict[str, list[float]] = {}  # each candidate's dates as sorted years, parsed once
     pending: list[tuple[Obs, tuple[str, ...]]] = []  # bare surnames among contemporaries
@@ -266,6 +273,8 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
         if not cands and toks and not suffixed:
             son = only_suffixed(_surname_key(o.name), by_surname)
             cands = [son] if son else []
+        if not cands and len(toks) == 1 and not suffixed:
+            cands = _misspelt_surname(toks[0], by_surname, blocks)  # '<Surnmae>': a typo of one surname
         if not cands and len(toks) == 1 and not suffixed:
             # No one has it as a surname: a given name used alone ('Tesfaye'). A given name with a
             # regnal number ('<Given> III', a monarch) is a name of its own, not a given name alone.
@@ -324,6 +333,18 @@ def _role_keys(title: str | None) -> set[str]:
         return set()
     head = read.title.split(" of ")[0].split()
     return {read.title, head[-1]} if head else {read.title}
+
+
+def _misspelt_surname(word: str, by_surname: Mapping[str, list[str]], blocks: Mapping[str, list[str]]) -> list[str]:
+    """The candidates of the one surname a bare name with no namesake is a typo of ('<Klistchko>' for
+    '<Given> Klitschko': ``word_match``, a long word with the same ending), none when it could be
+    several. Only surname keys sharing its first or last two letters are compared (a typo rarely hits
+    both ends), so a bare name is not compared with every surname of the corpus."""
+    key = translit_word(word)
+    if len(key) < 6:
+        return []
+    near = {k for b in ("<" + key[:2], ">" + key[-2:]) for k in blocks.get(b, ()) if word_match(key, k)}
+    return list(by_surname[next(iter(near)) + "|"]) if len(near) == 1 else []
 
 
 def _surname_key(name: str) -> str:
