@@ -251,7 +251,9 @@ def _language(text: str) -> str | None:
 def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
     """Decode, extract the article, find title/outlet/author and language; never raises on content."""
     ident = doc_id(page.raw)
-    declared = page.declared
+    # U+0000 is no text: dropped from the page's text before any offset is taken, and from what the
+    # container declared (a JSONL title, outlet, author or URL), which the document keeps as it is
+    declared = {k: v.replace("\x00", "") for k, v in page.declared.items()}
     text, encoding, note = decode(page.raw, page.encoding, page.media)
     text = text.replace("\x00", "")
     reasons = [note] if note else []

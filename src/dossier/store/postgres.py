@@ -47,6 +47,7 @@ from dossier.store.rows import (
     DOCUMENT_COLUMNS,
     annotations_blob,
     change_rows,
+    document_json,
     document_row,
     dumps,
     search_terms,
@@ -361,7 +362,7 @@ class PostgresStore(CorpusReads):
                 self.conn.execute(
                     "UPDATE documents SET doc_json = %s, published = %s, duplicate_of = %s, status = %s WHERE id = %s",
                     (
-                        json.dumps(data, ensure_ascii=False),
+                        document_json(data),
                         (data.get("published") or {}).get("value"),
                         data.get("duplicate_of"),
                         data.get("status", "ok"),

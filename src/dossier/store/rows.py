@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from dossier.model import Annotations, Document, PublicationDate, to_dict
+from dossier.store.nul import json_text, text_value
 
 if TYPE_CHECKING:
     from dossier.store.base import CorpusChanges
@@ -17,8 +18,14 @@ logger = logging.getLogger(__name__)
 
 
 def dumps(obj: Any) -> str:
-    """A model object as compact JSON (the stored form of documents, annotations and corpus rows)."""
-    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+    """A model object as compact JSON (the stored form of documents, annotations and corpus rows;
+    U+0000 as U+FFFD: ``store.nul``)."""
+    return json_text(json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":")))
+
+
+def document_json(data: dict[str, Any]) -> str:
+    """A stored document's JSON rewritten by the corpus step (``updated_document``)."""
+    return json_text(json.dumps(data, ensure_ascii=False))
 
 
 DOCUMENT_COLUMNS = ("id", "source", "status", "published", "outlet", "duplicate_of", "version", "doc_json",
@@ -33,17 +40,20 @@ def annotations_blob(annots: Annotations) -> str:
 
 def document_row(doc: Document, annots: Annotations, raw: bytes, version: str,
                  declared: dict[str, str] | None) -> tuple[Any, ...]:
-    """The values of a ``documents`` row, in ``DOCUMENT_COLUMNS`` order (raw bytes kept compressed)."""
-    return (doc.id, doc.source, doc.status, doc.published.value, doc.outlet, doc.duplicate_of, version,
-            dumps(doc), annotations_blob(annots), zlib.compress(raw, 6), json.dumps(declared or {}, ensure_ascii=False))
+    """The values of a ``documents`` row, in ``DOCUMENT_COLUMNS`` order (raw bytes kept compressed; what
+    the container declared kept as given, U+0000 included: ``store.nul``)."""
+    return (doc.id, doc.source, doc.status, text_value(doc.published.value), text_value(doc.outlet),
+            doc.duplicate_of, version, dumps(doc), annotations_blob(annots), zlib.compress(raw, 6),
+            json.dumps(declared or {}, ensure_ascii=False))
 
 
 def sentence_rows(doc: Document, annots: Annotations) -> list[tuple[str, str, int, int]]:
     """(text, doc id, start, end) of what search indexes: the sentences, else the paragraphs, else the
-    whole text (a page kept raw still answers a search)."""
-    rows = [(doc.text[s.start : s.end], doc.id, s.start, s.end) for s in annots.sentences]
-    if not rows and doc.text:
-        rows = [(doc.text[a:b], doc.id, a, b) for a, b in doc.paragraphs] or [(doc.text, doc.id, 0, len(doc.text))]
+    whole text (a page kept raw still answers a search). U+0000 as U+FFFD, as in the stored text."""
+    text = text_value(doc.text)
+    rows = [(text[s.start : s.end], doc.id, s.start, s.end) for s in annots.sentences]
+    if not rows and text:
+        rows = [(text[a:b], doc.id, a, b) for a, b in doc.paragraphs] or [(text, doc.id, 0, len(text))]
     return rows
 
 

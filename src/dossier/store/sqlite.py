@@ -40,6 +40,7 @@ from dossier.store.rows import (
     DOCUMENT_COLUMNS,
     annotations_blob,
     change_rows,
+    document_json,
     document_row,
     dumps,
     search_terms,
@@ -435,7 +436,7 @@ class SQLiteStore(CorpusReads):
                 if not row:
                     continue
                 data = updated_document(json.loads(row[0]), doc_id, dates, duplicates)
-                values = (json.dumps(data, ensure_ascii=False), (data.get("published") or {}).get("value"),
+                values = (document_json(data), (data.get("published") or {}).get("value"),
                           data.get("duplicate_of"), data.get("status", "ok"))
                 if doc_id in by_id:  # one UPDATE: SQLite rewrites the whole row (text, raw page) each time
                     self.conn.execute(f"UPDATE documents SET {_DOCUMENT_SETS}, annotations_json = ? WHERE id = ?",

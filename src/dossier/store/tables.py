@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Sequence, cast
 
 from dossier.model import Annotations, Mention, Quote, from_dict, to_dict
+from dossier.store.nul import json_text, text_value
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def _row_json(obj: Any, held: tuple[str, ...]) -> str:
     defaults = _defaults(cast(Any, type(obj)))  # a class is hashable; mypy does not say so
     kept = {k: v for k, v in to_dict(obj).items()
             if k not in held and not (k in defaults and type(v) is type(defaults[k]) and v == defaults[k])}
-    return json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    return json_text(json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
 
 
 _QUOTE_HELD = ("content", "speaker_entity", "speaker")
@@ -50,13 +51,13 @@ _MENTION_HELD = ("span", "entity_id")
 
 def quote_rows(annots: Annotations) -> list[tuple[Any, ...]]:
     """One row per quote, in ``QUOTE_COLUMNS`` order (``n`` keeps the document's order)."""
-    return [(annots.doc_id, n, q.content.start, q.content.end, q.speaker_entity, q.speaker, _row_json(q, _QUOTE_HELD))
-            for n, q in enumerate(annots.quotes)]
+    return [(annots.doc_id, n, q.content.start, q.content.end, text_value(q.speaker_entity), text_value(q.speaker),
+             _row_json(q, _QUOTE_HELD)) for n, q in enumerate(annots.quotes)]
 
 
 def mention_rows(annots: Annotations) -> list[tuple[Any, ...]]:
     """One row per mention, in ``MENTION_COLUMNS`` order."""
-    return [(annots.doc_id, n, m.span.start, m.span.end, m.entity_id, _row_json(m, _MENTION_HELD))
+    return [(annots.doc_id, n, m.span.start, m.span.end, text_value(m.entity_id), _row_json(m, _MENTION_HELD))
             for n, m in enumerate(annots.mentions)]
 
 

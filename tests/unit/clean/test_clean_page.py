@@ -117,3 +117,16 @@ def test_repeated_lines_across_pages():
     h = page(b"<p>Top Stories</p>", media="html")
     rep = repeated_lines([a, b, h])
     assert rep == frozenset({"top stories"})
+
+
+def test_nul_characters_are_dropped_from_the_text_and_from_the_declared_fields_the_document_keeps():
+    """U+0000 is no text (a store could not hold it everywhere: ``store.nul``); the container's own
+    declaration is kept as given, for a rebuild."""
+    declared = {"title": "Budget\x00 approved", "outlet": "The\x00 Wire", "author": "A.\x00 Writer",
+                "url": "http://x/a\x00"}
+    raw = ARTICLE.replace("budget", "bud\x00get").encode()
+    p = page(raw, declared=declared)
+    doc = clean_page(p)
+    assert (doc.title, doc.outlet, doc.author, doc.url) == ("Budget approved", "The Wire", "A. Writer", "http://x/a")
+    assert "\x00" not in doc.text and "new budget" in doc.text
+    assert p.declared["title"] == "Budget\x00 approved"

@@ -305,6 +305,54 @@ def test_both_backends_read_back_the_same_store(tmp_path, pg_url):
         assert a[key] == b[key], key
 
 
+def _with_nul() -> tuple[Document, Annotations, dict[str, str]]:
+    """A page whose strings hold U+0000 (source text is untrusted): text, title, outlet, author, a
+    quote's speaker and text, a mention, and what its container declared."""
+    from dossier.model import Mention, Quote
+
+    text = "Talks\x00 resumed in Geneva. The envoy said \"no\x00\"."
+    doc, ann = _doc("abcdef0123", text)
+    doc = replace(doc, title="Talks\x00 resume", outlet="Wire\x00", author="A. \x00Writer")
+    said, place = text.index('"no') + 1, text.index("Geneva")
+    ann = replace(ann, quotes=(Quote(Span(doc.id, said, said + 3), "no\x00", "direct", speaker="The\x00envoy"),),
+                  mentions=(Mention(Span(doc.id, place, place + 6), "Geneva", "GPE", canonical="Gen\x00eva"),))
+    return doc, ann, {"title": "Talks\x00 resume", "url": "http://example.org/a\x00"}
+
+
+def _nul_free(value: str) -> str:
+    return value.replace("\x00", "\ufffd")
+
+
+def test_a_nul_character_is_stored_as_the_replacement_character_on_every_backend(store):
+    """PostgreSQL's text columns and jsonb cannot hold U+0000; every backend stores U+FFFD in its place
+    (one character for one: every span's offsets still hold), except in the raw page and what the
+    container declared, which are kept as given for a rebuild."""
+    doc, ann, declared = _with_nul()
+    store.put_document(doc, ann, b"raw\x00page", "v1", declared)
+    stored = replace(doc, text=_nul_free(doc.text), title=_nul_free(doc.title or ""),
+                     outlet=_nul_free(doc.outlet or ""), author=_nul_free(doc.author or ""))
+    quote, mention = ann.quotes[0], ann.mentions[0]
+    stored_ann = replace(ann, quotes=(replace(quote, text="no\ufffd", speaker="The\ufffdenvoy"),),
+                         mentions=(replace(mention, canonical="Gen\ufffdeva"),))
+    assert store.document(doc.id) == stored
+    assert store.documents() == [stored]
+    assert store.corpus_documents() == [replace(stored, removed=(), paragraphs=())]
+    assert store.document_heads() == [(replace(stored, text="", removed=(), paragraphs=()), len(doc.text))]
+    assert [(m.title, m.outlet) for m in store.document_meta()] == [("Talks\ufffd resume", "Wire\ufffd")]
+    assert store.annotations(doc.id) == stored_ann
+    assert store.all_annotations() == {doc.id: stored_ann}
+    assert store.sentence_bounds(doc.id) == [(s.start, s.end) for s in ann.sentences]
+    assert [h.text for h in store.search("resumed")] == ["Talks\ufffd resumed in Geneva."]
+    assert [q.speaker for q in store.find_quotes()[1]] == ["The\ufffdenvoy"]
+    assert store.raw(doc.id) == b"raw\x00page"
+    assert store.page(doc.id).declared == declared and store.sources(doc.id) == [(doc.source, declared)]
+    store.update_documents({doc.id: PublicationDate("2021", "year", 0.5, ("lent",))}, {}, [ann])
+    assert store.document(doc.id) == replace(stored, published=PublicationDate("2021", "year", 0.5, ("lent",)))
+    assert store.annotations(doc.id) == stored_ann
+    store.set_documents([(doc, "v2")])
+    assert store.document(doc.id) == stored and store.document_versions() == {doc.id: "v2"}
+
+
 def test_search_filters_by_liveness_outlet_and_date_prefix(store):
     doc, ann = _doc("a")
     store.put_document(doc, ann, b"x", "v1")
