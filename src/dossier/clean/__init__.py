@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from typing import Any
 from collections.abc import Callable, Iterable
 
@@ -248,12 +249,16 @@ def _language(text: str) -> str | None:
     return classify(text[:5000])
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_page(page: Page, repeated: frozenset[str] = frozenset()) -> Document:
     """Decode, extract the article, find title/outlet/author and language; never raises on content."""
     ident = doc_id(page.raw)
     # U+0000 is no text: dropped from the page's text before any offset is taken, and from what the
-    # container declared (a JSONL title, outlet, author or URL), which the document keeps as it is
-    declared = {k: v.replace("\x00", "") for k, v in page.declared.items()}
+    # container declared (a JSONL title, outlet, author or URL), which the document keeps as it is; a
+    # lone surrogate there (a JSON '\ud800' escape with no pair) is no character: U+FFFD in its place
+    declared = {k: _LONE_SURROGATE.sub("\ufffd", v.replace("\x00", "")) for k, v in page.declared.items()}
     text, encoding, note = decode(page.raw, page.encoding, page.media)
     text = text.replace("\x00", "")
     reasons = [note] if note else []

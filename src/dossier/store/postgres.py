@@ -47,6 +47,7 @@ from dossier.store.rows import (
     DOCUMENT_COLUMNS,
     annotations_blob,
     change_rows,
+    declared_json,
     document_json,
     document_row,
     dumps,
@@ -248,7 +249,7 @@ class PostgresStore(CorpusReads):
         self.conn.execute(
             "INSERT INTO sources (source, doc_id, declared) VALUES (%s, %s, %s)"
             " ON CONFLICT (source) DO UPDATE SET doc_id = EXCLUDED.doc_id, declared = EXCLUDED.declared",
-            (source, doc_id, json.dumps(declared or {}, ensure_ascii=False)),
+            (source, doc_id, declared_json(declared)),
         )
         self.conn.execute("DELETE FROM skipped WHERE source = %s", (source,))
 

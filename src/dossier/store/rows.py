@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import logging
 import zlib
 from dataclasses import dataclass, replace
@@ -21,6 +22,17 @@ def dumps(obj: Any) -> str:
     """A model object as compact JSON (the stored form of documents, annotations and corpus rows;
     U+0000 as U+FFFD: ``store.nul``)."""
     return json_text(json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":")))
+
+
+# A code point of the surrogate range standing alone: what a JSON '\ud800' escape with no pair decodes to.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def declared_json(declared: dict[str, str] | None) -> str:
+    """What the container declared, as JSON kept as given: readable UTF-8, except that a lone
+    surrogate (untrusted input: '"title": "\\ud800"') stays escaped, as no UTF-8 text can hold it."""
+    text = json.dumps(declared or {}, ensure_ascii=False)
+    return json.dumps(declared or {}) if _LONE_SURROGATE.search(text) else text
 
 
 def document_json(data: dict[str, Any]) -> str:
@@ -44,7 +56,7 @@ def document_row(doc: Document, annots: Annotations, raw: bytes, version: str,
     the container declared kept as given, U+0000 included: ``store.nul``)."""
     return (doc.id, doc.source, doc.status, text_value(doc.published.value), text_value(doc.outlet),
             doc.duplicate_of, version, dumps(doc), annotations_blob(annots), zlib.compress(raw, 6),
-            json.dumps(declared or {}, ensure_ascii=False))
+            declared_json(declared))
 
 
 def sentence_rows(doc: Document, annots: Annotations) -> list[tuple[str, str, int, int]]:

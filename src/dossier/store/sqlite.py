@@ -40,6 +40,7 @@ from dossier.store.rows import (
     DOCUMENT_COLUMNS,
     annotations_blob,
     change_rows,
+    declared_json,
     document_json,
     document_row,
     dumps,
@@ -331,7 +332,7 @@ class SQLiteStore(CorpusReads):
     def _upsert_source(self, source: str, doc_id: str, declared: dict[str, str] | None) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO sources (source, doc_id, declared) VALUES (?, ?, ?)",
-            (source, doc_id, json.dumps(declared or {}, ensure_ascii=False)),
+            (source, doc_id, declared_json(declared)),
         )
         self.conn.execute("DELETE FROM skipped WHERE source = ?", (source,))
 

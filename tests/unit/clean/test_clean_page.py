@@ -130,3 +130,12 @@ def test_nul_characters_are_dropped_from_the_text_and_from_the_declared_fields_t
     assert (doc.title, doc.outlet, doc.author, doc.url) == ("Budget approved", "The Wire", "A. Writer", "http://x/a")
     assert "\x00" not in doc.text and "new budget" in doc.text
     assert p.declared["title"] == "Budget\x00 approved"
+
+
+def test_a_lone_surrogate_in_a_declared_field_is_the_replacement_character():
+    """A JSONL title '\\ud800' (untrusted input) decodes to a lone surrogate: no character, so the
+    document keeps U+FFFD in its place; the declaration itself is kept as given."""
+    p = page(ARTICLE.encode(), declared={"title": "Budget \ud800approved", "outlet": "The Wire"})
+    doc = clean_page(p)
+    assert doc.title == "Budget \ufffdapproved" and doc.outlet == "The Wire"
+    assert p.declared["title"] == "Budget \ud800approved"

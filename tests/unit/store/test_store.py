@@ -353,6 +353,15 @@ def test_a_nul_character_is_stored_as_the_replacement_character_on_every_backend
     assert store.document(doc.id) == stored and store.document_versions() == {doc.id: "v2"}
 
 
+def test_a_lone_surrogate_in_what_the_container_declared_is_kept_as_given_on_every_backend(store):
+    """A JSONL title '\\ud800' decodes to a lone surrogate, which no UTF-8 text holds: the store keeps
+    it escaped (it had stopped the whole build: 'surrogates not allowed')."""
+    doc, ann = _doc("abcdef0124")
+    declared = {"title": "Talks \ud800resume", "outlet": "Wire"}
+    store.put_document(doc, ann, b"raw", "v1", declared)
+    assert store.page(doc.id).declared == declared and store.sources(doc.id) == [(doc.source, declared)]
+
+
 def test_search_filters_by_liveness_outlet_and_date_prefix(store):
     doc, ann = _doc("a")
     store.put_document(doc, ann, b"x", "v1")
