@@ -250,8 +250,8 @@ def vessel_name(span: SpacySpan) -> bool:
     or a vessel noun ('the frigate <Name>', 'Warship <Name>'). The tagger reads ships' names as people
     or places (many are named after them); news writes the prefix or the noun on first reference."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    cue = [t.i for t in span[:-1] if t.text in SHIP_PREFIXES or t.lower_ in VESSEL_NOUNS]
-    if cue and span.end - cue[-1] <= 3 and span[-1].lower_ not in ORG_NOUNS:
+    cue = _last_vessel_cue(span)
+    if cue is not None and span.end - cue <= 3 and span[-1].lower_ not in ORG_NOUNS:
         return True  # 'INS <Name>', 'Indian Naval Ship <Name>'; not '<Word> Ship Supplies Inc'
     return before is not None and (before.text in SHIP_PREFIXES or (before.lower_ in VESSEL_NOUNS and before.pos_ != "VERB"))
 
@@ -259,8 +259,13 @@ def vessel_name(span: SpacySpan) -> bool:
 def _vessel_span(span: SpacySpan) -> SpacySpan:
     """A ship's name without its prefix or vessel noun ('INS <Name>' -> '<Name>'): like a title of
     address, the prefix is no part of the name, and later references drop it."""
-    cue = [t.i for t in span[:-1] if t.text in SHIP_PREFIXES or t.lower_ in VESSEL_NOUNS]
-    return span.doc[cue[-1] + 1 : span.end] if cue else span
+    cue = _last_vessel_cue(span)
+    return span.doc[cue + 1 : span.end] if cue is not None else span
+
+
+def _last_vessel_cue(span: SpacySpan) -> int | None:
+    """Index of the last ship prefix or vessel noun before the span's last word, if any."""
+    return next((t.i for t in reversed(span[:-1]) if t.text in SHIP_PREFIXES or t.lower_ in VESSEL_NOUNS), None)
 
 
 def correct_local(cands: list[_Cand]) -> list[_Cand]:
