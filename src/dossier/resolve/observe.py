@@ -90,6 +90,11 @@ class Obs:
     gender: str = ""  # 'm'/'f': the courtesy title before a bare name ('Mr. <Surname>'), for its namesakes
 
 
+# Every field of ``Obs`` but its mention, in declaration order (key first, as ``unpacked`` reads
+# them): derived, so a field added to ``Obs`` is packed too (a hand-written list once dropped ``gender``).
+_PACKED_FIELDS = tuple(f.name for f in dataclasses.fields(Obs) if f.name != "mention")
+
+
 # ---------------------------------------------------------------------------------------------
 # 1. observe
 # ---------------------------------------------------------------------------------------------
@@ -398,10 +403,10 @@ def inputs_digest(key: Hashable) -> bytes:
 
 def interned(seen: list[Obs]) -> list[Obs]:
     """The observations with their names and surfaces shared: a corpus has a few thousand distinct
-    names over hundreds of thousands of observations, which the memo keeps for the whole step."""
+    names over hundreds of thousands of observations, which the memo keeps for the whole step.
+    ``dataclasses.replace`` keeps every other field (a hand-listed copy once dropped ``gender``)."""
     intern = sys.intern
-    return [Obs(o.key, o.mention, intern(o.name), intern(o.surface), o.kind, o.date, o.country, o.place,
-                o.org, o.shape, o.term, o.medium) for o in seen]
+    return [dataclasses.replace(o, name=intern(o.name), surface=intern(o.surface)) for o in seen]
 
 
 def observe_once(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None, memo: ObsMemo | None) -> list[Obs]:
@@ -439,7 +444,7 @@ def packed(seen: Sequence[Obs], mentions: Sequence[Mention]) -> Packed:
     entity ids), so both copies lived. A mention of the page is kept as its index."""
     at = {id(m): i for i, m in enumerate(mentions)}
     return tuple(at.get(id(o.mention), o.mention) for o in seen), marshal.dumps(tuple(
-        (o.key, o.name, o.surface, o.kind, o.date, o.country, o.place, o.org, o.shape, o.term, o.medium) for o in seen))
+        tuple(getattr(o, f) for f in _PACKED_FIELDS) for o in seen))
 
 
 def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
@@ -448,6 +453,7 @@ def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
     refs, rows = kept
     return [Obs(key, mentions[m] if isinstance(m, int) else m, *rest)
             for m, (key, *rest) in zip(refs, marshal.loads(rows), strict=True)]
+
 
 
 def _read_as(m: Mention, name: str, surface: str, text: str,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from dossier.resolve import resolve_entities
-from dossier.resolve.observe import inputs_digest, inputs_of, observe, pack_memo, packed, unpacked
+from dossier.resolve.observe import inputs_digest, inputs_of, interned, observe, pack_memo, packed, unpacked
 
 from .helpers import annotate, make_doc, with_date
 
@@ -102,3 +102,25 @@ def test_a_packed_memo_is_reused_and_a_changed_page_observed_again(monkeypatch):
     assert observed == ["c"]  # only the moved page observed again
     assert again == resolve_entities(moved, annots)
     assert memo["a"][1] == unpacked(packs["a"], annots[0].mentions)  # reused, unpacked for the run
+
+
+def test_the_memo_keeps_every_field_of_an_observation_the_courtesy_titles_gender_too():
+    """'Mr. <Surname>' on a page naming only his wife in full goes to the namesake of his gender on
+    other pages; the memo of a real corpus step once dropped the gender (interned and packed copied
+    fields by hand), so the rule held in tests and never in a build."""
+    docs = [make_doc(f"p{i}", "President Robert Pryce spoke.", f"2016-03-0{i + 1}") for i in range(3)]
+    annots = [annotate(d, ("Robert Pryce", "PERSON")) for d in docs]
+    w = make_doc("w", "The first lady, Susan Pryce, was there. Mr. Pryce spoke later.", "2016-03-04")
+    ann = annotate(w, ("Susan Pryce", "PERSON"), ("Pryce", "PERSON"))
+    seen = observe(w, ann)
+    assert [o.gender for o in seen if o.surface == "Pryce"] == ["m"]
+    assert interned(seen) == seen
+    assert unpacked(packed(seen, ann.mentions), ann.mentions) == seen
+    docs, annots = [*docs, w], [*annots, ann]
+    fresh = resolve_entities(docs, annots)
+    (mr,) = (m for m in ann.mentions if m.text == "Pryce")
+    assert fresh.entity_of(mr).name == "Robert Pryce"
+    memo: dict = {}
+    assert resolve_entities(docs, annots, memo=memo) == fresh
+    pack_memo(memo, annots)
+    assert resolve_entities(docs, annots, memo=memo) == fresh  # observations from the packed memo
