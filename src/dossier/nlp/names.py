@@ -19,6 +19,7 @@ from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from dossier.lang import en
+from dossier.nlp.gender import is_given_name
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ def _part_compatible(x: str, y: str) -> bool:
     nickname of it."""
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return word_match(x, y) or nickname_of(x, y)
+    return word_match(x, y) or nickname_of(x, y) or clipped_of(x, y)
 
 
 @functools.cache
@@ -194,6 +195,16 @@ def nickname_of(x: str, y: str) -> bool:
     transitive. A lookup, not a rule on spelling: a clipped stem ('Don') may start a name of its own
     ('Donna')."""
     return (fold(x), fold(y)) in _nickname_pairs()
+
+
+def clipped_of(x: str, y: str) -> bool:
+    """One given name is the other clipped to its start, a form no list has ('Stan' / 'Stanley'): the
+    shorter has three letters or more, begins the longer, which the dictionary knows as a given name,
+    and is no known given name itself (a known one may be a name of its own: 'Don' beside 'Donna').
+    Why a rule: clipping is how English makes most short forms, and the nickname list is finite."""
+    a, b = sorted((fold(x), fold(y)), key=len)
+    return (len(a) >= 3 and len(b) > len(a) and b.startswith(a) and not known_given_name(a)
+            and is_given_name(b.capitalize()))
 
 
 def _goes_by_middle(a: list[str], b: list[str]) -> bool:

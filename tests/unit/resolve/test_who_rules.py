@@ -20,6 +20,13 @@ def test_a_nickname_is_the_given_name_but_not_another_name_of_its_stem():
     assert not same_person_name("Don Larkin", "Donna Larkin")
 
 
+def test_a_given_name_clipped_to_its_start_is_that_name_when_no_list_has_the_clipping():
+    assert same_person_name("Stan Larkin", "Stanley Larkin")  # no nickname list pairs them
+    assert not same_person_name("Stan Larkin", "Stanhope Larkin")  # 'Stanhope' is no given name
+    assert not same_person_name("Don Larkin", "Donna Larkin")  # 'Don' is a given name of its own
+    assert not same_person_name("Al Larkin", "Alma Larkin")  # two letters: too short to tell
+
+
 def test_a_quoted_nickname_inside_a_full_name_is_no_part_of_its_words():
     assert same_person_name('Vito "The Hammer" Carbone', "Vito Carbone")
     assert same_person_name("Vito (Hammer) Carbone", "Vito Carbone")
