@@ -302,11 +302,27 @@ def same_person_name(a: str, b: str) -> bool:
     'John Smith Jr.' vs 'John Smith' -> False (father and son).
     """
     ta, tb = name_tokens(a), name_tokens(b)
-    if not ta or not tb or not word_match(ta[-1], tb[-1]) or generation(a) != generation(b):
+    if not ta or not tb or generation(a) != generation(b):
         return False
+    if not word_match(ta[-1], tb[-1]):
+        return spaced_surname(ta, tb) or spaced_surname(tb, ta)
     if goes_by(a, tb) or goes_by(b, ta):
         return True
     return first_names_compatible(ta[:-1], tb[:-1])
+
+
+def spaced_surname(a: list[str], b: list[str]) -> bool:
+    """Name tokens ``a`` end in a surname written as two words that ``b`` writes as one ('<Given> Del
+    <Surname>' / '<Given> Del<Surname>', 'Mac Donald' / 'MacDonald'), with compatible given names:
+    outlets space a particle differently. Both must be full names (a given name on each side)."""
+    return len(a) >= 3 and len(b) >= 2 and a[-2] + a[-1] == b[-1] and first_names_compatible(a[:-2], b[:-1])
+
+
+def joined_surname_key(name: str) -> str | None:
+    """The block key a name with a two-word surname shares with the spelling that writes it as one
+    word (``spaced_surname``): its last two words run together; None for a name of two words."""
+    toks = name_tokens(name)
+    return translit_word(toks[-2] + toks[-1]) if len(toks) >= 3 else None
 
 
 _NICKNAME = re.compile(r"[\"“(]\s*([A-Z][\w.'’-]*)\s*[\"”)]|(?<=\s)['‘]([A-Z][\w.-]*)['’](?=\s)")

@@ -21,6 +21,7 @@ from dossier.nlp.gender import agreeing_names, name_gender
 from dossier.nlp.names import (
     extends_name,
     generation,
+    joined_surname_key,
     known_given_name,
     malformed,
     name_tokens,
@@ -52,6 +53,9 @@ def group_full_names(names: Iterable[str], pages: Mapping[str, Collection[str]] 
     for n in sorted(set(names)):
         uf.find(n)
         by_surname[block_key(n)].append(n)
+        joined = joined_surname_key(n)
+        if joined and joined != block_key(n):
+            by_surname[joined].append(n)  # '<Given> Del <Surname>' beside '<Given> Del<Surname>'
     pairs: dict[tuple[str, str], bool] = {}  # near keys put a name in several blocks: compared once
     for k, near in _near_keys(sorted(by_surname)).items():
         # Same or near-same surname keys (a typo in a long surname) are compared pairwise.

@@ -149,3 +149,14 @@ def test_a_quoted_or_bracketed_word_in_a_name_is_the_name_the_person_goes_by():
     assert same_person_name("Jerry Vance", "Luis Gerardo (Jerry) Vance")
     assert not same_person_name('Luis "Jerry" Vance', "Ana Vance")
     assert not same_person_name("Luis Vance", "Jerry Vance")  # no nickname declared: namesakes
+
+
+def test_a_surname_spaced_one_way_on_one_page_and_the_other_way_on_another_is_one_name():
+    from dossier.resolve.persons import group_full_names
+
+    assert same_person_name("Michael Del Giudice", "Michael DelGiudice")
+    assert same_person_name("Anna MacDonald", "Anna Mac Donald") and same_person_name("Tim La Haye", "T. LaHaye")
+    assert not same_person_name("Michael Del Giudice", "Mary DelGiudice")  # given names differ
+    assert not same_person_name("Del Giudice", "DelGiudice Jr.")  # generations differ
+    groups = group_full_names(["Michael Del Giudice", "Michael DelGiudice", "Mary Giudice", "Ludwig van Beethoven"])
+    assert groups["Michael Del Giudice"] == groups["Michael DelGiudice"] != groups["Mary Giudice"]
