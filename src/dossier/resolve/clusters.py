@@ -121,8 +121,7 @@ def to_entity(c: Cluster, country_ids: dict[str, str]) -> Entity:
         name=c.name,
         type=c.type,
         aliases=aliases,
-        roles=roles_from(observations, {o.mention.span: o.term for o in obs if o.term != (None, None)},
-                         {o.mention.span: o.then for o in obs if o.then})
+        roles=roles_from(observations, {o.mention.span: o.term for o in obs if o.term != (None, None)})
         if c.type in ("person", "other") else (),
         mentions=len(obs),
         docs=tuple(sorted({o.key[0] for o in obs})),

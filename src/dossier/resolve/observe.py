@@ -56,7 +56,7 @@ from dossier.nlp.names import (
     name_tokens,
     translit_word,
 )
-from dossier.resolve.roles import earlier_year, read_title, stated_term, stated_years
+from dossier.resolve.roles import read_title, stated_term
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,6 @@ class Obs:
     term: tuple[str | None, str | None] = (None, None)  # the title's start and end as the page states them
     medium: bool = False  # the text uses it as a medium ('on X', 'X account'): never a person
     gender: str = ""  # 'm'/'f': the courtesy title before a bare name ('Mr. <Surname>'), for its namesakes
-    then: str | None = None  # an earlier year the title's sentence states ('President <Name> ... in 1981')
 
 
 # Every field of ``Obs`` but its mention, in declaration order (key first, as ``unpacked`` reads
@@ -546,7 +545,5 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
                 gender=_honorific(m, text) if kind == "person" and len(toks) == 1 else "")
         )
     times = _date_times(annots)
-    years = stated_years(text, annots.times)
-    return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times),
-                                then=earlier_year(o.mention.span, annots.sentences, years, date))
+    return [dataclasses.replace(o, term=stated_term(o.mention.title, o.mention.span.end, text, times))
             if o.mention.title and o.kind == "person" else o for o in out]

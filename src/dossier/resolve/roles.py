@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from dossier.lang.en import SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS
-from dossier.model import Entity, Role, Span, TimeExpr
+from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
 from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS, is_year
 
@@ -229,48 +229,24 @@ def _one_role(title: str, of: str | None, obs: list[tuple[str | None, Span, bool
                 evidence=spans, start=starts[0] if starts else None, end=ends[-1] if ends else None, past=past)
 
 
-def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapping[Span, Term] | None = None,
-               then: Mapping[Span, str] | None = None) -> tuple[Role, ...]:
+def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapping[Span, Term] | None = None
+               ) -> tuple[Role, ...]:
     """(title, date, evidence span) observations -> one Role per (title, of) with its dates.
 
     Dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD) so string order is time order; ``terms``
-    gives the start and end a page states for the role written at a span ('since 2014'); ``then``
-    the earlier year its sentence states (``earlier_year``): the title of that time, as '2012 nominee'.
+    gives the start and end a page states for the role written at a span ('since 2014').
     """
     groups: dict[tuple[str, str | None], list[tuple[str | None, Span, bool]]] = {}
     for title, date, span in observations:
         read = read_title(title)
         if read is None:
             continue
-        year = read.year or (then or {}).get(span)
-        past = read.past or bool(year and date and year < date[:4])  # '2012 nominee' on a 2016 page
+        past = read.past or bool(read.year and date and read.year < date[:4])  # '2012 nominee' on a 2016 page
         groups.setdefault((read.title, read.of), []).append((date, span, past))
     _join_countryless(groups)
     _join_short_titles(groups)
     roles = [_one_role(title, of, obs, terms or {}) for (title, of), obs in groups.items()]
     return tuple(sorted(roles, key=lambda r: (r.first_seen or "9999", r.title, r.of or "")))
-
-
-def stated_years(text: str, times: Iterable[TimeExpr]) -> list[tuple[int, str]]:
-    """The years a page writes out ('in 1981', 'March 1985'): (offset, year) of each DATE whose
-    value's year is written in its text. A relative date ('last year') is left out: it is the page's
-    own time seen from a day, and news writes current holders' acts with it."""
-    return [(t.span.start, t.value[:4]) for t in times
-            if t.type == "DATE" and t.value and t.value[:4].isdigit() and t.value[:4] in t.text]
-
-
-def earlier_year(span: Span, sentences: Sequence[Span], years: Sequence[tuple[int, str]], date: str | None) -> str | None:
-    """The latest year before the page's own that the sentence of a titled name writes out: 'President
-    <Name> was shot in 1981' on a 2016 page tells the title of 1981, not one held at the time of
-    writing (news keeps a past holder's title in clauses about his time in office). None when the
-    sentence states no such year, or states the page's year or a later one too."""
-    if not years or not date or len(date) < 4:
-        return None
-    sentence = next((s for s in sentences if s.start <= span.start < s.end), None)
-    if sentence is None:
-        return None
-    found = [y for at, y in years if sentence.start <= at < sentence.end]
-    return max(found) if found and max(found) < date[:4] else None
 
 
 def former_counts(titles: Iterable[str | None]) -> Counter[tuple[str, str | None]]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from dossier.model import Span, TimeExpr
 from dossier.resolve import resolve_entities, who
-from dossier.resolve.roles import TitleReading, earlier_year, read_title, roles_from, stated_term, stated_years
+from dossier.resolve.roles import TitleReading, read_title, roles_from, stated_term
 
 from .helpers import annotate, make_doc
 
@@ -141,24 +140,3 @@ def test_a_year_in_a_title_before_the_pages_year_makes_it_past():
     assert not held.past
     (role,) = roles_from(obs[:1])
     assert role.past and role.title == "republican nominee"
-
-
-def test_a_title_in_a_sentence_about_an_earlier_year_is_that_years_title():
-    """'President <Name> was shot in 1981' on a 2016 page: the title of 1981, not one held at the time
-    of writing; a sentence that also writes the page's year, or a relative 'last year', says nothing
-    of the sort, and one such sentence among many current ones leaves the role current."""
-    text = ("President Ann Roe was shot in 1981. Nor would President Ann Roe, he said. "
-            "President Bo Lee, elected in 2012, spoke in 2016. President Bo Lee spoke last year. President Bo Lee spoke.")
-    a = make_doc("a", text, "2016-07-25")
-    ann = annotate(a, ("Ann Roe", "PERSON", None, "President"), ("Bo Lee", "PERSON", None, "President"))
-    times = tuple(TimeExpr(Span("a", text.index(w), text.index(w) + len(w)), w, v)
-                  for w, v in (("1981", "1981"), ("2012", "2012"), ("2016", "2016"), ("last year", "2015")))
-    sentences = tuple(Span("a", m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text))
-    ann = dataclasses.replace(ann, times=times, sentences=sentences)
-    res = resolve_entities([a], [ann])
-    (roe,) = who(res, "Ann Roe")[0].roles
-    (lee,) = who(res, "Bo Lee")[0].roles
-    assert (roe.title, roe.past) == ("president", True)
-    assert (lee.title, lee.past) == ("president", False)
-    assert earlier_year(Span("a", 10, 17), sentences, stated_years(text, times), "2016-07-25") == "1981"
-    assert earlier_year(Span("a", 10, 17), sentences, stated_years(text, times), None) is None
