@@ -17,6 +17,7 @@ paragraphs earlier), and no library combines it, so this module does, in small s
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dossier.lang.zones import zone_abbreviations
 from dossier.lang.en import (
     ORG_NAME_NOUNS,
     SHIP_PREFIXES,
@@ -99,11 +101,25 @@ def candidate_spans(sdoc: Doc) -> list[_Cand]:
         if ent.label_ not in KEEP_LABELS:
             continue
         span = trim_entity(ent)
+        if span is not None and zone_after_clock(span):
+            continue  # 'at 0930 GMT': part of the time, no organisation
         if span is not None and vessel_name(span):
             cands.append(_Cand(_vessel_span(span), "PRODUCT", "vessel", 0.85))  # 'INS <Name>' tagged a person
         elif span is not None and any(t.is_alpha and not t.is_lower for t in span):  # not "tablet apps"
             cands.extend(clean_span(_Cand(span, ent.label_)))
     return split_glued_names(cands)
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}|[ap]\.?m\.?|[ap]m|hrs?", re.I)
+
+
+def zone_after_clock(span: SpacySpan) -> bool:
+    """A one-word span that is a time-zone abbreviation right after a clock time ('0930 GMT', '3
+    p.m. EST', '(1430 BST)'): the time's zone, not a name. Elsewhere the word may be a name (a party
+    or a company can share the letters), so only the position decides."""
+    if len(span) != 1 or span.start == 0 or span.text not in zone_abbreviations():
+        return False
+    return _CLOCK.fullmatch(span.doc[span.start - 1].text) is not None
 
 
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})

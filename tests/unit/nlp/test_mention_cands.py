@@ -39,3 +39,18 @@ def test_a_given_name_and_a_country_name_is_a_full_name_not_a_glued_one(nlp):
     doc = nlp("They fired Eddie Jordan on Monday. Jordan said little.")
     kept = split_glued_names([_cand(doc, "Eddie Jordan", "PERSON"), _cand(doc, "Jordan", "GPE", 1)])
     assert [(c.span.text, c.label) for c in kept] == [("Eddie Jordan", "PERSON"), ("Jordan", "GPE")]
+
+
+def test_a_time_zone_after_a_clock_time_is_part_of_the_time_not_an_organisation(nlp):
+    from spacy.tokens import Span
+
+    from dossier.nlp.mentions import find_mentions, zone_after_clock
+
+    doc = nlp("The quake struck at 0930 GMT on Tuesday, or 10:30 BST. The GMT party and Bst Holdings met.")
+    spans = {(t.i, t.text) for t in doc if t.text in ("GMT", "BST")}
+    after = {text: zone_after_clock(Span(doc, i, i + 1, label="ORG")) for i, text in spans if i < 12}
+    assert after == {"GMT": True, "BST": True}
+    later = next(t.i for t in doc if t.text == "GMT" and t.i > 12)
+    assert not zone_after_clock(Span(doc, later, later + 1, label="ORG"))  # no clock before: maybe a name
+    texts = [m.text for m in find_mentions(doc, "d", doc.text)]
+    assert texts.count("GMT") <= 1 and "BST" not in texts
