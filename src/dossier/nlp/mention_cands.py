@@ -111,3 +111,27 @@ def missed_surnames(cands: list[_Cand]) -> list[_Cand]:
     if out:
         logger.debug("%d surnames the tagger missed", len(out))
     return out
+
+
+# Determiners that make a noun phrase indefinite or quantified: a proper name does not take them.
+_INDEFINITE = frozenset({"a", "an", "another", "any", "every", "each", "no"})
+
+
+def _indefinite_acronym(span: SpacySpan) -> bool:
+    """One all-capitals word heading a noun phrase with an indefinite determiner ('a prior DUI', 'a
+    super PAC', 'an ATM'): a class of things written in capitals, not the name of one body. The
+    determiner must attach to the word itself: in 'an FBI agent' it belongs to 'agent'."""
+    if len(span) != 1 or not (span.text.isupper() and 2 <= len(span.text) <= 6 and span.text.isalpha()):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in span[0].children)
+
+
+def without_class_acronyms(cands: list[_Cand]) -> list[_Cand]:
+    """The candidates but an acronym the page uses as a common noun (``_indefinite_acronym``) and its
+    other uses on the page ('the DUI charge' after 'a prior DUI'): a tagger calls such words
+    organisations, and they would make one body of every page's 'PAC' or 'DUI'."""
+    common = {c.text for c in cands if _indefinite_acronym(c.span)}
+    if common:
+        logger.debug("acronyms used as common nouns: %s", sorted(common))
+    return [c for c in cands if c.text not in common] if common else cands
+
