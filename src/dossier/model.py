@@ -172,6 +172,11 @@ class Mention:
     rule: str = "ner"
 
 
+# The rule of a capitalised word the page uses as a common noun ('a prior <ACRONYM>'): nlp marks it,
+# resolution decides across pages whether the word names anything (``agreement.refuse_class_words``).
+CLASS_USE = "class-use"
+
+
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
     """A time expression with a TIMEX3-style normalised value (2019-02-16, 2018-11, P70Y, ...)."""

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dossier.lang import geo
+from dossier.model import CLASS_USE
 from dossier.nlp.cues import HONORIFICS, ROLE_NOUNS, TITLE_MODIFIERS
 from dossier.nlp.gender import is_given_name
 
@@ -119,19 +120,17 @@ _INDEFINITE = frozenset({"a", "an", "another", "any", "every", "each", "no"})
 
 def _indefinite_acronym(span: SpacySpan) -> bool:
     """One all-capitals word heading a noun phrase with an indefinite determiner ('a prior DUI', 'a
-    super PAC', 'an ATM'): a class of things written in capitals, not the name of one body. The
-    determiner must attach to the word itself: in 'an FBI agent' it belongs to 'agent'."""
+    super PAC', 'an ATM'): used as a class of things, not as the name of one body (or a name used
+    figuratively: 'a desperate <Company>'). The determiner must attach to the word itself: in 'an
+    FBI agent' it belongs to 'agent'."""
     if len(span) != 1 or not (span.text.isupper() and 2 <= len(span.text) <= 6 and span.text.isalpha()):
         return False
     return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in span[0].children)
 
 
-def without_class_acronyms(cands: list[_Cand]) -> list[_Cand]:
-    """The candidates but an acronym the page uses as a common noun (``_indefinite_acronym``) and its
-    other uses on the page ('the DUI charge' after 'a prior DUI'): a tagger calls such words
-    organisations, and they would make one body of every page's 'PAC' or 'DUI'."""
-    common = {c.text for c in cands if _indefinite_acronym(c.span)}
-    if common:
-        logger.debug("acronyms used as common nouns: %s", sorted(common))
-    return [c for c in cands if c.text not in common] if common else cands
-
+def mark_class_acronyms(cands: list[_Cand]) -> list[_Cand]:
+    """The candidates, an acronym heading an indefinite noun phrase (``_indefinite_acronym``: 'a prior
+    DUI', 'a super PAC') marked with the rule ``CLASS_USE``. Resolution reads the marks across pages:
+    a word written so on one page may be a name used figuratively ('a desperate <Company>'), one
+    written so on several is a class of things ('PAC', 'DUI'), which taggers call organisations."""
+    return [replace(c, rule=CLASS_USE) if _indefinite_acronym(c.span) else c for c in cands]

@@ -36,7 +36,7 @@ from dossier.model import Mention, Span
 from dossier.nlp.names import generation
 from dossier.nlp.gender import agreeing_names, is_given_name, name_gender, span_honorific_gender
 from dossier.nlp.mention_titles import pronoun_speakers, title_mentions
-from dossier.nlp.mention_cands import _Cand, missed_surnames, split_glued_names, without_class_acronyms
+from dossier.nlp.mention_cands import _Cand, mark_class_acronyms, missed_surnames, split_glued_names
 from dossier.nlp.cues import (
     GPE_NOUNS,
     HONORIFICS,
@@ -107,7 +107,7 @@ def candidate_spans(sdoc: Doc) -> list[_Cand]:
             cands.append(_Cand(_vessel_span(span), "PRODUCT", "vessel", 0.85))  # 'INS <Name>' tagged a person
         elif span is not None and any(t.is_alpha and not t.is_lower for t in span):  # not "tablet apps"
             cands.extend(clean_span(_Cand(span, ent.label_)))
-    return without_class_acronyms(split_glued_names(cands))
+    return mark_class_acronyms(split_glued_names(cands))
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}|[ap]\.?m\.?|[ap]m|hrs?", re.I)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from dossier.lang import geo
 from dossier.lang.en import PLACE_NOUNS
+from dossier.model import CLASS_USE
 from dossier.nlp.names import clean_name, coordination, joined_names, name_tokens, translit_key, translit_word
 from dossier.resolve.clean import name_list
 from dossier.resolve.context import used_as_medium
@@ -172,4 +173,24 @@ def refuse_non_names(obs: list[Obs]) -> list[Obs]:
             continue
         out.append(dataclasses.replace(o, shape="name") if o.shape in ("coord", "joined") else o)
     return out
+
+
+_CLASS_PAGES = 2  # pages using a capitalised word as a common noun before it names nothing anywhere
+
+
+def refuse_class_words(obs: list[Obs]) -> list[Obs]:
+    """Drop every mention of a word that several pages use as a common noun ('a prior DUI', 'a super
+    PAC': nlp marks such uses ``CLASS_USE``): it names no entity, and the tagger's organisation
+    label would make one body of every page's uses. A word used so on one page only stays a name
+    there and elsewhere: news writes a name with an evaluative adjective too ('a desperate
+    <Company>', 'a strong <Union>')."""
+    pages: dict[str, set[str]] = defaultdict(set)
+    for o in obs:
+        if o.mention.rule == CLASS_USE:
+            pages[o.surface].add(o.key[0])
+    common = {w for w, p in pages.items() if len(p) >= _CLASS_PAGES}
+    if not common:
+        return obs
+    logger.debug("capitalised words used as common nouns: %s", sorted(common))
+    return [o for o in obs if o.surface not in common or o.kind in ("pron", "common")]
 

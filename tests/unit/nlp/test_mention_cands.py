@@ -56,13 +56,15 @@ def test_a_time_zone_after_a_clock_time_is_part_of_the_time_not_an_organisation(
     assert texts.count("GMT") <= 1 and "BST" not in texts
 
 
-def test_an_acronym_heading_an_indefinite_noun_phrase_is_a_common_noun_on_its_page(nlp):
+def test_an_acronym_heading_an_indefinite_noun_phrase_is_marked_a_class_use(nlp):
+    from dossier.model import CLASS_USE
     from dossier.nlp.mentions import find_mentions
 
-    def texts(s: str) -> list[str]:
-        return [m.text for m in find_mentions(nlp(s), "d", s)]
+    def rules(s: str) -> list[tuple[str, str]]:
+        return [(m.text, m.rule) for m in find_mentions(nlp(s), "d", s) if m.text.isupper()]
 
-    assert texts("He was arrested for a prior DUI in March. The DUI charge was dropped.") == []
-    assert "ATM" not in texts("He drove into an ATM outside the bank.")
+    assert rules("He was arrested for a prior DUI in March. The DUI charge was dropped.") == [
+        ("DUI", CLASS_USE), ("DUI", "ner")]
+    assert ("ATM", CLASS_USE) in rules("He drove into an ATM outside the bank.")
     # the determiner of the head noun, not of the acronym: a name
-    assert texts("The FBI opened an investigation. An FBI agent spoke.").count("FBI") == 2
+    assert rules("The FBI opened an investigation. An FBI agent spoke.") == [("FBI", "ner"), ("FBI", "ner")]

@@ -160,3 +160,25 @@ def test_a_surname_spaced_one_way_on_one_page_and_the_other_way_on_another_is_on
     assert not same_person_name("Del Giudice", "DelGiudice Jr.")  # generations differ
     groups = group_full_names(["Michael Del Giudice", "Michael DelGiudice", "Mary Giudice", "Ludwig van Beethoven"])
     assert groups["Michael Del Giudice"] == groups["Michael DelGiudice"] != groups["Mary Giudice"]
+
+
+def test_a_capitalised_word_several_pages_use_as_a_common_noun_names_nothing():
+    import dataclasses
+
+    from dossier.model import CLASS_USE
+    from dossier.resolve import resolve_entities
+
+    def page(i: str, text: str, classed: bool):
+        d = make_doc(i, text, "2016-03-01")
+        a = annotate(d, ("PAC", "ORG"), ("Ann Roe", "PERSON"))
+        first = next(m for m in a.mentions if m.text == "PAC")  # the page's first 'PAC' is the class use
+        marked = [dataclasses.replace(m, rule=CLASS_USE) if m is first and classed else m for m in a.mentions]
+        return d, dataclasses.replace(a, mentions=tuple(marked))
+
+    pages = [page("a", "Ann Roe gave to a super PAC. The PAC spent it.", True),
+             page("b", "A new PAC backed Ann Roe.", True), page("c", "The PAC said Ann Roe won.", False)]
+    res = resolve_entities([d for d, _ in pages], [a for _, a in pages])
+    assert "PAC" not in {e.name for e in res.entities} and "Ann Roe" in {e.name for e in res.entities}
+    # one page's figurative use ('a desperate <Company>') leaves the name
+    one = [pages[0], page("b", "The PAC backed Ann Roe.", False)]
+    assert "PAC" in {e.name for e in resolve_entities([d for d, _ in one], [a for _, a in one]).entities}
