@@ -125,6 +125,8 @@ def _indefinite_acronym(span: SpacySpan) -> bool:
     FBI agent' it belongs to 'agent'."""
     if len(span) != 1 or not (span.text.isupper() and 2 <= len(span.text) <= 6 and span.text.isalpha()):
         return False
+    if not span.doc.has_annotation("DEP"):
+        return False  # no parse (``parse=False``): reading a token's children would crash spaCy
     return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in span[0].children)
 
 
