@@ -144,10 +144,16 @@ def _possessive(token: Token) -> bool:
     return token.lower_ in ("'s", "’s", "'")
 
 
+def is_title_abbreviation(token: Token) -> bool:
+    """An abbreviated title written capitalised, with or without its period ('Sgt.', 'Insp', 'Lt'):
+    British style drops the period, and the tagger then keeps the word inside the person's name."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in en.TITLE_ABBREVIATIONS
+
+
 def _title_token(token: Token) -> bool:
     """May this token stand inside a title ("Japanese", "Foreign", "Russia", "'s", "Minister")?"""
     low = token.lower_
-    if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _possessive(token) or _title_year(token):
+    if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _possessive(token) or _title_year(token) or is_title_abbreviation(token):
         return True
     if token.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
@@ -213,7 +219,7 @@ def role_title_before(span: SpacySpan, max_tokens: int = 6) -> str | None:
     portfolio = _portfolio_before(doc, i)
     if portfolio:  # 'Secretary of State <Name>': the walk goes on from the role noun
         i = portfolio[0].i - 1
-    if i < 0 or doc[i].lower_ not in ROLE_NOUNS:
+    if i < 0 or not (doc[i].lower_ in ROLE_NOUNS or is_title_abbreviation(doc[i])):
         return None
     tokens: list[Token] = []
     while (i >= 0 and len(tokens) < max_tokens and (_title_token(doc[i]) or _whose(doc[i], tokens))

@@ -44,6 +44,7 @@ from dossier.nlp.cues import (
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
     TITLE_MODIFIERS,
+    is_title_abbreviation,
     role_head,
     role_title_after,
     role_title_before,
@@ -133,10 +134,10 @@ _ROLE_PREFIXES = ROLE_NOUNS | TITLE_MODIFIERS | {"chairperson", "manager"}
 def _peelable(tok: Token) -> bool:
     """A word before a person's name that is not part of it: a verb or adjective the tagger saw as
     such ('Hammering <Name>'), a lowercase descriptor ('polygamist <Name>'), or a role word
-    ('Chairperson <Name>': spaCy keeps capitalised titles inside PERSON spans)."""
+    ('Chairperson <Name>', 'Insp <Name>': spaCy keeps capitalised titles inside PERSON spans)."""
     if tok.lower_ in _NAME_PARTICLES:
         return False
-    return tok.tag_ not in _PROPER_TAGS or tok.is_lower or tok.lower_ in _ROLE_PREFIXES
+    return tok.tag_ not in _PROPER_TAGS or tok.is_lower or tok.lower_ in _ROLE_PREFIXES or is_title_abbreviation(tok)
 
 
 def _suffix_follows(doc: Doc, i: int) -> bool:

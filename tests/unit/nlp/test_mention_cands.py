@@ -68,3 +68,13 @@ def test_an_acronym_heading_an_indefinite_noun_phrase_is_marked_a_class_use(nlp)
     assert ("ATM", CLASS_USE) in rules("He drove into an ATM outside the bank.")
     # the determiner of the head noun, not of the acronym: a name
     assert rules("The FBI opened an investigation. An FBI agent spoke.") == [("FBI", "ner"), ("FBI", "ner")]
+
+
+def test_an_abbreviated_title_without_its_period_is_peeled_into_the_role(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    def found(s: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.title) for m in find_mentions(nlp(s), "d", s) if m.label == "PERSON"]
+
+    assert found("Insp Gaskin said the climbers were found.") == [("Gaskin", "Insp")]
+    assert found("Lt Col John Smith spoke.") == [("John Smith", "Lt Col")]
