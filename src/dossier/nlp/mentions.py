@@ -447,8 +447,13 @@ def _inner_full_name(words: list[str], full: Counter[str]) -> str | None:
 
 
 def title_of(span: SpacySpan) -> str | None:
-    """A role title attached to a person's name, before it or as an appositive after it."""
-    return role_title_before(span) or role_title_after(span)
+    """A role title attached to a person's name, before it or as an appositive after it. An
+    abbreviated title of address before the name ('Sen. <Name>, chairman of the <Committee>') gives
+    way to the office an appositive states: that one says more."""
+    before = role_title_before(span)
+    if before and span.start > 0 and is_title_abbreviation(span.doc[span.start - 1]):
+        return role_title_after(span) or before
+    return before or role_title_after(span)
 
 
 def detach_titled_surnames(cands: list[_Cand], canon: list[str], titles: list[str | None]) -> list[str]:

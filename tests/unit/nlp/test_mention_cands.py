@@ -78,3 +78,7 @@ def test_an_abbreviated_title_without_its_period_is_peeled_into_the_role(nlp):
 
     assert found("Insp Gaskin said the climbers were found.") == [("Gaskin", "Insp")]
     assert found("Lt Col John Smith spoke.") == [("John Smith", "Lt Col")]
+    assert found("Ohio Gov. John Kasich spoke.") == [("John Kasich", "Ohio Gov.")]
+    # an office stated in apposition says more than a title of address before the name
+    assert found("Sen. Ann Roe, chairman of the Senate Judiciary Committee, spoke.") == [
+        ("Ann Roe", "Chairman of the Senate Judiciary Committee")]
