@@ -4,7 +4,10 @@ abbreviations are conventions of no one language, and dateparser, already a depe
 
 from __future__ import annotations
 
+import logging
 from functools import cache
+
+logger = logging.getLogger(__name__)
 
 
 @cache
