@@ -64,3 +64,20 @@ def test_a_quantified_phrase_joins_no_other_mention_of_its_head():
     res = resolve_entities([a], [annotate(a, ("user", "PERSON"))])
     first, second, third = (res.mention_entity[("a", _at(a.text, "user", n), _at(a.text, "user", n) + 4)] for n in range(3))
     assert second == third and first != second
+
+
+def test_vague_quantifiers_pick_no_set_of_their_own():
+    text = "The quake damaged several villages. Many users lost data. Police questioned a few officers. The many fans cheered."
+    assert quantified(text, _at(text, "several villages"), "several villages")  # the quantifier in the span
+    assert quantified(text, _at(text, "users"), "users")  # before a span that leaves it out
+    assert quantified(text, _at(text, "officers"), "officers")  # 'a few'
+    assert not quantified(text, _at(text, "fans"), "fans")  # 'the many fans' is a definite set
+
+
+def test_a_vaguely_quantified_phrase_joins_no_other_mention_of_its_head():
+    a = make_doc("a", "The quake destroyed several villages. Aid reached the villages on Monday.")
+    b = make_doc("b", "A second quake damaged several villages near the coast.")
+    res = resolve_entities([a, b], [annotate(a, ("villages", "MISC")), annotate(b, ("villages", "MISC"))])
+    first, second = (res.mention_entity[("a", _at(a.text, "villages", n), _at(a.text, "villages", n) + 8)] for n in (0, 1))
+    other = res.mention_entity[("b", _at(b.text, "villages"), _at(b.text, "villages") + 8)]
+    assert other != second and first != second
