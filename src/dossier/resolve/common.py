@@ -88,10 +88,15 @@ _QUANTITY = re.compile(
 )
 
 
+# An age ('a 61-year-old man', 'the two-month-old girl') says how old the referent is, not how many
+# there are: 'the man' later in the page is the same man.
+_AGE = re.compile(r"\b[\w.,]+[-\s]+(?:year|month|week|day)s?[-\s]+old\b", re.IGNORECASE)
+
+
 def quantity_key(text: str) -> str:
     """The numbers and ordinals of a noun phrase as a key suffix ('' when it has none): noun phrases
-    with one head but different quantities are different referents."""
-    nums = [n.replace(",", "").lower() for n in _QUANTITY.findall(text)]
+    with one head but different quantities are different referents. An age is no quantity."""
+    nums = [n.replace(",", "").lower() for n in _QUANTITY.findall(_AGE.sub(" ", text))]
     return "#" + "/".join(nums) if nums else ""
 
 

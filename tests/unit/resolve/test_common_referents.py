@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.resolve import resolve_entities
-from dossier.resolve.common import predicate_nominal, quantified
+from dossier.resolve.common import predicate_nominal, quantified, quantity_key
 
 from .helpers import annotate, make_doc
 
@@ -81,3 +81,11 @@ def test_a_vaguely_quantified_phrase_joins_no_other_mention_of_its_head():
     first, second = (res.mention_entity[("a", _at(a.text, "villages", n), _at(a.text, "villages", n) + 8)] for n in (0, 1))
     other = res.mention_entity[("b", _at(b.text, "villages"), _at(b.text, "villages") + 8)]
     assert other != second and first != second
+
+
+def test_an_age_is_no_quantity_of_the_referent():
+    a = make_doc("a", "A 61-year-old man was hit by a car. The man died in hospital.")
+    res = resolve_entities([a], [annotate(a, ("61-year-old man", "PERSON"), ("man", "PERSON"))])
+    aged, later = _at(a.text, "61-year-old man"), _at(a.text, "man", 1)
+    assert res.mention_entity[("a", aged, aged + 15)] == res.mention_entity[("a", later, later + 3)]
+    assert quantity_key("three 2-year-old boys") == "#three" and quantity_key("23 points") == "#23"
