@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dossier.nlp.names import clean_name
 from dossier.resolve import resolve_entities
 from dossier.resolve.common import predicate_nominal, quantified, quantity_key
 
@@ -89,3 +90,14 @@ def test_an_age_is_no_quantity_of_the_referent():
     aged, later = _at(a.text, "61-year-old man"), _at(a.text, "man", 1)
     assert res.mention_entity[("a", aged, aged + 15)] == res.mention_entity[("a", later, later + 3)]
     assert quantity_key("three 2-year-old boys") == "#three" and quantity_key("23 points") == "#23"
+
+
+def test_a_hyphen_spaced_by_the_tokeniser_stays_inside_its_word():
+    assert clean_name("co - workers") == "co-workers" and clean_name("hit - and - run driver") == "hit-and-run driver"
+    assert clean_name("61 - year - old man") == "61-year-old man"
+    assert clean_name("NAIROBI - Kenyan") == "NAIROBI"  # a dateline run into the next words is still cut
+    assert clean_name("Colts 31 - 24") == "Colts 31"  # a score is no compound
+    a = make_doc("a", "The clerk shot three co - workers , killing two of them , police said .")
+    res = resolve_entities([a], [annotate(a, ("clerk", "PERSON"), ("co - workers", "PERSON"), ("them", "PRON"))])
+    them, workers = _at(a.text, "them"), _at(a.text, "co - workers")
+    assert res.mention_entity.get(("a", them, them + 4)) == res.mention_entity[("a", workers, workers + 12)]
