@@ -18,11 +18,14 @@ the whole cue.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Collection, Mapping, Sequence
 
 from dossier.resolve.clean import title_case_line
 from dossier.resolve.observe import MentionKey, Obs
+
+logger = logging.getLogger(__name__)
 
 _ARTICLES = frozenset({"a", "an"})
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\s\w]")
