@@ -116,6 +116,10 @@ COPULAS: frozenset[str] = frozenset(
 # customers' is mostly the set the story names), and so is 'someone' ('someone shot him' is one
 # person the story goes on about).
 QUANTIFIER_DETERMINERS: frozenset[str] = frozenset("every each no any".split())
+# Vague quantifiers ('many users', 'several villages', 'a few officers'): an unspecified part of a
+# set, which a later 'many users' or 'several villages' on another page is not shown to be. Unless a
+# determiner opens the phrase: 'the many fans', 'her several clinics' are a definite set.
+VAGUE_QUANTIFIERS: frozenset[str] = frozenset("many several few numerous various".split())
 QUANTIFIER_PRONOUNS: frozenset[str] = frozenset(
     "anyone anybody anything everyone everybody everything nobody nothing".split()
 )

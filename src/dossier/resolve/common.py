@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 
-from dossier.lang.en import COPULAS, QUANTIFIER_DETERMINERS, QUANTIFIER_PRONOUNS, us_spelling
+from dossier.lang.en import COPULAS, QUANTIFIER_DETERMINERS, QUANTIFIER_PRONOUNS, VAGUE_QUANTIFIERS, us_spelling
 
 logger = logging.getLogger(__name__)
 
@@ -88,10 +88,15 @@ _QUANTITY = re.compile(
 )
 
 
+# An age ('a 61-year-old man', 'the two-month-old girl') says how old the referent is, not how many
+# there are: 'the man' later in the page is the same man.
+_AGE = re.compile(r"\b[\w.,]+[-\s]+(?:year|month|week|day)s?[-\s]+old\b", re.IGNORECASE)
+
+
 def quantity_key(text: str) -> str:
     """The numbers and ordinals of a noun phrase as a key suffix ('' when it has none): noun phrases
-    with one head but different quantities are different referents."""
-    nums = [n.replace(",", "").lower() for n in _QUANTITY.findall(text)]
+    with one head but different quantities are different referents. An age is no quantity."""
+    nums = [n.replace(",", "").lower() for n in _QUANTITY.findall(_AGE.sub(" ", text))]
     return "#" + "/".join(nums) if nums else ""
 
 
@@ -170,20 +175,29 @@ def predicate_nominal(text: str, start: int, surface: str, label: str = "") -> b
 
 
 _DEMONSTRATIVES = frozenset("the this that these those".split())
+# Determiners that make a vaguely quantified phrase definite ('the many fans', 'her several clinics').
+_DETERMINERS = _DEMONSTRATIVES | frozenset("his her their its our my your".split())
 
 
 def quantified(text: str, start: int, surface: str) -> bool:
     """A quantified noun phrase ('every user', 'no gun', 'any attacker', the quantifier also written
     before a mention span that leaves it out) or a quantifier pronoun ('anyone', 'nobody'): it ranges
     over individuals and names none, so it joins no other mention of its head ('anybody else' said
-    three times is no one person)."""
+    three times is no one person). A vague quantifier ('many users', 'several villages', 'a few
+    officers') picks an unspecified part of a set, which another page's 'several villages' is not
+    shown to be; with a determiner before it ('the many fans') the phrase is definite and refers.
+    On ECB+: +0.0009 (odd +0.0006, even +0.0010; 5 topics up, 2 down)."""
     words = re.findall(r"[a-z]+", surface.lower())
     if not words:
         return False
     if words[0] in QUANTIFIER_PRONOUNS or words[0] in QUANTIFIER_DETERMINERS:
         return True
-    before = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text[max(0, start - 15) : start])
-    return bool(before) and before[-1].lower() in QUANTIFIER_DETERMINERS and words[0] not in _DEMONSTRATIVES
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text[max(0, start - 25) : start])]
+    if len(words) > 1 and words[0] in VAGUE_QUANTIFIERS:
+        return not before or before[-1] not in _DETERMINERS  # 'several villages', not 'the many fans'
+    if before and before[-1] in VAGUE_QUANTIFIERS and words[0] not in _DEMONSTRATIVES:
+        return len(before) < 2 or before[-2] not in _DETERMINERS  # 'many [users]', 'a few [officers]'
+    return bool(before) and before[-1] in QUANTIFIER_DETERMINERS and words[0] not in _DEMONSTRATIVES
 
 
 def non_referential(text: str, start: int, surface: str, label: str = "") -> bool:

@@ -34,6 +34,7 @@ from dossier.resolve.clusters import (
     to_entity,
 )
 from dossier.resolve.common import non_referential, quantity_key
+from dossier.resolve.indefinites import renewed_referents
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
@@ -118,7 +119,9 @@ def resolve_entities(
     # '<Name> was a lawyer', 'every user': no referent of its own, read once for both uses
     inert = {o.key for o in obs
              if o.kind == "common" and non_referential(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label)}
-    clusters = _clusters(_members(docs, annots, obs, inert))
+    # 'a judge ... a judge': the second is another judge, a referent of its own (pronouns may take it)
+    renewed = renewed_referents(obs, texts, inert)
+    clusters = _clusters(_members(docs, annots, obs, inert | renewed))
     prons = [o for o in obs if o.kind == "pron"]
     attach_pronouns(clusters, prons, texts, inert)
     attach_first_person(clusters, prons, texts)

@@ -3,7 +3,7 @@
 A pronoun joins the nearest earlier mention it agrees with (number, animacy, and gender as the page
 has already shown it), read in text order so that a chain of pronouns follows its first antecedent.
 Three rules of English grammar narrow the choice:
-- a relative pronoun ('who', 'which', 'that') is the noun phrase it directly follows: '<Name>, who',
+- a relative pronoun ('who', 'which', 'that', 'whose') is the noun phrase it directly follows: '<Name>, who',
   or the name an apposition before it describes ('<Name>, a senior aide who'), and has its number:
   'he' does not go back to 'the guards, who'; 'who' is a person or a body of people ('the <Team>, who');
 - a non-reflexive object pronoun ('him', 'them') is not the subject of its own short clause
@@ -68,14 +68,15 @@ _APPOSED = re.compile(r"\s*,\s*(?:a|an|the)\s+[\w' -]*\s*$")
 
 
 def _relative_fits(pronoun: str, c: Cluster, o: Obs, p: Obs, text: str = "") -> bool:
-    """'who' a person or a body of people ('the <Team>, who'), 'which' a thing, 'that' either,
-    written straight after the noun phrase or after an apposition to it."""
+    """'who' a person or a body of people ('the <Team>, who'), 'which' a thing, 'that' and the
+    possessive 'whose' either ('<Name>, whose career', 'a company whose shares'), written straight
+    after the noun phrase or after an apposition to it."""
     gap = p.key[1] - o.key[2]
     if gap > 3 and not (gap < 80 and _APPOSED.match(text, o.key[2], p.key[1])):
         return False
     if pronoun in ("who", "whom"):
         return c.type in ("person", "org")
-    return pronoun == "that" or c.type != "person"
+    return pronoun in ("that", "whose") or c.type != "person"
 
 
 def _same_clause(text: str, o: Obs, p: Obs) -> bool:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dossier.nlp.names import clean_name
 from dossier.resolve import resolve_entities
-from dossier.resolve.common import predicate_nominal, quantified
+from dossier.resolve.common import predicate_nominal, quantified, quantity_key
 
 from .helpers import annotate, make_doc
 
@@ -64,3 +65,39 @@ def test_a_quantified_phrase_joins_no_other_mention_of_its_head():
     res = resolve_entities([a], [annotate(a, ("user", "PERSON"))])
     first, second, third = (res.mention_entity[("a", _at(a.text, "user", n), _at(a.text, "user", n) + 4)] for n in range(3))
     assert second == third and first != second
+
+
+def test_vague_quantifiers_pick_no_set_of_their_own():
+    text = "The quake damaged several villages. Many users lost data. Police questioned a few officers. The many fans cheered."
+    assert quantified(text, _at(text, "several villages"), "several villages")  # the quantifier in the span
+    assert quantified(text, _at(text, "users"), "users")  # before a span that leaves it out
+    assert quantified(text, _at(text, "officers"), "officers")  # 'a few'
+    assert not quantified(text, _at(text, "fans"), "fans")  # 'the many fans' is a definite set
+
+
+def test_a_vaguely_quantified_phrase_joins_no_other_mention_of_its_head():
+    a = make_doc("a", "The quake destroyed several villages. Aid reached the villages on Monday.")
+    b = make_doc("b", "A second quake damaged several villages near the coast.")
+    res = resolve_entities([a, b], [annotate(a, ("villages", "MISC")), annotate(b, ("villages", "MISC"))])
+    first, second = (res.mention_entity[("a", _at(a.text, "villages", n), _at(a.text, "villages", n) + 8)] for n in (0, 1))
+    other = res.mention_entity[("b", _at(b.text, "villages"), _at(b.text, "villages") + 8)]
+    assert other != second and first != second
+
+
+def test_an_age_is_no_quantity_of_the_referent():
+    a = make_doc("a", "A 61-year-old man was hit by a car. The man died in hospital.")
+    res = resolve_entities([a], [annotate(a, ("61-year-old man", "PERSON"), ("man", "PERSON"))])
+    aged, later = _at(a.text, "61-year-old man"), _at(a.text, "man", 1)
+    assert res.mention_entity[("a", aged, aged + 15)] == res.mention_entity[("a", later, later + 3)]
+    assert quantity_key("three 2-year-old boys") == "#three" and quantity_key("23 points") == "#23"
+
+
+def test_a_hyphen_spaced_by_the_tokeniser_stays_inside_its_word():
+    assert clean_name("co - workers") == "co-workers" and clean_name("hit - and - run driver") == "hit-and-run driver"
+    assert clean_name("61 - year - old man") == "61-year-old man"
+    assert clean_name("NAIROBI - Kenyan") == "NAIROBI"  # a dateline run into the next words is still cut
+    assert clean_name("Colts 31 - 24") == "Colts 31"  # a score is no compound
+    a = make_doc("a", "The clerk shot three co - workers , killing two of them , police said .")
+    res = resolve_entities([a], [annotate(a, ("clerk", "PERSON"), ("co - workers", "PERSON"), ("them", "PRON"))])
+    them, workers = _at(a.text, "them"), _at(a.text, "co - workers")
+    assert res.mention_entity.get(("a", them, them + 4)) == res.mention_entity[("a", workers, workers + 12)]

@@ -65,6 +65,15 @@ def test_relative_pronouns_and_binding():
     assert _entity_of(res, a, "him") not in (None, _entity_of(res, a, "Ed Vance"))
 
 
+def test_whose_is_the_person_or_thing_it_follows():
+    a = make_doc("a", "Tom Ralls, whose career spanned decades, met Ed Vance at Acme Corp, whose shares fell.")
+    res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON"), ("Ed Vance", "PERSON"), ("Acme Corp", "ORG"),
+                                          ("whose", "PRON"))])
+    first, second = (a.text.index("whose"), a.text.rindex("whose"))
+    assert res.mention_entity.get(("a", first, first + 5)) == _entity_of(res, a, "Tom Ralls")  # a person's 'whose'
+    assert res.mention_entity.get(("a", second, second + 5)) == _entity_of(res, a, "Acme Corp")
+
+
 def test_a_page_that_says_he_does_not_then_say_she_of_the_same_entity():
     a = make_doc("a", "Kim Ralls spoke and he left. Then she arrived.")
     res = resolve_entities([a], [annotate(a, ("Kim Ralls", "PERSON"), ("he", "PRON"), ("she", "PRON"))])
