@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from dossier.lang import geo
 from dossier.lang.en import PLACE_NOUNS
 from dossier.model import CLASS_USE
-from dossier.nlp.gender import is_given_name
 from dossier.nlp.names import clean_name, coordination, joined_names, name_tokens, translit_key, translit_word
 from dossier.resolve.clean import name_list
 from dossier.resolve.context import used_as_medium
@@ -110,7 +109,7 @@ def _no_person(o: Obs, k: str, ev: _TypeEvidence) -> bool:
 def _a_person(o: Obs, k: str, ev: _TypeEvidence) -> bool:
     """A full name a role title gives to a PERSON-tagged mention ('former <Company> CEO <Given>
     <Surname>') is that person where the tagger called it an organisation (the small tagger often
-    does for a candidate's name), and so is a '<Given> <Surname>' tagged PERSON more often than not; a bare surname the corpus tags PERSON more often than anything
+    does for a candidate's name); a bare surname the corpus tags PERSON more often than anything
     else is the person's name where it was tagged ORG ('<Surname> said') or made a place only by a
     locative word or against the gazetteer ('from <Surname>'); so is a bare surname tagged ORG on
     pages naming no one in full when the corpus names the person in full three times as often
@@ -120,10 +119,7 @@ def _a_person(o: Obs, k: str, ev: _TypeEvidence) -> bool:
         return False
     words = len(name_tokens(o.name))
     if o.mention.label == "ORG" and words >= 2:
-        # '<Given> <Surname>' the corpus tags PERSON more often than anything else: the tagger's slip
-        # in a list of names ('<A> and <Given> <Surname> carrying the load'), not a body of that name
-        return k in ev.titled_persons or (
-            words == 2 and ev.votes[k][True] > ev.votes[k][False] and is_given_name(o.name.split()[0]))
+        return k in ev.titled_persons
     votes = ev.votes[k]
     if words != 1 or k not in ev.surnames:
         return False

@@ -182,20 +182,3 @@ def test_a_capitalised_word_several_pages_use_as_a_common_noun_names_nothing():
     # one page's figurative use ('a desperate <Company>') leaves the name
     one = [pages[0], page("b", "The PAC backed Ann Roe.", False)]
     assert "PAC" in {e.name for e in resolve_entities([d for d, _ in one], [a for _, a in one]).entities}
-
-
-def test_a_given_name_and_surname_the_corpus_tags_a_person_more_often_is_that_person_where_tagged_org():
-    from dossier.resolve import resolve_entities
-
-    docs = [make_doc(i, t, "2016-03-01") for i, t in (
-        ("a", "Ann Roe ran for 90 yards."), ("b", "Coaches praised Ann Roe."),
-        ("c", "Bo Lee and Ann Roe will carry the load."))]
-    anns = [annotate(docs[0], ("Ann Roe", "PERSON")), annotate(docs[1], ("Ann Roe", "PERSON")),
-            annotate(docs[2], ("Bo Lee", "PERSON"), ("Ann Roe", "ORG"))]
-    res = resolve_entities(docs, anns)
-    (roe,) = [e for e in res.entities if e.name == "Ann Roe"]
-    assert roe.type == "person" and roe.docs == ("a", "b", "c")
-    # a body named like a person, tagged so as often: left alone
-    d = [make_doc("x", "Dow Kent Inc. rose.", "2016-03-01"), make_doc("y", "Shares of Dow Kent fell.", "2016-03-01")]
-    res = resolve_entities(d, [annotate(d[0], ("Dow Kent", "ORG")), annotate(d[1], ("Dow Kent", "PERSON"))])
-    assert {e.type for e in res.entities if e.name == "Dow Kent"} != {"person"}
