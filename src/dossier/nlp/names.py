@@ -46,8 +46,9 @@ _HONORIFICS = en.HONORIFICS | en.TITLES_OF_ADDRESS
 # A spaced dash ends a name: 'NAIROBI - Kenyan' is a dateline run into the next words.
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 # ... but a hyphen spaced by the tokeniser inside a compound ('co - workers', '61 - year - old',
-# 'hit - and - run'), between a lowercase word or a number and a lowercase word, joins its word.
-_SPACED_HYPHEN = re.compile(r"(?<=[a-z0-9]) - (?=[a-z])")
+# 'hit - and - run'), between a whole lowercase word or a number and a lowercase word, joins its
+# word; after a capitalised word it is a dash ('<Name> - while'), as news writes one in ASCII.
+_SPACED_HYPHEN = re.compile(r"(?<![\w'’-])([a-z]+|\d+) - (?=[a-z])")
 # The Arabic article written attached with a hyphen ('al-Assad', 'el-Assad', 'El-Baradei'): romanised
 # either way, so it is left out of the spelling key.
 _ARTICLE_PARTICLE = re.compile(r"(?<![\w'’])(?:a|e)[ln][-‑](?=\w)", re.I)
@@ -68,7 +69,7 @@ def clean_name(text: str) -> str:
     run in after a dash and line breaks. Memoized:
     entity resolution asks it several times for every mention of every page."""
     s = " ".join(text.replace("\n", " ").split())
-    s = _SPACED_DASH.split(_SPACED_HYPHEN.sub("-", s))[0]
+    s = _SPACED_DASH.split(_SPACED_HYPHEN.sub(r"\1-", s))[0]
     s = _DASH_NUMBER.split(s)[0]  # '<Name>—35': a tally or score run into the name
     s = s.replace("[", "").replace("]", "")  # an editor's bracket inside a quote: '[<Given>] <Surname>'
     s = s.strip(" \t\"“”‘’'.,;:()[]-–—")

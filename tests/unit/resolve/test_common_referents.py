@@ -97,6 +97,8 @@ def test_a_hyphen_spaced_by_the_tokeniser_stays_inside_its_word():
     assert clean_name("61 - year - old man") == "61-year-old man"
     assert clean_name("NAIROBI - Kenyan") == "NAIROBI"  # a dateline run into the next words is still cut
     assert clean_name("Colts 31 - 24") == "Colts 31"  # a score is no compound
+    # a spaced hyphen after a capitalised word is a dash written in ASCII, not a compound
+    assert clean_name("Minnesota Vikings - while") == "Minnesota Vikings" and clean_name("Robert Barr - won") == "Robert Barr"
     a = make_doc("a", "The clerk shot three co - workers , killing two of them , police said .")
     res = resolve_entities([a], [annotate(a, ("clerk", "PERSON"), ("co - workers", "PERSON"), ("them", "PRON"))])
     them, workers = _at(a.text, "them"), _at(a.text, "co - workers")
