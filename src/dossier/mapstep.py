@@ -22,7 +22,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from dossier import budget
+from dossier import budget, heap
 from dossier.executor import Executor
 from dossier.model import Annotations, Document, Page
 
@@ -95,6 +95,7 @@ def process_page(
     the cleaner removes those of this page, and the document keeps its own digests for the next build.
     A page over ``timeout`` CPU seconds is kept raw with the stage it was in.
     """
+    heap.keep_freed_memory()
     try:
         with budget.page_budget(timeout):
             return _process_page(page, furniture, model)
@@ -171,6 +172,7 @@ def process_batch(
     gets one page's budget (a batch of ordinary pages uses a small part of it): past it, or on any
     error, the outcome asks for the pages to be mapped one by one instead."""
     pages = tuple(pages)
+    heap.keep_freed_memory()
     try:
         with budget.page_budget(timeout):
             return BatchOutcome(pages, _process_batch(pages, furniture, model))
