@@ -162,6 +162,7 @@ class ProcessExecutor(_InProcessCorpus):
         # fork: workers inherit the loaded language model, so a replacement starts in milliseconds
         methods = multiprocessing.get_all_start_methods()
         self.ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.forks = self.ctx.get_start_method() == "fork"  # workers start with this process's memory
 
     def _spawn(self, fn: Callable[[Any], Any]) -> _Worker:
         parent, child = self.ctx.Pipe()

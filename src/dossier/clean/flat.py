@@ -161,7 +161,7 @@ def furniture_reason(text: str, ws: list[str], rel_pos: float) -> tuple[str, flo
         return dated, 0.9
     if strong_byline(text):
         return BYLINE, 0.9
-    if n == 0 or sum(c.isalpha() for c in text) < 0.5 * len(text.replace(" ", "")):
+    if n == 0 or sum(map(str.isalpha, text)) < 0.5 * len(text.replace(" ", "")):
         return "no words (numbers, symbols, timestamps)", 0.95
     if sum(bool(CAMEL.search(w)) for w in text.split()) >= max(3, len(text.split()) // 3):
         return "concatenated link/icon labels", 0.95
