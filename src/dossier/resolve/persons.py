@@ -171,13 +171,27 @@ def _union_compatible(group: list[str], uf: UnionFind, pairs: dict[tuple[str, st
     compat = {a: [b for b in group if b != a and same(a, b)] for a in group}
     ambiguous = {
         a for a, cs in compat.items()
-        if any(not same(x, y) for i, x in enumerate(cs) for y in cs[i + 1 :])
+        if any(not same(x, y) and not goes_by_middle_bridge(a, x, y) for i, x in enumerate(cs) for y in cs[i + 1 :])
     }
     for a in group:
         if a not in ambiguous:
             for b in compat[a]:
                 if b not in ambiguous:
                     uf.union(a, b)
+
+
+def goes_by_middle_bridge(a: str, x: str, y: str) -> bool:
+    """'<I>. <Middle> <Surname>' fits both '<Middle> <Surname>' and '<Given> <Middle> <Surname>' (the
+    given name beginning with <I>), which do not fit each other only because one leaves the given name
+    out: the initialled form shows the person goes by the middle name, so the three are one name
+    written three ways, not one name between two people ('<Given> W. <Surname>' between '<Given> H. W.
+    <Surname>' and '<Given> <Surname>' is)."""
+    ta, tx, ty = (name_tokens(n)[:-1] for n in (a, x, y))
+    if len(ta) != 2 or len(ta[0]) != 1 or len(ta[1]) < 2:
+        return False
+    short, full = (tx, ty) if len(tx) < len(ty) else (ty, tx)
+    return (len(short) == 1 and word_match(short[0], ta[1]) and len(full) == 2 and len(full[0]) > 1
+            and full[0][0] == ta[0] and word_match(full[1], ta[1]))
 
 
 def _near_keys(keys: list[str]) -> dict[str, list[str]]:

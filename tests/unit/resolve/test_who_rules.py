@@ -182,3 +182,14 @@ def test_a_capitalised_word_several_pages_use_as_a_common_noun_names_nothing():
     # one page's figurative use ('a desperate <Company>') leaves the name
     one = [pages[0], page("b", "The PAC backed Ann Roe.", False)]
     assert "PAC" in {e.name for e in resolve_entities([d for d, _ in one], [a for _, a in one]).entities}
+
+
+def test_an_initial_before_a_middle_name_bridges_the_short_and_the_spelled_out_name():
+    from dossier.resolve.persons import group_full_names
+
+    names = ["W. Mark Pryce", "Mark Pryce", "William Mark Pryce", "William Roe", "Joan Pryce"]
+    groups = group_full_names(names)
+    assert groups["W. Mark Pryce"] == groups["Mark Pryce"] == groups["William Mark Pryce"] != groups["Joan Pryce"]
+    # one name between two people stays apart from both
+    groups = group_full_names(["George Pryce", "George W. Pryce", "George H. W. Pryce"])
+    assert len(set(groups.values())) == 3
