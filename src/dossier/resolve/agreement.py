@@ -42,6 +42,22 @@ def promote_unknown_places(obs: list[Obs]) -> list[Obs]:
     return out
 
 
+def demote_known_places(obs: list[Obs]) -> list[Obs]:
+    """The converse of ``promote_unknown_places``: a one-word name tagged PERSON, with no title, that
+    the gazetteer knows as a country, state or city and that is no word of any full person name in
+    the corpus, is that place ('<Name>, 66, of <Town>': the tagger's habit after a person's name and
+    age). A surname or given name someone bears ('<Given> Lincoln', '<Given> Houston') stays a person."""
+    words = {translit_key(t) for o in obs if o.kind == "person" and len(toks := name_tokens(o.name)) >= 2 for t in toks}
+    out = []
+    for o in obs:
+        if (o.mention.label == "PERSON" and o.kind in ("person", "name") and not o.mention.title
+                and len(name_tokens(o.name)) == 1 and translit_key(o.name) not in words and geo.known_place(o.name)):
+            logger.debug("%r: tagged as a person, a place of the gazetteer, no one's name", o.name)
+            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="GPE"), kind="name")
+        out.append(o)
+    return out
+
+
 @dataclass(frozen=True)
 class _TypeEvidence:
     """What the whole corpus says about each name's type (keys: ``translit_key`` of the name)."""

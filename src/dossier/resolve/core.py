@@ -39,7 +39,13 @@ from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
 from dossier.nlp.names import extends_name, generation, name_tokens, same_person_name
-from dossier.resolve.agreement import demote_non_persons, promote_unknown_places, refuse_class_words, refuse_non_names
+from dossier.resolve.agreement import (
+    demote_known_places,
+    demote_non_persons,
+    promote_unknown_places,
+    refuse_class_words,
+    refuse_non_names,
+)
 from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
 from dossier.resolve.pagegroups import page_groups
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
@@ -113,7 +119,8 @@ def resolve_entities(
     bodies = body_names(annots)
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     texts = {d.id: d.text for d in docs}
-    obs = refuse_non_names(demote_non_persons(promote_unknown_places(truecase_headline_words(seen, texts))))
+    obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)))
+    obs = refuse_non_names(demote_non_persons(obs))
     obs = refuse_class_words(obs)  # 'a super <ACRONYM>' on several pages: no entity
     del seen
     # '<Name> was a lawyer', 'every user': no referent of its own, read once for both uses

@@ -193,3 +193,14 @@ def test_an_initial_before_a_middle_name_bridges_the_short_and_the_spelled_out_n
     # one name between two people stays apart from both
     groups = group_full_names(["George Pryce", "George W. Pryce", "George H. W. Pryce"])
     assert len(set(groups.values())) == 3
+
+
+def test_a_city_tagged_a_person_is_that_place_unless_someone_bears_the_name():
+    from dossier.resolve import resolve_entities
+
+    a = make_doc("a", "Ann Roe, 66, of Burnsville was hit. Abraham Lincoln spoke. Lincoln left.", "2016-03-01")
+    res = resolve_entities([a], [annotate(a, ("Ann Roe", "PERSON"), ("Burnsville", "PERSON"),
+                                           ("Abraham Lincoln", "PERSON"), ("Lincoln", "PERSON"))])
+    types = {e.name: e.type for e in res.entities}
+    assert types["Burnsville"] == "place"  # a city of the gazetteer, no one's name
+    assert types["Abraham Lincoln"] == "person" and "Lincoln" not in types  # a city too, but his surname
