@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,20 +43,36 @@ def promote_unknown_places(obs: list[Obs]) -> list[Obs]:
     return out
 
 
-def demote_known_places(obs: list[Obs]) -> list[Obs]:
-    """The converse of ``promote_unknown_places``: a one-word name tagged PERSON, with no title, that
-    the gazetteer knows as a country, state or city and that is no word of any full person name in
-    the corpus, is that place ('<Name>, 66, of <Town>': the tagger's habit after a person's name and
-    age). A surname or given name someone bears ('<Given> Lincoln', '<Given> Houston') stays a person."""
+# Between a person's name and the town a news report says they are from: '<Name> of ', '<Name>, 66, of '.
+_RESIDENCE = re.compile(r",?(?:\s+\d{1,3},)?\s+of\s+$")
+
+
+def demote_known_places(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs]:
+    """The converse of ``promote_unknown_places``: a one-word name tagged PERSON right after a
+    person's name and 'of' ('<Name>, 66, of <Town>': news gives where a person is from so, and the
+    tagger calls the town a person too) is a place when the gazetteer knows it as a country, state or
+    city and it is no word of any full person name in the corpus. Only there: the gazetteer holds
+    small towns named like words and surnames ('God', 'Drama', 'Santos'), and news writes such words
+    as names elsewhere."""
+    ends = {(o.key[0], o.key[2]) for o in obs if o.kind == "person"}
     words = {translit_key(t) for o in obs if o.kind == "person" and len(toks := name_tokens(o.name)) >= 2 for t in toks}
     out = []
     for o in obs:
         if (o.mention.label == "PERSON" and o.kind in ("person", "name") and not o.mention.title
-                and len(name_tokens(o.name)) == 1 and translit_key(o.name) not in words and geo.known_place(o.name)):
-            logger.debug("%r: tagged as a person, a place of the gazetteer, no one's name", o.name)
+                and len(name_tokens(o.name)) == 1 and _after_resident(o, texts, ends)
+                and translit_key(o.name) not in words and geo.known_place(o.name)):
+            logger.debug("%r: tagged as a person after '<Name> of', a place of the gazetteer", o.name)
             o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="GPE"), kind="name")
         out.append(o)
     return out
+
+
+def _after_resident(o: Obs, texts: Mapping[str, str], ends: set[tuple[str, int]]) -> bool:
+    """The mention follows a person's mention and 'of' (``_RESIDENCE``)."""
+    doc, start = o.key[0], o.key[1]
+    before = texts.get(doc, "")[max(0, start - 16) : start]
+    m = _RESIDENCE.search(before)
+    return m is not None and (doc, start - len(m.group())) in ends
 
 
 @dataclass(frozen=True)

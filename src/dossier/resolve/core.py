@@ -119,7 +119,7 @@ def resolve_entities(
     bodies = body_names(annots)
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     texts = {d.id: d.text for d in docs}
-    obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)))
+    obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)), texts)
     obs = refuse_non_names(demote_non_persons(obs))
     obs = refuse_class_words(obs)  # 'a super <ACRONYM>' on several pages: no entity
     del seen

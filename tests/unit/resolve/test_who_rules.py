@@ -204,3 +204,7 @@ def test_a_city_tagged_a_person_is_that_place_unless_someone_bears_the_name():
     types = {e.name: e.type for e in res.entities}
     assert types["Burnsville"] == "place"  # a city of the gazetteer, no one's name
     assert types["Abraham Lincoln"] == "person" and "Lincoln" not in types  # a city too, but his surname
+    # elsewhere the gazetteer's small towns named like words are left to the tagger
+    b = make_doc("b", "Ann Roe thanked God. The Drama went on.", "2016-03-01")
+    res = resolve_entities([b], [annotate(b, ("Ann Roe", "PERSON"), ("God", "PERSON"), ("Drama", "PERSON"))])
+    assert {e.name: e.type for e in res.entities}["God"] == "person"
