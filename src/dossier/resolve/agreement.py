@@ -45,6 +45,8 @@ def promote_unknown_places(obs: list[Obs]) -> list[Obs]:
 
 # Between a person's name and the town a news report says they are from: '<Name> of ', '<Name>, 66, of '.
 _RESIDENCE = re.compile(r",?(?:\s+\d{1,3},)?\s+of\s+$")
+# ... and the age form alone, when the tagger found no name before it: '<Surname>, 66, of '.
+_AGED_RESIDENCE = re.compile(r"[A-Z][\w'’-]*,\s+\d{1,3},\s+of\s+$")
 
 
 def demote_known_places(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs]:
@@ -56,23 +58,27 @@ def demote_known_places(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs]:
     as names elsewhere."""
     ends = {(o.key[0], o.key[2]) for o in obs if o.kind == "person"}
     words = {translit_key(t) for o in obs if o.kind == "person" and len(toks := name_tokens(o.name)) >= 2 for t in toks}
-    out = []
-    for o in obs:
-        if (o.mention.label == "PERSON" and o.kind in ("person", "name") and not o.mention.title
-                and len(name_tokens(o.name)) == 1 and _after_resident(o, texts, ends)
-                and translit_key(o.name) not in words and geo.known_place(o.name)):
-            logger.debug("%r: tagged as a person after '<Name> of', a place of the gazetteer", o.name)
-            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="GPE"), kind="name")
-        out.append(o)
-    return out
+
+    def bare(o: Obs) -> bool:
+        return (o.mention.label == "PERSON" and o.kind in ("person", "name") and not o.mention.title
+                and len(name_tokens(o.name)) == 1)
+
+    # decided for the name, then for all its person-tagged mentions ('a <Town> woman' too)
+    towns = {k for o in obs if bare(o) and _after_resident(o, texts, ends)
+             and (k := translit_key(o.name)) not in words and geo.known_place(o.name)}
+    if not towns:
+        return obs
+    logger.debug("tagged as persons after '<Name> of', places of the gazetteer: %s", sorted(towns))
+    return [dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="GPE"), kind="name")
+            if bare(o) and translit_key(o.name) in towns else o for o in obs]
 
 
 def _after_resident(o: Obs, texts: Mapping[str, str], ends: set[tuple[str, int]]) -> bool:
-    """The mention follows a person's mention and 'of' (``_RESIDENCE``)."""
+    """The mention follows a person's mention and 'of' (``_RESIDENCE``), or a name, an age and 'of'."""
     doc, start = o.key[0], o.key[1]
     before = texts.get(doc, "")[max(0, start - 16) : start]
     m = _RESIDENCE.search(before)
-    return m is not None and (doc, start - len(m.group())) in ends
+    return m is not None and ((doc, start - len(m.group())) in ends or _AGED_RESIDENCE.search(before) is not None)
 
 
 @dataclass(frozen=True)
