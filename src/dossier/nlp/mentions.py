@@ -30,7 +30,6 @@ from dossier.lang.en import (
     ORG_NAME_NOUNS,
     SHIP_PREFIXES,
     VESSEL_NOUNS,
-    TITLE_ABBREVIATIONS,
 )
 from dossier.model import Mention, Span
 from dossier.nlp.names import generation
@@ -91,8 +90,7 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
 def _title_abbreviation_before_name(doc: Doc, i: int) -> bool:
     """Token ``i`` is an abbreviated title ('Lt', 'Capt.') and a capitalised word follows it."""
     nxt = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
-    return (doc[i].lower_.rstrip(".") in TITLE_ABBREVIATIONS and doc[i].text[:1].isupper()
-            and nxt < len(doc) and doc[nxt].text[:1].isupper())
+    return is_title_abbreviation(doc[i]) and nxt < len(doc) and doc[nxt].text[:1].isupper()
 
 
 def candidate_spans(sdoc: Doc) -> list[_Cand]:

@@ -232,4 +232,3 @@ def refuse_class_words(obs: list[Obs]) -> list[Obs]:
         return obs
     logger.debug("capitalised words used as common nouns: %s", sorted(common))
     return [o for o in obs if o.surface not in common or o.kind in ("pron", "common")]
-

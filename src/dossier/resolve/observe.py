@@ -455,7 +455,6 @@ def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
             for m, (key, *rest) in zip(refs, marshal.loads(rows), strict=True)]
 
 
-
 def _read_as(m: Mention, name: str, surface: str, text: str,
              tables: tuple[dict[str, list[tuple[int, str]]], ...]) -> tuple[str, str]:
     """The name and surface a mention is read as: a place noun in apposition gives the place's name
