@@ -60,7 +60,20 @@ VESSEL_NOUNS: frozenset[str] = frozenset(
 TITLE_ABBREVIATIONS: dict[str, str] = {
     "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
     "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "pres": "president",
-    "atty": "attorney", "amb": "ambassador", "supt": "superintendent", "insp": "inspector"}
+    "atty": "attorney", "amb": "ambassador", "supt": "superintendent", "insp": "inspector", "cpt": "captain",
+    "cmdr": "commander", "det": "detective"}
+# Words before a title that name a relation to another person, not a post: 'fellow candidate <Name>',
+# '<Name> rival Sen. <Name>' (the relation goes; the title after it stays).
+RELATIONAL_TITLE_WORDS: frozenset[str] = frozenset("fellow rival opponent challenger".split())
+# Words that make a part of a place or another place of a name ('Southern X', 'Middle West' / 'Middle East').
+DIRECTION_WORDS: frozenset[str] = frozenset(
+    "north south east west northern southern eastern western upper lower central greater inner outer".split())
+# Words naming a portfolio after 'of' in a title ('Secretary of State', 'Minister of Foreign Affairs'):
+# part of the office's name, not a body ('Speaker of the House', 'chief of staff of the White House').
+PORTFOLIO_NOUNS: frozenset[str] = frozenset(
+    "treasury homeland labor labour commerce energy agriculture transportation transport veterans housing "
+    "interior war navy army communications culture environment state foreign affairs defense defence "
+    "finance economy trade justice health education security intelligence".split())
 # Titles of address that are also ordinary words or names ("Miss", "Lord", "Lady", "Rev", "Fr"): safe
 # to drop from a name already found, not a cue to look for one.
 TITLES_OF_ADDRESS: frozenset[str] = frozenset("miss dame lord lady rev fr".split())

@@ -133,6 +133,8 @@ TITLE_MODIFIERS = frozenset(
     federal national international presidential government ministry kremlin white house press
     security intelligence foreign-policy policy affairs campaign""".split()
 )
+# Words of a portfolio after 'of' in a title ('Secretary of State', 'Minister of Foreign Affairs').
+PORTFOLIO_WORDS = en.PORTFOLIO_NOUNS | {"and"}
 HONORIFICS = en.HONORIFICS
 
 PLACE_NOUNS = en.PLACE_NOUNS

@@ -41,6 +41,7 @@ from dossier.nlp.cues import (
     HONORIFICS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PORTFOLIO_WORDS,
     ROLE_NOUNS,
     TITLE_MODIFIERS,
     is_title_abbreviation,
@@ -87,6 +88,16 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     return SpacySpan(doc, start, end, label=ent.label_)
 
 
+def portfolio_of_title(span: SpacySpan) -> bool:
+    """'State' of 'Secretary of State', 'Treasury' of 'Secretary of the Treasury': a portfolio after
+    '<role noun> of [the]' is part of the office's name (the tagger makes it an organisation)."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return (i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in ROLE_NOUNS
+            and all(t.lower_ in PORTFOLIO_WORDS for t in span if t.is_alpha))
+
+
 def _title_abbreviation_before_name(doc: Doc, i: int) -> bool:
     """Token ``i`` is an abbreviated title ('Lt', 'Capt.') and a capitalised word follows it."""
     nxt = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
@@ -100,8 +111,8 @@ def candidate_spans(sdoc: Doc) -> list[_Cand]:
         if ent.label_ not in KEEP_LABELS:
             continue
         span = trim_entity(ent)
-        if span is not None and zone_after_clock(span):
-            continue  # 'at 0930 GMT': part of the time, no organisation
+        if span is not None and (zone_after_clock(span) or portfolio_of_title(span)):
+            continue  # 'at 0930 GMT', 'Secretary of State': part of the time or the office, no body
         if span is not None and vessel_name(span):
             cands.append(_Cand(_vessel_span(span), "PRODUCT", "vessel", 0.85))  # 'INS <Name>' tagged a person
         elif span is not None and any(t.is_alpha and not t.is_lower for t in span):  # not "tablet apps"

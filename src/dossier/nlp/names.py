@@ -340,6 +340,12 @@ def goes_by(full: str, other: list[str]) -> bool:
     return bool(word) and len(other) == 2 and word_match(fold(word), other[0])
 
 
+@functools.cache
+def _direction_keys() -> frozenset[str]:
+    """``en.DIRECTION_WORDS`` folded as name keys are ('upper' -> 'uper')."""
+    return frozenset(translit_word(w) for w in en.DIRECTION_WORDS)
+
+
 def same_name(a: str, b: str) -> bool:
     """Two non-person names are spelling variants of one another (whole-string comparison)."""
     ka, kb = translit_key(a), translit_key(b)
@@ -347,6 +353,9 @@ def same_name(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return True
+    wa, wb = ka.split(), kb.split()
+    if len(wa) == len(wb) and any(x != y and {x, y} & _direction_keys() for x, y in zip(wa, wb)):
+        return False  # 'Middle West' / 'Middle East': another part of the world, not a typo
     return min(len(ka), len(kb)) >= 7 and fuzz.ratio(ka, kb) >= 90
 
 

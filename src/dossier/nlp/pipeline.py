@@ -14,8 +14,11 @@ import weakref
 from typing import Any
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Token
+
+from dossier.lang.en import TITLE_ABBREVIATIONS
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +41,24 @@ def _load_pipeline(name: str | None) -> Language:
     errors = []
     for cand in candidates:
         try:
-            return spacy.load(cand, disable=list(UNUSED_PIPES))
+            return _with_title_abbreviations(spacy.load(cand, disable=list(UNUSED_PIPES)))
         except OSError as exc:  # not installed
             errors.append(f"{cand}: {exc}")
     raise RuntimeError("no spaCy English pipeline installed; tried " + "; ".join(errors))
+
+
+def _with_title_abbreviations(nlp: Language) -> Language:
+    """Abbreviated titles with their period kept as one token ('Capt.', 'Lt.', 'Det.'): spaCy's English
+    exceptions know 'Sen.' and 'Gov.' but split 'Capt. <Name>' into 'Capt', '.', which ends a sentence
+    before the name (the title, the parse and a quote's speaker are lost)."""
+    add = getattr(nlp.tokenizer, "add_special_case", None)
+    if add is None:  # a pipeline with a tokenizer of its own: left as it is
+        return nlp
+    for abbr in TITLE_ABBREVIATIONS:
+        word = abbr.capitalize() + "."
+        if len(nlp.tokenizer(word)) > 1:  # not one of spaCy's own exceptions already
+            add(word, [{ORTH: word}])
+    return nlp
 
 
 _LABELS: weakref.WeakKeyDictionary[Language, str] = weakref.WeakKeyDictionary()

@@ -15,12 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dossier.lang import geo
-from dossier.lang.en import PLACE_NOUNS
+from dossier.lang.en import PLACE_NOUNS, WEEKDAYS
 from dossier.model import CLASS_USE
 from dossier.nlp.names import clean_name, coordination, joined_names, name_tokens, translit_key, translit_word
 from dossier.resolve.clean import name_list
 from dossier.resolve.context import used_as_medium
-from dossier.resolve.observe import LABEL_TYPE, Obs
+from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
 
 logger = logging.getLogger(__name__)
 
@@ -232,3 +232,31 @@ def refuse_class_words(obs: list[Obs]) -> list[Obs]:
         return obs
     logger.debug("capitalised words used as common nouns: %s", sorted(common))
     return [o for o in obs if o.surface not in common or o.kind in ("pron", "common")]
+
+
+# A weekday written right after a name, on its line ('<Word> Tuesday').
+_WEEKDAY_AFTER = re.compile(r"[ \t]+(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
+_DAY_NAME_LEAST = 3  # mentions of a word before one weekday before it is read as a day's name ...
+_DAY_NAME_SHARE = 0.9  # ... when they are this share of the word's mentions
+
+
+def refuse_day_names(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs]:
+    """Drop a word where it is written before the weekday it is nearly always written before ('Super
+    Tuesday', 'Cyber Monday': the tagger labels the first word a place or an organisation and the
+    weekday a date): it is the first word of a day's name. A name is written without a weekday after it
+    too ('<Name> Tuesday signed the bill', '<Name> said'), so a word that is not nearly always so stays
+    a name; three at least."""
+    day_of: dict[MentionKey, str] = {}
+    days: dict[str, Counter[str | None]] = defaultdict(Counter)
+    for o in obs:
+        if o.kind not in ("pron", "common"):
+            m = _WEEKDAY_AFTER.match(texts.get(o.key[0], ""), o.key[2])
+            days[o.surface][m.group(1) if m else None] += 1
+            if m:
+                day_of[o.key] = m.group(1)
+    named = {w: day for w, c in days.items() for day, n in c.most_common(1)
+             if day and n >= _DAY_NAME_LEAST and n >= _DAY_NAME_SHARE * sum(c.values())}
+    if not named:
+        return obs
+    logger.debug("first words of named days: %s", sorted(named))
+    return [o for o in obs if o.surface not in named or day_of.get(o.key) != named[o.surface]]

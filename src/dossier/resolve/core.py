@@ -44,6 +44,7 @@ from dossier.resolve.agreement import (
     demote_non_persons,
     promote_unknown_places,
     refuse_class_words,
+    refuse_day_names,
     refuse_non_names,
 )
 from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
@@ -121,7 +122,7 @@ def resolve_entities(
     texts = {d.id: d.text for d in docs}
     obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)), texts)
     obs = refuse_non_names(demote_non_persons(obs))
-    obs = refuse_class_words(obs)  # 'a super <ACRONYM>' on several pages: no entity
+    obs = refuse_day_names(refuse_class_words(obs), texts)  # 'a super <ACRONYM>', '<Word> Tuesday': no entity
     del seen
     # '<Name> was a lawyer', 'every user': no referent of its own, read once for both uses
     inert = {o.key for o in obs

@@ -8,7 +8,7 @@ from sys import intern
 import re
 from collections import Counter, defaultdict
 
-from dossier.lang.en import LEGAL_FORMS
+from dossier.lang.en import DIRECTION_WORDS, LEGAL_FORMS
 from dossier.model import EntityType
 from dossier.lang import geo
 from dossier.nlp.names import fold, same_name, translit_key, translit_word
@@ -33,15 +33,19 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
     doc_keys: dict[str, set[str]] = defaultdict(set)
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, set[str]] = defaultdict(set)
+    abbreviated: set[str] = set()  # names with a word that is an abbreviation itself ('<Place> GOP')
     for o in rest:
         k = translit_key(o.name)
-        written[k].add(fold(o.name).replace(" ", "").replace("y", "i"))
+        written[k].add(fold(o.name))
+        if _ABBREVIATED_WORD.search(o.name) and any(c.islower() for c in o.name):  # not a dateline's capitals
+            abbreviated.add(k)
         place_votes[k][o.mention.label in ("GPE", "LOC") or o.place] += 1
         doc_keys[o.key[0]].add(k)
         label_votes[k][o.mention.label] += 1
     labels_of = {k: v.most_common(1)[0][0] for k, v in label_votes.items()}
-    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of)
-    _acronyms(keys, uf, doc_keys, labels_of, written)
+    gazetteer = {k for k, forms in written.items() if any(geo.known_place(f) for f in forms)}
+    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of, gazetteer)
+    _acronyms(keys, uf, doc_keys, labels_of, written, abbreviated)
     labels = {}
     for o in rest:
         k = translit_key(o.name)
@@ -51,6 +55,16 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
 
 
 _NUMBER = re.compile(r"\d+")
+# A Roman numeral ending a name ('World War II', 'Super Bowl XLIX'): a number, like digits. One letter
+# only as 'i', 'v' or 'x' ('Vitamin C' is a letter).
+_ROMAN = re.compile(r"(?=[mdclxvi]{2,}$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})|[ivx]")
+
+
+def _numbers(key: str) -> list[str]:
+    """The numbers a name key holds: its digits, and a Roman numeral that is its last word."""
+    toks = key.split()
+    roman = [toks[-1]] if len(toks) > 1 and _ROMAN.fullmatch(toks[-1]) else []
+    return _NUMBER.findall(key) + roman
 
 
 def _fuzzy_unions(keys: list[str], uf: UnionFind) -> None:
@@ -65,7 +79,7 @@ def _fuzzy_unions(keys: list[str], uf: UnionFind) -> None:
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if abs(len(a) - len(b)) <= 3 and uf.find(a) != uf.find(b) and _NUMBER.findall(a) == _NUMBER.findall(b) \
+                if abs(len(a) - len(b)) <= 3 and uf.find(a) != uf.find(b) and _numbers(a) == _numbers(b) \
                         and same_name(a, b):
                     uf.union(a, b)
 
@@ -106,23 +120,32 @@ def initials(key: str) -> set[str]:
     return {"".join(t[0] for t in toks), "".join(t[0] for t in toks if t not in _INITIAL_SKIP)}
 
 
+# A word of capitals (and periods) that is an abbreviation itself: 'GOP', 'U.S.'.
+_ABBREVIATED_WORD = re.compile(r"(?<![\w.])(?:[A-Z]\.?){2,}(?![\w.])")
+
+
 def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], labels_of: dict[str, str],
-              written: dict[str, set[str]] | None = None) -> None:
+              written: dict[str, set[str]] | None = None, abbreviated: set[str] | None = None) -> None:
     """An acronym ('ap', 'i b m') is the long name whose initials it spells: the one long name in
     the same documents when there is one there (one page gives 'Associated Press' and 'AP'), else
     the only such name of its label (an ORG acronym is not a film), else the only such name in the
-    corpus; ambiguous acronyms stay apart. Its letters are read as ``written`` gives them: the name
-    key folds a doubled letter into one, but 'NN' in an acronym are two words' initials."""
+    corpus; ambiguous acronyms stay apart. Its letters are read as ``written`` (each key's folded
+    forms) gives them: the name key folds a doubled letter into one, but 'NN' in an acronym are two
+    words' initials; and they must be the long name's initials as written (``_spelt_agrees``). A name
+    with an abbreviation among its words (``abbreviated``: '<Place> GOP', 'U.S. Army') is written
+    short with that abbreviation, never by its words' initials."""
     by_initials: dict[str, set[str]] = defaultdict(set)
-    for k in keys:
+    for k in set(keys) - (abbreviated or set()):
         for ini in initials(k):
             if len(ini) >= 2:
                 by_initials[ini].add(k)
+    written = written or {}
     for short in keys:
-        compact = _letters(short, (written or {}).get(short, set()))
         if " " in short.strip() and not all(len(t) == 1 for t in short.split()):
             continue
-        cands = by_initials.get(compact, set()) - {short}
+        forms = {f.replace(" ", "") for f in written.get(short, ())}
+        compact = _letters(short, {f.replace("y", "i") for f in forms})
+        cands = {k for k in by_initials.get(compact, ()) if k != short and _spelt_agrees(forms, written.get(k, set()))}
         roots = {uf.find(k) for k in cands}
         if not 2 <= len(compact) <= 6 or not roots or uf.find(short) in roots:
             continue
@@ -136,6 +159,13 @@ def _acronyms(keys: list[str], uf: UnionFind, doc_keys: dict[str, set[str]], lab
             roots = near or same_label
         if len(roots) == 1:
             uf.union(short, next(iter(roots)))
+
+
+def _spelt_agrees(short: set[str], long: set[str]) -> bool:
+    """An acronym's letters as written are the initials of the long name as written: the keys fold
+    'y' into 'i' (a spelling variant), but 'IG' is no initialism of '<Y...> Group'. True when either
+    has no written form to compare."""
+    return not short or not long or any(s in initials(f) for s in short for f in long)
 
 
 def _letters(key: str, forms: set[str]) -> str:
@@ -178,23 +208,25 @@ def _site_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _numbered(added: tuple[str, ...]) -> bool:
-    """The words a longer name adds to a short one are numbers ('<Team> 7' in a score, '2008 <Team>'):
+    """The words a longer name adds to a short one are numbers ('<Team> 7' in a score, '2008 <Team>',
+    '<War> II'):
     a number qualifies a name (a season, a score, a model), it makes no other name to choose from."""
-    return bool(added) and all(t.isdigit() for t in added)
+    return bool(added) and all(t.isdigit() or _ROMAN.fullmatch(t) for t in added)
 
 
-# 'Southern X' is a part of X, not a longer name for it.
-_DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower central greater inner outer".split())
+# 'Southern X' is a part of X, not a longer name for it (folded as the keys are: 'upper' -> 'uper').
+_DIRECTIONS = frozenset(translit_word(w) for w in DIRECTION_WORDS)
 
 
 def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[str] = frozenset(),
-                 labels_of: dict[str, str] | None = None) -> None:
+                 labels_of: dict[str, str] | None = None, gazetteer: frozenset[str] | set[str] = frozenset()) -> None:
     """A short name that begins or ends exactly one longer name is that name ('Red Sox' for
     'Boston Red Sox', 'Falkland' for 'Falkland Islands'). Countries and capitals never shorten
     another name ('Japan' is not 'Japan Times'), and a place never shortens a name it ends:
     'White Volta' is a part of the 'Volta', not another name for it. A name read as a person's
     shortens no name read as something else, nor the reverse: 'Smith' alone is a surname, not the
-    'Smith Foundation' (types must agree). A full name followed by a body noun ('_spin_off') names
+    'Smith Foundation' (types must agree). Two places of the gazetteer (``gazetteer``: keys of names it
+    lists) are two places ('<State>' and '<State> Springs'). A full name followed by a body noun ('_spin_off') names
     another body and is no candidate. Longer names come from an index of word prefixes and
     suffixes, not a scan of every name."""
     person = {k for k, label in (labels_of or {}).items() if label == "PERSON"}
@@ -215,6 +247,8 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
                   and not _site_of(st, toks[k])]
         longer += [] if short in places else [k for k in tails.get(st, []) if not _numbered(toks[k][: -len(st)])]
         if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
+            if short in gazetteer and longer[0] in gazetteer:
+                continue  # the gazetteer lists both: a state is not the city named after it
             if short in places and not _place_like(longer[0], places, labels_of or {}):
                 continue  # a state or city opens an organisation's name: 'Ohio' is not the 'Ohio Democratic Party'
             if (labels_of or {}).get(short) == "GPE" and (labels_of or {}).get(longer[0]) == "FAC":

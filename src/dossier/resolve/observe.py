@@ -56,7 +56,7 @@ from dossier.nlp.names import (
     name_tokens,
     translit_word,
 )
-from dossier.resolve.roles import read_title, stated_term
+from dossier.resolve.roles import read_titles, stated_term
 
 logger = logging.getLogger(__name__)
 
@@ -229,16 +229,15 @@ def _page_titles(annots: Annotations) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for m in annots.mentions:
         full = m.label == "PERSON" and m.title and len(name_tokens(clean_name(m.text))) >= 2
-        norm = read_title(m.title) if full and m.title else None
-        if norm:
+        for norm in read_titles(m.title) if full and m.title else ():
             out[clean_name(m.canonical or m.text)].add(norm.title)
     return out
 
 
 def _title_disagrees(m: Mention, surface: str, held: set[str]) -> bool:
     """A titled bare surname whose page-canonical person never holds that title on the page."""
-    norm = read_title(m.title) if m.title and m.label == "PERSON" else None  # held now or before
-    return norm is not None and len(name_tokens(surface)) == 1 and norm.title not in held
+    norms = read_titles(m.title) if m.title and m.label == "PERSON" else []  # held now or before
+    return bool(norms) and len(name_tokens(surface)) == 1 and all(n.title not in held for n in norms)
 
 
 def _covers(name: str, surface: str) -> bool:

@@ -32,7 +32,7 @@ from dossier.nlp.names import (
     word_match,
 )
 from dossier.resolve.observe import MentionKey, Obs, only_suffixed
-from dossier.resolve.roles import read_title
+from dossier.resolve.roles import read_titles
 from dossier.resolve.unionfind import UnionFind
 
 logger = logging.getLogger(__name__)
@@ -346,11 +346,11 @@ def _prominent(contenders: tuple[str, ...], pages: Mapping[str, Collection[str]]
 def _role_keys(title: str | None) -> set[str]:
     """What a title says about who holds it, held now or before ('then-Secretary <Surname>' is the
     namesake once titled 'Secretary of State'): the role, and its head word before any 'of'."""
-    read = read_title(title) if title else None
-    if read is None:
-        return set()
-    head = read.title.split(" of ")[0].split()
-    return {read.title, head[-1]} if head else {read.title}
+    keys: set[str] = set()
+    for read in read_titles(title) if title else ():
+        head = read.title.split(" of ")[0].split()
+        keys |= {read.title, head[-1]} if head else {read.title}
+    return keys
 
 
 def _misspelt_surname(word: str, by_surname: Mapping[str, list[str]], blocks: Mapping[str, list[str]]) -> list[str]:

@@ -15,10 +15,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from dossier.lang.en import SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS
+from dossier.lang.en import RELATIONAL_TITLE_WORDS, SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS
 from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
-from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS, is_year
+from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_MODIFIERS, is_year
 
 logger = logging.getLogger(__name__)
 
@@ -27,9 +27,7 @@ _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"
 # Modifiers that do not change which role it is.
 _FILLER = frozenset({"current", "incumbent", "new", "newly", "appointed", "his", "her", "their", "its", "the", "a", "an", "s"})
 # Portfolio words: 'Secretary of State', 'Minister of Foreign Affairs' name the role, not whom it is of.
-_PORTFOLIO = TITLE_MODIFIERS | frozenset(
-    "the treasury homeland labor labour commerce energy agriculture transportation transport veterans housing "
-    "interior war navy army communications culture environment and".split())
+_PORTFOLIO = TITLE_MODIFIERS | PORTFOLIO_WORDS | {"the"}
 # Nouns ending a name that make it an organisation the role is of ('<Name> Foundation president').
 _ORG_NOUNS = frozenset(
     "committee party foundation institute council administration team board caucus union association "
@@ -179,6 +177,53 @@ def read_title(title: str) -> TitleReading | None:
     return TitleReading(text, of, past, year) if text else None
 
 
+# Role nouns that make one title with the role word after them: modifiers ('Chief Executive') and ranks
+# an abbreviation spells ('Lieutenant Gov.', 'Senator' of 'Sen.').
+_COMPOUNDING = TITLE_MODIFIERS | frozenset(_ABBREVIATIONS.values())
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,")
+
+
+def _starts_title(words: list[str], i: int) -> bool:
+    """``words[i]`` begins a second title after a role noun: 'former'/'then-', an abbreviated title
+    ('Sen.', not 'Gen.' of 'Attorney Gen.'), or a run of capitalised non-role words ending at a role
+    word ('Texas Senator')."""
+    low = _bare(words[i])
+    if low in _NOT_CURRENT or low.startswith(("then-", "ex-")):
+        return True
+    if low in _ABBREVIATIONS:
+        return _ABBREVIATIONS[low] not in TITLE_MODIFIERS
+    j = i
+    while j < len(words) and words[j][:1].isupper() and not _is_role_word(_bare(words[j])):
+        j += 1
+    return i < j < len(words) and _is_role_word(_bare(words[j])) and _bare(words[j]) not in TITLE_MODIFIERS
+
+
+def split_stack(title: str) -> list[str]:
+    """Titles stacked before one name, each on its own: 'Republican Presidential Candidate Sen.' ->
+    ['Republican Presidential Candidate', 'Sen.'] (a candidacy and a seat; 'former' in one says nothing
+    of the other). A new title starts after a head role noun (not a modifier: 'Attorney General', 'Chief
+    Executive', 'Lieutenant Gov.' stay whole). A relation to another person before a title ('fellow', '<Name> rival',
+    ``RELATIONAL_TITLE_WORDS``) is no post and goes, with what stands before it ('former rival')."""
+    words = title.split()
+    pieces: list[list[str]] = [[]]
+    for i, w in enumerate(words):
+        last = _bare(pieces[-1][-1]) if pieces[-1] else ""
+        if last in ROLE_NOUNS and last not in _COMPOUNDING and _starts_title(words, i):
+            pieces.append([])
+        pieces[-1].append(w)
+        if _bare(w) in RELATIONAL_TITLE_WORDS and i < len(words) - 1:  # last, it is the post ('Senior Fellow')
+            pieces[-1] = []
+    return [" ".join(p) for p in pieces if p]
+
+
+def read_titles(title: str) -> list[TitleReading]:
+    """Each title of a stack read (``split_stack``, ``read_title``)."""
+    return [r for piece in split_stack(title) if (r := read_title(piece)) is not None]
+
+
 def normalise_title(title: str) -> tuple[str, str | None] | None:
     """Role title -> (lowercase title, of) or None when it does not describe a current role.
 
@@ -238,11 +283,9 @@ def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapp
     """
     groups: dict[tuple[str, str | None], list[tuple[str | None, Span, bool]]] = {}
     for title, date, span in observations:
-        read = read_title(title)
-        if read is None:
-            continue
-        past = read.past or bool(read.year and date and read.year < date[:4])  # '2012 nominee' on a 2016 page
-        groups.setdefault((read.title, read.of), []).append((date, span, past))
+        for read in read_titles(title):
+            past = read.past or bool(read.year and date and read.year < date[:4])  # '2012 nominee' on a 2016 page
+            groups.setdefault((read.title, read.of), []).append((date, span, past))
     _join_countryless(groups)
     _join_short_titles(groups)
     roles = [_one_role(title, of, obs, terms or {}) for (title, of), obs in groups.items()]
@@ -253,9 +296,9 @@ def former_counts(titles: Iterable[str | None]) -> Counter[tuple[str, str | None
     """How often each (title, of) is written as a past one ('former President') among one person's titles."""
     out: Counter[tuple[str, str | None]] = Counter()
     for t in titles:
-        read = read_title(t) if t else None
-        if read is not None and read.past:
-            out[read.title, read.of] += 1
+        for read in read_titles(t) if t else ():
+            if read.past:
+                out[read.title, read.of] += 1
     return out
 
 

@@ -79,6 +79,22 @@ def test_an_abbreviated_title_without_its_period_is_peeled_into_the_role(nlp):
     assert found("Insp Gaskin said the climbers were found.") == [("Gaskin", "Insp")]
     assert found("Lt Col John Smith spoke.") == [("John Smith", "Lt Col")]
     assert found("Ohio Gov. John Kasich spoke.") == [("John Kasich", "Ohio Gov.")]
+    # with its period, an abbreviation spaCy's exceptions lack is one token, not a sentence end
+    assert found("Police Capt. John Smith said the man was held.") == [("John Smith", "Capt.")]
+    assert found("Det. Ann Roe spoke.") == [("Ann Roe", "Det.")]
     # an office stated in apposition says more than a title of address before the name
     assert found("Sen. Ann Roe, chairman of the Senate Judiciary Committee, spoke.") == [
         ("Ann Roe", "Chairman of the Senate Judiciary Committee")]
+
+
+def test_a_portfolio_after_role_of_is_the_office_not_a_body(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    def found(s: str) -> list[str]:
+        return [m.text for m in find_mentions(nlp(s), "d", s)]
+
+    assert "State" not in found("Former Secretary of State Ann Roe spoke.")
+    assert "Treasury" not in found("He met the Secretary of the Treasury on Monday.")
+    assert found("The Department of State said so.") == ["Department of State"]  # a body's own name
+    assert "Russia" in found("The president of Russia spoke.")  # whom the role is of
+    assert "House" in found("The Speaker of the House spoke.")  # a body, no portfolio

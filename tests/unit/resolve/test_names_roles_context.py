@@ -27,6 +27,8 @@ def test_same_name_is_spelling_only():
     assert same_name("southern Kurils", "Southern Kuriles")
     assert not same_name("Iturup", "Etorofu")
     assert not same_name("Austria", "Australia")
+    assert not same_name("Middle West", "Middle East")  # a short word that differs is another word
+    assert same_name("Gulf of Aqaba", "Gulf of Akaba") and same_name("Kyiv Polytechnic", "Kiev Polytechnic")
 
 
 def test_clean_name_and_similarity():

@@ -276,3 +276,47 @@ def test_an_acronym_spells_its_doubled_letters():
     ])
     assert _one(res, "CNN").mentions == 2 and not _one(res, "CNN").aliases
     assert _one(res, "Bowl Championship Series").mentions == 2  # an acronym without doubled letters still joins
+
+
+def test_an_acronym_spells_the_long_names_initials_as_written():
+    # the keys fold 'y' into 'i' ('Yusuf'/'Iusuf'); 'IG' is not the initialism of 'Yarrow Group'
+    a = make_doc("a", "The IG report was out. The IG said so.", "2019-01")
+    b = make_doc("b", "The Yarrow Group imports cranes. Young Voters United (YVU) met.", "2019-02")
+    c = make_doc("c", "YVU marched.", "2019-02")
+    res = resolve_entities([a, b, c], [
+        annotate(a, ("IG", "ORG")), annotate(b, ("Yarrow Group", "ORG"), ("Young Voters United", "ORG"), ("YVU", "ORG")),
+        annotate(c, ("YVU", "ORG")),
+    ])
+    assert _one(res, "Yarrow Group").mentions == 1 and _one(res, "IG").mentions == 2
+    assert _one(res, "YVU").mentions == 3  # a 'Y' spelt as written still joins its long form
+
+
+def test_a_name_with_an_abbreviation_among_its_words_has_no_initialism():
+    # 'Wessex GOP' is written short as itself; 'WG' (a working group, say) is not it
+    a = make_doc("a", "The Wessex GOP met. The Wessex GOP voted.", "2019-01")
+    b = make_doc("b", "The WG report was out.", "2019-02")
+    res = resolve_entities([a, b], [annotate(a, ("Wessex GOP", "ORG")), annotate(b, ("WG", "ORG"))])
+    assert _one(res, "Wessex GOP").mentions == 2 and _one(res, "WG").mentions == 1
+    # a name in capitals (a dateline's 'NEW WESSEX') still has its initialism
+    c = make_doc("c", "NEW WESSEX - The NW board met. New Wessex voted.", "2019-03")
+    res = resolve_entities([c], [annotate(c, ("NEW WESSEX", "GPE"), ("NW", "GPE"), ("New Wessex", "GPE"))])
+    assert len(res.entities) == 1
+
+
+def test_names_that_differ_in_a_roman_numeral_are_two():
+    a = make_doc("a", "World War II ended. World War I began earlier. The Great Bake III was held.", "2019-01")
+    b = make_doc("b", "War II veterans met. The Great Bake II was held.", "2019-02")
+    res = resolve_entities([a, b], [
+        annotate(a, ("World War II", "EVENT"), ("World War I", "EVENT"), ("Great Bake III", "EVENT")),
+        annotate(b, ("War II", "EVENT"), ("Great Bake II", "EVENT")),
+    ])
+    assert _one(res, "World War II").mentions == 2  # its short form still joins it
+    assert _one(res, "World War I").mentions == 1 and _one(res, "Great Bake II").mentions == 1
+
+
+def test_two_places_of_the_gazetteer_are_two_places():
+    a = make_doc("a", "Voters in Kansas City lined up.", "2019-01")
+    b = make_doc("b", "Kansas voted.", "2019-02")
+    res = resolve_entities([a, b], [annotate(a, ("Kansas City", "GPE")), annotate(b, ("Kansas", "GPE"))])
+    assert _one(res, "Kansas").mentions == 1 and _one(res, "Kansas City").mentions == 1
+    # a short form no gazetteer lists still joins its place: test_a_place_never_shortens_an_organisation_it_opens

@@ -6,7 +6,7 @@ import dataclasses
 
 from dossier.model import Span, TimeExpr
 from dossier.resolve import resolve_entities, who
-from dossier.resolve.roles import TitleReading, read_title, roles_from, stated_term
+from dossier.resolve.roles import TitleReading, read_title, read_titles, roles_from, split_stack, stated_term
 
 from .helpers import annotate, make_doc
 
@@ -140,3 +140,30 @@ def test_a_year_in_a_title_before_the_pages_year_makes_it_past():
     assert not held.past
     (role,) = roles_from(obs[:1])
     assert role.past and role.title == "republican nominee"
+
+
+def test_stacked_titles_are_read_one_by_one() -> None:
+    """A candidacy and a seat written before one name are two roles, each with its own 'former'."""
+    assert split_stack("Republican Presidential Candidate Sen.") == ["Republican Presidential Candidate", "Sen."]
+    assert read_titles("Former Democratic Presidential Candidate Sen.") == [
+        TitleReading("democratic presidential candidate", None, past=True), TitleReading("senator", None)]
+    assert read_titles("Candidate Ohio Senator") == [TitleReading("candidate", None), TitleReading("senator", "Ohio")]
+    assert read_titles("Democratic Candidate Former Secretary of State") == [
+        TitleReading("democratic candidate", None), TitleReading("secretary of state", None, past=True)]
+    for whole in ("Attorney General", "Lt. Gov.", "Lieutenant Gov.", "Chief Executive", "Director General",
+                  "Chairman of the House Rules Committee", "Secretary of State", "Ohio Gov."):
+        assert split_stack(whole) == [whole]
+
+
+def test_a_relation_to_another_person_is_no_post() -> None:
+    """'fellow', '<Name> rival' say how one person stands to another; the title after them stays."""
+    assert read_titles("Fellow Candidate Ohio Senator") == [TitleReading("candidate", None), TitleReading("senator", "Ohio")]
+    assert read_titles("Roe rival Sen.") == [TitleReading("senator", None)]
+    assert read_titles("Former rival Ohio Gov.") == [TitleReading("governor", "Ohio")]  # 'former' was of the rivalry
+    assert read_titles("Senior Fellow") == [TitleReading("senior fellow", None)]  # last, 'fellow' is the post
+
+
+def test_a_stack_gives_each_role_its_evidence() -> None:
+    s = [Span("d1", i, i + 3) for i in (0, 10)]
+    roles = roles_from([("Presidential Candidate Sen.", "2016-02", s[0]), ("Sen.", "2016-03", s[1])])
+    assert {(r.title, len(r.evidence)) for r in roles} == {("presidential candidate", 1), ("senator", 2)}

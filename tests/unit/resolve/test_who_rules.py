@@ -208,3 +208,19 @@ def test_a_city_tagged_a_person_is_that_place_unless_someone_bears_the_name():
     b = make_doc("b", "Ann Roe thanked God. The Drama went on.", "2016-03-01")
     res = resolve_entities([b], [annotate(b, ("Ann Roe", "PERSON"), ("God", "PERSON"), ("Drama", "PERSON"))])
     assert {e.name: e.type for e in res.entities}["God"] == "person"
+
+
+def test_a_word_always_written_before_one_weekday_is_a_day_name():
+    """'Super Tuesday': the tagger makes 'Super' a place; a name also written alone stays a name."""
+    texts = {"a": "Roe won on Super Tuesday. Super Tuesday came. Ann Roe said Smith Tuesday left.",
+             "b": "After Super Tuesday, Smith said it was over. " + "Super Tuesday. " * 7 + "Super PACs spent."}
+    docs = [make_doc(i, t, "2016-03-01") for i, t in texts.items()]
+    annots = [annotate(docs[0], ("Super", "GPE"), ("Ann Roe", "PERSON"), ("Smith", "PERSON")),
+              annotate(docs[1], ("Super", "GPE"), ("Smith", "PERSON"))]
+    found = {e.name: e.mentions for e in resolve_entities(docs, annots).entities}
+    assert found["Super"] == 1 and "Smith" in found  # 'Smith Tuesday left': Smith is written alone too
+    # 'Super PACs': the one mention not before the day stays what it was
+    # twice is not enough to tell a day's name from a name written twice before a date
+    two = [make_doc("c", "Super Tuesday came.", "2016-03-01"), make_doc("d", "Then Super Tuesday.", "2016-03-01")]
+    found = {e.name: e.mentions for e in resolve_entities(two, [annotate(d, ("Super", "GPE")) for d in two]).entities}
+    assert found["Super"] == 2
