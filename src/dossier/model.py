@@ -177,6 +177,17 @@ class Mention:
 CLASS_USE = "class-use"
 
 
+@dataclass(frozen=True)
+class Refused:
+    """Words resolution read as naming nothing across the corpus: capitalised words used as common
+    nouns (``resolve.agreement.refuse_class_words``) and first words of named days with their weekday
+    (``refuse_day_names``). Kept between corpus steps (``corpus.incremental.Index``) so pages added
+    later are read as the corpus was, not by their own few uses."""
+
+    class_words: frozenset[str] = frozenset()
+    day_names: tuple[tuple[str, str], ...] = ()  # (word, weekday), sorted
+
+
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
     """A time expression with a TIMEX3-style normalised value (2019-02-16, 2018-11, P70Y, ...)."""

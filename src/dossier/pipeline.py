@@ -430,7 +430,7 @@ def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, rep
     logger.info("corpus step: %s", ", ".join(f"{k} {v:.2f} s" for k, v in seconds.items()))
     _write_corpus(store, was, after)
     store.put_sketches(after.sketches, replace=True)
-    store.set_meta(INDEX_KEY, encode_index(Index(stamp, frozenset(after.documents))))
+    store.set_meta(INDEX_KEY, encode_index(Index(stamp, frozenset(after.documents), after.refused)))
     # each pass's time by name (and whether re-dating settled, which passes overran), for `dossier status`
     store.set_meta("corpus_passes", json.dumps({"seconds": seconds, "runs": [r.name for r in log.runs],
                                                 "converged": log.converged, "over_budget": log.overruns}))

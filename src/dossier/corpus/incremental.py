@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from dossier.clean.duplicates import Sketch, SketchLookup
 from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms, issue_terms_by_size, unfold
 from dossier.corpus.state import Corpus
-from dossier.model import Annotations, Conflict, Document, Event, Position
+from dossier.model import Annotations, Conflict, Document, Event, Position, Refused
 
 logger = logging.getLogger(__name__)
 
 INDEX_KEY = "corpus_index"  # store meta key
-INDEX_VERSION = 3  # 1 held every page's sketch too (now in the store's tables); 2: no event_keys rows yet
+INDEX_VERSION = 4  # 1 held every page's sketch too (now in the store's tables); 2: no event_keys rows yet; 3: no refused words
 MAX_SHARE = 0.10  # more new pages than this share of the pages seen: a full step (folding drifts)
 
 
@@ -40,11 +40,13 @@ class Index:
 
     stamp: str  # the code revision and configuration the step ran under
     seen: frozenset[str]  # the pages it saw (ids)
+    refused: Refused = Refused()  # words resolution read as naming nothing over those pages
 
 
 def encode_index(index: Index) -> str:
-    return json.dumps({"version": INDEX_VERSION, "stamp": index.stamp, "seen": sorted(index.seen)},
-                      separators=(",", ":"))
+    return json.dumps({"version": INDEX_VERSION, "stamp": index.stamp, "seen": sorted(index.seen),
+                       "class_words": sorted(index.refused.class_words),
+                       "day_names": [list(p) for p in index.refused.day_names]}, separators=(",", ":"))
 
 
 def decode_index(text: str | None) -> Index | None:
@@ -55,7 +57,8 @@ def decode_index(text: str | None) -> Index | None:
         data = json.loads(text)
         if data.get("version") != INDEX_VERSION:
             return None
-        return Index(str(data["stamp"]), frozenset(data["seen"]))
+        refused = Refused(frozenset(data["class_words"]), tuple((str(w), str(d)) for w, d in data["day_names"]))
+        return Index(str(data["stamp"]), frozenset(data["seen"]), refused)
     except (ValueError, KeyError, TypeError, IndexError):
         logger.warning("corpus index unreadable: the next corpus step is a full one")
         return None
@@ -94,9 +97,11 @@ def _statuses(corpus: Corpus, new: Sequence[Document], dup_of: Mapping[str, str]
 EventsFor = Callable[[Sequence[Event]], Sequence[Event]]
 
 
-def _resolve_new(corpus: Corpus, stored: Corpus, ids: Sequence[str], events_for: EventsFor | None = None) -> Corpus:
+def _resolve_new(corpus: Corpus, stored: Corpus, ids: Sequence[str], events_for: EventsFor | None = None,
+                 refused: Refused | None = None) -> Corpus:
     """Entities and events of the new pages ``ids``, folded into ``stored``'s (or into those
-    ``events_for`` gives for the events found)."""
+    ``events_for`` gives for the events found); ``refused``: the words the stored pages' resolution
+    read as naming nothing, which the new pages' few uses could not tell."""
     from dossier.corpus.passes import entity_id_of, with_claim_actors, with_entity_ids
     from dossier.extract.events import merge_events
     from dossier.extract.positions import entity_index
@@ -104,7 +109,7 @@ def _resolve_new(corpus: Corpus, stored: Corpus, ids: Sequence[str], events_for:
 
     live = [corpus.documents[i] for i in ids if corpus.documents[i].status == "ok"]
     annots = [corpus.annotations[d.id] for d in live if d.id in corpus.annotations]
-    res = resolve_entities(live, annots, corpus.options.corrections)
+    res = resolve_entities(live, annots, corpus.options.corrections, refused=refused)
     entities, renamed = fold_entities(stored.entities.values(), res.entities)
     mention_entity = {k: renamed.get(v, v) for k, v in res.mention_entity.items()}
     by_name = entity_index(tuple(entities.values()))
@@ -112,7 +117,8 @@ def _resolve_new(corpus: Corpus, stored: Corpus, ids: Sequence[str], events_for:
     annotations = {**corpus.annotations, **resolved}
     found = merge_events(live, [annotations[d.id] for d in live if d.id in annotations], entity_id_of)
     events, _ = fold_events(stored.events if events_for is None else events_for(found), found)
-    return dataclasses.replace(corpus, entities=entities, annotations=annotations, events=tuple(events))
+    return dataclasses.replace(corpus, entities=entities, annotations=annotations, events=tuple(events),
+                               refused=res.refused)
 
 
 def _redate_new(corpus: Corpus, ids: Sequence[str]) -> Corpus | None:
@@ -235,9 +241,9 @@ def incremental_step(
                        [stored.documents[i] for i in new_ids], dup_of)
     new = frozenset(new_ids)  # the story_year pass, on the new pages (lent days: of the new pages only)
     corpus = with_weekday_dates(with_build_years(corpus, new), new)
-    corpus = _resolve_new(corpus, stored, new_ids, events_for)
+    corpus = _resolve_new(corpus, stored, new_ids, events_for, index.refused)
     redated = _redate_new(corpus, new_ids)
     if redated is not None:  # the new pages' times moved: resolve and merge them again, from the stored state
-        corpus = _resolve_new(redated, stored, new_ids, events_for)
+        corpus = _resolve_new(redated, stored, new_ids, events_for, index.refused)
     corpus = _layers_new(corpus, stored, new_ids, known)
-    return corpus, Index(index.stamp, frozenset(stored.documents))
+    return corpus, Index(index.stamp, frozenset(stored.documents), corpus.refused)

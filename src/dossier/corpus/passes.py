@@ -118,11 +118,13 @@ def resolve(corpus: Corpus) -> Corpus:
     memo = corpus.memo.setdefault("resolve", {})
     observe_pages(corpus.live(), corpus.live_annotations(), memo, corpus.partitions)
     res = resolve_entities(corpus.live(), corpus.live_annotations(), corpus.options.corrections, memo)
+    # refused words are the whole corpus's finding: a full step starts from none (not corpus.refused)
     pack_memo(memo, corpus.live_annotations())  # held through the passes up to re-dating, which may run resolution again
     by_id, by_name = {e.id: e for e in res.entities}, entity_index(res.entities)
     annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_id, by_name)
                    for i, a in corpus.annotations.items()}
-    return dataclasses.replace(corpus, entities={e.id: e for e in res.entities}, annotations=annotations)
+    return dataclasses.replace(corpus, entities={e.id: e for e in res.entities}, annotations=annotations,
+                               refused=res.refused)
 
 
 def events(corpus: Corpus) -> Corpus:
@@ -188,7 +190,7 @@ _DOCS = frozenset({"documents", "dates", "annotations"})
 DUPLICATES = Pass("duplicates", duplicates, frozenset({"documents"}), frozenset({"documents"}), 10)
 STORY_YEAR = Pass("story_year", story_year, frozenset({"documents", "dates"}), frozenset({"dates", "annotations"}), 15)
 # Roles and events carry dates from their pages: re-dating re-runs resolution and merging.
-RESOLVE = Pass("resolve", resolve, _DOCS, frozenset({"entities", "annotations"}), 20)
+RESOLVE = Pass("resolve", resolve, _DOCS, frozenset({"entities", "annotations", "refused"}), 20)
 EVENTS = Pass("events", events, _DOCS | {"entities"}, frozenset({"events"}), 30)
 REDATE = Pass("redate", redate, _DOCS | {"events"}, frozenset({"dates", "annotations"}), 40)
 POSITIONS = Pass("positions", positions, _DOCS | {"entities"}, frozenset({"positions"}), 50)

@@ -22,6 +22,7 @@ from dossier.model import (
     Event,
     Position,
     PublicationDate,
+    Refused,
 )
 
 
@@ -46,6 +47,8 @@ class Corpus:
     positions: tuple[Position, ...] = ()
     figures: tuple[CorpusFigure, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    # words resolution read as naming nothing (``resolve.Refused``), kept in the incremental index
+    refused: Refused = field(default_factory=Refused)
     options: Options = field(default_factory=Options)
     # each page's near-duplicate sketch (the duplicates pass fills it; not a facet: no pass reads it)
     sketches: Mapping[str, Any] = field(default_factory=dict)
@@ -82,4 +85,5 @@ FACETS: dict[str, Callable[[Corpus], Any]] = {
     "positions": lambda c: c.positions,
     "figures": lambda c: c.figures,
     "conflicts": lambda c: c.conflicts,
+    "refused": lambda c: c.refused,
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from dossier.model import Entity
+from dossier.model import Entity, Refused
 from dossier.resolve.core import Resolution, resolve_entities
 from dossier.resolve.corrections import (
     Corrections,
@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "Corrections",
+    "Refused",
     "Resolution",
     "Split",
     "add_merge",

@@ -217,21 +217,22 @@ def refuse_non_names(obs: list[Obs]) -> list[Obs]:
 _CLASS_PAGES = 2  # pages using a capitalised word as a common noun before it names nothing anywhere
 
 
-def refuse_class_words(obs: list[Obs]) -> list[Obs]:
+def refuse_class_words(obs: list[Obs], known: frozenset[str] = frozenset()) -> tuple[list[Obs], frozenset[str]]:
     """Drop every mention of a word that several pages use as a common noun ('a prior DUI', 'a super
     PAC': nlp marks such uses ``CLASS_USE``): it names no entity, and the tagger's organisation
     label would make one body of every page's uses. A word used so on one page only stays a name
     there and elsewhere: news writes a name with an evaluative adjective too ('a desperate
-    <Company>', 'a strong <Union>')."""
+    <Company>', 'a strong <Union>'). ``known``: words an earlier step found so. Returns the
+    observations kept and the words refused."""
     pages: dict[str, set[str]] = defaultdict(set)
     for o in obs:
         if o.mention.rule == CLASS_USE:
             pages[o.surface].add(o.key[0])
-    common = {w for w, p in pages.items() if len(p) >= _CLASS_PAGES}
+    common = known | {w for w, p in pages.items() if len(p) >= _CLASS_PAGES}
     if not common:
-        return obs
+        return obs, common
     logger.debug("capitalised words used as common nouns: %s", sorted(common))
-    return [o for o in obs if o.surface not in common or o.kind in ("pron", "common")]
+    return [o for o in obs if o.surface not in common or o.kind in ("pron", "common")], common
 
 
 # A weekday written right after a name, on its line ('<Word> Tuesday').
@@ -240,12 +241,14 @@ _DAY_NAME_LEAST = 3  # mentions of a word before one weekday before it is read a
 _DAY_NAME_SHARE = 0.9  # ... when they are this share of the word's mentions
 
 
-def refuse_day_names(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs]:
+def refuse_day_names(obs: list[Obs], texts: Mapping[str, str], known: Mapping[str, str] | None = None
+                     ) -> tuple[list[Obs], dict[str, str]]:
     """Drop a word where it is written before the weekday it is nearly always written before ('Super
     Tuesday', 'Cyber Monday': the tagger labels the first word a place or an organisation and the
     weekday a date): it is the first word of a day's name. A name is written without a weekday after it
     too ('<Name> Tuesday signed the bill', '<Name> said'), so a word that is not nearly always so stays
-    a name; three at least."""
+    a name; three at least. ``known``: day names an earlier step found. Returns the observations kept
+    and the day names (word -> weekday)."""
     day_of: dict[MentionKey, str] = {}
     days: dict[str, Counter[str | None]] = defaultdict(Counter)
     for o in obs:
@@ -254,9 +257,9 @@ def refuse_day_names(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs]:
             days[o.surface][m.group(1) if m else None] += 1
             if m:
                 day_of[o.key] = m.group(1)
-    named = {w: day for w, c in days.items() for day, n in c.most_common(1)
-             if day and n >= _DAY_NAME_LEAST and n >= _DAY_NAME_SHARE * sum(c.values())}
+    named = {**(known or {}), **{w: day for w, c in days.items() for day, n in c.most_common(1)
+                                 if day and n >= _DAY_NAME_LEAST and n >= _DAY_NAME_SHARE * sum(c.values())}}
     if not named:
-        return obs
+        return obs, named
     logger.debug("first words of named days: %s", sorted(named))
-    return [o for o in obs if o.surface not in named or day_of.get(o.key) != named[o.surface]]
+    return [o for o in obs if o.surface not in named or day_of.get(o.key) != named[o.surface]], named

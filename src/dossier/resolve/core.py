@@ -20,10 +20,10 @@ import functools
 import logging
 from sys import intern
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from dossier.model import Annotations, Document, Entity, Mention, Span
+from dossier.model import Annotations, Document, Entity, Mention, Refused, Span
 from dossier.resolve.aliases import find_aliases
 from dossier.resolve.clusters import (
     Cluster,
@@ -63,6 +63,7 @@ class Resolution:
 
     entities: tuple[Entity, ...]
     mention_entity: dict[MentionKey, str]
+    refused: Refused = Refused()  # words read as naming nothing, to keep for pages added later
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Entity]:
@@ -111,18 +112,19 @@ def _two_people(a: str, b: str) -> bool:
 
 def resolve_entities(
     docs: Sequence[Document], annots: Sequence[Annotations], corrections: Corrections | None = None,
-    memo: ObsMemo | None = None,
+    memo: ObsMemo | None = None, refused: Refused | None = None,
 ) -> Resolution:
     """Cluster the mentions of many documents into entities (see the module docstring). ``memo``:
     each page's observations from an earlier call, used again where the page's inputs are the same
-    (``observe.observe_once``)."""
+    (``observe.observe_once``); ``refused``: words an earlier call over more pages read as naming
+    nothing (an incremental step's new pages are read as the corpus was)."""
     by_id = {d.id: d for d in docs}
     bodies = body_names(annots)
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     texts = {d.id: d.text for d in docs}
     obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)), texts)
     obs = refuse_non_names(demote_non_persons(obs))
-    obs = refuse_day_names(refuse_class_words(obs), texts)  # 'a super <ACRONYM>', '<Word> Tuesday': no entity
+    obs, refused = _refuse(obs, texts, refused or Refused())  # 'a super <ACRONYM>', '<Word> Tuesday': no entity
     del seen
     # '<Name> was a lawyer', 'every user': no referent of its own, read once for both uses
     inert = {o.key for o in obs
@@ -146,7 +148,15 @@ def resolve_entities(
     made = one_holder_at_a_time([to_entity(c, country_ids) for c in clusters], formers)
     entities = tuple(sorted(made, key=lambda e: (-e.mentions, e.name, e.id)))
     mention_entity = {o.key: c.id for c in clusters for o in c.obs}
-    return Resolution(entities=entities, mention_entity=mention_entity)
+    return Resolution(entities=entities, mention_entity=mention_entity, refused=refused)
+
+
+def _refuse(obs: list[Obs], texts: Mapping[str, str], known: Refused) -> tuple[list[Obs], Refused]:
+    """Capitalised words used as common nouns and first words of named days dropped (``agreement``),
+    with what was refused (``known`` and what these pages add)."""
+    obs, words = refuse_class_words(obs, known.class_words)
+    obs, days = refuse_day_names(obs, texts, dict(known.day_names))
+    return obs, Refused(words, tuple(sorted(days.items())))
 
 
 def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[Obs],

@@ -9,7 +9,7 @@ import random
 from dossier.clean.duplicates import add_duplicates, find_duplicates
 from dossier.corpus.fold import fold_entities, fold_events, fold_positions, issue_terms, issue_terms_by_size
 from dossier.corpus.incremental import Index, decode_index, encode_index, plan
-from dossier.model import Document, Entity, Event, Evidence, Position, PublicationDate, Span
+from dossier.model import Document, Entity, Event, Evidence, Position, PublicationDate, Refused, Span
 
 WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma".split()
 
@@ -33,6 +33,10 @@ def test_plan_folds_a_few_new_pages_and_says_why_otherwise():
 def test_the_index_survives_the_store_and_a_damaged_one_is_no_index():
     index = Index("s", frozenset({"a", "b"}))
     assert decode_index(encode_index(index)) == index
+    words = Index("s", frozenset({"a"}), Refused(frozenset({"PAC"}), (("Super", "Tuesday"),)))
+    assert decode_index(encode_index(words)) == words
+    # version 3 kept no refused words: read as no index, so the next step is a full one
+    assert decode_index('{"version": 3, "stamp": "s", "seen": ["a"]}') is None
     assert decode_index("{not json") is None
     assert decode_index('{"version": 0}') is None
     # version 1 held every page's sketch: read as no index, so the next step is a full one (which

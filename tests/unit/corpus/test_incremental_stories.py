@@ -89,3 +89,24 @@ def test_stored_pages_mapped_again_are_taken_out_and_folded_in_again(tmp_path, m
     # fold, so issues drift most (an issue shared by the refolded pages' claims only)
     assert share["events"] == 0.0 and share["entities"] <= 0.1 and share["mentions"] <= 0.08, share
     assert share["positions"] <= 0.35, share
+
+
+def test_a_word_the_stored_pages_use_as_a_common_noun_is_no_name_on_a_page_added_later(tmp_path, monkeypatch):
+    """Two stored pages write 'a super PAC': 'PAC' names nothing. The page added later writes 'The PAC
+    spent...' (no class use of its own): folded in, it reads the word as the stored pages did."""
+    monkeypatch.setattr(incremental, "MAX_SHARE", 0.5)
+    texts = {
+        "a.txt": "Ann Roe gave money to a super PAC on Monday. Her rival Bo Lee said the gift was legal.",
+        "b.txt": "A new super PAC backed Bo Lee in the race for governor, his aides said on Tuesday.",
+        "c.txt": "Voters in the county went to the polls as Ann Roe and Bo Lee made their last calls.",
+        "d.txt": "The PAC spent two million dollars on ads for Ann Roe, filings showed on Friday.",
+    }
+    files = []
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    folded = open_store(tmp_path / "folded.db")
+    build(files[:-1], folded)
+    report = build(files, folded)
+    assert list(report.passes) == ["incremental"]
+    assert "PAC" not in {e.name for e in folded.corpus().entities}

@@ -224,3 +224,16 @@ def test_a_word_always_written_before_one_weekday_is_a_day_name():
     two = [make_doc("c", "Super Tuesday came.", "2016-03-01"), make_doc("d", "Then Super Tuesday.", "2016-03-01")]
     found = {e.name: e.mentions for e in resolve_entities(two, [annotate(d, ("Super", "GPE")) for d in two]).entities}
     assert found["Super"] == 2
+
+
+def test_words_an_earlier_step_refused_are_refused_on_new_pages():
+    """An incremental step resolves a few new pages alone: the corpus's finding that 'PAC' is a common
+    noun and 'Super' opens a day's name holds there too, and the result carries it on."""
+    from dossier.model import Refused
+
+    d = make_doc("n", "The PAC said Ann Roe won on Super Tuesday.", "2016-03-01")
+    a = annotate(d, ("PAC", "ORG"), ("Ann Roe", "PERSON"), ("Super", "GPE"))
+    assert {"PAC", "Super"} <= {e.name for e in resolve_entities([d], [a]).entities}
+    known = Refused(frozenset({"PAC"}), (("Super", "Tuesday"),))
+    res = resolve_entities([d], [a], refused=known)
+    assert {e.name for e in res.entities} == {"Ann Roe"} and res.refused == known
