@@ -89,13 +89,17 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
 
 
 def portfolio_of_title(span: SpacySpan) -> bool:
-    """'State' of 'Secretary of State', 'Treasury' of 'Secretary of the Treasury': a portfolio after
-    '<role noun> of [the]' is part of the office's name (the tagger makes it an organisation)."""
+    """'State' of 'Secretary of State', 'Interior' of 'Interior Secretary <Name>': a portfolio after
+    '<role noun> of [the]' or right before a role noun is part of the office's name (the tagger makes
+    it an organisation); the department's own name ('Interior Department') is not."""
+    if not all(t.lower_ in PORTFOLIO_WORDS for t in span):  # 'U.S. Army' names a body
+        return False
     doc, i = span.doc, span.start - 1
+    if span.end < len(doc) and (doc[span.end].lower_ in ROLE_NOUNS or is_title_abbreviation(doc[span.end])):
+        return True
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    return (i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in ROLE_NOUNS
-            and all(t.lower_ in PORTFOLIO_WORDS for t in span if t.is_alpha))
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in ROLE_NOUNS
 
 
 def _title_abbreviation_before_name(doc: Doc, i: int) -> bool:
@@ -314,6 +318,9 @@ def correct_local(cands: list[_Cand]) -> list[_Cand]:
         if c.label == "PERSON" and len(c.span) >= 2 and c.span[-1].lower_ in ORG_NOUNS:
             out.append(replace(c, label="ORG", rule="org-noun", confidence=0.85))
             continue
+        if c.label == "PERSON" and group_named(c.span):
+            out.append(replace(c, label="ORG", rule="group", confidence=0.8))
+            continue
         name = " ".join(_name_words(c.text))
         known_person = titled or name in full or name in surnames
         proper = c.label != "NORP" or c.span.root.tag_ in ("NNP", "NNPS")  # not "Siberian city"
@@ -328,6 +335,16 @@ def correct_local(cands: list[_Cand]) -> list[_Cand]:
                 continue
         out.append(c)
     return out
+
+
+def group_named(span: SpacySpan) -> bool:
+    """'the <Name>s' ('the Jaguars', 'the <Surname>s'): a plural proper noun after 'the' names a team,
+    a band or a family, a group of people and not one person (the tagger often says PERSON)."""
+    doc, last = span.doc, span[-1]
+    # the tagger's NNPS, or the plural ending of one word (it tags an unknown plural name NNP): a person
+    # is rarely named with 'the' before the name ('the <Given> <Surname>s movie' is a full name's)
+    plural = last.tag_ == "NNPS" or (len(span) == 1 and last.text.endswith("s") and not last.text.endswith("ss"))
+    return span.start >= 1 and doc[span.start - 1].lower_ == "the" and plural
 
 
 def person_names(cands: list[_Cand]) -> tuple[set[str], set[str]]:

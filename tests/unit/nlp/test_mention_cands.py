@@ -98,3 +98,33 @@ def test_a_portfolio_after_role_of_is_the_office_not_a_body(nlp):
     assert found("The Department of State said so.") == ["Department of State"]  # a body's own name
     assert "Russia" in found("The president of Russia spoke.")  # whom the role is of
     assert "House" in found("The Speaker of the House spoke.")  # a body, no portfolio
+
+
+def test_a_portfolio_before_a_role_noun_is_part_of_the_title(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    s = "Interior Secretary Ann Roe said the Interior Department agreed."
+    assert [(m.text, m.title) for m in find_mentions(nlp(s), "d", s)] == [
+        ("Ann Roe", "Interior Secretary"), ("Interior Department", None)]
+    from spacy.tokens import Span as SpacySpan
+
+    from dossier.nlp.mentions import portfolio_of_title
+    doc = nlp("U.S. Army Capt. Ann Roe spoke.")  # a body named before a title stays
+    assert not portfolio_of_title(SpacySpan(doc, 0, 2, label="ORG"))
+
+
+def test_a_plural_name_after_the_is_a_group_not_a_person(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from dossier.nlp.mention_cands import _Cand
+    from dossier.nlp.mentions import correct_local
+
+    doc = nlp("It was a bad night for the Roes, said Ann Roe.")
+    roes = next(i for i, t in enumerate(doc) if t.text == "Roes")
+    cands = [_Cand(SpacySpan(doc, roes, roes + 1, label="PERSON"), "PERSON")]
+    assert [c.label for c in correct_local(cands)] == ["ORG"]
+    ann = next(i for i, t in enumerate(doc) if t.text == "Ann")
+    assert [c.label for c in correct_local([_Cand(SpacySpan(doc, ann, ann + 2, label="PERSON"), "PERSON")])] == ["PERSON"]
+    doc = nlp("It was the Ann Roes premiere.")  # a full name ending in s is no plural
+    ann = next(i for i, t in enumerate(doc) if t.text == "Ann")
+    assert [c.label for c in correct_local([_Cand(SpacySpan(doc, ann, ann + 2, label="PERSON"), "PERSON")])] == ["PERSON"]
