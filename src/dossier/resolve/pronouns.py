@@ -330,9 +330,8 @@ def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str]) -> None:
-    """'I', 'me', 'my' inside a quotation are its speaker: the person named right after the
-    quotation ('," <Name> said') or right before it ('<Name> said: "'), as news quotes attribute.
-    A first-person pronoun outside quotes, or with no person next to its quotation, stays unlinked."""
+    """'I', 'me', 'my' inside a quotation are its speaker (``quote_speaker``). A first-person pronoun
+    outside quotes, or with no person next to its quotation, stays unlinked."""
     by_doc: dict[str, list[tuple[Obs, Cluster]]] = defaultdict(list)
     for c in clusters:
         if c.type == "person":
@@ -344,13 +343,24 @@ def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: di
             continue
         text = texts.get(p.key[0], "")
         quote = quotation_around(text, p.key[2] - 1)  # a quote mark glued on ("I) is before it
-        if quote is None:
-            continue
-        after = [(o.key[1], c) for o, c in by_doc[p.key[0]] if quote[1] <= o.key[1] <= quote[1] + _SPEAKER_REACH]
-        before = [(quote[0] - o.key[2], c) for o, c in by_doc[p.key[0]] if 0 <= quote[0] - o.key[2] <= _SPEAKER_REACH]
-        speaker = min(after, key=lambda t: t[0])[1] if after else min(before, key=lambda t: t[0])[1] if before else None
+        speaker = quote_speaker(text, quote, by_doc[p.key[0]]) if quote is not None else None
         if speaker is not None:
             speaker.obs.append(p)
+
+
+def quote_speaker(text: str, quote: tuple[int, int], persons: Sequence[tuple[Obs, Cluster]]) -> Cluster | None:
+    """The person a quotation is attributed to, among ``persons`` (the page's person mentions) within
+    reach of it: the subject of a reporting verb next to it ('," <Name> said', '," said <Name>',
+    '<Name> said that ... "'), else the person named right after it, else right before it. The
+    verb decides over nearness: '<Name> said that when he told <Other>, "I ..."' quotes <Name>."""
+    after = [(o.key[1] - quote[1], o, c) for o, c in persons if quote[1] <= o.key[1] <= quote[1] + _SPEAKER_REACH]
+    before = [(quote[0] - o.key[2], o, c) for o, c in persons if 0 <= quote[0] - o.key[2] <= _SPEAKER_REACH]
+    sayers = [(gap, c) for gap, o, c in after + before
+              if _SAYS.match(text, o.key[2]) or _SAID_BY.fullmatch(text, quote[1], max(quote[1], o.key[1]))]
+    for found in (sayers, [(g, c) for g, _, c in after], [(g, c) for g, _, c in before]):
+        if found:
+            return min(found, key=lambda t: t[0])[1]
+    return None
 
 
 # A reporting verb, an optional day or name and 'that' before a pronoun: '<Org> said Saturday (that) it'.
@@ -380,3 +390,8 @@ _SAID_GAP = re.compile(
     r"\s*(?:" + "|".join(_REPORT_FORMS) + r")(?:\s+(?:on\s+)?[A-Z]\w+|\s+(?:today|yesterday|earlier|late|last\s+\w+))?"
     r"(?:\s+that)?\s+$|\s*(?:" + _TELL_FORMS + r")\s+[^,.;:!?\"“”()]{1,40}?\s+(?:that\s+)?$"
 )
+
+
+# A reporting verb after its subject ('<Name> said'), or before it after a quotation ('," said <Name>').
+_SAYS = re.compile(r"\s*(?:,\s*)?(?:" + "|".join(_REPORT_FORMS) + r")\b")
+_SAID_BY = re.compile(r"[\s,]*(?:" + "|".join(_REPORT_FORMS) + r")\s+(?:the\s+)?")

@@ -295,3 +295,14 @@ def test_a_pronoun_opening_a_reported_clause_is_the_sayer():
     c = make_doc("c", "Mrs. Dana Brill left the clinic. Her lawyer Mark Heller said she was in Newport.")
     res = resolve_entities([c], [annotate(c, ("Dana Brill", "PERSON"), ("Mark Heller", "PERSON"), ("she", "PRON"))])
     assert _entity_of(res, c, "she") == _entity_of(res, c, "Dana Brill")
+
+
+def test_a_first_person_pronoun_in_a_quotation_is_the_subject_of_its_reporting_verb():
+    # The addressee is named nearer the quotation, but the one who says it is the sayer.
+    a = make_doc("a", 'Tom King said that when he broke the news to Jim Brill, "He asked why, and I told him."')
+    res = resolve_entities([a], [annotate(a, ("Tom King", "PERSON"), ("Jim Brill", "PERSON"), ("I", "PRON"))])
+    assert _entity_of(res, a, "I") == _entity_of(res, a, "Tom King")
+    # '," said <Name>' after the quotation wins over a name nearer before it.
+    b = make_doc("b", 'The court heard from Jim Brill. "I was there," said Tom King.')
+    res = resolve_entities([b], [annotate(b, ("Tom King", "PERSON"), ("Jim Brill", "PERSON"), ("I", "PRON"))])
+    assert _entity_of(res, b, "I") == _entity_of(res, b, "Tom King")
