@@ -178,14 +178,17 @@ def _link(by_doc: dict[str, list[tuple[int, Cluster, Obs]]], pron_by_doc: dict[s
     """(pronoun, antecedent cluster) pairs, page by page in text order, the clusters left as they are."""
     links: list[tuple[Obs, Cluster]] = []
     phrases: dict[MentionKey, Obs] = {}  # relative pronoun -> the noun phrase it stands for
+    given: dict[int, str] = {}  # a sayer's given-name gender, read once a cluster (a main actor has thousands of mentions)
     for doc_id, ps in pron_by_doc.items():
         items = sorted(by_doc.get(doc_id, []), key=lambda t: t[0])
         text = texts.get(doc_id, "")
         genders: dict[int, str] = dict(known)
         for p in sorted(ps, key=lambda p: p.key):
             sayer = reporting_subject(items, p, text)
+            if sayer is not None and id(sayer[0]) not in given:
+                given[id(sayer[0])] = _given_gender(sayer[0])
             if sayer is not None and _fits(text, sayer[0], sayer[1], p, genders, phrases) and (
-                    _given_gender(sayer[0]) in ("", _gender(p.name))):
+                    given[id(sayer[0])] in ("", _gender(p.name))):
                 _attach(p, sayer[0], items, genders, links)
                 continue
             bound: set[int] = set()  # clusters the pronoun cannot be: the subject of its own clause
