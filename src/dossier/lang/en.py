@@ -176,6 +176,33 @@ STREET_FIRST_NOUNS: frozenset[str] = frozenset(
     "rue avenue boulevard place quai allee chaussee via viale piazza calle avenida plaza paseo carrer rua praca".split())
 # Legal forms that end a company's name ('<Name> Corp', '<Name> Ltd.'): an organisation, never a person.
 LEGAL_FORMS: frozenset[str] = frozenset("inc incorporated corp corporation ltd limited llc plc gmbh".split())
+# Number words and scales ('two', 'dozen', 'million', 'bn'), read by the figure finder and by
+# resolution's money amounts.
+NUMBER_WORDS: dict[str, float] = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+NUMBER_WORDS.update({w: float(10 * (i + 2)) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+NUMBER_WORDS.update({"a": 1.0, "an": 1.0, "dozen": 12.0, "dozens": 24.0})
+NUMBER_SCALES: dict[str, float] = {
+    "hundred": 1e2, "hundreds": 1e2, "thousand": 1e3, "thousands": 1e3, "k": 1e3,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mm": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+# Currency markers, longest first where one is a prefix of another ("US$" before "$").
+CURRENCY_MARKERS: dict[str, str] = {
+    "us$": "USD", "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "¥": "JPY", "yen": "JPY", "jpy": "JPY",
+    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rub": "RUB", "₽": "RUB",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY",
+    "won": "KRW", "rupee": "INR", "rupees": "INR", "₹": "INR",
+}
 # British spellings of nouns and their American forms, by ending (longest first) and by word: one
 # referent written both ways by two outlets ('jewellery' / 'jewelry', 'centre' / 'center').
 _UK_ENDINGS: tuple[tuple[str, str], ...] = (

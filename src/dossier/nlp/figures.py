@@ -20,37 +20,18 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dossier.lang.en import CURRENCY_MARKERS, NUMBER_SCALES, NUMBER_WORDS
 from dossier.model import Figure, Span
 
 logger = logging.getLogger(__name__)
 
 FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
-_WORD_VALUES = {
-    w: float(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
-    )
-}
-_WORD_VALUES.update({w: float(10 * (i + 2)) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
-_WORD_VALUES.update({"a": 1.0, "an": 1.0, "dozen": 12.0, "dozens": 24.0})
-_SCALES = {
-    "hundred": 1e2, "hundreds": 1e2, "thousand": 1e3, "thousands": 1e3, "k": 1e3,
-    "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
-}
-# Currency markers, longest first where one is a prefix of another ("US$" before "$").
-_CURRENCIES = {
-    "us$": "USD", "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD",
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
-    "¥": "JPY", "yen": "JPY", "jpy": "JPY",
-    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rub": "RUB", "₽": "RUB",
-    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY",
-    "won": "KRW", "rupee": "INR", "rupees": "INR", "₹": "INR",
-}
+# Number words, scales and currency markers: shared with resolution (lang/en.py), which keys money
+# amounts by value.
+_WORD_VALUES = NUMBER_WORDS
+_SCALES = NUMBER_SCALES
+_CURRENCIES = CURRENCY_MARKERS
 _UNITS = {
     "percent": "percent", "per cent": "percent", "%": "percent", "pct": "percent",
     "percentage points": "percentage points", "percentage point": "percentage points",

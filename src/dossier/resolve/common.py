@@ -14,7 +14,16 @@ from __future__ import annotations
 import logging
 import re
 
-from dossier.lang.en import COPULAS, QUANTIFIER_DETERMINERS, QUANTIFIER_PRONOUNS, VAGUE_QUANTIFIERS, us_spelling
+from dossier.lang.en import (
+    COPULAS,
+    CURRENCY_MARKERS,
+    NUMBER_SCALES,
+    NUMBER_WORDS,
+    QUANTIFIER_DETERMINERS,
+    QUANTIFIER_PRONOUNS,
+    VAGUE_QUANTIFIERS,
+    us_spelling,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +107,38 @@ def quantity_key(text: str) -> str:
     with one head but different quantities are different referents. An age is no quantity."""
     nums = [n.replace(",", "").lower() for n in _QUANTITY.findall(_AGE.sub(" ", text))]
     return "#" + "/".join(nums) if nums else ""
+
+
+_AMOUNT_TOKEN = re.compile(r"(?:us|hk|[acs])\$|[$€£¥₽₹]|\d[\d,]*(?:\.\d+)?[a-z]*|[a-z]+")
+_APPROXIMATELY = frozenset("over about around nearly almost roughly some an estimated more less than up to".split())
+
+
+def amount_key(surface: str) -> str:
+    """A money amount as its currency and value ('USD:1.84e+08' for '$184 million', '$184M',
+    '184 million dollars'; 'EUR:2e+06' for '2m euros', '€2 million', 'two million euros'), '' for
+    any other phrase: pages write one sum in several ways, and its words are no head to key it by.
+    An approximation before it ('nearly $2m') is left out; a currency must be written."""
+    text = re.sub(r"(\d)\s*([.,])\s*(\d)", r"\1\2\3", surface.lower())  # '2 . 6' as tokenised
+    toks = _AMOUNT_TOKEN.findall(text)
+    while toks and toks[0] in _APPROXIMATELY:
+        toks = toks[1:]
+    currency, total, current, seen = "", 0.0, 0.0, False
+    for tok in toks:
+        number = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)([a-z]*)", tok)
+        if tok in CURRENCY_MARKERS:
+            currency = currency or CURRENCY_MARKERS[tok]
+        elif number and (not number.group(2) or number.group(2) in NUMBER_SCALES):
+            current += float(number.group(1).replace(",", "")) * NUMBER_SCALES.get(number.group(2), 1.0)
+            seen = True
+        elif tok in NUMBER_WORDS and tok not in ("a", "an"):
+            current, seen = current + NUMBER_WORDS[tok], True
+        elif tok in NUMBER_SCALES and seen and NUMBER_SCALES[tok] < 1e3:
+            current *= NUMBER_SCALES[tok]  # 'two hundred thousand'
+        elif tok in NUMBER_SCALES and seen:
+            total, current = total + (current or 1.0) * NUMBER_SCALES[tok], 0.0
+        else:
+            return ""  # a word no amount has: '$300,000 in cash' is the cash
+    return f"{currency}:{total + current:.6g}" if seen and currency else ""
 
 
 FIRST_PERSON = frozenset("i me my mine myself".split())

@@ -33,7 +33,7 @@ from dossier.resolve.clusters import (
     make_cluster,
     to_entity,
 )
-from dossier.resolve.common import non_referential, quantity_key
+from dossier.resolve.common import amount_key, non_referential, quantity_key
 from dossier.resolve.indefinites import renewed_referents
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
@@ -193,6 +193,9 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
         elif o.kind == "common":
             where = "@" + group[o.key[0]] if o.key[0] in group else ""
             labels[o.key] = intern("common:" + o.name + quantity_key(o.surface) + where)
+        if o.kind in ("common", "name") and (amount := amount_key(o.surface)):
+            # one sum however written ('$184 million', '$184M'), within the pages of one event
+            labels[o.key] = intern("amount:" + amount + ("@" + group[o.key[0]] if o.key[0] in group else ""))
     labels.update(link_descriptions(docs, obs, labels, group))
     for o in obs:
         if o.key in inert:

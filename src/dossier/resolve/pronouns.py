@@ -12,6 +12,8 @@ Three rules of English grammar narrow the choice:
 - a person whose gender the text has shown ('Mrs. <Name>', 'actress <Name>', an earlier 'she', or
   'she' twice on its other pages) within two sentences wins over a nearer candidate whose gender
   nothing shows;
+- a subject pronoun opening the clause a reporting verb reports is the sayer ('the coroner said he
+  believes', '<Name> told the court that he'), unless the sayer's given name is of the other gender;
 - a 'he' or 'she' with nothing in reach is the person the page is about, if one person's name
   outnumbers every other's three to one there and no gender contradicts it;
 - 'we', 'us', 'our' point at the speaker and those with them, not back at a noun phrase: they stay
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from dossier.lang.en import REPORTING_VERBS
 from dossier.nlp.cues import inflect
+from dossier.nlp.gender import given_name_gender
 from dossier.resolve.common import FEMALE_NOUNS, GROUP_NOUNS, MALE_NOUNS, pronoun_fits, singular
 
 if TYPE_CHECKING:
@@ -175,11 +178,19 @@ def _link(by_doc: dict[str, list[tuple[int, Cluster, Obs]]], pron_by_doc: dict[s
     """(pronoun, antecedent cluster) pairs, page by page in text order, the clusters left as they are."""
     links: list[tuple[Obs, Cluster]] = []
     phrases: dict[MentionKey, Obs] = {}  # relative pronoun -> the noun phrase it stands for
+    given: dict[int, str] = {}  # a sayer's given-name gender, read once a cluster (a main actor has thousands of mentions)
     for doc_id, ps in pron_by_doc.items():
         items = sorted(by_doc.get(doc_id, []), key=lambda t: t[0])
         text = texts.get(doc_id, "")
         genders: dict[int, str] = dict(known)
         for p in sorted(ps, key=lambda p: p.key):
+            sayer = reporting_subject(items, p, text)
+            if sayer is not None and id(sayer[0]) not in given:
+                given[id(sayer[0])] = _given_gender(sayer[0])
+            if sayer is not None and _fits(text, sayer[0], sayer[1], p, genders, phrases) and (
+                    given[id(sayer[0])] in ("", _gender(p.name))):
+                _attach(p, sayer[0], items, genders, links)
+                continue
             bound: set[int] = set()  # clusters the pronoun cannot be: the subject of its own clause
             for start, c, o in reversed(items):
                 if start >= p.key[1] or id(c) in bound:
@@ -202,6 +213,34 @@ def _link(by_doc: dict[str, list[tuple[int, Cluster, Obs]]], pron_by_doc: dict[s
                 if subject is not None:
                     _attach(p, subject, items, genders, links)
     return links
+
+
+def _given_gender(c: Cluster) -> str:
+    """A person's gender as the given name of its full names says it ('Mark <Surname>'), '' when
+    they say none or both: the dictionary is read only where a pronoun might take a sayer."""
+    if c.type != "person":
+        return ""
+    said = {given_name_gender(o.name.split()[0]) for o in c.obs if o.kind == "person" and len(o.name.split()) >= 2}
+    said.discard("")
+    return said.pop() if len(said) == 1 else ""
+
+
+def reporting_subject(items: list[tuple[int, Cluster, Obs]], p: Obs, text: str) -> tuple[Cluster, Obs] | None:
+    """The sayer of a reported clause that the subject pronoun ``p`` opens ('the coroner said he
+    believes', '<Name> told the court that he weighed'): in indirect speech a subject pronoun
+    stands for the one who speaks far more often than for a name between (the sayer is the
+    clause's topic; Lappin and Leass's subject salience). None when no mention ends right before
+    a finite reporting verb (and its addressee) before the pronoun."""
+    if p.name not in _SUBJECT_PRONOUNS:
+        return None
+    for _, c, o in reversed(items):
+        if o.key[2] > p.key[1]:
+            continue
+        if p.key[1] - o.key[2] > 60:
+            return None
+        if _SAID_GAP.match(text, o.key[2], p.key[1]):
+            return c, o
+    return None
 
 
 def _attach(p: Obs, c: Cluster, items: list[tuple[int, Cluster, Obs]], genders: dict[int, str],
@@ -294,9 +333,8 @@ def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str]) -> None:
-    """'I', 'me', 'my' inside a quotation are its speaker: the person named right after the
-    quotation ('," <Name> said') or right before it ('<Name> said: "'), as news quotes attribute.
-    A first-person pronoun outside quotes, or with no person next to its quotation, stays unlinked."""
+    """'I', 'me', 'my' inside a quotation are its speaker (``quote_speaker``). A first-person pronoun
+    outside quotes, or with no person next to its quotation, stays unlinked."""
     by_doc: dict[str, list[tuple[Obs, Cluster]]] = defaultdict(list)
     for c in clusters:
         if c.type == "person":
@@ -308,13 +346,24 @@ def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: di
             continue
         text = texts.get(p.key[0], "")
         quote = quotation_around(text, p.key[2] - 1)  # a quote mark glued on ("I) is before it
-        if quote is None:
-            continue
-        after = [(o.key[1], c) for o, c in by_doc[p.key[0]] if quote[1] <= o.key[1] <= quote[1] + _SPEAKER_REACH]
-        before = [(quote[0] - o.key[2], c) for o, c in by_doc[p.key[0]] if 0 <= quote[0] - o.key[2] <= _SPEAKER_REACH]
-        speaker = min(after, key=lambda t: t[0])[1] if after else min(before, key=lambda t: t[0])[1] if before else None
+        speaker = quote_speaker(text, quote, by_doc[p.key[0]]) if quote is not None else None
         if speaker is not None:
             speaker.obs.append(p)
+
+
+def quote_speaker(text: str, quote: tuple[int, int], persons: Sequence[tuple[Obs, Cluster]]) -> Cluster | None:
+    """The person a quotation is attributed to, among ``persons`` (the page's person mentions) within
+    reach of it: the subject of a reporting verb next to it ('," <Name> said', '," said <Name>',
+    '<Name> said that ... "'), else the person named right after it, else right before it. The
+    verb decides over nearness: '<Name> said that when he told <Other>, "I ..."' quotes <Name>."""
+    after = [(o.key[1] - quote[1], o, c) for o, c in persons if quote[1] <= o.key[1] <= quote[1] + _SPEAKER_REACH]
+    before = [(quote[0] - o.key[2], o, c) for o, c in persons if 0 <= quote[0] - o.key[2] <= _SPEAKER_REACH]
+    sayers = [(gap, c) for gap, o, c in after + before
+              if _SAYS.match(text, o.key[2]) or _SAID_BY.fullmatch(text, quote[1], max(quote[1], o.key[1]))]
+    for found in (sayers, [(g, c) for g, _, c in after], [(g, c) for g, _, c in before]):
+        if found:
+            return min(found, key=lambda t: t[0])[1]
+    return None
 
 
 # A reporting verb, an optional day or name and 'that' before a pronoun: '<Org> said Saturday (that) it'.
@@ -334,3 +383,18 @@ def after_reporting_verb(text: str, start: int) -> bool:
     was unclear'), a clause or an event ('it follows weeks of talks'), which are no entities: on ECB+ a
     bare 'it' joined the nearest thing right 19 times and wrong 38 (after a reporting verb 9 and 3)."""
     return bool(_REPORTED.search(text[max(0, start - 60) : start]))
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they it".split())
+_TELL_FORMS = "|".join(f for f in (*inflect("tell"), *REPORTING_VERBS["tell"]) if f != "tell" and not f.endswith("ing"))
+# Between a sayer and the pronoun opening the reported clause: '<X> said (Monday) (that) he',
+# '<X> told <whom> (that) she'.
+_SAID_GAP = re.compile(
+    r"\s*(?:" + "|".join(_REPORT_FORMS) + r")(?:\s+(?:on\s+)?[A-Z]\w+|\s+(?:today|yesterday|earlier|late|last\s+\w+))?"
+    r"(?:\s+that)?\s+$|\s*(?:" + _TELL_FORMS + r")\s+[^,.;:!?\"“”()]{1,40}?\s+(?:that\s+)?$"
+)
+
+
+# A reporting verb after its subject ('<Name> said'), or before it after a quotation ('," said <Name>').
+_SAYS = re.compile(r"\s*(?:,\s*)?(?:" + "|".join(_REPORT_FORMS) + r")\b")
+_SAID_BY = re.compile(r"[\s,]*(?:" + "|".join(_REPORT_FORMS) + r")\s+(?:the\s+)?")

@@ -103,3 +103,17 @@ def test_a_hyphen_spaced_by_the_tokeniser_stays_inside_its_word():
     res = resolve_entities([a], [annotate(a, ("clerk", "PERSON"), ("co - workers", "PERSON"), ("them", "PRON"))])
     them, workers = _at(a.text, "them"), _at(a.text, "co - workers")
     assert res.mention_entity.get(("a", them, them + 4)) == res.mention_entity[("a", workers, workers + 12)]
+
+
+def test_a_money_amount_is_one_sum_however_it_is_written():
+    from dossier.resolve.common import amount_key
+
+    assert amount_key("2m euros") == amount_key("€2 million") == amount_key("two million euros") != ""
+    assert amount_key("$184M") == amount_key("$184 million") == amount_key("$184 . 0 million") != amount_key("$180 million")
+    assert amount_key("nearly $2m") == amount_key("$2 million") != amount_key("€2 million")  # the currency counts
+    assert amount_key("102 million") == amount_key("$300,000 in cash") == amount_key("the money") == ""
+    a = make_doc("a", "Thieves stole jewels worth 2m euros from the store.")
+    b = make_doc("b", "The gems were worth two million euros. Police found €2 million in cash.")
+    res = resolve_entities([a, b], [annotate(a, ("2m euros", "MISC")), annotate(b, ("two million euros", "MISC"))])
+    assert res.mention_entity[("a", a.text.index("2m"), a.text.index("2m") + 8)] == \
+        res.mention_entity[("b", b.text.index("two"), b.text.index("two") + 17)]

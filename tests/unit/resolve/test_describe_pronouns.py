@@ -263,3 +263,46 @@ def test_a_political_unit_before_a_body_says_where_it_sits_not_what_it_is():
     assembly = _entity_of(res, a, "Assembly")
     assert _entity_of(res, a, "state", 1) != assembly
     assert _entity_of(res, b, "state") != assembly
+
+
+def _with_word(doc, ann, word, label="PRON"):
+    """``ann`` with the first whole-word ``word`` of ``doc`` added (annotate would take 'he' in 'The')."""
+    import re
+
+    from dossier.model import Mention, Span
+
+    at = re.search(rf"\b{word}\b", doc.text).start()
+    m = Mention(Span(doc.id, at, at + len(word)), word, label)
+    return Annotations(doc_id=doc.id, mentions=tuple(sorted((*ann.mentions, m), key=lambda m: m.span.start)))
+
+
+def _word_entity(res, doc, word):
+    import re
+
+    at = re.search(rf"\b{word}\b", doc.text).start()
+    return res.mention_entity.get((doc.id, at, at + len(word)))
+
+
+def test_a_pronoun_opening_a_reported_clause_is_the_sayer():
+    # The defendant's gender is known and the judge's is not, but the judge says it of himself.
+    a = make_doc("a", "The court sentenced Mr. Tom Vance. Judge Philip Hickok told the courtroom that he weighed the facts.")
+    res = resolve_entities([a], [_with_word(a, annotate(a, ("Tom Vance", "PERSON"), ("Philip Hickok", "PERSON")), "he")])
+    assert _word_entity(res, a, "he") == _entity_of(res, a, "Philip Hickok")
+    b = make_doc("b", "Mr. Dan Brill was found dead. The coroner said he believes Dan Brill died Saturday.")
+    res = resolve_entities([b], [_with_word(b, annotate(b, ("Dan Brill", "PERSON"), ("coroner", "PERSON")), "he")])
+    assert _word_entity(res, b, "he") == _entity_of(res, b, "coroner")
+    # A sayer whose given name is of the other gender is not 'she': the woman the page shows is.
+    c = make_doc("c", "Mrs. Dana Brill left the clinic. Her lawyer Mark Heller said she was in Newport.")
+    res = resolve_entities([c], [annotate(c, ("Dana Brill", "PERSON"), ("Mark Heller", "PERSON"), ("she", "PRON"))])
+    assert _entity_of(res, c, "she") == _entity_of(res, c, "Dana Brill")
+
+
+def test_a_first_person_pronoun_in_a_quotation_is_the_subject_of_its_reporting_verb():
+    # The addressee is named nearer the quotation, but the one who says it is the sayer.
+    a = make_doc("a", 'Tom King said that when he broke the news to Jim Brill, "He asked why, and I told him."')
+    res = resolve_entities([a], [annotate(a, ("Tom King", "PERSON"), ("Jim Brill", "PERSON"), ("I", "PRON"))])
+    assert _entity_of(res, a, "I") == _entity_of(res, a, "Tom King")
+    # '," said <Name>' after the quotation wins over a name nearer before it.
+    b = make_doc("b", 'The court heard from Jim Brill. "I was there," said Tom King.')
+    res = resolve_entities([b], [annotate(b, ("Tom King", "PERSON"), ("Jim Brill", "PERSON"), ("I", "PRON"))])
+    assert _entity_of(res, b, "I") == _entity_of(res, b, "Tom King")
