@@ -123,7 +123,8 @@ ROLE_NOUNS = frozenset(
     manager executive sergeant lieutenant captain corporal trooper constable inspector superintendent
     sheriff marshal commissioner detective clerk treasurer auditor comptroller coroner alderman
     councilman councilwoman councilor assemblyman assemblywoman warden chaplain magistrate ombudsman
-    administrator trustee regent selectman supervisor""".split()
+    administrator trustee regent selectman supervisor coach quarterback kicker pitcher goalkeeper striker
+    linebacker midfielder""".split()
 )
 # Words that can stand inside a title before its role noun ("Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(

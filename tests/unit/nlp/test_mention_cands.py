@@ -128,3 +128,11 @@ def test_a_plural_name_after_the_is_a_group_not_a_person(nlp):
     doc = nlp("It was the Ann Roes premiere.")  # a full name ending in s is no plural
     ann = next(i for i, t in enumerate(doc) if t.text == "Ann")
     assert [c.label for c in correct_local([_Cand(SpacySpan(doc, ann, ann + 2, label="PERSON"), "PERSON")])] == ["PERSON"]
+
+
+def test_a_player_position_or_a_coach_before_a_name_is_a_role(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    s = "Quarterback Ann Roe threw twice, and coach Bo Lee smiled."
+    assert [(m.text, m.title) for m in find_mentions(nlp(s), "d", s) if m.label == "PERSON"] == [
+        ("Ann Roe", "Quarterback"), ("Bo Lee", "Coach")]
