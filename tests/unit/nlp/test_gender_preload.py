@@ -19,9 +19,9 @@ class _Forking:
 
 
 def test_a_forking_pool_gets_the_dictionary_loaded_before_its_workers_start() -> None:
-    gender._detector.cache_clear()
+    gender.given_name_answers.cache_clear()
     assert list(mapstep.map_pages(_Forking, [], frozenset(), None, None)) == []
-    assert gender._detector.cache_info().currsize == 1
+    assert gender.given_name_answers.cache_info().currsize == 1
 
 
 def test_the_process_pool_says_whether_it_forks() -> None:
