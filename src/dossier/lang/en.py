@@ -74,6 +74,9 @@ PORTFOLIO_NOUNS: frozenset[str] = frozenset(
     "treasury homeland labor labour commerce energy agriculture transportation transport veterans housing "
     "interior war navy army communications culture environment state foreign affairs defense defence "
     "finance economy trade justice health education security intelligence".split())
+# Nouns of a candidacy: a role of its own, apart from an office written right after it ('presidential
+# candidate Senator <Name>' is a candidate who holds a seat).
+CANDIDACY_NOUNS: frozenset[str] = frozenset("candidate nominee hopeful contender".split())
 # Titles of address that are also ordinary words or names ("Miss", "Lord", "Lady", "Rev", "Fr"): safe
 # to drop from a name already found, not a cue to look for one.
 TITLES_OF_ADDRESS: frozenset[str] = frozenset("miss dame lord lady rev fr".split())

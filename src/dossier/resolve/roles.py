@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from dossier.lang.en import RELATIONAL_TITLE_WORDS, SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS
+from dossier.lang.en import CANDIDACY_NOUNS, RELATIONAL_TITLE_WORDS, SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS
 from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
 from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_MODIFIERS, is_year
@@ -205,13 +205,16 @@ def split_stack(title: str) -> list[str]:
     """Titles stacked before one name, each on its own: 'Republican Presidential Candidate Sen.' ->
     ['Republican Presidential Candidate', 'Sen.'] (a candidacy and a seat; 'former' in one says nothing
     of the other). A new title starts after a head role noun (not a modifier: 'Attorney General', 'Chief
-    Executive', 'Lieutenant Gov.' stay whole). A relation to another person before a title ('fellow', '<Name> rival',
+    Executive', 'Lieutenant Gov.' stay whole), and so does an office right after a candidacy
+    ('presidential candidate Senator'). A relation to another person before a title ('fellow', '<Name> rival',
     ``RELATIONAL_TITLE_WORDS``) is no post and goes, with what stands before it ('former rival')."""
     words = title.split()
     pieces: list[list[str]] = [[]]
     for i, w in enumerate(words):
         last = _bare(pieces[-1][-1]) if pieces[-1] else ""
-        if last in ROLE_NOUNS and last not in _COMPOUNDING and _starts_title(words, i):
+        low = _bare(w)
+        if (last in ROLE_NOUNS and last not in _COMPOUNDING and _starts_title(words, i)) or (
+                last in CANDIDACY_NOUNS and _is_role_word(low)):
             pieces.append([])
         pieces[-1].append(w)
         if _bare(w) in RELATIONAL_TITLE_WORDS and i < len(words) - 1:  # last, it is the post ('Senior Fellow')

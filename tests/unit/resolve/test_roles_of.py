@@ -150,6 +150,10 @@ def test_stacked_titles_are_read_one_by_one() -> None:
     assert read_titles("Candidate Ohio Senator") == [TitleReading("candidate", None), TitleReading("senator", "Ohio")]
     assert read_titles("Democratic Candidate Former Secretary of State") == [
         TitleReading("democratic candidate", None), TitleReading("secretary of state", None, past=True)]
+    assert split_stack("Democratic Presidential Candidate Senator") == ["Democratic Presidential Candidate", "Senator"]
+    assert split_stack("Republican Presidential Hopeful Sen.") == ["Republican Presidential Hopeful", "Sen."]
+    assert read_titles("Presidential Candidate Vice President") == [
+        TitleReading("presidential candidate", None), TitleReading("vice president", None)]
     for whole in ("Attorney General", "Lt. Gov.", "Lieutenant Gov.", "Chief Executive", "Director General",
                   "Chairman of the House Rules Committee", "Secretary of State", "Ohio Gov."):
         assert split_stack(whole) == [whole]
