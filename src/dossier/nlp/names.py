@@ -341,7 +341,7 @@ def goes_by(full: str, other: list[str]) -> bool:
 
 
 @functools.cache
-def _direction_keys() -> frozenset[str]:
+def direction_keys() -> frozenset[str]:
     """``en.DIRECTION_WORDS`` folded as name keys are ('upper' -> 'uper')."""
     return frozenset(translit_word(w) for w in en.DIRECTION_WORDS)
 
@@ -354,7 +354,7 @@ def same_name(a: str, b: str) -> bool:
     if ka == kb:
         return True
     wa, wb = ka.split(), kb.split()
-    if len(wa) == len(wb) and any(x != y and {x, y} & _direction_keys() for x, y in zip(wa, wb)):
+    if len(wa) == len(wb) and any(x != y and {x, y} & direction_keys() for x, y in zip(wa, wb)):
         return False  # 'Middle West' / 'Middle East': another part of the world, not a typo
     return min(len(ka), len(kb)) >= 7 and fuzz.ratio(ka, kb) >= 90
 

@@ -188,14 +188,14 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
         del labels[key]
     labels.update(name_labels(obs, labels))
     for o in obs:
+        where = "@" + group[o.key[0]] if o.key[0] in group else ""  # the group of pages of one event
         if o.kind == "gov" and o.country:
             labels[o.key] = intern("gov:" + o.country)
         elif o.kind == "common":
-            where = "@" + group[o.key[0]] if o.key[0] in group else ""
             labels[o.key] = intern("common:" + o.name + quantity_key(o.surface) + where)
         if o.kind in ("common", "name") and (amount := amount_key(o.surface)):
             # one sum however written ('$184 million', '$184M'), within the pages of one event
-            labels[o.key] = intern("amount:" + amount + ("@" + group[o.key[0]] if o.key[0] in group else ""))
+            labels[o.key] = intern("amount:" + amount + where)
     labels.update(link_descriptions(docs, obs, labels, group))
     for o in obs:
         if o.key in inert:

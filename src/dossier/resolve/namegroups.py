@@ -7,11 +7,12 @@ import logging
 from sys import intern
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
-from dossier.lang.en import DIRECTION_WORDS, LEGAL_FORMS
+from dossier.lang.en import LEGAL_FORMS
 from dossier.model import EntityType
 from dossier.lang import geo
-from dossier.nlp.names import fold, same_name, translit_key, translit_word
+from dossier.nlp.names import direction_keys, fold, same_name, translit_key, translit_word
 from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
 from dossier.resolve.context import used_as_medium
 from dossier.resolve.unionfind import UnionFind
@@ -43,8 +44,10 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
         doc_keys[o.key[0]].add(k)
         label_votes[k][o.mention.label] += 1
     labels_of = {k: v.most_common(1)[0][0] for k, v in label_votes.items()}
-    gazetteer = {k for k, forms in written.items() if any(geo.known_place(f) for f in forms)}
-    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of, gazetteer)
+    def listed(k: str) -> bool:  # asked only of a short form and the one name it would join
+        return any(geo.known_place(f) for f in written.get(k, ()))
+
+    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of, listed)
     _acronyms(keys, uf, doc_keys, labels_of, written, abbreviated)
     labels = {}
     for o in rest:
@@ -215,18 +218,18 @@ def _numbered(added: tuple[str, ...]) -> bool:
 
 
 # 'Southern X' is a part of X, not a longer name for it (folded as the keys are: 'upper' -> 'uper').
-_DIRECTIONS = frozenset(translit_word(w) for w in DIRECTION_WORDS)
+_DIRECTIONS = direction_keys()
 
 
 def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[str] = frozenset(),
-                 labels_of: dict[str, str] | None = None, gazetteer: frozenset[str] | set[str] = frozenset()) -> None:
+                 labels_of: dict[str, str] | None = None, listed: Callable[[str], bool] | None = None) -> None:
     """A short name that begins or ends exactly one longer name is that name ('Red Sox' for
     'Boston Red Sox', 'Falkland' for 'Falkland Islands'). Countries and capitals never shorten
     another name ('Japan' is not 'Japan Times'), and a place never shortens a name it ends:
     'White Volta' is a part of the 'Volta', not another name for it. A name read as a person's
     shortens no name read as something else, nor the reverse: 'Smith' alone is a surname, not the
-    'Smith Foundation' (types must agree). Two places of the gazetteer (``gazetteer``: keys of names it
-    lists) are two places ('<State>' and '<State> Springs'). A full name followed by a body noun ('_spin_off') names
+    'Smith Foundation' (types must agree). Two places of the gazetteer (``listed``: whether it lists
+    a key's name) are two places ('<State>' and '<State> Springs'). A full name followed by a body noun ('_spin_off') names
     another body and is no candidate. Longer names come from an index of word prefixes and
     suffixes, not a scan of every name."""
     person = {k for k, label in (labels_of or {}).items() if label == "PERSON"}
@@ -247,7 +250,7 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
                   and not _site_of(st, toks[k])]
         longer += [] if short in places else [k for k in tails.get(st, []) if not _numbered(toks[k][: -len(st)])]
         if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
-            if short in gazetteer and longer[0] in gazetteer:
+            if listed is not None and listed(short) and listed(longer[0]):
                 continue  # the gazetteer lists both: a state is not the city named after it
             if short in places and not _place_like(longer[0], places, labels_of or {}):
                 continue  # a state or city opens an organisation's name: 'Ohio' is not the 'Ohio Democratic Party'

@@ -217,7 +217,7 @@ def split_stack(title: str) -> list[str]:
                 last in CANDIDACY_NOUNS and _is_role_word(low)):
             pieces.append([])
         pieces[-1].append(w)
-        if _bare(w) in RELATIONAL_TITLE_WORDS and i < len(words) - 1:  # last, it is the post ('Senior Fellow')
+        if low in RELATIONAL_TITLE_WORDS and i < len(words) - 1:  # last, it is the post ('Senior Fellow')
             pieces[-1] = []
     return [" ".join(p) for p in pieces if p]
 
