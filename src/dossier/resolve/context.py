@@ -178,6 +178,19 @@ def org_shaped(name: str) -> bool:
     return bool(words) and words[-1].lower().strip(".,'") in _ORG_LAST_WORDS
 
 
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+
+
+def ends_in_initialism(name: str) -> bool:
+    """The last word is written in capitals and an earlier word is not ('<State> GOP', '<Name> PAC'
+    tagged PERSON): an initialism closes a body's name, never a person's. A surname in capitals comes
+    with the rest of the name in capitals (a headline); a regnal number ('<Given> VIII') is no initialism."""
+    words = name.split()
+    last = words[-1].strip(".,") if words else ""
+    return (len(words) >= 2 and len(last) >= 2 and last.isalpha() and last.isupper()
+            and not _ROMAN_NUMERAL.fullmatch(last) and not all(w.isupper() for w in words[:-1]))
+
+
 def company_short_form(name: str, full_names: set[str]) -> str | None:
     """The one company of the page a lone word begins ('<Word>' after '<Word> Mining'): news calls
     a company by the first word of its name after the first reference. Only trade names count, so

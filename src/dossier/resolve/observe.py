@@ -37,6 +37,7 @@ from dossier.resolve.pronouns import RELATIVE_PRONOUNS
 from dossier.resolve.context import (
     address_title,
     company_short_form,
+    ends_in_initialism,
     is_actor,
     medium_cue,
     org_cue,
@@ -176,8 +177,8 @@ def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]
         if m.label != "PERSON" or coordination(m.text) or name_list(clean_name(m.text)):
             continue
         full = peel_descriptor(clean_name(m.canonical or m.text), True)[1]  # 'defensive tackle <Name>' is '<Name>'
-        if org_shaped(full):
-            continue  # '<Name> Mining' tagged PERSON is a company: no one's surname or given name
+        if org_shaped(full) or ends_in_initialism(full):
+            continue  # '<Name> Mining', '<State> GOP' tagged PERSON: a body, no one's surname or given name
         if lower_head(full):
             continue  # "<Team>' defense", '<Name> supporters': a noun phrase with a lowercase head, no person's name
         toks = name_tokens(full)
@@ -526,7 +527,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
                 out.append(Obs(key, m, person, surface, "person", date, place=place_cue(text, m.span.start, m.span.end),
                                org=org_cue(text, m.span.start, m.span.end), medium=medium_cue(text, m.span.start, m.span.end)))
                 continue
-        shaped = org_shaped(name)  # '<Name> Mining', a lone 'Caucus': a body, whatever the tag
+        # '<Name> Mining', a lone 'Caucus', '<Name> PAC' tagged PERSON: a body, whatever the tag
+        shaped = org_shaped(name) or (m.label == "PERSON" and ends_in_initialism(name))
         if m.label == "PERSON" and len(toks) >= 2 and toks[-1] in FACILITY_NOUNS:
             m = dataclasses.replace(m, label="FAC")  # '<Surname> Tower': a building named after someone
         elif m.label == "PERSON" and len(toks) >= 2 and toks[-1] in _UNIT_LAST_WORDS:

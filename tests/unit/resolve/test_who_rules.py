@@ -62,6 +62,20 @@ def test_trade_and_body_names_are_organisations():
     assert {(e.name, e.type, e.mentions) for e in res.entities} == {("Granite Coal", "org", 2), ("Caucus", "org", 1)}
 
 
+def test_a_name_ending_in_an_initialism_is_a_body_and_gives_no_surname():
+    from dossier.resolve.context import ends_in_initialism
+
+    assert ends_in_initialism("Norvik GOP") and ends_in_initialism("Ready for Mara PAC")
+    assert not ends_in_initialism("Henry VIII") and not ends_in_initialism("JOHN LARKIN")  # a regnal number; a headline
+    assert not ends_in_initialism("GOP") and not ends_in_initialism("Walter Hensley")
+    text = "Norvik GOP insiders met. The GOP chose slates. Several GOP leaders spoke. Walter Hensley said the GOP won."
+    doc = make_doc("a", text, "2016-10-01")
+    res = resolve_entities([doc], [annotate(doc, ("Norvik GOP", "PERSON"), ("GOP", "ORG"), ("Walter Hensley", "PERSON"))])
+    # the tagger's PERSON on the full name made every bare 'GOP' that person's surname
+    assert not any(e.type == "person" and "GOP" in e.name for e in res.entities), res.entities
+    assert any(e.type == "org" and e.name == "GOP" and e.mentions == 3 for e in res.entities), res.entities
+
+
 def test_a_word_between_a_title_of_address_and_a_full_name_is_a_title():
     text = "Miss Galaxy Rosa Lindqvist spoke. Rosa Lindqvist left. The former Miss Galaxy smiled. Mrs. Mary Ann Roe came."
     assert title_words(text, [(5, "Galaxy Rosa Lindqvist"), (97, "Mary Ann Roe")], {"Rosa Lindqvist", "Mary Ann Roe"}) == {"Galaxy"}
