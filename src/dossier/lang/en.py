@@ -177,6 +177,14 @@ FACILITY_NOUNS: frozenset[str] = frozenset(
 # or a body, though the rest is often a person's name.
 STREET_FIRST_NOUNS: frozenset[str] = frozenset(
     "rue avenue boulevard place quai allee chaussee via viale piazza calle avenida plaza paseo carrer rua praca".split())
+# Peoples that are no country's nationals: ethnic, religious and regional groups, singular (lowercase).
+# Their plurals ('<Group>s') are a people, which the tagger sometimes calls a person; nationalities
+# come from the gazetteer's demonyms (``geo.country_of_adjective``).
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    """latino latina hispanic arab kurd berber bedouin pashtun tajik uzbek hazara tamil sikh hindu muslim
+    jew christian catholic protestant evangelical mormon baptist methodist anglican sunni shiite alawite
+    druze buddhist yazidi copt maori aborigine inuit african asian european""".split()
+)
 # Legal forms that end a company's name ('<Name> Corp', '<Name> Ltd.'): an organisation, never a person.
 LEGAL_FORMS: frozenset[str] = frozenset("inc incorporated corp corporation ltd limited llc plc gmbh".split())
 # Number words and scales ('two', 'dozen', 'million', 'bn'), read by the figure finder and by

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
-from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, STREET_FIRST_NOUNS
+from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, PEOPLE_NOUNS, STREET_FIRST_NOUNS
 from dossier.resolve.clean import (
     capitalised_common,
     is_role,
@@ -137,8 +137,10 @@ _NOT_ACTUAL = re.compile(r"\b(would-be|wannabe|potential|possible|prospective|hy
 
 def _demonym_plural(name: str) -> bool:
     """One word, the plural of a nationality's name ('Greeks', 'Americans'; the gazetteer's
-    adjectives): a people, which the tagger sometimes calls a person."""
-    return " " not in name and name.endswith("s") and geo.country_of_adjective(name[:-1]) is not None
+    adjectives) or of another people's (lang/en ``PEOPLE_NOUNS``): a people, which the tagger
+    sometimes calls a person."""
+    return " " not in name and name.endswith("s") and (
+        geo.country_of_adjective(name[:-1]) is not None or name[:-1].lower() in PEOPLE_NOUNS)
 
 
 def _without_function_words(title: str) -> str:

@@ -129,6 +129,15 @@ def test_a_street_and_a_people_tagged_person_are_no_persons():
     assert types["Dune Ave"] == "place" and types["Greeks"] != "person" and types["Mary Dune"] == "person"
 
 
+def test_a_people_that_is_no_nationality_tagged_person_is_no_person():
+    a = make_doc("a", "Latinos marched. Sunnis prayed. Mary Dune spoke with Evangelicals. Williams agreed.", "2016-03-01")
+    res = resolve_entities([a], [annotate(a, ("Latinos", "PERSON"), ("Sunnis", "PERSON"), ("Mary Dune", "PERSON"),
+                                          ("Evangelicals", "PERSON"), ("Williams", "PERSON"))])
+    types = {e.name: e.type for e in res.entities}
+    assert all(types.get(n) != "person" for n in ("Latinos", "Sunnis", "Evangelicals")), types
+    assert types["Williams"] == "person"  # a surname ending in 's' is no people
+
+
 def test_a_courtesy_title_of_the_other_gender_leaves_the_page_full_name():
     # the president named in full on six pages; a page naming only his wife in full calls him "Mr."
     docs, anns = _pages(6, "President Robert Pryce spoke.", ("Robert Pryce", "PERSON"))
