@@ -156,6 +156,10 @@ def is_title_abbreviation(token: Token) -> bool:
 def _title_token(token: Token) -> bool:
     """May this token stand inside a title ("Japanese", "Foreign", "Russia", "'s", "Minister")?"""
     low = token.lower_
+    if _infix_hyphen(token):
+        return True  # 'vice-president', 'editor-in-chief': one word the tokenizer split
+    if token.is_punct:
+        return False  # 'the loss to <Name>, party Chairman <Name>': a comma ends a title, even inside an entity
     if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _possessive(token) or _title_year(token) or is_title_abbreviation(token):
         return True
     if token.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -166,6 +170,13 @@ def _title_token(token: Token) -> bool:
 
 
 _ATTRIBUTIVE = frozenset({"amod", "compound", "nmod"})
+
+
+def _infix_hyphen(token: Token) -> bool:
+    """A hyphen written between two words with no space ('vice-president'): the tokenizer splits the
+    word, but it is one word of the title."""
+    return (token.text in ("-", "‑") and not token.whitespace_ and 0 < token.i < len(token.doc) - 1
+            and not token.doc[token.i - 1].whitespace_)
 
 
 def is_year(word: str) -> bool:
@@ -187,7 +198,7 @@ def _title_year(token: Token) -> bool:
 
 def _trim_title(tokens: list[Token]) -> list[Token]:
     """Drop a leading possessive or determiner left over from the backward/forward walk."""
-    while tokens and (_possessive(tokens[0]) or tokens[0].pos_ in ("DET", "PUNCT")):
+    while tokens and (_possessive(tokens[0]) or tokens[0].pos_ in ("DET", "PUNCT") or _infix_hyphen(tokens[0])):
         tokens = tokens[1:]
     return tokens
 
@@ -201,6 +212,8 @@ def normalise_title(tokens: list[Token]) -> str:
         if _possessive(tok) and words:
             words[-1] = words[-1] + "'s"
             continue
+        if _infix_hyphen(tok):
+            continue  # 'vice-president' is the 'Vice President' of other pages
         if low in ROLE_NOUNS or low in TITLE_MODIFIERS:
             words.append("-".join(part.capitalize() for part in low.split("-")))
         else:

@@ -242,6 +242,16 @@ def test_a_year_before_a_title_is_part_of_it_unless_it_dates_the_clause(nlp):
     assert titles["Walt Brenner"] == "2012 Republican Nominee" and titles["Tom Alder"] == "President"
 
 
+def test_a_title_ends_at_a_comma_and_keeps_a_hyphenated_word_whole(nlp):
+    text = ("After the 2012 loss to Obama, party Chairman Reince Priebus spoke. The vice-president Joe Biden "
+            "agreed. Former ex-President Walt Brenner left.")
+    ann, _ = _annotate(nlp, text)
+    titles = {m.text: m.title for m in ann.mentions if m.label == "PERSON"}
+    assert titles["Reince Priebus"] == "party Chairman"  # not 'Obama , party Chairman' (a comma tagged ORG)
+    assert titles["Joe Biden"] == "Vice President"  # not 'President': the hyphen split the word
+    assert titles["Walt Brenner"] == "President"  # 'ex-' stays out of it, read as past from the text before
+
+
 def test_annotate_many_matches_single(nlp):
     docs = [
         Document(id=f"d{i}", source="t", text=t)
