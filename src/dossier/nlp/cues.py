@@ -144,7 +144,7 @@ PLACE_PREPOSITIONS = frozenset("in on off near at into from across".split())
 
 
 def _possessive(token: Token) -> bool:
-    return token.lower_ in ("'s", "’s", "'")
+    return token.lower_ in ("'s", "’s", "'", "’")
 
 
 def is_title_abbreviation(token: Token) -> bool:
@@ -156,8 +156,8 @@ def is_title_abbreviation(token: Token) -> bool:
 def _title_token(token: Token) -> bool:
     """May this token stand inside a title ("Japanese", "Foreign", "Russia", "'s", "Minister")?"""
     low = token.lower_
-    if _infix_hyphen(token):
-        return True  # 'vice-president', 'editor-in-chief': one word the tokenizer split
+    if _infix_hyphen(token) or _possessive(token):
+        return True  # 'vice-president': one word the tokenizer split; "<Outlet>’ editor"
     if token.is_punct:
         return False  # 'the loss to <Name>, party Chairman <Name>': a comma ends a title, even inside an entity
     if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _possessive(token) or _title_year(token) or is_title_abbreviation(token):
@@ -207,18 +207,27 @@ def normalise_title(tokens: list[Token]) -> str:
     """Title text with role words capitalised and qualifiers kept ("Russia's foreign minister" ->
     "Russia's Foreign Minister"), so the same role compares equal across sentences."""
     words: list[str] = []
+    hyphens: set[int] = set()  # indices of words a hyphen written inside a word put before
     for tok in tokens:
         low = tok.lower_
         if _possessive(tok) and words:
             words[-1] = words[-1] + "'s"
             continue
         if _infix_hyphen(tok):
-            continue  # 'vice-president' is the 'Vice President' of other pages
+            hyphens.add(len(words))  # joins the word before and the word after
+            continue
         if low in ROLE_NOUNS or low in TITLE_MODIFIERS:
             words.append("-".join(part.capitalize() for part in low.split("-")))
         else:
             words.append(tok.text)
-    return " ".join(words)
+    out = words[:1]
+    for i, w in enumerate(words[1:], 1):
+        role_words = {words[i - 1].lower(), w.lower()} <= ROLE_NOUNS | TITLE_MODIFIERS
+        if i in hyphens and not role_words:
+            out[-1] += "-" + w  # 'Hewlett-Packard', 'AFL-CIO'
+        else:
+            out.append(w)  # 'vice-president' is the 'Vice President' of other pages
+    return " ".join(out)
 
 
 def role_title_before(span: SpacySpan, max_tokens: int = 6) -> str | None:

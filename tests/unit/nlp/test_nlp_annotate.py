@@ -250,6 +250,10 @@ def test_a_title_ends_at_a_comma_and_keeps_a_hyphenated_word_whole(nlp):
     assert titles["Reince Priebus"] == "party Chairman"  # not 'Obama , party Chairman' (a comma tagged ORG)
     assert titles["Joe Biden"] == "Vice President"  # not 'President': the hyphen split the word
     assert titles["Walt Brenner"] == "President"  # 'ex-' stays out of it, read as past from the text before
+    ann, _ = _annotate(nlp, "Virginia AFL-CIO President Tom Alder spoke. Norvik News’ Political Editor Ann Lowe wrote.")
+    titles = {m.text: m.title for m in ann.mentions if m.label == "PERSON"}
+    assert titles["Tom Alder"] == "Virginia AFL-CIO President"  # a hyphen inside a name stays written
+    assert titles["Ann Lowe"].endswith("Political Editor") and "News" in titles["Ann Lowe"]  # a lone possessive apostrophe
 
 
 def test_annotate_many_matches_single(nlp):
