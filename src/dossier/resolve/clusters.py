@@ -108,8 +108,11 @@ def _dedupe(forms: Iterable[str]) -> tuple[str, ...]:
 def to_entity(c: Cluster, country_ids: dict[str, str]) -> Entity:
     obs = sorted(c.obs, key=lambda o: o.key)
     named = [o for o in obs if o.kind not in ("pron", "common")]
+    # A description linked to a name ('host of a podcast and <Platform> junkie, <Name>') says what the
+    # entity is, not what it is called: a named entity's aliases are names only.
+    written = obs if c.kind == "common" else named
     forms = sorted(
-        Counter([o.name for o in named] + [o.surface for o in obs if o.mention.label not in POINTERS]).items(),
+        Counter([o.name for o in named] + [o.surface for o in written if o.mention.label not in POINTERS]).items(),
         key=lambda kv: (-kv[1], kv[0]),
     )
     aliases = tuple(a for a in _dedupe(f for f, _ in forms) if a.casefold() != c.name.casefold())

@@ -251,3 +251,10 @@ def test_words_an_earlier_step_refused_are_refused_on_new_pages():
     known = Refused(frozenset({"PAC"}), (("Super", "Tuesday"),))
     res = resolve_entities([d], [a], refused=known)
     assert {e.name for e in res.entities} == {"Ann Roe"} and res.refused == known
+
+
+def test_a_description_linked_to_a_name_is_no_alias_of_it():
+    doc = make_doc("a", "As host of a podcast and Norvik junkie, Walt Brenner has become a critic. Brenner left.", "2016-10-01")
+    res = resolve_entities([doc], [annotate(doc, ("Norvik junkie", "PERSON"), ("Walt Brenner", "PERSON"), ("Brenner", "PERSON"))])
+    (walt,) = [e for e in res.entities if e.name == "Walt Brenner"]
+    assert walt.mentions == 3 and walt.aliases == ("Brenner",)  # the description is linked, but says what he is
