@@ -51,8 +51,10 @@ _PLACE_NOUNS = frozenset(
     village port harbour harbor coast""".split()
 )
 _PLACE_BEFORE = re.compile(
-    r"\b(island|islands|isles|islets|isle|city|town|village|port|province|prefecture|region|republic) of\s+(the\s+)?"
-    r"(?:[A-Z][\w\-]*(?:\s*,\s*|\s+and\s+|\s+or\s+))*$",  # also later items of a list: "islands of A, B and X"
+    r"\b(?:(?:island|isle|city|town|village|port|province|prefecture|region|republic) of\s+(?:the\s+)?"
+    # a plural noun also before later items of a list ("islands of A, B and X"); a singular one names
+    # one place: 'the island of <Place>, <Given> <Surname>, 25' puts a person after it
+    r"|(?:islands|isles|islets) of\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s*,\s*|\s+and\s+|\s+or\s+))*)$",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")

@@ -258,3 +258,17 @@ def test_a_description_linked_to_a_name_is_no_alias_of_it():
     res = resolve_entities([doc], [annotate(doc, ("Norvik junkie", "PERSON"), ("Walt Brenner", "PERSON"), ("Brenner", "PERSON"))])
     (walt,) = [e for e in res.entities if e.name == "Walt Brenner"]
     assert walt.mentions == 3 and walt.aliases == ("Brenner",)  # the description is linked, but says what he is
+
+
+
+def test_a_singular_place_noun_names_one_place_not_the_name_after_it():
+    from dossier.resolve.context import place_cue
+
+    text = "at the camp on the island of Lesbos, Abe Zorn, 25, spoke. The islands of Norvik, Tarn and Vell."
+    abe = text.index("Abe Zorn")
+    assert not place_cue(text, abe, abe + 8)  # 'island of <Place>, <Name>': the list form needs 'islands'
+    vell = text.index("Vell")
+    assert place_cue(text, vell, vell + 4)
+    a = make_doc("a", text, "2016-10-01")
+    res = resolve_entities([a], [annotate(a, ("Lesbos", "GPE"), ("Abe Zorn", "PERSON"))])
+    assert {e.name: e.type for e in res.entities}["Abe Zorn"] == "person"
