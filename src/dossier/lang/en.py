@@ -88,6 +88,9 @@ ORG_NAME_NOUNS: frozenset[str] = frozenset(
     corporation group forum foundation association union times news post review journal
     commission office department service club league""".split()
 )
+# Last words of a legislature's name ('<Place> Senate', '<Name> Assembly'): a body, never a person
+# (the tagger calls a headline's '<Word> Senate' one), and no person's surname when alone.
+LEGISLATURE_NOUNS: frozenset[str] = frozenset("senate congress parliament assembly legislature".split())
 # Reporting verbs of news prose, base form -> irregular forms (the regular ones come from
 # ``nlp.cues.inflect``). Read by the claim finder (a demand reported with one: 'X said Y must')
 # and by the resolver (a bare 'it' opening the clause one reports: '<Org> said it would').

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
-from dossier.lang.en import LEGAL_FORMS, ORG_NAME_NOUNS, PLATFORM_NOUNS
+from dossier.lang.en import LEGAL_FORMS, LEGISLATURE_NOUNS, ORG_NAME_NOUNS, PLATFORM_NOUNS
 
 logger = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ TRADE_NOUNS = frozenset(
     securities realty properties logistics shipping railways railroad utilities""".split()
 )
 # Last words of a body's name ('<Name> Caucus', '<Name> Institute'); a body may bear a person's name.
-_BODY_NOUNS = ORG_NAME_NOUNS | frozenset("caucus administration board".split())
+_BODY_NOUNS = ORG_NAME_NOUNS | LEGISLATURE_NOUNS | frozenset("caucus administration board".split())
 _ORG_LAST_WORDS = TRADE_NOUNS | _BODY_NOUNS | LEGAL_FORMS
 
 

@@ -264,6 +264,12 @@ def _place_like(key: str, places: frozenset[str] | set[str], labels_of: dict[str
     return key in places or labels_of.get(key) in ("GPE", "LOC", "FAC")
 
 
+def _legal_form(surface: str) -> bool:
+    """The name ends in a company's legal form ('<Name> Inc.', '<Name> Corp'): a company calls itself so."""
+    words = surface.split()
+    return len(words) >= 2 and words[-1].lower().strip(".,") in LEGAL_FORMS
+
+
 def vote_type(obs: list[Obs]) -> EntityType:
     """Entity type from the (corrected) labels of its mentions and what the text says."""
     votes: Counter[str] = Counter()
@@ -284,6 +290,8 @@ def vote_type(obs: list[Obs]) -> EntityType:
             votes["other"] += 1
     if not votes:
         return "other"
+    if any(_legal_form(o.surface) for o in obs):
+        return "org"  # '<Name> Inc.' written once says what the tagger's PERSON on '<Name>' does not
     order = {"place": 0, "org": 1, "person": 2, "other": 3, "gov": 4}
     best: EntityType = min(votes, key=lambda t: (-votes[t], order[t]))  # type: ignore[arg-type]
     return best
