@@ -276,9 +276,10 @@ def test_a_singular_place_noun_names_one_place_not_the_name_after_it():
 
 def test_a_legislature_and_a_legal_form_say_a_body_whatever_the_tag():
     assert org_shaped("Battleground Senate") and org_shaped("Senate") and org_shaped("Norvik Assembly")
-    text = "Battleground Senate races are close. The Senate should act. Tarnex Inc. said so. Tarnex won. Tarnex lost."
+    text = ("Battleground Senate races are close. The Senate should act. Tarnex Inc. said so. Tarnex won. Tarnex lost. "
+            "Tarnex grew. Tarnex fell. Tarnex hired.")
     doc = make_doc("a", text, "2016-10-01")
     res = resolve_entities([doc], [annotate(doc, ("Battleground Senate", "PERSON"), ("Senate", "PERSON"),
                                             ("Tarnex Inc.", "ORG"), ("Tarnex", "PERSON"))])
     types = {e.name: e.type for e in res.entities}
-    assert all(t != "person" for t in types.values()), types  # the tagger's PERSON on a company's name, thrice
+    assert all(t != "person" for t in types.values()), types  # the tagger's PERSON on a company's name, six times
