@@ -40,6 +40,9 @@ SINGLE_HOLDER_TITLES: frozenset[str] = frozenset(
     {"president", "vice president", "prime minister", "chancellor", "premier", "governor", "mayor",
      "secretary of state", "attorney general",
      "secretary-general", "secretary general", "king", "queen", "pope", "first lady"})
+# Words written after the role noun they qualify ('attorney general', 'secretary general', 'surgeon
+# general', 'president elect'): 'the general' is no attorney general.
+POSTPOSITIVE_TITLE_WORDS: frozenset[str] = frozenset("general elect designate".split())
 # Words before a role that make another office of it: "the president" is not the vice president, "the
 # governor" not the lieutenant governor, "the minister" not a deputy minister.
 SUBORDINATE_ROLE_WORDS: frozenset[str] = frozenset("vice deputy assistant associate lieutenant under".split())

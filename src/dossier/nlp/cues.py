@@ -343,7 +343,8 @@ def _of_complement(doc: Doc, i: int, max_tokens: int = 8) -> list[Token]:
 def role_head(title: str) -> str:
     """The role without qualifiers, lower case ("Japanese Foreign Minister" -> "foreign minister"),
     used to match a bare "the foreign minister" to a named person holding that role."""
-    words = title.lower().split()
+    # an abbreviation is the word it stands for: 'Adm. <Name>' holds the office 'Admiral <Surname>' names
+    words = [en.TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.lower().split()]
     kept: list[str] = []
     for w in reversed(words):
         if w in ROLE_NOUNS or w in TITLE_MODIFIERS:

@@ -14,7 +14,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from dossier.lang.en import CONDITIONAL_MARKS, IRREALIS_AUXILIARIES, SUBORDINATE_ROLE_WORDS
+from dossier.lang.en import CONDITIONAL_MARKS, IRREALIS_AUXILIARIES, POSTPOSITIVE_TITLE_WORDS, SUBORDINATE_ROLE_WORDS
 from dossier.model import Mention, Span
 from dossier.nlp.cues import ROLE_NOUNS, _title_token, is_speech_verb, normalise_title, role_head
 
@@ -40,8 +40,8 @@ def _bare_title_tokens(sdoc: Doc, i: int) -> list[Token] | None:
     tok = sdoc[i]
     if tok.lower_ not in ROLE_NOUNS or tok.ent_type_ or tok.lower_ == "officials":
         return None
-    if i + 1 < len(sdoc) and (sdoc[i + 1].lower_ in ROLE_NOUNS or sdoc[i + 1].ent_type_ or sdoc[i + 1].pos_ == "PROPN"):
-        return None
+    if i + 1 < len(sdoc) and (sdoc[i + 1].lower_ in ROLE_NOUNS or sdoc[i + 1].ent_type_ or sdoc[i + 1].pos_ in ("PROPN", "NOUN")):
+        return None  # 'the general election', 'the president's...' no: a noun after it is the phrase's head
     j = i
     tokens: list[Token] = []
     while j >= 0 and (j == i or _title_token(sdoc[j])) and len(tokens) < 5:
@@ -58,6 +58,8 @@ def same_office(held: str, bare: str) -> bool:
     if not held.endswith(bare):
         return False
     before = held[: len(held) - len(bare)].split()
+    if before and bare.split()[0] in POSTPOSITIVE_TITLE_WORDS:
+        return False  # 'attorney general': 'general' qualifies the role noun before it
     return not (before and before[-1] in SUBORDINATE_ROLE_WORDS)
 
 

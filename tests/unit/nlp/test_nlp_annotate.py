@@ -226,6 +226,21 @@ def test_a_bare_title_is_not_the_subordinate_office(nlp):
     assert not same_office("vice president", "president") and not same_office("lieutenant governor", "governor")
 
 
+def test_a_bare_title_is_a_head_noun_and_an_abbreviated_title_its_office(nlp):
+    from dossier.nlp.cues import role_head
+    from dossier.nlp.mention_titles import same_office
+
+    assert role_head("Adm.") == "admiral" and role_head("Gov.") == "governor"
+    assert not same_office("attorney general", "general") and same_office("attorney general", "attorney general")
+    text = ("Attorney General Ann Lowe leads. The party could be shut out of the general election. "
+            "Adm. Walt B. Brenner Jr. spoke. Admiral Brenner said so. The admiral left.")
+    ann, _ = _annotate(nlp, text)
+    titles = [(m.text, m.canonical) for m in ann.mentions if m.label == "TITLE"]
+    assert ("admiral", "Walt B. Brenner Jr.") in titles and not [t for t in titles if t[0] == "general"], titles
+    (bare,) = [m for m in ann.mentions if m.text == "Brenner"]
+    assert bare.canonical == "Walt B. Brenner Jr."  # 'Admiral <Surname>' is the page's 'Adm.', not a namesake
+
+
 def test_an_abbreviated_title_after_an_organisation_is_the_next_names(nlp):
     text = "Oregon State Police Lt. Gregg Hastings said the bomb went off. Trooper William Hakim was hurt."
     ann, _ = _annotate(nlp, text)
