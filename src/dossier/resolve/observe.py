@@ -298,8 +298,10 @@ def _names(m: Mention, text: str, page: _Page) -> tuple[Mention, str, str, bool]
         surface, name = without_capital_preposition(surface), without_capital_preposition(name)  # 'In <Town>'
     if m.label in ("PERSON", "TITLE", "PRON"):
         surface, name = trim_common_words(surface, text), trim_common_words(name, text)
-    if not _covers(name, surface):
-        name = surface  # nlp's in-page name is another one ('<Surname> Speech' for '<Given> <Surname>')
+    if m.label != "TITLE" and not _covers(name, surface):
+        # nlp's in-page name is another one ('<Surname> Speech' for '<Given> <Surname>'); a title
+        # ('the Texas senator') is no name, so its words never cover its person's
+        name = surface
     m, surface, name = peel(m, surface, name)
     full = name if name != surface else _same_doc_person(m, surface, page.tables) or surface
     detached = full != surface and (_title_disagrees(m, surface, page.titles.get(full, set()))

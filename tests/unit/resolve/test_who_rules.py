@@ -283,3 +283,12 @@ def test_a_legislature_and_a_legal_form_say_a_body_whatever_the_tag():
                                             ("Tarnex Inc.", "ORG"), ("Tarnex", "PERSON"))])
     types = {e.name: e.type for e in res.entities}
     assert all(t != "person" for t in types.values()), types  # the tagger's PERSON on a company's name, six times
+
+
+def test_a_bare_title_with_a_capitalised_qualifier_goes_to_its_person():
+    doc = make_doc("a", "Sen. Walt Brenner spoke in Ohio. The Norvik senator won. Brenner left.", "2016-10-01")
+    ann = annotate(doc, ("Walt Brenner", "PERSON", "Walt Brenner", "Sen."), ("Norvik senator", "TITLE", "Walt Brenner"),
+                   ("Brenner", "PERSON", "Walt Brenner"))
+    res = resolve_entities([doc], [ann])
+    (walt,) = [e for e in res.entities if e.name == "Walt Brenner"]
+    assert walt.mentions == 3, res.entities  # the title's words ('Norvik') are no name for the canonical to cover
