@@ -14,7 +14,9 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from dossier.lang.en import CONDITIONAL_MARKS, IRREALIS_AUXILIARIES, POSTPOSITIVE_TITLE_WORDS, SUBORDINATE_ROLE_WORDS
+from dossier.lang.en import (
+    CONDITIONAL_MARKS, IRREALIS_AUXILIARIES, NOT_CURRENT_TITLE_WORDS, POSTPOSITIVE_TITLE_WORDS, SUBORDINATE_ROLE_WORDS,
+)
 from dossier.model import Mention, Span
 from dossier.nlp.cues import ROLE_NOUNS, _title_token, is_speech_verb, normalise_title, role_head
 
@@ -68,8 +70,12 @@ def _compatible_titles(qualifier: str, people: list[Mention]) -> list[Mention]:
     not the Japanese one); with no qualifier, anyone holding the role."""
     if not qualifier:
         return people
-    key = qualifier.split()[0].removesuffix("'s")
-    return [m for m in people if key in (m.title or "").lower()]
+    # 'the former Ohio governor': a past holder, and of Ohio (the first word alone matched any former one)
+    words = [w for w in qualifier.split() if w not in NOT_CURRENT_TITLE_WORDS]
+    past = len(words) < len(qualifier.split())
+    key = words[0].removesuffix("'s") if words else ""
+    return [m for m in people if key in (t := (m.title or "").lower())
+            and (not past or any(w in t.replace("-", " ").split() for w in NOT_CURRENT_TITLE_WORDS))]
 
 
 def _is_appositive(first: Token) -> bool:

@@ -15,7 +15,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from dossier.lang.en import CANDIDACY_NOUNS, RELATIONAL_TITLE_WORDS, SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS
+from dossier.lang.en import (
+    CANDIDACY_NOUNS, NOT_CURRENT_TITLE_WORDS, RELATIONAL_TITLE_WORDS, SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS,
+)
 from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
 from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_MODIFIERS, is_year
@@ -23,7 +25,7 @@ from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_MODIFIERS, is_ye
 logger = logging.getLogger(__name__)
 
 # Modifiers that say the title was not held at the time of writing: such a mention dates nothing.
-_NOT_CURRENT = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile", "outgoing", "future"})
+_NOT_CURRENT = NOT_CURRENT_TITLE_WORDS
 # Modifiers that do not change which role it is.
 _FILLER = frozenset({"current", "incumbent", "new", "newly", "appointed", "his", "her", "their", "its", "the", "a", "an", "s"})
 # Portfolio words: 'Secretary of State', 'Minister of Foreign Affairs' name the role, not whom it is of.

@@ -241,6 +241,14 @@ def test_a_bare_title_is_a_head_noun_and_an_abbreviated_title_its_office(nlp):
     assert bare.canonical == "Walt B. Brenner Jr."  # 'Admiral <Surname>' is the page's 'Adm.', not a namesake
 
 
+def test_a_former_holder_of_a_place_is_the_one_of_that_place(nlp):
+    text = ("Former Maryland Gov. Tom Alder spoke. Former South Carolina Gov. Walt Brenner agreed. "
+            "Later the former Maryland governor left.")
+    ann, _ = _annotate(nlp, text)
+    titles = [(m.text, m.canonical) for m in ann.mentions if m.label == "TITLE"]
+    assert titles == [("former Maryland governor", "Tom Alder")], titles  # not the former governor named last
+
+
 def test_an_abbreviated_title_after_an_organisation_is_the_next_names(nlp):
     text = "Oregon State Police Lt. Gregg Hastings said the bomb went off. Trooper William Hakim was hurt."
     ann, _ = _annotate(nlp, text)
