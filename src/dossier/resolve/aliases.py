@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from dossier.lang.en import FUNCTION_WORDS
 from dossier.lang.geo import known_place
 from dossier.model import Mention, Span
 
@@ -70,6 +71,16 @@ def where_it_is(x: Mention, y: Mention) -> bool:
     return x.label not in _PLACE_LABELS and (y.label in ("GPE", "LOC") or known_place(y.text))
 
 
+_PREDICATE_AFTER = re.compile(r"\s+[\"“‘']?(?:a|an)\s", re.I)  # 'called <B> a "petulant child"'
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)")
+
+
+def _modifies_next_noun(text: str, y: Mention) -> bool:
+    """A lowercase content word right after the name: the name qualifies it ('the <Name> speech')."""
+    nxt = _NEXT_WORD.match(text, y.span.end)
+    return bool(nxt) and nxt.group(1) not in FUNCTION_WORDS
+
+
 def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Span] = ()) -> list[tuple[Mention, Mention]]:
     """Pairs (X, Y) of named mentions the text declares to be names of one thing."""
     named = sorted((m for m in mentions if m.label in _NAME_LABELS), key=lambda m: m.span.start)
@@ -80,6 +91,8 @@ def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Spa
         for y in inside:
             head = text[s_start : y.span.start]
             m = _AS_BEFORE.search(head) or _CALLED_BEFORE.search(head) or _CALLS_BEFORE.search(head)
+            if m and _modifies_next_noun(text, y):
+                continue  # '<A>, called the <B> speech a moment': <B> is no name given, it qualifies a noun
             if m:
                 as_names.append((y, s_start + m.start(), bool(_ACTIVE.match(m.group()))))
                 continue
@@ -94,8 +107,10 @@ def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Spa
         for y, phrase_start, active in as_names:
             before = [x for x in inside if x.span.end <= phrase_start]
             gap = text[before[-1].span.end : phrase_start] if before else ""
-            if active and before and not gap.strip():
-                linked.add(id(y))  # '<A> called <B> a liar': <A> is the subject who calls <B> something
+            if active and before and (not re.search(r"[,(–—]", gap) or _PREDICATE_AFTER.match(text, y.span.end)):
+                # '<A> called <B> a liar', '<A> also called <B> ...', '<A>, hoping to win, called <B> a child':
+                # <A> is the subject who calls <B> something (the naming use sets the alias off with a comma)
+                linked.add(id(y))
                 continue
             if before and _LINK.match(gap):
                 pairs.append((before[-1], y))

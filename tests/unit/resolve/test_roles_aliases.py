@@ -16,6 +16,16 @@ def test_a_subject_calling_someone_something_is_not_a_naming_statement():
     assert ("The island", "Norra") in pairs
 
 
+def test_a_subject_set_off_or_followed_by_an_adverb_calls_and_does_not_name():
+    text = ("Ames also called Norvik voters fools. Ames, hoping to win in Tarn, called Brill a \"child\". "
+            "Dee Holt, director of the Vell Union, called the Norvik speech a moment. The isle, also called Orra, is small.")
+    a = make_doc("a", text)
+    ann = annotate(a, ("Ames", "PERSON"), ("Norvik", "GPE"), ("Tarn", "GPE"), ("Brill", "PERSON"), ("Dee Holt", "PERSON"),
+                   ("Vell Union", "ORG"), ("The isle", "LOC"), ("Orra", "LOC"))
+    pairs = {(x.text, y.text) for x, y in find_aliases(a.text, ann.mentions)}
+    assert pairs == {("The isle", "Orra")}, pairs
+
+
 def test_two_rivals_stay_apart_when_one_calls_the_other_names():
     a = make_doc("a", "Tom Ralls called Ed Vance a liar.", "2016-02-12")
     res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON"), ("Ed Vance", "PERSON"))])
