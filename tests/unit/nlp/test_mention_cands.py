@@ -82,6 +82,7 @@ def test_an_abbreviated_title_without_its_period_is_peeled_into_the_role(nlp):
     # with its period, an abbreviation spaCy's exceptions lack is one token, not a sentence end
     assert found("Police Capt. John Smith said the man was held.") == [("John Smith", "Capt.")]
     assert found("Det. Ann Roe spoke.") == [("Ann Roe", "Det.")]
+    assert found("Workers hid nearby.\n\nCpl. Ann Roe, a dispatcher, spoke.") == [("Ann Roe", "Cpl.")]
     # an office stated in apposition says more than a title of address before the name
     assert found("Sen. Ann Roe, chairman of the Senate Judiciary Committee, spoke.") == [
         ("Ann Roe", "Chairman of the Senate Judiciary Committee")]
