@@ -306,3 +306,14 @@ def test_a_first_person_pronoun_in_a_quotation_is_the_subject_of_its_reporting_v
     b = make_doc("b", 'The court heard from Jim Brill. "I was there," said Tom King.')
     res = resolve_entities([b], [annotate(b, ("Tom King", "PERSON"), ("Jim Brill", "PERSON"), ("I", "PRON"))])
     assert _entity_of(res, b, "I") == _entity_of(res, b, "Tom King")
+
+
+def test_a_class_noun_goes_back_to_the_last_body_of_its_family_not_to_one_whose_name_says_another():
+    a = make_doc("a", "Acme Chargers lineman Dana Brill was stopped by the Oldtown Highway Patrol on Sunday. "
+                      "The team said it was aware of the arrest.")
+    res = resolve_entities([a], [annotate(a, ("Acme Chargers", "ORG"), ("Dana Brill", "PERSON"),
+                                          ("Oldtown Highway Patrol", "ORG"), ("team", "ORG"))])
+    assert _entity_of(res, a, "team") == _entity_of(res, a, "Acme Chargers")
+    b = make_doc("b", "Acme Chargers fans met at the Oldtown Bank branch. The bank said it was closed.")
+    res = resolve_entities([b], [annotate(b, ("Acme Chargers", "ORG"), ("Oldtown Bank", "ORG"), ("bank", "ORG"))])
+    assert _entity_of(res, b, "bank") == _entity_of(res, b, "Oldtown Bank")
