@@ -1,5 +1,5 @@
-"""One phrase written twice with other capitals or spacing is one referent: 'Staunton police' /
-'Staunton Police', 'Brooklyn neighborhood' / 'Brooklyn Neighborhood', 'U.S. surgeon general' /
+"""One phrase written twice with other capitals or spacing is one referent: '<Town> police' /
+'<Town> Police', '<Borough> neighborhood' / '<Borough> Neighborhood', 'U.S. surgeon general' /
 'U . S . Surgeon General', 'Gang Member' / 'Gangmember', "GIs" / "GI's".
 
 A headline capitalises every word, and a writer may capitalise a title or a body's generic noun
@@ -19,7 +19,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
 
-# Words a mention may open with that are not part of what it names ('in Southern Iran', 'the U.S.').
+# Words a mention may open with that are not part of what it names ('in Southern <Country>', 'the U.S.').
 _LEADING = frozenset("in at on of near from to the a an into by".split())
 _SPACING = re.compile(r"[\s.'’-]+")
 
@@ -33,7 +33,7 @@ def _stripped(text: str) -> str:
 
 def written_key(text: str) -> str:
     """A mention's words without case, spaces, dots, hyphens or apostrophes, and without a leading
-    preposition or article: 'in Southern Iran' and 'southern Iran' share it."""
+    preposition or article: 'in Southern <Country>' and 'southern <Country>' share it."""
     return _SPACING.sub("", _stripped(text).lower())
 
 
