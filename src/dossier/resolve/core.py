@@ -203,8 +203,9 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
             labels[o.key] = f"common:{o.name}!{o.key[0]}:{o.key[1]}"
     uf = UnionFind()
     _alias_unions(docs, annots, labels, uf)
-    for a, b in written_variants(obs, labels, inert):  # 'Staunton police' / 'Staunton Police'
-        uf.union(a, b)
+    for a, b in written_variants(obs, labels, inert):  # '<Town> police' / '<Town> Police'
+        if not _two_people(a, b):  # 'JOHN <SURNAME>' in a caption is no bridge between two namesakes
+            uf.union(a, b)
     members: dict[str, list[Obs]] = defaultdict(list)
     for o in obs:
         if o.key in labels:

@@ -31,3 +31,18 @@ def test_another_name_or_another_type_is_not_a_spelling_variant():
                                     annotate(b, ("Oldtown police", "ORG"))])
     start = a.text.index("Oldtown was")
     assert res.mention_entity.get((a.id, start, start + len("Oldtown"))) != _entity(res, b, "Oldtown police")
+
+
+def test_a_spelling_variant_does_not_bridge_what_a_description_placed():
+    # 'the Oldtown water board' is Acme Utilities by apposition; another page's 'Oldtown Water Board'
+    # is not thereby Acme Utilities (nor is a person's description another person's title).
+    a = make_doc("a", "Acme Utilities, the Oldtown water board, said on Monday it would raise rates.")
+    b = make_doc("b", "The Oldtown Water Board met on Friday.")
+    res = resolve_entities([a, b], [annotate(a, ("Acme Utilities", "ORG"), ("Oldtown water board", "ORG")),
+                                    annotate(b, ("Oldtown Water Board", "ORG"))])
+    assert _entity(res, a, "Acme Utilities") != _entity(res, b, "Oldtown Water Board")
+    c = make_doc("c", "Dana Brill, the Oldtown surgeon general, spoke on Monday.")
+    d = make_doc("d", "The Oldtown Surgeon General said the plan would go ahead.")
+    res = resolve_entities([c, d], [annotate(c, ("Dana Brill", "PERSON"), ("Oldtown surgeon general", "PERSON")),
+                                    annotate(d, ("Oldtown Surgeon General", "PERSON"))])
+    assert _entity(res, c, "Dana Brill") != _entity(res, d, "Oldtown Surgeon General")
