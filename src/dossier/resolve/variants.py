@@ -19,10 +19,13 @@ On ECB+ (gold mentions, 33 topics) see README, Quality, session 19.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Collection, Mapping, Sequence
 
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
+
+logger = logging.getLogger(__name__)
 
 # Words a mention may open with that are not part of what it names ('in Southern <Country>', 'the U.S.').
 _LEADING = frozenset("in at on of near from to the a an into by".split())
