@@ -118,6 +118,26 @@ ORG_CLASS_NOUNS: frozenset[str] = ORG_NAME_NOUNS | frozenset(
     broadcaster group giant startup operator provider developer insurer lender owner producer
     distributor supplier brand business enterprise conglomerate subsidiary team club franchise squad""".split()
 )
+# Families of organisation: a body whose name ends in one family's class word ('<Place> Highway
+# Patrol', '<Name> University') is not what news calls by another family's class noun ('the team'
+# after a police force names a team named before it). Words of one family describe one another's
+# members ('<Name> Corp.' ... 'the company').
+ORG_CLASS_FAMILIES: dict[str, frozenset[str]] = {
+    family: frozenset(words.split())
+    for family, words in {
+        "business": """company firm corporation corp inc ltd llc co business enterprise conglomerate
+            subsidiary group giant maker manufacturer retailer chain brand startup developer producer
+            distributor supplier operator provider owner insurer lender carrier airline studio label""",
+        "sports": "team club franchise squad",
+        "media": "network newspaper paper station channel broadcaster outlet publisher times news post review journal",
+        "public": "agency ministry department office commission council committee service patrol police bureau authority administration",
+        "school": "university institute college school academy",
+        "finance": "bank",
+        "politics": "party",
+        "members": "union league association federation",
+        "charity": "charity foundation",
+    }.items()
+}
 # Generic English function words: prose is dense in them, menus are not (the cleaner); they say
 # nothing of what a page reports (the resolver's page groups).
 FUNCTION_WORDS: frozenset[str] = frozenset(

@@ -54,6 +54,7 @@ from dossier.resolve.roles import former_counts, one_holder_at_a_time
 from dossier.resolve.persons import block_key, group_full_names, person_labels
 from dossier.resolve.truecase import truecase_headline_words
 from dossier.resolve.unionfind import UnionFind
+from dossier.resolve.variants import written_variants
 
 logger = logging.getLogger(__name__)
 
@@ -202,6 +203,9 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
             labels[o.key] = f"common:{o.name}!{o.key[0]}:{o.key[1]}"
     uf = UnionFind()
     _alias_unions(docs, annots, labels, uf)
+    for a, b in written_variants(obs, labels, inert):  # '<Town> police' / '<Town> Police'
+        if not _two_people(a, b):  # 'JOHN <SURNAME>' in a caption is no bridge between two namesakes
+            uf.union(a, b)
     members: dict[str, list[Obs]] = defaultdict(list)
     for o in obs:
         if o.key in labels:

@@ -34,7 +34,7 @@ import re
 from collections import ChainMap, Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from dossier.lang.en import GPE_NOUNS, NAMED_CLASS_NOUNS, ORG_CLASS_NOUNS, us_spelling
+from dossier.lang.en import GPE_NOUNS, NAMED_CLASS_NOUNS, ORG_CLASS_FAMILIES, ORG_CLASS_NOUNS, us_spelling
 from dossier.model import Document
 from dossier.resolve.common import GROUP_NOUNS, POSTMODIFIERS, head_lemma, singular
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
@@ -261,8 +261,22 @@ def last_named_before(page: list[Obs], c: Obs, want: str, kinds: dict[str, Count
     for a class whose members carry its noun in their names, the last name holding it."""
     before = [o for o in page if o.kind not in ("common", "pron") and o.key in labels and o.key[2] <= c.key[1]
               and _type_of(kinds, labels[o.key]) == want
-              and (c.name not in NAMED_CLASS_NOUNS or c.name in {singular(w) for w in o.name.lower().split()})]
+              and (c.name not in NAMED_CLASS_NOUNS or c.name in {singular(w) for w in o.name.lower().split()})
+              and _same_family(c.name, o.name)]
     return labels[max(before, key=lambda o: o.key[1]).key] if before else ""
+
+
+_FAMILY_OF = {w: family for family, words in ORG_CLASS_FAMILIES.items() for w in words}
+
+
+def _same_family(noun: str, name: str) -> bool:
+    """A class noun may describe the named body unless the name ends in a class word of another
+    family ('<Place> Highway Patrol' is no 'team'); a name that says no class ('<Team nickname>s')
+    may be any."""
+    words = re.findall(r"[A-Za-z]+", name)
+    last = words[-1].lower() if words else ""
+    own = _FAMILY_OF.get(last) or _FAMILY_OF.get(singular(last))
+    return own is None or own == _FAMILY_OF.get(noun, own)
 
 
 def _type_of(kinds: dict[str, Counter[str]], label: str) -> str:

@@ -6,6 +6,8 @@ Three rules of English grammar narrow the choice:
 - a relative pronoun ('who', 'which', 'that', 'whose') is the noun phrase it directly follows: '<Name>, who',
   or the name an apposition before it describes ('<Name>, a senior aide who'), and has its number:
   'he' does not go back to 'the guards, who'; 'who' is a person or a body of people ('the <Team>, who');
+  a restrictive 'that' (no comma) after '<noun> <preposition> <Name>' is the noun ('a patch for
+  <Product> that fixes'): a restrictive clause narrows a common noun, a proper name needs none;
 - a non-reflexive object pronoun ('him', 'them') is not the subject of its own short clause
   ('<Name> hit him': someone else), while a reflexive ('himself') is;
 - once a page calls an entity 'he', 'she' does not point to it there (and the reverse);
@@ -70,11 +72,36 @@ def _noun_gender(noun: str) -> str:
 _APPOSED = re.compile(r"\s*,\s*(?:a|an|the)\s+[\w' -]*\s*$")
 
 
+# A prepositional phrase ending in a proper name, right before a restrictive 'that': 'a patch for
+# <Product> that', 'rules under the <Name> Act that'. A restrictive relative clause narrows a common
+# noun down to one referent; a proper name already is one, so the clause belongs to the noun before
+# the preposition.
+_PROPER_PP = re.compile(r"\s+(?:in|for|of|on|to|with|from|at|under|against|into|about|by|over|inside)\s+"
+                        r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*)*\s*$")
+
+
+def _restrictive_past_name(pronoun: str, o: Obs, p: Obs, text: str) -> bool | None:
+    """For a 'that' written with no comma after a proper name that closes a prepositional phrase:
+    False for the name itself, True for the common noun the phrase modifies; None where the rule
+    does not speak."""
+    if pronoun != "that":
+        return None
+    if o.kind != "common":
+        pp = _PROPER_PP.search(text, max(0, o.key[1] - 20), p.key[1])
+        close = p.key[1] - o.key[2] <= 3 and "," not in text[o.key[2] : p.key[1]]
+        return False if close and pp and pp.start() < o.key[1] else None
+    return True if _PROPER_PP.fullmatch(text, o.key[2], p.key[1]) else None
+
+
 def _relative_fits(pronoun: str, c: Cluster, o: Obs, p: Obs, text: str = "") -> bool:
     """'who' a person or a body of people ('the <Team>, who'), 'which' a thing, 'that' and the
     possessive 'whose' either ('<Name>, whose career', 'a company whose shares'), written straight
-    after the noun phrase or after an apposition to it."""
+    after the noun phrase or after an apposition to it; a restrictive 'that' after '<noun> <prep>
+    <Name>' is the noun (``_restrictive_past_name``)."""
     gap = p.key[1] - o.key[2]
+    past = _restrictive_past_name(pronoun, o, p, text)
+    if past is not None:
+        return past
     if gap > 3 and not (gap < 80 and _APPOSED.match(text, o.key[2], p.key[1])):
         return False
     if pronoun in ("who", "whom"):

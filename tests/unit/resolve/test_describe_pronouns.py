@@ -306,3 +306,25 @@ def test_a_first_person_pronoun_in_a_quotation_is_the_subject_of_its_reporting_v
     b = make_doc("b", 'The court heard from Jim Brill. "I was there," said Tom King.')
     res = resolve_entities([b], [annotate(b, ("Tom King", "PERSON"), ("Jim Brill", "PERSON"), ("I", "PRON"))])
     assert _entity_of(res, b, "I") == _entity_of(res, b, "Tom King")
+
+
+def test_a_class_noun_goes_back_to_the_last_body_of_its_family_not_to_one_whose_name_says_another():
+    a = make_doc("a", "Acme Chargers lineman Dana Brill was stopped by the Oldtown Highway Patrol on Sunday. "
+                      "The team said it was aware of the arrest.")
+    res = resolve_entities([a], [annotate(a, ("Acme Chargers", "ORG"), ("Dana Brill", "PERSON"),
+                                          ("Oldtown Highway Patrol", "ORG"), ("team", "ORG"))])
+    assert _entity_of(res, a, "team") == _entity_of(res, a, "Acme Chargers")
+    b = make_doc("b", "Acme Chargers fans met at the Oldtown Bank branch. The bank said it was closed.")
+    res = resolve_entities([b], [annotate(b, ("Acme Chargers", "ORG"), ("Oldtown Bank", "ORG"), ("bank", "ORG"))])
+    assert _entity_of(res, b, "bank") == _entity_of(res, b, "Oldtown Bank")
+
+
+def test_a_restrictive_that_after_a_phrase_ending_in_a_name_is_the_noun_the_phrase_modifies():
+    a = make_doc("a", "Acme released a patch for Webtool Navigator that fixes the flaw.")
+    ann = annotate(a, ("Acme", "ORG"), ("patch", "MISC"), ("Webtool Navigator", "MISC"))
+    res = resolve_entities([a], [_with_word(a, ann, "that")])
+    assert _word_entity(res, a, "that") == _entity_of(res, a, "patch")
+    b = make_doc("b", "Acme released a patch for Webtool Navigator, which fixes the flaw.")
+    ann = annotate(b, ("Acme", "ORG"), ("patch", "MISC"), ("Webtool Navigator", "MISC"))
+    res = resolve_entities([b], [_with_word(b, ann, "which")])
+    assert _word_entity(res, b, "which") == _entity_of(res, b, "Webtool Navigator")  # after a comma: left alone
