@@ -78,7 +78,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)")
 def _modifies_next_noun(text: str, y: Mention) -> bool:
     """A lowercase content word right after the name: the name qualifies it ('the <Name> speech')."""
     nxt = _NEXT_WORD.match(text, y.span.end)
-    return bool(nxt) and nxt.group(1) not in FUNCTION_WORDS
+    return nxt is not None and nxt.group(1) not in FUNCTION_WORDS
 
 
 def find_aliases(text: str, mentions: Sequence[Mention], sentences: Sequence[Span] = ()) -> list[tuple[Mention, Mention]]:
