@@ -200,7 +200,8 @@ def conflicts(corpus: Corpus) -> Corpus:
     """The same fact reported differently by two sources."""
     from dossier.extract.conflicts import find_conflicts
 
-    found = find_conflicts(corpus.live(), corpus.live_annotations(("figures",)), corpus.events, tuple(corpus.entities.values()))
+    found = find_conflicts(corpus.live(), corpus.live_annotations(), corpus.events, tuple(corpus.entities.values()),
+                           figures_of=lambda a: corpus.whole(a, ("figures",)).figures)  # one page's at a time
     return dataclasses.replace(corpus, conflicts=tuple(found))
 
 
