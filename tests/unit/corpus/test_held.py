@@ -47,8 +47,8 @@ def test_what_a_pass_left_unchanged_stays_the_object_read_and_a_change_is_packed
     spoke = dataclasses.replace(joined_back, quotes=(dataclasses.replace(whole.quotes[0], speaker_entity="e-vos"),))
     kept, changed = kept_apart(was, joined_back, spoke, held)
     assert not kept.quotes and not kept.figures and set(changed) == {"quotes"}
-    assert unpack(changed["quotes"]) == spoke.quotes
-    assert unpack(pack(())) == ()
+    assert unpack("quotes", "a", changed["quotes"]) == spoke.quotes
+    assert unpack("quotes", "a", pack(())) == ()
 
 
 def test_a_field_a_pass_set_is_not_overwritten_by_the_held_copy():
