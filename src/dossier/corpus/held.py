@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import marshal
 import sys
 import typing
@@ -24,6 +25,8 @@ from typing import Any
 
 from dossier.corpus.state import Corpus
 from dossier.model import SHARED_MAX, Annotations, Figure, Quote, Span
+
+logger = logging.getLogger(__name__)
 
 HELD = ("quotes", "figures")  # read after resolution's clusters, never changed before it
 _CLASSES: dict[str, type] = {"quotes": Quote, "figures": Figure}
@@ -123,4 +126,6 @@ def _without(annots: Annotations, fields: Collection[str]) -> Annotations:
 def held_apart(corpus: Corpus) -> Corpus:
     """``corpus`` with its pages' ``HELD`` fields packed apart (the full step's read)."""
     annotations, held = apart(corpus.annotations)
+    logger.debug("held apart: %s", ", ".join(f"{f} of {len(p)} pages, {sum(map(len, p.values())) // 1024} KB"
+                                           for f, p in held.items()))
     return dataclasses.replace(corpus, annotations=annotations, held=held)
