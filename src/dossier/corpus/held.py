@@ -66,20 +66,16 @@ def pack(values: tuple[Any, ...]) -> bytes:
     return zlib.compress(marshal.dumps(tuple(_flat(x) for x in values)), 1)
 
 
-def _value(kind: int, v: Any, doc_id: str) -> Any:
-    if kind == _PLAIN:
-        return sys.intern(v) if type(v) is str and len(v) <= SHARED_MAX else v
-    if kind == _SPANS:
-        return tuple(Span(doc_id, *s) for s in v)
-    return None if v is None else Span(doc_id, *v)
-
-
 def unpack(field: str, doc_id: str, blob: bytes) -> tuple[Any, ...]:
     """A page's field as ``pack`` kept it. Short strings are shared as the store's read shares them
     (``model.SHARED_MAX``): what a pass keeps of it (a quote's speaker in a position) costs no copy."""
     cls = _CLASSES[field]
-    layout = _layout(cls)
-    return tuple(cls(*(_value(k, v, doc_id) for k, v in zip(layout, row, strict=True)))
+    layout, intern = _layout(cls), sys.intern
+    # one expression, no call per field: decoding is most of what holding these fields apart costs
+    return tuple(cls(*[None if v is None
+                       else (intern(v) if type(v) is str and len(v) <= SHARED_MAX else v) if k == _PLAIN
+                       else Span(doc_id, *v) if k != _SPANS else tuple(Span(doc_id, *s) for s in v)
+                       for k, v in zip(layout, row, strict=True)])
                  for row in marshal.loads(zlib.decompress(blob)))
 
 
