@@ -110,6 +110,8 @@ def kept_apart(was: Annotations, whole: Annotations, new: Annotations,
     if new is whole:
         return was, {}
     fields = list(held)
+    if not fields:  # nothing held apart (an incremental step, a caller of the passes): as before
+        return new, {}
     changed = {f: pack(getattr(new, f)) for f in fields if getattr(new, f) != getattr(whole, f)}
     return _without(new, fields), changed
 

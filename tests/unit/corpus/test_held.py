@@ -80,3 +80,18 @@ def test_the_full_step_resolves_without_quotes_in_memory_and_writes_them_back(tm
     assert any(q for q, _ in stored.values()) and any(f for _, f in stored.values())
     assert seen and set(seen) == {0}
     assert {i: (len(a.quotes), len(a.figures)) for i, a in after.items()} == {i: (len(q), len(f)) for i, (q, f) in stored.items()}
+
+
+def test_with_nothing_held_a_changed_page_is_the_pass_s_own_object():
+    _, whole = _page("a")
+    new = dataclasses.replace(whole, model="m")
+    assert kept_apart(whole, whole, new, {}) == (new, {}) and kept_apart(whole, whole, new, {})[0] is new
+
+
+def test_short_strings_of_a_held_field_are_shared_with_the_rest_of_the_corpus():
+    import sys
+
+    _, whole = _page("a")
+    _, held = apart({"a": whole})
+    back = unpack("quotes", "a", held["quotes"]["a"])
+    assert back == whole.quotes and back[0].speaker is sys.intern("Lena Vos")
