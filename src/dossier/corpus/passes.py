@@ -193,7 +193,9 @@ def figures(corpus: Corpus) -> Corpus:
     """One row per figure, with its sentence."""
     from dossier.extract.conflicts import collect_figures
 
-    return dataclasses.replace(corpus, figures=tuple(collect_figures(corpus.live(), corpus.live_annotations(("figures",)))))
+    found = collect_figures(corpus.live(), corpus.live_annotations(),
+                            figures_of=lambda a: corpus.whole(a, ("figures",)).figures)  # one page's at a time
+    return dataclasses.replace(corpus, figures=tuple(found))
 
 
 def conflicts(corpus: Corpus) -> Corpus:

@@ -111,15 +111,17 @@ def _qualifier_text(doc: Document, annot: Annotations, fig: Figure) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def collect_figures(docs: Sequence[Document], annots: Sequence[Annotations]) -> list[CorpusFigure]:
-    """One row per figure in the corpus, with its sentence, for ``dossier figures``."""
+def collect_figures(docs: Sequence[Document], annots: Sequence[Annotations],
+                    figures_of: Callable[[Annotations], Sequence[Figure]] | None = None) -> list[CorpusFigure]:
+    """One row per figure in the corpus, with its sentence, for ``dossier figures``. ``figures_of``:
+    a page's figures, when ``annots`` are held without them (``corpus.held``)."""
     by_id = {d.id: d for d in docs}
     rows: list[CorpusFigure] = []
     for annot in annots:
         doc = by_id.get(annot.doc_id)
         if doc is None:
             continue
-        for fig in annot.figures:
+        for fig in annot.figures if figures_of is None else figures_of(annot):
             sent, text = _sentence_text(doc, annot, fig.span)
             date = figure_date(doc, annot, fig)
             rows.append(CorpusFigure(fig.value, fig.span, text.strip(), fig.unit, fig.about, date))
