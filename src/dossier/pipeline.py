@@ -418,11 +418,13 @@ def _full_corpus(store: Store, settings: Settings, options: Any, stamp: str, rep
     """Every registered pass over every stored page, to a fixed point, their per-page parts on ``partitions``."""
     from dossier.corpus import corpus_of, registered_passes, run_passes
     from dossier.corpus.heap import frozen_until_done, read_unscanned
+    from dossier.corpus.held import held_apart
     from dossier.corpus.incremental import INDEX_KEY, Index, encode_index
     from dossier.corpus.writeback import AsRead
 
     with frozen_until_done():
-        read = [read_unscanned(lambda: corpus_of(store.corpus_documents(), store.all_annotations(), options, partitions))]
+        read = [read_unscanned(lambda: held_apart(corpus_of(store.corpus_documents(), store.all_annotations(), options,
+                                                       partitions)))]
         was = AsRead.of(read[0])
         # handed over, not kept: what a pass replaces is freed (see corpus.writeback)
         after, log = run_passes(read.pop(), registered_passes(), budget=settings.pass_budget)

@@ -121,10 +121,27 @@ def resolve(corpus: Corpus) -> Corpus:
     # refused words are the whole corpus's finding: a full step starts from none (not corpus.refused)
     pack_memo(memo, corpus.live_annotations())  # held through the passes up to re-dating, which may run resolution again
     by_id, by_name = {e.id: e for e in res.entities}, entity_index(res.entities)
-    annotations = {i: with_claim_actors(with_entity_ids(a, res.mention_entity), by_id, by_name)
-                   for i, a in corpus.annotations.items()}
+    annotations, held = _with_resolution(corpus, res.mention_entity, by_id, by_name)
     return dataclasses.replace(corpus, entities={e.id: e for e in res.entities}, annotations=annotations,
-                               refused=res.refused)
+                               refused=res.refused, held=held)
+
+
+def _with_resolution(corpus: Corpus, mention_entity: Mapping[tuple[str, int, int], str], by_id: Mapping[str, Entity],
+                     by_name: Mapping[str, Entity]) -> tuple[dict[str, Annotations], Mapping[str, Mapping[str, bytes]]]:
+    """Every page's annotations with resolution's entity ids, and the held fields (``corpus.held``)
+    it changed (quote speakers) packed again: one page's quotes decoded at a time."""
+    from dossier.corpus.held import kept_apart
+
+    annotations: dict[str, Annotations] = {}
+    changed: dict[str, dict[str, bytes]] = {}
+    for i, a in corpus.annotations.items():
+        whole = corpus.whole(a, ("quotes",))
+        annotations[i], packed = kept_apart(a, whole, with_claim_actors(with_entity_ids(whole, mention_entity),
+                                                                        by_id, by_name), corpus.held)
+        for f, blob in packed.items():
+            changed.setdefault(f, {})[i] = blob
+    held = {f: {**pages, **changed[f]} if f in changed else pages for f, pages in corpus.held.items()}
+    return annotations, held
 
 
 def events(corpus: Corpus) -> Corpus:
@@ -166,7 +183,8 @@ def positions(corpus: Corpus) -> Corpus:
 
     issue_names = dict(corpus.options.issue_names) if corpus.options.issue_names is not None else None
     found = build_positions(
-        corpus.live(), corpus.live_annotations(), default_actor_of(resolution_of(corpus)), issue_names
+        corpus.live(), corpus.live_annotations(), default_actor_of(resolution_of(corpus)), issue_names,
+        quotes_of=lambda a: corpus.whole(a, ("quotes",)).quotes,  # one page's quotes decoded at a time
     )
     return dataclasses.replace(corpus, positions=tuple(found))
 
@@ -175,14 +193,17 @@ def figures(corpus: Corpus) -> Corpus:
     """One row per figure, with its sentence."""
     from dossier.extract.conflicts import collect_figures
 
-    return dataclasses.replace(corpus, figures=tuple(collect_figures(corpus.live(), corpus.live_annotations())))
+    found = collect_figures(corpus.live(), corpus.live_annotations(),
+                            figures_of=lambda a: corpus.whole(a, ("figures",)).figures)  # one page's at a time
+    return dataclasses.replace(corpus, figures=tuple(found))
 
 
 def conflicts(corpus: Corpus) -> Corpus:
     """The same fact reported differently by two sources."""
     from dossier.extract.conflicts import find_conflicts
 
-    found = find_conflicts(corpus.live(), corpus.live_annotations(), corpus.events, tuple(corpus.entities.values()))
+    found = find_conflicts(corpus.live(), corpus.live_annotations(), corpus.events, tuple(corpus.entities.values()),
+                           figures_of=lambda a: corpus.whole(a, ("figures",)).figures)  # one page's at a time
     return dataclasses.replace(corpus, conflicts=tuple(found))
 
 

@@ -8,7 +8,7 @@ and re-run only the passes that read them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,14 +58,24 @@ class Corpus:
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # where passes run their per-page parts (``corpus.partitions``): here, or on the build's cluster
     partitions: Partitions = field(default=IN_PROCESS, compare=False, repr=False)
+    # annotation fields held apart from ``annotations`` (``corpus.held``: quotes and figures in a full
+    # step), packed by field and page id; ``whole`` and ``live_annotations(fields)`` join them back
+    held: Mapping[str, Mapping[str, bytes]] = field(default_factory=dict, repr=False)
 
     def live(self) -> list[Document]:
         """The pages that count (not duplicates), in store order."""
         return [d for d in self.documents.values() if d.status == "ok"]
 
-    def live_annotations(self) -> list[Annotations]:
-        """Annotations of ``live()``, in the same order (the shape the stage functions take)."""
-        return [self.annotations[d.id] for d in self.live() if d.id in self.annotations]
+    def live_annotations(self, fields: Collection[str] = ()) -> list[Annotations]:
+        """Annotations of ``live()``, in the same order (the shape the stage functions take), with
+        the held ``fields`` they read joined back (``corpus.held``; the others stay empty)."""
+        return [self.whole(self.annotations[d.id], fields) for d in self.live() if d.id in self.annotations]
+
+    def whole(self, annots: Annotations, fields: Collection[str] | None = None) -> Annotations:
+        """A page's annotations with its held ``fields`` joined back (every held field by default)."""
+        from dossier.corpus.held import joined
+
+        return joined(annots, self.held, self.held.keys() if fields is None else fields) if self.held else annots
 
     def dates(self) -> dict[str, PublicationDate]:
         return {i: d.published for i, d in self.documents.items()}
@@ -79,7 +89,7 @@ def _duplicates(c: Corpus) -> Any:
 FACETS: dict[str, Callable[[Corpus], Any]] = {
     "documents": _duplicates,  # which pages count: the text never changes after the map step
     "dates": Corpus.dates,
-    "annotations": lambda c: c.annotations,
+    "annotations": lambda c: (c.annotations, c.held),
     "entities": lambda c: c.entities,
     "events": lambda c: c.events,
     "positions": lambda c: c.positions,

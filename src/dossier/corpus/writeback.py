@@ -47,7 +47,7 @@ class AsRead:
 
 def write_pages(update: Update, was: AsRead, after: Corpus, pages: Iterable[str], batch: int = BATCH) -> None:
     """Store (``update``) ``pages``' new dates and duplicate links, and every replaced page's
-    annotations, ``batch`` pages a transaction."""
+    annotations (with the fields held apart, ``corpus.held``), ``batch`` pages a transaction."""
     ids = list(pages)
     listed = set(ids)
     ids += [i for i in after.annotations if i not in listed]  # annotations replaced on a page not listed
@@ -56,6 +56,6 @@ def write_pages(update: Update, was: AsRead, after: Corpus, pages: Iterable[str]
         docs = [after.documents[i] for i in chunk if i in listed]
         dates = {d.id: d.published for d in docs if d.published != was.dates.get(d.id)}
         duplicates = {d.id: d.duplicate_of for d in docs}
-        rebased = [a for i in chunk if (a := after.annotations.get(i)) is not None and was.replaced(i, a)]
+        rebased = [after.whole(a) for i in chunk if (a := after.annotations.get(i)) is not None and was.replaced(i, a)]
         update(dates, duplicates, rebased)
     logger.debug("write-back: %d pages in batches of %d", len(ids), batch)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,15 +111,17 @@ def _qualifier_text(doc: Document, annot: Annotations, fig: Figure) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def collect_figures(docs: Sequence[Document], annots: Sequence[Annotations]) -> list[CorpusFigure]:
-    """One row per figure in the corpus, with its sentence, for ``dossier figures``."""
+def collect_figures(docs: Sequence[Document], annots: Sequence[Annotations],
+                    figures_of: Callable[[Annotations], Sequence[Figure]] | None = None) -> list[CorpusFigure]:
+    """One row per figure in the corpus, with its sentence, for ``dossier figures``. ``figures_of``:
+    a page's figures, when ``annots`` are held without them (``corpus.held``)."""
     by_id = {d.id: d for d in docs}
     rows: list[CorpusFigure] = []
     for annot in annots:
         doc = by_id.get(annot.doc_id)
         if doc is None:
             continue
-        for fig in annot.figures:
+        for fig in annot.figures if figures_of is None else figures_of(annot):
             sent, text = _sentence_text(doc, annot, fig.span)
             date = figure_date(doc, annot, fig)
             rows.append(CorpusFigure(fig.value, fig.span, text.strip(), fig.unit, fig.about, date))
@@ -398,7 +400,8 @@ def _figure_pairs(items: list[_FigureItem]) -> Iterator[tuple[_FigureItem, _Figu
             yield items[i], items[j]
 
 
-def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations]) -> list[Conflict]:
+def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations],
+                      figures_of: Callable[[Annotations], Sequence[Figure]] | None = None) -> list[Conflict]:
     """Two figures conflict when they measure one quantity (same head noun and modifiers, unit
     family, subject) at one time (overlapping dates), from different sources, both exact values
     or bounds that exclude each other, and neither a point of a series, a plan or a poll."""
@@ -406,8 +409,10 @@ def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations]) -
     items = []
     for annot in annots:
         doc = by_id.get(annot.doc_id)
-        for fig in annot.figures if doc is not None else ():
-            item = _figure_item(doc, annot, fig)  # type: ignore[arg-type]
+        if doc is None:
+            continue
+        for fig in annot.figures if figures_of is None else figures_of(annot):
+            item = _figure_item(doc, annot, fig)
             if item is not None:
                 items.append(item)
     out: list[Conflict] = []
@@ -441,10 +446,13 @@ def find_conflicts(
     annots: Sequence[Annotations],
     events: Sequence[Event],
     entities: Sequence[Entity],
+    figures_of: Callable[[Annotations], Sequence[Figure]] | None = None,
 ) -> list[Conflict]:
-    """All figure, event-date, contradicting-claim and title conflicts, most confident first."""
+    """All figure, event-date, contradicting-claim and title conflicts, most confident first.
+    ``figures_of``: a page's figures, when ``annots`` are held without them (the full corpus step
+    decodes them one page at a time, ``corpus.held``)."""
     found = [
-        *_figure_conflicts(docs, annots),
+        *_figure_conflicts(docs, annots, figures_of),
         *event_date_conflicts(annots, events),
         *contradicting_claims(docs, annots, events),
         *title_conflicts(docs, annots, entities),

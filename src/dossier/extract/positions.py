@@ -23,7 +23,7 @@ from typing import Any
 from dossier.extract.demonyms import demonym_lookup
 from dossier.extract.positions_quotes import quote_claims
 from dossier.lang.geo import country_named
-from dossier.model import Annotations, Claim, Document, Entity, Position, Precision
+from dossier.model import Annotations, Claim, Document, Entity, Position, Precision, Quote
 from dossier.nlp.cues import ROLE_NOUNS
 
 logger = logging.getLogger(__name__)
@@ -461,6 +461,7 @@ def build_positions(
     actor_of: Callable[[Claim], Side],
     issue_names: dict[str, str] | None = None,
     known: Mapping[str, str] | None = None,
+    quotes_of: Callable[[Annotations], Sequence[Quote]] | None = None,
 ) -> list[Position]:
     """Every claim as a dated Position on a corpus-found issue.
 
@@ -470,11 +471,12 @@ def build_positions(
     giving two issues one name merges them. ``known`` (an issue's head term -> its name) holds the
     issues already found on other pages (the incremental corpus step): a phrase whose head, or else
     another term, is one of them joins it, as it would have with those pages' claims counted.
+    ``quotes_of``: a page's quotes, when ``annots`` are held without them (``corpus.held``).
     """
     by_doc = {d.id: d for d in docs}
     annot_of = {a.doc_id: a for a in annots}
     claims = [c for a in annots for c in a.claims]
-    claims += quote_claims(annots, by_doc, claims)
+    claims += quote_claims(annots, by_doc, claims, quotes_of)
     phrases = [c.key_phrase for c in claims]
     keyed = [(c.key_phrase, c.span) for c in claims if c.key_phrase and phrase_terms(c.key_phrase)]
     names = _with_known(cluster_issues([k for k, _ in keyed], sentences=[s for _, s in keyed]), known or {})
