@@ -160,7 +160,7 @@ def _title_token(token: Token) -> bool:
         return True  # 'vice-president': one word the tokenizer split; "<Outlet>’ editor"
     if token.is_punct:
         return False  # 'the loss to <Name>, party Chairman <Name>': a comma ends a title, even inside an entity
-    if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _possessive(token) or _title_year(token) or is_title_abbreviation(token):
+    if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _title_year(token) or is_title_abbreviation(token):
         return True
     if token.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
@@ -224,7 +224,7 @@ def normalise_title(tokens: list[Token]) -> str:
     for i, w in enumerate(words[1:], 1):
         role_words = {words[i - 1].lower(), w.lower()} <= ROLE_NOUNS | TITLE_MODIFIERS
         if i in hyphens and not role_words:
-            out[-1] += "-" + w  # 'Hewlett-Packard', 'AFL-CIO'
+            out[-1] += "-" + w  # '<Name>-<Name>', '<INITIALS>-<INITIALS>': a hyphen inside a name
         else:
             out.append(w)  # 'vice-president' is the 'Vice President' of other pages
     return " ".join(out)

@@ -180,6 +180,12 @@ def org_shaped(name: str) -> bool:
     return bool(words) and words[-1].lower().strip(".,'") in _ORG_LAST_WORDS
 
 
+def ends_in_legal_form(name: str) -> bool:
+    """The name ends in a company's legal form ('<Name> Inc.', '<Name> Corp'): a company calls itself so."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().strip(".,") in LEGAL_FORMS
+
+
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 
 

@@ -14,7 +14,7 @@ from dossier.model import EntityType
 from dossier.lang import geo
 from dossier.nlp.names import direction_keys, fold, same_name, translit_key, translit_word
 from dossier.resolve.observe import LABEL_TYPE, POINTERS, MentionKey, Obs
-from dossier.resolve.context import used_as_medium
+from dossier.resolve.context import ends_in_legal_form, used_as_medium
 from dossier.resolve.unionfind import UnionFind
 
 logger = logging.getLogger(__name__)
@@ -264,12 +264,6 @@ def _place_like(key: str, places: frozenset[str] | set[str], labels_of: dict[str
     return key in places or labels_of.get(key) in ("GPE", "LOC", "FAC")
 
 
-def _legal_form(surface: str) -> bool:
-    """The name ends in a company's legal form ('<Name> Inc.', '<Name> Corp'): a company calls itself so."""
-    words = surface.split()
-    return len(words) >= 2 and words[-1].lower().strip(".,") in LEGAL_FORMS
-
-
 def vote_type(obs: list[Obs]) -> EntityType:
     """Entity type from the (corrected) labels of its mentions and what the text says."""
     votes: Counter[str] = Counter()
@@ -290,7 +284,7 @@ def vote_type(obs: list[Obs]) -> EntityType:
             votes["other"] += 1
     if not votes:
         return "other"
-    if any(_legal_form(o.surface) for o in obs):
+    if any(ends_in_legal_form(o.surface) for o in obs):
         return "org"  # '<Name> Inc.' written once says what the tagger's PERSON on '<Name>' does not
     order = {"place": 0, "org": 1, "person": 2, "other": 3, "gov": 4}
     best: EntityType = min(votes, key=lambda t: (-votes[t], order[t]))  # type: ignore[arg-type]

@@ -61,8 +61,9 @@ def written_variants(obs: Sequence[Obs], labels: Mapping[MentionKey, str],
         slot = (LABEL_TYPE.get(o.mention.label, "thing"), key)
         if not _own(labels[o.key], text):
             continue  # placed by other evidence (an apposition, a full name): its cluster is not this phrase's
-        seen = first.setdefault(slot, (_stripped(text), labels[o.key]))
-        if seen[0] != _stripped(text) and _joinable(seen[1], labels[o.key]) and _own(labels[o.key], text):
+        stripped = _stripped(text)
+        seen = first.setdefault(slot, (stripped, labels[o.key]))
+        if seen[0] != stripped and _joinable(seen[1], labels[o.key]):
             pairs.append((seen[1], labels[o.key]))
     return pairs
 
