@@ -40,8 +40,11 @@ SINGLE_HOLDER_TITLES: frozenset[str] = frozenset(
     {"president", "vice president", "prime minister", "chancellor", "premier", "governor", "mayor",
      "secretary of state", "attorney general",
      "secretary-general", "secretary general", "king", "queen", "pope", "first lady"})
-# Words before a title that say it is not held now ('former President', 'the then-governor').
-NOT_CURRENT_TITLE_WORDS: frozenset[str] = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile", "outgoing", "future"})
+# Words before a title that say it was held before and is no longer ('former President', 'the
+# then-governor'); with 'outgoing' and 'future' (held now but ending, or not yet) they say it is not
+# held now as a lasting role.
+PAST_TITLE_WORDS: frozenset[str] = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+NOT_CURRENT_TITLE_WORDS: frozenset[str] = PAST_TITLE_WORDS | {"outgoing", "future"}
 # Words written after the role noun they qualify ('attorney general', 'secretary general', 'surgeon
 # general', 'president elect'): 'the general' is no attorney general.
 POSTPOSITIVE_TITLE_WORDS: frozenset[str] = frozenset("general elect designate".split())

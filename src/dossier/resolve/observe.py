@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
-from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, PEOPLE_NOUNS, STREET_FIRST_NOUNS
+from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, PAST_TITLE_WORDS, PEOPLE_NOUNS, STREET_FIRST_NOUNS
 from dossier.resolve.clean import (
     capitalised_common,
     is_role,
@@ -133,6 +133,8 @@ _ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+){0,2}(?:Lt\.\s+)?\b(?:Sen
 
 # 'would-be president <Name>', 'potential nominee <Name>': a role the text does not say is held
 _NOT_ACTUAL = re.compile(r"\b(would-be|wannabe|potential|possible|prospective|hypothetical)[\s-]*$")
+# A past-holder word right before the title ("former", "then-"): the role is kept, as a past one.
+_PAST_BEFORE = re.compile(r"\b(" + "|".join(sorted(PAST_TITLE_WORDS)) + r")[\s-]*$")
 
 
 def _demonym_plural(name: str) -> bool:
@@ -166,7 +168,7 @@ def current_title(m: Mention, text: str) -> str | None:
     # 'former', 'then-': held before, kept as a past role; 'a President <Name>': a hypothetical, no role.
     if re.search(r"\b(a|an)\s*$", before) or _NOT_ACTUAL.search(before):
         return None
-    return f"former {m.title}" if re.search(r"\b(then|former|ex|late)[\s-]*$", before) else m.title
+    return f"former {m.title}" if _PAST_BEFORE.search(before) else m.title
 
 
 def _person_tables(annots: Annotations) -> tuple[dict[str, list[tuple[int, str]]], ...]:

@@ -59,3 +59,14 @@ def test_a_would_be_or_potential_title_is_no_role():
     a = make_doc("a", "They met President Tom Ralls, they said.", "2016-02-20")
     res = resolve_entities([a], [annotate(a, ("Tom Ralls", "PERSON", None, "President"))])
     assert who(res, "Tom Ralls")[0].roles != ()
+
+
+def test_every_past_holder_word_before_a_title_makes_it_a_former_role_and_future_does_not():
+    from dossier.model import Mention, Span
+    from dossier.resolve.observe import current_title
+    for word, expected in (("erstwhile", "former Mayor"), ("onetime", "former Mayor"), ("then-", "former Mayor"),
+                           ("future", "Mayor"), ("the", "Mayor")):
+        text = f"Reporters met the {word} Mayor Ann Lode."
+        start = text.index("Ann")
+        m = Mention(Span("a", start, start + 8), "Ann Lode", "PERSON", title="Mayor")
+        assert current_title(m, text) == expected, word
