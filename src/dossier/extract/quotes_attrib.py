@@ -33,6 +33,7 @@ from dossier.extract.quotes_cues import (
     is_cue,
 )
 from dossier.extract.quotes_marks import QUOTE_CHARS, Segment
+from dossier.lang.en import FAMILY_NOUNS
 from dossier.model import Mention
 from dossier.nlp.cues import ROLE_NOUNS, inflect
 
@@ -142,11 +143,8 @@ def _animate(tok: Token) -> bool:
 
 
 # People named by whom they are kin or close to: persons, though no role or agent suffix says so.
-_KIN_NOUNS = frozenset(
-    """wife wives husband husbands mother mothers father fathers son sons daughter daughters brother
-    brothers sister sisters parent parents child children widow widower grandmother grandfather aunt
-    uncle niece nephew cousin cousins friend friends neighbor neighbors neighbour neighbours
-    girlfriend boyfriend fiancee fiance""".split())
+_KIN_NOUNS = FAMILY_NOUNS | frozenset(
+    "friend friends neighbor neighbors neighbour neighbours girlfriend boyfriend fiancee fiance".split())
 _AGENT_SUFFIXES = tuple(f"{x}{s}" for x in ("er", "or", "ist", "ian", "ant", "ent") for s in ("", "s"))
 
 

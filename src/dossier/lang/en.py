@@ -40,6 +40,13 @@ SINGLE_HOLDER_TITLES: frozenset[str] = frozenset(
     {"president", "vice president", "prime minister", "chancellor", "premier", "governor", "mayor",
      "secretary of state", "attorney general",
      "secretary-general", "secretary general", "king", "queen", "pope", "first lady"})
+# Family nouns: a name set against one with a possessor ('his son, <Name>') is that person's relative;
+# a speaker so named is a person though no role says so.
+FAMILY_NOUNS: frozenset[str] = frozenset(
+    """wife wives husband husbands mother mothers father fathers son sons daughter daughters brother
+    brothers sister sisters parent parents child children widow widower grandmother grandfather
+    grandson grandsons granddaughter granddaughters aunt uncle niece nephew cousin cousins stepson
+    stepdaughter stepfather stepmother""".split())
 # Words before a title that say it was held before and is no longer ('former President', 'the
 # then-governor'); with 'outgoing' and 'future' (held now but ending, or not yet) they say it is not
 # held now as a lasting role.

@@ -35,6 +35,7 @@ from dossier.resolve.clusters import (
 )
 from dossier.resolve.common import amount_key, non_referential, quantity_key
 from dossier.resolve.indefinites import renewed_referents
+from dossier.resolve.kin import kin_apart
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.describe import link_descriptions
 from dossier.resolve.namegroups import name_labels
@@ -179,7 +180,9 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
     for o in obs:
         if o.kind == "person" and o.name in full and block_key(o.name) in suffixed:
             pages[o.name].add(o.key[0])
-    groups = group_full_names(full, pages)
+    texts = {d.id: d.text for d in docs}
+    apart = kin_apart(texts, obs, {n: block_key(n) for n in full})  # 'his son, <Name>': two people
+    groups = group_full_names(full, pages, apart)
     del pages, full
     labels = person_labels(groups, obs)
     # Unresolved bare person names join the name pool (an island tagged PERSON among its LOC tags).

@@ -43,11 +43,13 @@ def _year(date: str | None) -> float | None:
     return p.fractional_year() if p else None
 
 
-def group_full_names(names: Iterable[str], pages: Mapping[str, Collection[str]] | None = None) -> dict[str, str]:
+def group_full_names(names: Iterable[str], pages: Mapping[str, Collection[str]] | None = None,
+                     apart: Collection[tuple[str, str]] = ()) -> dict[str, str]:
     """Full person names -> a representative per person (namesakes stay apart). Names are compared
     only within a block of near-same surnames, so the cost grows with the block sizes, not with
     the square of all names. ``pages`` (name -> the pages naming it) lets a suffixed formal name
-    join the plain name of the same man (``_join_generations``)."""
+    join the plain name of the same man (``_join_generations``); ``apart``: pairs of names (sorted)
+    a page shows are two people (``kin.kin_apart``), whatever their names' fit."""
     uf = UnionFind()
     by_surname: dict[str, list[str]] = defaultdict(list)
     for n in sorted(set(names)):
@@ -56,7 +58,7 @@ def group_full_names(names: Iterable[str], pages: Mapping[str, Collection[str]] 
         joined = joined_surname_key(n)
         if joined and joined != block_key(n):
             by_surname[joined].append(n)  # '<Given> Del <Surname>' beside '<Given> Del<Surname>'
-    pairs: dict[tuple[str, str], bool] = {}  # near keys put a name in several blocks: compared once
+    pairs: dict[tuple[str, str], bool] = dict.fromkeys(apart, False)  # near keys put a name in several blocks: compared once
     for k, near in _near_keys(sorted(by_surname)).items():
         # Same or near-same surname keys (a typo in a long surname) are compared pairwise.
         group = list(by_surname[k]) + [n for k2 in near for n in by_surname[k2]]
@@ -390,9 +392,13 @@ def _closest_candidate(o: Obs, cands: list[str], profile: dict[str, dict[str, se
     if not cands:
         return None
     t = _year(o.date)
-    if t is None:
-        return None
     title = _role_keys(o.mention.title)
+    if t is None:
+        # An undated page: time cannot tell its namesakes apart, a shared role still can, and
+        # prominence decides among the rest (its readers know the bare surname's main bearer).
+        sharing = tuple(c for c in cands if title & profile[c]["roles"]) if title else ()
+        undated = sharing or tuple(cands)
+        return undated[0] if len(undated) == 1 else undated
     scored = []
     for c in cands:
         if c not in cache:

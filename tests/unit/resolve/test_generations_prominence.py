@@ -57,6 +57,21 @@ def test_a_bare_surname_among_contemporaries_goes_to_the_prominent_one_or_none()
     assert all("z" not in e.docs for e in res.entities if e.name in ("Mary Pryce", "Tom Pryce"))
 
 
+def test_on_undated_pages_a_bare_surname_goes_to_the_prominent_namesake_or_none():
+    # pages without dates: time cannot tell namesakes apart, prominence still does
+    docs = [make_doc(f"p{i}", "Coach Mary Pryce spoke.", None) for i in range(6)]
+    anns = [annotate(d, ("Mary Pryce", "PERSON")) for d in docs]
+    d = make_doc("q", "Tom Pryce spoke.", None)
+    bare = make_doc("z", "Pryce won the vote.", None)
+    res = resolve_entities([*docs, d, bare], [*anns, annotate(d, ("Tom Pryce", "PERSON")),
+                                              annotate(bare, ("Pryce", "PERSON"))])
+    (mary,) = [e for e in res.entities if e.name == "Mary Pryce"]
+    assert "z" in mary.docs
+    res = resolve_entities([docs[0], d, bare], [anns[0], annotate(d, ("Tom Pryce", "PERSON")),
+                                                annotate(bare, ("Pryce", "PERSON"))])
+    assert all("z" not in e.docs for e in res.entities if e.name in ("Mary Pryce", "Tom Pryce"))
+
+
 def test_a_name_used_as_a_medium_is_no_person():
     from dossier.resolve.context import medium_cue, used_as_medium
 
