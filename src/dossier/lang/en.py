@@ -210,6 +210,11 @@ FACILITY_NOUNS: frozenset[str] = frozenset(
     avenue boulevard hospital church cathedral mosque temple synagogue park station terminal museum
     library theater theatre prison jail base dam pier ave blvd rd road""".split()
 )
+# Last words of a thoroughfare's name ('<Name> Avenue', '<Name> Ave.'): a place, never a body or a person
+# ('St.' is left out: it is also 'Saint' before a name; 'Road' too: a plan or a route is named so).
+STREET_LAST_NOUNS: frozenset[str] = frozenset("street avenue boulevard ave blvd rd".split())
+# A thoroughfare's noun as abbreviated ('<Name> Ave.' is '<Name> Avenue').
+STREET_ABBREVIATIONS: dict[str, str] = {"ave": "avenue", "blvd": "boulevard", "rd": "road"}
 # First words of a street's or square's name in languages that write the street noun first ('Rue de
 # <Name>', 'Place <Name>', 'Via <Name>', 'Avenida <Name>'; folded, no accents): a place, never a person
 # or a body, though the rest is often a person's name.

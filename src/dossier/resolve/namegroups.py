@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from dossier.lang.en import LEGAL_FORMS
+from dossier.lang.en import LEGAL_FORMS, STREET_ABBREVIATIONS
 from dossier.model import EntityType
 from dossier.lang import geo
 from dossier.nlp.names import direction_keys, fold, same_name, translit_key, translit_word
@@ -92,11 +92,14 @@ _ORG_SUFFIXES = LEGAL_FORMS | frozenset("co ag sa com org net".split())
 
 
 def variant_key(key: str) -> str:
-    """A name key without org suffixes, spaces or hyphens: 'tal gras distributors ltd' and
-    'talgras distributors', 'i b m' and 'ibm', 'people com' and 'people' share it."""
+    """A name key without org suffixes, spaces or hyphens, its street noun written out: 'tal gras
+    distributors ltd' and 'talgras distributors', 'i b m' and 'ibm', 'people com' and 'people',
+    '<name> ave' and '<name> avenue' share it."""
     toks = key.split()
     while len(toks) > 1 and toks[-1] in _ORG_SUFFIXES:
         toks = toks[:-1]
+    if len(toks) > 1:
+        toks[-1] = STREET_ABBREVIATIONS.get(toks[-1], toks[-1])
     return "".join(toks)
 
 

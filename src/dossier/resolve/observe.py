@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
-from dossier.lang.en import FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, PAST_TITLE_WORDS, PEOPLE_NOUNS, STREET_FIRST_NOUNS
+from dossier.lang.en import (
+    FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, PAST_TITLE_WORDS, PEOPLE_NOUNS, STREET_FIRST_NOUNS, STREET_LAST_NOUNS,
+)
 from dossier.resolve.clean import (
     capitalised_common,
     is_role,
@@ -541,6 +543,8 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
             m = dataclasses.replace(m, label="GPE")  # '<Surname> County': a political unit named after someone
         elif m.label in ("PERSON", "ORG") and len(toks) >= 2 and toks[0] in STREET_FIRST_NOUNS and not shaped:
             m = dataclasses.replace(m, label="FAC")  # 'Rue de <Surname>', 'Place <Name>': a street or square
+        elif m.label == "ORG" and len(toks) >= 2 and toks[-1] in STREET_LAST_NOUNS:
+            m = dataclasses.replace(m, label="FAC")  # '<Name> Ave.' tagged ORG: a street
         kind = "person" if m.label == "PERSON" and shape in ("name", "joined") and not shaped else "name"
         if geo.country_named(name):
             name, kind = geo.country_named(name) or name, "name"

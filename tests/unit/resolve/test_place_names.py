@@ -141,3 +141,17 @@ def test_a_courtesy_title_inside_the_mention_says_the_gender():
     res = resolve_entities([a], [annotate(a, ("John Smithers", "PERSON"), ("Katie Smithers", "PERSON"),
                                           ("Mr Smithers", "PERSON"))])
     assert _entity(res, a, "Mr Smithers") == _entity(res, a, "John Smithers")
+
+
+def test_a_street_tagged_a_body_is_a_place_and_its_abbreviated_noun_the_same_street():
+    from dossier.resolve import resolve_entities
+    from dossier.resolve.namegroups import variant_key
+
+    from .helpers import annotate, make_doc
+
+    assert variant_key("church ave") == variant_key("church avenue") != variant_key("church")
+    a = make_doc("a", "Shots were fired on Elm Ave. near the school.", "2016-03-01")
+    b = make_doc("b", "Police closed Elm Avenue on Monday.", "2016-03-02")
+    res = resolve_entities([a, b], [annotate(a, ("Elm Ave.", "ORG")), annotate(b, ("Elm Avenue", "FAC"))])
+    (street,) = [e for e in res.entities if "Elm" in e.name]
+    assert street.type == "place"
