@@ -329,15 +329,23 @@ def joined_surname_key(name: str) -> str | None:
     return translit_word(toks[-2] + toks[-1]) if len(toks) >= 3 else None
 
 
-_NICKNAME = re.compile(r"[\"“(]\s*([A-Z][\w.'’-]*)\s*[\"”)]|(?<=\s)['‘]([A-Z][\w.-]*)['’](?=\s)")
+# A quoted or bracketed word inside a name, after an optional article ('"The <Nick>"')
+_NICKNAME = re.compile(r"[\"“(]\s*(?:[Tt]he\s+)?([A-Z][\w.'’-]*)\s*[\"”)]|(?<=\s)['‘](?:[Tt]he\s+)?([A-Z][\w.-]*)['’](?=\s)")
+
+
+def declared_nickname(full: str) -> str | None:
+    """The one word a full name declares its person goes by: '<Given> "<Nick>" <Surname>',
+    '<Given> (<Nick>) <Surname>', '<Given> 'The <Nick>' <Surname>' (the article is the epithet's, not
+    the name's)."""
+    nick = _NICKNAME.search(full)
+    return (nick.group(1) or nick.group(2)) if nick else None
 
 
 def goes_by(full: str, other: list[str]) -> bool:
-    """'<Given> "<Nick>" <Surname>' or '<Given> (<Nick>) <Surname>': the full name declares a one-word
-    name its person goes by, and the other name is that word before the same surname."""
-    nick = _NICKNAME.search(full)
-    word = nick and (nick.group(1) or nick.group(2))
-    return bool(word) and len(other) == 2 and word_match(fold(word), other[0])
+    """The full name declares a one-word name its person goes by (``declared_nickname``), and the
+    other name is that word before the same surname."""
+    word = declared_nickname(full)
+    return bool(word) and len(other) == 2 and word_match(fold(word or ""), other[0])
 
 
 @functools.cache

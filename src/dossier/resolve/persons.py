@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from dossier.partial_date import PartialDate
 from dossier.nlp.gender import agreeing_names, name_gender
 from dossier.nlp.names import (
+    declared_nickname,
     extends_name,
     generation,
     joined_surname_key,
@@ -269,10 +270,14 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
     first_sets: dict[str, dict[str, None]] = defaultdict(dict)
     for o in sorted(full, key=lambda o: (labels[o.key], o.name)):
         surname_sets[_surname_key(o.name)].setdefault(labels[o.key])
+    nick_sets: dict[str, dict[str, None]] = defaultdict(dict)  # '<Given> "The <Nick>" <Surname>': '<Nick>'
     for o in full:
         first_sets[translit_word(name_tokens(o.name)[0])].setdefault(labels[o.key])
+        if (nick := declared_nickname(o.name)) and name_tokens(nick):
+            nick_sets[translit_word(name_tokens(nick)[0])].setdefault(labels[o.key])
     by_surname = {k: list(v) for k, v in surname_sets.items()}
     by_first = {k: list(v) for k, v in first_sets.items()}
+    by_nick = {k: list(v) for k, v in nick_sets.items()}
     blocks: dict[str, list[str]] = defaultdict(list)  # unsuffixed surname keys by first and by last two letters
     for k in by_surname:
         word, gen = k.split("|", 1)
@@ -299,6 +304,8 @@ def person_labels(groups: dict[str, str], obs: list[Obs]) -> dict[MentionKey, st
             # No one has it as a surname: a given name used alone ('Tesfaye'). A given name with a
             # regnal number ('<Given> III', a monarch) is a name of its own, not a given name alone.
             cands = by_first.get(translit_word(toks[0]), [])
+        if not cands and len(toks) == 1 and not suffixed:
+            cands = by_nick.get(translit_word(toks[0]), [])  # the name a full name says its person goes by
         best = _closest_candidate(o, of_gender(cands, o.gender, genders) if o.gender else cands, profile, years)
         if isinstance(best, tuple):
             pending.append((o, best))

@@ -84,3 +84,18 @@ def test_a_place_in_parentheses_after_a_name_says_where_it_is_not_what_else_it_i
     b = make_doc("b", "The junta renamed Burma (Myanmar) in 1989.")
     ann = annotate(b, ("Burma", "GPE"), ("Myanmar", "GPE"))
     assert [(x.text, y.text) for x, y in find_aliases(b.text, ann.mentions)] == [("Burma", "Myanmar")]
+
+
+def test_a_nickname_a_full_name_declares_names_its_person_alone():
+    from dossier.nlp.names import declared_nickname
+    from dossier.resolve import resolve_entities
+
+    from .helpers import annotate, make_doc
+
+    assert declared_nickname('Vincent "The Chin" Roe') == declared_nickname("Vincent 'Chin' Roe") == "Chin"
+    assert declared_nickname("Vincent Roe") is None
+    a = make_doc("a", 'Mob boss Vincent "The Chin" Roe died. Roe was 77.')
+    b = make_doc("b", "The Chin was a boss. Chin walked in a bathrobe.")
+    res = resolve_entities([a, b], [annotate(a, ('Vincent "The Chin" Roe', "PERSON"), ("Roe", "PERSON")),
+                                    annotate(b, ("Chin", "PERSON"))])
+    assert [sorted(e.docs) for e in res.entities if e.type == "person"] == [["a", "b"]]
