@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from dossier.model import Annotations, Document, EntityType, Mention
 from dossier.lang import geo
 from dossier.lang.en import (
-    FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, PAST_TITLE_WORDS, PEOPLE_NOUNS, STREET_FIRST_NOUNS, STREET_LAST_NOUNS,
+    FACILITY_NOUNS, FUNCTION_WORDS, GPE_NOUNS, PAST_TITLE_WORDS, PEOPLE_NOUNS, RELATIONAL_TITLE_WORDS, STREET_FIRST_NOUNS,
+    STREET_LAST_NOUNS,
 )
 from dossier.resolve.clean import (
     capitalised_common,
@@ -135,8 +136,13 @@ _ABBREVIATED_TITLE = re.compile(r"((?:\b[A-Z][a-z]+\s+){0,2}(?:Lt\.\s+)?\b(?:Sen
 
 # 'would-be president <Name>', 'potential nominee <Name>': a role the text does not say is held
 _NOT_ACTUAL = re.compile(r"\b(would-be|wannabe|potential|possible|prospective|hypothetical)[\s-]*$")
-# A past-holder word right before the title ("former", "then-"): the role is kept, as a past one.
-_PAST_BEFORE = re.compile(r"\b(" + "|".join(sorted(PAST_TITLE_WORDS)) + r")[\s-]*$")
+# A past-holder word before the title ("former", "then-"), maybe across up to two words of the post
+# the title left out ("former travel reporter", "former <State> state senator"; not a possessive, which
+# makes the past word another person's, nor a relation, "former rival Sen.", nor a function word, "late
+# November with chief <Name>"): kept, as a past role.
+_PAST_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(PAST_TITLE_WORDS)) + r")[\s-]+"
+    r"(?:(?!(?:" + "|".join(sorted(RELATIONAL_TITLE_WORDS | FUNCTION_WORDS)) + r")\b)[\w.-]+\s+){0,2}$")
 
 
 def _demonym_plural(name: str) -> bool:

@@ -70,3 +70,17 @@ def test_every_past_holder_word_before_a_title_makes_it_a_former_role_and_future
         start = text.index("Ann")
         m = Mention(Span("a", start, start + 8), "Ann Lode", "PERSON", title="Mayor")
         assert current_title(m, text) == expected, word
+
+
+def test_a_past_word_reaches_the_title_across_the_words_of_its_post_only():
+    from dossier.model import Mention, Span
+    from dossier.resolve.observe import current_title
+    for before, title, expected in (("the former travel ", "Reporter", "former Reporter"),
+                                    ("Ex-CIA ", "chief", "former chief"),
+                                    ("in late November with ", "chief", "chief"),
+                                    ("his former rival ", "Sen.", "Sen."),
+                                    ("the former president's press ", "secretary", "secretary")):
+        text = f"Reporters met {before}{title} Ann Lode."
+        start = text.index("Ann")
+        m = Mention(Span("a", start, start + 8), "Ann Lode", "PERSON", title=title)
+        assert current_title(m, text) == expected, before
