@@ -560,7 +560,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
         if m.label == "PERSON" and _demonym_plural(name):
             m = dataclasses.replace(m, label="NORP")  # 'Greeks', 'Americans': a people, not a person
         if len(toks) == 1 and shape == "name" and (person := _person_tagged_place(m, name, text, tables)):
-            out.append(Obs(key, m, person, surface, "person", date))
+            out.append(Obs(key, dataclasses.replace(m, label="PERSON"), person, surface, "person", date))
             continue
         if len(toks) == 1 and m.label not in ("GPE", "LOC") and shape == "name":
             # A bare name whose person is in this document (robust to a missing canonical).

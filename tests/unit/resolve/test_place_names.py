@@ -182,3 +182,4 @@ def test_a_given_name_tagged_a_place_is_the_person_its_page_names_in_full():
     names = {e.id: (e.name, e.type) for e in res.entities}
     start = a.text.index("Lachlan")
     assert names[res.mention_entity[("a", start, start + 7)]] == ("Lachlan Murdane", "person")
+    assert [n for n, _ in names.values()].count("Lachlan Murdane") == 1  # one person, not a second by the tag
