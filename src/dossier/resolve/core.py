@@ -48,6 +48,7 @@ from dossier.resolve.agreement import (
     refuse_non_names,
 )
 from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
+from dossier.resolve import pagechains
 from dossier.resolve.pagegroups import page_groups
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
 from dossier.resolve.roles import former_counts, one_holder_at_a_time
@@ -136,6 +137,8 @@ def resolve_entities(
     prons = [o for o in obs if o.kind == "pron"]
     attach_pronouns(clusters, prons, texts, inert)
     attach_first_person(clusters, prons, texts)
+    # a page's descriptions the head word joined to another referent's ('the girl' of two girls)
+    clusters = pagechains.split_clusters(clusters, texts)
     have = {c.country for c in clusters if c.kind == "country"}
     clusters += [country_cluster(c.country) for c in clusters if c.kind == "gov" and c.country and c.country not in have]
     ensure_unique_ids(clusters)
