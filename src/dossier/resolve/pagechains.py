@@ -17,6 +17,7 @@ model can hold on stories it never saw. They are listed in ``FEATURES``; the wei
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 from collections import Counter
@@ -27,6 +28,8 @@ from importlib import resources
 
 from dossier.resolve.clusters import Cluster, _display_name, _hash_id
 from dossier.resolve.observe import Obs
+
+logger = logging.getLogger(__name__)
 
 # Labels a chain's entity may carry (the most frequent mention label among its non-pronouns).
 _LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
@@ -84,7 +87,8 @@ def article(o: Obs, text: str) -> str:
     words = o.mention.text.lower().split()
     if words and words[0] in _ARTICLES:
         return words[0]
-    for token in reversed(_TOKEN.findall(text[max(0, o.key[1] - 60) : o.key[1]])[-3:]):
+    before: list[str] = _TOKEN.findall(text[max(0, o.key[1] - 60) : o.key[1]])
+    for token in reversed(before[-3:]):
         if token.lower() in _ARTICLES:
             return token.lower()
         if not _PREMODIFIER.fullmatch(token):
@@ -158,4 +162,5 @@ def split_clusters(clusters: list[Cluster], texts: Mapping[str, str]) -> list[Cl
             new.name = _display_name(new)
             new.id = _hash_id(c.id, "page", chain[0].key[0])
             out.append(new)
+    logger.debug("%d page chains of descriptions split from their entities", len(out) - len(clusters))
     return out
