@@ -9,7 +9,8 @@ The steps, each a small function over plain values:
 3. other names (namegroups.py) cluster by spelling-insensitive key; the type is voted from labels and text cues.
 4. capitals, countries and seats of government used as actors go to the country's government.
 4b. common noun phrases get their head word as label, within a group of pages reporting one event
-   (pagegroups.py).
+   (pagegroups.py); after pronouns are attached, a page's descriptions a learned model gives to
+   another referent than the entity's other pages are split off (pagechains.py).
 5. aliases the text declares ("X, known in Japan as Y") join clusters; then user corrections.
 6. clusters (clusters.py) become ``Entity`` values with stable content-derived ids, roles over time and aliases.
 """
