@@ -9,7 +9,8 @@ The steps, each a small function over plain values:
 3. other names (namegroups.py) cluster by spelling-insensitive key; the type is voted from labels and text cues.
 4. capitals, countries and seats of government used as actors go to the country's government.
 4b. common noun phrases get their head word as label, within a group of pages reporting one event
-   (pagegroups.py).
+   (pagegroups.py); after pronouns are attached, a page's descriptions a learned model gives to
+   another referent than the entity's other pages are split off (pagechains.py).
 5. aliases the text declares ("X, known in Japan as Y") join clusters; then user corrections.
 6. clusters (clusters.py) become ``Entity`` values with stable content-derived ids, roles over time and aliases.
 """
@@ -49,6 +50,7 @@ from dossier.resolve.agreement import (
     refuse_non_names,
 )
 from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
+from dossier.resolve import pagechains
 from dossier.resolve.pagegroups import page_groups
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
 from dossier.resolve.roles import former_counts, one_holder_at_a_time
@@ -137,6 +139,8 @@ def resolve_entities(
     prons = [o for o in obs if o.kind == "pron"]
     attach_pronouns(clusters, prons, texts, inert)
     attach_first_person(clusters, prons, texts)
+    # a page's descriptions the head word joined to another referent's ('the girl' of two girls)
+    clusters = pagechains.split_clusters(clusters, texts)
     have = {c.country for c in clusters if c.kind == "country"}
     clusters += [country_cluster(c.country) for c in clusters if c.kind == "gov" and c.country and c.country not in have]
     ensure_unique_ids(clusters)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from dossier.model import Annotations, Document, Mention, PublicationDate, Span
+from dossier.resolve import pagechains
 
 
 def make_doc(doc_id: str, text: str, date: str | None = None) -> Document:
@@ -41,3 +44,16 @@ def annotate(doc: Document, *specs: tuple) -> Annotations:
 
 def with_date(doc: Document, date: str) -> Document:
     return dataclasses.replace(doc, published=make_doc(doc.id, "", date).published)
+
+
+@contextlib.contextmanager
+def without_page_split() -> Iterator[None]:
+    """Resolve with the learned page-chain split off (``resolve/pagechains.py``): for tests of the
+    rules that link descriptions, on hand-built stories of one mention a page, which the model,
+    fitted on whole ECB+ topics, would mostly split (``test_page_chains.py`` tests the split)."""
+    keep = pagechains.shipped_model
+    pagechains.shipped_model = lambda: pagechains.Model((0.0,), (1.0,), (0.0,), -50.0, 0.5)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        pagechains.shipped_model = keep
