@@ -197,8 +197,12 @@ def _title_year(token: Token) -> bool:
 
 
 def _trim_title(tokens: list[Token]) -> list[Token]:
-    """Drop a leading possessive or determiner left over from the backward/forward walk."""
+    """Drop a leading possessive or determiner left over from the backward/forward walk, and the
+    lowercase tail of a hyphenated modifier the walk cut ('51-year-old Capt.': 'old' is the age's,
+    not the title's; 'ex-CIA chief' keeps 'CIA')."""
     while tokens and (_possessive(tokens[0]) or tokens[0].pos_ in ("DET", "PUNCT") or _infix_hyphen(tokens[0])):
+        if _infix_hyphen(tokens[0]) and len(tokens) > 2 and tokens[1].is_lower:
+            tokens = tokens[1:]  # and the word after it, below
         tokens = tokens[1:]
     return tokens
 

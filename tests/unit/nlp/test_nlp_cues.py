@@ -145,3 +145,14 @@ def test_a_headline_run_into_one_person_span_is_no_person():
     assert clean_span(_Cand(doc[0:4], "PERSON")) == []  # a plural noun or a verb inside the name
     kept = clean_span(_Cand(doc[5:7], "PERSON"))
     assert [c.span.text for c in kept] == ["Ann Vance"]
+
+
+def test_an_age_compound_before_a_title_is_no_part_of_it(nlp):
+    text = "The officer who died was 51-year-old Capt. Tom Tennant."
+    doc = nlp(text)
+    start = text.index("Tom")
+    assert role_title_before(doc.char_span(start, start + len("Tom Tennant"))) == "Capt."
+    text = "Ex-CIA chief Dave Petters testified."
+    doc = nlp(text)
+    start = text.index("Dave")
+    assert role_title_before(doc.char_span(start, start + len("Dave Petters"))) in ("Chief", "CIA Chief")
