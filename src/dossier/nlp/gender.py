@@ -131,6 +131,12 @@ def _given_name_answer(word: str) -> str:
     return given_name_answers().get(word.lower(), "unknown")
 
 
+def given_name_answer(word: str) -> str:
+    """The dictionary's answer for a word as a given name: 'male', 'female', 'mostly_male',
+    'mostly_female', 'andy' (either) or 'unknown'."""
+    return _given_name_answer(word)
+
+
 def given_name_gender(word: str) -> str:
     """'m' or 'f' when the dictionary gives the given name one gender, else ''."""
     return _GUESSES.get(_given_name_answer(word), "")

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dossier.lang import geo
-from dossier.lang.en import PLACE_NOUNS, WEEKDAYS
+from dossier.lang.en import FACILITY_NOUNS, PLACE_NOUNS, WEEKDAYS
+from dossier.nlp.gender import given_name_answer
 from dossier.model import CLASS_USE
 from dossier.nlp.names import clean_name, coordination, joined_names, name_tokens, translit_key, translit_word
 from dossier.resolve.clean import name_list
@@ -79,6 +80,68 @@ def _after_resident(o: Obs, texts: Mapping[str, str], ends: set[tuple[str, int]]
     before = texts.get(doc, "")[max(0, start - 16) : start]
     m = _RESIDENCE.search(before)
     return m is not None and ((doc, start - len(m.group())) in ends or _AGED_RESIDENCE.search(before) is not None)
+
+
+# What stands between two items of a list of names: ', ', ', and ', ' and ', ' & '.
+_LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def promote_listed_persons(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs]:
+    """A name of two or three words tagged an organisation or a facility that opens with a given name
+    and is listed next to a name tagged PERSON ('stars including <Given> <Surname>, <Given>
+    <Surname> and ...') is a person: items of one list are of one kind, and the tagger labels each
+    name alone. Names ending in a place or facility noun ('Fifth and <Name> Streets') are left."""
+    order = sorted((o for o in obs if o.kind in ("person", "name")), key=lambda o: o.key)
+    gaps = [_list_gap(a, b, texts) for a, b in zip(order, order[1:])]  # '' (none), ',' or 'and'
+    listed: set[MentionKey] = set()
+    for i, o in enumerate(order):
+        if not _person_shaped_body(o):
+            continue
+        before = gaps[i - 1] if i > 0 and order[i - 1].mention.label == "PERSON" else ""
+        after = gaps[i] if i < len(gaps) and order[i + 1].mention.label == "PERSON" else ""
+        # 'A and <Name>', '<Name> and B', commas on both sides ('A, <Name>, B') or a list's first item
+        # ('<Name>, B and C'): a comma alone may close a name before its verb ('..., <Name> said')
+        opens = after == "," and i + 1 < len(gaps) and gaps[i + 1] == "and"
+        if "and" in (before, after) or (before and after) or opens:
+            listed.add(o.key)
+    if not listed:
+        return obs
+    logger.debug("%d names tagged bodies listed among persons", len(listed))
+    # decided for the name, so for all its mentions tagged so ('<Given> <Surname>' of other pages),
+    # and the page's bare surname of it, tagged a body as the name was
+    names = {translit_key(o.name) for o in order if o.key in listed}
+    listed |= {o.key for o in order if translit_key(o.name) in names and _person_shaped_body(o)}
+    full = {(o.key[0], name_tokens(o.name)[-1]): o.name for o in order if o.key in listed}
+    out = []
+    for o in obs:
+        toks = name_tokens(o.name)
+        surname = full.get((o.key[0], toks[0])) if len(toks) == 1 and o.kind == "name" and o.mention.label in (
+            "ORG", "FAC") else None
+        if o.key in listed or surname:
+            o = dataclasses.replace(o, mention=dataclasses.replace(o.mention, label="PERSON"), kind="person",
+                                    name=surname or o.name)
+        out.append(o)
+    return out
+
+
+def _list_gap(a: Obs, b: Obs, texts: Mapping[str, str]) -> str:
+    """How two observations in text order are joined as items of a list: 'and' (an 'and' or '&'
+    between them), ',' (a comma alone), '' (not as items of one list)."""
+    if a.key[0] != b.key[0]:
+        return ""
+    gap = _LIST_GAP.fullmatch(texts.get(a.key[0], "")[a.key[2] : b.key[1]])
+    return "" if gap is None else "and" if re.search(r"and|&", gap.group()) else ","
+
+
+def _person_shaped_body(o: Obs) -> bool:
+    """Two or three words tagged a body, opening with a name the dictionary gives a gender, mostly
+    at least (not one of either: '<Syllable> <Word> <Word>' of a body), ending in no place or
+    facility noun."""
+    toks = name_tokens(o.name)
+    return (o.mention.label in ("ORG", "FAC") and o.kind == "name" and o.shape == "name" and 2 <= len(toks) <= 3
+            and given_name_answer(o.name.split()[0]) not in ("unknown", "andy")
+            and toks[-1].rstrip("s") not in FACILITY_NOUNS | PLACE_NOUNS
+            and not (o.place or o.org or o.medium))
 
 
 @dataclass(frozen=True)

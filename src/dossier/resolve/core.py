@@ -44,6 +44,7 @@ from dossier.nlp.names import extends_name, generation, name_tokens, same_person
 from dossier.resolve.agreement import (
     demote_known_places,
     demote_non_persons,
+    promote_listed_persons,
     promote_unknown_places,
     refuse_class_words,
     refuse_day_names,
@@ -127,6 +128,7 @@ def resolve_entities(
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     texts = {d.id: d.text for d in docs}
     obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)), texts)
+    obs = promote_listed_persons(obs, texts)  # '<Given> <Surname>' tagged ORG in a list of persons
     obs = refuse_non_names(demote_non_persons(obs))
     obs, refused = _refuse(obs, texts, refused or Refused())  # 'a super <ACRONYM>', '<Word> Tuesday': no entity
     del seen

@@ -292,3 +292,22 @@ def test_a_bare_title_with_a_capitalised_qualifier_goes_to_its_person():
     res = resolve_entities([doc], [ann])
     (walt,) = [e for e in res.entities if e.name == "Walt Brenner"]
     assert walt.mentions == 3, res.entities  # the title's words ('Norvik') are no name for the canonical to cover
+
+
+def test_a_name_tagged_a_body_listed_among_persons_is_a_person_on_every_page():
+    from dossier.resolve import resolve_entities
+
+    from .helpers import annotate, make_doc
+
+    a = make_doc("a", "The clinic has treated stars including Mary Quell, Ann Roe and Tom Dee.", "2016-03-01")
+    b = make_doc("b", "Mary Quell was seen there. Quell said nothing.", "2016-03-02")
+    c = make_doc("c", "Members of the Ku Klux Klan and Tom Dee marched.", "2016-03-02")
+    res = resolve_entities([a, b, c], [
+        annotate(a, ("Mary Quell", "ORG"), ("Ann Roe", "PERSON"), ("Tom Dee", "PERSON")),
+        annotate(b, ("Mary Quell", "ORG"), ("Quell", "ORG")),
+        annotate(c, ("Ku Klux Klan", "ORG"), ("Tom Dee", "PERSON"))])
+    types = {e.name: e.type for e in res.entities}
+    assert types["Mary Quell"] == "person" and [e.name for e in res.entities].count("Mary Quell") == 1
+    (quell,) = [e for e in res.entities if e.name == "Mary Quell"]
+    assert {"a", "b"} <= set(quell.docs) and "Quell" in quell.aliases
+    assert types["Ku Klux Klan"] == "org"  # no given name of a gender opens it
