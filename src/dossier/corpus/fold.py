@@ -274,7 +274,8 @@ def fold_positions(
 ) -> list[Position]:
     """Stored positions and the new pages' ones, a new issue renamed to the stored issue of the
     same head term (``known``), in the order ``build_positions`` gives (side, issue size, date)."""
-    from dossier.extract.positions import phrase_terms, position_order
+    from dossier.extract.positions import phrase_terms
+    from dossier.extract.positions_order import position_order
 
     renamed = []
     for p in found:

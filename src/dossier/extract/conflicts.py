@@ -413,8 +413,8 @@ def _figure_conflicts(docs: Sequence[Document], annots: Sequence[Annotations],
             continue
         for fig in annot.figures if figures_of is None else figures_of(annot):
             item = _figure_item(doc, annot, fig)
-            if item is not None:
-                items.append(item)
+            if item is not None and not (item.change or item.estimate or item.share):
+                items.append(item)  # one that never pairs (see ``_figure_pairs``) is not kept to the end
     out: list[Conflict] = []
     for a, b in _figure_pairs(items):
         if _why_not(a, b) is not None:

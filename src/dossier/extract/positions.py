@@ -17,10 +17,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from dossier.extract.demonyms import demonym_lookup
+from dossier.extract.positions_order import OTHER, position_order
 from dossier.extract.positions_quotes import quote_claims
 from dossier.lang.geo import country_named
 from dossier.model import Annotations, Claim, Document, Entity, Position, Precision, Quote
@@ -28,7 +29,6 @@ from dossier.nlp.cues import ROLE_NOUNS
 
 logger = logging.getLogger(__name__)
 
-OTHER = "other"
 
 # Words that carry no topic: determiners, quantifiers, numbers in words. Generic English only.
 _STOP = frozenset(
@@ -508,21 +508,6 @@ def build_positions(
             name_of[actor] = name
         rows.append(pos)
     return position_order(rows, name_of)
-
-
-def position_order(positions: Iterable[Position], name_of: Mapping[str, str]) -> list[Position]:
-    """Positions in listing order: by side (its name, ``name_of`` an entity id's, then the side),
-    issue (largest first, ``OTHER`` last), date (undated last), page and offset; stable on ties.
-    One order for the full corpus step, the incremental one and the store, which sorts on read so
-    an incremental step can write only the positions it adds."""
-    rows = list(positions)
-    size = Counter(p.issue for p in rows)
-
-    def label(p: Position) -> str:
-        return name_of.get(p.actor, "") if p.actor else (p.actor_label or "")
-
-    return sorted(rows, key=lambda p: (label(p).lower(), p.side, p.issue == OTHER, -size[p.issue], p.issue,
-                                       p.date is None, p.date or "", p.span.doc_id, p.span.start))
 
 
 def _with_known(names: dict[str, str], known: Mapping[str, str]) -> dict[str, str]:

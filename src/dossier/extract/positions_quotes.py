@@ -7,6 +7,7 @@ quoted speech, so each attributed statement becomes a claim of its speaker as we
 from __future__ import annotations
 
 import logging
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -35,7 +36,8 @@ def quote_claims(annots: Sequence[Annotations], by_doc: dict[str, Document], cla
             if (q.question or not q.speaker or q.confidence < QUOTE_MIN_CONFIDENCE
                     or any(q.content.overlaps(sp) for sp in taken[a.doc_id])):
                 continue
-            cue = doc.text[q.cue_span.start : q.cue_span.end].lower() if doc and q.cue_span else ""
+            # one string per cue word ('said', 'told'): a position keeps it as its stance
+            cue = sys.intern(doc.text[q.cue_span.start : q.cue_span.end].lower()) if doc and q.cue_span else ""
             out.append(Claim(span=q.content, actor_name=q.speaker, stance=cue or "said", statement=_short(q.text), key_phrase=q.key_phrase,
                              confidence=q.confidence, actor=q.speaker_entity))
     return out

@@ -14,6 +14,7 @@ import logging
 import marshal
 import re
 import sys
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -484,10 +485,13 @@ def packed(seen: Sequence[Obs], mentions: Sequence[Mention]) -> Packed:
     """Observations as the memo keeps them between two resolution runs (through the events and
     re-dating passes): every page's ``Obs`` objects and key tuples were tens of MB at 10,000 pages,
     and they held the page's mentions as observed, which resolution then replaces (it writes their
-    entity ids), so both copies lived. A mention of the page is kept as its index."""
+    entity ids), so both copies lived. A mention of the page is kept as its index. The rows are
+    compressed (zlib level 1, about a third of their size): the memo is held through the events
+    pass, whose own working set stood on it at the step's peak, and read again only when
+    re-dating makes resolution run twice."""
     at = {id(m): i for i, m in enumerate(mentions)}
-    return tuple(at.get(id(o.mention), o.mention) for o in seen), marshal.dumps(tuple(
-        tuple(getattr(o, f) for f in _PACKED_FIELDS) for o in seen))
+    return tuple(at.get(id(o.mention), o.mention) for o in seen), zlib.compress(marshal.dumps(tuple(
+        tuple(getattr(o, f) for f in _PACKED_FIELDS) for o in seen)), 1)
 
 
 def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
@@ -495,7 +499,7 @@ def unpacked(kept: Packed, mentions: Sequence[Mention]) -> list[Obs]:
     (``inputs_of``), so equal to those observed but for the entity ids, which resolution never reads."""
     refs, rows = kept
     return [Obs(key, mentions[m] if isinstance(m, int) else m, *rest)
-            for m, (key, *rest) in zip(refs, marshal.loads(rows), strict=True)]
+            for m, (key, *rest) in zip(refs, marshal.loads(zlib.decompress(rows)), strict=True)]
 
 
 def _read_as(m: Mention, name: str, surface: str, text: str,

@@ -105,7 +105,7 @@ def corpus_changes(before: Corpus, after: Corpus) -> CorpusChanges:
 def ordered_corpus(corpus: Corpus) -> Corpus:
     """``corpus`` with its positions and conflicts in listing order: how every store reads it."""
     from dossier.extract.conflicts_events import conflict_order
-    from dossier.extract.positions import position_order
+    from dossier.extract.positions_order import position_order
 
     names = {e.id: e.name for e in corpus.entities}
     return replace(corpus, positions=tuple(position_order(corpus.positions, names)),

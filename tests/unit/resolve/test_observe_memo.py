@@ -4,6 +4,7 @@ observations and gives what a fresh run gives; a page whose inputs changed is ob
 from __future__ import annotations
 
 import dataclasses
+import zlib
 
 from dossier.resolve import resolve_entities
 from dossier.resolve.observe import inputs_digest, inputs_of, interned, observe, pack_memo, packed, unpacked
@@ -74,6 +75,7 @@ def test_packed_observations_come_back_equal_on_the_pages_mentions():
     seen = observe(docs[0], annots[0])
     kept = packed(seen, annots[0].mentions)
     assert isinstance(kept[1], bytes) and all(isinstance(m, int) for m in kept[0])  # no object of the run held
+    assert len(kept[1]) < len(zlib.decompress(kept[1]))  # the rows compressed
     assert unpacked(kept, annots[0].mentions) == seen
     # resolution wrote entity ids: the same observations, on the mentions the page has now
     resolved = tuple(dataclasses.replace(m, entity_id="x") for m in annots[0].mentions)
