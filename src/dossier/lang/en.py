@@ -80,6 +80,14 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 # Words before a title that name a relation to another person, not a post: 'fellow candidate <Name>',
 # '<Name> rival Sen. <Name>' (the relation goes; the title after it stays).
 RELATIONAL_TITLE_WORDS: frozenset[str] = frozenset("fellow rival opponent challenger".split())
+# Capitalised words before a title that name an affiliation, not whom the post is of: a party, an
+# ideology or a faith ('Republican senator', 'Conservative MP', 'Muslim cleric'; nationalities are
+# read as countries). They are names of groups, so an entity may carry them; they still hold no post.
+AFFILIATION_WORDS: frozenset[str] = frozenset(
+    """republican republicans democratic democrat democrats gop conservative conservatives labour liberal
+    liberals libertarian green greens independent socialist socialists communist progressive progressives
+    tory tories whig populist nationalist centrist leftist rightist moderate evangelical muslim christian
+    catholic protestant jewish orthodox mormon sunni shiite shia hindu sikh buddhist""".split())
 # Words that make a part of a place or another place of a name ('Southern X', 'Middle West' / 'Middle East').
 DIRECTION_WORDS: frozenset[str] = frozenset(
     "north south east west northern southern eastern western upper lower central greater inner outer".split())
@@ -106,6 +114,9 @@ ORG_NAME_NOUNS: frozenset[str] = frozenset(
 # Last words of a legislature's name ('<Place> Senate', '<Name> Assembly'): a body, never a person
 # (the tagger calls a headline's '<Word> Senate' one), and no person's surname when alone.
 LEGISLATURE_NOUNS: frozenset[str] = frozenset("senate congress parliament assembly legislature".split())
+# A legislative chamber before a title is the seat held or sought ('Senate candidate', 'House
+# Republican'), not whom or what the post is of.
+CHAMBER_WORDS: frozenset[str] = LEGISLATURE_NOUNS | {"house"}
 # Reporting verbs of news prose, base form -> irregular forms (the regular ones come from
 # ``nlp.cues.inflect``). Read by the claim finder (a demand reported with one: 'X said Y must')
 # and by the resolver (a bare 'it' opening the clause one reports: '<Org> said it would').

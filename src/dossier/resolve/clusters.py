@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from dossier.model import Entity, EntityType
 from dossier.lang import geo
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.namegroups import vote_type
+from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_MODIFIERS
 from dossier.nlp.names import name_tokens, translit_key
 from dossier.resolve.observe import POINTERS, Obs
 from dossier.resolve.roles import roles_from
@@ -105,7 +107,41 @@ def _dedupe(forms: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def to_entity(c: Cluster, country_ids: dict[str, str]) -> Entity:
+_NAME_LEAST = 2  # mentions a cluster needs before its name counts as one a title may be of (not a stray tag)
+# Words a title is made of: a name made of them only ('National Security', 'White House') may be a phrase.
+_TITLE_WORDS = ROLE_NOUNS | TITLE_MODIFIERS | PORTFOLIO_WORDS
+
+
+def _written_as_name(name: str, texts: Iterable[str]) -> bool:
+    """The words are written capitalised more often than in lower case in the pages: 'White House' is a
+    name, 'national security' (tagged in a headline's capitals) a phrase."""
+    low = re.compile(r"\b" + re.escape(name.lower()) + r"\b")
+    cap = re.compile(r"\b" + re.escape(name.title()) + r"\b")
+    counts = [(len(low.findall(t)), len(cap.findall(t))) for t in texts]
+    return sum(c for _, c in counts) > sum(lo for lo, _ in counts)
+
+
+def title_names(clusters: Iterable[Cluster], texts: Iterable[str] = ()) -> frozenset[str]:
+    """The names, casefolded, a role title may be of ('<Surname> adviser', '<Outlet> host'): each person's
+    name and surname, each organisation's name and the names it is written by, of clusters with two
+    mentions or more. Resolution's names are the corpus's evidence that a capitalised word is a name
+    rather than an adjective in a headline's capitals (``roles.read_title``); a name made of title words
+    only is kept when the pages (``texts``) write it capitalised more than in lower case."""
+    out: set[str] = set()
+    for c in clusters:
+        if len(c.obs) < _NAME_LEAST or c.type not in ("person", "org"):
+            continue
+        words = c.name.split()
+        out.add(c.name.casefold())
+        if c.type == "person" and len(words) > 1:
+            out.add(words[-1].casefold())
+        elif c.type == "org":
+            out |= {o.name.casefold() for o in c.obs if o.kind not in ("pron", "common") and o.name}
+    pages = list(texts)
+    return frozenset(n for n in out if not all(w in _TITLE_WORDS for w in n.split()) or _written_as_name(n, pages))
+
+
+def to_entity(c: Cluster, country_ids: dict[str, str], names: Collection[str] = frozenset()) -> Entity:
     obs = sorted(c.obs, key=lambda o: o.key)
     named = [o for o in obs if o.kind not in ("pron", "common")]
     # A description linked to a name ('host of a podcast and <Platform> junkie, <Name>') says what the
@@ -124,7 +160,7 @@ def to_entity(c: Cluster, country_ids: dict[str, str]) -> Entity:
         name=c.name,
         type=c.type,
         aliases=aliases,
-        roles=roles_from(observations, {o.mention.span: o.term for o in obs if o.term != (None, None)})
+        roles=roles_from(observations, {o.mention.span: o.term for o in obs if o.term != (None, None)}, names)
         if c.type in ("person", "other") else (),
         mentions=len(obs),
         docs=tuple(sorted({o.key[0] for o in obs})),

@@ -32,6 +32,7 @@ from dossier.resolve.clusters import (
     country_cluster,
     ensure_unique_ids,
     make_cluster,
+    title_names,
     to_entity,
 )
 from dossier.resolve.common import amount_key, non_referential, quantity_key
@@ -152,8 +153,9 @@ def resolve_entities(
     for c in clusters:
         if c.kind == "country":
             country_ids[c.country or ""] = c.id
-    formers = {c.id: former_counts(o.mention.title for o in c.obs) for c in clusters if c.type == "person"}
-    made = one_holder_at_a_time([to_entity(c, country_ids) for c in clusters], formers)
+    names = title_names(clusters, texts.values())  # what '<Name> adviser' may be of
+    formers = {c.id: former_counts((o.mention.title for o in c.obs), names) for c in clusters if c.type == "person"}
+    made = one_holder_at_a_time([to_entity(c, country_ids, names) for c in clusters], formers)
     entities = tuple(sorted(made, key=lambda e: (-e.mentions, e.name, e.id)))
     mention_entity = {o.key: c.id for c in clusters for o in c.obs}
     return Resolution(entities=entities, mention_entity=mention_entity, refused=refused)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from dossier.lang.en import (
-    CANDIDACY_NOUNS, NOT_CURRENT_TITLE_WORDS, RELATIONAL_TITLE_WORDS, SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS,
+    AFFILIATION_WORDS, CANDIDACY_NOUNS, CHAMBER_WORDS, NOT_CURRENT_TITLE_WORDS, RELATIONAL_TITLE_WORDS, SINGLE_HOLDER_TITLES, TITLE_ABBREVIATIONS,
 )
 from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
@@ -26,6 +26,9 @@ logger = logging.getLogger(__name__)
 
 # Modifiers that say the title was not held at the time of writing: such a mention dates nothing.
 _NOT_CURRENT = NOT_CURRENT_TITLE_WORDS
+# Words after which a capitalised word may start the name a title is of ('senior <Name> adviser'); after
+# any other lowercase word it is part of a compound ('super <Initialism> spokeswoman').
+_COMPOUNDING_OK = ROLE_NOUNS | TITLE_MODIFIERS
 # Modifiers that do not change which role it is.
 _FILLER = frozenset({"current", "incumbent", "new", "newly", "appointed", "his", "her", "their", "its", "the", "a", "an", "s"})
 # Portfolio words: 'Secretary of State', 'Minister of Foreign Affairs' name the role, not whom it is of.
@@ -119,11 +122,40 @@ def _starts_name(words: list[str], i: int) -> bool:
     return words[i][:1].isupper() and nxt[:1].isupper() and not _is_role_word(nxt.lower().rstrip("."))
 
 
-def read_title(title: str) -> TitleReading | None:
+def _named_of(words: list[str], i: int, names: Collection[str]) -> int:
+    """How many words from ``words[i]`` name whom a post is of ('<Surname> adviser', '<Outlet> host',
+    '<Org> press secretary'), 0 when none do.
+
+    A capitalised premodifier may be a name or an adjective in a headline's capitals ('Longtime <Name>
+    Aide'); no word list can tell a surname or an outlet from an adjective, so the corpus decides:
+    ``names`` holds the names resolution made, casefolded (``clusters.title_names``). The name must
+    end right before a role word (a capitalised word after it continues the name: '<Name> Foundation
+    president' is read whole by ``_of_name``, as are '<Name> campaign' and places, whose reading stands:
+    '<Affiliation> <State> Sen.' is of the state), and be no affiliation (a party, ideology or faith:
+    ``AFFILIATION_WORDS``), portfolio ('Treasury Secretary'), chamber ('Senate candidate') or title.
+    Only a name starting the capitalised words is taken: one after them ('Longtime <Name>', '<Place>
+    Law School', 'The New <Name>') may end a longer name or follow an adjective, which the names of
+    the corpus cannot tell apart (on the 924 election articles all three such readings were wrong)."""
+    for k in range(min(len(words) - i - 1, 4), 0, -1):
+        chunk, nxt = words[i : i + k], words[i + k]
+        low = [w.lower().rstrip(".") for w in chunk]
+        if (" ".join(chunk).casefold() not in names or nxt.lower() == "campaign"
+                or not _is_role_word(nxt.lower().rstrip(".")) or not all(w[:1].isupper() for w in chunk)
+                or low[-1] in AFFILIATION_WORDS
+                or all(w in AFFILIATION_WORDS or w in PORTFOLIO_WORDS or w in CHAMBER_WORDS for w in low)
+                or all(w in ROLE_NOUNS or w in _ABBREVIATIONS for w in low)
+                or _of_name(chunk, nxt)[0] not in (None, " ".join(chunk))):
+            continue
+        return k
+    return 0
+
+
+def read_title(title: str, names: Collection[str] = frozenset()) -> TitleReading | None:
     """Role title -> its reading, or None when no role word is left.
 
     'Japanese Foreign Minister' -> ('foreign minister', 'Japan'); "<Org>'s chief executive" ->
-    ('chief executive', '<Org>'); 'former Prime Minister' -> ('prime minister', None, past).
+    ('chief executive', '<Org>'); 'former Prime Minister' -> ('prime minister', None, past); with
+    '<Outlet>' in ``names`` (``_named_of``), '<Outlet> host' -> ('host', '<Outlet>').
     """
     head, of = _split_of(title)
     past = False
@@ -150,6 +182,11 @@ def read_title(title: str) -> TitleReading | None:
         hit = _country_prefix(words, i) if not run else None
         if hit and of is None:
             of, i = hit[0], i + hit[1]
+            continue
+        named = _named_of(words, i, names) if of is None and not run and w[:1].isupper() and not (
+            kept and kept[-1] not in _COMPOUNDING_OK) else 0
+        if named:
+            of, i = " ".join(words[i : i + named]), i + named
             continue
         if w.endswith("'s") and w[:1].isupper():  # "<Org>'s chief executive"
             of = of or " ".join(run + [_possessor(w)])
@@ -224,9 +261,9 @@ def split_stack(title: str) -> list[str]:
     return [" ".join(p) for p in pieces if p]
 
 
-def read_titles(title: str) -> list[TitleReading]:
+def read_titles(title: str, names: Collection[str] = frozenset()) -> list[TitleReading]:
     """Each title of a stack read (``split_stack``, ``read_title``)."""
-    return [r for piece in split_stack(title) if (r := read_title(piece)) is not None]
+    return [r for piece in split_stack(title) if (r := read_title(piece, names)) is not None]
 
 
 def normalise_title(title: str) -> tuple[str, str | None] | None:
@@ -245,8 +282,9 @@ Term = tuple[str | None, str | None]  # (start, end) as the text states them
 def _join_countryless(groups: dict[tuple[str, str | None], list[tuple[str | None, Span, bool]]]) -> None:
     """'President Smith' and 'Freedonian President Smith' are one role when only one 'of' goes with it;
     so are '<Surname> campaign manager' and "<Given> <Surname>'s campaign manager" (an 'of' whose
-    words are all in one fuller 'of')."""
-    for title, of in sorted((k for k in groups), key=lambda k: len(k[1] or "")):
+    words are all in one fuller 'of'). The longest 'of's go first, so a chain joins: '<Surname>' into
+    '<Given> <Surname>' before the bare title is matched, which then has one 'of' left to join."""
+    for title, of in sorted(groups, key=lambda k: -len(k[1] or "")):
         words = set((of or "").lower().split())
         withs = [k for k in groups if k[0] == title and k[1] is not None and k[1] != of
                  and words < set(k[1].lower().split())]
@@ -279,16 +317,17 @@ def _one_role(title: str, of: str | None, obs: list[tuple[str | None, Span, bool
                 evidence=spans, start=starts[0] if starts else None, end=ends[-1] if ends else None, past=past)
 
 
-def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapping[Span, Term] | None = None
-               ) -> tuple[Role, ...]:
+def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapping[Span, Term] | None = None,
+               names: Collection[str] = frozenset()) -> tuple[Role, ...]:
     """(title, date, evidence span) observations -> one Role per (title, of) with its dates.
 
     Dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD) so string order is time order; ``terms``
-    gives the start and end a page states for the role written at a span ('since 2014').
+    gives the start and end a page states for the role written at a span ('since 2014'); ``names``:
+    the corpus's names a title may be of (``read_title``).
     """
     groups: dict[tuple[str, str | None], list[tuple[str | None, Span, bool]]] = {}
     for title, date, span in observations:
-        for read in read_titles(title):
+        for read in read_titles(title, names):
             past = read.past or bool(read.year and date and read.year < date[:4])  # '2012 nominee' on a 2016 page
             groups.setdefault((read.title, read.of), []).append((date, span, past))
     _join_countryless(groups)
@@ -297,11 +336,12 @@ def roles_from(observations: Iterable[tuple[str, str | None, Span]], terms: Mapp
     return tuple(sorted(roles, key=lambda r: (r.first_seen or "9999", r.title, r.of or "")))
 
 
-def former_counts(titles: Iterable[str | None]) -> Counter[tuple[str, str | None]]:
-    """How often each (title, of) is written as a past one ('former President') among one person's titles."""
+def former_counts(titles: Iterable[str | None], names: Collection[str] = frozenset()) -> Counter[tuple[str, str | None]]:
+    """How often each (title, of) is written as a past one ('former President') among one person's titles
+    (``names`` as for ``roles_from``, so the keys are the roles')."""
     out: Counter[tuple[str, str | None]] = Counter()
     for t in titles:
-        for read in read_titles(t) if t else ():
+        for read in read_titles(t, names) if t else ():
             if read.past:
                 out[read.title, read.of] += 1
     return out
