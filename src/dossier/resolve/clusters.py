@@ -108,12 +108,12 @@ def _dedupe(forms: Iterable[str]) -> tuple[str, ...]:
 
 
 _NAME_LEAST = 2  # mentions a cluster needs before its name counts as one a title may be of (not a stray tag)
-# Words a title is made of: a name made of them only ('National Security', 'White House') may be a phrase.
+# Words a title is made of: a name made of them only ('National Security', 'Kremlin') may be a phrase.
 _TITLE_WORDS = ROLE_NOUNS | TITLE_MODIFIERS | PORTFOLIO_WORDS
 
 
 def _written_as_name(name: str, texts: Iterable[str]) -> bool:
-    """The words are written capitalised more often than in lower case in the pages: 'White House' is a
+    """The words are written capitalised more often than in lower case in the pages: 'Kremlin' is a
     name, 'national security' (tagged in a headline's capitals) a phrase."""
     low = re.compile(r"\b" + re.escape(name.lower()) + r"\b")
     cap = re.compile(r"\b" + re.escape(name.title()) + r"\b")

@@ -171,3 +171,45 @@ def test_a_stack_gives_each_role_its_evidence() -> None:
     s = [Span("d1", i, i + 3) for i in (0, 10)]
     roles = roles_from([("Presidential Candidate Sen.", "2016-02", s[0]), ("Sen.", "2016-03", s[1])])
     assert {(r.title, len(r.evidence)) for r in roles} == {("presidential candidate", 1), ("senator", 2)}
+
+
+def test_a_premodifier_naming_a_person_or_organisation_is_whom_the_post_is_of() -> None:
+    names = frozenset({"roe", "zorvia news", "kelvo house", "interior department", "kelvo", "treasury", "senate"})
+    assert read_title("Roe adviser", names) == TitleReading("adviser", "Roe")
+    assert read_title("former Roe spokesman", names) == TitleReading("spokesman", "Roe", past=True)
+    assert read_title("Zorvia News host", names) == TitleReading("host", "Zorvia News")
+    assert read_title("Kelvo House press secretary", names) == TitleReading("press secretary", "Kelvo House")
+    assert read_title("Interior Department spokeswoman", names) == TitleReading("spokeswoman", "Interior Department")
+    assert read_title("senior Roe adviser", names) == TitleReading("senior adviser", "Roe")
+    # without the corpus's names a capitalised word may be an adjective: the title stays whole
+    assert read_title("Zorvia News host") == TitleReading("zorvia news host", None)
+
+
+def test_affiliations_portfolios_chambers_and_headline_words_are_of_no_one() -> None:
+    names = frozenset({"republican", "treasury", "senate", "kelvo", "roe", "longtime"})
+    assert read_title("Republican senator", names) == TitleReading("republican senator", None)  # a party
+    assert read_title("Muslim cleric", names | {"muslim"}) == TitleReading("muslim cleric", None)  # a faith
+    assert read_title("Treasury Secretary", names) == TitleReading("treasury secretary", None)  # a portfolio
+    assert read_title("Senate candidate", names) == TitleReading("senate candidate", None)  # the seat sought
+    assert read_title("Roe rival", names) == TitleReading("roe rival", None)  # a relation, no post
+    # after another capitalised word a name may end a longer one or follow a headline's adjective
+    assert read_title("Kelvo Law School professor", names | {"school"}).of is None  # type: ignore[union-attr]
+    # a name continued by a capitalised word is read whole ('<Name> Foundation')
+    assert read_title("Roe Foundation president", names) == TitleReading("president", "Roe Foundation")
+
+
+def test_title_names_keep_a_phrase_of_title_words_only_when_written_as_a_name() -> None:
+    from dossier.resolve.clusters import _written_as_name
+    assert _written_as_name("blue house", ["The Blue House said.", "a Blue House aide", "the blue house paint"])
+    assert not _written_as_name("national security", ["on national security", "National Security Adviser"] * 2
+                                + ["a national security expert"])
+
+
+def test_resolution_reads_a_named_premodifier_as_whom_a_post_is_of() -> None:
+    text = ("Zorvia News host Ann Lee asked Bo Roe about taxes. Zorvia News is based in Kelvo. "
+            "Later Zorvia News aired the talk. Roe said Bo Roe would win.")
+    a = make_doc("a", text, "2016-07-25")
+    ann = annotate(a, ("Ann Lee", "PERSON", None, "Zorvia News host"), ("Zorvia News", "ORG"), ("Bo Roe", "PERSON"))
+    res = resolve_entities([a], [ann])
+    (lee,) = who(res, "Ann Lee")[0].roles
+    assert (lee.title, lee.of) == ("host", "Zorvia News")
