@@ -112,13 +112,24 @@ _NAME_LEAST = 2  # mentions a cluster needs before its name counts as one a titl
 _TITLE_WORDS = ROLE_NOUNS | TITLE_MODIFIERS | PORTFOLIO_WORDS
 
 
-def _written_as_name(name: str, texts: Iterable[str]) -> bool:
-    """The words are written capitalised more often than in lower case in the pages: 'Kremlin' is a
-    name, 'national security' (tagged in a headline's capitals) a phrase."""
-    low = re.compile(r"\b" + re.escape(name.lower()) + r"\b")
-    cap = re.compile(r"\b" + re.escape(name.title()) + r"\b")
-    counts = [(len(low.findall(t)), len(cap.findall(t))) for t in texts]
-    return sum(c for _, c in counts) > sum(lo for lo, _ in counts)
+def _written_as_names(names: set[str], texts: Iterable[str]) -> set[str]:
+    """Those of the (lower-case) names the pages write capitalised more often than in lower case:
+    'Kremlin' is a name, 'national security' (tagged in a headline's capitals) a phrase. Each name is
+    counted wherever its words stand, inside a longer one too, in one pass over the pages' words."""
+    lengths = {len(n.split()) for n in names}
+    firsts = {n.split()[0] for n in names}
+    low: Counter[str] = Counter()
+    cap: Counter[str] = Counter()
+    for text in texts:
+        words = re.findall(r"\w+", text)
+        for i, w in enumerate(words):
+            if w.lower() not in firsts:
+                continue
+            for n in lengths:
+                gram = " ".join(words[i : i + n])
+                if gram.lower() in names and (gram.islower() or gram == gram.title()):
+                    (low if gram.islower() else cap)[gram.lower()] += 1
+    return {n for n in names if cap[n] > low[n]}
 
 
 def title_names(clusters: Iterable[Cluster], texts: Iterable[str] = ()) -> frozenset[str]:
@@ -137,8 +148,8 @@ def title_names(clusters: Iterable[Cluster], texts: Iterable[str] = ()) -> froze
             out.add(words[-1].casefold())
         elif c.type == "org":
             out |= {o.name.casefold() for o in c.obs if o.kind not in ("pron", "common") and o.name}
-    pages = list(texts)
-    return frozenset(n for n in out if not all(w in _TITLE_WORDS for w in n.split()) or _written_as_name(n, pages))
+    phrases = {n for n in out if all(w in _TITLE_WORDS for w in n.split())}
+    return frozenset(out - phrases) | frozenset(_written_as_names(phrases, texts))
 
 
 def to_entity(c: Cluster, country_ids: dict[str, str], names: Collection[str] = frozenset()) -> Entity:

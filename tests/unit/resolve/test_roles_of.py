@@ -199,10 +199,10 @@ def test_affiliations_portfolios_chambers_and_headline_words_are_of_no_one() -> 
 
 
 def test_title_names_keep_a_phrase_of_title_words_only_when_written_as_a_name() -> None:
-    from dossier.resolve.clusters import _written_as_name
-    assert _written_as_name("blue house", ["The Blue House said.", "a Blue House aide", "the blue house paint"])
-    assert not _written_as_name("national security", ["on national security", "National Security Adviser"] * 2
-                                + ["a national security expert"])
+    from dossier.resolve.clusters import _written_as_names
+    pages = ["The Blue House said.", "a Blue House aide", "the blue house paint", "on national security",
+             "National Security Adviser", "a national security expert"]
+    assert _written_as_names({"blue house", "national security"}, pages) == {"blue house"}
 
 
 def test_resolution_reads_a_named_premodifier_as_whom_a_post_is_of() -> None:
