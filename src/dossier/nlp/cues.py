@@ -199,9 +199,10 @@ def _title_year(token: Token) -> bool:
 def _trim_title(tokens: list[Token]) -> list[Token]:
     """Drop a leading possessive or determiner left over from the backward/forward walk, and the
     lowercase tail of a hyphenated modifier the walk cut ('51-year-old Capt.': 'old' is the age's,
-    not the title's; 'ex-CIA chief' keeps 'CIA')."""
+    not the title's; 'ex-CIA chief' keeps 'CIA', 'then-lieutenant governor' its role words)."""
     while tokens and (_possessive(tokens[0]) or tokens[0].pos_ in ("DET", "PUNCT") or _infix_hyphen(tokens[0])):
-        if _infix_hyphen(tokens[0]) and len(tokens) > 2 and tokens[1].is_lower:
+        if (_infix_hyphen(tokens[0]) and len(tokens) > 2 and tokens[1].is_lower
+                and tokens[1].lower_ not in ROLE_NOUNS | TITLE_MODIFIERS):
             tokens = tokens[1:]  # and the word after it, below
         tokens = tokens[1:]
     return tokens
@@ -261,10 +262,14 @@ def role_title_before(span: SpacySpan, max_tokens: int = 6) -> str | None:
 
 def _whose(token: Token, after: list[Token]) -> bool:
     """A person's name inside a title, as whose role it is: "<Name>'s campaign manager", '<Name>
-    campaign chairman' (the walk goes left, so ``after`` holds the title tokens already taken)."""
+    campaign chairman', '<Surname> spokesman <Name>', '<Surname> senior adviser' (a name right before
+    the role word or its modifier: news writes whose aide someone is so; the walk goes left, so
+    ``after`` holds the title tokens already taken)."""
     if token.ent_type_ != "PERSON" or not after:
         return False
-    return _possessive(after[0]) or after[0].lower_ == "campaign" or after[0].ent_type_ == "PERSON"
+    nxt = after[0]
+    return (_possessive(nxt) or nxt.lower_ == "campaign" or nxt.ent_type_ == "PERSON"
+            or (nxt.is_lower and (nxt.lower_ in ROLE_NOUNS or nxt.lower_ in TITLE_MODIFIERS)))
 
 
 def _portfolio_before(doc: Doc, i: int) -> list[Token]:

@@ -156,3 +156,20 @@ def test_an_age_compound_before_a_title_is_no_part_of_it(nlp):
     doc = nlp(text)
     start = text.index("Dave")
     assert role_title_before(doc.char_span(start, start + len("Dave Petters"))) in ("Chief", "CIA Chief")
+    for text, title in (("the then-lieutenant governor Dave Petters", "Lieutenant Governor"),
+                        ("then-vice president Dave Petters said", "Vice President")):
+        doc = nlp(text)
+        start = text.index("Dave")
+        assert role_title_before(doc.char_span(start, start + len("Dave Petters"))) == title, text
+
+
+def test_a_surname_right_before_a_role_word_is_whose_post_it_is(nlp):
+    text = "Johnson aide Nick Merrow said so."  # the small tagger reads 'Johnson' as a person here
+    doc = nlp(text)
+    start = text.index("Nick")
+    assert doc[0].ent_type_ == "PERSON"
+    assert role_title_before(doc.char_span(start, start + len("Nick Merrow"))) == "Johnson Aide"
+    text = "He met Ann Quell Secretary of State Tom Kerrow."
+    doc = nlp(text)
+    start = text.index("Tom")
+    assert role_title_before(doc.char_span(start, start + len("Tom Kerrow"))) == "Secretary of State"
