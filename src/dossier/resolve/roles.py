@@ -88,8 +88,11 @@ def _of_name(run: list[str], next_word: str | None) -> tuple[str | None, bool]:
         return f"{name} {next_word}", True
     if run[-1].lower() in _ORG_NOUNS and len(run) > 1:  # '<Name> Foundation president'
         return name, False
-    for k in range(len(run)):  # the longest tail that is a place: 'Monday Ohio Gov.' is of 'Ohio'
-        tail = " ".join(run[k:])
+    core = list(run)
+    while len(core) > 1 and core[-1].lower() in AFFILIATION_WORDS:
+        core.pop()  # '<State> Republican senator': the senator of <State>; a party is no post's 'of'
+    for k in range(len(core)):  # the longest tail that is a place: 'Monday Ohio Gov.' is of 'Ohio'
+        tail = " ".join(core[k:])
         country = country_of_adjective(tail) or country_named(tail)
         if country or known_place(tail):
             return country or tail, False

@@ -213,3 +213,11 @@ def test_resolution_reads_a_named_premodifier_as_whom_a_post_is_of() -> None:
     res = resolve_entities([a], [ann])
     (lee,) = who(res, "Ann Lee")[0].roles
     assert (lee.title, lee.of) == ("host", "Zorvia News")
+
+
+def test_a_party_between_a_place_and_a_post_leaves_the_post_of_the_place():
+    from dossier.resolve.roles import read_title
+
+    assert read_title("Kentucky Republican Senator") == read_title("Kentucky Senator")
+    assert read_title("Kentucky Republican Senator").of == "Kentucky"
+    assert read_title("Republican Senator").of is None
