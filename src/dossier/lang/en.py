@@ -109,7 +109,7 @@ ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})
 ORG_NAME_NOUNS: frozenset[str] = frozenset(
     """center centre university institute ministry party agency council committee bank company
     corporation group forum foundation association union times news post review journal
-    commission office department service club league""".split()
+    commission office department service club league organization organisation""".split()
 )
 # Last words of a legislature's name ('<Place> Senate', '<Name> Assembly'): a body, never a person
 # (the tagger calls a headline's '<Word> Senate' one), and no person's surname when alone.

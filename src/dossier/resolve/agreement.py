@@ -15,12 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dossier.lang import geo
-from dossier.lang.en import FACILITY_NOUNS, PLACE_NOUNS, WEEKDAYS
+from dossier.lang.en import FACILITY_NOUNS, ORG_NAME_NOUNS, PLACE_NOUNS, WEEKDAYS
+from dossier.nlp.cues import ROLE_NOUNS
 from dossier.nlp.gender import given_name_answer
 from dossier.model import CLASS_USE
 from dossier.nlp.names import clean_name, coordination, joined_names, name_tokens, translit_key, translit_word
 from dossier.resolve.clean import name_list
-from dossier.resolve.context import used_as_medium
+from dossier.resolve.context import org_shaped, used_as_medium
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
 
 logger = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ def promote_listed_persons(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs
         # 'A and <Name>', '<Name> and B', commas on both sides ('A, <Name>, B') or a list's first item
         # ('<Name>, B and C'): a comma alone may close a name before its verb ('..., <Name> said')
         opens = after == "," and i + 1 < len(gaps) and gaps[i + 1] == "and"
-        if "and" in (before, after) or (before and after) or opens:
+        if "and" in (before, after) or (before and after) or opens or _person_noun_beside(o, texts):
             listed.add(o.key)
     if not listed:
         return obs
@@ -124,6 +125,22 @@ def promote_listed_persons(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs
     return out
 
 
+_ROLE = "|".join(sorted(ROLE_NOUNS | {n + "s" for n in ROLE_NOUNS}, key=len, reverse=True))
+# a lowercase role noun right before the name ('pitcher <Name>', 'starters <Name> and ...')
+_ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ROLE})\s+$")
+# an apposition naming a post or a kind of person ('<Name>, another partner,', '<Name>, a 52-year-old
+# lawyer')
+_ROLE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the|another|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROLE}|partner|player|"
+                              rf"actor|actress|singer|star|resident|victim|student|teacher|officer|worker)\b")
+
+
+def _person_noun_beside(o: Obs, texts: Mapping[str, str]) -> bool:
+    """A role noun right before the name, or an apposition of a person's noun right after it."""
+    text = texts.get(o.key[0], "")
+    return bool(_ROLE_BEFORE.search(text[max(0, o.key[1] - 30) : o.key[1]])
+                or _ROLE_APPOSITION.match(text[o.key[2] : o.key[2] + 80]))
+
+
 def _list_gap(a: Obs, b: Obs, texts: Mapping[str, str]) -> str:
     """How two observations in text order are joined as items of a list: 'and' (an 'and' or '&'
     between them), ',' (a comma alone), '' (not as items of one list)."""
@@ -140,7 +157,7 @@ def _person_shaped_body(o: Obs) -> bool:
     toks = name_tokens(o.name)
     return (o.mention.label in ("ORG", "FAC") and o.kind == "name" and o.shape == "name" and 2 <= len(toks) <= 3
             and given_name_answer(o.name.split()[0]) not in ("unknown", "andy")
-            and toks[-1].rstrip("s") not in FACILITY_NOUNS | PLACE_NOUNS
+            and toks[-1].rstrip("s") not in FACILITY_NOUNS | PLACE_NOUNS | ORG_NAME_NOUNS and not org_shaped(o.name)
             and not (o.place or o.org or o.medium))
 
 

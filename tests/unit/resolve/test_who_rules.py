@@ -311,3 +311,18 @@ def test_a_name_tagged_a_body_listed_among_persons_is_a_person_on_every_page():
     (quell,) = [e for e in res.entities if e.name == "Mary Quell"]
     assert {"a", "b"} <= set(quell.docs) and "Quell" in quell.aliases
     assert types["Ku Klux Klan"] == "org"  # no given name of a gender opens it
+
+
+def test_a_name_tagged_a_body_with_a_person_noun_beside_it_is_a_person():
+    from dossier.resolve import resolve_entities
+
+    from .helpers import annotate, make_doc
+
+    a = make_doc("a", "The debate was led by anchor Lester Hollow of the network.", "2016-03-01")
+    b = make_doc("b", "He walked to the office of Paula Rive, another partner, and fired.", "2016-03-01")
+    c = make_doc("c", "Donors met the Young Presidents Organization, a group of executives.", "2016-03-01")
+    res = resolve_entities([a, b, c], [annotate(a, ("Lester Hollow", "ORG")), annotate(b, ("Paula Rive", "ORG")),
+                                       annotate(c, ("Young Presidents Organization", "ORG"))])
+    types = {e.name: e.type for e in res.entities}
+    assert types["Lester Hollow"] == "person" and types["Paula Rive"] == "person"
+    assert types["Young Presidents Organization"] == "org"
