@@ -47,6 +47,10 @@ FAMILY_NOUNS: frozenset[str] = frozenset(
     brothers sister sisters parent parents child children widow widower grandmother grandfather
     grandson grandsons granddaughter granddaughters aunt uncle niece nephew cousin cousins stepson
     stepdaughter stepfather stepmother""".split())
+# Nouns of a kind of person (not a post) that an apposition gives a name ('<Name>, another partner,',
+# '<Name>, a 33-year-old actress'): the name is a person's, whatever the tagger said.
+PERSON_KIND_NOUNS: frozenset[str] = frozenset(
+    "partner player actor actress singer star resident victim student teacher officer worker".split())
 # Words before a title that say it was held before and is no longer ('former President', 'the
 # then-governor'); with 'outgoing' and 'future' (held now but ending, or not yet) they say it is not
 # held now as a lasting role.

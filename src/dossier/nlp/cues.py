@@ -134,6 +134,9 @@ TITLE_MODIFIERS = frozenset(
     federal national international presidential government ministry kremlin white house press
     security intelligence foreign-policy policy affairs campaign""".split()
 )
+# Every word a title is made of before its name: role nouns and their modifiers, one set (tested for
+# each word of each title, so not made anew each time).
+ROLE_WORDS = ROLE_NOUNS | TITLE_MODIFIERS
 # Words of a portfolio after 'of' in a title ('Secretary of State', 'Minister of Foreign Affairs').
 PORTFOLIO_WORDS = en.PORTFOLIO_NOUNS | {"and"}
 HONORIFICS = en.HONORIFICS
@@ -160,7 +163,7 @@ def _title_token(token: Token) -> bool:
         return True  # 'vice-president': one word the tokenizer split; "<Outlet>’ editor"
     if token.is_punct:
         return False  # 'the loss to <Name>, party Chairman <Name>': a comma ends a title, even inside an entity
-    if low in ROLE_NOUNS or low in TITLE_MODIFIERS or _title_year(token) or is_title_abbreviation(token):
+    if low in ROLE_WORDS or _title_year(token) or is_title_abbreviation(token):
         return True
     if token.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
@@ -202,7 +205,7 @@ def _trim_title(tokens: list[Token]) -> list[Token]:
     not the title's; 'ex-CIA chief' keeps 'CIA', 'then-lieutenant governor' its role words)."""
     while tokens and (_possessive(tokens[0]) or tokens[0].pos_ in ("DET", "PUNCT") or _infix_hyphen(tokens[0])):
         if (_infix_hyphen(tokens[0]) and len(tokens) > 2 and tokens[1].is_lower
-                and tokens[1].lower_ not in ROLE_NOUNS | TITLE_MODIFIERS):
+                and tokens[1].lower_ not in ROLE_WORDS):
             tokens = tokens[1:]  # and the word after it, below
         tokens = tokens[1:]
     return tokens
@@ -221,13 +224,13 @@ def normalise_title(tokens: list[Token]) -> str:
         if _infix_hyphen(tok):
             hyphens.add(len(words))  # joins the word before and the word after
             continue
-        if low in ROLE_NOUNS or low in TITLE_MODIFIERS:
+        if low in ROLE_WORDS:
             words.append("-".join(part.capitalize() for part in low.split("-")))
         else:
             words.append(tok.text)
     out = words[:1]
     for i, w in enumerate(words[1:], 1):
-        role_words = {words[i - 1].lower(), w.lower()} <= ROLE_NOUNS | TITLE_MODIFIERS
+        role_words = {words[i - 1].lower(), w.lower()} <= ROLE_WORDS
         if i in hyphens and not role_words:
             out[-1] += "-" + w  # '<Name>-<Name>', '<INITIALS>-<INITIALS>': a hyphen inside a name
         else:
@@ -269,7 +272,7 @@ def _whose(token: Token, after: list[Token]) -> bool:
         return False
     nxt = after[0]
     return (_possessive(nxt) or nxt.lower_ == "campaign" or nxt.ent_type_ == "PERSON"
-            or (nxt.is_lower and (nxt.lower_ in ROLE_NOUNS or nxt.lower_ in TITLE_MODIFIERS)))
+            or (nxt.is_lower and nxt.lower_ in ROLE_WORDS))
 
 
 def _portfolio_before(doc: Doc, i: int) -> list[Token]:
@@ -356,7 +359,7 @@ def role_head(title: str) -> str:
     words = [en.TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.lower().split()]
     kept: list[str] = []
     for w in reversed(words):
-        if w in ROLE_NOUNS or w in TITLE_MODIFIERS:
+        if w in ROLE_WORDS:
             kept.insert(0, w)
         else:
             break

@@ -43,7 +43,7 @@ from dossier.nlp.cues import (
     PLACE_PREPOSITIONS,
     PORTFOLIO_WORDS,
     ROLE_NOUNS,
-    TITLE_MODIFIERS,
+    ROLE_WORDS,
     is_title_abbreviation,
     role_head,
     role_title_after,
@@ -141,7 +141,7 @@ _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 # headline's word the tagger took into the name.
 _RUN_ON_TAGS = frozenset({"NNS", "VBZ", "VBD", "VBP"})
 _NAME_PARTICLES = frozenset("de da del della der den di do dos das du des la le van von bin ibn al el y zu".split())
-_ROLE_PREFIXES = ROLE_NOUNS | TITLE_MODIFIERS | {"chairperson", "manager"}
+_ROLE_PREFIXES = ROLE_WORDS | {"chairperson", "manager"}
 
 
 def _peelable(tok: Token) -> bool:

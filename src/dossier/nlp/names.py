@@ -158,6 +158,12 @@ def _part_compatible(x: str, y: str) -> bool:
     nickname of it."""
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
+    return same_given_word(x, y)
+
+
+def same_given_word(x: str, y: str) -> bool:
+    """Two spelled-out given names are one: the same word up to spelling, a nickname or a clipped
+    form of the other (an initial is not read here: it fits any name it begins)."""
     return word_match(x, y) or nickname_of(x, y) or clipped_of(x, y)
 
 

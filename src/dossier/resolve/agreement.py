@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dossier.lang import geo
-from dossier.lang.en import FACILITY_NOUNS, ORG_NAME_NOUNS, PLACE_NOUNS, WEEKDAYS
+from dossier.lang.en import FACILITY_NOUNS, ORG_NAME_NOUNS, PERSON_KIND_NOUNS, PLACE_NOUNS, WEEKDAYS
 from dossier.nlp.cues import ROLE_NOUNS
 from dossier.nlp.gender import given_name_answer
 from dossier.model import CLASS_USE
@@ -130,8 +130,8 @@ _ROLE = "|".join(sorted(ROLE_NOUNS | {n + "s" for n in ROLE_NOUNS}, key=len, rev
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ROLE})\s+$")
 # an apposition naming a post or a kind of person ('<Name>, another partner,', '<Name>, a 52-year-old
 # lawyer')
-_ROLE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the|another|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROLE}|partner|player|"
-                              rf"actor|actress|singer|star|resident|victim|student|teacher|officer|worker)\b")
+_ROLE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the|another|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?"
+                              rf"(?:{_ROLE}|{'|'.join(sorted(PERSON_KIND_NOUNS))})\b")
 
 
 def _person_noun_beside(o: Obs, texts: Mapping[str, str]) -> bool:

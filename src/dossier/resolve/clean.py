@@ -18,14 +18,14 @@ import re
 
 from dossier.lang import geo
 from dossier.lang.en import APPOSITIVE_PLACE_NOUNS, FUNCTION_WORDS, TITLE_ABBREVIATIONS
-from dossier.nlp.cues import ROLE_NOUNS, TITLE_MODIFIERS
+from dossier.nlp.cues import ROLE_WORDS
 from dossier.nlp.names import NAME_MEMO, clean_name
 
 logger = logging.getLogger(__name__)
 
 # The abbreviated titles (lang/en), with 'Rev.' (a title of address there) and 'Gov.-elect'.
 _TITLE_ABBREVIATIONS = frozenset(TITLE_ABBREVIATIONS) | {"rev", "gov-elect"}
-_ROLE_WORDS = ROLE_NOUNS | TITLE_MODIFIERS | _TITLE_ABBREVIATIONS | {"chairperson", "manager", "vice-president"}
+_ROLE_WORDS = ROLE_WORDS | _TITLE_ABBREVIATIONS | {"chairperson", "manager", "vice-president"}
 _PREPOSITIONS = frozenset("in at near of from for to with by on outside inside".split())
 # Lowercase words that belong to a name ('Charles de Gaulle', 'Ludwig van Beethoven').
 _PARTICLES = frozenset("de da del della der den di do dos das du des la le van von bin ibn al el y zu ter ten".split())

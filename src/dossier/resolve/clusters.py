@@ -14,7 +14,7 @@ from dossier.model import Entity, EntityType
 from dossier.lang import geo
 from dossier.resolve.corrections import Corrections
 from dossier.resolve.namegroups import vote_type
-from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_MODIFIERS
+from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_WORDS
 from dossier.nlp.names import name_tokens, translit_key
 from dossier.resolve.observe import POINTERS, Obs
 from dossier.resolve.roles import roles_from
@@ -109,7 +109,7 @@ def _dedupe(forms: Iterable[str]) -> tuple[str, ...]:
 
 _NAME_LEAST = 2  # mentions a cluster needs before its name counts as one a title may be of (not a stray tag)
 # Words a title is made of: a name made of them only ('National Security', 'Kremlin') may be a phrase.
-_TITLE_WORDS = ROLE_NOUNS | TITLE_MODIFIERS | PORTFOLIO_WORDS
+_TITLE_WORDS = ROLE_WORDS | PORTFOLIO_WORDS
 
 
 def _written_as_names(names: set[str], texts: Iterable[str]) -> set[str]:

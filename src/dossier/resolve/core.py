@@ -138,7 +138,7 @@ def resolve_entities(
              if o.kind == "common" and non_referential(texts.get(o.key[0], ""), o.key[1], o.surface, o.mention.label)}
     # 'a judge ... a judge': the second is another judge, a referent of its own (pronouns may take it)
     renewed = renewed_referents(obs, texts, inert)
-    clusters = _clusters(_members(docs, annots, obs, inert | renewed))
+    clusters = _clusters(_members(docs, annots, obs, texts, inert | renewed))
     prons = [o for o in obs if o.kind == "pron"]
     attach_pronouns(clusters, prons, texts, inert)
     attach_first_person(clusters, prons, texts)
@@ -169,12 +169,12 @@ def _refuse(obs: list[Obs], texts: Mapping[str, str], known: Refused) -> tuple[l
     return obs, Refused(words, tuple(sorted(days.items())))
 
 
-def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[Obs],
+def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[Obs], texts: Mapping[str, str],
              inert: Collection[MentionKey] = frozenset()) -> dict[str, list[Obs]]:
     """The observations of each cluster to be, by its label (steps 2-5 of the module docstring). On
     its own so every mention's label is freed before the clusters are made: at 10,000 pages they
-    were tens of MB of the corpus step's peak. ``inert``: common nouns that refer to no one
-    (``common.non_referential``), each a cluster of its own."""
+    were tens of MB of the corpus step's peak. ``texts``: the pages' texts by id; ``inert``: common
+    nouns that refer to no one (``common.non_referential``), each a cluster of its own."""
     # A common noun refers within the pages that report one event ('the suspect' of two shootings).
     # The pages are grouped before any label is made: their pages x words array is the largest block
     # resolution allocates at once (23 MB for the 982 pages with common nouns of 10,000 generated ones),
@@ -188,7 +188,6 @@ def _members(docs: Sequence[Document], annots: Sequence[Annotations], obs: list[
     for o in obs:
         if o.kind == "person" and o.name in full and block_key(o.name) in suffixed:
             pages[o.name].add(o.key[0])
-    texts = {d.id: d.text for d in docs}
     apart = kin_apart(texts, obs, {n: block_key(n) for n in full})  # 'his son, <Name>': two people
     groups = group_full_names(full, pages, apart)
     del pages, full

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from dossier.lang.en import FAMILY_NOUNS
-from dossier.nlp.names import clipped_of, name_tokens, nickname_of, word_match
+from dossier.nlp.names import name_tokens, same_given_word
 from dossier.resolve.observe import Obs
 
 logger = logging.getLogger(__name__)
@@ -59,5 +59,4 @@ def kin_apart(texts: Mapping[str, str], obs: Iterable[Obs], block_of: Mapping[st
 
 def _same_given(a: str, b: str) -> bool:
     """The first given names are one word, one's nickname or clipped form."""
-    x, y = name_tokens(a)[0], name_tokens(b)[0]
-    return word_match(x, y) or nickname_of(x, y) or clipped_of(x, y)
+    return same_given_word(name_tokens(a)[0], name_tokens(b)[0])

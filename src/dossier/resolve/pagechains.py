@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from dossier.lang.en import ARTICLES
 from dossier.resolve.clusters import Cluster, _display_name, _hash_id
 from dossier.resolve.observe import Obs
 
@@ -33,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 # Labels a chain's entity may carry (the most frequent mention label among its non-pronouns).
 _LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
-_ARTICLES = frozenset({"the", "a", "an"})
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\s\w]")
 _PREMODIFIER = re.compile(r"[a-z0-9][\w-]*|-")
 
@@ -85,11 +85,11 @@ def article(o: Obs, text: str) -> str:
     to three premodifying words before it (gold mentions often leave the article and adjectives out:
     'the [suspect]', 'a 63 - year - old [woman]'); '' when none does."""
     words = o.mention.text.lower().split()
-    if words and words[0] in _ARTICLES:
+    if words and words[0] in ARTICLES:
         return words[0]
     before: list[str] = _TOKEN.findall(text[max(0, o.key[1] - 60) : o.key[1]])
     for token in reversed(before[-3:]):
-        if token.lower() in _ARTICLES:
+        if token.lower() in ARTICLES:
             return token.lower()
         if not _PREMODIFIER.fullmatch(token):
             return ""

@@ -20,7 +20,7 @@ from dossier.lang.en import (
 )
 from dossier.model import Entity, Role, Span
 from dossier.lang.geo import country_named, country_of_adjective, known_place
-from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_MODIFIERS, is_year
+from dossier.nlp.cues import PORTFOLIO_WORDS, ROLE_NOUNS, ROLE_WORDS, TITLE_MODIFIERS, is_year
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 _NOT_CURRENT = NOT_CURRENT_TITLE_WORDS
 # Words after which a capitalised word may start the name a title is of ('senior <Name> adviser'); after
 # any other lowercase word it is part of a compound ('super <Initialism> spokeswoman').
-_COMPOUNDING_OK = ROLE_NOUNS | TITLE_MODIFIERS
+_COMPOUNDING_OK = ROLE_WORDS
 # Modifiers that do not change which role it is.
 _FILLER = frozenset({"current", "incumbent", "new", "newly", "appointed", "his", "her", "their", "its", "the", "a", "an", "s"})
 # Portfolio words: 'Secretary of State', 'Minister of Foreign Affairs' name the role, not whom it is of.
@@ -116,7 +116,7 @@ def _country_prefix(words: list[str], i: int) -> tuple[str, int] | None:
 
 
 def _is_role_word(low: str) -> bool:
-    return low in ROLE_NOUNS or low in TITLE_MODIFIERS or low in _ABBREVIATIONS or low in _ABBREVIATIONS.values()
+    return low in ROLE_WORDS or low in _ABBREVIATIONS or low in _ABBREVIATIONS.values()
 
 
 def _starts_name(words: list[str], i: int) -> bool:
@@ -195,7 +195,7 @@ def read_title(title: str, names: Collection[str] = frozenset()) -> TitleReading
             of = of or " ".join(run + [_possessor(w)])
             run, i = [], i + 1
             continue
-        if w[:1].isupper() and not _is_role_word(low) and not (kept and kept[-1] not in ROLE_NOUNS | TITLE_MODIFIERS
+        if w[:1].isupper() and not _is_role_word(low) and not (kept and kept[-1] not in _COMPOUNDING_OK
                                                                and not run):
             run.append(w)  # a lowercase word before it makes it part of a compound ('super PAC')
             i += 1
