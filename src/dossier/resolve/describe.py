@@ -47,10 +47,11 @@ _APPOSITION = re.compile(r"\s*[,(]\s*(?:(?:a|an|the)\s+)?")
 # '<Name>, the former FBI second-in-command', '<Name>, a 38-year-old <Town> resident': an apposition
 # whose noun phrase has premodifiers before its head (gold spans may hold the head alone). Only
 # after a determiner (an age may come first: '<Name>, 20, an alleged gang member'; a possessor may
-# be plural: 'the <Team>' leading rusher'), and only modifier words: a function word ('said the
-# lawyer', 'the head of the company') makes the noun no apposition of the name.
+# be plural: 'the <Team>' leading rusher'; coordinate modifiers take a comma: 'a 6-foot, 200-pound
+# man'), and only modifier words: a function word ('said the lawyer', 'the head of the company')
+# makes the noun no apposition of the name.
 _MODIFIED_APPOSITION = re.compile(
-    r"\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|another)\s+((?:[\w.&]+(?:\s*['’](?:\s*s)?)?(?:\s*-\s*[\w.&]+)*\s+){1,4})"
+    r"\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|another)\s+((?:[\w.&]+(?:\s*['’](?:\s*s)?)?(?:\s*-\s*[\w.&]+)*(?:\s*,)?\s+){1,4})"
 )
 _INDEFINITE = frozenset("a an another one some any".split())
 
