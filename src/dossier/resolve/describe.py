@@ -80,7 +80,7 @@ _IDENTIFIED = re.compile(
 def _modified_apposition(gap: str) -> bool:
     """The gap between a name and a common noun is ', <determiner> <premodifiers>'."""
     m = _MODIFIED_APPOSITION.fullmatch(gap)
-    return bool(m) and not any(w.lower() in FUNCTION_WORDS for w in re.findall(r"[A-Za-z]+", m.group(1)))
+    return m is not None and not any(w.lower() in FUNCTION_WORDS for w in re.findall(r"[A-Za-z]+", m.group(1)))
 
 
 def _indefinite(text: str, o: Obs) -> bool:
