@@ -52,10 +52,11 @@ def rows() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     keep = pagechains.split_clusters
     for number, docs, anns, gold in topics():
         def record(clusters, texts, gold=gold, number=number):
+            named = pagechains.named_on_pages(clusters)
             for c in clusters:
                 for chain, rest, pages in pagechains.page_chains(c.obs):
                     others = {gold.get(o.key) for o in rest} - {None}
-                    xs.append(pagechains.chain_features(chain, rest, pages, texts))
+                    xs.append(pagechains.chain_features(chain, rest, pages, texts, named.get((chain[0].key[0], c.type), 0)))
                     ys.append(float(not any(gold.get(o.key) in others for o in chain)))
                     ts.append(number)
             return clusters

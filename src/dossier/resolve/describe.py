@@ -34,7 +34,7 @@ import re
 from collections import ChainMap, Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from dossier.lang.en import GPE_NOUNS, NAMED_CLASS_NOUNS, ORG_CLASS_FAMILIES, ORG_CLASS_NOUNS, us_spelling
+from dossier.lang.en import FUNCTION_WORDS, GPE_NOUNS, NAMED_CLASS_NOUNS, ORG_CLASS_FAMILIES, ORG_CLASS_NOUNS, us_spelling
 from dossier.model import Document
 from dossier.resolve.common import GROUP_NOUNS, POSTMODIFIERS, head_lemma, singular
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
@@ -44,6 +44,15 @@ logger = logging.getLogger(__name__)
 # '<Name>, the lawyer', '<Name> (the lawyer': the noun phrase right after a name and a comma. A
 # copula ('<Name> is a lawyer') predicates a property and is not taken as coreference (OntoNotes).
 _APPOSITION = re.compile(r"\s*[,(]\s*(?:(?:a|an|the)\s+)?")
+# '<Name>, the former FBI second-in-command', '<Name>, a 38-year-old <Town> resident': an apposition
+# whose noun phrase has premodifiers before its head (gold spans may hold the head alone). Only
+# after a determiner (an age may come first: '<Name>, 20, an alleged gang member'; a possessor may
+# be plural: 'the <Team>' leading rusher'; coordinate modifiers take a comma: 'a 6-foot, 200-pound
+# man'), and only modifier words: a function word ('said the lawyer', 'the head of the company')
+# makes the noun no apposition of the name.
+_MODIFIED_APPOSITION = re.compile(
+    r"\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|another)\s+((?:[\w.&]+(?:\s*['’](?:\s*s)?)?(?:\s*-\s*[\w.&]+)*(?:\s*,)?\s+){1,4})"
+)
 _INDEFINITE = frozenset("a an another one some any".split())
 
 
@@ -53,7 +62,7 @@ def _evidence(text: str, named: Obs, common: Obs) -> bool:
     if LABEL_TYPE.get(named.mention.label) != LABEL_TYPE.get(common.mention.label, "thing"):
         return False  # a person is not described as a place: '<Name>, a bank in <City>'
     if cs >= ne:
-        return bool(_APPOSITION.fullmatch(text[ne:cs]))
+        return bool(_APPOSITION.fullmatch(text[ne:cs])) or _modified_apposition(text[ne:cs])
     if ce <= ns:
         gap = text[ce:ns]
         return gap.strip() == "," or (gap == " " and bool(_classifier_free(common.name, named))) or bool(_IDENTIFIED.fullmatch(gap))
@@ -66,6 +75,12 @@ _IDENTIFIED = re.compile(
     r"\s*,?\s*(?:who\s+(?:[a-z]+\s+){0,2})?(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?:later\s+)?"
     r"(?:identified|named)\s+as\s+(?:[a-z0-9-]+\s+){0,6}"
 )
+
+
+def _modified_apposition(gap: str) -> bool:
+    """The gap between a name and a common noun is ', <determiner> <premodifiers>'."""
+    m = _MODIFIED_APPOSITION.fullmatch(gap)
+    return m is not None and not any(w.lower() in FUNCTION_WORDS for w in re.findall(r"[A-Za-z]+", m.group(1)))
 
 
 def _indefinite(text: str, o: Obs) -> bool:

@@ -51,6 +51,7 @@ FEATURES: tuple[str, ...] = (
     "plural",  # the chain's head is plural
     "words",  # mean words per description of the chain as written (its article and modifiers)
     "mixed_labels",  # the entity's mentions carry more than one label
+    "others_named",  # log1p of the other entities of the entity's type the chain's page names
 ) + tuple(f"label_{label}" for label in _LABELS)
 
 
@@ -96,9 +97,11 @@ def article(o: Obs, text: str) -> str:
     return ""
 
 
-def chain_features(chain: Sequence[Obs], rest: Sequence[Obs], pages: int, texts: Mapping[str, str]) -> list[float]:
+def chain_features(chain: Sequence[Obs], rest: Sequence[Obs], pages: int, texts: Mapping[str, str],
+                   others_named: int = 0) -> list[float]:
     """The values of ``FEATURES`` for one page chain (``chain``) of an entity (the rest: ``rest``)
-    seen on ``pages`` of the pages resolved together (``texts``: their texts by page id)."""
+    seen on ``pages`` of the pages resolved together (``texts``: their texts by page id);
+    ``others_named``: the entities of the entity's type that the chain's page names (``named_on_pages``)."""
     text = texts.get(chain[0].key[0], "")
     articles = {article(o, text) for o in chain if o.kind == "common"}
     commons = [o for o in chain if o.kind == "common"]
@@ -119,6 +122,7 @@ def chain_features(chain: Sequence[Obs], rest: Sequence[Obs], pages: int, texts:
         float(any(o.surface.lower().endswith("s") and not o.surface.lower().endswith("ss") for o in commons)),
         sum(len(o.mention.text.split()) for o in commons) / max(1, len(commons)),
         float(len(labels) > 1),
+        math.log1p(others_named),
     ]
     return values + [float(top == label) for label in _LABELS]
 
@@ -137,22 +141,36 @@ def page_chains(obs: Sequence[Obs]) -> list[tuple[list[Obs], list[Obs], int]]:
     return out
 
 
-def split_chains(obs: Sequence[Obs], texts: Mapping[str, str], model: Model) -> list[list[Obs]]:
+def named_on_pages(clusters: Sequence[Cluster]) -> dict[tuple[str, str], int]:
+    """(page, entity type) -> how many entities of that type the page names (by a name, not only a
+    description or a pronoun). A page that names its own participants of a type mostly means one of
+    them by an unnamed description of that type, not an entity only other pages name."""
+    out: Counter[tuple[str, str]] = Counter()
+    for c in clusters:
+        for page in {o.key[0] for o in c.obs if o.kind not in ("common", "pron")}:
+            out[(page, c.type)] += 1
+    return dict(out)
+
+
+def split_chains(c: Cluster, texts: Mapping[str, str], model: Model,
+                 named: Mapping[tuple[str, str], int]) -> list[list[Obs]]:
     """The page chains of one entity the model gives to another referent (each to become an entity
-    of its own); the entity keeps the rest."""
-    return [chain for chain, rest, pages in page_chains(obs)
-            if model.chance(chain_features(chain, rest, pages, texts)) > model.threshold]
+    of its own); the entity keeps the rest. ``named``: ``named_on_pages`` of all the clusters."""
+    return [chain for chain, rest, pages in page_chains(c.obs)
+            if model.chance(chain_features(chain, rest, pages, texts, named.get((chain[0].key[0], c.type), 0)))
+            > model.threshold]
 
 
 def split_clusters(clusters: list[Cluster], texts: Mapping[str, str]) -> list[Cluster]:
     """``clusters`` with the page chains the shipped model splits off made entities of their own: a
     description's entity, of its entity's type, named by its most used description. An entity all of whose pages would go keeps its largest page chain."""
     model = shipped_model()
+    named = named_on_pages(clusters)
     out = list(clusters)
     for c in clusters:
         if c.kind in ("gov", "country"):
             continue
-        gone = split_chains(c.obs, texts, model)
+        gone = split_chains(c, texts, model, named)
         if len(gone) == len({o.key[0] for o in c.obs}):
             gone.remove(max(gone, key=len))
         for chain in gone:

@@ -40,6 +40,24 @@ def test_an_apposition_makes_a_description_and_the_definite_description_follows_
     assert _entity_of(res, a, "lawyer", 2) != brill  # 'A lawyer': someone new
 
 
+def test_an_apposition_with_premodifiers_describes_the_name():
+    a = make_doc("a", "Dana Brill, the former FBI official, spoke. Tom Vance, a 38 - year - old Troy resident, was hurt. "
+                      "Ann Lee, said the lawyer, left. Bo Ray, the head of the company, spoke. Cy Fox, 20, an alleged gang member, "
+                      "fled. Di Moss, the Hawks' leading rusher, was hurt. Al Dee, a 6 - foot, 200 - pound male, ran.")
+    ann = annotate(a, ("Dana Brill", "PERSON"), ("Tom Vance", "PERSON"), ("official", "PERSON"), ("resident", "PERSON"),
+                   ("Ann Lee", "PERSON"), ("lawyer", "PERSON"), ("Bo Ray", "PERSON"), ("company", "ORG"),
+                   ("Cy Fox", "PERSON"), ("member", "PERSON"), ("Di Moss", "PERSON"), ("rusher", "PERSON"),
+                   ("Al Dee", "PERSON"), ("male", "PERSON"))
+    res = resolve_entities([a], [ann])
+    assert _entity_of(res, a, "official") == _entity_of(res, a, "Dana Brill")
+    assert _entity_of(res, a, "resident") == _entity_of(res, a, "Tom Vance")
+    assert _entity_of(res, a, "lawyer") != _entity_of(res, a, "Ann Lee")  # a reporting verb, no apposition
+    assert _entity_of(res, a, "company") != _entity_of(res, a, "Bo Ray")  # in a post-modifier
+    assert _entity_of(res, a, "member") == _entity_of(res, a, "Cy Fox")  # after an age
+    assert _entity_of(res, a, "rusher") == _entity_of(res, a, "Di Moss")  # a plural possessor
+    assert _entity_of(res, a, "male") == _entity_of(res, a, "Al Dee")  # coordinate modifiers
+
+
 def test_a_description_identified_as_a_name_is_that_name():
     a = make_doc("a", "The driver, who police identified as 23 - year - old Dana Brill, fled. Tom Vance was hurt.")
     b = make_doc("b", "The suspect was later identified as Tom Vance. The gunman fled.")

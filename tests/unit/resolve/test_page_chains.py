@@ -9,6 +9,7 @@ import pytest
 
 from dossier.model import Mention, Span
 from dossier.resolve import pagechains, resolve_entities
+from dossier.resolve.clusters import Cluster
 from dossier.resolve.observe import Obs
 
 from .helpers import annotate, make_doc, without_page_split
@@ -59,6 +60,21 @@ def test_chain_features_are_counts_and_categories():
     assert values["definite"] == 1.0 and values["indefinite"] == 0.0
     assert values["plural"] == 1.0
     assert values["label_MISC"] == 1.0 and values["mixed_labels"] == 0.0
+
+
+def test_the_other_entities_a_page_names_are_a_feature():
+    texts = {"a": "The suspect fled. Dana Brill and Tom Vance were hurt.", "b": "Lee Park, the suspect, fled."}
+    suspect = Cluster(obs=[_obs("a", texts["a"], "suspect", label="PERSON"), _obs("b", texts["b"], "suspect", label="PERSON"),
+                           _obs("b", texts["b"], "Lee Park", kind="person", label="PERSON")], kind="person", type="person")
+    brill = Cluster(obs=[_obs("a", texts["a"], "Dana Brill", kind="person", label="PERSON")], kind="person", type="person")
+    vance = Cluster(obs=[_obs("a", texts["a"], "Tom Vance", kind="person", label="PERSON")], kind="person", type="person")
+    named = pagechains.named_on_pages([suspect, brill, vance])
+    assert named == {("a", "person"): 2, ("b", "person"): 1}  # a description names no one
+    [(chain, rest, pages)] = pagechains.page_chains(suspect.obs)
+    values = dict(zip(pagechains.FEATURES, pagechains.chain_features(chain, rest, pages, texts, named[("a", "person")])))
+    assert values["others_named"] == pytest.approx(math.log(3))
+    model = pagechains.shipped_model()
+    assert model.weights[pagechains.FEATURES.index("others_named")] > 0  # a page naming others of the type: another referent
 
 
 def test_only_pages_of_descriptions_alone_are_weighed():
