@@ -80,7 +80,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
     "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "pres": "president",
     "atty": "attorney", "amb": "ambassador", "supt": "superintendent", "insp": "inspector", "cpt": "captain",
-    "cmdr": "commander", "det": "detective", "cpl": "corporal"}
+    "cmdr": "commander", "det": "detective", "cpl": "corporal", "qb": "quarterback"}
 # Words before a title that name a relation to another person, not a post: 'fellow candidate <Name>',
 # '<Name> rival Sen. <Name>' (the relation goes; the title after it stays).
 RELATIONAL_TITLE_WORDS: frozenset[str] = frozenset("fellow rival opponent challenger".split())

@@ -110,7 +110,8 @@ def is_speech_verb(token: Token) -> bool:
     return token.lower_ in _SPEECH_FORMS and token.pos_ in ("VERB", "AUX")
 
 
-# Role nouns that make a title; multi-word ones are matched by their last word plus a modifier.
+# Role nouns that make a title; multi-word ones are matched by their last word plus a modifier. Posts,
+# and the occupations news writes as a title before a name ('actor <Name>', 'pollster <Name>').
 ROLE_NOUNS = frozenset(
     """president premier minister chancellor secretary spokesman spokeswoman spokesperson ambassador
     envoy official officials diplomat senator congressman congresswoman representative governor mayor
@@ -124,7 +125,13 @@ ROLE_NOUNS = frozenset(
     sheriff marshal commissioner detective clerk treasurer auditor comptroller coroner alderman
     councilman councilwoman councilor assemblyman assemblywoman warden chaplain magistrate ombudsman
     administrator trustee regent selectman supervisor coach quarterback kicker pitcher goalkeeper striker
-    linebacker midfielder""".split()
+    linebacker midfielder receiver cornerback punter outfielder infielder shortstop goaltender goalie
+    defenseman batsman winger fullback halfback tailback player boxer wrestler golfer
+    moderator pastor priest rabbi imam pollster strategist consultant activist organizer lobbyist
+    actor actress singer rapper musician comedian novelist writer poet playwright filmmaker
+    photographer artist designer architect scientist engineer physician surgeon doctor nurse teacher
+    officer agent pilot soldier firefighter chef entrepreneur investor banker businessman
+    businesswoman historian owner""".split()
 )
 # Words that can stand inside a title before its role noun ("Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(
@@ -167,8 +174,11 @@ def _title_token(token: Token) -> bool:
         return True
     if token.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
-    # A lowercase adjective belongs to a title only as its attribute ('the likely nominee'); one that
-    # is a verb's complement ('make sure | President <Name>', 'it is clear | Governor <Name>') is not.
+    # A lowercase noun belongs to it as a compound of a lowercase word after it ('court reporter',
+    # 'football player', 'police officer'); a lowercase adjective only as its attribute ('the likely
+    # nominee'), not as a verb's complement ('make sure | President <Name>', 'it is clear | Governor <Name>').
+    if token.pos_ == "NOUN" and (token.is_lower or token.is_sent_start) and token.dep_ == "compound":
+        return 0 < token.head.i - token.i <= 2 and token.head.is_lower  # not 'unilateral action | President <Name>'
     return token.pos_ == "ADJ" and token.is_lower and token.dep_ in _ATTRIBUTIVE
 
 
@@ -260,7 +270,34 @@ def role_title_before(span: SpacySpan, max_tokens: int = 6) -> str | None:
         tokens.insert(0, doc[i])
         i -= 1
     tokens = _trim_title(tokens)
+    if tokens and (_relative_subject(span, tokens[0]) or _premodifies_title(span)):
+        return None
     return normalise_title(tokens + portfolio) if tokens else None
+
+
+def _premodifies_title(span: SpacySpan) -> bool:
+    """A lowercase role word right after the name: the name qualifies that title ('billionaire <Team>
+    owner <Name>'), so the title before it is the owner's, not the name's."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in ROLE_NOUNS
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _relative_subject(span: SpacySpan, first: Token) -> bool:
+    """The name opens a relative clause without its pronoun, after the role noun it qualifies ('the
+    daughter of the court reporter | <Name> murdered', 'the aide | <Name> hired'): a noun phrase after
+    a preposition, as a verb's object or a copula's complement cannot be the subject of the finite verb
+    right after the name, so the name is that clause's subject and the role is someone else's (the
+    small parser reads the name as an apposition of the role noun)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].tag_ not in _FINITE_TAGS or first.i < 2 or not first.is_lower:
+        return False  # a capitalised title is the name's own ('in a way <Org> Director <Name> slammed')
+    i = first.i - 1
+    while i > 0 and first.i - i <= 3 and doc[i].pos_ in ("NOUN", "ADJ") and doc[i].is_lower:
+        i -= 1  # 'the court reporter': the title walk keeps the role noun alone
+    return i >= 1 and doc[i].lower_ in ("the", "a", "an") and doc[i - 1].pos_ in ("ADP", "VERB", "AUX")
 
 
 def _whose(token: Token, after: list[Token]) -> bool:
@@ -298,7 +335,7 @@ def role_title_after(span: SpacySpan, max_tokens: int = 6) -> str | None:
     tokens: list[Token] = []
     while i < len(doc) and len(tokens) < max_tokens and _title_token(doc[i]):
         tokens.append(doc[i])
-        if doc[i].lower_ in ROLE_NOUNS and not (i + 1 < len(doc) and doc[i + 1].lower_ in ROLE_NOUNS):
+        if doc[i].lower_ in ROLE_NOUNS and not _title_goes_on(doc, i + 1):
             break
         i += 1
     tokens = _trim_title(tokens)
@@ -306,15 +343,26 @@ def role_title_after(span: SpacySpan, max_tokens: int = 6) -> str | None:
         return None
     if _not_appositive(tokens[-1]):
         return None
-    tokens += _of_complement(doc, tokens[-1].i + 1)
+    nxt = tokens[-1].i + 1
+    if nxt < len(doc) and (doc[nxt].ent_type_ or doc[nxt].pos_ == "PROPN"):
+        return None  # "X, Acme's nominee <Name>'s wife", 'X, investor <Team> owner <Name>': another's title
+    tokens += _of_complement(doc, nxt)
     nxt = tokens[-1].i + 1
     while nxt < len(doc) and doc[nxt].is_quote:
         nxt += 1  # 'X, the minister "looked ashen"': the verb behind a quote mark
-    if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):  # "X, Russian officials said": a clause
-        return None
-    if nxt < len(doc) and doc[nxt].ent_type_ == "PERSON":  # "X, Acme's nominee <Name>'s wife": his title
-        return None
+    if nxt < len(doc) and (doc[nxt].pos_ in ("VERB", "AUX") or doc[nxt].ent_type_ == "PERSON"):
+        return None  # "X, Russian officials said": a clause
     return normalise_title(tokens)
+
+
+def _title_goes_on(doc: Doc, i: int) -> bool:
+    """After a role word, the title goes on to a later one: another role word ('vice president'), or
+    a word of a title and a role word within two more ('deputy treasury secretary')."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in ROLE_NOUNS:
+        return True
+    return _title_token(doc[i]) and any(t.lower_ in ROLE_NOUNS for t in doc[i + 1 : i + 3])
 
 
 def _not_appositive(role: Token) -> bool:

@@ -153,6 +153,19 @@ def _peelable(tok: Token) -> bool:
     return tok.tag_ not in _PROPER_TAGS or tok.is_lower or tok.lower_ in _ROLE_PREFIXES or is_title_abbreviation(tok)
 
 
+def _after_inner_title(span: SpacySpan) -> int:
+    """Where a person's name starts after an affiliation and a role word the tagger took in with it
+    ('<Team> QB <Given> <Surname>', '<Firm> CEO <Given> <Surname>'): a role word among the first four,
+    capitalised words before it and a name of two words or more after it; else the span's start."""
+    doc = span.doc
+    for i in range(span.start + 1, min(span.start + 4, span.end - 2)):
+        tok = doc[i]
+        if (tok.lower_ in ROLE_NOUNS or is_title_abbreviation(tok)) and all(
+                t.is_title or t.is_upper for t in doc[span.start : i]):
+            return i + 1
+    return span.start
+
+
 def _suffix_follows(doc: Doc, i: int) -> bool:
     """'<Name>, Jr.': the comma comes before a generational suffix, not another name."""
     return i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in ("jr", "sr", "ii", "iii", "iv")
@@ -184,7 +197,7 @@ def clean_span(c: _Cand) -> list[_Cand]:
         return []  # '<Surname> <Noun> <Verb>s <Given>': a headline the tagger ran into one name
     if span.end + 1 < len(doc) and doc[span.end].text == "," and _suffix_follows(doc, span.end):
         span = doc[span.start : span.end + 2]  # '<Name>, Jr.' keeps the suffix that tells father from son
-    start = span.start
+    start = _after_inner_title(span)
     while start < span.end - 1 and _peelable(doc[start]):
         start += 1
     if (start > span.start and span.end - start < 2 and not doc[start - 1].is_lower and doc[start - 1].tag_ in _PROPER_TAGS
@@ -474,11 +487,17 @@ def _inner_full_name(words: list[str], full: Counter[str]) -> str | None:
 
 def title_of(span: SpacySpan) -> str | None:
     """A role title attached to a person's name, before it or as an appositive after it. An
-    abbreviated title of address before the name ('Sen. <Name>, chairman of the <Committee>') gives
-    way to the office an appositive states: that one says more."""
+    abbreviated title of address before the name ('Sen. <Name>, chairman of the <Committee>'), or a
+    lowercase one before a post of someone after it, gives way to the appositive: that one says more."""
     before = role_title_before(span)
     if before and span.start > 0 and is_title_abbreviation(span.doc[span.start - 1]):
         return role_title_after(span) or before
+    if before and span.start > 0 and span.doc[span.start - 1].is_lower:
+        # a descriptor written lowercase gives way to a post of someone or something after the name
+        # ('the billionaire <Name>, a founder of <Company>')
+        after = role_title_after(span)
+        if after and " of " in after.lower():
+            return after
     return before or role_title_after(span)
 
 

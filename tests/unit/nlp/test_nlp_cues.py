@@ -173,3 +173,68 @@ def test_a_surname_right_before_a_role_word_is_whose_post_it_is(nlp):
     doc = nlp(text)
     start = text.index("Tom")
     assert role_title_before(doc.char_span(start, start + len("Tom Kerrow"))) == "Secretary of State"
+
+
+def test_a_name_opening_a_relative_clause_takes_no_title_from_the_noun_before_it(nlp):
+    """'the court reporter <Name> murdered': the name is the clause's subject, the role another's."""
+    doc = nlp("Her mother was the court reporter Nichols murdered.")
+    assert role_title_before(_first_person(doc)) is None
+    doc = nlp("She met the lawyer John Smith hired in May.")
+    assert role_title_before(_first_person(doc)) is None
+    doc = nlp("He spoke with the court reporter Julie Brandau.")
+    assert role_title_before(_first_person(doc)) == "court Reporter"  # a compound noun is the title's
+    doc = nlp("The coach Bill Jones said the team was ready.")
+    assert role_title_before(_first_person(doc)) == "Coach"
+    doc = nlp("He handled the emails in a way FBI Director Jane Holt called careless.")
+    assert role_title_before(_first_person(doc)) == "FBI Director"  # a capitalised title is the name's
+
+
+def test_an_affiliation_and_a_role_word_inside_a_persons_span_are_peeled_into_the_title(nlp):
+    """'<Team> QB <Given> <Surname>' tagged as one person: the name starts after the role word."""
+    from dossier.nlp.mentions import find_mentions
+
+    text = "Fans remember when Colts QB Andrew Luck was the top prize of the draft."
+    people = [m for m in find_mentions(nlp(text), "t", text) if m.label == "PERSON"]
+    assert [(m.text, m.title) for m in people] == [("Andrew Luck", "Colts QB")]
+
+
+def test_an_occupation_written_before_a_name_is_its_title(nlp):
+    doc = nlp("The moderator Mary Jones asked the first question.")
+    assert role_title_before(_first_person(doc)) == "Moderator"
+    doc = nlp("Pollster Anna Kowalski said so.")
+    assert role_title_before(_first_person(doc)) == "Pollster"
+
+
+def test_a_title_whose_noun_phrase_goes_on_past_the_role_word_is_not_the_names(nlp):
+    """'<Name>, investor <Team> owner <Name>': the apposition describes the owner, and the team
+    before 'owner' qualifies his title, so neither name before takes 'investor'."""
+    from dossier.nlp.mentions import find_mentions
+
+    text = "Eight years after backing Barack Obama, investor Dallas Mavericks owner Mark Cuban is sizing up the race."
+    found = {m.text: m.title for m in find_mentions(nlp(text), "t", text)}
+    assert found["Barack Obama"] is None and found.get("Dallas Mavericks") is None
+    assert found["Mark Cuban"] == "Investor Dallas Mavericks Owner"
+
+
+def test_a_lowercase_descriptor_gives_way_to_a_post_of_someone_after_the_name(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    text = "A company controlled by the billionaire Paul Allen, a founder of Microsoft, had bought that plane."
+    assert [m.title for m in find_mentions(nlp(text), "t", text) if m.label == "PERSON"] == ["Founder of Microsoft"]
+
+
+def test_an_appositive_title_reads_on_past_a_role_word_to_the_title_it_is_part_of(nlp):
+    from dossier.nlp.mentions import find_mentions
+
+    text = "Patricof was the finance chairman. Roger Altman, a former deputy treasury secretary and head of the fund, said so."
+    assert [m.title for m in find_mentions(nlp(text), "t", text) if m.label == "PERSON"] == [
+        None, "Former Deputy treasury Secretary"]
+    text = "John Bulgaro, the president of Teamsters Local 294 in Albany, said that the members were angry."
+    assert [m.title for m in find_mentions(nlp(text), "t", text) if m.label == "PERSON"] == ["President of Teamsters"]
+
+
+def test_a_lowercase_noun_compounded_with_a_lowercase_role_word_is_part_of_the_title(nlp):
+    doc = nlp("Former college football player Brian Nolan was sentenced on Friday.")
+    assert role_title_before(_first_person(doc)) == "Former college football Player"
+    doc = nlp("He said no matter what unilateral action President Walter Smith takes, nothing changes.")
+    assert role_title_before(_first_person(doc)) == "President"  # a formal title takes no common noun
