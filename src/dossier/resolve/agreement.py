@@ -128,17 +128,21 @@ def promote_listed_persons(obs: list[Obs], texts: Mapping[str, str]) -> list[Obs
 _ROLE = "|".join(sorted(ROLE_NOUNS | {n + "s" for n in ROLE_NOUNS}, key=len, reverse=True))
 # a lowercase role noun right before the name ('pitcher <Name>', 'starters <Name> and ...')
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ROLE})\s+$")
+_PREPOSITIONS = "with|of|for|at|in|on|from|by|to|about"
 # an apposition naming a post or a kind of person ('<Name>, another partner,', '<Name>, a 52-year-old
-# lawyer')
-_ROLE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the|another|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?"
+# lawyer'): the noun is its head, after no preposition ('<Name>, another huddle with pastors' is none)
+_ROLE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the|another|his|her|their)\s+(?:(?!(?:{_PREPOSITIONS})\s)[\w-]+\s+){{0,3}}?"
                               rf"(?:{_ROLE}|{'|'.join(sorted(PERSON_KIND_NOUNS))})\b")
+# a lowercase role word right after the name: the name premodifies a title ('<Team> owner <Name>')
+_TITLE_AFTER = re.compile(rf"^\s+(?:{_ROLE})\b")
 
 
 def _person_noun_beside(o: Obs, texts: Mapping[str, str]) -> bool:
     """A role noun right before the name, or an apposition of a person's noun right after it."""
     text = texts.get(o.key[0], "")
-    return bool(_ROLE_BEFORE.search(text[max(0, o.key[1] - 30) : o.key[1]])
-                or _ROLE_APPOSITION.match(text[o.key[2] : o.key[2] + 80]))
+    after = text[o.key[2] : o.key[2] + 80]
+    return bool((_ROLE_BEFORE.search(text[max(0, o.key[1] - 30) : o.key[1]]) and not _TITLE_AFTER.match(after))
+                or _ROLE_APPOSITION.match(after))
 
 
 def _list_gap(a: Obs, b: Obs, texts: Mapping[str, str]) -> str:

@@ -11,6 +11,8 @@ import re
 
 from dossier.lang import geo
 from dossier.lang.en import LEGAL_FORMS, LEGISLATURE_NOUNS, ORG_NAME_NOUNS, PLATFORM_NOUNS
+from dossier.nlp.cues import ROLE_NOUNS
+from dossier.nlp.gender import given_name_answer
 
 logger = logging.getLogger(__name__)
 
@@ -244,3 +246,22 @@ def strip_title_word(name: str, words: set[str]) -> str:
 def address_title(text: str, start: int, surface: str, words: set[str]) -> bool:
     """A lone title word right after a title of address ('the former Miss <Title>'): a title, no name."""
     return surface in words and bool(_ADDRESS_BEFORE.search(text[max(0, start - 8) : start]))
+
+
+_ROLE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+# What follows only a person's name: a relative 'who', an age between commas ('<Name>, 52,'), a post
+# in apposition ('<Name>, director of ...', '<Name>, a senior lawyer'), a verb of saying right after.
+_PERSON_AFTER = re.compile(
+    rf"(?:,\s+(?:who|whose|whom)\b|,\s+\d{{1,3}},|,\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{_ROLE})"
+    rf"(?![\w'’])|\s+(?:said|says)\b)")
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def person_cue(name: str, text: str, end: int) -> bool:
+    """A name that opens with a given name ('<Given> <Word>', after initials: 'H. <Given> <Word>') and
+    is followed by what follows only a person's name is a person's, whatever its last word says
+    ('<Given> Hall, who ...': surnames are also facility nouns)."""
+    words = [w for w in name.split() if not _INITIAL.fullmatch(w)]
+    if not words or given_name_answer(words[0]) in ("unknown", "andy"):
+        return False
+    return bool(_PERSON_AFTER.match(text, end))

@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from dossier.lang.en import LEGAL_FORMS, STREET_ABBREVIATIONS
+from dossier.lang.en import LEGAL_FORMS, PLACE_NOUNS, STREET_ABBREVIATIONS
 from dossier.model import EntityType
 from dossier.lang import geo
 from dossier.nlp.names import direction_keys, fold, same_name, translit_key, translit_word
@@ -47,7 +47,10 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
     def listed(k: str) -> bool:  # asked only of a short form and the one name it would join
         return any(geo.known_place(f) for f in written.get(k, ()))
 
-    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of, listed)
+    def place_led(k: str, n: int) -> bool:  # '<Gazetteer place> <n words>' as written
+        return any(len(w := f.split()) > n and geo.known_place(" ".join(w[:-n])) for f in written.get(k, ()))
+
+    _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of, listed, place_led)
     _acronyms(keys, uf, doc_keys, labels_of, written, abbreviated)
     labels = {}
     for o in rest:
@@ -225,11 +228,14 @@ _DIRECTIONS = direction_keys()
 
 
 def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[str] = frozenset(),
-                 labels_of: dict[str, str] | None = None, listed: Callable[[str], bool] | None = None) -> None:
+                 labels_of: dict[str, str] | None = None, listed: Callable[[str], bool] | None = None,
+                 place_led: Callable[[str, int], bool] | None = None) -> None:
     """A short name that begins or ends exactly one longer name is that name ('Red Sox' for
     'Boston Red Sox', 'Falkland' for 'Falkland Islands'). Countries and capitals never shorten
     another name ('Japan' is not 'Japan Times'), and a place never shortens a name it ends:
-    'White Volta' is a part of the 'Volta', not another name for it. A name read as a person's
+    'White Volta' is a part of the 'Volta', not another name for it, though a word tagged a place that
+    no gazetteer lists is the body '<Listed place> <Word>' ends ('<City> <Team>': the tagger reads a
+    team's nickname as a place; ``place_led`` asks how a name is written). A name read as a person's
     shortens no name read as something else, nor the reverse: 'Smith' alone is a surname, not the
     'Smith Foundation' (types must agree). Two places of the gazetteer (``listed``: whether it lists
     a key's name) are two places ('<State>' and '<State> Springs'). A full name followed by a body noun ('_spin_off') names
@@ -251,11 +257,16 @@ def _short_forms(keys: list[str], uf: UnionFind, places: frozenset[str] | set[st
             continue
         longer = [k for k in heads.get(st, []) if not _spin_off(st, toks[k]) and not _numbered(toks[k][len(st):])
                   and not _site_of(st, toks[k])]
-        longer += [] if short in places else [k for k in tails.get(st, []) if not _numbered(toks[k][: -len(st)])]
+        ends = [k for k in tails.get(st, []) if not _numbered(toks[k][: -len(st)])]
+        if short in places:  # ... unless no gazetteer lists it and a listed place opens the longer name
+            ends = [k for k in ends if listed is not None and place_led is not None and not listed(short)
+                    and labels_of is not None and labels_of.get(k) == "ORG" and place_led(k, len(st))]
+        longer += ends
+        nickname = short in places and bool(ends)
         if len({uf.find(k) for k in longer}) == 1 and (short in person) == (longer[0] in person):
             if listed is not None and listed(short) and listed(longer[0]):
                 continue  # the gazetteer lists both: a state is not the city named after it
-            if short in places and not _place_like(longer[0], places, labels_of or {}):
+            if short in places and not nickname and not _place_like(longer[0], places, labels_of or {}):
                 continue  # a state or city opens an organisation's name: 'Ohio' is not the 'Ohio Democratic Party'
             if (labels_of or {}).get(short) == "GPE" and (labels_of or {}).get(longer[0]) == "FAC":
                 continue  # nor a building's: the town '<Town>' is not the '<Town> Health Clinic' in it
@@ -271,6 +282,7 @@ def vote_type(obs: list[Obs]) -> EntityType:
     """Entity type from the (corrected) labels of its mentions and what the text says."""
     votes: Counter[str] = Counter()
     medium = used_as_medium(sum(o.medium for o in obs), len(obs))  # a PERSON tag on a platform's name
+    nicknames = _nicknames(obs)
     for o in obs:
         if o.place:
             votes["place"] += 3
@@ -280,7 +292,7 @@ def vote_type(obs: list[Obs]) -> EntityType:
             votes["other"] += 3  # 'INS <Name>', 'the frigate <Name>': a ship, though named after a person or place
         if geo.country_named(o.name) or geo.country_of_capital(o.name):
             votes["place"] += 3
-        label = o.mention.label
+        label = "ORG" if o.name in nicknames else o.mention.label
         if label in LABEL_TYPE:
             votes["org" if medium and label == "PERSON" else LABEL_TYPE[label]] += 1
         elif label not in POINTERS and label != "NORP":
@@ -293,3 +305,25 @@ def vote_type(obs: list[Obs]) -> EntityType:
     best: EntityType = min(votes, key=lambda t: (-votes[t], order[t]))  # type: ignore[arg-type]
     return best
 
+
+
+def _nicknames(obs: list[Obs]) -> set[str]:
+    """Names of the cluster, no gazetteer's places, that end or are a body's name '<Listed place>
+    <Name>' tagged ORG in it ('<Team>' and '<City> <Team>' of '<City> <Team>'): the tagger's place or
+    facility label on them reads the city the team is named after."""
+    bodies = [o.name.split() for o in obs if o.mention.label == "ORG" and len(o.name.split()) >= 2]
+    if not bodies:
+        return set()
+    tagged = {o.name for o in obs if o.mention.label in ("GPE", "LOC", "FAC")}
+    return {name for name in tagged if not geo.known_place(name)
+            and any(_place_led_body(b, name.split()) for b in bodies)}
+
+
+def _place_led_body(body: list[str], words: list[str]) -> bool:
+    """The body's name is a listed place and then ``words`` ('<City> <Team>', '<Team>'), or is
+    ``words`` and opens with a listed place."""
+    if body == words:  # the whole name tagged a place too: a team's plural ('<City> <Players>' not '<Region> Belt')
+        last = words[-1]
+        return (last[-1:] == "s" and last[-2:] != "ss" and last.lower() not in PLACE_NOUNS
+                and any(geo.known_place(" ".join(body[:i])) for i in range(1, len(body))))
+    return len(body) > len(words) and body[-len(words):] == words and geo.known_place(" ".join(body[:-len(words)]))

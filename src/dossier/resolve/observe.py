@@ -46,6 +46,7 @@ from dossier.resolve.context import (
     medium_cue,
     org_cue,
     org_shaped,
+    person_cue,
     place_cue,
     strip_title_word,
     title_words,
@@ -163,14 +164,14 @@ def _without_function_words(title: str) -> str:
     return " ".join(words)
 
 
-def _relabelled_by_words(m: Mention, toks: list[str], shaped: bool) -> Mention:
-    """A name's own words overrule the tagger's label: '<Surname> Tower' is a building and '<Surname>
-    County' a political unit named after someone; 'Rue de <Surname>', 'Place <Name>' (``shaped``: not
-    a body's name) and '<Name> Ave.' tagged ORG are streets."""
+def _relabelled_by_words(m: Mention, toks: list[str], shaped: bool, name: str, text: str) -> Mention:
+    """A name's own words overrule the tagger's label: '<Surname> Tower' is a building (not '<Given>
+    Hall, who ...': ``person_cue``) and '<Surname> County' a political unit named after someone; 'Rue de
+    <Surname>', 'Place <Name>' (``shaped``: not a body's name) and '<Name> Ave.' tagged ORG are streets."""
     label = m.label
     if len(toks) < 2:
         return m
-    if label == "PERSON" and toks[-1] in FACILITY_NOUNS:
+    if label == "PERSON" and toks[-1] in FACILITY_NOUNS and not person_cue(name, text, m.span.end):
         label = "FAC"
     elif label == "PERSON" and toks[-1] in _UNIT_LAST_WORDS:
         label = "GPE"
@@ -579,7 +580,7 @@ def observe(doc: Document, annots: Annotations, bodies: Mapping[str, str] | None
                 continue
         # '<Name> Mining', a lone 'Caucus', '<Name> PAC' tagged PERSON: a body, whatever the tag
         shaped = org_shaped(name) or (m.label == "PERSON" and ends_in_initialism(name))
-        m = _relabelled_by_words(m, toks, shaped)
+        m = _relabelled_by_words(m, toks, shaped, name, text)
         kind = "person" if m.label == "PERSON" and shape in ("name", "joined") and not shaped else "name"
         if geo.country_named(name):
             name, kind = geo.country_named(name) or name, "name"

@@ -9,6 +9,7 @@ held at the time of writing: it is kept, marked past, and dates nothing.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections import Counter
@@ -69,6 +70,11 @@ def _split_of(text: str) -> tuple[str, str | None]:
         return text, None
     rest = rest[re.search(r"[A-Z]", rest).start():]  # type: ignore[union-attr]  # 'the advocacy group <Org>'
     head = text[: m.start()].strip()
+    if not any(_is_role_word(w.lower().rstrip(".")) for w in _words(head)):
+        # no role word before 'of': it is inside a name before the title ('<Hall> of <Fame> player'),
+        # which is the role words it ends with
+        tail = list(itertools.takewhile(lambda w: _is_role_word(w.lower().rstrip(".")), reversed(_words(rest))))
+        return (" ".join(reversed(tail)) or text), None
     if words[-1] == "campaign" and len(words) > 1:  # 'manager of the <Name> campaign': as '<Name> campaign manager'
         return f"campaign {head}", rest[: rest.lower().rfind("campaign")].strip()
     return head, rest

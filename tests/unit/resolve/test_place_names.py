@@ -183,3 +183,31 @@ def test_a_given_name_tagged_a_place_is_the_person_its_page_names_in_full():
     start = a.text.index("Lachlan")
     assert names[res.mention_entity[("a", start, start + 7)]] == ("Lachlan Murdane", "person")
     assert [n for n, _ in names.values()].count("Lachlan Murdane") == 1  # one person, not a second by the tag
+
+
+def test_a_given_name_before_a_facility_noun_followed_by_a_persons_cue_is_a_person():
+    """'<Given> Hall, who ...': a surname may be a facility noun; a relative 'who', a post in
+    apposition or a verb of saying after it say a person, and the page's bare surname is that person."""
+    a = make_doc("a", "Marla Hall, who directs the agency, objected. Hall said the rule was rushed.")
+    b = make_doc("b", "H. Marla Hall, director of the agency, had concerns. The Brixton Hall was full.")
+    res = resolve_entities([a, b], [annotate(a, ("Marla Hall", "PERSON"), ("Hall", "PERSON")),
+                                    annotate(b, ("H. Marla Hall", "PERSON"), ("Brixton Hall", "PERSON"))])
+    person = res.entity(_entity(res, a, "Marla Hall"))
+    assert person.type == "person"
+    assert _entity(res, a, "Hall", 1) == _entity(res, b, "H. Marla Hall") == person.id
+    assert res.entity(_entity(res, b, "Brixton Hall")).type != "person"  # no given name, no cue
+
+
+def test_a_word_tagged_a_place_that_no_gazetteer_lists_is_the_body_a_listed_place_and_it_name():
+    """'<City> <Team>' tagged ORG and '<Team>' tagged GPE on other pages: the team's nickname, not a
+    place; a listed place ending a name stays apart ('<Name> Denver' is not 'Denver')."""
+    a = make_doc("a", "The Denver Falcons signed him on Monday. The Denver Falcons won.")
+    b = make_doc("b", "He was added off the Falcons' practice squad.")
+    c = make_doc("c", "The Falcons lost again. Crowds gathered in Denver.")
+    res = resolve_entities([a, b, c], [annotate(a, ("Denver Falcons", "ORG"), ("Denver Falcons", "FAC")),
+                                       annotate(b, ("Falcons", "GPE")),
+                                       annotate(c, ("Falcons", "GPE"), ("Denver", "GPE"))])
+    team = _entity(res, a, "Denver Falcons")
+    assert _entity(res, b, "Falcons") == _entity(res, c, "Falcons") == team
+    assert res.entity(team).type == "org"
+    assert _entity(res, c, "Denver") != team

@@ -221,3 +221,10 @@ def test_a_party_between_a_place_and_a_post_leaves_the_post_of_the_place():
     assert read_title("Kentucky Republican Senator") == read_title("Kentucky Senator")
     assert read_title("Kentucky Republican Senator").of == "Kentucky"
     assert read_title("Republican Senator").of is None
+
+
+def test_an_of_inside_a_name_before_the_title_is_no_of_of_the_role():
+    """'<Hall> of <Fame> player': no role word before 'of', so the 'of' is the name's and the role is
+    the words the title ends with."""
+    assert read_title("NBA Hall of Fame Player") == TitleReading("player", None)
+    assert read_title("Chairman of the House Ways Committee") == TitleReading("chairman", "House Ways Committee")

@@ -326,3 +326,18 @@ def test_a_name_tagged_a_body_with_a_person_noun_beside_it_is_a_person():
     types = {e.name: e.type for e in res.entities}
     assert types["Lester Hollow"] == "person" and types["Paula Rive"] == "person"
     assert types["Young Presidents Organization"] == "org"
+
+
+def test_a_body_premodifying_a_title_or_beside_a_noun_after_a_preposition_stays_a_body():
+    """'billionaire <Team> owner <Name>': the role word before the body is the owner's, and the body
+    premodifies his title; '<Hotel>, another huddle with pastors': the person noun is no apposition's head."""
+    from dossier.resolve import resolve_entities
+
+    from .helpers import annotate, make_doc
+
+    a = make_doc("a", "He met billionaire Dallas Rovers owner Mark Cubby on Friday.", "2016-03-01")
+    b = make_doc("b", "A workout at a Hilton Gardenia, another huddle with pastors, then a rally.", "2016-03-01")
+    res = resolve_entities([a, b], [annotate(a, ("Dallas Rovers", "ORG"), ("Mark Cubby", "PERSON")),
+                                    annotate(b, ("Hilton Gardenia", "ORG"))])
+    types = {e.name: e.type for e in res.entities}
+    assert types["Dallas Rovers"] == "org" and types["Hilton Gardenia"] == "org"
