@@ -502,9 +502,10 @@ def title_of(span: SpacySpan) -> str | None:
 
 
 def detach_titled_surnames(cands: list[_Cand], canon: list[str], titles: list[str | None]) -> list[str]:
-    """A titled bare surname keeps its own name when the page's full name with that surname never
-    holds the title ('President <Surname>' on a page naming only the president's wife in full):
-    which namesake it is gets decided across pages, by role."""
+    """A bare surname titled before it keeps its own name when the page's full name with that surname
+    never holds the title ('President <Surname>' on a page naming only the president's wife in full):
+    which namesake it is gets decided across pages, by role. An apposition after it ('<Surname>, an
+    influential activist,') goes on describing the page's person."""
     held: dict[str, set[str]] = {}
     for c, name, title in zip(cands, canon, titles):
         if title and len(_name_words(c.text)) >= 2:
@@ -512,7 +513,8 @@ def detach_titled_surnames(cands: list[_Cand], canon: list[str], titles: list[st
     out = []
     for c, name, title in zip(cands, canon, titles):
         own = " ".join(_name_words(c.text))
-        if title and name != own and len(own.split()) == 1 and role_head(title) not in held.get(name, set()):
+        if (title and name != own and len(own.split()) == 1 and role_head(title) not in held.get(name, set())
+                and role_title_before(c.span) == title):
             name = own
         out.append(name)
     return out

@@ -238,3 +238,14 @@ def test_a_lowercase_noun_compounded_with_a_lowercase_role_word_is_part_of_the_t
     assert role_title_before(_first_person(doc)) == "Former college football Player"
     doc = nlp("He said no matter what unilateral action President Walter Smith takes, nothing changes.")
     assert role_title_before(_first_person(doc)) == "President"  # a formal title takes no common noun
+
+
+def test_a_bare_surname_described_after_it_stays_the_pages_full_name(nlp):
+    """'<Full name>, president of X. <Surname>, an influential activist, ...': an apposition after the
+    surname goes on describing the page's person (only a title before it may name a namesake)."""
+    from dossier.nlp.mentions import find_mentions
+
+    text = ("The letter was signed by Martin Kline, president of the Freedom League. "
+            "Kline, an influential activist who did not attend, said the plan was wrong.")
+    people = [(m.text, m.canonical) for m in find_mentions(nlp(text), "t", text) if m.label == "PERSON"]
+    assert ("Kline", "Martin Kline") in people
