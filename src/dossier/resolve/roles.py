@@ -131,6 +131,18 @@ def _starts_name(words: list[str], i: int) -> bool:
     return words[i][:1].isupper() and nxt[:1].isupper() and not _is_role_word(nxt.lower().rstrip("."))
 
 
+def _capitalised_tail(before: list[str], kept: int) -> list[str]:
+    """The capitalised title words right before a capitalised possessive, among the ``kept`` last
+    words read into the title ('State' of "State Department's climate envoy"): they begin the
+    possessor's name, not the title."""
+    tail: list[str] = []
+    for w in reversed(before[len(before) - kept :] if kept else []):
+        if not (w[:1].isupper() and w.lower() in TITLE_MODIFIERS):
+            break
+        tail.insert(0, w)
+    return tail
+
+
 def _named_of(words: list[str], i: int, names: Collection[str]) -> int:
     """How many words from ``words[i]`` name whom a post is of ('<Surname> adviser', '<Outlet> host',
     '<Org> press secretary'), 0 when none do.
@@ -153,7 +165,9 @@ def _named_of(words: list[str], i: int, names: Collection[str]) -> int:
                 or low[-1] in AFFILIATION_WORDS
                 or all(w in AFFILIATION_WORDS or w in PORTFOLIO_WORDS or w in CHAMBER_WORDS for w in low)
                 or all(w in ROLE_NOUNS or w in _ABBREVIATIONS for w in low)
-                or _of_name(chunk, nxt)[0] not in (None, " ".join(chunk))):
+                or _of_name(chunk, nxt)[0] not in (None, " ".join(chunk))
+                or (k == 1 and low[0] in TITLE_MODIFIERS and nxt[:1].isupper() and nxt.lower() in TITLE_MODIFIERS)):
+            # the last: a capitalised title word before another ('White House') is no one-word name
             continue
         return k
     return 0
@@ -198,7 +212,9 @@ def read_title(title: str, names: Collection[str] = frozenset()) -> TitleReading
             of, i = " ".join(words[i : i + named]), i + named
             continue
         if w.endswith("'s") and w[:1].isupper():  # "<Org>'s chief executive"
-            of = of or " ".join(run + [_possessor(w)])
+            lead = _capitalised_tail(words[:i], len(kept))  # "State Department's": the possessor's own words
+            of = of or " ".join(lead + run + [_possessor(w)])
+            kept = kept[: len(kept) - len(lead)] if not run else kept
             run, i = [], i + 1
             continue
         if w[:1].isupper() and not _is_role_word(low) and not (kept and kept[-1] not in _COMPOUNDING_OK

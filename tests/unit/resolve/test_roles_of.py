@@ -228,3 +228,11 @@ def test_an_of_inside_a_name_before_the_title_is_no_of_of_the_role():
     the words the title ends with."""
     assert read_title("NBA Hall of Fame Player") == TitleReading("player", None)
     assert read_title("Chairman of the House Ways Committee") == TitleReading("chairman", "House Ways Committee")
+
+
+def test_capitalised_title_words_before_a_possessive_or_each_other_are_a_name_not_a_post():
+    """"State Department's climate envoy" is the envoy of the State Department (not a 'state' envoy
+    of 'Department'); 'White' before 'House' is no surname the post is of."""
+    assert read_title("State Department's climate Envoy") == TitleReading("climate envoy", "State Department")
+    assert read_title("White House drug policy Director", {"white"}).of is None
+    assert read_title("Acme's chief Executive") == TitleReading("chief executive", "Acme")
