@@ -306,7 +306,6 @@ def vote_type(obs: list[Obs]) -> EntityType:
     return best
 
 
-
 def _nicknames(obs: list[Obs]) -> set[str]:
     """Names of the cluster, no gazetteer's places, that end or are a body's name '<Listed place>
     <Name>' tagged ORG in it ('<Team>' and '<City> <Team>' of '<City> <Team>'): the tagger's place or
