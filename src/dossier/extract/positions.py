@@ -25,7 +25,7 @@ from dossier.extract.positions_order import OTHER, position_order
 from dossier.extract.positions_quotes import quote_claims
 from dossier.lang.geo import country_named
 from dossier.model import Annotations, Claim, Document, Entity, Position, Precision, Quote
-from dossier.nlp.cues import ROLE_NOUNS
+from dossier.nlp.cues import POST_NOUNS
 
 logger = logging.getLogger(__name__)
 
@@ -254,9 +254,10 @@ def _statement_term(statement: str, shared: set[str]) -> str | None:
 
 
 def _is_role(word: str) -> bool:
-    """A person's office or title ("president", "nominees"): who holds a stance, not an issue."""
+    """A person's office or title ("president", "nominees"): who holds a stance, not an issue (an
+    occupation in the plural may be one: 'police officers', 'investors')."""
     low = word.lower()
-    return (low in ROLE_NOUNS or _lemma(low) in ROLE_NOUNS) and _lemma(low) not in _ROLE_AND_THING
+    return (low in POST_NOUNS or _lemma(low) in POST_NOUNS) and _lemma(low) not in _ROLE_AND_THING
 
 
 # ---------------------------------------------------------------------------------------------

@@ -110,9 +110,9 @@ def is_speech_verb(token: Token) -> bool:
     return token.lower_ in _SPEECH_FORMS and token.pos_ in ("VERB", "AUX")
 
 
-# Role nouns that make a title; multi-word ones are matched by their last word plus a modifier. Posts,
+# Role nouns that make a title; multi-word ones are matched by their last word plus a modifier: posts,
 # and the occupations news writes as a title before a name ('actor <Name>', 'pollster <Name>').
-ROLE_NOUNS = frozenset(
+POST_NOUNS = frozenset(
     """president premier minister chancellor secretary spokesman spokeswoman spokesperson ambassador
     envoy official officials diplomat senator congressman congresswoman representative governor mayor
     king queen prince princess emperor sultan pope cardinal archbishop bishop general admiral colonel
@@ -125,14 +125,19 @@ ROLE_NOUNS = frozenset(
     sheriff marshal commissioner detective clerk treasurer auditor comptroller coroner alderman
     councilman councilwoman councilor assemblyman assemblywoman warden chaplain magistrate ombudsman
     administrator trustee regent selectman supervisor coach quarterback kicker pitcher goalkeeper striker
-    linebacker midfielder receiver cornerback punter outfielder infielder shortstop goaltender goalie
-    defenseman batsman winger fullback halfback tailback player boxer wrestler golfer
-    moderator pastor priest rabbi imam pollster strategist consultant activist organizer lobbyist
-    actor actress singer rapper musician comedian novelist writer poet playwright filmmaker
-    photographer artist designer architect scientist engineer physician surgeon doctor nurse teacher
-    officer agent pilot soldier firefighter chef entrepreneur investor banker businessman
-    businesswoman historian owner""".split()
+    linebacker midfielder""".split()
 )
+# Occupations (and positions of a team) as titles: people, but in the plural also what a policy is
+# about ('police officers', 'investors'), so positions do not refuse them as an issue's words.
+OCCUPATION_NOUNS = frozenset(
+    """receiver cornerback punter outfielder infielder shortstop goaltender goalie defenseman batsman
+    winger fullback halfback tailback player boxer wrestler golfer moderator pastor priest rabbi imam
+    pollster strategist consultant activist organizer lobbyist actor actress singer rapper musician
+    comedian novelist writer poet playwright filmmaker photographer artist designer architect scientist
+    engineer physician surgeon doctor nurse teacher officer agent pilot soldier firefighter chef
+    entrepreneur investor banker businessman businesswoman historian owner""".split()
+)
+ROLE_NOUNS = POST_NOUNS | OCCUPATION_NOUNS
 # Words that can stand inside a title before its role noun ("Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(
     """foreign prime deputy vice chief senior former acting first interior defense defence finance

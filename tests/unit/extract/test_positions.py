@@ -231,3 +231,11 @@ def test_a_past_office_or_a_non_country_office_speaks_for_the_person():
     mk = lambda actor: _claim("d", 0, actor, "demand", "x", "2020")  # noqa: E731
     assert side_of(mk("Gus Hale"))[1] == "Gus Hale"
     assert side_of(mk("Ida Jun"))[1] == "Ida Jun"
+
+
+def test_an_occupation_in_the_plural_may_name_an_issue_a_post_may_not():
+    """'police officers', 'investors' are what a policy may be about; 'president' holds a stance."""
+    from dossier.extract.positions import _is_role
+
+    assert _is_role("president") and _is_role("nominees")
+    assert not _is_role("officers") and not _is_role("investors")
