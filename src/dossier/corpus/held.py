@@ -122,8 +122,12 @@ def _without(annots: Annotations, fields: Collection[str]) -> Annotations:
 
 
 def held_apart(corpus: Corpus) -> Corpus:
-    """``corpus`` with its pages' ``HELD`` fields packed apart (the full step's read)."""
+    """``corpus`` with its pages' ``HELD`` fields packed apart and their texts held compressed
+    (``pagetext.TextPacked``): the full step's read."""
+    from dossier.pagetext import text_packed
+
     annotations, held = apart(corpus.annotations)
+    documents = {i: text_packed(d) for i, d in corpus.documents.items()}
     logger.debug("held apart: %s", ", ".join(f"{f} of {len(p)} pages, {sum(map(len, p.values())) // 1024} KB"
                                            for f, p in held.items()))
-    return dataclasses.replace(corpus, annotations=annotations, held=held)
+    return dataclasses.replace(corpus, documents=documents, annotations=annotations, held=held)
