@@ -315,12 +315,20 @@ def mention_gender(text: str, o: Obs) -> str:
 def person_genders(clusters: Sequence[Cluster], texts: Mapping[str, str]) -> dict[int, str]:
     """Each person cluster's gender when its mentions show one and only one (a person is the same
     on every page): honorifics, gendered nouns before the name, gendered common nouns joined to it."""
+    persons = [c for c in clusters if c.type == "person"]
+    # each mention's own gender read page by page: a cluster's mentions are on many pages, and a
+    # page's text may be decoded when read (``dossier.pagetext``), the last pages only kept
+    by_page: dict[str, list[Obs]] = defaultdict(list)
+    for c in persons:
+        for o in c.obs:
+            if o.kind not in ("pron", "common"):
+                by_page[o.key[0]].append(o)
+    shown = {id(o): mention_gender(text, o) for doc_id, os in by_page.items() for text in (texts.get(doc_id, ""),)
+             for o in os}
+    del by_page
     out: dict[int, str] = {}
-    for c in clusters:
-        if c.type != "person":
-            continue
-        seen = {mention_gender(texts.get(o.key[0], ""), o) if o.kind != "common" else _noun_gender(o.name)
-                for o in c.obs if o.kind != "pron"} - {""}
+    for c in persons:
+        seen = {shown[id(o)] if o.kind != "common" else _noun_gender(o.name) for o in c.obs if o.kind != "pron"} - {""}
         if len(seen) == 1:
             out[id(c)] = seen.pop()
     return out
