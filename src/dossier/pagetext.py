@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from dossier.model import Document
+
+logger = logging.getLogger(__name__)
 
 CACHED = 64  # pages' texts kept decoded: a pass reads a page's text many times, then the next page's
 _LEVEL = 1  # zlib level: a page's UTF-8 shrinks to about half; higher levels save 4 % more for 3x the CPU
