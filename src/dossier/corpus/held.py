@@ -152,6 +152,15 @@ class Offsets(Sequence[Span]):
         at, doc_id = self._at, self.doc_id
         return (Span(doc_id, at[j], at[j + 1]) for j in range(0, len(at), 2))
 
+    def first_holding(self, pos: int) -> Span | None:
+        """The first span with ``start <= pos < end`` (``Annotations.sentence_of``), read on the
+        offsets: only the span found is made."""
+        at = self._at
+        for j in range(0, len(at), 2):
+            if at[j] <= pos < at[j + 1]:
+                return Span(self.doc_id, at[j], at[j + 1])
+        return None
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Offsets):
             return self.doc_id == other.doc_id and self._at == other._at

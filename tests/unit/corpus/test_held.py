@@ -108,6 +108,7 @@ def test_sentences_are_held_as_offsets_read_as_the_spans_they_were():
     assert isinstance(got, Offsets) and got == spans and spans == got and hash(got) == hash(spans) and held == annots
     assert list(got) == list(spans) and got[0] == spans[0] and got[-1] == spans[-1] and got[1:] == spans[1:]
     assert len(got) == 3 and got and held.sentence_of(Span("a", 30, 31)) == spans[1] and repr(got) == repr(spans)
+    assert held.sentence_of(Span("a", 27, 28)) is None is annots.sentence_of(Span("a", 27, 28))
     try:
         got[3]
     except IndexError:
