@@ -18,6 +18,7 @@ import functools
 import logging
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from dossier.model import Document
 
@@ -78,6 +79,10 @@ class PageTexts(Mapping[str, str]):
 
     def __getitem__(self, doc_id: str) -> str:
         return self._docs[doc_id].text
+
+    def get(self, doc_id: str, default: Any = None) -> Any:  # readers ask once a mention: no KeyError raised
+        doc = self._docs.get(doc_id)
+        return default if doc is None else doc.text
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._docs)

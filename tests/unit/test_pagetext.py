@@ -41,7 +41,7 @@ def test_texts_by_page_are_read_when_asked():
     docs = [text_packed(_doc("a")), _doc("b", "Plain words.")]
     texts = page_texts(docs)
     assert isinstance(texts, PageTexts) and dict(texts) == {"a": _TEXT, "b": "Plain words."}
-    assert texts.get("c", "") == "" and "a" in texts and len(texts) == 2 and list(texts.values())[1] == "Plain words."
+    assert texts.get("c", "") == "" and texts.get("c") is None and texts.get("b") == "Plain words." and "a" in texts and len(texts) == 2 and list(texts.values())[1] == "Plain words."
     assert list(TextsOf(docs)) == [_TEXT, "Plain words."] and len(TextsOf(docs)) == 2
 
 
