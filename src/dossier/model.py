@@ -388,6 +388,9 @@ class Annotations:
     model: str | None = None  # language model name and version
 
     def sentence_of(self, span: Span) -> Span | None:
+        held = getattr(self.sentences, "first_holding", None)  # the corpus step's offsets (corpus.held.Offsets)
+        if held is not None:
+            return typing.cast(Span | None, held(span.start))
         for s in self.sentences:
             if s.start <= span.start < s.end:
                 return s

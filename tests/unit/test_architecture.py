@@ -8,8 +8,9 @@ pipeline -> query ->
 ``corpus`` (the declared corpus passes) sits after ``resolve``: its passes read resolved entities,
 events and dates and hand a finished corpus to the store; the store only persists it. ``pipeline``
 wires the map and the corpus passes to a store, so it comes after ``store``.
-``lang``, ``model``, ``partial_date``, ``config`` and ``plugins`` (the entry-point seam) are shared
-leaves, importable from anywhere; they import only each other. The package root
+``lang``, ``model``, ``pagetext`` (the model's documents with their text held compressed),
+``partial_date``, ``config`` and ``plugins`` (the entry-point seam) are shared leaves, importable
+from anywhere; they import only each other. The package root
 (``dossier/__init__.py``) is a facade and is not checked.
 
 The allowlists below name today's violations. They may only shrink: an entry that no longer
@@ -27,7 +28,7 @@ FLOW = [
     ("store",), ("executor", "executor_dask"), ("mapstep",), ("upgrade",), ("pipeline",), ("query",),
     ("cli", "cli_logging", "cli_output", "web", "report", "api", "annotate_file"),
 ]
-LEAVES = {"lang", "model", "config", "plugins", "budget", "heap", "validate", "partial_date"}
+LEAVES = {"lang", "model", "pagetext", "config", "plugins", "budget", "heap", "validate", "partial_date"}
 MAX_FUNCTION, MAX_MODULE = 80, 600
 
 # (importer module, imported module) edges that go against the flow today. May only shrink.

@@ -20,8 +20,9 @@ import marshal
 import sys
 import typing
 import zlib
-from collections.abc import Collection, Mapping
-from typing import Any
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, overload
 
 from dossier.corpus.state import Corpus
 from dossier.model import SHARED_MAX, Annotations, Figure, Quote, Span
@@ -121,9 +122,84 @@ def _without(annots: Annotations, fields: Collection[str]) -> Annotations:
     return dataclasses.replace(annots, **empty)
 
 
+class Offsets(Sequence[Span]):
+    """A page's sentences as one array of offsets, read as the tuple of spans they were (equal to
+    it, hashed as it): a sentence span is two offsets into one page, and as objects (a ``Span`` of
+    56 bytes and a tuple slot each, about 24 a page) they were 1.5 KB of every page held for the
+    whole step, 0.2 as an array. Every pass reads a page's sentences one page at a time (aliases,
+    a figure's or a claim's sentence), so each span is made when read and freed after."""
+
+    __slots__ = ("doc_id", "_at")
+
+    def __init__(self, doc_id: str, spans: Iterable[Span]) -> None:
+        self.doc_id = doc_id
+        self._at = array("I", [x for sp in spans for x in (sp.start, sp.end)])
+
+    def __len__(self) -> int:
+        return len(self._at) // 2
+
+    @overload
+    def __getitem__(self, i: int) -> Span: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Span, ...]: ...
+    def __getitem__(self, i: int | slice) -> Span | tuple[Span, ...]:
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        j = range(len(self))[i]  # negative indices, and IndexError past the end, as a tuple's
+        return Span(self.doc_id, self._at[2 * j], self._at[2 * j + 1])
+
+    def __iter__(self) -> Iterator[Span]:
+        at, doc_id = self._at, self.doc_id
+        return (Span(doc_id, at[j], at[j + 1]) for j in range(0, len(at), 2))
+
+    def first_holding(self, pos: int) -> Span | None:
+        """The first span with ``start <= pos < end`` (``Annotations.sentence_of``), read on the
+        offsets: only the span found is made."""
+        at = self._at
+        for j in range(0, len(at), 2):
+            if at[j] <= pos < at[j + 1]:
+                return Span(self.doc_id, at[j], at[j + 1])
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Offsets):
+            return self.doc_id == other.doc_id and self._at == other._at
+        return tuple(self) == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Offsets, (self.doc_id, tuple(self)))
+
+
+def sentences_as_offsets(annots: Annotations) -> Annotations:
+    """``annots`` with its sentences held as ``Offsets`` (itself when it has none, or a sentence of
+    another page: never made, kept as it is)."""
+    if not annots.sentences or isinstance(annots.sentences, Offsets) \
+            or any(s.doc_id != annots.doc_id for s in annots.sentences):
+        return annots
+    # read as the tuple it replaces (equal, hashed alike); the field's type stays the stored one
+    return dataclasses.replace(annots, sentences=typing.cast(tuple[Span, ...], Offsets(annots.doc_id, annots.sentences)))
+
+
+def as_stored(annots: Annotations) -> Annotations:
+    """``annots`` with its sentences a tuple again, as the store's JSON writes them."""
+    if isinstance(annots.sentences, Offsets):
+        return dataclasses.replace(annots, sentences=tuple(annots.sentences))
+    return annots
+
+
 def held_apart(corpus: Corpus) -> Corpus:
-    """``corpus`` with its pages' ``HELD`` fields packed apart (the full step's read)."""
-    annotations, held = apart(corpus.annotations)
+    """``corpus`` with its pages' ``HELD`` fields packed apart and their texts held compressed
+    (``pagetext.TextPacked``): the full step's read."""
+    from dossier.pagetext import text_packed
+
+    annotations, held = apart({i: sentences_as_offsets(a) for i, a in corpus.annotations.items()})
+    documents = {i: text_packed(d) for i, d in corpus.documents.items()}
     logger.debug("held apart: %s", ", ".join(f"{f} of {len(p)} pages, {sum(map(len, p.values())) // 1024} KB"
                                            for f, p in held.items()))
-    return dataclasses.replace(corpus, annotations=annotations, held=held)
+    return dataclasses.replace(corpus, documents=documents, annotations=annotations, held=held)

@@ -94,11 +94,16 @@ def duplicates(corpus: Corpus) -> Corpus:
     docs = list(corpus.documents.values())
     sketches: dict[str, Any] = {}
     dup_of = find_duplicates(docs, sketches=sketches, made=sketch_pages(docs, corpus.partitions))
-    marked = {
-        d.id: dataclasses.replace(d, duplicate_of=dup_of.get(d.id), status="duplicate" if d.id in dup_of else _own_status(d))
-        for d in docs
-    }
+    marked = {d.id: _marked(d, dup_of.get(d.id), "duplicate" if d.id in dup_of else _own_status(d)) for d in docs}
     return dataclasses.replace(corpus, documents=marked, sketches=sketches)
+
+
+def _marked(doc: Document, duplicate_of: str | None, status: Any) -> Document:
+    """``doc`` with its duplicate link and status: itself when they are unchanged (a page's text
+    may be held compressed, ``dossier.pagetext``; a copy would decode and pack it again)."""
+    if doc.duplicate_of == duplicate_of and doc.status == status:
+        return doc
+    return dataclasses.replace(doc, duplicate_of=duplicate_of, status=status)
 
 
 def _own_status(doc: Document) -> Any:

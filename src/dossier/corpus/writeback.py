@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from dossier.corpus.held import as_stored
 from dossier.corpus.state import Corpus
 from dossier.model import Annotations, PublicationDate
 
@@ -56,6 +57,7 @@ def write_pages(update: Update, was: AsRead, after: Corpus, pages: Iterable[str]
         docs = [after.documents[i] for i in chunk if i in listed]
         dates = {d.id: d.published for d in docs if d.published != was.dates.get(d.id)}
         duplicates = {d.id: d.duplicate_of for d in docs}
-        rebased = [after.whole(a) for i in chunk if (a := after.annotations.get(i)) is not None and was.replaced(i, a)]
+        rebased = [as_stored(after.whole(a)) for i in chunk
+                   if (a := after.annotations.get(i)) is not None and was.replaced(i, a)]
         update(dates, duplicates, rebased)
     logger.debug("write-back: %d pages in batches of %d", len(ids), batch)

@@ -17,10 +17,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from dossier.extract.events_lexicon import TRIGGERS
+from dossier.pagetext import page_texts
 from dossier.model import Annotations, Conflict, Document, Event, Span, TimeExpr
 
 logger = logging.getLogger(__name__)
@@ -145,7 +146,7 @@ def _reading(sentence: str, kind: str) -> tuple[str, str] | None:
     return how, words_
 
 
-def _page_readings(ev: Event, texts: dict[str, str], by_doc: dict[str, Annotations]) -> dict[str, tuple[str, str, Span]]:
+def _page_readings(ev: Event, texts: Mapping[str, str], by_doc: dict[str, Annotations]) -> dict[str, tuple[str, str, Span]]:
     """Each page's one plain reading of the event (pages whose sentences disagree among themselves
     give none): doc id -> (said | denied, the words, the sentence)."""
     seen: dict[str, set[tuple[str, str, Span]]] = {}
@@ -171,7 +172,7 @@ def contradicting_claims(docs: Sequence[Document], annots: Sequence[Annotations]
     Precision first: each page must read one way in every sentence it gives the event, the denial
     must be a realis negation of the event's own trigger (not a plan, a doubt, a condition or a
     question), and the two pages must come from different outlets (a syndicated copy is one source)."""
-    texts = {d.id: d.text for d in docs}
+    texts = page_texts(docs)  # decoded page by page (dossier.pagetext)
     outlets = {d.id: (d.outlet or "").strip().lower() for d in docs}
     by_doc = {a.doc_id: a for a in annots}
     out: list[Conflict] = []

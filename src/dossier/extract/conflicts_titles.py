@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from dossier.pagetext import page_texts
 from dossier.model import Annotations, Conflict, Document, Entity, Mention
 from dossier.partial_date import PartialDate
 
@@ -138,7 +139,7 @@ def title_conflicts(
 ) -> list[Conflict]:
     """One conflict per person and per office that disagrees with the office most mentions give."""
     dates = {d.id: iso_date(d.published.value) for d in docs}
-    texts = {d.id: d.text for d in docs}
+    texts = page_texts(docs)  # decoded page by page (dossier.pagetext)
     names = {e.id: e.name for e in entities}
     seen: dict[str, list[tuple[Mention, tuple[str, frozenset[str]], str]]] = {}
     for annot in annots:

@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from dossier.pagetext import page_texts
 from dossier.model import Annotations, Document, Entity, Mention, Refused, Span
 from dossier.resolve.aliases import find_aliases
 from dossier.resolve.clusters import (
@@ -127,7 +128,7 @@ def resolve_entities(
     by_id = {d.id: d for d in docs}
     bodies = body_names(annots)
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
-    texts = {d.id: d.text for d in docs}
+    texts = page_texts(docs)  # decoded page by page (dossier.pagetext)
     obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)), texts)
     obs = promote_listed_persons(obs, texts)  # '<Given> <Surname>' tagged ORG in a list of persons
     obs = refuse_non_names(demote_non_persons(obs))

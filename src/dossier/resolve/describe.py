@@ -35,6 +35,7 @@ from collections import ChainMap, Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from dossier.lang.en import FUNCTION_WORDS, GPE_NOUNS, NAMED_CLASS_NOUNS, ORG_CLASS_FAMILIES, ORG_CLASS_NOUNS, us_spelling
+from dossier.pagetext import page_texts
 from dossier.model import Document
 from dossier.resolve.common import GROUP_NOUNS, POSTMODIFIERS, head_lemma, singular
 from dossier.resolve.observe import LABEL_TYPE, MentionKey, Obs
@@ -185,7 +186,7 @@ def link_descriptions(docs: Sequence[Document], obs: list[Obs], labels: dict[Men
     """Labels for common noun phrases that describe a named entity (see the module docstring).
     ``group``: page id -> its group of pages reporting one event (``pagegroups.page_groups``; a
     page missing from it is in the one group of the corpus)."""
-    texts = {d.id: d.text for d in docs}
+    texts = page_texts(docs)  # decoded page by page (dossier.pagetext)
     by_doc: dict[str, list[Obs]] = defaultdict(list)
     for o in obs:
         by_doc[o.key[0]].append(o)

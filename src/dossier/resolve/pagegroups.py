@@ -36,6 +36,7 @@ from scipy import sparse
 
 from dossier.lang.en import FUNCTION_WORDS
 from dossier.model import Document
+from dossier.pagetext import TextsOf
 
 logger = logging.getLogger(__name__)
 
@@ -138,7 +139,7 @@ def page_groups(docs: Sequence[Document], threshold: float = THRESHOLD) -> dict[
     if len(docs) > MAX_PAGES:
         logger.info("%d pages: too many to group by what they report; common nouns link across all", len(docs))
         return {}
-    sims = similarities([d.text for d in docs])
+    sims = similarities(TextsOf(docs))  # each text decoded as it is read (dossier.pagetext)
     groups = average_linkage(sims, threshold)
     big = [g for g in groups if len(g) > 1]
     if not big:

@@ -34,7 +34,7 @@ import bisect
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from dossier.lang.en import REPORTING_VERBS
@@ -157,7 +157,7 @@ def _gendered_over_unknown(items: list[tuple[int, Cluster, Obs]], start: int, c:
     return None
 
 
-def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str],
+def attach_pronouns(clusters: list[Cluster], prons: Sequence[Obs], texts: Mapping[str, str],
                     inert: Collection[MentionKey] = frozenset(), window: int = 100, far: int = 250) -> None:
     """Attach each pronoun to the cluster of its antecedent (see the module docstring); a pronoun
     with no agreeing mention within ``window`` characters before it stays unlinked. ``inert``: the
@@ -200,7 +200,7 @@ def pronoun_genders(links: Sequence[tuple[Obs, Cluster]], least: int = 2) -> dic
     return out
 
 
-def _link(by_doc: dict[str, list[tuple[int, Cluster, Obs]]], pron_by_doc: dict[str, list[Obs]], texts: dict[str, str],
+def _link(by_doc: dict[str, list[tuple[int, Cluster, Obs]]], pron_by_doc: dict[str, list[Obs]], texts: Mapping[str, str],
           known: dict[int, str], window: int, far: int) -> list[tuple[Obs, Cluster]]:
     """(pronoun, antecedent cluster) pairs, page by page in text order, the clusters left as they are."""
     links: list[tuple[Obs, Cluster]] = []
@@ -312,15 +312,23 @@ def mention_gender(text: str, o: Obs) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def person_genders(clusters: Sequence[Cluster], texts: dict[str, str]) -> dict[int, str]:
+def person_genders(clusters: Sequence[Cluster], texts: Mapping[str, str]) -> dict[int, str]:
     """Each person cluster's gender when its mentions show one and only one (a person is the same
     on every page): honorifics, gendered nouns before the name, gendered common nouns joined to it."""
+    persons = [c for c in clusters if c.type == "person"]
+    # each mention's own gender read page by page: a cluster's mentions are on many pages, and a
+    # page's text may be decoded when read (``dossier.pagetext``), the last pages only kept
+    by_page: dict[str, list[Obs]] = defaultdict(list)
+    for c in persons:
+        for o in c.obs:
+            if o.kind not in ("pron", "common"):
+                by_page[o.key[0]].append(o)
+    shown = {id(o): mention_gender(text, o) for doc_id, os in by_page.items() for text in (texts.get(doc_id, ""),)
+             for o in os}
+    del by_page
     out: dict[int, str] = {}
-    for c in clusters:
-        if c.type != "person":
-            continue
-        seen = {mention_gender(texts.get(o.key[0], ""), o) if o.kind != "common" else _noun_gender(o.name)
-                for o in c.obs if o.kind != "pron"} - {""}
+    for c in persons:
+        seen = {shown[id(o)] if o.kind != "common" else _noun_gender(o.name) for o in c.obs if o.kind != "pron"} - {""}
         if len(seen) == 1:
             out[id(c)] = seen.pop()
     return out
@@ -359,7 +367,7 @@ def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
     return (opened, end) if opened is not None else None
 
 
-def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: dict[str, str]) -> None:
+def attach_first_person(clusters: list[Cluster], prons: Sequence[Obs], texts: Mapping[str, str]) -> None:
     """'I', 'me', 'my' inside a quotation are its speaker (``quote_speaker``). A first-person pronoun
     outside quotes, or with no person next to its quotation, stays unlinked."""
     by_doc: dict[str, list[tuple[Obs, Cluster]]] = defaultdict(list)

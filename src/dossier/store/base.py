@@ -240,14 +240,19 @@ DOCUMENTS_IN_ORDER = "SELECT doc_json FROM documents ORDER BY published IS NULL,
 
 
 def without_layout(rows: Iterable[Sequence[Any]]) -> list[Document]:
-    """Documents from rows of their JSON, with their text and without ``LAYOUT`` (left empty): what
-    the full corpus step holds of every stored page for the whole step, where the layout's objects
-    were about a fifteenth of the corpus as read and no corpus pass reads them."""
+    """Documents from rows of their JSON, with their text (held compressed: ``pagetext.TextPacked``)
+    and without ``LAYOUT`` (left empty): what the full corpus step holds of every stored page for the
+    whole step, where the layout's objects were about a fifteenth of the corpus as read and no corpus
+    pass reads them."""
     import json
 
     from dossier.model import from_dict
+    from dossier.pagetext import text_packed
 
-    return [from_dict(Document, {k: v for k, v in json.loads(r[0]).items() if k not in LAYOUT}) for r in rows]
+    # each text packed as its row is read: every page's text string alive at once left the heap holes
+    # that small objects (pymalloc's own arenas) never reuse
+    return [text_packed(from_dict(Document, {k: v for k, v in json.loads(r[0]).items() if k not in LAYOUT}))
+            for r in rows]
 
 
 def issue_sizes(run: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]) -> dict[str, int]:

@@ -95,3 +95,33 @@ def test_short_strings_of_a_held_field_are_shared_with_the_rest_of_the_corpus():
     _, held = apart({"a": whole})
     back = unpack("quotes", "a", held["quotes"]["a"])
     assert back == whole.quotes and back[0].speaker is sys.intern("Lena Vos")
+
+
+def test_sentences_are_held_as_offsets_read_as_the_spans_they_were():
+    from dossier.corpus.held import Offsets, as_stored, sentences_as_offsets
+    from dossier.model import to_dict
+
+    spans = (Span("a", 0, 27), Span("a", 28, 44), Span("a", 45, 70000))
+    annots = dataclasses.replace(_page("a")[1], sentences=spans)
+    held = sentences_as_offsets(annots)
+    got = held.sentences
+    assert isinstance(got, Offsets) and got == spans and spans == got and hash(got) == hash(spans) and held == annots
+    assert list(got) == list(spans) and got[0] == spans[0] and got[-1] == spans[-1] and got[1:] == spans[1:]
+    assert len(got) == 3 and got and held.sentence_of(Span("a", 30, 31)) == spans[1] and repr(got) == repr(spans)
+    assert held.sentence_of(Span("a", 27, 28)) is None is annots.sentence_of(Span("a", 27, 28))
+    try:
+        got[3]
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("past the end")
+    assert as_stored(held).sentences.__class__ is tuple and to_dict(as_stored(held)) == to_dict(annots)
+    other = dataclasses.replace(annots, sentences=(Span("b", 0, 3),))
+    assert sentences_as_offsets(other) is other and sentences_as_offsets(Annotations("c")) == Annotations("c")
+
+
+def test_the_full_step_holds_sentences_as_offsets():
+    annots = {d.id: dataclasses.replace(a, sentences=(Span(d.id, 0, 27),)) for d, a in (_page(i) for i in "ab")}
+    corpus = held_apart(Corpus({i: _page(i)[0] for i in "ab"}, annots))
+    assert all(type(a.sentences).__name__ == "Offsets" for a in corpus.annotations.values())
+    assert [corpus.whole(a) for a in corpus.annotations.values()] == list(annots.values())
