@@ -54,6 +54,7 @@ from dossier.resolve.agreement import (
 from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
 from dossier.resolve import pagechains
 from dossier.resolve.pagegroups import page_groups
+from dossier.resolve.postnominal import refuse_post_nominals
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
 from dossier.resolve.roles import former_counts, one_holder_at_a_time
 from dossier.resolve.persons import block_key, group_full_names, person_labels
@@ -131,6 +132,7 @@ def resolve_entities(
     obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)), texts)
     obs = promote_listed_persons(obs, texts)  # '<Given> <Surname>' tagged ORG in a list of persons
     obs = refuse_non_names(demote_non_persons(obs))
+    obs = refuse_post_nominals(obs, texts)  # '<Name>, MD,': letters after a name, no name
     obs, refused = _refuse(obs, texts, refused or Refused())  # 'a super <ACRONYM>', '<Word> Tuesday': no entity
     del seen
     # '<Name> was a lawyer', 'every user': no referent of its own, read once for both uses
