@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, Entity, Mention, Refused, Span
 from dossier.resolve.aliases import find_aliases
+from dossier.resolve.articles import demote_articled_persons
 from dossier.resolve.clusters import (
     Cluster,
     apply_corrections,
@@ -130,6 +131,7 @@ def resolve_entities(
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     texts = {d.id: d.text for d in docs}
     obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)), texts)
+    obs = demote_articled_persons(obs, texts)  # 'told the Herald': no person's name
     obs = promote_listed_persons(obs, texts)  # '<Given> <Surname>' tagged ORG in a list of persons
     obs = refuse_non_names(demote_non_persons(obs))
     obs = refuse_post_nominals(obs, texts)  # '<Name>, MD,': letters after a name, no name
