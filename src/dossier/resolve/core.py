@@ -25,6 +25,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.model import Annotations, Document, Entity, Mention, Refused, Span
+from dossier.resolve.affiliations import refuse_affiliation_persons
 from dossier.resolve.aliases import find_aliases
 from dossier.resolve.articles import demote_articled_persons
 from dossier.resolve.clusters import (
@@ -134,6 +135,7 @@ def resolve_entities(
     obs = demote_articled_persons(obs, texts)  # 'told the Herald': no person's name
     obs = promote_listed_persons(obs, texts)  # '<Given> <Surname>' tagged ORG in a list of persons
     obs = refuse_non_names(demote_non_persons(obs))
+    obs = refuse_affiliation_persons(obs)  # 'a Sikh temple' tagged PERSON: a faith's word, no one
     obs = refuse_post_nominals(obs, texts)  # '<Name>, MD,': letters after a name, no name
     obs, refused = _refuse(obs, texts, refused or Refused())  # 'a super <ACRONYM>', '<Word> Tuesday': no entity
     del seen
