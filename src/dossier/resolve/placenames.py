@@ -9,11 +9,15 @@ given names).
 
 from __future__ import annotations
 
+import logging
 import re
+
 from dossier.lang import geo
 from dossier.nlp.cues import ROLE_WORDS
 from dossier.nlp.gender import given_name_answer
 from dossier.nlp.names import translit_key
+
+logger = logging.getLogger(__name__)
 
 # Prepositions that put a place after them ('in <Town>', 'from <Town>'); 'to', 'for', 'with' and
 # 'of' take persons as often ('a dream for <Given>', 'closer to <Given>'s heart').
