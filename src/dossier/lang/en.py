@@ -107,6 +107,11 @@ CANDIDACY_NOUNS: frozenset[str] = frozenset("candidate nominee hopeful contender
 # Titles of address that are also ordinary words or names ("Miss", "Lord", "Lady", "Rev", "Fr"): safe
 # to drop from a name already found, not a cue to look for one.
 TITLES_OF_ADDRESS: frozenset[str] = frozenset("miss dame lord lady rev fr".split())
+# Letters after a person's name for a degree, an honour or an office ('<Name>, MD, PhD', '<Name> QC',
+# '<Name>, Esq.'): part of how the name is written, never a name of their own ('MD' is no state there).
+POST_NOMINALS: frozenset[str] = frozenset(
+    """md phd dphil qc kc mp msp mep mla esq dds dmd dvm rn jd mba llb llm cbe obe mbe kbe dbe frs facs
+    facp""".split())
 # The articles, which headline style drops ("Man charged after party shooting") and running prose keeps.
 ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})
 # Last words that make a name an organisation ("Levada Center", "Kyoto University").

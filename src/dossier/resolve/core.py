@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from dossier.pagetext import page_texts
 from dossier.model import Annotations, Document, Entity, Mention, Refused, Span
+from dossier.resolve.affiliations import refuse_affiliation_persons
 from dossier.resolve.aliases import find_aliases
+from dossier.resolve.articles import demote_articled_persons
 from dossier.resolve.clusters import (
     Cluster,
     apply_corrections,
@@ -55,6 +57,7 @@ from dossier.resolve.agreement import (
 from dossier.resolve.observe import MentionKey, Obs, ObsMemo, body_names, observe_once
 from dossier.resolve import pagechains
 from dossier.resolve.pagegroups import page_groups
+from dossier.resolve.postnominal import refuse_post_nominals
 from dossier.resolve.pronouns import attach_first_person, attach_pronouns
 from dossier.resolve.roles import former_counts, one_holder_at_a_time
 from dossier.resolve.persons import block_key, group_full_names, person_labels
@@ -130,8 +133,11 @@ def resolve_entities(
     seen = [o for a in annots if a.doc_id in by_id for o in observe_once(by_id[a.doc_id], a, bodies, memo)]
     texts = page_texts(docs)  # decoded page by page (dossier.pagetext)
     obs = demote_known_places(promote_unknown_places(truecase_headline_words(seen, texts)), texts)
+    obs = demote_articled_persons(obs, texts)  # 'told the Herald': no person's name
     obs = promote_listed_persons(obs, texts)  # '<Given> <Surname>' tagged ORG in a list of persons
     obs = refuse_non_names(demote_non_persons(obs))
+    obs = refuse_affiliation_persons(obs)  # 'a Sikh temple' tagged PERSON: a faith's word, no one
+    obs = refuse_post_nominals(obs, texts)  # '<Name>, MD,': letters after a name, no name
     obs, refused = _refuse(obs, texts, refused or Refused())  # 'a super <ACRONYM>', '<Word> Tuesday': no entity
     del seen
     # '<Name> was a lawyer', 'every user': no referent of its own, read once for both uses

@@ -37,6 +37,7 @@ from dossier.resolve.clean import (
     without_capital_preposition,
 )
 from dossier.resolve.common import bare_pronoun, first_person, head_lemma, is_pronoun
+from dossier.resolve.placenames import person_over_known_place
 from dossier.resolve.pronouns import RELATIVE_PRONOUNS
 from dossier.resolve.context import (
     address_title,
@@ -182,14 +183,17 @@ def _relabelled_by_words(m: Mention, toks: list[str], shaped: bool, name: str, t
 
 
 def _person_tagged_place(m: Mention, name: str, text: str, tables: tuple[dict[str, list[tuple[int, str]]], ...]) -> str | None:
-    """The page's person a one-word name tagged a place stands for: no gazetteer lists it and the
-    text does not call it a place, and the page names someone in full by it ('his sons, <Given>,
-    44, and ...' tagged GPE): the tagger read the words around it, not the name."""
-    if m.label not in ("GPE", "LOC") or geo.known_place(name) or place_cue(text, m.span.start, m.span.end):
+    """The page's person a one-word name tagged a place stands for: the text does not call it a place,
+    the page names someone in full by it ('his sons, <Given>, 44, and ...' tagged GPE), and no
+    gazetteer lists it or ``placenames`` finds the page's evidence stronger: the tagger read the words
+    around it, not the name."""
+    if m.label not in ("GPE", "LOC") or place_cue(text, m.span.start, m.span.end):
         return None
     person = _same_doc_person(m, name, tables)
     words = (person or "").split()  # a name as written, each word capitalised ('<Word>-free' is none)
     ok = len(words) >= 2 and all(w[:1].isupper() and not re.search(r"-[a-z]", w) for w in words)
+    if ok and geo.known_place(name):  # a town's name too: the page must say it is the person's
+        ok = person_over_known_place(name, person or "", text, m.span.start)
     return person if ok else None
 
 

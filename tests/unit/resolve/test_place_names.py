@@ -211,3 +211,21 @@ def test_a_word_tagged_a_place_that_no_gazetteer_lists_is_the_body_a_listed_plac
     assert _entity(res, b, "Falcons") == _entity(res, c, "Falcons") == team
     assert res.entity(team).type == "org"
     assert _entity(res, c, "Denver") != team
+
+
+def test_a_town_named_like_the_pages_person_is_that_person_when_the_page_says_so():
+    """A surname or given name that is also a town's ('<Given> LaSalle', 'Tyler <Surname>'), tagged
+    a place when written alone, is the page's person named in full by it; a town's name after a
+    preposition of place, or the first word of '<City> Mayor' tagged PERSON, stays the town."""
+    a = make_doc("a", "Driver Anthony LaSalle was charged. Police said LaSalle drank before he drove.")
+    res = resolve_entities([a], [annotate(a, ("Anthony LaSalle", "PERSON"), ("LaSalle", "GPE"))])
+    assert _entity(res, a, "LaSalle", 1) == _entity(res, a, "Anthony LaSalle")
+    b = make_doc("b", "Tyler Hansbrough scored 20. Hansbrough cried. It was a perfect night for Tyler, a coach said.")
+    res = resolve_entities([b], [annotate(b, ("Tyler Hansbrough", "PERSON"), ("Hansbrough", "PERSON"), ("Tyler", "GPE"))])
+    assert _entity(res, b, "Tyler", 1) == _entity(res, b, "Tyler Hansbrough")
+    c = make_doc("c", "Singer Whitney Houston died. She had lived in Houston for years.")
+    res = resolve_entities([c], [annotate(c, ("Whitney Houston", "PERSON"), ("Houston", "GPE"))])
+    assert _entity(res, c, "Houston", 1) != _entity(res, c, "Whitney Houston")
+    d = make_doc("d", "Charlotte Mayor spoke on Friday. Charlotte remains under a state of emergency.")
+    res = resolve_entities([d], [annotate(d, ("Charlotte Mayor", "PERSON"), ("Charlotte", "GPE"))])
+    assert _entity(res, d, "Charlotte", 1) != _entity(res, d, "Charlotte Mayor")
