@@ -38,7 +38,9 @@ logger = logging.getLogger(__name__)
 
 # Bump when a stage changes what it stores: documents built by another version are rebuilt, unless
 # the change can be made from what is stored: then register an upgrade in ``dossier.upgrade``.
-PIPELINE_REVISION = "5"  # 2: own dating evidence (own_month); 3: furniture digests; 4: own_day; 5: own_latest_year
+# 2: own dating evidence (own_month); 3: furniture digests; 4: own_day; 5: own_latest_year; 6: mention titles
+# (occupations, compound nouns, relative clauses; session 21: no upgrade, the pages are mapped again)
+PIPELINE_REVISION = "6"
 # Bump when the corpus step changes what it stores: the next build reruns it even with no new page.
 CORPUS_REVISION = "2"  # 2: entity ids in Claim.actor, Position.actor, Event.participants
 

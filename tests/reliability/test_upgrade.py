@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import mapstep
+from dossier import mapstep, pipeline
 from dossier.api import Dossier
 from dossier.pipeline import PIPELINE_REVISION
 from dossier.upgrade import UPGRADES, chain
@@ -25,15 +25,27 @@ PAGES = {  # invented pages: two dated by their datelines, one undated that repo
 }
 
 
+# the newest revision an upgrade reaches: the tests run the pipeline as of that revision
+UPGRADED = max(UPGRADES) + 1
+
+
 def _older(version: str, revision: int) -> str:
     head, rev, rest = version.split("+", 2)
-    assert rev == PIPELINE_REVISION
+    assert rev == pipeline.PIPELINE_REVISION
     return f"{head}+{revision}+{rest}"
 
 
-def test_chain_of_upgrades() -> None:
-    current = f"0.1.0+{PIPELINE_REVISION}+en_core_web_sm-3.8.0"
-    previous = int(PIPELINE_REVISION) - 1
+def test_a_revision_without_an_upgrade_maps_pages_again() -> None:
+    live = f"0.1.0+{PIPELINE_REVISION}+en_core_web_sm-3.8.0"
+    if int(PIPELINE_REVISION) - 1 not in UPGRADES:
+        assert chain(_older(live, int(PIPELINE_REVISION) - 1), live) is None
+    assert chain(_older(live, UPGRADED - 1), live) is None or int(PIPELINE_REVISION) == UPGRADED
+
+
+def test_chain_of_upgrades(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PIPELINE_REVISION", str(UPGRADED))
+    current = f"0.1.0+{UPGRADED}+en_core_web_sm-3.8.0"
+    previous = UPGRADED - 1
     assert previous in UPGRADES
     assert chain(_older(current, previous), current) == [UPGRADES[previous]]
     assert chain(_older(current, previous) + "@1234abcd", current) == [UPGRADES[previous]]
@@ -44,6 +56,7 @@ def test_chain_of_upgrades() -> None:
 
 
 def test_an_older_revision_is_upgraded_not_mapped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PIPELINE_REVISION", str(UPGRADED))  # the pipeline as the upgrade left it
     folder = tmp_path / "pages"
     folder.mkdir()
     for name, text in PAGES.items():
@@ -55,7 +68,7 @@ def test_an_older_revision_is_upgraded_not_mapped(tmp_path: Path, monkeypatch: p
         assert any(doc.own_latest_year for doc in fresh.values()), "no page for the upgrade to fill in"
         versions = d.store.document_versions()
         # the store as the revision before wrote it: no own_latest_year, the older version
-        older = int(PIPELINE_REVISION) - 1
+        older = UPGRADED - 1
         d.store.set_documents((dataclasses.replace(doc, own_latest_year=None), _older(versions[doc.id], older))
                               for doc in fresh.values())
         d.store.set_meta("pipeline_version", _older(d.store.get_meta("pipeline_version") or "", older))
