@@ -1,6 +1,6 @@
 """A name the definite article opens is no person's name.
 
-English personal names take no article ('told the Herald', 'The Helicopter Line'): a name the tagger
+English personal names take no article ('told the Herald', 'The <Noun> Line'): a name the tagger
 calls a person right after 'the' is a body's or a publication's, unless it modifies a noun after it
 ('the <Surname> administration', 'the <Surname> campaign': the person's, and the tagger is right).
 Run over every page's observations in ``core.resolve_entities``, before the names cluster.
