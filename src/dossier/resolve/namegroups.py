@@ -48,7 +48,7 @@ def name_labels(obs: list[Obs], taken: dict[MentionKey, str]) -> dict[MentionKey
         return any(geo.known_place(f) for f in written.get(k, ()))
 
     def place_led(k: str, n: int) -> bool:  # '<Gazetteer place> <n words>' as written
-        return any(len(w := f.split()) > n and geo.known_place(" ".join(w[:-n])) for f in written.get(k, ()))
+        return any(len(w := f.split()) > n and _place_led_body(w, w[-n:]) for f in written.get(k, ()))
 
     _short_forms(keys, uf, {k for k, v in place_votes.items() if v[True] > v[False]}, labels_of, listed, place_led)
     _acronyms(keys, uf, doc_keys, labels_of, written, abbreviated)
